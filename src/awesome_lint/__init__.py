@@ -1,0 +1,3 @@
+"""awesome-lint: a linter and minimal-diff fixer for awesome lists and paper lists."""
+
+__version__ = "0.1.0"
