@@ -36,7 +36,9 @@ class BlankLinesAroundHeadings(Rule):
 
     ## Options
 
-    None.
+    None. The rule follows the file's habit: when most headings of a file
+    have no blank line after them (or before them), that side is not
+    checked, since the list's own convention is not an error.
     """
 
     code = "AL601"
@@ -51,30 +53,45 @@ class BlankLinesAroundHeadings(Rule):
         for heading in document.headings:
             heading_lines.update(range(heading.line, heading.end_line + 1))
         eol = source.dominant_terminator
+        missing_before: list[Diagnostic] = []
+        missing_after: list[Diagnostic] = []
+        checked_before = checked_after = 0
         for heading in document.headings:
             before = heading.line - 1
-            if before >= 0 and before not in heading_lines and source.line_text(before).strip():
+            if before >= 0 and before not in heading_lines:
                 if not _front_matter_end(source, before):
+                    checked_before += 1
+                if source.line_text(before).strip() and not _front_matter_end(source, before):
                     line = lines[heading.line]
-                    yield self.report(
-                        "Missing blank line before heading",
-                        line.start,
-                        line.end,
-                        self.replace("Insert a blank line", line.start, line.start, eol),
+                    missing_before.append(
+                        self.report(
+                            "Missing blank line before heading",
+                            line.start,
+                            line.end,
+                            self.replace("Insert a blank line", line.start, line.start, eol),
+                        )
                     )
             after = heading.end_line + 1
             if after < len(lines) and after not in heading_lines:
+                checked_after += 1
                 if source.line_text(after).strip():
                     line = lines[heading.end_line]
                     terminator = line.terminator or eol
-                    yield self.report(
-                        "Missing blank line after heading",
-                        heading.text[0],
-                        max(heading.text[1], heading.text[0]),
-                        self.replace(
-                            "Insert a blank line", line.next_start, line.next_start, terminator
-                        ),
+                    missing_after.append(
+                        self.report(
+                            "Missing blank line after heading",
+                            heading.text[0],
+                            max(heading.text[1], heading.text[0]),
+                            self.replace(
+                                "Insert a blank line", line.next_start, line.next_start, terminator
+                            ),
+                        )
                     )
+        # The file's own habit wins: report only a minority of missing blank lines.
+        if 2 * len(missing_before) < checked_before:
+            yield from missing_before
+        if 2 * len(missing_after) < checked_after:
+            yield from missing_after
 
 
 def _front_matter_end(source: object, index: int) -> bool:

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import dominant
 
 
 class MultipleBlankLines(Rule):
@@ -29,7 +30,9 @@ class MultipleBlankLines(Rule):
 
     ## Options
 
-    None.
+    None. A file that deliberately puts the same number of blank lines
+    before most of its headings (generated lists often use two) keeps that
+    number before headings; only longer runs are reported there.
     """
 
     code = "AL602"
@@ -38,6 +41,35 @@ class MultipleBlankLines(Rule):
     fix = "safe"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        lines = document.source.lines
+        heading_lines = {heading.line for heading in document.headings}
+        runs = list(self._runs(document))
+        before_headings = [
+            run_end - start + 1 for start, run_end in runs if run_end + 1 in heading_lines
+        ]
+        allowed_before_heading = dominant(before_headings, share=0.5, minimum=5) or 1
+        for index, run_end in runs:
+            limit = allowed_before_heading if run_end + 1 in heading_lines else 1
+            if run_end - index + 1 <= limit:
+                continue
+            start = lines[index + limit].start
+            end = lines[run_end].next_start
+            blank = run_end - index + 1
+            yield self.report(
+                f"{blank} blank lines in a row",
+                start,
+                lines[index + limit].end,
+                self.replace(
+                    "Remove the extra blank line" + ("s" if blank - limit > 1 else ""),
+                    start,
+                    end,
+                    "",
+                ),
+            )
+
+    @staticmethod
+    def _runs(document: Document) -> Iterator[tuple[int, int]]:
+        """(first, last) 0-based lines of each run of blank lines (not at file end)."""
         source = document.source
         lines = source.lines
         text = source.text
@@ -58,16 +90,6 @@ class MultipleBlankLines(Rule):
             at_eof = run_end == count - 1 or (
                 run_end == count - 2 and lines[count - 1].start == lines[count - 1].end
             )
-            if run_end > index and not at_eof and index > 0:
-                start = lines[index + 1].start
-                end = lines[run_end].next_start
-                blank = run_end - index
-                yield self.report(
-                    f"{blank + 1} blank lines in a row",
-                    start,
-                    lines[index + 1].end,
-                    self.replace(
-                        "Remove the extra blank line" + ("s" if blank > 1 else ""), start, end, ""
-                    ),
-                )
+            if not at_eof and index > 0:
+                yield index, run_end
             index = run_end + 1
