@@ -24,6 +24,7 @@ class FileResult:
     fixed_codes: dict[str, int] = field(default_factory=dict)  # fixes applied, by code
     original: SourceText | None = None  # the text before fixing, when it changed
     error: str | None = None
+    fixed_codes: dict[str, int] = field(default_factory=dict)  # fixes applied, per rule code
 
     @property
     def changed(self) -> bool:
