@@ -21,7 +21,6 @@ class FileResult:
     source: SourceText | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     fixed: int = 0  # number of fixes applied
-    fixed_codes: dict[str, int] = field(default_factory=dict)  # fixes applied, by code
     original: SourceText | None = None  # the text before fixing, when it changed
     error: str | None = None
     fixed_codes: dict[str, int] = field(default_factory=dict)  # fixes applied, per rule code

@@ -196,7 +196,7 @@ class Runner:
 def unified_diff(before: SourceText, after: SourceText, name: str) -> str:
     old = before.encode().decode("utf-8").splitlines(keepends=True)
     new = after.encode().decode("utf-8").splitlines(keepends=True)
-    lines = difflib.unified_diff(old, new, f"a/{name}", f"b/{name}")
+    lines = difflib.unified_diff(old, new, name, name)
     out = []
     for line in lines:
         out.append(

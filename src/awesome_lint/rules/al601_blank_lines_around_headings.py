@@ -37,8 +37,8 @@ class BlankLinesAroundHeadings(Rule):
     ## Options
 
     None. The rule follows the file's habit: when most headings of a file
-    have no blank line after them (or before them), that side is not
-    checked, since the list's own convention is not an error.
+    (at least three checked) have no blank line after them (or before
+    them), that side is not checked, since the list's own convention is not an error.
     """
 
     code = "AL601"
@@ -88,10 +88,9 @@ class BlankLinesAroundHeadings(Rule):
                         )
                     )
         # The file's own habit wins: report only a minority of missing blank lines.
-        if 2 * len(missing_before) < checked_before:
-            yield from missing_before
-        if 2 * len(missing_after) < checked_after:
-            yield from missing_after
+        for missing, checked in ((missing_before, checked_before), (missing_after, checked_after)):
+            if not (checked >= 3 and 2 * len(missing) > checked):
+                yield from missing
 
 
 def _front_matter_end(source: object, index: int) -> bool:
