@@ -19,7 +19,9 @@ EXAMPLE = REPO / "examples" / "messy-paper-list.md"
 EXAMPLE_FIXED = REPO / "tests" / "fixtures" / "examples" / "messy-paper-list.fixed.md"
 
 
-def run(args: list[str], stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+def run(
+    args: list[str], stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "NO_COLOR": "1"}
     return subprocess.run(
         [sys.executable, "-m", "awesome_lint", *args],
@@ -61,14 +63,19 @@ def test_diff_prints_the_change_and_writes_nothing(example: Path, tmp_path: Path
     # applying the diff gives exactly the --fix output
     if shutil.which("patch"):
         patch = subprocess.run(
-            ["patch", "-s", "-o", "-", str(example)], input=proc.stdout, capture_output=True, check=False
+            ["patch", "-s", "-o", "-", str(example)],
+            input=proc.stdout,
+            capture_output=True,
+            check=False,
         )
         assert patch.returncode == 0, patch.stderr
         assert patch.stdout == EXAMPLE_FIXED.read_bytes()
 
 
 def test_check_lists_exact_diagnostics() -> None:
-    proc = run(["--isolated", "--output-format", "concise", str(EXAMPLE.relative_to(REPO))], cwd=REPO)
+    proc = run(
+        ["--isolated", "--output-format", "concise", str(EXAMPLE.relative_to(REPO))], cwd=REPO
+    )
     assert proc.returncode == 1
     lines = proc.stdout.decode().splitlines()
     assert lines[:3] == [
@@ -123,8 +130,19 @@ def test_bad_inputs_one_line_each_and_other_files_still_checked(tmp_path: Path) 
     good.write_bytes(b"# Title\n\n- [A](https://example.org/a) : Bad\n")
     snapshot = {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()}
     proc = run(
-        ["--isolated", "--fix", "--output-format", "concise", "latin1.md", "binary.md", "empty.md",
-         "long.md", "dir.md", "missing.md", "good.md"],
+        [
+            "--isolated",
+            "--fix",
+            "--output-format",
+            "concise",
+            "latin1.md",
+            "binary.md",
+            "empty.md",
+            "long.md",
+            "dir.md",
+            "missing.md",
+            "good.md",
+        ],
         cwd=tmp_path,
     )
     assert proc.returncode == 2
@@ -152,10 +170,13 @@ def test_crlf_bom_tabs_survive(tmp_path: Path) -> None:
     path.write_bytes(original)
     proc = run(["--isolated", "--fix", str(path)])
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert path.read_bytes() == (
-        "\ufeff# Title\r\n\r\n- [A](https://example.org/a): Tab\tinside | X\r\n"
-        "- [B](https://example.org/b): Spaces after\r\n\r\n```\r\n\tcode with tab \r\n```\r\n"
-    ).encode()
+    assert (
+        path.read_bytes()
+        == (
+            "\ufeff# Title\r\n\r\n- [A](https://example.org/a): Tab\tinside | X\r\n"
+            "- [B](https://example.org/b): Spaces after\r\n\r\n```\r\n\tcode with tab \r\n```\r\n"
+        ).encode()
+    )
 
 
 def test_missing_final_newline_is_kept_without_al603(tmp_path: Path) -> None:
@@ -179,7 +200,10 @@ def test_file_mode_is_kept_and_unchanged_files_not_written(tmp_path: Path) -> No
 
 def test_stdin_check_and_fix() -> None:
     data = b"# T\n\n- [A](https://example.org/a) : X\n"
-    proc = run(["-", "--isolated", "--stdin-filename", "docs/list.md", "--output-format", "concise"], stdin=data)
+    proc = run(
+        ["-", "--isolated", "--stdin-filename", "docs/list.md", "--output-format", "concise"],
+        stdin=data,
+    )
     assert proc.returncode == 1
     assert proc.stdout.decode().splitlines()[0] == (
         "docs/list.md:3:29: AL102 [*] Title separator ' : ' should be ': '"
@@ -202,24 +226,51 @@ def test_code_point_columns(tmp_path: Path) -> None:
 
 def test_output_formats_on_the_example(tmp_path: Path) -> None:
     runner = CliRunner()
-    for fmt in ("full", "concise", "grouped", "json", "json-lines", "github", "sarif", "junit", "rdjson", "gitlab"):
+    for fmt in (
+        "full",
+        "concise",
+        "grouped",
+        "json",
+        "json-lines",
+        "github",
+        "sarif",
+        "junit",
+        "rdjson",
+        "gitlab",
+    ):
         result = runner.invoke(cli, ["check", "--isolated", "--output-format", fmt, str(EXAMPLE)])
         assert result.exit_code == 1, (fmt, result.output)
         assert result.output.strip(), fmt
     result = runner.invoke(cli, ["check", "--isolated", "--output-format", "json", str(EXAMPLE)])
     items = json.loads(result.output)
     assert len(items) == 14
-    assert set(items[0]) >= {"code", "name", "message", "filename", "location", "end_location", "fix", "url", "related"}
+    assert set(items[0]) >= {
+        "code",
+        "name",
+        "message",
+        "filename",
+        "location",
+        "end_location",
+        "fix",
+        "url",
+        "related",
+    }
     assert items[0]["fix"]["applicability"] == "safe"
-    sarif = json.loads(runner.invoke(cli, ["check", "--isolated", "--output-format", "sarif", str(EXAMPLE)]).output)
+    sarif = json.loads(
+        runner.invoke(cli, ["check", "--isolated", "--output-format", "sarif", str(EXAMPLE)]).output
+    )
     import jsonschema
 
     schema = json.loads((REPO / "tests" / "data" / "sarif-schema-2.1.0.json").read_text())
     jsonschema.validate(sarif, schema)
     import xml.etree.ElementTree as ET
 
-    ET.fromstring(runner.invoke(cli, ["check", "--isolated", "--output-format", "junit", str(EXAMPLE)]).output)
-    github = runner.invoke(cli, ["check", "--isolated", "--output-format", "github", str(EXAMPLE)]).output
+    ET.fromstring(
+        runner.invoke(cli, ["check", "--isolated", "--output-format", "junit", str(EXAMPLE)]).output
+    )
+    github = runner.invoke(
+        cli, ["check", "--isolated", "--output-format", "github", str(EXAMPLE)]
+    ).output
     assert github.splitlines()[0].startswith("::error title=awesome-lint (AL601),file=")
 
 
@@ -266,7 +317,9 @@ def test_usage_error_exits_2() -> None:
     assert proc.returncode == 2
 
 
-def test_main_reports_internal_errors_without_traceback(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_main_reports_internal_errors_without_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import awesome_lint.runner as runner_module
 
     def boom(*args: object, **kwargs: object) -> None:
@@ -276,4 +329,7 @@ def test_main_reports_internal_errors_without_traceback(monkeypatch: pytest.Monk
     with pytest.raises(SystemExit) as exc:
         main(["check", "x.md"])
     assert exc.value.code == 2
-    assert capsys.readouterr().err == "awesome-lint: internal error: RuntimeError: boom (run with -v for details)\n"
+    assert (
+        capsys.readouterr().err
+        == "awesome-lint: internal error: RuntimeError: boom (run with -v for details)\n"
+    )

@@ -76,13 +76,13 @@ class Runner:
         if not self.overrides.config_values:
             return base
         values = dict(base.values)
-        for key, value in self.overrides.config_values.items():
-            if key == "rules":
+        for name, value in self.overrides.config_values.items():
+            if name == "rules":
                 rules = {code: dict(opts) for code, opts in values.get("rules", {}).items()}
                 for code, opts in value.items():
                     rules.setdefault(code, {}).update(opts)
                 value = rules
-            values[key] = value
+            values[name] = value
         return Config(values, base.path)
 
     def settings_for(self, path: Path | None, config: Config) -> Settings:

@@ -10,7 +10,10 @@ from awesome_lint.rules.common import dominant
 
 SHAPES = {
     "link": ("starts with a link", "start with a link (`[Title](url)…`)"),
-    "prefix": ("has a bracketed prefix before its link", "have a bracketed prefix before their link"),
+    "prefix": (
+        "has a bracketed prefix before its link",
+        "have a bracketed prefix before their link",
+    ),
     "emphasis": ("has its title in bold or italics", "have their title in bold or italics"),
     "text-link": ("starts with text, not a link", "start with text and link later"),
     "text": ("has no link", "have a link"),
@@ -99,8 +102,8 @@ class EntryShape(Rule):
         for entry, shape in following:
             if shape == want:
                 continue
-            section: Section | None = entry.section
-            where = f" and of section {section.title!r}" if section and section.title else ""
+            owner: Section | None = entry.section
+            where = f" and of section {owner.title!r}" if owner and owner.title else ""
             yield self.report(
                 f"Entry {SHAPES[shape][0]}, while most entries of this file{where}"
                 f" {SHAPES[want][1]}",
