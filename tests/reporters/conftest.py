@@ -8,11 +8,14 @@ with a related location, ``broken.md`` an unreadable file, ``clean.md`` no probl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Related
 from awesome_lint.reporters import ReportOptions
 from awesome_lint.results import FileResult
+from awesome_lint.rules.base import Rule
 from awesome_lint.source import SourceText
 
 README = "# 论文列表\n\n- [Paper’s 标题](http://arxiv.org/abs/1234.5678): 大模型 | NIPS'17\n"
@@ -134,3 +137,25 @@ def results() -> list[FileResult]:
 @pytest.fixture
 def options() -> ReportOptions:
     return ReportOptions()
+
+
+class FakeVenueFormat(Rule):
+    """Fake documentation."""
+
+    code = "AL201"
+    name = "venue-format"
+    summary = "Venue names are spelled as in the registry"
+    fix = "safe"
+
+
+@pytest.fixture
+def registered(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[Rule]]:
+    """Register a fake AL201 for the duration of a test (the registry is still empty)."""
+    import awesome_lint.rules as registry
+    from awesome_lint.reporters.common import rule_url
+
+    monkeypatch.setitem(registry._BY_CODE, "AL201", FakeVenueFormat)
+    monkeypatch.setitem(registry._BY_NAME, "venue-format", FakeVenueFormat)
+    rule_url.cache_clear()
+    yield FakeVenueFormat
+    rule_url.cache_clear()
