@@ -28,9 +28,7 @@ else:  # pragma: no cover
 
 ROOT = Path(__file__).parent / "fixtures" / "rules"
 SUFFIXES = (".fixed.md", ".unsafe.md")
-CASES = sorted(
-    p for p in ROOT.glob("*/*.md") if not p.name.endswith(SUFFIXES)
-)
+CASES = sorted(p for p in ROOT.glob("*/*.md") if not p.name.endswith(SUFFIXES))
 
 
 def settings_for(case: Path, *, unsafe: bool) -> Settings:

@@ -148,14 +148,30 @@ class FakeVenueFormat(Rule):
     fix = "safe"
 
 
+@pytest.fixture(autouse=True)
+def no_registered_rules(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Reporter tests see an empty rule registry unless they ask for ``registered``.
+
+    The fabricated diagnostics use real codes; whether those rules exist yet must
+    not change the expected output (``url`` is null for an unregistered code).
+    """
+    import awesome_lint.rules as registry
+    from awesome_lint.reporters.common import rule_url
+
+    monkeypatch.setattr(registry, "_BY_CODE", {})
+    monkeypatch.setattr(registry, "_BY_NAME", {})
+    rule_url.cache_clear()
+    yield
+    rule_url.cache_clear()
+
+
 @pytest.fixture
-def registered(monkeypatch: pytest.MonkeyPatch) -> Iterator[type[Rule]]:
-    """Register a fake AL201 for the duration of a test (the registry is still empty)."""
+def registered(monkeypatch: pytest.MonkeyPatch) -> type[Rule]:
+    """Register a fake AL201 (and nothing else) for the duration of a test."""
     import awesome_lint.rules as registry
     from awesome_lint.reporters.common import rule_url
 
     monkeypatch.setitem(registry._BY_CODE, "AL201", FakeVenueFormat)
     monkeypatch.setitem(registry._BY_NAME, "venue-format", FakeVenueFormat)
     rule_url.cache_clear()
-    yield FakeVenueFormat
-    rule_url.cache_clear()
+    return FakeVenueFormat

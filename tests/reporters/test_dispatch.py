@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 
 import pytest
 
+from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.reporters import FORMATS, ReportOptions, write_report
+from awesome_lint.reporters.common import rule_url
+from awesome_lint.results import FileResult
+from awesome_lint.rules.base import Rule
+from awesome_lint.source import SourceText
 
 from .conftest import sample_results
 
@@ -61,3 +67,32 @@ print(sorted(m for m in heavy if m in sys.modules), sorted(mine))
     assert completed.stdout.strip() == (
         "[] ['awesome_lint.reporters.common', 'awesome_lint.reporters.text']"
     )
+
+
+@pytest.fixture
+def real_registry(monkeypatch: pytest.MonkeyPatch) -> tuple[type[Rule], ...]:
+    """Undo the reporter tests' empty registry: the rules as registered on this branch."""
+    import awesome_lint.rules as registry
+
+    monkeypatch.setattr(registry, "_BY_CODE", {rule.code: rule for rule in registry.RULES})
+    monkeypatch.setattr(registry, "_BY_NAME", {rule.name: rule for rule in registry.RULES})
+    rule_url.cache_clear()
+    return registry.RULES
+
+
+def test_registered_rules_get_their_doc_links(real_registry: tuple[type[Rule], ...]) -> None:
+    source = SourceText("x\n")
+    results = [
+        FileResult("a.md", source, [Diagnostic(rule.code, rule.name, "m", 0, 1)])
+        for rule in real_registry
+    ]
+    out = io.StringIO()
+    write_report("json", results, out, ReportOptions())
+    urls = {obj["code"]: obj["url"] for obj in json.loads(out.getvalue())}
+    assert urls == {rule.code: rule.url() for rule in real_registry}
+    out = io.StringIO()
+    write_report("sarif", results, out, ReportOptions())
+    descriptors = json.loads(out.getvalue())["runs"][0]["tool"]["driver"]["rules"]
+    assert {d["id"]: d["shortDescription"]["text"] for d in descriptors} == {
+        rule.code: rule.summary for rule in real_registry
+    }

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from awesome_lint.diagnostics import Applicability, Diagnostic, Fix
 from awesome_lint.reporters import ReportOptions, write_report
 from awesome_lint.results import FileResult
+from awesome_lint.rules.base import Rule
 from awesome_lint.source import SourceText
 
 from .conftest import PAPERS, readme_result, sample_results
@@ -326,4 +327,11 @@ def test_show_fixes_follows_remaining_diagnostics_after_a_blank_line() -> None:
         "    1 × AL201\n"
         "\n"
         "Found 3 problems (1 fixed, 2 remaining). 1 fixable with --unsafe-fixes.\n"
+    )
+
+
+def test_show_fixes_names_registered_rules(registered: type[Rule]) -> None:
+    result = FileResult("README.md", SourceText("x\n"), fixed=3, fixed_codes={"AL201": 3})
+    assert render("concise", [result], fix_mode=True, show_fixes=True, quiet=True) == (
+        "Fixed 3 problems:\n- README.md:\n    3 × AL201 (venue-format)\n\n"
     )
