@@ -199,3 +199,11 @@ def test_url_is_the_registered_rule_doc_link(registered: type[Rule]) -> None:
         "https://github.com/awesome-lint/awesome-lint/blob/main/docs/rules.md#al201-venue-format"
     )
     assert urls["AL605"] is None
+
+
+def test_json_lines_escapes_unicode_line_separators() -> None:
+    diagnostic = Diagnostic("AL999", "x", "a\u2028b\x85c\u2029d", 0, 1)
+    text = render("json-lines", [FileResult("f.md", SourceText("x\n"), [diagnostic])])
+    assert len(text.splitlines()) == 1
+    assert '"message":"a\\u2028b\\u0085c\\u2029d"' in text
+    assert json.loads(text)["message"] == "a\u2028b\x85c\u2029d"

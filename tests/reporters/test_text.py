@@ -195,6 +195,14 @@ def test_messages_stay_on_one_line_in_text_formats() -> None:
     assert render("concise", results, quiet=True) == "f.md:1:1: AL999 first second third\n"
 
 
+def test_control_characters_never_reach_the_terminal() -> None:
+    results = one("x\n", 0, 1, "evil \x1b[2J\ttab \x9b end")
+    results[0].filename = "a\x07.md"
+    assert render("grouped", results, quiet=True) == (
+        "a\u2407.md:\n  1:1 AL999 evil \u241b[2J tab \ufffd end\n\n"
+    )
+
+
 # -- footer ---------------------------------------------------------------------------
 
 
