@@ -128,7 +128,10 @@ class Runner:
             path = Path(arg)
             if path.is_dir():
                 config = self.config_for(path)
-                out.extend(walk_markdown(path, config.get_list("exclude") or [], config.root))
+                found = list(walk_markdown(path, config.get_list("exclude") or [], config.root))
+                if not found:
+                    out.append(f"{arg}: is a directory with no Markdown files")
+                out.extend(found)
             elif path.exists() or path.is_symlink():
                 if force_exclude:
                     config = self.config_for(path.parent)
