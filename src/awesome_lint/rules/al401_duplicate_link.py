@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.links.normalize import normalize_url
-from awesome_lint.links.papers import primary_link
+from awesome_lint.links.papers import entry_title, primary_link, same_paper_title
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 
@@ -17,7 +17,8 @@ class DuplicateLink(Rule):
 
     Finds a paper listed twice: two entries whose paper link (the first web link
     of the entry) is the same after URL normalisation, within one section (or,
-    with `scope = "file"`, anywhere in the file). The later copy is reported; the
+    with `scope = "file"`, anywhere in the file). Entries with one link but
+    clearly different titles are left to `shared-link` (AL402). The later copy is reported; the
     first copy is shown as a related location.
 
     Normalisation folds `http`/`https`, `www.`, host case, default ports, a
@@ -71,18 +72,24 @@ class DuplicateLink(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         scope = context.options.get("scope", "section")
-        first: dict[tuple[int, str], Entry] = {}
+        seen: dict[tuple[int, str], list[tuple[Entry, str | None]]] = {}
         for entry in document.entries():
-            link = primary_link(entry)
+            link = primary_link(document, entry)
             if link is None:
                 continue
             key = normalize_url(link.url_value)
             area = id(entry.section) if scope == "section" else 0
-            original = first.setdefault((area, key), entry)
-            if original is entry:
+            title = entry_title(document, entry)
+            earlier = seen.setdefault((area, key), [])
+            original = next(
+                (e for e, t in earlier if t is None or title is None or same_paper_title(t, title)),
+                None,
+            )
+            if original is None:  # a different paper with this link: shared-link's business
+                earlier.append((entry, title))
                 continue
             assert original.section is not None and entry.section is not None
-            first_link = primary_link(original)
+            first_link = primary_link(document, original)
             assert first_link is not None
             row = original.line + 1
             where = f"line {row}"

@@ -15,7 +15,8 @@ class SharedLink(Rule):
 
     Finds one paper link (after URL normalisation) used by entries with clearly
     different titles anywhere in the file: titles that neither contain one
-    another nor share most of their words. Two such entries give one diagnostic
+    another, nor start with the same name before a colon (`DeltaZip: …`), nor
+    share most of their words. Two such entries give one diagnostic
     on the later one; a link shared by three or more different titles (often a
     placeholder such as a conference's "accepted papers" page) gives a single
     diagnostic listing them all.
@@ -23,7 +24,8 @@ class SharedLink(Rule):
     ## Why
 
     Two different papers rarely share a URL: one of the links is probably
-    wrong, usually copied from the entry above.
+    wrong, usually copied from the entry above. Sometimes the two titles are the
+    old and new names of one renamed paper, which is then listed twice.
 
     ## Example
 
@@ -50,7 +52,7 @@ class SharedLink(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         groups: dict[str, list[tuple[Entry, Link, str]]] = {}
         for entry in document.entries():
-            link = primary_link(entry)
+            link = primary_link(document, entry)
             title = entry_title(document, entry)
             if link is None or title is None:
                 continue
@@ -68,7 +70,7 @@ class SharedLink(Rule):
             if len(kinds) == 2:
                 yield self.report(
                     f"Link is also used for {_short(first_title)!r} on line "
-                    f"{first_entry.line + 1}: one of them is probably wrong",
+                    f"{first_entry.line + 1}: a wrong link, or one paper under two names",
                     link.url[0],
                     link.url[1],
                     related=(Related(first_link.url[0], first_link.url[1], "Same link here"),),

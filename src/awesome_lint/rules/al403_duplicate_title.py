@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.links.normalize import normalize_url
-from awesome_lint.links.papers import entry_title, primary_link, title_key
+from awesome_lint.links.papers import entry_title, nested, primary_link, title_key
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.base import Context, Rule
 
@@ -18,7 +18,8 @@ class DuplicateTitle(Rule):
     Finds one paper title used twice in a section with links that differ even
     after URL normalisation. Titles are compared with case, punctuation and
     whitespace folded; in the `[Name](url): subtitle` shape the name and the
-    subtitle together are the title. Very short titles are ignored.
+    subtitle together are the title. Very short titles are ignored, and so is a
+    nested item that repeats its parent's title to give another link.
 
     ## Why
 
@@ -51,7 +52,7 @@ class DuplicateTitle(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         first: dict[tuple[int, str], tuple[Entry, Link, str]] = {}
         for entry in document.entries():
-            link = primary_link(entry)
+            link = primary_link(document, entry)
             title = entry_title(document, entry)
             if link is None or title is None:
                 continue
@@ -60,7 +61,7 @@ class DuplicateTitle(Rule):
                 continue
             url_key = normalize_url(link.url_value)
             original = first.setdefault((id(entry.section), key), (entry, link, url_key))
-            if original[0] is entry or original[2] == url_key:
+            if original[0] is entry or original[2] == url_key or nested(original[0], entry):
                 continue
             other, other_link, _ = original
             yield self.report(
