@@ -48,6 +48,15 @@ GENERIC_TEXTS: frozenset[str] = frozenset(
         "html",
         "preprint",
         "proceedings",
+        "model",
+        "models",
+        "weights",
+        "demo",
+        "dataset",
+        "data",
+        "docs",
+        "huggingface",
+        "hf",
     }
 )
 _HTML_TAG = re.compile(r"<[^>]*>")
@@ -103,7 +112,8 @@ def entry_title(document: Document, entry: Entry) -> str | None:
     if link is None:
         return None
     label = _clean(document.span_text(link.text)).strip("[]() ")
-    if label and label.lower() not in GENERIC_TEXTS:
+    autolink = link.text == link.url
+    if label and label.lower() not in GENERIC_TEXTS and not autolink:
         title = label
         if link is entry.link and entry.subtitle is not None:
             title += ": " + _clean(document.span_text(entry.subtitle))

@@ -56,7 +56,10 @@ class TrackingParameters(Rule):
                 if url in seen_refs:
                     continue
                 seen_refs.add(url)
-            names = [url[a:b].lstrip("?&").split("=", 1)[0] for a, b in spans]
+            names = [
+                part.split("=", 1)[0] for a, b in spans for part in url[a:b].split("&") if part
+            ]
+            names = [name.lstrip("?") for name in names]
             fix = None
             if not link.reference:
                 base = link.url[0]
