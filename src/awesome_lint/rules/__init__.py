@@ -10,6 +10,12 @@ from awesome_lint.rules.al104_trailing_whitespace import TrailingWhitespace
 from awesome_lint.rules.al105_multiple_spaces import MultipleSpaces
 from awesome_lint.rules.al106_subtitle_period import SubtitlePeriod
 from awesome_lint.rules.al107_subtitle_case import SubtitleCase
+from awesome_lint.rules.al401_duplicate_link import DuplicateLink
+from awesome_lint.rules.al402_shared_link import SharedLink
+from awesome_lint.rules.al403_duplicate_title import DuplicateTitle
+from awesome_lint.rules.al501_insecure_link import InsecureLink
+from awesome_lint.rules.al502_tracking_parameters import TrackingParameters
+from awesome_lint.rules.al503_arxiv_link_style import ArxivLinkStyle
 from awesome_lint.rules.al601_blank_lines_around_headings import BlankLinesAroundHeadings
 from awesome_lint.rules.al602_multiple_blank_lines import MultipleBlankLines
 from awesome_lint.rules.al603_final_newline import FinalNewline
@@ -27,6 +33,12 @@ RULES: tuple[type[Rule], ...] = (
     MultipleSpaces,
     SubtitlePeriod,
     SubtitleCase,
+    DuplicateLink,
+    SharedLink,
+    DuplicateTitle,
+    InsecureLink,
+    TrackingParameters,
+    ArxivLinkStyle,
     BlankLinesAroundHeadings,
     MultipleBlankLines,
     FinalNewline,

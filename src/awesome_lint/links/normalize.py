@@ -1,0 +1,422 @@
+"""URL normalisation: one comparison key per paper link, plus the pieces the link rules need.
+
+``normalize_url`` maps every spelling of one link to one key, and two different
+papers never to the same key. The key is itself a URL (``https://...``) and a fixed
+point: ``normalize_url(normalize_url(u)) == normalize_url(u)``.
+
+Folded for every http(s) URL: the scheme (``http`` = ``https``), host case, a
+leading ``www.``, a trailing dot of the host, default ports, percent-escape case
+and escaped unreserved characters, a trailing slash, an empty query, tracking
+parameters, and the fragment (except hash routes such as ``#/page`` or ``#!/x``,
+which select content).
+
+Folded per site, where the mapping is certain (URL patterns are public facts of
+each site):
+
+- arXiv: ``abs``/``pdf``/``html`` pages, ``.pdf``, versions ``vN``, the hosts
+  ``www.``, ``export.``, ``browse.``; new ids (``2104.07857``) and old ones
+  (``cs/0112017``, ``math.GT/0309136`` = ``math/0309136``). Key:
+  ``https://arxiv.org/abs/<id>``.
+- DOIs: ``doi.org``/``dx.doi.org`` and the ACM Digital Library's ``doi/``,
+  ``doi/abs/``, ``doi/pdf/``, ``doi/epdf/``, ``doi/full/``, ``doi/fullHtml/``
+  pages. DOIs are case-insensitive. Key: ``https://doi.org/<doi lower-cased>``.
+- OpenReview: ``forum?id=X`` and ``pdf?id=X``. Key: ``https://openreview.net/forum?id=X``.
+- IEEE Xplore: ``document/N``, ``abstract/document/N``, ``stamp/stamp.jsp?arnumber=N``.
+- NeurIPS proceedings: a paper's ``hash/<H>-Abstract*.html`` page and its
+  ``file/<H>-Paper*.pdf`` (hosts ``proceedings.neurips.cc``, ``papers.nips.cc``).
+- USENIX: ``system/files/<conf><yy>-<slug>.pdf`` (also under
+  ``system/files/conference/<conf><yy>/``) and ``conference/<conf><yy>/presentation/<slug>``
+  for OSDI, NSDI, ATC and FAST, whose file names follow that pattern.
+- GitHub: owner and repository names are case-insensitive; ``.git`` is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import SplitResult, urlsplit
+
+Span = tuple[int, int]
+ArxivForm = Literal["abs", "pdf"]
+
+# -- tracking parameters ---------------------------------------------------------------
+
+#: Parameters that only identify a campaign, a click or a share, on any host.
+TRACKING_PARAMS: frozenset[str] = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "gclsrc",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "ttclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_hsenc",
+        "_hsmi",
+        "mkt_tok",
+        "_ga",
+        "_gl",
+        "oly_anon_id",
+        "oly_enc_id",
+        "vero_id",
+    }
+)
+#: Name prefixes of tracking parameters (``utm_source``, ``utm_medium``, ...).
+TRACKING_PREFIXES: tuple[str, ...] = ("utm_",)
+#: Parameters that are tracking or session data only on some sites. ``casa_token`` is
+#: a per-user campus-access token added by Google Scholar; ``si`` a share id.
+SITE_TRACKING_PARAMS: dict[str, frozenset[str]] = {
+    "dl.acm.org": frozenset({"casa_token"}),
+    "ieeexplore.ieee.org": frozenset({"casa_token"}),
+    "youtube.com": frozenset({"si", "feature"}),
+    "youtu.be": frozenset({"si", "feature"}),
+    "open.spotify.com": frozenset({"si"}),
+    "twitter.com": frozenset({"ref_src", "s"}),
+    "x.com": frozenset({"ref_src", "s"}),
+    "linkedin.com": frozenset({"trk", "trackingid"}),
+    "openreview.net": frozenset({"referrer"}),
+}
+
+# -- hosts known to serve https ----------------------------------------------------------
+
+#: Domains that serve the same pages over https (a subdomain matches too, so
+#: ``arxiv.org`` covers ``export.arxiv.org`` and ``github.io`` every GitHub Pages site).
+HTTPS_HOSTS: frozenset[str] = frozenset(
+    {
+        # preprints, publishers, proceedings
+        "arxiv.org",
+        "openreview.net",
+        "doi.org",
+        "acm.org",
+        "usenix.org",
+        "ieeexplore.ieee.org",
+        "computer.org",
+        "aclanthology.org",
+        "aclweb.org",
+        "proceedings.mlr.press",
+        "jmlr.org",
+        "proceedings.neurips.cc",
+        "papers.nips.cc",
+        "papers.neurips.cc",
+        "neurips.cc",
+        "nips.cc",
+        "icml.cc",
+        "iclr.cc",
+        "mlsys.org",
+        "vldb.org",
+        "sigops.org",
+        "openaccess.thecvf.com",
+        "ijcai.org",
+        "aaai.org",
+        "link.springer.com",
+        "sciencedirect.com",
+        "semanticscholar.org",
+        "researchgate.net",
+        "biorxiv.org",
+        "techrxiv.org",
+        "nature.com",
+        "science.org",
+        # code, models, media
+        "github.com",
+        "github.io",
+        "githubusercontent.com",
+        "gitlab.com",
+        "huggingface.co",
+        "pypi.org",
+        "readthedocs.io",
+        "youtube.com",
+        "youtu.be",
+        "medium.com",
+        "wikipedia.org",
+        "scholar.google.com",
+        "docs.google.com",
+        "drive.google.com",
+        "sites.google.com",
+        "twitter.com",
+        "x.com",
+        "pytorch.org",
+        "tensorflow.org",
+    }
+)
+
+
+def serves_https(host: str) -> bool:
+    """True when ``host`` (any case, with or without ``www.``) is in :data:`HTTPS_HOSTS`."""
+    host = _clean_host(host)
+    parts = host.split(".")
+    return any(".".join(parts[i:]) in HTTPS_HOSTS for i in range(len(parts) - 1))
+
+
+# -- arXiv ---------------------------------------------------------------------------
+
+ARXIV_HOSTS: frozenset[str] = frozenset(
+    {"arxiv.org", "export.arxiv.org", "browse.arxiv.org", "lanl.arxiv.org"}
+)
+_NEW_ID = r"\d{4}\.\d{4,5}"
+_OLD_ID = r"[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]{2})?/\d{7}"
+_ARXIV_PATH = re.compile(
+    rf"^/+(?P<form>abs|pdf|html)/+(?P<id>{_NEW_ID}|{_OLD_ID})"
+    r"(?:v(?P<version>\d+))?(?P<ext>\.pdf)?/?$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ArxivLink:
+    """An arXiv paper link: the id (old ids without subject class), version, page form."""
+
+    id: str
+    version: int | None
+    form: str  # "abs", "pdf" or "html"
+    pdf_suffix: bool  # written with ".pdf"
+
+
+def parse_arxiv(url: str) -> ArxivLink | None:
+    """The arXiv paper a URL points to, or None (also for listings and search pages)."""
+    parts = _split(url)
+    if parts is None or parts.scheme.lower() not in ("http", "https"):
+        return None
+    if _clean_host(parts.hostname or "") not in ARXIV_HOSTS:
+        return None
+    match = _ARXIV_PATH.match(parts.path)
+    if match is None:
+        return None
+    paper = match["id"]
+    if "/" in paper:  # old style: drop the subject class, "math.GT/0309136" -> "math/0309136"
+        archive, number = paper.split("/")
+        paper = archive.split(".")[0] + "/" + number
+    version = int(match["version"]) if match["version"] else None
+    return ArxivLink(paper, version, match["form"], bool(match["ext"]))
+
+
+def arxiv_id(url: str) -> str | None:
+    """The version-less arXiv id of a paper URL (``2104.07857``, ``cs/0112017``) or None."""
+    link = parse_arxiv(url)
+    return link.id if link else None
+
+
+def arxiv_url(paper: str, form: ArxivForm = "abs", version: int | None = None) -> str:
+    """The canonical URL of an arXiv paper: ``https://arxiv.org/abs/2104.07857v2``."""
+    suffix = f"v{version}" if version is not None else ""
+    return f"https://arxiv.org/{form}/{paper}{suffix}"
+
+
+# -- tracking parameter spans ----------------------------------------------------------
+
+
+def _is_tracking(name: str, host: str) -> bool:
+    key = name.lower()
+    if key in TRACKING_PARAMS or key.startswith(TRACKING_PREFIXES):
+        return True
+    site = SITE_TRACKING_PARAMS.get(host)
+    return site is not None and key in site
+
+
+def _query_bounds(url: str) -> tuple[int, int] | None:
+    """Offsets of the query (after ``?``, up to ``#`` or the end), or None."""
+    hash_at = url.find("#")
+    head_end = len(url) if hash_at < 0 else hash_at
+    q = url.find("?", 0, head_end)
+    if q < 0:
+        return None
+    return q + 1, head_end
+
+
+def tracking_params(url: str) -> list[Span]:
+    """Spans of ``url`` to delete to remove its tracking parameters, in order.
+
+    Each span takes its ``&`` with it; when every parameter goes, the ``?`` goes too.
+    Deleting the spans leaves the other parameters and everything else byte for byte.
+    """
+    parts = _split(url)
+    if parts is None or parts.scheme.lower() not in ("http", "https"):
+        return []
+    bounds = _query_bounds(url)
+    if bounds is None:
+        return []
+    host = _clean_host(parts.hostname or "")
+    q_start, q_end = bounds
+    params: list[tuple[int, int, bool]] = []  # (start, end, tracking)
+    pos = q_start
+    while pos <= q_end:
+        amp = url.find("&", pos, q_end)
+        end = q_end if amp < 0 else amp
+        name = url[pos:end].split("=", 1)[0]
+        if end > pos:
+            params.append((pos, end, _is_tracking(name, host)))
+        pos = end + 1
+    if not any(tracking for _, _, tracking in params):
+        return []
+    if all(tracking for _, _, tracking in params):
+        return [(q_start - 1, q_end)]
+    spans: list[Span] = []
+    i = 0
+    while i < len(params):
+        if not params[i][2]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(params) and params[j + 1][2]:
+            j += 1
+        if j + 1 < len(params):  # a kept parameter follows: delete up to it
+            spans.append((params[i][0], params[j + 1][0]))
+        else:  # the run ends the query: delete from the "&" before it
+            spans.append((params[i][0] - 1, q_end))
+        i = j + 1
+    return spans
+
+
+def strip_tracking(url: str) -> str:
+    """``url`` without its tracking parameters."""
+    for start, end in reversed(tracking_params(url)):
+        url = url[:start] + url[end:]
+    return url
+
+
+# -- the comparison key ----------------------------------------------------------------
+
+_DOI = r"10\.\d{4,9}/\S+"
+_ACM_DOI = re.compile(rf"^/doi/(?:(?:abs|pdf|epdf|full|fullHtml|book|proceedings)/)?({_DOI})$")
+_DOI_PATH = re.compile(rf"^/({_DOI})$")
+_IEEE_DOC = re.compile(r"^/(?:abstract/)?document/(\d+)(?:/.*)?$")
+_NEURIPS = re.compile(
+    r"^/(?:paper_files/)?paper/(\d{4})/(?:hash|file)/([0-9a-f]{32})-(?:Abstract|Paper)"
+    r"(?:-[A-Za-z_]+)?\.(?:html|pdf)$"
+)
+_USENIX_CONFS = ("osdi", "nsdi", "atc", "fast")
+_USENIX_PAGE = re.compile(
+    r"^/conference/(?P<conf>[a-z]+\d{2})/presentation/(?P<slug>[a-z]+(?:-[a-z]+)*)$"
+)
+_USENIX_FILE = re.compile(
+    r"^/system/files/(?:conference/(?P<dir>[a-z]+\d{2})/)?"
+    r"(?P<conf>[a-z]+\d{2})-(?P<slug>[a-z]+(?:-[a-z]+)*)\.pdf$"
+)
+_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+
+def _split(url: str) -> SplitResult | None:
+    try:
+        parts = urlsplit(url.strip())
+        _ = parts.port  # raises ValueError for a bad port
+    except ValueError:
+        return None
+    return parts
+
+
+def _clean_host(host: str) -> str:
+    host = host.lower().rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
+def _unescape(match: re.Match[str]) -> str:
+    char = chr(int(match[1], 16))
+    return char if char in _UNRESERVED else "%" + match[1].upper()
+
+
+def _query_params(query: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for part in query.split("&"):
+        name, _, value = part.partition("=")
+        out.setdefault(name, value)
+    return out
+
+
+def _site_key(host: str, path: str, query: str) -> str | None:
+    """The key of a link whose paper is identified by the site's own id, or None."""
+    if host in ARXIV_HOSTS:
+        match = _ARXIV_PATH.match(path)
+        if match is not None:
+            paper = match["id"]
+            if "/" in paper:
+                archive, number = paper.split("/")
+                paper = archive.split(".")[0] + "/" + number
+            return arxiv_url(paper)
+    if host in ("doi.org", "dx.doi.org"):
+        match = _DOI_PATH.match(path)
+        if match is not None:
+            return "https://doi.org/" + match[1].lower()
+    if host == "dl.acm.org":
+        match = _ACM_DOI.match(path)
+        if match is not None:
+            return "https://doi.org/" + match[1].lower()
+    if host == "openreview.net" and path in ("/forum", "/pdf"):
+        paper = _query_params(query).get("id")
+        if paper:
+            return "https://openreview.net/forum?id=" + paper
+    if host == "ieeexplore.ieee.org":
+        match = _IEEE_DOC.match(path)
+        number = match[1] if match else None
+        if path == "/stamp/stamp.jsp":
+            number = _query_params(query).get("arnumber")
+        if number and number.isdigit():
+            return "https://ieeexplore.ieee.org/document/" + number
+    if host in ("proceedings.neurips.cc", "papers.nips.cc", "papers.neurips.cc"):
+        match = _NEURIPS.match(path)
+        if match is not None:
+            return f"https://proceedings.neurips.cc/paper/{match[1]}/hash/{match[2]}"
+    if host == "usenix.org":
+        page = _USENIX_PAGE.match(path)
+        if page is not None and page["conf"].startswith(_USENIX_CONFS):
+            conf = page["conf"]
+            return f"https://usenix.org/conference/{conf}/presentation/{page['slug']}"
+        pdf = _USENIX_FILE.match(path)
+        if (
+            pdf is not None
+            and pdf["conf"][:-2] in _USENIX_CONFS
+            and pdf["dir"] in (None, pdf["conf"])
+        ):
+            return f"https://usenix.org/conference/{pdf['conf']}/presentation/{pdf['slug']}"
+    return None
+
+
+def normalize_url(url: str) -> str:
+    """The comparison key of ``url``: equal for spellings of one link, different otherwise.
+
+    Non-http(s) URLs (``mailto:``, relative links, ``#anchors``) come back stripped,
+    with only the scheme lower-cased.
+    """
+    url = url.strip()
+    parts = _split(url)
+    if parts is None:
+        return url
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not parts.hostname:
+        if scheme and url[: len(scheme)] != scheme:
+            return scheme + url[len(scheme) :]
+        return url
+    host = _clean_host(parts.hostname)
+    port = parts.port
+    netloc = f"[{host}]" if ":" in host else host
+    if parts.username is not None:
+        netloc = parts.netloc.rpartition("@")[0] + "@" + netloc
+    if port is not None and port not in (80, 443):
+        netloc += f":{port}"
+    path = _ESCAPE.sub(_unescape, parts.path).rstrip("/")
+    query = ""
+    if parts.query:  # strip_tracking needs the host for site-specific parameters
+        query = strip_tracking(f"https://{host}/?{parts.query}").partition("?")[2]
+    site = _site_key(host, path, query)
+    if site is not None:
+        return site
+    if host == "github.com":
+        segments = path.split("/")
+        if len(segments) >= 3:  # "", owner, repo, ...
+            segments[1] = segments[1].lower()
+            segments[2] = segments[2].lower()
+            if len(segments) == 3 and segments[2].endswith(".git"):
+                segments[2] = segments[2][:-4]
+            path = "/".join(segments)
+    key = f"https://{netloc}{path}"
+    if query:
+        key += "?" + query
+    fragment = parts.fragment
+    if fragment.startswith(("/", "!")):
+        key += "#" + fragment
+    return key

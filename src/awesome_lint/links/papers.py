@@ -1,0 +1,198 @@
+"""Which link and which title stand for the paper of an entry (for the duplicate rules).
+
+Paper lists write an entry in many shapes; the paper's own link is the first web
+link of the entry's first line in all of them:
+
+- ``[Title](url): subtitle | Venue`` and ``[Venue'YY] [Title](url)`` (the link text is the title);
+- ``Title <br> Venue [[Paper]](url) [[Code]](url)``, ``**Title** [paper](url)``,
+  ``Title (Venue'YY) [link to paper](url)`` (the text before a generic link is the title).
+
+Code, slides and badge links come later on the line and are not the paper's.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from awesome_lint.parser.document import Document, Entry, Link
+
+#: Link texts that name a kind of resource, not a paper.
+GENERIC_TEXTS: frozenset[str] = frozenset(
+    {
+        "paper",
+        "papers",
+        "pdf",
+        "link",
+        "url",
+        "arxiv",
+        "abs",
+        "abstract",
+        "here",
+        "link to paper",
+        "paper link",
+        "code",
+        "github",
+        "project",
+        "project page",
+        "homepage",
+        "website",
+        "blog",
+        "slides",
+        "video",
+        "talk",
+        "openreview",
+        "acm",
+        "ieee",
+        "doi",
+        "html",
+        "preprint",
+        "proceedings",
+        "model",
+        "models",
+        "weights",
+        "demo",
+        "dataset",
+        "data",
+        "docs",
+        "huggingface",
+        "hf",
+    }
+)
+_HTML_TAG = re.compile(r"<[^>]*>")
+_EMPHASIS = re.compile(r"[*_~`]+")
+_BRACKETED = re.compile(r"^\s*[\[(][^\])]*[\])]\s*")  # "[OSDI'22] " / "(2023) "
+_CUT = re.compile(r"<br\s*/?>|\s[-–—|]\s|\s\(|\s\[", re.IGNORECASE)
+
+
+def is_web(url: str) -> bool:
+    return url.lower().startswith(("http://", "https://"))
+
+
+def primary_link(document: Document, entry: Entry) -> Link | None:
+    """The entry's paper link: its first non-image web link on the first line, or None.
+
+    A nested item whose link follows words (``- Journal version of [Title](url)``)
+    is a note about another paper, not a listing: it has no paper link.
+    """
+    if entry.is_toc:
+        return None
+    for link in entry.links:
+        if not link.image and is_web(link.url_value):
+            if entry.depth > 0 and _is_note(document, entry, link):
+                return None
+            return link
+    return None
+
+
+def _is_note(document: Document, entry: Entry, link: Link) -> bool:
+    label = _clean(document.span_text(link.text)).strip("[]() ").lower()
+    if not label or label in GENERIC_TEXTS:
+        return False
+    head = document.text[entry.content[0] : link.start]
+    head = re.sub(r"\[[^\]]*\]|\([^)]*\)", " ", head)  # "[IPDPS'23] " venue tags
+    return bool(_clean(head).strip("[]() "))
+
+
+def _clean(text: str) -> str:
+    text = _HTML_TAG.sub(" ", text)
+    text = _EMPHASIS.sub("", text)
+    text = re.sub(r"\\(.)", r"\1", text)
+    return " ".join(text.split()).strip(" .,;:")
+
+
+def entry_title(document: Document, entry: Entry) -> str | None:
+    """The paper title an entry shows, as written (without Markdown emphasis), or None.
+
+    The title is the primary link's text, plus the subtitle in the
+    ``[Name](url): subtitle`` shape; when the link text is generic (``[Paper]``), the
+    text before the link is the title, cut at ``<br>``, a dash, ``(`` or ``[``.
+    """
+    link = primary_link(document, entry)
+    if link is None:
+        return None
+    label = _clean(document.span_text(link.text)).strip("[]() ")
+    autolink = link.text == link.url
+    if label and label.lower() not in GENERIC_TEXTS and not autolink:
+        title = label
+        if link is entry.link and entry.subtitle is not None:
+            title += ": " + _clean(document.span_text(entry.subtitle))
+        return title
+    head = document.text[entry.content[0] : link.start]
+    head = _BRACKETED.sub("", head, count=1)
+    cut = _CUT.search(head)
+    if cut is not None:
+        head = head[: cut.start()]
+    title = _clean(head)
+    return title or None
+
+
+def title_key(title: str) -> str:
+    """The comparison form of a title: case, punctuation and whitespace folded."""
+    text = unicodedata.normalize("NFKC", title).casefold()
+    kept = [ch if ch.isalnum() else " " for ch in text]
+    return " ".join("".join(kept).split())
+
+
+MAX_NAME_WORDS = 3  # "Name: subtitle" when the part before the colon is this short
+_STOP = frozenset(
+    {
+        *("a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "is", "of"),
+        *("on", "or", "the", "to", "via", "with", "towards", "toward", "using"),
+    }
+)
+
+
+def title_words(title: str) -> frozenset[str]:
+    """The significant words of a title (folded, stop words dropped)."""
+    return frozenset(w for w in title_key(title).split() if w not in _STOP)
+
+
+def _name(title: str) -> str | None:
+    """The short name before a colon (``DeltaZip`` in ``DeltaZip: Efficient ...``), or None."""
+    name, colon, _ = title.partition(":")
+    key = title_key(name)
+    return key if colon and key and len(key.split()) <= MAX_NAME_WORDS else None
+
+
+def _numbers(key: str) -> set[str]:
+    return {word for word in key.split() if any(ch.isdigit() for ch in word)}
+
+
+def same_paper_title(a: str, b: str) -> bool:
+    """Whether two titles may name one paper.
+
+    Yes when they are equal, one contains the other (``Orca`` and ``Orca: A
+    Distributed Serving System``), or they share most words. No when both start
+    with a short name before a colon and the names differ (``NanoFlow: …`` and
+    ``Clover: …``), or when the names (or whole titles) carry different numbers
+    (``Baichuan-7B`` and ``Baichuan2-7B``).
+    """
+    ka, kb = title_key(a), title_key(b)
+    if not ka or not kb or ka == kb:
+        return True
+    name_a, name_b = _name(a), _name(b)
+    if name_a is not None and name_b is not None:
+        return name_a == name_b
+    head_a = title_key(a.partition(":")[0])
+    head_b = title_key(b.partition(":")[0])
+    numbers_a, numbers_b = _numbers(head_a), _numbers(head_b)
+    if numbers_a and numbers_b and numbers_a != numbers_b:
+        return False
+    if ka in kb or kb in ka:
+        return True
+    wa, wb = title_words(a), title_words(b)
+    if not wa or not wb:
+        return True
+    return len(wa & wb) / min(len(wa), len(wb)) >= 0.5
+
+
+def nested(a: Entry, b: Entry) -> bool:
+    """Whether one entry is nested inside the other (a sub-item giving another link)."""
+    for inner, outer in ((a, b), (b, a)):
+        parent = inner.parent
+        while parent is not None:
+            if parent is outer:
+                return True
+            parent = parent.parent
+    return False

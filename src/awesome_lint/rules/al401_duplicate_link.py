@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
+
+from awesome_lint.diagnostics import Diagnostic, Related
+from awesome_lint.links.normalize import normalize_url
+from awesome_lint.links.papers import entry_title, primary_link, same_paper_title
+from awesome_lint.parser.document import Document, Entry
+from awesome_lint.rules.base import Context, Option, Rule
+
+
+class DuplicateLink(Rule):
+    """
+    ## What it does
+
+    Finds a paper listed twice: two entries whose paper link (the first web link
+    of the entry) is the same after URL normalisation, within one section (or,
+    with `scope = "file"`, anywhere in the file). Entries with one link but
+    clearly different titles are left to `shared-link` (AL402). The later copy is reported; the
+    first copy is shown as a related location.
+
+    Normalisation folds `http`/`https`, `www.`, host case, default ports, a
+    trailing slash, the fragment and tracking parameters, and the many spellings
+    of one paper: arXiv `abs`/`pdf`/`.pdf`/`vN`/`export.` links and old ids,
+    OpenReview `forum`/`pdf`, ACM DL `doi/…` pages and doi.org, IEEE Xplore
+    document pages, NeurIPS abstract/PDF pages and USENIX presentation/PDF pages.
+
+    ## Why
+
+    A repeated paper inside one section is almost always a copy-paste mistake.
+    Papers deliberately cross-listed in a second section are common in paper
+    lists, so the default scope is the section.
+
+    ## Example
+
+    ```markdown
+    ## Serving
+
+    - [Orca](https://www.usenix.org/conference/osdi22/presentation/yu): Serving | OSDI'22
+    - [vLLM](https://arxiv.org/abs/2309.06180): PagedAttention | SOSP'23
+    - [Orca](https://www.usenix.org/system/files/osdi22-yu.pdf): Serving | OSDI'22
+    ```
+
+    The third entry is reported as a duplicate of the first.
+
+    ## Fix safety
+
+    Unsafe, and offered only when the two entries are identical apart from
+    whitespace and the spelling of their URLs (and the later one is a plain
+    one-line bullet item without nested items): the fix deletes the later
+    entry's line. Deleting a line is a real change of content, hence unsafe.
+
+    ## Options
+
+    - `scope` (`"section"` default, or `"file"`): where to look for copies.
+    """
+
+    code = "AL401"
+    name = "duplicate-link"
+    summary = "The same paper link appears twice"
+    fix = "unsafe"
+    removes_entries = True
+    options: ClassVar[Mapping[str, Option]] = {
+        "scope": Option(
+            "section",
+            "Where copies count as duplicates: one section, or the whole file",
+            choices=("section", "file"),
+        )
+    }
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        scope = context.options.get("scope", "section")
+        seen: dict[tuple[int, str], list[tuple[Entry, str | None]]] = {}
+        for entry in document.entries():
+            link = primary_link(document, entry)
+            if link is None:
+                continue
+            key = normalize_url(link.url_value)
+            area = id(entry.section) if scope == "section" else 0
+            title = entry_title(document, entry)
+            earlier = seen.setdefault((area, key), [])
+            original = next(
+                (e for e, t in earlier if t is None or title is None or same_paper_title(t, title)),
+                None,
+            )
+            if original is None:  # a different paper with this link: shared-link's business
+                earlier.append((entry, title))
+                continue
+            assert original.section is not None and entry.section is not None
+            first_link = primary_link(document, original)
+            assert first_link is not None
+            row = original.line + 1
+            where = f"line {row}"
+            if original.section is not entry.section:
+                where += f" in section {original.section.title!r}"
+            written = "" if first_link.url_value == link.url_value else " (written differently)"
+            fix = None
+            if _same_entry(document, original, entry) and _deletable(entry):
+                start, end = _line_span(document, entry)
+                fix = self.replace("Delete this copy", start, end, "", unsafe=True)
+            yield self.report(
+                f"Duplicate link{written}: this paper is already listed on {where}",
+                link.url[0],
+                link.url[1],
+                fix,
+                (Related(first_link.url[0], first_link.url[1], "First copy"),),
+            )
+
+
+def _comparable(document: Document, entry: Entry) -> str:
+    """The entry's first line with every URL normalised and whitespace collapsed."""
+    text = document.text
+    start, end = entry.content
+    if entry.comment is not None:
+        end = entry.comment[1]
+    parts: list[str] = []
+    pos = start
+    for link in entry.links:
+        if link.reference or not (start <= link.url[0] and link.url[1] <= end):
+            continue
+        parts.append(text[pos : link.url[0]])
+        parts.append(normalize_url(link.url_value))
+        pos = link.url[1]
+    parts.append(text[pos:end])
+    return " ".join(re.sub(r"\s+", " ", "".join(parts)).split())
+
+
+def _same_entry(document: Document, a: Entry, b: Entry) -> bool:
+    return _comparable(document, a) == _comparable(document, b)
+
+
+def _deletable(entry: Entry) -> bool:
+    return (
+        entry.parsed
+        and not entry.ordered
+        and not entry.children
+        and entry.end_line == entry.line
+        and entry.marker[0] < entry.marker[1]
+    )
+
+
+def _line_span(document: Document, entry: Entry) -> tuple[int, int]:
+    lines = document.source.lines
+    line = lines[entry.line]
+    if line.terminator or entry.line == 0:
+        return line.start, line.next_start
+    previous = lines[entry.line - 1]  # the last line has no terminator: take the one before
+    return previous.end, line.end

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic, Related
+from awesome_lint.links.normalize import normalize_url
+from awesome_lint.links.papers import entry_title, primary_link, same_paper_title
+from awesome_lint.parser.document import Document, Entry, Link
+from awesome_lint.rules.base import Context, Rule
+
+
+class SharedLink(Rule):
+    """
+    ## What it does
+
+    Finds one paper link (after URL normalisation) used by entries with clearly
+    different titles anywhere in the file: titles that neither contain one
+    another, nor start with the same name before a colon (`DeltaZip: …`), nor
+    share most of their words. Two such entries give one diagnostic
+    on the later one; a link shared by three or more different titles (often a
+    placeholder such as a conference's "accepted papers" page) gives a single
+    diagnostic listing them all.
+
+    ## Why
+
+    Two different papers rarely share a URL: one of the links is probably
+    wrong, usually copied from the entry above. Sometimes the two titles are the
+    old and new names of one renamed paper, which is then listed twice.
+
+    ## Example
+
+    ```markdown
+    - [Orca](https://arxiv.org/abs/2309.06180): A Distributed Serving System | OSDI'22
+    - [vLLM](https://arxiv.org/abs/2309.06180): PagedAttention | SOSP'23
+    ```
+
+    The second entry is reported: Orca and vLLM share one arXiv link.
+
+    ## Fix safety
+
+    No fix: only a person can tell which link is right.
+
+    ## Options
+
+    None.
+    """
+
+    code = "AL402"
+    name = "shared-link"
+    summary = "One link is used for papers with different titles"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        groups: dict[str, list[tuple[Entry, Link, str]]] = {}
+        for entry in document.entries():
+            link = primary_link(document, entry)
+            title = entry_title(document, entry)
+            if link is None or title is None:
+                continue
+            groups.setdefault(normalize_url(link.url_value), []).append((entry, link, title))
+        for items in groups.values():
+            # one representative per distinct paper title, in order of appearance
+            kinds: list[tuple[Entry, Link, str]] = []
+            for item in items:
+                if not any(same_paper_title(item[2], kind[2]) for kind in kinds):
+                    kinds.append(item)
+            if len(kinds) < 2:
+                continue
+            first_entry, first_link, first_title = kinds[0]
+            _, link, title = kinds[1]
+            if len(kinds) == 2:
+                yield self.report(
+                    f"Link is also used for {_short(first_title)!r} on line "
+                    f"{first_entry.line + 1}: a wrong link, or one paper under two names",
+                    link.url[0],
+                    link.url[1],
+                    related=(Related(first_link.url[0], first_link.url[1], "Same link here"),),
+                )
+                continue
+            related = tuple(
+                Related(other.url[0], other.url[1], f"Also used for {_short(t)!r}")
+                for i, (_, other, t) in enumerate(kinds)
+                if i != 1
+            )
+            yield self.report(
+                f"Link is shared by {len(kinds)} entries with different titles "
+                "(a placeholder page?)",
+                link.url[0],
+                link.url[1],
+                related=related,
+            )
+
+
+def _short(title: str, width: int = 60) -> str:
+    return title if len(title) <= width else title[: width - 1].rstrip() + "…"

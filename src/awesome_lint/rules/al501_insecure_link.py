@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.links.normalize import serves_https
+from awesome_lint.parser.document import Document
+from awesome_lint.rules.base import Context, Rule
+
+
+class InsecureLink(Rule):
+    """
+    ## What it does
+
+    Finds `http://` links to sites known to serve the same pages over https:
+    arXiv, GitHub and GitHub Pages, USENIX, the ACM and IEEE digital libraries,
+    OpenReview, doi.org, the proceedings sites of NeurIPS, ICML, ICLR, MLSys,
+    PMLR, ACL, CVF, VLDB and others (the table `HTTPS_HOSTS` in
+    `awesome_lint.links.normalize`).
+
+    ## Why
+
+    Plain http links are redirected (slower, and a privacy leak on the way) or
+    blocked by strict browsers; these sites all serve https.
+
+    ## Example
+
+    `[Orca](http://www.usenix.org/conference/osdi22/presentation/yu)` becomes
+    `[Orca](https://www.usenix.org/conference/osdi22/presentation/yu)`.
+
+    ## Fix safety
+
+    Safe: only the scheme of the URL changes, and only for the listed hosts.
+    Links with an explicit port, and reference-style links (whose URL is in a
+    definition elsewhere), are reported without a fix.
+
+    ## Options
+
+    None.
+    """
+
+    code = "AL501"
+    name = "insecure-link"
+    summary = "An http:// link to a site that serves https"
+    fix = "safe"
+    rewrites_urls = True
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        seen_refs: set[str] = set()
+        for link in document.links:
+            url = link.url_value
+            if url[:7].lower() != "http://":
+                continue
+            try:
+                parts = urlsplit(url)
+                port = parts.port
+            except ValueError:
+                continue
+            host = parts.hostname or ""
+            if not serves_https(host):
+                continue
+            if link.reference:
+                if url in seen_refs:
+                    continue
+                seen_refs.add(url)
+            start = link.url[0]
+            fix = None
+            if port is None and not link.reference:
+                fix = self.replace("Use https", start, start + 4, "https")
+            yield self.report(f"Use https for {host}", start, link.url[1], fix)

@@ -1,0 +1,122 @@
+"""Which link and title stand for an entry's paper, and when two titles name one paper."""
+
+from __future__ import annotations
+
+import pytest
+
+from awesome_lint.links.papers import entry_title, primary_link, same_paper_title, title_key
+from awesome_lint.parser.build import parse_document
+from awesome_lint.source import SourceText
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "url"),
+    [
+        (
+            "- [Orca](https://o.org/x): A Serving System | OSDI'22",
+            "Orca: A Serving System",
+            "https://o.org/x",
+        ),
+        ("- [OSDI'22] [Orca: Serving](https://o.org/x)", "Orca: Serving", "https://o.org/x"),
+        (
+            "- Title One <br> ICLR 2024 [[Paper]](https://a.org/1) [[Code]](https://github.com/a/b)",
+            "Title One",
+            "https://a.org/1",
+        ),
+        (
+            "- **Bold Title** [arxiv 2024.1] [paper](https://a.org/2) [code](https://g.com/x)",
+            "Bold Title",
+            "https://a.org/2",
+        ),
+        (
+            "- Some Title (OSDI'22) [link to paper](https://a.org/3)",
+            "Some Title",
+            "https://a.org/3",
+        ),
+        (
+            "1. [**Numbered Title.**](https://a.org/4) *Authors.* Venue 2024.",
+            "Numbered Title",
+            "https://a.org/4",
+        ),
+        ("- Orca: serving <https://a.org/5>", "Orca: serving", "https://a.org/5"),
+        (
+            "- ![badge](https://img.shields.io/x.svg) [Tool](https://a.org/6)",
+            "Tool",
+            "https://a.org/6",
+        ),
+    ],
+)
+def test_entry_title_and_primary_link(line: str, title: str, url: str) -> None:
+    document = parse_document(SourceText(line + "\n"))
+    entry = document.entries()[0]
+    link = primary_link(document, entry)
+    assert link is not None and link.url_value == url
+    assert entry_title(document, entry) == title
+
+
+def test_no_paper_link() -> None:
+    text = "- [Serving](#serving)\n- Plain text\n- [Local](docs/a.md)\n"
+    document = parse_document(SourceText(text))
+    assert [primary_link(document, e) for e in document.entries()] == [None, None, None]
+
+
+def test_nested_note_has_no_paper_link() -> None:
+    text = (
+        "- [A](https://a.org/1)\n"
+        "  - Journal version of [IPDPS'23] [B](https://b.org/2)\n"
+        "  - [arxiv'23] [C](https://c.org/3)\n"
+    )
+    document = parse_document(SourceText(text))
+    links = [primary_link(document, e) for e in document.entries()]
+    assert [link.url_value if link else None for link in links] == [
+        "https://a.org/1",
+        None,
+        "https://c.org/3",
+    ]
+
+
+def test_title_key() -> None:
+    assert title_key("  Fairness in Serving  LLMs. ") == "fairness in serving llms"
+    assert title_key("Compression Scaling Laws:Unifying") == title_key(
+        "compression scaling laws: unifying"
+    )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Orca", "Orca: A Distributed Serving System", True),
+        (
+            "DeltaZip: Efficient Serving",
+            "DeltaZip: Multi-Tenant Serving via Delta Compression",
+            True,
+        ),
+        ("NanoFlow: Optimal LLM Serving Throughput", "Clover: High Throughput LLM Serving", False),
+        (
+            "How Does Calibration Data Affect Post-training Pruning and Quantization",
+            "On the Impact of Calibration Data in Post-training Quantization and Pruning",
+            True,
+        ),
+        ("Baichuan-7|13B", "Baichuan2-7|13B", False),
+        ("Llama 3.1-8|70|405B", "Llama 3.2-1|3|11|90B", False),
+        (
+            "The Llama 3 Herd of Models: Meta (Jul 2024)",
+            "The Llama 3 Herd of Models (Section 3)",
+            True,
+        ),
+        ("ZenFlow: Stall-Free Offloading", "ServerlessLoRA: Serverless Inference", False),
+        (
+            "Switch Transformers: Scaling to Trillion Parameter Models",
+            "ZeRO-Offload: Democratizing Billion-Scale Model Training",
+            False,
+        ),
+        (
+            "The Impact of Reasoning Step Length on Large Language Models",
+            "Say More with Less: Understanding Prompt Learning Behaviors",
+            False,
+        ),
+    ],
+)
+def test_same_paper_title(a: str, b: str, same: bool) -> None:
+    assert same_paper_title(a, b) is same
+    assert same_paper_title(b, a) is same
