@@ -1,7 +1,8 @@
 """Run every rule fixture: tests/fixtures/rules/<CODE>/<case>.md.
 
 Next to each input:
-- ``<case>.expected.txt``: the diagnostics, one per line, ``LINE:COL: CODE message``;
+- ``<case>.expected.txt``: the diagnostics, one per line, ``LINE:COL: CODE message``,
+  each followed by its related locations indented, ``    LINE:COL: message``;
 - ``<case>.fixed.md``: the bytes after ``--fix`` (absent: the input must not change);
 - ``<case>.unsafe.md``: the bytes after ``--fix --unsafe-fixes`` (absent: same as fixed);
 - ``<case>.toml``: optional configuration (same keys as a config file).
@@ -50,6 +51,9 @@ def render(source: SourceText, diagnostics: list) -> str:  # type: ignore[type-a
     for d in diagnostics:
         line, col = source.position(d.start)
         lines.append(f"{line}:{col}: {d.code} {d.message}")
+        for related in d.related:
+            r_line, r_col = source.position(related.start)
+            lines.append(f"    {r_line}:{r_col}: {related.message}")
     return "".join(f"{line}\n" for line in lines)
 
 
