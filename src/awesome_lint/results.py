@@ -31,4 +31,6 @@ class FileResult:
     def fixable(self, *, unsafe: bool) -> int:
         """How many remaining diagnostics a fix run would fix."""
         allowed = {Applicability.SAFE, Applicability.UNSAFE} if unsafe else {Applicability.SAFE}
-        return sum(1 for d in self.diagnostics if d.fix is not None and d.fix.applicability in allowed)
+        return sum(
+            1 for d in self.diagnostics if d.fix is not None and d.fix.applicability in allowed
+        )
