@@ -51,7 +51,7 @@ _COMMON_WORDS = frozenset(
 )
 
 # Characters that end a word (a word may hold ' ’ ` & + - / . but not these).
-_WORD = re.compile(r"[^\s\[\](){}`,;|\"<>*@:!?]+")
+_WORD = re.compile(r"[^\s\[\](){}（）`,;|\"<>*@:!?]+")
 _YEAR4 = r"(?:19[6-9]\d|20[0-4]\d)"
 _PURE_YEAR = re.compile(
     rf"(?P<apo>['’`]?)(?P<year>{_YEAR4}|\d\d)(?P<month>\.(?:1[0-2]|0?[1-9]))?\.?\Z"

@@ -200,7 +200,10 @@ class VenueRegistry:
         venue). Raises ValueError naming what is wrong."""
         venues = list(self.venues)
         for item in extra_venues:
-            venues.append(_venue_from_config(item))
+            venue = _venue_from_config(item)
+            if any(n in self._exact for n in venue.names()):
+                raise ValueError(f"extra-venues: {venue.canonical!r} is already a known venue")
+            venues.append(venue)
         for alias, target in (aliases or {}).items():
             if not isinstance(alias, str) or not isinstance(target, str):
                 raise ValueError(f"aliases: {alias!r} = {target!r} must map a name to a name")
