@@ -23,6 +23,7 @@ class FileResult:
     fixed: int = 0  # number of fixes applied
     original: SourceText | None = None  # the text before fixing, when it changed
     error: str | None = None
+    fixed_codes: dict[str, int] = field(default_factory=dict)  # fixes applied, per rule code
 
     @property
     def changed(self) -> bool:

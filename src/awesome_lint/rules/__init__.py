@@ -2,9 +2,38 @@
 
 from __future__ import annotations
 
+from awesome_lint.rules.al001_unused_suppression import UnusedSuppression
+from awesome_lint.rules.al101_entry_shape import EntryShape
+from awesome_lint.rules.al102_title_separator import TitleSeparator
+from awesome_lint.rules.al103_venue_separator import VenueSeparator
+from awesome_lint.rules.al104_trailing_whitespace import TrailingWhitespace
+from awesome_lint.rules.al105_multiple_spaces import MultipleSpaces
+from awesome_lint.rules.al106_subtitle_period import SubtitlePeriod
+from awesome_lint.rules.al107_subtitle_case import SubtitleCase
+from awesome_lint.rules.al601_blank_lines_around_headings import BlankLinesAroundHeadings
+from awesome_lint.rules.al602_multiple_blank_lines import MultipleBlankLines
+from awesome_lint.rules.al603_final_newline import FinalNewline
+from awesome_lint.rules.al604_list_marker_style import ListMarkerStyle
+from awesome_lint.rules.al605_heading_increment import HeadingIncrement
+from awesome_lint.rules.al606_empty_section import EmptySection
 from awesome_lint.rules.base import Rule
 
-RULES: tuple[type[Rule], ...] = ()
+RULES: tuple[type[Rule], ...] = (
+    UnusedSuppression,
+    EntryShape,
+    TitleSeparator,
+    VenueSeparator,
+    TrailingWhitespace,
+    MultipleSpaces,
+    SubtitlePeriod,
+    SubtitleCase,
+    BlankLinesAroundHeadings,
+    MultipleBlankLines,
+    FinalNewline,
+    ListMarkerStyle,
+    HeadingIncrement,
+    EmptySection,
+)
 
 _BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}
 _BY_NAME: dict[str, type[Rule]] = {rule.name: rule for rule in RULES}

@@ -1,0 +1,184 @@
+"""The one entry point for the CLI, tests and editors: lint and fix text."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from awesome_lint.errors import AwesomeLintError
+from awesome_lint.parser.build import parse_document
+from awesome_lint.parser.directives import parse_directives
+from awesome_lint.parser.document import Document
+from awesome_lint.rules import get_rule
+from awesome_lint.rules.base import Context
+from awesome_lint.settings import Settings
+from awesome_lint.source import SourceText
+from awesome_lint.suppression import apply_suppressions
+
+MAX_ROUNDS = 10
+UNUSED_SUPPRESSION = "AL001"
+
+
+class ConvergenceError(AwesomeLintError):
+    """The fix loop kept changing the text."""
+
+
+@dataclass
+class FixOutcome:
+    source: SourceText  # the fixed text (the original object when nothing changed)
+    diagnostics: list[Diagnostic]  # what remains, with offsets into ``source``
+    fixed: Counter[str] = field(default_factory=Counter)  # fixes applied, by code
+
+    @property
+    def changed(self) -> bool:
+        return sum(self.fixed.values()) > 0
+
+
+def _resolve_code(name: str) -> str | None:
+    rule = get_rule(name)
+    return rule.code if rule else None
+
+
+def lint_document(document: Document, settings: Settings, filename: str = "-") -> list[Diagnostic]:
+    """Run the enabled rules on a parsed document, apply suppressions, sort."""
+    diagnostics: list[Diagnostic] = []
+    check_unused = False
+    for rule_cls in settings.rules:
+        if rule_cls.code == UNUSED_SUPPRESSION:
+            check_unused = True
+            continue
+        context = Context(settings.rule_options(rule_cls), filename)
+        diagnostics.extend(rule_cls().check(document, context))
+    directives = parse_directives(document)
+    kept, unused = apply_suppressions(diagnostics, directives, document.source, _resolve_code)
+    if check_unused and unused:
+        from awesome_lint.rules.al001_unused_suppression import UnusedSuppression
+
+        enabled = {rule.code for rule in settings.rules}
+        kept.extend(UnusedSuppression().report_unused(document, unused, enabled, _resolve_code))
+    kept.sort(key=lambda d: d.sort_key)
+    return kept
+
+
+def lint_text(
+    text: str | SourceText, settings: Settings | None = None, filename: str = "-"
+) -> list[Diagnostic]:
+    source = text if isinstance(text, SourceText) else SourceText(text)
+    settings = settings or Settings.default()
+    return lint_document(parse_document(source), settings, filename)
+
+
+def _applicable(diagnostic: Diagnostic, settings: Settings) -> Fix | None:
+    fix = diagnostic.fix
+    if fix is None or not fix.edits or not settings.may_fix(diagnostic.code):
+        return None
+    if fix.applicability is Applicability.UNSAFE and not settings.unsafe_fixes:
+        return None
+    return fix
+
+
+def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
+    """Apply fixes in order of position, skipping any that overlaps or touches one applied."""
+    ordered = sorted(fixes, key=lambda f: (f.start, f.end))
+    applied: list[Fix] = []
+    taken: list[Edit] = []
+    for fix in ordered:
+        edits = sorted(fix.edits)
+        if any(_touches(edit, other) for edit in edits for other in taken):
+            continue
+        if any(_touches(a, b) for i, a in enumerate(edits) for b in edits[i + 1 :]):
+            continue
+        taken.extend(edits)
+        applied.append(fix)
+    taken.sort()
+    parts: list[str] = []
+    pos = 0
+    for edit in taken:
+        parts.append(text[pos : edit.start])
+        parts.append(edit.content)
+        pos = edit.end
+    parts.append(text[pos:])
+    return "".join(parts), applied
+
+
+def _touches(a: Edit, b: Edit) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+@dataclass(frozen=True)
+class _Shape:
+    entries: int
+    urls: tuple[str, ...]
+
+    @classmethod
+    def of(cls, document: Document) -> _Shape:
+        return cls(len(document.entries()), tuple(link.url_value for link in document.links))
+
+
+def _keeps_invariants(before: _Shape, after: _Shape, fixes: list[Fix]) -> bool:
+    removed = sum(fix.removes_entries for fix in fixes)
+    rewrites = any(fix.rewrites_urls for fix in fixes)
+    if after.entries != before.entries - removed:
+        return False
+    if removed:
+        return len(after.urls) <= len(before.urls)
+    if rewrites:
+        return len(after.urls) == len(before.urls)
+    return after.urls == before.urls
+
+
+def _fix_key(text: str, fix: Fix, code: str) -> tuple[str, str, tuple[str, ...]]:
+    return (code, text[fix.start : fix.end], tuple(edit.content for edit in fix.edits))
+
+
+def fix_text(
+    text: str | SourceText, settings: Settings | None = None, filename: str = "-"
+) -> FixOutcome:
+    """Lint and fix until nothing applies; check the invariants after every round."""
+    source = text if isinstance(text, SourceText) else SourceText(text)
+    settings = settings or Settings.default()
+    document = parse_document(source)
+    diagnostics = lint_document(document, settings, filename)
+    fixed: Counter[str] = Counter()
+    refused: set[tuple[str, str, tuple[str, ...]]] = set()
+    for _round in range(MAX_ROUNDS):
+        current = source.text
+        candidates: list[Fix] = []
+        code_of: dict[int, str] = {}
+        for diagnostic in diagnostics:
+            fix = _applicable(diagnostic, settings)
+            if fix is None or _fix_key(current, fix, diagnostic.code) in refused:
+                continue
+            candidates.append(fix)
+            code_of[id(fix)] = diagnostic.code
+        if not candidates:
+            return FixOutcome(source, diagnostics, fixed)
+        before = _Shape.of(document)
+        new_text, applied = apply_fixes(current, candidates)
+        new_source = SourceText(new_text, bom=source.bom)
+        new_document = parse_document(new_source)
+        if not _keeps_invariants(before, _Shape.of(new_document), applied):
+            # Find the culprits one by one; keep the fixes that are safe on their own.
+            good: list[Fix] = []
+            for fix in applied:
+                trial, _ = apply_fixes(current, [*good, fix])
+                trial_doc = parse_document(SourceText(trial, bom=source.bom))
+                if _keeps_invariants(before, _Shape.of(trial_doc), [*good, fix]):
+                    good.append(fix)
+                else:
+                    refused.add(_fix_key(current, fix, code_of[id(fix)]))
+            if not good:
+                continue
+            new_text, applied = apply_fixes(current, good)
+            new_source = SourceText(new_text, bom=source.bom)
+            new_document = parse_document(new_source)
+        for fix in applied:
+            fixed[code_of[id(fix)]] += 1
+        if new_text == current:
+            return FixOutcome(source, diagnostics, fixed)
+        source, document = new_source, new_document
+        diagnostics = lint_document(document, settings, filename)
+    if any(_applicable(d, settings) for d in diagnostics):
+        raise ConvergenceError(f"fixes did not converge after {MAX_ROUNDS} rounds")
+    return FixOutcome(source, diagnostics, fixed)

@@ -1,0 +1,285 @@
+"""The command line: options → settings → runner → reporter → exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from awesome_lint import __version__
+from awesome_lint.errors import AwesomeLintError
+
+OUTPUT_FORMATS = (
+    "full",
+    "concise",
+    "grouped",
+    "json",
+    "json-lines",
+    "github",
+    "sarif",
+    "junit",
+    "rdjson",
+    "gitlab",
+)
+
+
+class DefaultGroup(click.Group):
+    """A group whose default command is ``check``: ``awesome-lint --fix README.md`` works."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (
+            args[0] not in self.commands and args[0] not in ("--help", "-h", "--version")
+        ):
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(
+    __version__, "--version", prog_name="awesome-lint", message="%(prog)s %(version)s"
+)
+def cli() -> None:
+    """Lint and fix awesome lists and paper lists written in Markdown.
+
+    Without a command, `check` runs: `awesome-lint --fix README.md`.
+    """
+
+
+def _split(values: Sequence[str]) -> list[str]:
+    from awesome_lint.config.selectors import split_selectors
+
+    return split_selectors(values)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--fix", is_flag=True, help="Apply safe fixes and write the files.")
+@click.option("--unsafe-fixes", is_flag=True, default=None, help="Also apply unsafe fixes.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
+@click.option("--show-fixes", is_flag=True, help="List the fixes applied per file.")
+@click.option("--select", multiple=True, help="Rules to enable (codes, prefixes, names, ALL).")
+@click.option("--extend-select", multiple=True, help="Rules to enable in addition.")
+@click.option("--ignore", multiple=True, help="Rules to disable.")
+@click.option(
+    "--output-format",
+    type=click.Choice(OUTPUT_FORMATS),
+    default=None,
+    help="How to print diagnostics (default: full).",
+)
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False), help="Write the report here.")
+@click.option(
+    "--statistics", is_flag=True, help="Count diagnostics per rule instead of listing them."
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even if problems remain.")
+@click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 if any file was changed.")
+@click.option("--stdin-filename", help="The name of the file read from stdin (path '-').")
+@click.option(
+    "--config", "config_values", multiple=True, help='A config file, or a "key = value" override.'
+)
+@click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
+@click.option("--force-exclude", is_flag=True, help="Apply `exclude` to files named explicitly.")
+@click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only, no summary.")
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of internal errors.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto")
+def check(
+    paths: tuple[str, ...],
+    fix: bool,
+    unsafe_fixes: bool | None,
+    diff: bool,
+    show_fixes: bool,
+    select: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    output_format: str | None,
+    output_file: str | None,
+    statistics: bool,
+    exit_zero: bool,
+    exit_non_zero_on_fix: bool,
+    stdin_filename: str | None,
+    config_values: tuple[str, ...],
+    isolated: bool,
+    force_exclude: bool,
+    quiet: bool,
+    verbose: bool,
+    color: str,
+) -> None:
+    """Check Markdown files (default: README.md) and optionally fix them."""
+    from awesome_lint.runner import Overrides, Runner, ensure_known, parse_config_options
+
+    overrides = Overrides(
+        select=_split(select) if select else None,
+        extend_select=_split(extend_select),
+        ignore=_split(ignore),
+        unsafe_fixes=unsafe_fixes,
+        isolated=isolated,
+    )
+    ensure_known([*(overrides.select or []), *overrides.extend_select, *overrides.ignore])
+    parse_config_options(config_values, overrides)
+    runner = Runner(overrides)
+    cwd_config = runner.config_for(Path.cwd())
+    fmt = output_format or str(cwd_config.values.get("output-format", "full"))
+    if fmt not in OUTPUT_FORMATS:
+        raise AwesomeLintError(f"unknown output-format {fmt!r} in configuration")
+
+    results = []
+    patches: list[str] = []
+    stdin_fixed: str | None = None
+    if paths == ("-",) or (not paths and stdin_filename):
+        from awesome_lint.runner import read_stdin
+
+        name = stdin_filename or "-"
+        path = Path(stdin_filename) if stdin_filename else None
+        config = runner.config_for(path.parent if path else Path.cwd())
+        result, patch = runner.run_bytes(
+            read_stdin(), name, path, config, fix=fix, diff=diff, write=False
+        )
+        results.append(result)
+        if patch:
+            patches.append(patch)
+        if fix and not diff and result.source is not None:
+            stdin_fixed = result.source.text
+            if result.source.bom:
+                stdin_fixed = "\ufeff" + stdin_fixed
+    else:
+        for item in runner.collect(paths, force_exclude):
+            if isinstance(item, str):
+                from awesome_lint.results import FileResult
+
+                name, _, message = item.rpartition(": ")
+                results.append(FileResult(name, None, error=message))
+                continue
+            result, patch = runner.run_file(item, fix=fix, diff=diff)
+            results.append(result)
+            if patch:
+                patches.append(patch)
+
+    for result in results:
+        if result.error:
+            click.echo(f"awesome-lint: error: {result.filename}: {result.error}", err=True)
+
+    # With --fix on stdin the fixed text owns stdout; the report goes to stderr.
+    report_stream: TextIO
+    close = False
+    if output_file:
+        report_stream = Path(output_file).open("w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        close = True
+    elif stdin_fixed is not None:
+        report_stream = sys.stderr
+    else:
+        report_stream = sys.stdout
+    try:
+        if stdin_fixed is not None:
+            sys.stdout.write(stdin_fixed)
+            sys.stdout.flush()
+        if patches:
+            sys.stdout.write("".join(patches))
+        from awesome_lint.reporters import ReportOptions, write_report
+
+        use_color = color == "always" or (
+            color == "auto"
+            and not output_file
+            and report_stream.isatty()
+            and "NO_COLOR" not in os.environ
+        )
+        options = ReportOptions(
+            color=use_color,
+            show_fixes=show_fixes,
+            statistics=statistics,
+            unsafe_fixes=bool(runner.settings_for(None, cwd_config).unsafe_fixes),
+            fix_mode=fix and not diff,
+            quiet=quiet,
+        )
+        ok_results = [r for r in results if r.error is None]
+        write_report(fmt, ok_results, report_stream, options)
+    finally:
+        if close:
+            report_stream.close()
+
+    if any(r.error for r in results):
+        sys.exit(2)
+    if patches:
+        sys.exit(1)
+    if exit_non_zero_on_fix and any(r.changed for r in results):
+        sys.exit(1)
+    if not exit_zero and any(r.diagnostics for r in results):
+        sys.exit(1)
+    sys.exit(0)
+
+
+@cli.command("rules")
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text")
+def rules_command(output_format: str) -> None:
+    """List every rule: code, name, fix availability, default, summary."""
+    from awesome_lint.rules import RULES
+
+    if output_format == "json":
+        import json
+
+        rows: list[dict[str, Any]] = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "fix": r.fix,
+                "default": r.default,
+                "summary": r.summary,
+                "options": {k: o.default for k, o in r.options.items()},
+            }
+            for r in RULES
+        ]
+        click.echo(json.dumps(rows, indent=2))
+        return
+    width = max(len(r.name) for r in RULES)
+    for r in RULES:
+        opt_in = "" if r.default else " (opt-in)"
+        click.echo(f"{r.code}  {r.name.ljust(width)}  {r.fix.ljust(6)}  {r.summary}{opt_in}")
+
+
+@cli.command("rule")
+@click.argument("code_or_name")
+def rule_command(code_or_name: str) -> None:
+    """Show the documentation of one rule (by code or name)."""
+    from awesome_lint.rules import get_rule
+
+    rule = get_rule(code_or_name)
+    if rule is None:
+        raise AwesomeLintError(f"unknown rule {code_or_name!r} (see `awesome-lint rules`)")
+    header = f"# {rule.code} {rule.name}\n\n{rule.summary}.\n\nFix: {rule.fix}"
+    header += "" if rule.default else "  ·  opt-in (enable with --select or --extend-select)"
+    click.echo(f"{header}\n\n{rule.doc()}")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console-script entry point: one-line errors with exit code 2, never a traceback."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    verbose = "-v" in args or "--verbose" in args
+    try:
+        cli.main(args=args, prog_name="awesome-lint", standalone_mode=False)
+    except AwesomeLintError as exc:
+        click.echo(f"awesome-lint: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.echo("awesome-lint: aborted", err=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(1)
+    except Exception as exc:
+        if verbose:
+            raise
+        click.echo(
+            f"awesome-lint: internal error: {type(exc).__name__}: {exc} (run with -v for details)",
+            err=True,
+        )
+        sys.exit(2)

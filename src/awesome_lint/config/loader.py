@@ -1,0 +1,179 @@
+"""Configuration files: discovery, loading, validation, and the resolved settings.
+
+Per directory, nearest wins, no merging: ``.awesome-lint.toml`` >
+``awesome-lint.toml`` > ``pyproject.toml`` ``[tool.awesome-lint]`` (a pyproject
+without the table is skipped). ``extend = "path"`` inherits explicitly.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from awesome_lint.errors import AwesomeLintError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_NAMES = (".awesome-lint.toml", "awesome-lint.toml")
+LIST_KEYS = ("include", "exclude", "select", "extend-select", "ignore", "fixable", "unfixable")
+KNOWN_KEYS = frozenset(
+    (*LIST_KEYS, "extend", "unsafe-fixes", "output-format", "per-file-ignores", "rules")
+)
+
+
+class ConfigError(AwesomeLintError):
+    pass
+
+
+@dataclass
+class Config:
+    """The raw, validated settings of one configuration file (or none)."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None  # the file it came from
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
+    def get_list(self, key: str) -> list[str] | None:
+        value = self.values.get(key)
+        return None if value is None else list(value)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror}") from None
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def parse_config_text(text: str, origin: str) -> dict[str, Any]:
+    """Parse an inline ``--config "key = value"`` snippet."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"--config {origin!r}: not a file and not valid TOML: {exc}") from None
+
+
+def _table(path: Path) -> dict[str, Any] | None:
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("awesome-lint") if isinstance(tool, dict) else None
+        return table if isinstance(table, dict) else None
+    return data
+
+
+def validate(values: Mapping[str, Any], origin: str) -> dict[str, Any]:
+    """Check keys and value types; raise ConfigError naming the offending key."""
+    from awesome_lint.rules import get_rule
+    from awesome_lint.rules.base import OptionError
+
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if key not in KNOWN_KEYS:
+            raise ConfigError(f"{origin}: unknown configuration key {key!r}")
+        if key in LIST_KEYS:
+            if isinstance(value, str):
+                value = [value]
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{origin}: {key!r} must be a list of strings")
+        elif key == "unsafe-fixes":
+            if not isinstance(value, bool):
+                raise ConfigError(f"{origin}: 'unsafe-fixes' must be true or false")
+        elif key in ("output-format", "extend"):
+            if not isinstance(value, str):
+                raise ConfigError(f"{origin}: {key!r} must be a string")
+        elif key == "per-file-ignores":
+            if not isinstance(value, dict) or not all(
+                isinstance(v, list) and all(isinstance(c, str) for c in v) for v in value.values()
+            ):
+                raise ConfigError(
+                    f"{origin}: 'per-file-ignores' must map glob patterns to lists of codes"
+                )
+        elif key == "rules":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{origin}: 'rules' must be a table of rule tables")
+            checked: dict[str, dict[str, Any]] = {}
+            for rule_key, options in value.items():
+                rule = get_rule(rule_key)
+                if rule is None:
+                    raise ConfigError(f"{origin}: unknown rule {rule_key!r} in [rules]")
+                if not isinstance(options, dict):
+                    raise ConfigError(f"{origin}: [rules.{rule_key}] must be a table")
+                converted: dict[str, Any] = {}
+                for option_key, option_value in options.items():
+                    option = rule.options.get(option_key)
+                    if option is None:
+                        raise ConfigError(
+                            f"{origin}: unknown option {option_key!r} for rule {rule.name}"
+                        )
+                    try:
+                        converted[option_key] = option.check(
+                            f"rules.{rule.name}.{option_key}", option_value
+                        )
+                    except OptionError as exc:
+                        raise ConfigError(f"{origin}: {exc}") from None
+                checked[rule.code] = converted
+            value = checked
+        out[key] = value
+    return out
+
+
+def load_file(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
+    """Load one configuration file, following ``extend``."""
+    path = path.resolve()
+    if path in _seen:
+        raise ConfigError(f"{path}: 'extend' forms a cycle")
+    table = _table(path)
+    if table is None:
+        table = {}
+    values = validate(table, str(path))
+    base = values.pop("extend", None)
+    if base is not None:
+        parent = load_file((path.parent / base), (*_seen, path))
+        merged = dict(parent.values)
+        rules = {code: dict(opts) for code, opts in merged.get("rules", {}).items()}
+        for code, opts in values.get("rules", {}).items():
+            rules.setdefault(code, {}).update(opts)
+        merged.update(values)
+        if rules:
+            merged["rules"] = rules
+        values = merged
+    return Config(values, path)
+
+
+@lru_cache(maxsize=256)
+def find_config_file(directory: Path) -> Path | None:
+    """The nearest configuration file at or above ``directory``."""
+    for folder in (directory, *directory.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                has_table = _table(pyproject) is not None
+            except ConfigError:
+                has_table = False
+            if has_table:
+                return pyproject
+    return None
+
+
+def discover(directory: Path) -> Config:
+    found = find_config_file(directory.resolve())
+    return load_file(found) if found else Config()

@@ -1,0 +1,204 @@
+"""A small, linear-time scanner for the inline parts rules care about.
+
+It works on the source text itself (never on rendered values), so every span
+is exact: code spans, links ``[text](dest "title")``, images, reference links
+and autolinks. It does not try to be a full CommonMark inline parser; where it
+is unsure it finds nothing, and the entry scanner marks such items unparsed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from awesome_lint.parser.document import Link
+from awesome_lint.parser.markdown import link_destination, link_title, normalize_label
+
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
+_BACKTICKS = re.compile(r"`+")
+_WS = " \t\n"
+
+
+def code_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of code spans (backtick strings included) in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    if "`" not in text[start:end]:
+        return []
+    runs = [
+        (m.start(), m.end() - m.start())
+        for m in _BACKTICKS.finditer(text, start, end)
+        if m.start() == 0 or text[m.start() - 1] != "\\" or _escaped_is_literal(text, m.start())
+    ]
+    # For each length, the indices (into runs) of runs with that length, in order.
+    by_length: dict[int, list[int]] = {}
+    for index, (_, length) in enumerate(runs):
+        by_length.setdefault(length, []).append(index)
+    cursor: dict[int, int] = dict.fromkeys(by_length, 0)
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while index < len(runs):
+        pos, length = runs[index]
+        same = by_length[length]
+        # advance this length's cursor past the opener
+        while cursor[length] < len(same) and same[cursor[length]] <= index:
+            cursor[length] += 1
+        if cursor[length] < len(same):
+            closer = same[cursor[length]]
+            close_pos, close_len = runs[closer]
+            spans.append((pos, close_pos + close_len))
+            index = closer + 1
+        else:
+            index += 1
+    return spans
+
+
+def _escaped_is_literal(text: str, pos: int) -> bool:
+    """True if the backslash before ``pos`` is itself escaped (so it escapes nothing)."""
+    count = 0
+    i = pos - 1
+    while i >= 0 and text[i] == "\\":
+        count += 1
+        i -= 1
+    return count % 2 == 0
+
+
+def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _bracket_pairs(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> dict[int, int]:
+    """Map each matched ``[`` to its ``]``, skipping escapes and code spans."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    span_iter = iter(spans)
+    next_span = next(span_iter, None)
+    i = start
+    while i < end:
+        if next_span is not None and i >= next_span[0]:
+            i = max(i, next_span[1])
+            next_span = next(span_iter, None)
+            continue
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            stack.append(i)
+        elif c == "]" and stack:
+            pairs[stack.pop()] = i
+        elif c == "\n" and i + 1 < end and text[i + 1 : i + 2] in ("\n", "\r"):
+            stack.clear()  # a blank line ends every open bracket
+        i += 1
+    return pairs
+
+
+def scan_links(
+    text: str,
+    start: int = 0,
+    end: int | None = None,
+    references: Mapping[str, str] | None = None,
+) -> list[Link]:
+    """Every link, image, reference link and autolink in ``text[start:end]``."""
+    end = len(text) if end is None else end
+    segment_has = text.find
+    if segment_has("[", start, end) < 0 and segment_has("<", start, end) < 0:
+        return []
+    spans = code_spans(text, start, end)
+    links: list[Link] = []
+    pairs = _bracket_pairs(text, start, end, spans)
+    consumed = -1  # the second label of a full reference link is not a link itself
+    for open_pos in sorted(pairs):
+        if open_pos == consumed:
+            continue
+        close = pairs[open_pos]
+        image = open_pos > start and text[open_pos - 1] == "!"
+        begin = open_pos - 1 if image else open_pos
+        nxt = close + 1
+        if nxt < end and text[nxt] == "(":
+            link = _inline_link(text, begin, open_pos, close, end, image)
+            if link is not None:
+                links.append(link)
+                continue
+        if references:
+            link = _reference_link(text, begin, open_pos, close, end, image, references, pairs)
+            if link is not None:
+                links.append(link)
+                if link.end > close + 1:
+                    consumed = close + 1
+    if "<" in text[start:end]:
+        for m in _AUTOLINK.finditer(text, start, end):
+            if not in_spans(m.start(), spans):
+                links.append(
+                    Link(m.start(), m.end(), m.span(1), m.span(1), m.group(1), image=False)
+                )
+        links.sort(key=lambda link: link.start)
+    return links
+
+
+def _inline_link(
+    text: str, begin: int, open_pos: int, close: int, end: int, image: bool
+) -> Link | None:
+    pos = close + 2
+    while pos < end and text[pos] in _WS:
+        pos += 1
+    if pos < end and text[pos] == ")":
+        return Link(begin, pos + 1, (open_pos + 1, close), (pos, pos), "", image=image)
+    dest = link_destination(text, pos, end)
+    if dest is None:
+        return None
+    dest_end, _ = dest
+    url_start, url_end = pos, dest_end
+    if text[url_start] == "<":
+        url_start, url_end = url_start + 1, url_end - 1
+    pos = dest_end
+    while pos < end and text[pos] in _WS:
+        pos += 1
+    if pos < end and text[pos] != ")" and pos > dest_end:
+        title_end = link_title(text, pos, end)
+        if title_end is None:
+            return None
+        pos = title_end
+        while pos < end and text[pos] in _WS:
+            pos += 1
+    if pos >= end or text[pos] != ")":
+        return None
+    return Link(
+        begin,
+        pos + 1,
+        (open_pos + 1, close),
+        (url_start, url_end),
+        text[url_start:url_end],
+        image=image,
+    )
+
+
+def _reference_link(
+    text: str,
+    begin: int,
+    open_pos: int,
+    close: int,
+    end: int,
+    image: bool,
+    references: Mapping[str, str],
+    pairs: dict[int, int],
+) -> Link | None:
+    nxt = close + 1
+    if nxt < end and text[nxt] == "[" and nxt in pairs:
+        label_end = pairs[nxt]
+        label = text[nxt + 1 : label_end] or text[open_pos + 1 : close]
+        link_end = label_end + 1
+        label_span = (nxt + 1, label_end) if label_end > nxt + 1 else (open_pos + 1, close)
+    else:
+        if nxt < end and text[nxt] == ":":
+            return None  # a definition, not a use
+        label = text[open_pos + 1 : close]
+        link_end = close + 1
+        label_span = (open_pos + 1, close)
+    if not label.strip() or len(label) > 999:
+        return None
+    href = references.get(normalize_label(label))
+    if href is None:
+        return None
+    return Link(
+        begin, link_end, (open_pos + 1, close), label_span, href, image=image, reference=True
+    )

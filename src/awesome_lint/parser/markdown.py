@@ -1,0 +1,64 @@
+"""The one place that talks to markdown-it-py.
+
+Everything else sees plain values: block tokens with line maps, link
+reference definitions, and the link-destination/title helpers. The parse is
+block-level only (the inline rule is disabled): entries are re-scanned from
+the source text anyway, and skipping inline parsing makes the parse several
+times faster on large lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.helpers import parseLinkDestination, parseLinkTitle
+from markdown_it.token import Token
+
+__all__ = ["BlockParse", "Token", "link_destination", "link_title", "parse_blocks"]
+
+
+@dataclass(frozen=True, slots=True)
+class BlockParse:
+    tokens: list[Token]
+    references: dict[str, str]  # normalised label -> href
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md.disable("inline")
+    return md
+
+
+def parse_blocks(text: str) -> BlockParse:
+    """Block tokens of ``text`` (which must not start with a BOM)."""
+    env: dict[str, Any] = {}
+    tokens = _parser().parse(text, env)
+    refs = {label: str(ref.get("href", "")) for label, ref in env.get("references", {}).items()}
+    return BlockParse(tokens, refs)
+
+
+def normalize_label(label: str) -> str:
+    """CommonMark's reference label normalisation (as markdown-it-py applies it)."""
+    from markdown_it.common.utils import normalizeReference
+
+    return normalizeReference(label)
+
+
+def link_destination(text: str, pos: int, maximum: int) -> tuple[int, str] | None:
+    """Parse a link destination at ``pos``; return (end position, destination)."""
+    result = parseLinkDestination(text, pos, maximum)
+    if not result.ok:
+        return None
+    return result.pos, result.str
+
+
+def link_title(text: str, pos: int, maximum: int) -> int | None:
+    """Parse a link title at ``pos``; return its end position."""
+    result = parseLinkTitle(text, pos, maximum)
+    if not result.ok or result.can_continue:
+        return None
+    return result.pos

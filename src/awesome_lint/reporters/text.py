@@ -1,0 +1,317 @@
+"""The human formats: ``full`` (with source snippets), ``concise`` and ``grouped``.
+
+All three end with the same tail: the ``--show-fixes`` summary after ``--fix``,
+then a one-line footer naming the next step (suppressed by ``quiet``).
+``--statistics`` replaces the per-diagnostic lines by a count per code.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from typing import TextIO
+
+from awesome_lint.diagnostics import Applicability, Diagnostic
+from awesome_lint.reporters import ReportOptions
+from awesome_lint.reporters.common import (
+    is_applicable,
+    iter_diagnostics,
+    plural,
+    rule_name,
+    sorted_diagnostics,
+    sorted_results,
+)
+from awesome_lint.results import FileResult
+from awesome_lint.source import SourceText
+
+_RESET = "\x1b[0m"
+_BOLD = "\x1b[1m"
+_RED = "\x1b[1;31m"
+_BLUE = "\x1b[1;34m"
+_CYAN = "\x1b[36m"
+_CYAN_BOLD = "\x1b[1;36m"
+
+FIX_MARK = "[*]"
+# A snippet longer than this many lines shows its first and last lines only.
+_MAX_ROWS = 6
+_HEAD_ROWS = 3
+_TAIL_ROWS = 2
+_TAB = "    "
+
+
+class _Style:
+    """ANSI colouring that is a no-op when colour is off."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+
+    def __call__(self, code: str, text: str) -> str:
+        return f"{code}{text}{_RESET}" if self.enabled and text else text
+
+
+def _one_line(message: str) -> str:
+    """Keep a message on its line: line breaks become spaces."""
+    return " ".join(message.splitlines()) if "\n" in message or "\r" in message else message
+
+
+def _fix_mark(diagnostic: Diagnostic, options: ReportOptions, style: _Style) -> str:
+    if is_applicable(diagnostic.fix, unsafe_fixes=options.unsafe_fixes):
+        return style(_CYAN, FIX_MARK) + " "
+    return ""
+
+
+def _header(
+    filename: str, source: SourceText, diagnostic: Diagnostic, options: ReportOptions, style: _Style
+) -> str:
+    line, column = source.position(diagnostic.start)
+    colon = style(_CYAN, ":")
+    return (
+        f"{style(_BOLD, filename)}{colon}{line}{colon}{column}{colon} "
+        f"{style(_RED, diagnostic.code)} {_fix_mark(diagnostic, options, style)}"
+        f"{_one_line(diagnostic.message)}"
+    )
+
+
+# -- snippets ------------------------------------------------------------------------
+
+
+def _char_display(char: str) -> tuple[str, int]:
+    """How one character is shown in a snippet, and how many columns it takes."""
+    if char == "\t":
+        return _TAB, len(_TAB)
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code), 1  # control pictures: never send raw escapes to a terminal
+    if code == 0x7F:
+        return "\u2421", 1
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Me", "Cf"):
+        return char, 0
+    if unicodedata.east_asian_width(char) in ("W", "F"):
+        return char, 2
+    return char, 1
+
+
+def _render_row(text: str, start: int, end: int) -> tuple[str, str]:
+    """The shown line and its caret underline for code points ``start:end`` of ``text``.
+
+    ``end`` may exceed ``len(text)`` by one: the span includes the line terminator.
+    """
+    shown: list[str] = []
+    before = under = 0
+    for index, char in enumerate(text):
+        display, width = _char_display(char)
+        shown.append(display)
+        if index < start:
+            before += width
+        elif index < end:
+            under += width
+    under += max(0, end - len(text))
+    return "".join(shown), " " * before + "^" * max(1, under)
+
+
+def _snippet_rows(source: SourceText, start: int, end: int) -> list[tuple[int, str, str]]:
+    """(line number, shown text, carets) for each line of a span."""
+    first = source.line_index(start)
+    last = source.line_index(end)
+    ends_with_terminator = end > start and last > first and source.lines[last].start == end
+    if ends_with_terminator:
+        last -= 1
+    rows: list[tuple[int, str, str]] = []
+    for index in range(first, last + 1):
+        line = source.lines[index]
+        text = source.line_text(index)
+        a = start - line.start if index == first else 0
+        if index < last:
+            b = max(len(text), a + 1)
+        elif ends_with_terminator or end > line.end:
+            b = len(text) + 1
+        else:
+            b = end - line.start
+        shown, carets = _render_row(text, a, b)
+        rows.append((line.number, shown, carets))
+    return rows
+
+
+def _full_block(
+    filename: str, source: SourceText, diagnostic: Diagnostic, options: ReportOptions, style: _Style
+) -> list[str]:
+    rows = _snippet_rows(source, diagnostic.start, diagnostic.end)
+    elided = len(rows) > _MAX_ROWS
+    if elided:
+        rows = rows[:_HEAD_ROWS] + rows[-_TAIL_ROWS:]
+    width = len(str(rows[-1][0]))
+    gutter = style(_BLUE, " " * width + " |")
+    lines = [_header(filename, source, diagnostic, options, style), gutter]
+    for position, (number, shown, carets) in enumerate(rows):
+        if elided and position == _HEAD_ROWS:
+            lines.append(style(_BLUE, "." * width + " |"))
+        numbered = style(_BLUE, f"{number:>{width}} |")
+        lines.append(f"{numbered} {shown}" if shown else numbered)
+        lines.append(f"{gutter} {style(_RED, carets)}")
+    lines.append(gutter)
+    fix = diagnostic.fix
+    if fix is not None:
+        note = ""
+        if fix.applicability is Applicability.UNSAFE and not options.unsafe_fixes:
+            note = " (unsafe fix: enable with --unsafe-fixes)"
+        lines.append(f"{style(_CYAN_BOLD, 'help')}: {_one_line(fix.message)}{note}")
+    for related in diagnostic.related:
+        line, column = source.position(related.start)
+        lines.append(f"{style(_BOLD, 'note')}: {_one_line(related.message)} at {line}:{column}")
+    return lines
+
+
+# -- statistics, fix summary, footer -------------------------------------------------------
+
+
+def _statistics(results: Sequence[FileResult], options: ReportOptions) -> list[str]:
+    counts: dict[str, int] = {}
+    names: dict[str, str] = {}
+    fixable: set[str] = set()
+    for _result, _source, diagnostic in iter_diagnostics(results):
+        counts[diagnostic.code] = counts.get(diagnostic.code, 0) + 1
+        names.setdefault(diagnostic.code, diagnostic.name)
+        if is_applicable(diagnostic.fix, unsafe_fixes=options.unsafe_fixes):
+            fixable.add(diagnostic.code)
+    if not counts:
+        return []
+    order = sorted(counts, key=lambda code: (-counts[code], code))
+    count_width = max(len(str(count)) for count in counts.values())
+    code_width = max(len(code) for code in counts)
+    mark_width = len(FIX_MARK) if fixable else 0
+    lines = []
+    for code in order:
+        mark = FIX_MARK if code in fixable else ""
+        cells = [f"{counts[code]:>{count_width}}", f"{code:<{code_width}}"]
+        if mark_width:
+            cells.append(f"{mark:<{mark_width}}")
+        cells.append(names[code])
+        lines.append("  ".join(cells).rstrip())
+    return lines
+
+
+def _fix_summary(results: Sequence[FileResult]) -> list[str]:
+    fixed_files = [result for result in sorted_results(results) if result.fixed]
+    if not fixed_files:
+        return []
+    total = sum(result.fixed for result in fixed_files)
+    lines = [f"Fixed {plural(total, 'problem')}:"]
+    for result in fixed_files:
+        lines.append(f"- {result.filename}:")
+        codes = result.fixed_codes
+        if not codes:
+            lines.append(f"    {plural(result.fixed, 'fix')}")
+            continue
+        width = max(len(str(count)) for count in codes.values())
+        for code in sorted(codes, key=lambda c: (-codes[c], c)):
+            name = rule_name(code)
+            label = f"{code} ({name})" if name else code
+            lines.append(f"    {codes[code]:>{width}} × {label}")
+    return lines
+
+
+def footer(results: Sequence[FileResult], options: ReportOptions) -> str:
+    """The closing line: how many problems, and what ``--fix`` would do about them."""
+    remaining = [d for result in results for d in sorted_diagnostics(result)]
+    errors = sum(1 for result in results if result.error is not None)
+    unsafe_available = sum(
+        1 for d in remaining if d.fix is not None and d.fix.applicability is Applicability.UNSAFE
+    )
+    hidden = 0 if options.unsafe_fixes else unsafe_available
+    count = len(remaining)
+    if options.fix_mode:
+        fixed = sum(result.fixed for result in results)
+        total = fixed + count
+        if total == 0:
+            text = ""
+        elif fixed:
+            text = f"Found {plural(total, 'problem')} ({fixed} fixed, {count} remaining)."
+        else:
+            text = f"Found {plural(total, 'problem')}."
+        if hidden:
+            text += f" {hidden} fixable with --unsafe-fixes."
+    else:
+        applicable = sum(
+            1 for d in remaining if is_applicable(d.fix, unsafe_fixes=options.unsafe_fixes)
+        )
+        text = f"Found {plural(count, 'problem')}." if count else ""
+        if applicable and hidden:
+            text += f" {applicable} fixable with --fix ({hidden} more with --unsafe-fixes)."
+        elif applicable:
+            text += f" {applicable} fixable with --fix."
+        elif hidden:
+            text += f" {hidden} fixable with --fix --unsafe-fixes."
+    if errors:
+        could_not = f"{plural(errors, 'file')} could not be checked."
+        return f"{text} {could_not}" if text else f"No problems found, but {could_not}"
+    return text or "All checks passed!"
+
+
+def _write_tail(
+    body: list[str], results: Sequence[FileResult], out: TextIO, options: ReportOptions
+) -> None:
+    """Write ``body`` lines, then the fix summary and the footer, blank-line separated."""
+    lines = list(body)
+    if options.fix_mode and options.show_fixes:
+        summary = _fix_summary(results)
+        if summary:
+            if lines and lines[-1]:
+                lines.append("")
+            lines.extend([*summary, ""])
+    if not options.quiet:
+        lines.append(footer(results, options))
+    if lines:
+        out.write("\n".join(lines) + "\n")
+
+
+# -- the three formats ---------------------------------------------------------------
+
+
+def write_concise(results: Sequence[FileResult], out: TextIO, options: ReportOptions) -> None:
+    """``path:line:col: CODE [*] message``, one line per diagnostic."""
+    style = _Style(options.color)
+    if options.statistics:
+        body = _statistics(results, options)
+    else:
+        body = [
+            _header(result.filename, source, diagnostic, options, style)
+            for result, source, diagnostic in iter_diagnostics(results)
+        ]
+    _write_tail(body, results, out, options)
+
+
+def write_full(results: Sequence[FileResult], out: TextIO, options: ReportOptions) -> None:
+    """The concise header, then the source lines with carets, the fix title and notes."""
+    style = _Style(options.color)
+    if options.statistics:
+        body = _statistics(results, options)
+    else:
+        body = []
+        for result, source, diagnostic in iter_diagnostics(results):
+            body.extend(_full_block(result.filename, source, diagnostic, options, style))
+            body.append("")
+    _write_tail(body, results, out, options)
+
+
+def write_grouped(results: Sequence[FileResult], out: TextIO, options: ReportOptions) -> None:
+    """The file name once, then ``line:col CODE [*] message`` lines under it."""
+    style = _Style(options.color)
+    if options.statistics:
+        _write_tail(_statistics(results, options), results, out, options)
+        return
+    body: list[str] = []
+    for result in sorted_results(results):
+        source = result.source
+        diagnostics = sorted_diagnostics(result)
+        if source is None or not diagnostics:
+            continue
+        positions = ["{}:{}".format(*source.position(d.start)) for d in diagnostics]
+        width = max(len(position) for position in positions)
+        body.append(f"{style(_BOLD, result.filename)}:")
+        for position, diagnostic in zip(positions, diagnostics, strict=True):
+            body.append(
+                f"  {position:<{width}} {style(_RED, diagnostic.code)} "
+                f"{_fix_mark(diagnostic, options, style)}{_one_line(diagnostic.message)}"
+            )
+        body.append("")
+    _write_tail(body, results, out, options)

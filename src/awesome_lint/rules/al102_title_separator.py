@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic, Edit, Fix
+from awesome_lint.parser.document import Document
+from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import dominant, link_first
+
+STANDARD = ": "
+
+
+class TitleSeparator(Rule):
+    """
+    ## What it does
+
+    Checks the separator between an entry's link and its subtitle in the
+    `[Title](url): subtitle` convention: `[T](u) : s`, `[T](u):s`,
+    `[T](u)  :  s` and a colon caught inside the link text (`[T:](u) s`)
+    all become `[T](u): s`.
+
+    ## Why
+
+    Paper lists are edited by many hands and the separator drifts. One form
+    keeps the list easy to read and to process.
+
+    ## Example
+
+    ```markdown
+    - [Orca](https://example.org/orca) : A Distributed Serving System
+    - [Alpa:](https://example.org/alpa) Automating Parallelism
+    ```
+
+    becomes
+
+    ```markdown
+    - [Orca](https://example.org/orca): A Distributed Serving System
+    - [Alpa](https://example.org/alpa): Automating Parallelism
+    ```
+
+    ## Fix safety
+
+    Safe: only the separator's characters change (and, for `[T:](u) s`, the
+    colon moves out of the link text).
+
+    ## Options
+
+    None. If at least 80% of a file's colon separators share another form
+    (say ` : `), that form is the file's convention and is used instead.
+    Dash separators (`[Name](url) - description`, the awesome-list style) are
+    a different convention and are left alone.
+    """
+
+    code = "AL102"
+    name = "title-separator"
+    summary = "The separator between link and subtitle is not `): `"
+    fix = "safe"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        text = document.text
+        entries = list(link_first(document))
+        colon_forms = [
+            document.span_text(e.title_separator)
+            for e in entries
+            if e.title_separator and ":" in document.span_text(e.title_separator) and e.subtitle
+        ]
+        target = dominant(colon_forms, share=0.8, minimum=5) or STANDARD
+        for entry in entries:
+            assert entry.link is not None
+            sep = entry.title_separator
+            if sep is not None and entry.subtitle is not None:
+                written = text[sep[0] : sep[1]]
+                if ":" in written and written != target:
+                    yield self.report(
+                        f"Title separator {written!r} should be {target!r}",
+                        sep[0],
+                        sep[1],
+                        self.replace(f"Replace with {target!r}", sep[0], sep[1], target),
+                    )
+                continue
+            if sep is not None:
+                continue
+            # "[Title:](url) subtitle": the colon was typed inside the link text
+            label_start, label_end = entry.link.text
+            label = text[label_start:label_end]
+            stripped = label.rstrip(" \t")
+            tail_start = entry.link.end
+            body_end = entry.venue_separator[0] if entry.venue_separator else entry.content[1]
+            tail = text[tail_start:body_end]
+            if not stripped.endswith(":") or stripped.endswith("::") or not tail.strip():
+                continue
+            if tail[0] not in " \t":
+                continue
+            colon = label_start + len(stripped) - 1
+            cut = colon
+            while cut > label_start and text[cut - 1] in " \t":
+                cut -= 1
+            gap_end = tail_start
+            while gap_end < body_end and text[gap_end] in " \t":
+                gap_end += 1
+            fix = Fix(
+                f"Move the colon out of the link text: {target!r}",
+                (Edit(cut, label_end, ""), Edit(tail_start, gap_end, target)),
+            )
+            yield self.report("Title separator is inside the link text", colon, colon + 1, fix)

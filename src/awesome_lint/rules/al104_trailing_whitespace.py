@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.parser.document import Document
+from awesome_lint.rules.base import Context, Rule
+
+_BLOCK_START = re.compile(r"[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|>|```|~~~|<|\|)")
+
+
+class TrailingWhitespace(Rule):
+    """
+    ## What it does
+
+    Finds spaces and tabs at the end of a line, outside code blocks.
+
+    ## Why
+
+    Trailing whitespace is invisible, makes diffs noisy and is often added by
+    accident. A deliberate hard line break (two spaces at the end of a line
+    that continues the same paragraph) is left alone.
+
+    ## Example
+
+    `- [Orca](https://example.org/orca): Serving | OSDI'22␠␠` (then another
+    item) loses its two spaces.
+
+    ## Fix safety
+
+    Safe: only the trailing spaces and tabs are removed; the line ending
+    (`\\n`, `\\r\\n` or `\\r`) is kept.
+
+    ## Options
+
+    None.
+    """
+
+    code = "AL104"
+    name = "trailing-whitespace"
+    summary = "Spaces or tabs at the end of a line"
+    fix = "safe"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        source = document.source
+        text = source.text
+        lines = source.lines
+        code = document.code_lines
+        count = len(lines)
+        for index, line in enumerate(lines):
+            if line.end == line.start or index in code:
+                continue
+            last = text[line.end - 1]
+            if last != " " and last != "\t":
+                continue
+            start = line.end - 1
+            while start > line.start and text[start - 1] in " \t":
+                start -= 1
+            body_blank = start == line.start
+            if not body_blank and self._hard_break(text, start, line.end, index, count, source):
+                continue
+            yield self.report(
+                "Trailing whitespace",
+                start,
+                line.end,
+                self.replace("Remove trailing whitespace", start, line.end, ""),
+            )
+
+    @staticmethod
+    def _hard_break(
+        text: str, start: int, end: int, index: int, count: int, source: object
+    ) -> bool:
+        """Two or more spaces that break a line inside a paragraph continuing below."""
+        if end - start < 2 or "\t" in text[start:end] or index + 1 >= count:
+            return False
+        from awesome_lint.source import SourceText
+
+        assert isinstance(source, SourceText)
+        following = source.line_text(index + 1)
+        if not following.strip():
+            return False
+        return _BLOCK_START.match(following) is None

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.parser.document import Document
+from awesome_lint.parser.inline import code_spans
+from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import parsed_entries
+
+_RUN = re.compile(r" {2,}")
+
+
+class MultipleSpaces(Rule):
+    """
+    ## What it does
+
+    Finds runs of two or more spaces inside an entry's text (not in code
+    spans, not at the start of the line, not in the separators that
+    AL102/AL103 handle).
+
+    ## Why
+
+    Double spaces creep in when text is pasted or edited; they render as one
+    space but make the source inconsistent and searches fail.
+
+    ## Example
+
+    `- [Orca](https://example.org/orca): A  Distributed Serving System`
+    becomes `- [Orca](https://example.org/orca): A Distributed Serving System`.
+
+    ## Fix safety
+
+    Safe: the run becomes one space.
+
+    ## Options
+
+    None.
+    """
+
+    code = "AL105"
+    name = "multiple-spaces"
+    summary = "Two or more spaces in a row inside an entry"
+    fix = "safe"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        text = document.text
+        for entry in parsed_entries(document):
+            start, end = entry.content
+            if "  " not in text[start:end]:
+                continue
+            skip = code_spans(text, start, end)
+            for span in (entry.title_separator, entry.venue_separator):
+                if span is not None:
+                    skip.append(span)
+            for m in _RUN.finditer(text, start, end):
+                a, b = m.span()
+                if any(a < s_end and s_start < b for s_start, s_end in skip):
+                    continue
+                yield self.report(
+                    f"{b - a} spaces in a row",
+                    a,
+                    b,
+                    self.replace("Replace with one space", a, b, " "),
+                )

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.parser.document import Document
+from awesome_lint.rules.base import Context, Rule
+
+
+class BlankLinesAroundHeadings(Rule):
+    """
+    ## What it does
+
+    Finds headings that are not separated from the text before or after them
+    by a blank line. Headings directly after another heading are fine (many
+    lists stack `## Part` and `### Chapter`), and so is the start and end of
+    the file.
+
+    ## Why
+
+    A heading glued to a list or paragraph is hard to spot in the source and
+    some Markdown renderers treat it differently (markdownlint MD022).
+
+    ## Example
+
+    ```markdown
+    ## Serving
+    - [Orca](https://example.org/orca): Serving
+    ```
+
+    gets a blank line between the heading and the list.
+
+    ## Fix safety
+
+    Safe: an empty line (with the file's line ending) is inserted.
+
+    ## Options
+
+    None. The rule follows the file's habit: when most headings of a file
+    (at least three checked) have no blank line after them (or before
+    them), that side is not checked, since the list's own convention is not an error.
+    """
+
+    code = "AL601"
+    name = "blank-lines-around-headings"
+    summary = "A heading is not surrounded by blank lines"
+    fix = "safe"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        source = document.source
+        lines = source.lines
+        heading_lines: set[int] = set()
+        for heading in document.headings:
+            heading_lines.update(range(heading.line, heading.end_line + 1))
+        eol = source.dominant_terminator
+        missing_before: list[Diagnostic] = []
+        missing_after: list[Diagnostic] = []
+        checked_before = checked_after = 0
+        for heading in document.headings:
+            before = heading.line - 1
+            if before >= 0 and before not in heading_lines:
+                if not _front_matter_end(source, before):
+                    checked_before += 1
+                if source.line_text(before).strip() and not _front_matter_end(source, before):
+                    line = lines[heading.line]
+                    missing_before.append(
+                        self.report(
+                            "Missing blank line before heading",
+                            line.start,
+                            line.end,
+                            self.replace("Insert a blank line", line.start, line.start, eol),
+                        )
+                    )
+            after = heading.end_line + 1
+            if after < len(lines) and after not in heading_lines:
+                checked_after += 1
+                if source.line_text(after).strip():
+                    line = lines[heading.end_line]
+                    terminator = line.terminator or eol
+                    missing_after.append(
+                        self.report(
+                            "Missing blank line after heading",
+                            heading.text[0],
+                            max(heading.text[1], heading.text[0]),
+                            self.replace(
+                                "Insert a blank line", line.next_start, line.next_start, terminator
+                            ),
+                        )
+                    )
+        # The file's own habit wins: report only a minority of missing blank lines.
+        for missing, checked in ((missing_before, checked_before), (missing_after, checked_after)):
+            if not (checked >= 3 and 2 * len(missing) > checked):
+                yield from missing
+
+
+def _front_matter_end(source: object, index: int) -> bool:
+    from awesome_lint.source import SourceText
+
+    assert isinstance(source, SourceText)
+    return source.line_text(index).strip() == "---" and source.line_text(0).strip() == "---"

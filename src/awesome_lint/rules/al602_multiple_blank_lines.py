@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.parser.document import Document
+from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import dominant
+
+
+class MultipleBlankLines(Rule):
+    """
+    ## What it does
+
+    Finds two or more blank lines in a row outside code blocks (blank lines
+    at the end of the file are AL603's).
+
+    ## Why
+
+    One blank line separates blocks; more add nothing in the rendered page
+    and make the source uneven (markdownlint MD012).
+
+    ## Example
+
+    Three blank lines between two sections become one.
+
+    ## Fix safety
+
+    Safe: the extra blank lines are removed, the first one is kept.
+
+    ## Options
+
+    None. A file that deliberately puts the same number of blank lines
+    before most of its headings (generated lists often use two) keeps that
+    number before headings; only longer runs are reported there.
+    """
+
+    code = "AL602"
+    name = "multiple-blank-lines"
+    summary = "Two or more blank lines in a row"
+    fix = "safe"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        lines = document.source.lines
+        heading_lines = {heading.line for heading in document.headings}
+        runs = list(self._runs(document))
+        before_headings = [
+            run_end - start + 1 for start, run_end in runs if run_end + 1 in heading_lines
+        ]
+        allowed_before_heading = dominant(before_headings, share=0.5, minimum=5) or 1
+        for index, run_end in runs:
+            limit = allowed_before_heading if run_end + 1 in heading_lines else 1
+            if run_end - index + 1 <= limit:
+                continue
+            start = lines[index + limit].start
+            end = lines[run_end].next_start
+            blank = run_end - index + 1
+            yield self.report(
+                f"{blank} blank lines in a row",
+                start,
+                lines[index + limit].end,
+                self.replace(
+                    "Remove the extra blank line" + ("s" if blank - limit > 1 else ""),
+                    start,
+                    end,
+                    "",
+                ),
+            )
+
+    @staticmethod
+    def _runs(document: Document) -> Iterator[tuple[int, int]]:
+        """(first, last) 0-based lines of each run of blank lines (not at file end)."""
+        source = document.source
+        lines = source.lines
+        text = source.text
+        code = document.code_lines
+        count = len(lines)
+        index = 0
+        while index < count:
+            if index in code or text[lines[index].start : lines[index].end].strip(" \t"):
+                index += 1
+                continue
+            run_end = index
+            while (
+                run_end + 1 < count
+                and run_end + 1 not in code
+                and not text[lines[run_end + 1].start : lines[run_end + 1].end].strip(" \t")
+            ):
+                run_end += 1
+            at_eof = run_end == count - 1 or (
+                run_end == count - 2 and lines[count - 1].start == lines[count - 1].end
+            )
+            if not at_eof and index > 0:
+                yield index, run_end
+            index = run_end + 1

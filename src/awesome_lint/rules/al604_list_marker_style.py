@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.parser.document import Document, Entry
+from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import dominant
+
+_THEMATIC_BREAK = re.compile(r"[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
+
+
+class ListMarkerStyle(Rule):
+    """
+    ## What it does
+
+    Finds bullet items whose marker (`-`, `*` or `+`) differs from the one
+    most used at the same nesting depth in the file.
+
+    ## Why
+
+    Mixed markers are a sign of copy-paste from other lists; in CommonMark a
+    change of marker even starts a new list. Depth is considered separately
+    because many lists deliberately use `-` for items and `*` for sub-items
+    (markdownlint MD004 `sublist` style, loosely).
+
+    ## Example
+
+    In a file of `-` items, `* [Orca](https://example.org/orca): Serving`
+    becomes `- [Orca](https://example.org/orca): Serving`.
+
+    ## Fix safety
+
+    Safe: one character changes. It is skipped where the new line would read
+    as a thematic break.
+
+    ## Options
+
+    None. A depth where two markers are used equally often is left alone.
+    """
+
+    code = "AL604"
+    name = "list-marker-style"
+    summary = "Bullet markers are mixed at one nesting depth"
+    fix = "safe"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        text = document.text
+        by_depth: dict[int, list[tuple[Entry, str]]] = defaultdict(list)
+        for entry in document.entries():
+            if entry.ordered or entry.marker[0] == entry.marker[1]:
+                continue
+            by_depth[entry.depth].append((entry, text[entry.marker[0] : entry.marker[1]]))
+        for items in by_depth.values():
+            want = dominant(marker for _, marker in items)
+            if want is None:
+                continue
+            for entry, marker in items:
+                if marker == want:
+                    continue
+                start, end = entry.marker
+                line = document.source.lines[entry.line]
+                new_line = text[line.start : start] + want + text[end : line.end]
+                fix = None
+                if not _THEMATIC_BREAK.match(new_line):
+                    fix = self.replace(f"Use {want!r}", start, end, want)
+                yield self.report(f"List marker {marker!r} should be {want!r}", start, end, fix)

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.parser.document import Document
+from awesome_lint.rules.base import Context, Rule
+
+
+class EmptySection(Rule):
+    """
+    ## What it does
+
+    Finds a heading with nothing under it: the next heading is of the same or
+    a higher level (or the file ends) and only blank lines or HTML comments
+    come between. A heading followed by deeper sub-headings is not empty.
+
+    ## Why
+
+    Empty sections are usually placeholders that were never filled or lists
+    whose items moved elsewhere; they clutter the table of contents.
+
+    ## Example
+
+    ```markdown
+    ## Compilers
+
+    ## Serving
+    ```
+
+    ## Fix safety
+
+    No fix: deleting a heading is for a person to decide.
+
+    ## Options
+
+    None.
+    """
+
+    code = "AL606"
+    name = "empty-section"
+    summary = "A heading has no content"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        source = document.source
+        headings = document.headings
+        last = len(source.lines)
+        for index, heading in enumerate(headings):
+            nxt = headings[index + 1] if index + 1 < len(headings) else None
+            if nxt is not None and nxt.level > heading.level:
+                continue
+            stop = nxt.line if nxt is not None else last
+            content = "".join(source.line_text(i) for i in range(heading.end_line + 1, stop))
+            stripped = content.strip()
+            while stripped.startswith("<!--") and "-->" in stripped:
+                stripped = stripped.split("-->", 1)[1].strip()
+            if not stripped:
+                start, end = heading.text
+                line = source.lines[heading.line]
+                yield self.report(
+                    f"Section {heading.title!r} is empty", line.start, max(end, line.start + 1)
+                )

@@ -1,0 +1,43 @@
+"""Small helpers shared by several rules."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from awesome_lint.parser.document import Document, Entry
+
+T = TypeVar("T")
+
+
+def dominant(values: Iterable[T], *, share: float = 0.0, minimum: int = 1) -> T | None:
+    """The most common value, if it has at least ``share`` of all and ``minimum`` votes.
+
+    Ties give None: a file with no clear habit has no dominant style.
+    """
+    counts = Counter(values)
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    value, count = ranked[0]
+    if len(ranked) > 1 and ranked[1][1] == count:
+        return None
+    total = sum(counts.values())
+    if count < minimum or count < share * total:
+        return None
+    return value
+
+
+def parsed_entries(document: Document) -> Iterator[Entry]:
+    """Entries whose first line the scanner fully understood (safe to edit)."""
+    for entry in document.entries():
+        if entry.parsed:
+            yield entry
+
+
+def link_first(document: Document) -> Iterator[Entry]:
+    """Parsed entries that start with a link (the seed style and awesome style)."""
+    for entry in parsed_entries(document):
+        if entry.link is not None and entry.prefix is None and not entry.is_toc:
+            yield entry

@@ -1,0 +1,231 @@
+"""Run the linter over files: settings per file, read, lint or fix, write, collect results."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from awesome_lint.api import fix_text, lint_text
+from awesome_lint.config import selectors
+from awesome_lint.config.loader import (
+    Config,
+    ConfigError,
+    discover,
+    load_file,
+    parse_config_text,
+    validate,
+)
+from awesome_lint.errors import AwesomeLintError
+from awesome_lint.files import display_path, matches, walk_markdown, write_atomic
+from awesome_lint.results import FileResult
+from awesome_lint.settings import Settings
+from awesome_lint.source import DecodeError, SourceText
+
+DEFAULT_INCLUDE = ("README.md",)
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class Overrides:
+    """What the command line says; None means 'not given'."""
+
+    select: list[str] | None = None
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    unsafe_fixes: bool | None = None
+    config_file: Path | None = None
+    config_values: dict[str, Any] = field(default_factory=dict)
+    isolated: bool = False
+
+
+def parse_config_options(values: Sequence[str], overrides: Overrides) -> None:
+    """``--config PATH`` selects a file; ``--config "key = value"`` overrides one key."""
+    for value in values:
+        path = Path(value)
+        if value.endswith(".toml") and not path.is_file():
+            raise ConfigError(f"--config {value}: file not found")
+        if path.is_file():
+            overrides.config_file = path
+        else:
+            snippet = parse_config_text(value, value)
+            overrides.config_values.update(validate(snippet, f"--config {value!r}"))
+
+
+class Runner:
+    def __init__(self, overrides: Overrides) -> None:
+        self.overrides = overrides
+        self._configs: dict[Path, Config] = {}
+        self._fixed_config: Config | None = None
+        if overrides.isolated:
+            self._fixed_config = Config()
+        elif overrides.config_file is not None:
+            self._fixed_config = load_file(overrides.config_file)
+
+    def config_for(self, directory: Path) -> Config:
+        base = self._fixed_config
+        if base is None:
+            key = directory.resolve()
+            base = self._configs.get(key)
+            if base is None:
+                base = discover(key)
+                self._configs[key] = base
+        if not self.overrides.config_values:
+            return base
+        values = dict(base.values)
+        for key, value in self.overrides.config_values.items():
+            if key == "rules":
+                rules = {code: dict(opts) for code, opts in values.get("rules", {}).items()}
+                for code, opts in value.items():
+                    rules.setdefault(code, {}).update(opts)
+                value = rules
+            values[key] = value
+        return Config(values, base.path)
+
+    def settings_for(self, path: Path | None, config: Config) -> Settings:
+        o = self.overrides
+        select = o.select if o.select is not None else config.get_list("select")
+        extend = [*(config.get_list("extend-select") or []), *o.extend_select]
+        ignore = [*(config.get_list("ignore") or []), *o.ignore]
+        if path is not None:
+            relative = _relative(path, config.root)
+            for pattern, codes in config.values.get("per-file-ignores", {}).items():
+                if matches(relative, [pattern]):
+                    ignore.extend(codes)
+        rules = selectors.resolve(select, extend, ignore)
+        fixable_list = config.get_list("fixable")
+        fixable = (
+            None
+            if fixable_list is None
+            else frozenset(
+                code for sel in fixable_list for code in selectors.expand(sel, for_ignore=True)
+            )
+        )
+        unfixable = frozenset(
+            code
+            for sel in config.get_list("unfixable") or []
+            for code in selectors.expand(sel, for_ignore=True)
+        )
+        unsafe = o.unsafe_fixes
+        if unsafe is None:
+            unsafe = bool(config.values.get("unsafe-fixes", False))
+        return Settings(rules, dict(config.values.get("rules", {})), fixable, unfixable, unsafe)
+
+    def collect(self, paths: Sequence[str], force_exclude: bool) -> list[Path | str]:
+        """Expand the arguments into files (a str entry is an error message for that path)."""
+        out: list[Path | str] = []
+        cwd = Path.cwd()
+        if not paths:
+            config = self.config_for(cwd)
+            include = config.get_list("include") or list(DEFAULT_INCLUDE)
+            for pattern in include:
+                out.extend(sorted(config.root.glob(pattern)))
+            return out
+        for arg in paths:
+            path = Path(arg)
+            if path.is_dir():
+                config = self.config_for(path)
+                out.extend(walk_markdown(path, config.get_list("exclude") or [], config.root))
+            elif path.exists() or path.is_symlink():
+                if force_exclude:
+                    config = self.config_for(path.parent)
+                    exclude = config.get_list("exclude") or []
+                    if exclude and matches(_relative(path, config.root), exclude):
+                        continue
+                out.append(path)
+            else:
+                out.append(f"{arg}: no such file or directory")
+        return out
+
+    def run_file(self, path: Path, *, fix: bool, diff: bool) -> tuple[FileResult, str]:
+        """Check or fix one file; return its result and its diff text (if asked)."""
+        name = display_path(path)
+        try:
+            if path.is_dir():
+                return FileResult(name, None, error="is a directory"), ""
+            data = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
+            if data is None:
+                return FileResult(name, None, error="file too large (over 64 MiB)"), ""
+        except OSError as exc:
+            return FileResult(name, None, error=_os_message(exc)), ""
+        config = self.config_for(path.parent)
+        return self.run_bytes(data, name, path, config, fix=fix, diff=diff, write=True)
+
+    def run_bytes(
+        self,
+        data: bytes,
+        name: str,
+        path: Path | None,
+        config: Config,
+        *,
+        fix: bool,
+        diff: bool,
+        write: bool,
+    ) -> tuple[FileResult, str]:
+        try:
+            source = SourceText.from_bytes(data)
+        except DecodeError as exc:
+            return FileResult(name, None, error=str(exc)), ""
+        settings = self.settings_for(path, config)
+        if not fix and not diff:
+            return FileResult(name, source, lint_text(source, settings, name)), ""
+        outcome = fix_text(source, settings, name)
+        result = FileResult(name, outcome.source, outcome.diagnostics)
+        result.fixed = sum(outcome.fixed.values())
+        result.fixed_codes = dict(outcome.fixed)
+        patch = ""
+        if outcome.source is not source:
+            result.original = source
+            if diff:
+                patch = unified_diff(source, outcome.source, name)
+                # report against the original text: nothing was written
+                result.source = source
+                result.diagnostics = lint_text(source, settings, name)
+                result.fixed = 0
+            elif write and path is not None:
+                try:
+                    write_atomic(path, outcome.source.encode())
+                except OSError as exc:
+                    return FileResult(name, source, error=f"cannot write: {_os_message(exc)}"), ""
+        return result, patch
+
+
+def unified_diff(before: SourceText, after: SourceText, name: str) -> str:
+    old = before.encode().decode("utf-8").splitlines(keepends=True)
+    new = after.encode().decode("utf-8").splitlines(keepends=True)
+    lines = difflib.unified_diff(old, new, name, name)
+    out = []
+    for line in lines:
+        out.append(
+            line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+        )
+    return "".join(out)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _os_message(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower() if exc.strerror else str(exc)
+
+
+def read_stdin() -> bytes:
+    return sys.stdin.buffer.read()
+
+
+def ensure_known(values: Iterable[str]) -> None:
+    """Raise for unknown selectors early (so the message comes before any output)."""
+    for value in selectors.split_selectors(values):
+        try:
+            selectors.expand(value)
+        except AwesomeLintError:
+            raise AwesomeLintError(
+                f"unknown rule code or name: {value} (see `awesome-lint rules`)"
+            ) from None

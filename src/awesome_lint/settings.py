@@ -1,0 +1,33 @@
+"""Resolved settings for one file: the enabled rules, their options, what may be fixed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from awesome_lint.rules.base import Rule
+
+
+@dataclass
+class Settings:
+    rules: tuple[type[Rule], ...]
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # by rule code
+    fixable: frozenset[str] | None = None  # None: every rule's fix may run
+    unfixable: frozenset[str] = frozenset()
+    unsafe_fixes: bool = False
+
+    @classmethod
+    def default(cls) -> Settings:
+        from awesome_lint.rules import RULES
+
+        return cls(tuple(rule for rule in RULES if rule.default))
+
+    def rule_options(self, rule: type[Rule]) -> dict[str, Any]:
+        merged = rule.option_defaults()
+        merged.update(self.options.get(rule.code, {}))
+        return merged
+
+    def may_fix(self, code: str) -> bool:
+        if code in self.unfixable:
+            return False
+        return self.fixable is None or code in self.fixable
