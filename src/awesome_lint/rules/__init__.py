@@ -10,6 +10,12 @@ from awesome_lint.rules.al104_trailing_whitespace import TrailingWhitespace
 from awesome_lint.rules.al105_multiple_spaces import MultipleSpaces
 from awesome_lint.rules.al106_subtitle_period import SubtitlePeriod
 from awesome_lint.rules.al107_subtitle_case import SubtitleCase
+from awesome_lint.rules.al201_venue_format import VenueFormat
+from awesome_lint.rules.al202_venue_alias import VenueAlias
+from awesome_lint.rules.al203_unknown_venue import UnknownVenue
+from awesome_lint.rules.al204_venue_in_subtitle import VenueInSubtitle
+from awesome_lint.rules.al205_missing_venue import MissingVenue
+from awesome_lint.rules.al206_venue_mismatch import VenueMismatch
 from awesome_lint.rules.al601_blank_lines_around_headings import BlankLinesAroundHeadings
 from awesome_lint.rules.al602_multiple_blank_lines import MultipleBlankLines
 from awesome_lint.rules.al603_final_newline import FinalNewline
@@ -27,6 +33,12 @@ RULES: tuple[type[Rule], ...] = (
     MultipleSpaces,
     SubtitlePeriod,
     SubtitleCase,
+    VenueFormat,
+    VenueAlias,
+    UnknownVenue,
+    VenueInSubtitle,
+    MissingVenue,
+    VenueMismatch,
     BlankLinesAroundHeadings,
     MultipleBlankLines,
     FinalNewline,
