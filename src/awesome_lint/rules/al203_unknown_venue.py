@@ -51,8 +51,14 @@ class UnknownVenue(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         registry = registry_for(context.options)
-        for entry in document.entries():
-            if entry.venue is not None:
+        entries = document.entries()
+        # Slots are read only in files that use them for venues (a pipe may be text).
+        uses_slots = any(
+            e.venue is not None and parse_slot(document.text[slice(*e.venue)], registry).is_venue
+            for e in entries
+        )
+        for entry in entries:
+            if entry.venue is not None and uses_slots:
                 start, end = entry.venue
                 slot = parse_slot(document.text[start:end], registry)
                 if slot.is_unknown:

@@ -563,6 +563,11 @@ def name_fix(token: VenueToken) -> str | None:
     preferred = token.match.preferred
     if preferred == token.name:
         return None
+    written = token.name
+    # Never add or drop punctuation at the ends ("arXiv Preprint." keeps its period).
+    for a, b in ((written[0], preferred[0]), (written[-1], preferred[-1])):
+        if a.isalnum() != b.isalnum():
+            return None
     if token.match.kind is MatchKind.MISSPELLING or not token.match.exact:
         return preferred
     return None
