@@ -252,6 +252,21 @@ def rule_command(code_or_name: str) -> None:
     click.echo(f"{header}\n\n{rule.doc()}")
 
 
+@cli.command("venues")
+@click.argument("query", required=False, default="")
+def venues_command(query: str) -> None:
+    """List the venue registry, or search it (names, aliases, full names)."""
+    from awesome_lint.venues.registry import default_registry
+
+    hits = default_registry().search(query)
+    if not hits:
+        raise AwesomeLintError(f"no venue matches {query!r}")
+    for venue in hits:
+        others = [*venue.aliases, *(r.name for r in venue.renames)]
+        extra = f"  (also: {', '.join(others)})" if others else ""
+        click.echo(f"{venue.canonical}\t{venue.kind}\t{venue.full_name}{extra}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry point: one-line errors with exit code 2, never a traceback."""
     args = list(sys.argv[1:] if argv is None else argv)

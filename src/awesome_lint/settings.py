@@ -24,7 +24,11 @@ class Settings:
 
     def rule_options(self, rule: type[Rule]) -> dict[str, Any]:
         merged = rule.option_defaults()
-        merged.update(self.options.get(rule.code, {}))
+        own = self.options.get(rule.code, {})
+        for key, code in rule.shared_options.items():
+            if key not in own and key in self.options.get(code, {}):
+                merged[key] = self.options[code][key]
+        merged.update(own)
         return merged
 
     def may_fix(self, code: str) -> bool:

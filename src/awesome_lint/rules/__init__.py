@@ -10,6 +10,12 @@ from awesome_lint.rules.al104_trailing_whitespace import TrailingWhitespace
 from awesome_lint.rules.al105_multiple_spaces import MultipleSpaces
 from awesome_lint.rules.al106_subtitle_period import SubtitlePeriod
 from awesome_lint.rules.al107_subtitle_case import SubtitleCase
+from awesome_lint.rules.al201_venue_format import VenueFormat
+from awesome_lint.rules.al202_venue_alias import VenueAlias
+from awesome_lint.rules.al203_unknown_venue import UnknownVenue
+from awesome_lint.rules.al204_venue_in_subtitle import VenueInSubtitle
+from awesome_lint.rules.al205_missing_venue import MissingVenue
+from awesome_lint.rules.al206_venue_mismatch import VenueMismatch
 from awesome_lint.rules.al401_duplicate_link import DuplicateLink
 from awesome_lint.rules.al402_shared_link import SharedLink
 from awesome_lint.rules.al403_duplicate_title import DuplicateTitle
@@ -33,6 +39,12 @@ RULES: tuple[type[Rule], ...] = (
     MultipleSpaces,
     SubtitlePeriod,
     SubtitleCase,
+    VenueFormat,
+    VenueAlias,
+    UnknownVenue,
+    VenueInSubtitle,
+    MissingVenue,
+    VenueMismatch,
     DuplicateLink,
     SharedLink,
     DuplicateTitle,

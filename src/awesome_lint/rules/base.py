@@ -69,6 +69,9 @@ class Rule:
     fix: ClassVar[FixAvailability] = "none"
     default: ClassVar[bool] = True  # False: opt-in, enabled only by exact code/name or ALL
     options: ClassVar[Mapping[str, Option]] = {}
+    # Options read from another rule's table when not set in this rule's own:
+    # option key -> that rule's code (the venue rules share venue-format's venues).
+    shared_options: ClassVar[Mapping[str, str]] = {}
     # What a fix of this rule may do beyond plain edits (for the fixer's invariants).
     removes_entries: ClassVar[bool] = False
     rewrites_urls: ClassVar[bool] = False

@@ -1,0 +1,125 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.parser.document import Document
+from awesome_lint.rules.base import Context, Option, Rule
+from awesome_lint.rules.venue_common import (
+    SHARED,
+    VENUE_OPTIONS,
+    all_tokens,
+    check_style,
+    file_style,
+    registry_for,
+)
+from awesome_lint.venues.parse import name_fix
+
+
+class VenueFormat(Rule):
+    """
+    ## What it does
+
+    Checks how each known venue is written: the name's spelling and case as
+    the venue registry writes it (`Eurosys` → `EuroSys`, `PPOPP` → `PPoPP`,
+    `arxiv` → `arXiv`), the apostrophe (`’` → `'`), and the year style
+    (`OSDI'22`, `OSDI '22`, `OSDI 2022`, ...), in every position paper lists
+    use: the slot after ` | `, a bracketed prefix `[OSDI'22] [Title](url)`,
+    parentheses, backticks and a trailing `..., Venue 2022`.
+
+    ## Why
+
+    One list often writes `OSDI 22`, `OSDI' 22`, `ATC’ 21`, `MobiSys ’22` and
+    `ICML 2022` side by side. One spelling per venue and one year style make
+    the list easy to scan and to search.
+
+    ## Example
+
+    In a file whose venues are mostly written `Name'YY`:
+
+    ```markdown
+    - [Orca](https://example.org/orca): A Distributed Serving System | Osdi 2022
+    ```
+
+    becomes
+
+    ```markdown
+    - [Orca](https://example.org/orca): A Distributed Serving System | OSDI'22
+    ```
+
+    ## Fix safety
+
+    Safe: only the venue name's case, punctuation or a known misspelling, and
+    the separator and digits of the year change. Wrappers (brackets,
+    parentheses, backticks), qualifiers (`Findings`, `Workshop`, `WiP`) and
+    the workshop in `Workshop @ Host'YY` are kept byte for byte. Unknown
+    venues (`SAA'25`) and affiliations (`| Stanford`) are left alone.
+    Alias and renamed names are AL202's business.
+
+    ## Options
+
+    - `style`: `"consistent"` (default: the file's most common style; ties
+      go to `{name}'{yy}`), or a pattern of `{name}`, a separator (`'`,
+      ` '`, `' `, a space, `-` or nothing) and `{yy}` or `{yyyy}`, e.g.
+      `"{name}'{yy}"`, `"{name} '{yy}"`, `"{name} {yyyy}"`.
+    - `extra-venues`: venues the registry lacks, as names (`["SAA"]`) or
+      tables (`{name = "MLArchSys", kind = "workshop", aliases = [...]}`).
+    - `aliases`: more names for registry venues (`{ "Oakland" = "IEEE S&P" }`).
+
+    `extra-venues` and `aliases` set here apply to all venue rules (AL201-AL206).
+    """
+
+    code = "AL201"
+    name = "venue-format"
+    summary = "A venue's name or year is not written as the registry and the file's style say"
+    fix = "safe"
+    options: ClassVar[Mapping[str, Option]] = {
+        "style": Option(
+            "consistent",
+            'consistent, or a pattern such as "{name}\'{yy}" or "{name} {yyyy}"',
+            validate=check_style,
+        ),
+        **VENUE_OPTIONS,
+    }
+    shared_options = SHARED
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        registry = registry_for(context.options)
+        found = all_tokens(document, registry)
+        style = file_style(found, context.options.get("style", "consistent"))
+        text = document.text
+        for f in found:
+            token = f.token
+            if not token.known or f.where == "subtitle":
+                continue
+            new_name = name_fix(token)
+            year_part = token.year_part_span
+            new_year = None
+            if year_part is not None and token.year is not None and token.month is None:
+                rendered = style.year_part(token.year)
+                if rendered != token.sep + token.year_text:
+                    new_year = rendered
+            if new_name is None and new_year is None:
+                continue
+            name_start, name_end = f.abs(token.name_span)
+            end = f.abs(year_part)[1] if new_year is not None and year_part else name_end
+            start = name_start
+            written = text[start:end]
+            if new_year is not None and year_part is not None:
+                middle = text[name_end : f.abs(year_part)[0]]
+                replacement = (new_name or token.name) + middle + new_year
+            else:
+                replacement = new_name or token.name
+            if new_name is not None and new_year is not None:
+                what = f"Venue {written!r} should be written {replacement!r}"
+            elif new_name is not None:
+                what = f"Venue name {token.name!r} should be written {new_name!r}"
+            else:
+                what = f"Venue {written!r} should be written {replacement!r} ({style.pattern})"
+            fix = (
+                self.replace(f"Write {replacement!r}", start, end, replacement)
+                if f.entry.parsed
+                else None
+            )
+            yield self.report(what, start, end, fix)

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.parser.document import Document
+from awesome_lint.rules.base import Context, Option, Rule
+from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, all_tokens, registry_for
+from awesome_lint.venues.registry import MatchKind
+
+
+class VenueAlias(Rule):
+    """
+    ## What it does
+
+    Finds a venue written under a name that does not fit its year: a former
+    name used after the rename (`NIPS'19` → `NeurIPS'19`, `SysML'20` →
+    `MLSys'20`), or a later name used before it (`SIGOPS ATC'24` →
+    `USENIX ATC'24`). With `prefer-canonical = true` it also flags every
+    accepted alias (`ATC'22` → `USENIX ATC'22`, `PVLDB'23` → `VLDB'23`).
+
+    ## Why
+
+    Readers and tools look venues up by their current name; a former name
+    with a later year is simply wrong. Old editions keep their historical
+    name: `NIPS'17` is fine.
+
+    ## Example
+
+    ```markdown
+    - [Paper](https://example.org/p): Subtitle | NIPS'19
+    ```
+
+    becomes, with `--unsafe-fixes`,
+
+    ```markdown
+    - [Paper](https://example.org/p): Subtitle | NeurIPS'19
+    ```
+
+    ## Fix safety
+
+    Unsafe: the venue's name changes (the year, separator, wrappers and
+    qualifiers stay as written). A name without a year is never flagged for
+    a rename, since its year is unknown.
+
+    ## Options
+
+    - `prefer-canonical` (default `false`): also replace accepted aliases
+      with the registry's canonical name.
+    - `extra-venues`, `aliases`: see venue-format (set there, they apply here too).
+    """
+
+    code = "AL202"
+    name = "venue-alias"
+    summary = "A venue is written under an alias or a name that does not fit its year"
+    fix = "unsafe"
+    options: ClassVar[Mapping[str, Option]] = {
+        "prefer-canonical": Option(False, "also replace accepted aliases (ATC, PVLDB)"),
+        **VENUE_OPTIONS,
+    }
+    shared_options = SHARED
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        registry = registry_for(context.options)
+        prefer = bool(context.options.get("prefer-canonical", False))
+        for f in all_tokens(document, registry):
+            token = f.token
+            match = token.match
+            if match is None or f.where == "subtitle":
+                continue
+            venue = match.venue
+            if match.kind is MatchKind.RENAME:
+                rename = venue.rename(match.spelling)
+                if token.year is None or rename is None or rename.covers(token.year):
+                    continue
+                reason = f"{match.spelling!r} is not the name of {venue.canonical} in {token.year}"
+            elif match.kind is MatchKind.ALIAS and prefer:
+                reason = f"{token.name!r} is an alias of {venue.canonical!r}"
+            else:
+                continue
+            start, end = f.abs(token.name_span)
+            fix = (
+                self.replace(f"Write {venue.canonical!r}", start, end, venue.canonical, unsafe=True)
+                if f.entry.parsed
+                else None
+            )
+            yield self.report(f"Venue {reason}", start, end, fix)

@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.parser.document import Document, Entry
+from awesome_lint.rules.base import Context, Option, Rule
+from awesome_lint.rules.venue_common import (
+    SHARED,
+    VENUE_OPTIONS,
+    Found,
+    entry_tokens,
+    file_style,
+    registry_for,
+    url_of,
+)
+from awesome_lint.venues.parse import Style
+from awesome_lint.venues.registry import VenueRegistry
+from awesome_lint.venues.urls import venue_from_url
+
+
+def _placement(found: list[Found]) -> str | None:
+    """Where the file writes its venues: "slot", "prefix" ([V] before the link) or
+    "backtick" (`V` after it); None when there is no clear habit."""
+    kinds: Counter[str] = Counter()
+    for f in found:
+        if not f.token.known:
+            continue
+        if f.where == "slot":
+            kinds["slot"] += 1
+        elif f.where == "prefix" and f.token.wrapper == "[":
+            kinds["prefix"] += 1
+        elif f.where == "tail" and f.token.wrapper == "`":
+            kinds["backtick"] += 1
+        else:
+            kinds["other"] += 1
+    if not kinds:
+        return None
+    (best, count), *rest = kinds.most_common(2)
+    if (rest and rest[0][1] == count) or best == "other":
+        return None
+    return best
+
+
+def _name_for(registry: VenueRegistry, canonical: str, year: int) -> str:
+    venue = registry.get(canonical)
+    if venue is not None:
+        for rename in venue.renames:
+            if rename.first is not None and rename.last is not None and rename.covers(year):
+                return rename.name
+            if rename.first is None and rename.last is not None and rename.covers(year):
+                return rename.name
+    return canonical
+
+
+class MissingVenue(Rule):
+    """
+    ## What it does
+
+    Finds an entry whose link implies a venue and year while its text names
+    no venue at all. Links that imply a venue: usenix.org conference pages
+    (`/conference/osdi22/…`) and PDFs (`/system/files/osdi22-…`),
+    proceedings.mlsys.org, papers.nips.cc and proceedings.neurips.cc,
+    proceedings.mlr.press volumes (ICML, AISTATS, COLT, CoRL, UAI, CPAL),
+    aclanthology.org ids, openaccess.thecvf.com, vldb.org/pvldb volumes, and
+    the `/virtual/YYYY/` pages of mlsys.org, neurips.cc, icml.cc, iclr.cc.
+    arXiv and DOI links imply nothing.
+
+    ## Why
+
+    A reader wants to know where a paper appeared; the link already says it.
+
+    ## Example
+
+    In a list whose entries end with ` | Venue'YY`:
+
+    ```markdown
+    - [Orca](https://www.usenix.org/conference/osdi22/presentation/yu): Serving
+    ```
+
+    becomes, with `--unsafe-fixes`,
+
+    ```markdown
+    - [Orca](https://www.usenix.org/conference/osdi22/presentation/yu): Serving | OSDI'22
+    ```
+
+    ## Fix safety
+
+    Unsafe: text is added. The venue is written in the file's style and
+    place: appended as ` | Venue` where the file uses venue slots, as a
+    `[Venue] ` prefix before the link where the file uses prefixes, as
+    `` `Venue` `` after the link where it uses backticks. Elsewhere (or with
+    a slot that already holds an affiliation) the rule reports without a fix.
+
+    ## Options
+
+    `extra-venues`, `aliases`: see venue-format (set there, they apply here too).
+    The year style follows venue-format's `style` when set there.
+    """
+
+    code = "AL205"
+    name = "missing-venue"
+    summary = "The link implies a venue that the entry's text lacks"
+    fix = "unsafe"
+    options: ClassVar[Mapping[str, Option]] = dict(VENUE_OPTIONS)
+    shared_options: ClassVar[Mapping[str, str]] = {**SHARED, "style": "AL201"}
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        registry = registry_for(context.options)
+        per_entry = [(e, entry_tokens(document, e, registry)) for e in document.entries()]
+        every = [f for _, found in per_entry for f in found]
+        style = file_style(every, context.options.get("style", "consistent"))
+        placement = _placement(every)
+        for entry, found in per_entry:
+            if entry.is_toc or found or entry.link is None:
+                continue
+            url = url_of(entry, document)
+            implied = venue_from_url(url) if url else None
+            if implied is None:
+                continue
+            canonical, year = implied
+            if self._named_elsewhere(document, entry, registry, canonical):
+                continue
+            name = _name_for(registry, canonical, year)
+            rendered = style.render(name, year)
+            start, end = entry.link.url
+            fix = None
+            if entry.parsed:
+                edit = self._edit(document, entry, placement, rendered)
+                if edit is not None:
+                    at, content = edit
+                    fix = self.replace(f"Add {rendered!r}", at, at, content, unsafe=True)
+            yield self.report(
+                f"The link implies {rendered!r} but the entry names no venue", start, end, fix
+            )
+
+    @staticmethod
+    def _named_elsewhere(
+        document: Document, entry: Entry, registry: VenueRegistry, canonical: str
+    ) -> bool:
+        """The venue is named in the link text ("[Neurips2022-Tutorial](...)") or the
+        entry's nested items ("  - In OSDI 2018") carry a venue."""
+        parts: list[str] = []
+        stack = [entry]
+        while stack:
+            item = stack.pop()
+            if item is not entry and entry_tokens(document, item, registry):
+                return True
+            stack.extend(item.children)
+            c_start, c_end = item.content
+            chars = list(document.text[c_start:c_end].casefold())
+            for link in item.links:  # blank out the destinations, keep link texts
+                for i in range(max(link.url[0], c_start), min(link.url[1], c_end)):
+                    chars[i - c_start] = " "
+            parts.append("".join(chars))
+        content = "\n".join(parts)
+        venue = registry.get(canonical)
+        names = venue.names() if venue else (canonical,)
+        return any(
+            re.search(rf"(?<![a-z]){re.escape(n.casefold())}(?![a-z])", content)
+            for n in names
+            if len(n) >= 3
+        )
+
+    @staticmethod
+    def _edit(
+        document: Document, entry: Entry, placement: str | None, rendered: str
+    ) -> tuple[int, str] | None:
+        assert entry.link is not None
+        if placement == "slot" and entry.venue_separator is None and entry.prefix is None:
+            return (entry.content[1], f" | {rendered}")
+        if placement == "prefix" and entry.prefix is None and entry.link.start == entry.content[0]:
+            return (entry.content[0], f"[{rendered}] ")
+        if placement == "backtick" and entry.venue_separator is None:
+            return (entry.content[1], f" `{rendered}`")
+        return None
+
+
+__all__ = ["MissingVenue", "Style"]

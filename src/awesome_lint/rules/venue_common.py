@@ -1,0 +1,184 @@
+"""What the venue rules (AL201-AL206) share: the registry from options, and where
+an entry's venue tokens are (with absolute offsets)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from awesome_lint.parser.document import Document, Entry
+from awesome_lint.rules.base import Option, OptionError
+from awesome_lint.venues.parse import (
+    DEFAULT_STYLE,
+    Style,
+    VenueToken,
+    dominant_style,
+    find_venues,
+    parse_slot,
+    parse_style,
+    token_style,
+)
+from awesome_lint.venues.registry import VenueRegistry, default_registry
+
+VENUE_FORMAT = "AL201"
+
+
+def _check_extra(value: Any) -> Any:
+    if not isinstance(value, list):
+        raise OptionError("must be a list of venue names or tables")
+    try:
+        default_registry().extended(value, {})
+    except ValueError as exc:
+        raise OptionError(str(exc)) from None
+    return value
+
+
+def _check_aliases(value: Any) -> Any:
+    if not isinstance(value, dict):
+        raise OptionError("must be a table of alias = venue")
+    try:
+        default_registry().extended([], value)
+    except ValueError as exc:
+        raise OptionError(str(exc)) from None
+    return value
+
+
+VENUE_OPTIONS: dict[str, Option] = {
+    "extra-venues": Option(
+        [],
+        "venues the registry lacks: names, or tables with name, full-name, kind, aliases",
+        validate=_check_extra,
+    ),
+    "aliases": Option(
+        {},
+        "more names for registry venues: a table of alias = canonical name "
+        "(a venue from extra-venues lists its aliases in its own table)",
+        validate=_check_aliases,
+    ),
+}
+SHARED = {"extra-venues": VENUE_FORMAT, "aliases": VENUE_FORMAT}
+
+
+@lru_cache(maxsize=16)
+def _extended(key: str) -> VenueRegistry:
+    extra, aliases = json.loads(key)
+    return default_registry().extended(extra, aliases)
+
+
+def registry_for(options: Mapping[str, Any]) -> VenueRegistry:
+    extra = options.get("extra-venues") or []
+    aliases = options.get("aliases") or {}
+    if not extra and not aliases:
+        return default_registry()
+    return _extended(json.dumps([extra, aliases], sort_keys=True))
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A venue token of an entry, its offsets made absolute (``offset`` + token's)."""
+
+    entry: Entry
+    where: str  # "slot", "prefix", "tail" or "subtitle"
+    token: VenueToken
+    offset: int
+
+    def abs(self, span: tuple[int, int]) -> tuple[int, int]:
+        return (span[0] + self.offset, span[1] + self.offset)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.abs(self.token.span)
+
+
+def _masked(document: Document, entry: Entry, start: int, end: int) -> str:
+    """The text of start..end with links blanked out (same length, so offsets hold)."""
+    chars = list(document.text[start:end])
+    for link in entry.links:
+        a, b = max(link.start, start), min(link.end, end)
+        for i in range(a, b):
+            chars[i - start] = " "
+    return "".join(chars)
+
+
+def regions(document: Document, entry: Entry) -> Iterator[tuple[str, int, int]]:
+    """Where an entry's venue may be written: its slot, its prefix, the text after
+    its link (not a seed-style subtitle), and the subtitle (reported apart)."""
+    if entry.is_toc:
+        return
+    if entry.venue is not None:
+        yield ("slot", *entry.venue)
+    if entry.prefix is not None:
+        yield ("prefix", *entry.prefix)
+    c_start, c_end = entry.content
+    if entry.venue_separator is not None:
+        c_end = entry.venue_separator[0]
+    if entry.link is None:
+        if entry.prefix is None:
+            yield ("tail", c_start, c_end)
+        return
+    if entry.subtitle is not None and entry.title_separator is not None:
+        yield ("subtitle", *entry.subtitle)
+        tail_start = entry.subtitle[1]
+    else:
+        tail_start = entry.link.end
+    if tail_start < c_end:
+        yield ("tail", tail_start, c_end)
+
+
+def entry_tokens(document: Document, entry: Entry, registry: VenueRegistry) -> list[Found]:
+    found: list[Found] = []
+    for where, start, end in regions(document, entry):
+        if start >= end:
+            continue
+        if where == "slot":
+            tokens = parse_slot(document.text[start:end], registry).tokens
+        else:
+            tokens = tuple(find_venues(_masked(document, entry, start, end), registry))
+        found.extend(Found(entry, where, token, start) for token in tokens)
+    return found
+
+
+def all_tokens(document: Document, registry: VenueRegistry) -> list[Found]:
+    out: list[Found] = []
+    for entry in document.entries():
+        out.extend(entry_tokens(document, entry, registry))
+    return out
+
+
+def check_style(value: Any) -> Any:
+    if value == "consistent":
+        return value
+    if not isinstance(value, str):
+        raise OptionError('must be a string such as "{name}\'{yy}" or "consistent"')
+    try:
+        parse_style(value)
+    except ValueError as exc:
+        raise OptionError(str(exc)) from None
+    return value
+
+
+def file_style(found: list[Found], option: str) -> Style:
+    """The style to write: the option's, or the file's most common (ties: {name}'{yy})."""
+    if option != "consistent":
+        return parse_style(option)
+    styles = [
+        st
+        for f in found
+        if f.token.known and f.where != "subtitle" and f.token.month is None
+        for st in [token_style(f.token)]
+        if st is not None
+    ]
+    return dominant_style(styles, DEFAULT_STYLE)
+
+
+def url_of(entry: Entry, document: Document) -> str | None:
+    """The entry's paper link: its leading link, else its first non-image link."""
+    if entry.link is not None:
+        return entry.link.url_value
+    for link in entry.links:
+        if not link.image:
+            return link.url_value
+    return None

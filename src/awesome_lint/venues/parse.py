@@ -1,0 +1,573 @@
+"""The one venue parser: venue tokens with exact spans, and year styles.
+
+A venue token is a name, an optional separator and a year, as paper lists write
+them: ``OSDI'22``, ``OSDI' 22``, ``MobiSys ’22``, ``ICML 2022``, ``OSDI20``,
+``Neurips2023``, ``arxiv 2024.12``. Qualifiers ride along and are kept as written
+(``EMNLP'23 Findings``, ``NeurIPS'24 Workshop``, ``SC workshop'24``), and so is a
+workshop held at a host venue (``NAIC @ SIGCOMM'24``: the token is the host).
+
+Spans are offsets into the text given to the parser. The parser knows nothing of
+Markdown; callers hand it a piece of an entry (a venue slot, a subtitle, a
+bracketed prefix, the text after a title).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from awesome_lint.venues.registry import MatchKind, VenueMatch, VenueRegistry, default_registry
+
+Span = tuple[int, int]
+
+QUALIFIERS = frozenset(
+    w.casefold()
+    for w in (
+        "Findings",
+        "Workshop",
+        "Workshops",
+        "WiP",
+        "Demo",
+        "Demos",
+        "Oral",
+        "Spotlight",
+        "Poster",
+        "Posters",
+        "Tutorial",
+        "Short",
+        "Long",
+        "Industry",
+        "Main",
+        "Highlight",
+        "Artifact",
+    )
+)
+_TWO_WORD_QUALIFIERS = frozenset(("best paper", "industry track", "short paper", "survey track"))
+
+# Ordinary words that are also venue names of four or more characters: in free
+# text they count only when written exactly as the registry writes them.
+_COMMON_WORDS = frozenset(
+    ("date", "cluster", "cloud", "micro", "middleware", "findings", "computer", "interspeech")
+)
+
+# Characters that end a word (a word may hold ' ’ ` & + - / . but not these).
+_WORD = re.compile(r"[^\s\[\](){}（）`,;|\"<>*@:!?]+")
+_YEAR4 = r"(?:19[6-9]\d|20[0-4]\d)"
+_PURE_YEAR = re.compile(
+    rf"(?P<apo>['’`]?)(?P<year>{_YEAR4}|\d\d)(?P<month>\.(?:1[0-2]|0?[1-9]))?\.?\Z"
+)
+_GLUED = re.compile(
+    rf"(?P<name>.*?[A-Za-z+&])(?P<sep>['’`]|-)?(?P<year>{_YEAR4}|\d\d)"
+    r"(?P<month>\.(?:1[0-2]|0?[1-9]))?\.?\Z"
+)
+_APOSTROPHES = "'’`"
+_OPEN = {"[": "]", "(": ")", "`": "`"}
+
+
+@dataclass(frozen=True, slots=True)
+class VenueToken:
+    """One venue as written.
+
+    ``span`` covers the whole token: workshop part (if any), name, qualifiers,
+    separator and year. ``name`` is the name as written and ``match`` its registry
+    entry (None: an unknown name, e.g. ``SAA'25``). ``sep`` is the text between
+    the name (or a qualifier glued before the year) and the year, as written.
+    ``year`` is the four-digit year (None: a name alone, e.g. ``[arxiv]``).
+    """
+
+    span: Span
+    name_span: Span
+    name: str
+    match: VenueMatch | None
+    sep_span: Span | None = None
+    sep: str = ""
+    year_span: Span | None = None
+    year_text: str = ""
+    year: int | None = None
+    month: int | None = None
+    month_span: Span | None = None
+    qualifiers: tuple[Span, ...] = ()
+    workshop_span: Span | None = None  # "NAIC" in "NAIC @ SIGCOMM'24"
+    wrapper: str = ""  # "[", "(", "`" when the token fills such a pair, else ""
+
+    @property
+    def known(self) -> bool:
+        return self.match is not None
+
+    @property
+    def canonical(self) -> str | None:
+        return self.match.venue.canonical if self.match else None
+
+    @property
+    def style(self) -> str | None:
+        """The year style as a pattern, e.g. ``{name}'{yy}``; None without a year."""
+        if self.year_span is None:
+            return None
+        sep = "".join("'" if c in _APOSTROPHES else c for c in self.sep)
+        sep = re.sub(r"\s+", " ", sep)
+        digits = "{yy}" if len(self.year_text) == 2 else "{yyyy}"
+        return "{name}" + sep + digits
+
+    @property
+    def year_part_span(self) -> Span | None:
+        """Separator and year together (what a style change rewrites)."""
+        if self.year_span is None:
+            return None
+        start = self.sep_span[0] if self.sep_span else self.year_span[0]
+        return (start, self.year_span[1])
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """What a venue slot (the text after `` | ``) holds."""
+
+    text: str
+    tokens: tuple[VenueToken, ...]
+    year_only: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not self.text.strip()
+
+    @property
+    def is_venue(self) -> bool:
+        return any(t.known for t in self.tokens)
+
+    @property
+    def is_unknown(self) -> bool:
+        """Neither empty, nor a year, nor holding a known venue (an affiliation,
+        or a venue the registry does not know)."""
+        return not self.empty and not self.year_only and not self.is_venue
+
+
+@dataclass(slots=True)
+class _Word:
+    start: int
+    end: int
+    text: str
+
+
+def _words(text: str) -> list[_Word]:
+    out = []
+    for m in _WORD.finditer(text):
+        out.append(_Word(m.start(), m.end(), m.group()))
+    return out
+
+
+def _year_value(text: str) -> int:
+    if len(text) == 4:
+        return int(text)
+    yy = int(text)
+    return 2000 + yy if yy < 60 else 1900 + yy
+
+
+def _only_spaces(text: str) -> bool:
+    return text == "" or (text.strip(" \t") == "" and "\n" not in text)
+
+
+def _is_qualifier_at(words: list[_Word], i: int) -> int:
+    """How many words starting at i form a qualifier (0: none)."""
+    if i + 1 < len(words):
+        pair = f"{words[i].text} {words[i + 1].text}".casefold()
+        if pair in _TWO_WORD_QUALIFIERS:
+            return 2
+    return 1 if words[i].text.casefold() in QUALIFIERS else 0
+
+
+def _lookup(registry: VenueRegistry, name: str, *, free: bool) -> VenueMatch | None:
+    match = registry.lookup(name)
+    if match is None:
+        return None
+    if free and not match.exact and name.casefold() in _COMMON_WORDS:
+        return None
+    return match
+
+
+def _venue_like(name: str) -> bool:
+    """An unknown name that may be a venue (``SAA``, ``NLP-OSS``), not a word."""
+    return bool(re.fullmatch(r"[A-Za-z][\w&+./-]{0,19}", name)) and (
+        sum(c.isupper() for c in name) >= 2
+    )
+
+
+def find_venues(
+    text: str,
+    registry: VenueRegistry | None = None,
+    *,
+    free: bool = True,
+) -> list[VenueToken]:
+    """Every venue token in ``text``, in order.
+
+    Tokens need a year, except a known name that alone fills a wrapper
+    (``[arxiv]``, ``(SC)``) or, with ``free=False`` (a venue slot), the whole
+    text. Unknown names are returned only in clear venue shapes (``SAA'25``:
+    an apostrophe before the year, or a name and year filling a wrapper).
+    ``free`` marks free text, where ordinary words that are venue names
+    (``Cluster``, ``Date``) count only when written as the registry writes them.
+    """
+    reg = registry or default_registry()
+    words = _words(text)
+    tokens: list[VenueToken] = []
+    used_until = 0
+    i = 0
+    while i < len(words):
+        token = _token_at(text, words, i, reg, free=free, floor=used_until)
+        if token is None:
+            i += 1
+            continue
+        # Drop earlier tokens that this one swallowed (the workshop in "X'24 @ Host'24").
+        while tokens and tokens[-1].span[1] > token.span[0]:
+            tokens.pop()
+        tokens.append(token)
+        used_until = token.span[1]
+        while i < len(words) and words[i].start < token.span[1]:
+            i += 1
+    tokens.extend(_bare_names(text, reg, tokens, whole=not free))
+    tokens.sort(key=lambda t: t.span)
+    return tokens
+
+
+def _token_at(
+    text: str,
+    words: list[_Word],
+    j: int,
+    reg: VenueRegistry,
+    *,
+    free: bool,
+    floor: int,
+) -> VenueToken | None:
+    """A token whose year is in word j (glued or alone), or None."""
+    word = words[j]
+    year_m = _PURE_YEAR.match(word.text)
+    if year_m is not None and j > 0:
+        # "OSDI 2022", "OSDI' 22", "MobiSys ’22": the name ends in an earlier word.
+        prev = words[j - 1]
+        gap = text[prev.end : word.start]
+        if not _only_spaces(gap) or prev.end <= floor:
+            return None
+        prev_text = prev.text.rstrip(_APOSTROPHES)
+        trailing_apo = len(prev.text) - len(prev_text)
+        if not prev_text:
+            return None
+        name_end = prev.start + len(prev_text)
+        sep_start = name_end
+        apo = year_m.group("apo")
+        year_text = year_m.group("year")
+        # A bare two-digit number ("OSDI 22") is a year only after a known name.
+        need_known = len(year_text) == 2 and not apo and not trailing_apo
+        year_start = word.start + len(apo)
+        end_word = j
+        return _build(
+            text,
+            words,
+            reg,
+            name_last=j - 1,
+            name_end=name_end,
+            sep_span=(sep_start, year_start),
+            year_span=(year_start, year_start + len(year_text)),
+            month=year_m.group("month"),
+            end_word=end_word,
+            need_known=need_known,
+            apostrophe=bool(apo or trailing_apo),
+            free=free,
+            floor=floor,
+        )
+    glued = _GLUED.match(word.text)
+    if glued is None or year_m is not None:
+        return None
+    name_end = word.start + glued.end("name")
+    sep = glued.group("sep") or ""
+    year_start = word.start + glued.start("year")
+    year_text = glued.group("year")
+    return _build(
+        text,
+        words,
+        reg,
+        name_last=j,
+        name_end=name_end,
+        sep_span=(name_end, year_start),
+        year_span=(year_start, year_start + len(year_text)),
+        month=glued.group("month"),
+        end_word=j,
+        need_known=sep not in ("'", "’", "`"),
+        apostrophe=sep in ("'", "’", "`"),
+        free=free,
+        floor=floor,
+    )
+
+
+def _build(
+    text: str,
+    words: list[_Word],
+    reg: VenueRegistry,
+    *,
+    name_last: int,
+    name_end: int,
+    sep_span: Span,
+    year_span: Span,
+    month: str | None,
+    end_word: int,
+    need_known: bool,
+    apostrophe: bool,
+    free: bool,
+    floor: int,
+) -> VenueToken | None:
+    # Words that make up the name: name_last's text up to name_end, and up to three
+    # words before it joined by spaces. Qualifier words just before the year
+    # ("SC workshop'24", "EMNLP Findings 2024") are skipped into the qualifiers.
+    first_word = words[name_last]
+    parts: list[tuple[int, int]] = [(first_word.start, name_end)]
+    k = name_last
+    while k > 0 and len(parts) < 5:
+        prev = words[k - 1]
+        if prev.end <= floor or not _only_spaces(text[prev.end : words[k].start]):
+            break
+        parts.insert(0, (prev.start, prev.end))
+        k -= 1
+    qualifiers: list[Span] = []
+    # Trailing qualifier words among the name parts.
+    while len(parts) > 1 and text[parts[-1][0] : parts[-1][1]].casefold() in QUALIFIERS:
+        qualifiers.insert(0, parts.pop())
+    match: VenueMatch | None = None
+    name_span: Span | None = None
+    for n in range(len(parts), 0, -1):
+        start = parts[-n][0]
+        candidate = text[start : parts[-1][1]]
+        match = _lookup(reg, candidate, free=free)
+        if match is not None:
+            name_span = (start, parts[-1][1])
+            break
+    if match is None:
+        last = parts[-1]
+        name = text[last[0] : last[1]]
+        if need_known or not _venue_like(name):
+            return None
+        name_span = last
+        if not apostrophe and not _fills_wrapper(text, last[0], year_span[1]):
+            return None
+    assert name_span is not None
+    # The separator runs from the end of the name (or of a qualifier glued before
+    # the year, as in "SC workshop'24") to the year.
+    sep_span = ((qualifiers[-1] if qualifiers else name_span)[1], year_span[0])
+    end = year_span[1]
+    month_value: int | None = None
+    month_span: Span | None = None
+    if month:
+        month_span = (end, end + len(month))
+        month_value = int(month[1:])
+        end += len(month)
+    # Qualifiers after the year: words from the list, or a short parenthesised note.
+    w = end_word + 1
+    while w < len(words):
+        gap = text[end : words[w].start]
+        if not _only_spaces(gap) or not gap:
+            break
+        n = _is_qualifier_at(words, w)
+        if n == 0:
+            break
+        qualifiers.append((words[w].start, words[w + n - 1].end))
+        end = words[w + n - 1].end
+        w += n
+    paren = re.compile(r"[ \t]*\((?P<q>[^()\d\n]{1,30})\)").match(text, end)
+    if paren is not None and (
+        (not free and len(paren.group("q").split()) <= 3) or _paren_qualifier(paren.group("q"))
+    ):
+        qualifiers.append((paren.start("q") - 1, paren.end()))
+        end = paren.end()
+    start = name_span[0]
+    workshop_span = _workshop_before(text, start)
+    if workshop_span is not None:
+        start = workshop_span[0]
+    year_text = text[year_span[0] : year_span[1]]
+    return VenueToken(
+        span=(start, end),
+        name_span=name_span,
+        name=text[name_span[0] : name_span[1]],
+        match=match,
+        sep_span=sep_span,
+        sep=text[sep_span[0] : sep_span[1]],
+        year_span=year_span,
+        year_text=year_text,
+        year=_year_value(year_text),
+        month=month_value,
+        month_span=month_span,
+        qualifiers=tuple(sorted(qualifiers)),
+        workshop_span=workshop_span,
+        wrapper=_wrapper(text, start, end),
+    )
+
+
+def _paren_qualifier(note: str) -> bool:
+    words = note.split()
+    return 0 < len(words) <= 3 and (
+        any(w.casefold() in QUALIFIERS for w in words)
+        or note.casefold() in _TWO_WORD_QUALIFIERS
+        or note.strip().casefold() in ("splotlight", "pmlr", "best paper")
+    )
+
+
+def _workshop_before(text: str, start: int) -> Span | None:
+    """The workshop in ``Workshop @ Host'YY``: text before an ``@`` up to a wrapper
+    or delimiter."""
+    m = re.search(r"@[ \t]*\Z", text[:start])
+    if m is None:
+        return None
+    at = m.start()
+    left = text[:at].rstrip(" \t")
+    begin = max(left.rfind(c) for c in "[(`|,;") + 1
+    while begin < len(left) and left[begin] in " \t":
+        begin += 1
+    if begin >= len(left):
+        return None
+    return (begin, len(left))
+
+
+def _wrapper(text: str, start: int, end: int) -> str:
+    if start > 0 and end < len(text):
+        opener = text[start - 1]
+        if _OPEN.get(opener) == text[end]:
+            return opener
+    return ""
+
+
+def _fills_wrapper(text: str, start: int, end: int) -> bool:
+    return _wrapper(text, start, end) != ""
+
+
+def _bare_names(
+    text: str, reg: VenueRegistry, tokens: list[VenueToken], *, whole: bool
+) -> list[VenueToken]:
+    """Known names without a year that fill a wrapper (or the whole slot)."""
+    out: list[VenueToken] = []
+    spans: list[Span] = []
+    if whole:
+        stripped = text.strip()
+        if stripped:
+            s = text.index(stripped)
+            spans.append((s, s + len(stripped)))
+    for m in re.finditer(r"\[([^\[\]\n]+)\]|\(([^()\n]+)\)|`([^`\n]+)`", text):
+        g = 1 if m.group(1) is not None else 2 if m.group(2) is not None else 3
+        inner = m.group(g)
+        stripped = inner.strip()
+        if not stripped:
+            continue
+        s = m.start(g) + inner.index(stripped)
+        spans.append((s, s + len(stripped)))
+    for s, e in spans:
+        if any(t.span[0] < e and s < t.span[1] for t in tokens + out):
+            continue
+        name = text[s:e]
+        match = reg.lookup(name)
+        if match is None:
+            continue
+        out.append(
+            VenueToken(
+                span=(s, e), name_span=(s, e), name=name, match=match, wrapper=_wrapper(text, s, e)
+            )
+        )
+    return out
+
+
+def parse_slot(text: str, registry: VenueRegistry | None = None) -> Slot:
+    """Read a venue slot (the text after the last `` | `` of an entry)."""
+    reg = registry or default_registry()
+    tokens = tuple(find_venues(text, reg, free=False))
+    if not any(t.known for t in tokens):
+        # A known name written exactly, among other words: "ICML ES-FoMo Workshop 2025".
+        for word in _words(text):
+            match = reg.lookup(word.text)
+            if match is not None and match.exact and match.kind is not MatchKind.MISSPELLING:
+                span = (word.start, word.end)
+                if not any(t.span[0] < span[1] and span[0] < t.span[1] for t in tokens):
+                    bare = VenueToken(span=span, name_span=span, name=word.text, match=match)
+                    tokens = tuple(sorted((*tokens, bare), key=lambda t: t.span))
+                break
+    year_only = not tokens and bool(_PURE_YEAR.fullmatch(text.strip().strip("()[]")))
+    return Slot(text, tokens, year_only)
+
+
+# -- styles -----------------------------------------------------------------------
+
+STYLE_SEPARATORS = ("'", " '", "' ", " ", "", "-")
+DEFAULT_STYLE = "{name}'{yy}"
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """A year style: the separator between name and year, and 2 or 4 digits."""
+
+    sep: str
+    digits: int
+
+    @property
+    def pattern(self) -> str:
+        return "{name}" + self.sep + ("{yy}" if self.digits == 2 else "{yyyy}")
+
+    def year_part(self, year: int) -> str:
+        """The separator and year in this style: ``'22``, `` 2022``."""
+        digits = f"{year % 100:02d}" if self.digits == 2 else f"{year:04d}"
+        return self.sep + digits
+
+    def render(self, name: str, year: int) -> str:
+        return name + self.year_part(year)
+
+
+def parse_style(pattern: str) -> Style:
+    """Read a style pattern such as ``{name}'{yy}``; ValueError if not understood."""
+    m = re.fullmatch(r"\{name\}(?P<sep>.*?)\{(?P<y>yy|yyyy)\}", pattern)
+    if m is None or m.group("sep") not in STYLE_SEPARATORS:
+        seps = ", ".join(repr("{name}" + s + "{yy}") for s in STYLE_SEPARATORS)
+        raise ValueError(
+            f"style {pattern!r} is not understood (use {{name}}, a separator and "
+            f"{{yy}} or {{yyyy}}, e.g. {seps})"
+        )
+    return Style(m.group("sep"), 2 if m.group("y") == "yy" else 4)
+
+
+def token_style(token: VenueToken) -> Style | None:
+    """The token's style, or None when it has no year or an unusual separator."""
+    pattern = token.style
+    if pattern is None:
+        return None
+    try:
+        return parse_style(pattern)
+    except ValueError:
+        return None
+
+
+def render(name: str, year: int, style: str | Style = DEFAULT_STYLE) -> str:
+    """A name and year written in a style: ``render("OSDI", 2022, "{name} {yyyy}")``."""
+    st = parse_style(style) if isinstance(style, str) else style
+    return st.render(name, year)
+
+
+def dominant_style(styles: list[Style], default: str = DEFAULT_STYLE) -> Style:
+    """The most common style; ties (and no styles at all) favour the default."""
+    fallback = parse_style(default)
+    if not styles:
+        return fallback
+    counts: dict[Style, int] = {}
+    for st in styles:
+        counts[st] = counts.get(st, 0) + 1
+    best = max(counts.values())
+    if counts.get(fallback) == best:
+        return fallback
+    return next(st for st in styles if counts[st] == best)
+
+
+def name_fix(token: VenueToken) -> str | None:
+    """The name as the registry writes it, when the token's spelling differs only
+    in case, punctuation or a known misspelling (a safe fix); else None."""
+    if token.match is None:
+        return None
+    preferred = token.match.preferred
+    if preferred == token.name:
+        return None
+    written = token.name
+    # Never add or drop punctuation at the ends ("arXiv Preprint." keeps its period).
+    for a, b in ((written[0], preferred[0]), (written[-1], preferred[-1])):
+        if a.isalnum() != b.isalnum():
+            return None
+    if token.match.kind is MatchKind.MISSPELLING or not token.match.exact:
+        return preferred
+    return None

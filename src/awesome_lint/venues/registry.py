@@ -1,0 +1,275 @@
+"""The venue registry: canonical names, aliases, misspellings and renames, with lookup.
+
+The data ships in ``venues.json`` beside this module (built by
+``scripts/build_venues.py``). It is read on first use only; ``default_registry()``
+caches it.
+
+Matching follows the data's own advice: names of four or more characters match
+case-insensitively (and, failing that, ignoring punctuation and spaces); shorter
+names (``SC``, ``ATC``, ``ICS``) match only as written, since they hit ordinary
+words otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DATA_FILE = Path(__file__).with_name("venues.json")
+
+KINDS = ("conference", "journal", "workshop", "preprint")
+
+
+@dataclass(frozen=True, slots=True)
+class Rename:
+    """Another name of a venue, in use from ``first`` through ``last`` (None: open)."""
+
+    name: str
+    first: int | None = None
+    last: int | None = None
+
+    def covers(self, year: int) -> bool:
+        return (self.first is None or year >= self.first) and (
+            self.last is None or year <= self.last
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Venue:
+    canonical: str
+    full_name: str = ""
+    kind: str = "conference"
+    aliases: tuple[str, ...] = ()  # accepted alternative names (ATC, PVLDB)
+    misspellings: tuple[str, ...] = ()  # case/punctuation variants and typos
+    renames: tuple[Rename, ...] = ()  # names valid only for some years (NIPS <= 2017)
+    notes: str = ""
+    source: str = ""
+
+    def rename(self, name: str) -> Rename | None:
+        return next((r for r in self.renames if r.name == name), None)
+
+    def names(self) -> tuple[str, ...]:
+        return (
+            self.canonical,
+            *self.aliases,
+            *self.misspellings,
+            *(r.name for r in self.renames),
+        )
+
+
+class MatchKind(str, Enum):
+    CANONICAL = "canonical"
+    ALIAS = "alias"
+    MISSPELLING = "misspelling"
+    RENAME = "rename"
+
+
+@dataclass(frozen=True, slots=True)
+class VenueMatch:
+    """A name found in the registry.
+
+    ``spelling`` is the registry's spelling of the matched name (the canonical
+    name, an alias or a former name); ``exact`` says the text was written so.
+    """
+
+    venue: Venue
+    kind: MatchKind
+    spelling: str
+    exact: bool
+
+    @property
+    def preferred(self) -> str:
+        """How a formatter writes this name: misspellings become canonical, the rest
+        keep their own (registry) spelling."""
+        return self.venue.canonical if self.kind is MatchKind.MISSPELLING else self.spelling
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.split())
+
+
+def _fold(name: str) -> str:
+    return _norm(name).casefold()
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.casefold())
+
+
+@dataclass(frozen=True)
+class VenueRegistry:
+    venues: tuple[Venue, ...]
+    _exact: dict[str, tuple[Venue, MatchKind]] = field(init=False, repr=False, compare=False)
+    _folded: dict[str, tuple[Venue, MatchKind, str]] = field(init=False, repr=False, compare=False)
+    _squashed: dict[str, tuple[Venue, MatchKind, str] | None] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        exact: dict[str, tuple[Venue, MatchKind]] = {}
+        folded: dict[str, tuple[Venue, MatchKind, str]] = {}
+        squashed: dict[str, tuple[Venue, MatchKind, str] | None] = {}
+        for venue in self.venues:
+            entries = [(venue.canonical, MatchKind.CANONICAL)]
+            entries += [(a, MatchKind.ALIAS) for a in venue.aliases]
+            entries += [(r.name, MatchKind.RENAME) for r in venue.renames]
+            entries += [(m, MatchKind.MISSPELLING) for m in venue.misspellings]
+            for name, kind in entries:
+                key = _norm(name)
+                other = exact.get(key)
+                if other is not None and other[0] is not venue:
+                    raise ValueError(
+                        f"venue name {name!r} is given to both "
+                        f"{other[0].canonical!r} and {venue.canonical!r}"
+                    )
+                exact.setdefault(key, (venue, kind))
+                if len(key) >= 4 and kind is not MatchKind.MISSPELLING:
+                    folded.setdefault(_fold(key), (venue, kind, key))
+                    sq = _squash(key)
+                    if len(sq) >= 4:
+                        prev = squashed.get(sq, (venue, kind, key))
+                        squashed[sq] = prev if prev is not None and prev[0] is venue else None
+        object.__setattr__(self, "_exact", exact)
+        object.__setattr__(self, "_folded", folded)
+        object.__setattr__(self, "_squashed", squashed)
+
+    def __iter__(self) -> Iterator[Venue]:
+        return iter(self.venues)
+
+    def __len__(self) -> int:
+        return len(self.venues)
+
+    def get(self, canonical: str) -> Venue | None:
+        """The venue whose canonical name is exactly this."""
+        hit = self._exact.get(_norm(canonical))
+        return hit[0] if hit and hit[1] is MatchKind.CANONICAL else None
+
+    def lookup(self, name: str) -> VenueMatch | None:
+        """Find a written name: exact, then (4+ characters) case-insensitive, then
+        ignoring punctuation and spaces. None for an unknown name."""
+        key = _norm(name)
+        if not key:
+            return None
+        hit = self._exact.get(key)
+        if hit is not None:
+            return VenueMatch(hit[0], hit[1], key, True)
+        if len(key) < 4:
+            return None
+        found = self._folded.get(_fold(key))
+        if found is None:
+            found = self._squashed.get(_squash(key))
+            if found is not None:
+                # Punctuation differs: a misspelling of the matched name.
+                venue, kind, spelling = found
+                if kind is MatchKind.CANONICAL:
+                    return VenueMatch(venue, MatchKind.MISSPELLING, spelling, False)
+                return VenueMatch(venue, kind, spelling, False)
+            return None
+        venue, kind, spelling = found
+        return VenueMatch(venue, kind, spelling, False)
+
+    def search(self, query: str = "") -> list[Venue]:
+        """Venues whose names or full name contain the query (case-insensitive);
+        every venue for an empty query. Exact name matches come first."""
+        q = _fold(query)
+        if not q:
+            return list(self.venues)
+        exact = self.lookup(query)
+        out = [exact.venue] if exact else []
+        for venue in self.venues:
+            if venue in out:
+                continue
+            hay = [*(_fold(n) for n in venue.names()), _fold(venue.full_name)]
+            if any(q in h for h in hay):
+                out.append(venue)
+        return out
+
+    def extended(
+        self,
+        extra_venues: Iterable[str | Mapping[str, Any]] = (),
+        aliases: Mapping[str, str] | None = None,
+    ) -> VenueRegistry:
+        """A registry with user venues (names, or tables with ``name`` and optional
+        ``full-name``, ``kind``, ``aliases``) and user aliases (alias -> a known
+        venue). Raises ValueError naming what is wrong."""
+        venues = list(self.venues)
+        for item in extra_venues:
+            venue = _venue_from_config(item)
+            if any(n in self._exact for n in venue.names()):
+                raise ValueError(f"extra-venues: {venue.canonical!r} is already a known venue")
+            venues.append(venue)
+        for alias, target in (aliases or {}).items():
+            if not isinstance(alias, str) or not isinstance(target, str):
+                raise ValueError(f"aliases: {alias!r} = {target!r} must map a name to a name")
+            index = next((i for i, v in enumerate(venues) if v.canonical == _norm(target)), None)
+            if index is None:
+                raise ValueError(f"aliases: {alias!r} maps to unknown venue {target!r}")
+            old = venues[index]
+            venues[index] = Venue(
+                old.canonical,
+                old.full_name,
+                old.kind,
+                (*old.aliases, _norm(alias)),
+                old.misspellings,
+                old.renames,
+                old.notes,
+                old.source,
+            )
+        return VenueRegistry(tuple(venues))
+
+
+def _venue_from_config(item: str | Mapping[str, Any]) -> Venue:
+    if isinstance(item, str):
+        if not _norm(item):
+            raise ValueError("extra-venues: empty venue name")
+        return Venue(_norm(item), kind="conference", source="config")
+    if not isinstance(item, Mapping):
+        raise ValueError(f"extra-venues: {item!r} is neither a name nor a table")
+    unknown = set(item) - {"name", "full-name", "kind", "aliases"}
+    if unknown:
+        raise ValueError(f"extra-venues: unknown key {sorted(unknown)[0]!r}")
+    name = item.get("name")
+    if not isinstance(name, str) or not _norm(name):
+        raise ValueError("extra-venues: a table needs a 'name'")
+    kind = item.get("kind", "conference")
+    if kind not in KINDS:
+        raise ValueError(f"extra-venues: kind {kind!r} is not one of {', '.join(KINDS)}")
+    alias_list = item.get("aliases", [])
+    if not isinstance(alias_list, list) or not all(isinstance(a, str) for a in alias_list):
+        raise ValueError("extra-venues: 'aliases' must be a list of names")
+    full_name = item.get("full-name", "")
+    if not isinstance(full_name, str):
+        raise ValueError("extra-venues: 'full-name' must be a string")
+    return Venue(_norm(name), full_name, kind, tuple(_norm(a) for a in alias_list), source="config")
+
+
+def _venue_from_json(data: Mapping[str, Any]) -> Venue:
+    return Venue(
+        canonical=data["canonical"],
+        full_name=data.get("full_name", ""),
+        kind=data.get("kind", "conference"),
+        aliases=tuple(data.get("aliases", ())),
+        misspellings=tuple(data.get("misspellings", ())),
+        renames=tuple(
+            Rename(r["name"], r.get("first"), r.get("last")) for r in data.get("renames", ())
+        ),
+        notes=data.get("notes", ""),
+        source=data.get("source", ""),
+    )
+
+
+def load_registry(path: Path = DATA_FILE) -> VenueRegistry:
+    data = json.loads(path.read_bytes())
+    return VenueRegistry(tuple(_venue_from_json(v) for v in data["venues"]))
+
+
+@cache
+def default_registry() -> VenueRegistry:
+    """The shipped registry, read once per process."""
+    return load_registry()

@@ -1,0 +1,192 @@
+"""The venue and year a paper's URL implies, where the URL says so unambiguously.
+
+Offline only: an arXiv link or a DOI implies nothing (a DOI prefix names a
+publisher, not a venue). Each pattern below notes where its facts come from.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+VenueYear = tuple[str, int]
+
+# usenix.org URL keys (the "osdi22" in /conference/osdi22/ and in PDF names such as
+# system/files/osdi22-yu.pdf or system/files/conference/nsdi17/nsdi17-x.pdf), as
+# usenix.org names its conference pages.
+USENIX_KEYS = {
+    "osdi": "OSDI",
+    "nsdi": "NSDI",
+    "atc": "USENIX ATC",
+    "fast": "FAST",
+    "usenixsecurity": "USENIX Security",
+    "sec": "USENIX Security",
+    "hotos": "HotOS",
+    "hotcloud": "HotCloud",
+    "hotstorage": "HotStorage",
+}
+
+# proceedings.mlr.press volume -> (venue, year), from the PMLR volume index
+# (proceedings.mlr.press); only the venues of the registry, main proceedings.
+PMLR_VOLUMES: dict[int, VenueYear] = {
+    # ICML
+    28: ("ICML", 2013),
+    32: ("ICML", 2014),
+    37: ("ICML", 2015),
+    48: ("ICML", 2016),
+    70: ("ICML", 2017),
+    80: ("ICML", 2018),
+    97: ("ICML", 2019),
+    119: ("ICML", 2020),
+    139: ("ICML", 2021),
+    162: ("ICML", 2022),
+    202: ("ICML", 2023),
+    235: ("ICML", 2024),
+    267: ("ICML", 2025),
+    # AISTATS
+    38: ("AISTATS", 2015),
+    51: ("AISTATS", 2016),
+    54: ("AISTATS", 2017),
+    84: ("AISTATS", 2018),
+    89: ("AISTATS", 2019),
+    108: ("AISTATS", 2020),
+    130: ("AISTATS", 2021),
+    151: ("AISTATS", 2022),
+    206: ("AISTATS", 2023),
+    238: ("AISTATS", 2024),
+    258: ("AISTATS", 2025),
+    # COLT
+    40: ("COLT", 2015),
+    49: ("COLT", 2016),
+    65: ("COLT", 2017),
+    75: ("COLT", 2018),
+    99: ("COLT", 2019),
+    125: ("COLT", 2020),
+    134: ("COLT", 2021),
+    178: ("COLT", 2022),
+    195: ("COLT", 2023),
+    247: ("COLT", 2024),
+    # CoRL
+    78: ("CoRL", 2017),
+    87: ("CoRL", 2018),
+    100: ("CoRL", 2019),
+    155: ("CoRL", 2020),
+    164: ("CoRL", 2021),
+    205: ("CoRL", 2022),
+    229: ("CoRL", 2023),
+    270: ("CoRL", 2024),
+    # CPAL
+    234: ("CPAL", 2024),
+    # UAI
+    115: ("UAI", 2019),
+    124: ("UAI", 2020),
+    161: ("UAI", 2021),
+    180: ("UAI", 2022),
+    216: ("UAI", 2023),
+    244: ("UAI", 2024),
+}
+
+# ACL Anthology: new-style ids "2023.acl-long.12", "2023.findings-emnlp.3"; the
+# venue key as the Anthology writes it (aclanthology.org/venues/).
+ACL_KEYS = {
+    "acl": "ACL",
+    "emnlp": "EMNLP",
+    "naacl": "NAACL",
+    "eacl": "EACL",
+    "coling": "COLING",
+    "conll": "CoNLL",
+    "tacl": "TACL",
+}
+# Old-style ids "P19-1001": the letter names the venue (Anthology id scheme).
+ACL_LETTERS = {
+    "P": "ACL",
+    "D": "EMNLP",
+    "N": "NAACL",
+    "E": "EACL",
+    "C": "COLING",
+    "K": "CoNLL",
+    "Q": "TACL",
+}
+
+# openaccess.thecvf.com paths: content/CVPR2023/..., content_cvpr_2018/...,
+# content_ICCV_2017/...; "W" after the year marks workshops (not the main venue).
+CVF_KEYS = {"cvpr": "CVPR", "iccv": "ICCV", "wacv": "WACV", "eccv": "ECCV"}
+
+# Conference sites whose /virtual/YYYY/ pages belong to that year's edition.
+VIRTUAL_SITES = {
+    "mlsys.org": "MLSys",
+    "neurips.cc": "NeurIPS",
+    "nips.cc": "NeurIPS",
+    "icml.cc": "ICML",
+    "iclr.cc": "ICLR",
+}
+
+
+def _year2(yy: str) -> int:
+    n = int(yy)
+    return 2000 + n if n < 60 else 1900 + n
+
+
+def venue_from_url(url: str) -> VenueYear | None:
+    """``(canonical venue, year)`` that the URL implies, or None."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    if host.startswith("www."):
+        host = host[4:]
+    path = parts.path
+    if host == "usenix.org":
+        return _usenix(path)
+    if host == "proceedings.mlsys.org":
+        m = re.search(r"/(?:paper_files/)?paper/((?:19|20)\d\d)/", path)
+        return ("MLSys", int(m.group(1))) if m else None
+    if host in ("papers.nips.cc", "proceedings.neurips.cc", "papers.neurips.cc"):
+        m = re.search(r"/(?:paper_files/)?paper/((?:19|20)\d\d)(?:/|$)", path)
+        return ("NeurIPS", int(m.group(1))) if m else None
+    if host == "proceedings.mlr.press":
+        m = re.match(r"/v(\d+)(?:/|$)", path)
+        return PMLR_VOLUMES.get(int(m.group(1))) if m else None
+    if host == "aclanthology.org" or host.endswith(".aclweb.org") or host == "aclweb.org":
+        return _acl(path)
+    if host == "openaccess.thecvf.com":
+        return _cvf(path)
+    if host == "vldb.org":
+        # PVLDB volume N holds the papers of VLDB 2007+N (vol. 1: VLDB 2008).
+        m = re.match(r"/pvldb/vol(?:umes/)?(\d+)(?:/|$)", path)
+        return ("VLDB", 2007 + int(m.group(1))) if m else None
+    if host in VIRTUAL_SITES:
+        m = re.match(r"/virtual/((?:19|20)\d\d)/", path)
+        return (VIRTUAL_SITES[host], int(m.group(1))) if m else None
+    return None
+
+
+def _usenix(path: str) -> VenueYear | None:
+    m = re.match(r"/conference/([a-z]+)(\d\d)(?:/|$)", path)
+    if m is None:
+        m = re.match(r"/system/files/conference/([a-z]+)(\d\d)/", path)
+    if m is None:
+        m = re.match(r"/system/files/([a-z]+)(\d\d)[-_]", path)
+    if m is None or m.group(1) not in USENIX_KEYS:
+        return None
+    return (USENIX_KEYS[m.group(1)], _year2(m.group(2)))
+
+
+def _acl(path: str) -> VenueYear | None:
+    m = re.search(r"/((?:19|20)\d\d)\.(findings-)?([a-z]+)[-.]", path)
+    if m is not None:
+        venue = ACL_KEYS.get(m.group(3))
+        return (venue, int(m.group(1))) if venue else None
+    m = re.search(r"/(?:anthology/)?([A-Z])(\d\d)-\d{4}(?:\.pdf)?/?$", path)
+    if m is not None and m.group(1) in ACL_LETTERS:
+        return (ACL_LETTERS[m.group(1)], _year2(m.group(2)))
+    return None
+
+
+def _cvf(path: str) -> VenueYear | None:
+    m = re.match(r"/content(?:/|_)([A-Za-z]+)_?((?:19|20)\d\d)(W?)(?:/|_|$)", path)
+    if m is None or m.group(3):
+        return None
+    venue = CVF_KEYS.get(m.group(1).lower())
+    return (venue, int(m.group(2))) if venue else None
