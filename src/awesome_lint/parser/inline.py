@@ -17,6 +17,8 @@ from awesome_lint.parser.markdown import link_destination, link_title, normalize
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
 _BACKTICKS = re.compile(r"`+")
 _WS = " \t\n"
+# The common destination: no spaces, no parentheses, no escapes, no angle brackets.
+_SIMPLE_DEST = re.compile(r"[^\s()<>\\\x00-\x1f\x7f]+")
 
 
 def code_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -66,29 +68,31 @@ def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _bracket_pairs(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> dict[int, int]:
+_BRACKET_EVENTS = re.compile(r"\\.|[\[\]]|\n[ \t]*(?=\r?\n|\r)", re.S)
+
+
+def _bracket_pairs(
+    text: str, start: int, end: int, spans: list[tuple[int, int]]
+) -> dict[int, int]:
     """Map each matched ``[`` to its ``]``, skipping escapes and code spans."""
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    span_iter = iter(spans)
-    next_span = next(span_iter, None)
-    i = start
-    while i < end:
-        if next_span is not None and i >= next_span[0]:
-            i = max(i, next_span[1])
-            next_span = next(span_iter, None)
-            continue
-        c = text[i]
-        if c == "\\":
-            i += 2
-            continue
+    span_index = 0
+    span_count = len(spans)
+    for m in _BRACKET_EVENTS.finditer(text, start, end):
+        pos = m.start()
+        while span_index < span_count and spans[span_index][1] <= pos:
+            span_index += 1
+        if span_index < span_count and spans[span_index][0] <= pos:
+            continue  # inside a code span
+        c = text[pos]
         if c == "[":
-            stack.append(i)
-        elif c == "]" and stack:
-            pairs[stack.pop()] = i
-        elif c == "\n" and i + 1 < end and text[i + 1 : i + 2] in ("\n", "\r"):
+            stack.append(pos)
+        elif c == "]":
+            if stack:
+                pairs[stack.pop()] = pos
+        elif c == "\n":
             stack.clear()  # a blank line ends every open bracket
-        i += 1
     return pairs
 
 
@@ -143,6 +147,18 @@ def _inline_link(
         pos += 1
     if pos < end and text[pos] == ")":
         return Link(begin, pos + 1, (open_pos + 1, close), (pos, pos), "", image=image)
+    simple = _SIMPLE_DEST.match(text, pos, end)
+    if simple is not None:
+        url_end = simple.end()
+        if url_end < end and text[url_end] == ")":
+            return Link(
+                begin,
+                url_end + 1,
+                (open_pos + 1, close),
+                (pos, url_end),
+                text[pos:url_end],
+                image=image,
+            )
     dest = link_destination(text, pos, end)
     if dest is None:
         return None
