@@ -87,9 +87,15 @@ class Runner:
 
     def settings_for(self, path: Path | None, config: Config) -> Settings:
         o = self.overrides
-        select = o.select if o.select is not None else config.get_list("select")
-        extend = [*(config.get_list("extend-select") or []), *o.extend_select]
-        ignore = [*(config.get_list("ignore") or []), *o.ignore]
+        if o.select is not None:
+            # --select starts afresh: the config's own selection does not apply
+            select: list[str] | None = o.select
+            extend = list(o.extend_select)
+            ignore = list(o.ignore)
+        else:
+            select = config.get_list("select")
+            extend = [*(config.get_list("extend-select") or []), *o.extend_select]
+            ignore = [*(config.get_list("ignore") or []), *o.ignore]
         if path is not None:
             relative = _relative(path, config.root)
             for pattern, codes in config.values.get("per-file-ignores", {}).items():

@@ -71,9 +71,7 @@ def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 _BRACKET_EVENTS = re.compile(r"\\.|[\[\]]|\n[ \t]*(?=\r?\n|\r)", re.S)
 
 
-def _bracket_pairs(
-    text: str, start: int, end: int, spans: list[tuple[int, int]]
-) -> dict[int, int]:
+def _bracket_pairs(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> dict[int, int]:
     """Map each matched ``[`` to its ``]``, skipping escapes and code spans."""
     pairs: dict[int, int] = {}
     stack: list[int] = []

@@ -14,7 +14,8 @@ class BlankLinesAroundHeadings(Rule):
     Finds headings that are not separated from the text before or after them
     by a blank line. Headings directly after another heading are fine (many
     lists stack `## Part` and `### Chapter`), and so is the start and end of
-    the file.
+    the file, and a heading right after an HTML comment line (such as a
+    suppression comment).
 
     ## Why
 
@@ -61,7 +62,9 @@ class BlankLinesAroundHeadings(Rule):
             if before >= 0 and before not in heading_lines:
                 if not _front_matter_end(source, before):
                     checked_before += 1
-                if source.line_text(before).strip() and not _front_matter_end(source, before):
+                previous = source.line_text(before).strip()
+                comment = previous.startswith("<!--") and previous.endswith("-->")
+                if previous and not comment and not _front_matter_end(source, before):
                     line = lines[heading.line]
                     missing_before.append(
                         self.report(
