@@ -76,13 +76,13 @@ class Runner:
         if not self.overrides.config_values:
             return base
         values = dict(base.values)
-        for key, value in self.overrides.config_values.items():
-            if key == "rules":
+        for name, value in self.overrides.config_values.items():
+            if name == "rules":
                 rules = {code: dict(opts) for code, opts in values.get("rules", {}).items()}
                 for code, opts in value.items():
                     rules.setdefault(code, {}).update(opts)
                 value = rules
-            values[key] = value
+            values[name] = value
         return Config(values, base.path)
 
     def settings_for(self, path: Path | None, config: Config) -> Settings:
@@ -128,7 +128,10 @@ class Runner:
             path = Path(arg)
             if path.is_dir():
                 config = self.config_for(path)
-                out.extend(walk_markdown(path, config.get_list("exclude") or [], config.root))
+                found = list(walk_markdown(path, config.get_list("exclude") or [], config.root))
+                if not found:
+                    out.append(f"{arg}: is a directory with no Markdown files")
+                out.extend(found)
             elif path.exists() or path.is_symlink():
                 if force_exclude:
                     config = self.config_for(path.parent)

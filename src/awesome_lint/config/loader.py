@@ -54,7 +54,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc.strerror}") from None
     try:
-        return tomllib.loads(data.decode("utf-8"))
+        parsed: dict[str, Any] = tomllib.loads(data.decode("utf-8"))
+        return parsed
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
@@ -62,7 +63,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
 def parse_config_text(text: str, origin: str) -> dict[str, Any]:
     """Parse an inline ``--config "key = value"`` snippet."""
     try:
-        return tomllib.loads(text)
+        parsed: dict[str, Any] = tomllib.loads(text)
+        return parsed
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"--config {origin!r}: not a file and not valid TOML: {exc}") from None
 

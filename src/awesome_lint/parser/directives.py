@@ -1,4 +1,7 @@
-"""Suppression comments: ``<!-- awesome-lint-disable[-line|-next-line|-file] CODES -- reason -->``."""
+"""Suppression comments.
+
+``<!-- awesome-lint-disable[-line|-next-line|-file] CODES -- reason -->``
+"""
 
 from __future__ import annotations
 

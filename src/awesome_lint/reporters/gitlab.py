@@ -25,7 +25,9 @@ def gitlab_issues(results: Sequence[FileResult]) -> list[dict[str, Any]]:
     seen: dict[tuple[str, ...], int] = {}
     for result, source, diagnostic in iter_diagnostics(results):
         begin, _column = source.position(diagnostic.start)
-        end, _end_column = source.position(diagnostic.end)
+        # lines.end is inclusive: a span ending just after a line break ends on that line
+        last = max(diagnostic.start, diagnostic.end - 1)
+        end, _end_column = source.position(last)
         line_text = source.line_text(begin - 1).strip()
         key = (result.filename, diagnostic.code, diagnostic.message, line_text)
         occurrence = seen.get(key, 0)

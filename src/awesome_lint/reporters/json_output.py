@@ -73,6 +73,12 @@ def write_json(results: Sequence[FileResult], out: TextIO, options: ReportOption
     out.write(json.dumps(_objects(results), indent=2, ensure_ascii=False) + "\n")
 
 
+# Characters that some line splitters (Python's str.splitlines, JavaScript) treat as
+# line breaks: escaped so that every object stays on exactly one line.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 def write_json_lines(results: Sequence[FileResult], out: TextIO, options: ReportOptions) -> None:
     for obj in _objects(results):
-        out.write(json.dumps(obj, ensure_ascii=False, separators=(",", ":")) + "\n")
+        line = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+        out.write(line.translate(_LINE_BREAKS) + "\n")

@@ -49,9 +49,24 @@ class _Style:
         return f"{code}{text}{_RESET}" if self.enabled and text else text
 
 
+def _control_picture(code: int) -> str:
+    """A visible stand-in for a control character (never send raw escapes to a terminal)."""
+    if code < 0x20:
+        return chr(0x2400 + code)
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"  # C1 controls
+
+
+_CONTROLS = {code: _control_picture(code) for code in (*range(0x20), *range(0x7F, 0xA0))}
+_MESSAGE_CONTROLS = {**_CONTROLS, ord("\t"): " "}
+
+
 def _one_line(message: str) -> str:
-    """Keep a message on its line: line breaks become spaces."""
-    return " ".join(message.splitlines()) if "\n" in message or "\r" in message else message
+    """A message, file name or fix title made safe for one terminal line."""
+    if "\n" in message or "\r" in message:
+        message = " ".join(message.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return message.translate(_MESSAGE_CONTROLS)
 
 
 def _fix_mark(diagnostic: Diagnostic, options: ReportOptions, style: _Style) -> str:
@@ -66,7 +81,7 @@ def _header(
     line, column = source.position(diagnostic.start)
     colon = style(_CYAN, ":")
     return (
-        f"{style(_BOLD, filename)}{colon}{line}{colon}{column}{colon} "
+        f"{style(_BOLD, _one_line(filename))}{colon}{line}{colon}{column}{colon} "
         f"{style(_RED, diagnostic.code)} {_fix_mark(diagnostic, options, style)}"
         f"{_one_line(diagnostic.message)}"
     )
@@ -80,10 +95,8 @@ def _char_display(char: str) -> tuple[str, int]:
     if char == "\t":
         return _TAB, len(_TAB)
     code = ord(char)
-    if code < 0x20:
-        return chr(0x2400 + code), 1  # control pictures: never send raw escapes to a terminal
-    if code == 0x7F:
-        return "\u2421", 1
+    if code in _CONTROLS:
+        return _CONTROLS[code], 1
     if unicodedata.combining(char) or unicodedata.category(char) in ("Me", "Cf"):
         return char, 0
     if unicodedata.east_asian_width(char) in ("W", "F"):
@@ -197,7 +210,7 @@ def _fix_summary(results: Sequence[FileResult]) -> list[str]:
     total = sum(result.fixed for result in fixed_files)
     lines = [f"Fixed {plural(total, 'problem')}:"]
     for result in fixed_files:
-        lines.append(f"- {result.filename}:")
+        lines.append(f"- {_one_line(result.filename)}:")
         codes = result.fixed_codes
         if not codes:
             lines.append(f"    {plural(result.fixed, 'fix')}")
@@ -307,7 +320,7 @@ def write_grouped(results: Sequence[FileResult], out: TextIO, options: ReportOpt
             continue
         positions = ["{}:{}".format(*source.position(d.start)) for d in diagnostics]
         width = max(len(position) for position in positions)
-        body.append(f"{style(_BOLD, result.filename)}:")
+        body.append(f"{style(_BOLD, _one_line(result.filename))}:")
         for position, diagnostic in zip(positions, diagnostics, strict=True):
             body.append(
                 f"  {position:<{width}} {style(_RED, diagnostic.code)} "

@@ -59,7 +59,8 @@ class UnusedSuppression(Rule):
         for directive in unused:
             codes = [resolve(name) for name in directive.names]
             if any(code is None for code in codes):
-                label = ", ".join(n for n, c in zip(directive.names, codes) if c is None)
+                pairs = zip(directive.names, codes, strict=True)
+                label = ", ".join(name for name, code in pairs if code is None)
                 message = f"Suppression comment names unknown rule {label}"
             elif any(code not in enabled for code in codes):
                 continue

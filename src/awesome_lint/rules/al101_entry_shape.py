@@ -9,11 +9,14 @@ from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import dominant
 
 SHAPES = {
-    "link": "starts with a link (`[Title](url)…`)",
-    "prefix": "has a bracketed prefix before its link (`[Venue'YY] [Title](url)`)",
-    "emphasis": "has its title in bold or italics",
-    "text-link": "starts with text and has a link later (`Title [paper](url)`)",
-    "text": "has no link",
+    "link": ("starts with a link", "start with a link (`[Title](url)…`)"),
+    "prefix": (
+        "has a bracketed prefix before its link",
+        "have a bracketed prefix before their link",
+    ),
+    "emphasis": ("has its title in bold or italics", "have their title in bold or italics"),
+    "text-link": ("starts with text, not a link", "start with text and link later"),
+    "text": ("has no link", "have a link"),
 }
 
 
@@ -81,23 +84,29 @@ class EntryShape(Rule):
                 shape = shape_of(document, entry)
                 if shape is not None:
                     shapes.append((entry, shape))
-        want = dominant((shape for _, shape in shapes), share=0.8, minimum=10)
-        if want is None:
+        # The plurality shape, then its share among the sections that follow it:
+        # a section with its own majority shape is a deliberate convention.
+        plurality = dominant(shape for _, shape in shapes)
+        if plurality is None:
             return
         per_section: dict[int, Counter[str]] = defaultdict(Counter)
         for entry, shape in shapes:
             per_section[id(entry.section)][shape] += 1
-        for entry, shape in shapes:
+        majority = {key: dominant(counts.elements()) for key, counts in per_section.items()}
+        following = [
+            (entry, shape) for entry, shape in shapes if majority[id(entry.section)] == plurality
+        ]
+        want = dominant((shape for _, shape in following), share=0.8, minimum=10)
+        if want is None:
+            return
+        for entry, shape in following:
             if shape == want:
                 continue
-            counts = per_section[id(entry.section)]
-            if counts.most_common(1)[0][0] != want or counts[want] < 2:
-                continue
-            section: Section | None = entry.section
-            where = f" in section {section.title!r}" if section and section.title else ""
+            owner: Section | None = entry.section
+            where = f" and of section {owner.title!r}" if owner and owner.title else ""
             yield self.report(
-                f"Entry {SHAPES[shape]}, unlike most entries of this file{where}"
-                f" (which {SHAPES[want].split(' (')[0]})",
+                f"Entry {SHAPES[shape][0]}, while most entries of this file{where}"
+                f" {SHAPES[want][1]}",
                 entry.content[0],
                 entry.content[1],
             )

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.parser.document import Document, Entry
@@ -62,7 +63,7 @@ class SubtitlePeriod(Rule):
     name = "subtitle-period"
     summary = "A subtitle's final period goes against the file's convention"
     fix = "safe"
-    options = {
+    options: ClassVar[Mapping[str, Option]] = {
         "period": Option(
             "consistent", "consistent, never or always", choices=("consistent", "never", "always")
         )

@@ -46,16 +46,15 @@ class FinalNewline(Rule):
             return
         lines = source.lines
         last = lines[-1]
-        if last.start < last.end:
-            if text[last.start : last.end].strip(" \t"):
-                eol = source.dominant_terminator
-                yield self.report(
-                    "No newline at end of file",
-                    last.end,
-                    last.end,
-                    self.replace("Add a final newline", last.end, last.end, eol),
-                )
-                return
+        if last.start < last.end and text[last.start : last.end].strip(" \t"):
+            eol = source.dominant_terminator
+            yield self.report(
+                "No newline at end of file",
+                last.end,
+                last.end,
+                self.replace("Add a final newline", last.end, last.end, eol),
+            )
+            return
         # find the last line with content; everything after its terminator is extra
         index = len(lines) - 1
         while index > 0 and not text[lines[index].start : lines[index].end].strip(" \t"):

@@ -44,7 +44,7 @@ class HeadingIncrement(Rule):
         previous = 0
         for heading in document.headings:
             if previous and heading.level > previous + 1:
-                start, end = heading.text
+                _start, end = heading.text
                 line = document.source.lines[heading.line]
                 yield self.report(
                     f"Heading level {heading.level} follows level {previous}"

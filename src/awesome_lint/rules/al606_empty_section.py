@@ -55,7 +55,7 @@ class EmptySection(Rule):
             while stripped.startswith("<!--") and "-->" in stripped:
                 stripped = stripped.split("-->", 1)[1].strip()
             if not stripped:
-                start, end = heading.text
+                _start, end = heading.text
                 line = source.lines[heading.line]
                 yield self.report(
                     f"Section {heading.title!r} is empty", line.start, max(end, line.start + 1)

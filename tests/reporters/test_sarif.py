@@ -1,0 +1,187 @@
+"""``sarif``: validated against the official SARIF 2.1.0 schema, and exact values."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from awesome_lint import __version__
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.reporters import ReportOptions, write_report
+from awesome_lint.reporters.sarif import artifact_uri
+from awesome_lint.results import FileResult
+from awesome_lint.rules.base import Rule
+from awesome_lint.source import SourceText
+
+from .conftest import sample_results
+
+SCHEMA_PATH = Path(__file__).parents[1] / "data" / "sarif-schema-2.1.0.json"
+
+
+@pytest.fixture(scope="module")
+def validator() -> Any:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def render(results: list[FileResult]) -> dict[str, Any]:
+    out = io.StringIO()
+    write_report("sarif", results, out, ReportOptions())
+    text = out.getvalue()
+    assert text.endswith("}\n")
+    log: dict[str, Any] = json.loads(text)
+    return log
+
+
+def region(start_line: int, start_column: int, end_line: int, end_column: int) -> dict[str, int]:
+    return {
+        "startLine": start_line,
+        "startColumn": start_column,
+        "endLine": end_line,
+        "endColumn": end_column,
+    }
+
+
+def test_schema_is_the_official_draft4_schema(validator: Any) -> None:
+    assert isinstance(validator, jsonschema.Draft4Validator)
+    assert validator.schema["id"].endswith("/errata01/os/schemas/sarif-schema-2.1.0.json")
+
+
+def test_sarif_validates(validator: Any) -> None:
+    log = render(sample_results())
+    validator.validate(log)
+    empty = render([])
+    validator.validate(empty)
+    assert empty["runs"][0]["results"] == []
+    assert empty["runs"][0]["invocations"] == [{"executionSuccessful": True}]
+
+
+def test_validation_would_catch_a_broken_log(validator: Any) -> None:
+    log = render(sample_results())
+    log["runs"][0]["columnKind"] = "utf8Bytes"
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate(log)
+    log = render(sample_results())
+    log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate(log)
+
+
+def test_sarif_run_and_driver() -> None:
+    [run] = render(sample_results())["runs"]
+    assert run["columnKind"] == "unicodeCodePoints"
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "awesome-lint"
+    assert driver["version"] == __version__
+    assert driver["informationUri"] == "https://github.com/awesome-lint/awesome-lint"
+    assert [(rule["id"], rule["name"]) for rule in driver["rules"]] == [
+        ("AL104", "trailing-whitespace"),
+        ("AL201", "venue-format"),
+        ("AL202", "venue-alias"),
+        ("AL401", "duplicate-link"),
+        ("AL501", "insecure-link"),
+        ("AL605", "heading-increment"),
+    ]
+    # every result points at its own rule
+    for result in run["results"]:
+        assert driver["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+    assert run["invocations"] == [
+        {
+            "executionSuccessful": False,
+            "toolExecutionNotifications": [
+                {
+                    "level": "error",
+                    "message": {"text": "not valid UTF-8 (byte 0xff at offset 3)"},
+                    "locations": [{"physicalLocation": {"artifactLocation": {"uri": "broken.md"}}}],
+                }
+            ],
+        }
+    ]
+
+
+def test_sarif_results_exact() -> None:
+    results = render(sample_results())["runs"][0]["results"]
+    assert [r["ruleId"] for r in results] == ["AL501", "AL202", "AL605", "AL201", "AL401", "AL104"]
+    # code-point columns, not bytes: ’ and 标题 come before the URL
+    assert results[0] == {
+        "ruleId": "AL501",
+        "ruleIndex": 4,
+        "level": "error",
+        "message": {"text": "Insecure link: use https"},
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": "README.md"},
+                    "region": region(3, 16, 3, 46),
+                }
+            }
+        ],
+        "fixes": [
+            {
+                "description": {"text": "Use `https://`"},
+                "artifactChanges": [
+                    {
+                        "artifactLocation": {"uri": "README.md"},
+                        "replacements": [
+                            {
+                                "deletedRegion": region(3, 16, 3, 20),
+                                "insertedContent": {"text": "https"},
+                            }
+                        ],
+                    }
+                ],
+                "properties": {"applicability": "safe"},
+            }
+        ],
+    }
+    assert "fixes" not in results[2]
+    assert results[4]["relatedLocations"] == [
+        {
+            "id": 1,
+            "message": {"text": "first copy"},
+            "physicalLocation": {
+                "artifactLocation": {"uri": "docs/papers.md"},
+                "region": region(5, 3, 5, 35),
+            },
+        }
+    ]
+    deleted = results[4]["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"]
+    assert deleted == region(6, 1, 7, 1)
+
+
+def test_sarif_rule_descriptor_of_a_registered_rule(registered: type[Rule], validator: Any) -> None:
+    log = render(sample_results())
+    validator.validate(log)
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert rules[1] == {
+        "id": "AL201",
+        "name": "venue-format",
+        "shortDescription": {"text": "Venue names are spelled as in the registry"},
+        "helpUri": registered.url(),
+    }
+    assert "helpUri" not in rules[0]
+
+
+def test_artifact_uris() -> None:
+    assert artifact_uri("docs/papers.md") == "docs/papers.md"
+    assert artifact_uri("docs\\my list.md") == "docs/my%20list.md"
+    assert artifact_uri("论文.md") == "%E8%AE%BA%E6%96%87.md"
+    assert artifact_uri("/tmp/a b.md") == "file:///tmp/a%20b.md"
+
+
+def test_sarif_with_odd_file_names_validates(validator: Any) -> None:
+    diagnostic = Diagnostic("AL999", "x", "m", 0, 0)
+    log = render([FileResult("my list #1.md", SourceText(""), [diagnostic])])
+    validator.validate(log)
+    location = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location == {
+        "artifactLocation": {"uri": "my%20list%20%231.md"},
+        "region": region(1, 1, 1, 1),
+    }
