@@ -1,0 +1,259 @@
+"""Benchmark awesome-lint against a bare markdown-it-py parse, as whole processes.
+
+Run from the repository root with the interpreter that has awesome-lint installed:
+
+    python bench/bench.py            # best of 5 runs per measurement
+    python bench/bench.py --quick    # 1 run, no x100 file
+    python bench/bench.py --imports  # also the 10 most expensive imports (-X importtime)
+
+Standard library only. See bench/README.md for what the columns mean.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_CORPUS = REPO_ROOT / ".." / "shared" / "corpus"
+EXAMPLES = REPO_ROOT / "examples"
+
+PARSE_SNIPPET = (
+    "import sys, markdown_it; "
+    "markdown_it.MarkdownIt('commonmark').enable(['table','strikethrough'])"
+    ".parse(open(sys.argv[1], encoding='utf-8').read())"
+)
+
+# ru_maxrss is in kilobytes on Linux and in bytes on macOS.
+_RSS_UNIT = 1 if sys.platform == "darwin" else 1024
+
+
+@dataclass
+class Measurement:
+    seconds: float  # best wall-clock time over the runs
+    peak_mb: float  # highest peak resident set size over the runs
+    exit_codes: set[int]
+
+
+@dataclass
+class Row:
+    label: str
+    size_kb: float
+    parse: Measurement
+    check: Measurement
+    fix_diff: Measurement
+
+
+def run_once(argv: Sequence[str]) -> tuple[float, float, int]:
+    """Run one process; return (wall seconds, peak RSS in MB, exit code).
+
+    ``os.wait4`` returns the resource usage of exactly this child (the figure that
+    ``getrusage(RUSAGE_CHILDREN)`` would report in a fresh parent), so every
+    measurement gets its own peak rather than the maximum of all children so far.
+    """
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert proc.stderr is not None
+    stderr = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.stderr.close()
+    proc.returncode = code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        sys.stderr.write(f"warning: exit {code} from {' '.join(argv)}\n")
+        sys.stderr.write(stderr.decode("utf-8", "replace")[-2000:])
+    return elapsed, usage.ru_maxrss * _RSS_UNIT / 2**20, code
+
+
+def measure(argv: Sequence[str], runs: int) -> Measurement:
+    results = [run_once(argv) for _ in range(runs)]
+    return Measurement(
+        seconds=min(r[0] for r in results),
+        peak_mb=max(r[1] for r in results),
+        exit_codes={r[2] for r in results},
+    )
+
+
+def lint_command() -> list[str]:
+    """The awesome-lint of the interpreter running this script."""
+    return [sys.executable, "-m", "awesome_lint"]
+
+
+def bench_file(path: Path, label: str, runs: int) -> Row:
+    lint = lint_command()
+    name = str(path)
+    return Row(
+        label=label,
+        size_kb=path.stat().st_size / 1024,
+        parse=measure([sys.executable, "-c", PARSE_SNIPPET, name], runs),
+        check=measure([*lint, "check", "--isolated", name], runs),
+        fix_diff=measure([*lint, "check", "--isolated", "--fix", "--diff", name], runs),
+    )
+
+
+def lists_in(folder: Path) -> list[Path]:
+    """The Markdown lists directly in ``folder`` (SOURCES.md is provenance, not a list)."""
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir() if p.suffix in (".md", ".markdown") and p.name != "SOURCES.md"
+    )
+
+
+def concatenation(source: Path, times: int, folder: Path) -> Path:
+    text = source.read_bytes()
+    if not text.endswith(b"\n"):
+        text += b"\n"
+    target = folder / f"{source.stem}.x{times}.md"
+    target.write_bytes(b"\n".join([text] * times))
+    return target
+
+
+def _ratio(a: Measurement, b: Measurement) -> str:
+    return f"{a.seconds / b.seconds:.2f}" if b.seconds > 0 else "-"
+
+
+def _mark(m: Measurement) -> str:
+    # Exit 0/1 are ordinary lint outcomes; anything else (2: error) is flagged.
+    return "" if m.exit_codes <= {0, 1} else f" (exit {','.join(map(str, sorted(m.exit_codes)))})"
+
+
+def format_table(rows: Sequence[Row]) -> str:
+    header = [
+        "file",
+        "size KB",
+        "parse s",
+        "check s",
+        "check/parse",
+        "fix-diff s",
+        "fix-diff/parse",
+        "parse MB",
+        "check MB",
+        "fix-diff MB",
+    ]
+    body = [
+        [
+            row.label,
+            f"{row.size_kb:.0f}",
+            f"{row.parse.seconds:.3f}{_mark(row.parse)}",
+            f"{row.check.seconds:.3f}{_mark(row.check)}",
+            _ratio(row.check, row.parse),
+            f"{row.fix_diff.seconds:.3f}{_mark(row.fix_diff)}",
+            _ratio(row.fix_diff, row.parse),
+            f"{row.parse.peak_mb:.0f}",
+            f"{row.check.peak_mb:.0f}",
+            f"{row.fix_diff.peak_mb:.0f}",
+        ]
+        for row in rows
+    ]
+    widths = [max(len(line[i]) for line in [header, *body]) for i in range(len(header))]
+
+    def fmt(cells: Sequence[str]) -> str:
+        padded = [
+            c.ljust(w) if i == 0 else c.rjust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
+        return "| " + " | ".join(padded) + " |"
+
+    rule = (
+        "|"
+        + "|".join("-" * (w + 2) if i == 0 else "-" * (w + 1) + ":" for i, w in enumerate(widths))
+        + "|"
+    )
+    return "\n".join([fmt(header), rule, *(fmt(line) for line in body)])
+
+
+def import_times(target: Path, top: int = 10) -> str:
+    """The ``top`` imports with the highest cumulative time for one ``check`` run."""
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "awesome_lint",
+            "check",
+            "--isolated",
+            str(target),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    entries: list[tuple[int, int, str]] = []
+    for line in proc.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        self_us, cumulative_us, name = line[len("import time:") :].split("|", 2)
+        entries.append((int(cumulative_us), int(self_us), name.strip()))
+    entries.sort(reverse=True)
+    lines = [f"-X importtime for `check --isolated {target.name}` (top {top} by cumulative time):"]
+    lines.append(f"{'cumulative ms':>14} {'self ms':>8}  module")
+    lines.extend(f"{c / 1000:14.1f} {s / 1000:8.1f}  {n}" for c, s, n in entries[:top])
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (best is kept)")
+    parser.add_argument("--quick", action="store_true", help="one run each and no x100 file")
+    parser.add_argument("--imports", action="store_true", help="also report the costliest imports")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=SHARED_CORPUS,
+        help="folder of lists (default ../shared/corpus)",
+    )
+    args = parser.parse_args(argv)
+    runs = 1 if args.quick else max(1, args.runs)
+    factors = (10,) if args.quick else (10, 100)
+
+    corpus: Path = args.corpus
+    files: list[tuple[str, Path]] = []
+    corpus_files = lists_in(corpus) + lists_in(corpus / "papers")
+    if corpus_files:
+        files += [(str(p.relative_to(corpus)), p) for p in corpus_files]
+    else:
+        print(f"note: no corpus at {corpus}; skipping the corpus lists and the synthetic files")
+    example_files = lists_in(EXAMPLES)
+    if example_files:
+        files += [(f"examples/{p.name}", p) for p in example_files]
+    else:
+        print("note: no examples/ folder with lists; skipping it")
+    if not files:
+        print("nothing to benchmark")
+        return 0
+
+    print(
+        f"python {platform.python_version()} on {platform.system()} {platform.machine()}, "
+        f"{os.cpu_count()} CPUs; best of {runs} run(s) per measurement"
+    )
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="awesome-lint-bench-") as tmp:
+        if corpus_files:
+            largest = max(corpus_files, key=lambda p: p.stat().st_size)
+            for times in factors:
+                synthetic = concatenation(largest, times, Path(tmp))
+                files.append((f"{largest.name} x{times}", synthetic))
+        for label, path in files:
+            print(f"  {label} ...", file=sys.stderr, flush=True)
+            rows.append(bench_file(path, label, runs))
+    print(format_table(rows))
+
+    if args.imports:
+        candidates = example_files or sorted(corpus_files, key=lambda p: p.stat().st_size)
+        print()
+        print(import_times(candidates[0]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""The benchmark script runs end to end on a tiny corpus (no timings are asserted)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "bench" / "bench.py"
+
+LIST = (
+    "# Papers\n"
+    "\n"
+    "## Serving\n"
+    "\n"
+    "- [Orca](https://www.usenix.org/conference/osdi22/presentation/yu) : A Serving System\n"
+)
+
+
+@pytest.mark.slow
+def test_quick_run_prints_a_row_per_file(tmp_path: Path) -> None:
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "small.md").write_text(LIST, encoding="utf-8")
+    (tmp_path / "papers" / "tiny.md").write_text(LIST * 2, encoding="utf-8")
+    (tmp_path / "SOURCES.md").write_text("# Sources\n", encoding="utf-8")
+
+    proc = subprocess.run(
+        [sys.executable, str(BENCH), "--quick", "--imports", "--corpus", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "warning" not in proc.stderr
+    rows = [line for line in proc.stdout.splitlines() if line.startswith("| ")]
+    header = [cell.strip() for cell in rows[0].strip("|").split("|")]
+    assert header == [
+        "file",
+        "size KB",
+        "parse s",
+        "check s",
+        "check/parse",
+        "fix-diff s",
+        "fix-diff/parse",
+        "parse MB",
+        "check MB",
+        "fix-diff MB",
+    ]
+    labels = [row.strip("|").split("|")[0].strip() for row in rows[1:]]
+    corpus_labels = [label for label in labels if not label.startswith("examples/")]
+    # SOURCES.md is skipped; the largest list is repeated x10 only with --quick.
+    assert corpus_labels == ["small.md", "papers/tiny.md", "tiny.md x10"]
+
+    _, _, imports = proc.stdout.partition("-X importtime")
+    lines = imports.splitlines()
+    assert lines[1].split() == ["cumulative", "ms", "self", "ms", "module"]
+    assert len(lines) == 12
+    cumulative = [float(line.split()[0]) for line in lines[2:]]
+    assert cumulative == sorted(cumulative, reverse=True)
+    assert any(line.split()[2].startswith("awesome_lint") for line in lines[2:])
+
+
+@pytest.mark.slow
+def test_absent_corpus_is_skipped_with_a_message(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, str(BENCH), "--quick", "--corpus", str(tmp_path / "absent")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert f"note: no corpus at {tmp_path / 'absent'}" in proc.stdout
