@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 from urllib.parse import SplitResult, urlsplit
 
@@ -376,6 +377,7 @@ def _site_key(host: str, path: str, query: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def normalize_url(url: str) -> str:
     """The comparison key of ``url``: equal for spellings of one link, different otherwise.
 

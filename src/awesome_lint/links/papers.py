@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from awesome_lint.parser.document import Document, Entry, Link
 
@@ -107,7 +108,18 @@ def entry_title(document: Document, entry: Entry) -> str | None:
     The title is the primary link's text, plus the subtitle in the
     ``[Name](url): subtitle`` shape; when the link text is generic (``[Paper]``), the
     text before the link is the title, cut at ``<br>``, a dash, ``(`` or ``[``.
+    (Computed once per document and entry: several rules ask.)
     """
+    key = ("entry-title", id(entry))
+    if key in document.cache:
+        cached: str | None = document.cache[key]
+        return cached
+    title = _entry_title(document, entry)
+    document.cache[key] = title
+    return title
+
+
+def _entry_title(document: Document, entry: Entry) -> str | None:
     link = primary_link(document, entry)
     if link is None:
         return None
@@ -127,6 +139,7 @@ def entry_title(document: Document, entry: Entry) -> str | None:
     return title or None
 
 
+@lru_cache(maxsize=8192)
 def title_key(title: str) -> str:
     """The comparison form of a title: case, punctuation and whitespace folded."""
     text = unicodedata.normalize("NFKC", title).casefold()

@@ -95,6 +95,9 @@ def parse_document(source: SourceText) -> Document:
             if entry is not None and entry.line == first:
                 first_line_end = lines[first].end
                 entry.links = [link for link in found if link.start < first_line_end]
+                entry.toc = bool(entry.links) and all(
+                    link.url_value.startswith("#") for link in entry.links if not link.image
+                )
                 _decompose(text, entry)
         elif ttype == "table_open" and tok.map:
             start, end = line_span(tok.map[0], tok.map[1])

@@ -7,6 +7,7 @@ exclusive). A span that is absent is ``None``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from awesome_lint.source import SourceText
 
@@ -62,12 +63,12 @@ class Entry:
     section: Section | None = field(default=None, repr=False)
     list_id: int = 0  # items of one Markdown list share an id
 
+    toc: bool = False  # set by the parser: see ``is_toc``
+
     @property
     def is_toc(self) -> bool:
         """An item whose only links point into the document (a table of contents)."""
-        return bool(self.links) and all(
-            link.url_value.startswith("#") for link in self.links if not link.image
-        )
+        return self.toc
 
 
 @dataclass(slots=True)
@@ -122,6 +123,9 @@ class Document:
     code_lines: frozenset[int]  # 0-based lines inside code blocks (fenced or indented)
     html_lines: frozenset[int]  # 0-based lines inside HTML blocks
     references: dict[str, str] = field(default_factory=dict)  # link reference definitions
+    # Results that several rules share (e.g. an entry's venue tokens), computed once per
+    # document: the document is never changed after parsing, so they stay valid.
+    cache: dict[object, Any] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -129,6 +133,9 @@ class Document:
 
     def entries(self) -> list[Entry]:
         """Every entry of the document, nested ones included, in source order."""
+        cached: list[Entry] | None = self.cache.get("entries")
+        if cached is not None:
+            return cached
         out: list[Entry] = []
 
         def walk(items: list[Entry]) -> None:
@@ -138,6 +145,7 @@ class Document:
 
         for section in self.sections:
             walk(section.entries)
+        self.cache["entries"] = out
         return out
 
     def span_text(self, span: Span | None) -> str:

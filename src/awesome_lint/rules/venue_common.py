@@ -129,6 +129,11 @@ def regions(document: Document, entry: Entry) -> Iterator[tuple[str, int, int]]:
 
 
 def entry_tokens(document: Document, entry: Entry, registry: VenueRegistry) -> list[Found]:
+    """The entry's venue tokens (computed once per document, entry and registry)."""
+    key = ("venue-tokens", id(entry), id(registry))
+    cached: list[Found] | None = document.cache.get(key)
+    if cached is not None:
+        return cached
     found: list[Found] = []
     for where, start, end in regions(document, entry):
         if start >= end:
@@ -138,6 +143,7 @@ def entry_tokens(document: Document, entry: Entry, registry: VenueRegistry) -> l
         else:
             tokens = tuple(find_venues(_masked(document, entry, start, end), registry))
         found.extend(Found(entry, where, token, start) for token in tokens)
+    document.cache[key] = found
     return found
 
 
