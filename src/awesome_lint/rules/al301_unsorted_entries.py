@@ -230,10 +230,13 @@ class UnsortedEntries(Rule):
 
     With the default `order = "auto"`, a list is checked only when it already
     has a clear order: at least 8 entries with a key and at least 90% of them
-    already newest-first, oldest-first or alphabetical. Only the few entries that
-    break that order are reported; lists without a clear order are left alone.
-    Different Markdown lists (and `<details>` year buckets, or any HTML block)
-    are never compared with each other.
+    already newest-first or oldest-first (by venue year, or by arXiv id for
+    lists that add papers as they appear there), or alphabetical by initial
+    letter. Only the few entries that break that order are reported, and not
+    one that would fit under its other year (an arXiv-2023 paper published at
+    a 2024 venue). Lists without a clear order are left alone. Different
+    Markdown lists, runs of a list set apart by blank lines, and `<details>`
+    year buckets (any HTML block) are never compared with each other.
 
     ## Why
 
@@ -268,6 +271,9 @@ class UnsortedEntries(Rule):
       `sections = { "Surveys" = "alphabetical", "Tools" = "none" }`.
     - `nested`: also check nested sub-lists (default `false`).
     - `extra-venues`, `aliases`: see venue-format (set there, they apply here too).
+
+    A section ordered on purpose can also be wrapped in
+    `<!-- awesome-lint-disable AL301 -->` … `<!-- awesome-lint-enable AL301 -->`.
     """
 
     code = "AL301"
