@@ -321,16 +321,18 @@ class UnsortedEntries(Rule):
             return
         kept = sorted(plan.kept)
         kept_ranks = [plan.ranks[i] for i in kept]
-        fix = self._fix(document, group, plan.ranks)
         label = _LABELS[plan.order]
         alternative = _ALTERNATIVES.get(plan.order) if order == "auto" else None
         alt = _ranks(document, group, alternative, keys) if alternative else None
-        for i, entry in enumerate(group):
+        out_of_place = [i for i, r in enumerate(plan.ranks) if r is not None and i not in plan.kept]
+        misplaced = [i for i in out_of_place if alt is None or not _exempt(plan, alt, i)]
+        if not misplaced:
+            return
+        # sorting would also move the entries excused above: offer no fix then
+        fix = self._fix(document, group, plan.ranks) if misplaced == out_of_place else None
+        for i in misplaced:
+            entry = group[i]
             rank = plan.ranks[i]
-            if rank is None or i in plan.kept:
-                continue
-            if alt is not None and _exempt(plan, alt, i):
-                continue
             j = first_after(kept_ranks, rank, _less)
             if j < len(kept):
                 other = group[kept[j]]
