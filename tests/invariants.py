@@ -29,10 +29,9 @@ def untouched_intervals(original: str, outcome: FixOutcome) -> list[tuple[int, i
             for edit in edits:
                 nxt = []
                 for a, b in pieces:
-                    # a zero-width insertion strictly inside a piece splits it
-                    if edit.end <= a and not (edit.start == edit.end == a and a > c_start):
-                        nxt.append((a, b))
-                    elif edit.start >= b:
+                    # an edit wholly before or after the piece (an insertion at either
+                    # end included) leaves it whole; anything else cuts it
+                    if edit.end <= a or edit.start >= b:
                         nxt.append((a, b))
                     else:
                         if a < edit.start:

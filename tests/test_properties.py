@@ -9,7 +9,17 @@ from awesome_lint.api import apply_fixes
 from awesome_lint.diagnostics import Edit, Fix
 from invariants import check_invariants
 
-TITLES = ["Orca", "vLLM", "Alpa:", "A | B", "模型 服务", "Café", "e\u0301t\u0301e", "[nested]", "`code|x`"]
+TITLES = [
+    "Orca",
+    "vLLM",
+    "Alpa:",
+    "A | B",
+    "模型 服务",
+    "Café",
+    "e\u0301t\u0301e",
+    "[nested]",
+    "`code|x`",
+]
 URLS = [
     "https://arxiv.org/abs/2309.06180",
     "http://arxiv.org/pdf/2309.06180v2.pdf",
@@ -21,7 +31,18 @@ URLS = [
     "#anchor",
 ]
 SEPARATORS = [": ", " : ", ":", "  :  ", " - ", "", "\t: "]
-VENUES = ["OSDI'22", "OSDI 22", "OSDI' 22", "ATC’ 21", "Eurosys'23", "NIPS 2017", "Stanford", "SAA'25", "arxiv 2024.12", ""]
+VENUES = [
+    "OSDI'22",
+    "OSDI 22",
+    "OSDI' 22",
+    "ATC’ 21",
+    "Eurosys'23",
+    "NIPS 2017",
+    "Stanford",
+    "SAA'25",
+    "arxiv 2024.12",
+    "",
+]
 PIPES = [" | ", "|  ", "| ", " |", "\t|\t", ""]
 TAILS = ["", "  ", "\t", " <!-- awesome-lint-disable-line AL102 -->", " <!-- c -->"]
 BLOCKS = [
@@ -68,7 +89,11 @@ def document(draw: st.DrawFn) -> bytes:
     parts = draw(
         st.lists(st.one_of(entry(), st.sampled_from(BLOCKS), st.text(max_size=20)), max_size=25)
     )
-    endings = draw(st.lists(st.sampled_from(["\n", "\r\n", "\r"]), min_size=len(parts) + 1, max_size=len(parts) + 1))
+    endings = draw(
+        st.lists(
+            st.sampled_from(["\n", "\r\n", "\r"]), min_size=len(parts) + 1, max_size=len(parts) + 1
+        )
+    )
     text = "".join(part + end for part, end in zip(parts, endings, strict=False))
     if draw(st.booleans()):
         text = text.rstrip("\r\n")
