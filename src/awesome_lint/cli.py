@@ -145,14 +145,9 @@ def check(
             if result.source.bom:
                 stdin_fixed = "\ufeff" + stdin_fixed
     else:
-        for item in runner.collect(paths, force_exclude):
-            if isinstance(item, str):
-                from awesome_lint.results import FileResult
-
-                name, _, message = item.rpartition(": ")
-                results.append(FileResult(name, None, error=message))
-                continue
-            result, patch = runner.run_file(item, fix=fix, diff=diff)
+        for result, patch in runner.run_many(
+            runner.collect(paths, force_exclude), fix=fix, diff=diff
+        ):
             results.append(result)
             if patch:
                 patches.append(patch)
