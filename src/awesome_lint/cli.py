@@ -12,19 +12,9 @@ import click
 
 from awesome_lint import __version__
 from awesome_lint.errors import AwesomeLintError
+from awesome_lint.reporters import FORMATS
 
-OUTPUT_FORMATS = (
-    "full",
-    "concise",
-    "grouped",
-    "json",
-    "json-lines",
-    "github",
-    "sarif",
-    "junit",
-    "rdjson",
-    "gitlab",
-)
+OUTPUT_FORMATS = FORMATS
 
 
 class DefaultGroup(click.Group):
