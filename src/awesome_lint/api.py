@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from awesome_lint.errors import AwesomeLintError
@@ -85,16 +87,16 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
     """Apply fixes in order of position, skipping any that overlaps or touches one applied."""
     ordered = sorted(fixes, key=lambda f: (f.start, f.end))
     applied: list[Fix] = []
-    taken: list[Edit] = []
+    taken: list[Edit] = []  # disjoint, kept sorted
     for fix in ordered:
         edits = sorted(fix.edits)
-        if any(_touches(edit, other) for edit in edits for other in taken):
+        if any(_conflicts(edit, taken) for edit in edits):
             continue
-        if any(_touches(a, b) for i, a in enumerate(edits) for b in edits[i + 1 :]):
+        if any(_touches(a, b) for a, b in pairwise(edits)):
             continue
-        taken.extend(edits)
+        for edit in edits:
+            insort(taken, edit)
         applied.append(fix)
-    taken.sort()
     parts: list[str] = []
     pos = 0
     for edit in taken:
@@ -103,6 +105,16 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
         pos = edit.end
     parts.append(text[pos:])
     return "".join(parts), applied
+
+
+def _conflicts(edit: Edit, taken: list[Edit]) -> bool:
+    """Whether ``edit`` conflicts with any of the sorted, disjoint ``taken`` edits.
+
+    Only the neighbours around its place in the order can conflict, so this is a
+    binary search rather than a scan (a file can have tens of thousands of fixes).
+    """
+    index = bisect_left(taken, edit)
+    return any(_touches(edit, other) for other in taken[max(0, index - 2) : index + 2])
 
 
 def _touches(a: Edit, b: Edit) -> bool:
