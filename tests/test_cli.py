@@ -337,3 +337,9 @@ def test_ascii_console_gets_escapes_not_a_crash(tmp_path: Path) -> None:
     )
     assert proc.returncode == 1, proc.stderr
     assert b"- [\\u6a21\\u578b](https://example.org/a) : X" in proc.stdout
+
+
+def test_no_files_to_check_is_a_warning(tmp_path: Path) -> None:
+    proc = run(["--isolated"], cwd=tmp_path)
+    assert proc.returncode == 0
+    assert proc.stderr == b"awesome-lint: warning: no Markdown files to check\n"

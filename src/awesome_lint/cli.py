@@ -135,9 +135,10 @@ def check(
             if result.source.bom:
                 stdin_fixed = "\ufeff" + stdin_fixed
     else:
-        for result, patch in runner.run_many(
-            runner.collect(paths, force_exclude), fix=fix, diff=diff
-        ):
+        items = runner.collect(paths, force_exclude)
+        if not items:
+            click.echo("awesome-lint: warning: no Markdown files to check", err=True)
+        for result, patch in runner.run_many(items, fix=fix, diff=diff):
             results.append(result)
             if patch:
                 patches.append(patch)
