@@ -235,11 +235,11 @@ def tracking_params(url: str) -> list[Span]:
     Each span takes its ``&`` with it; when every parameter goes, the ``?`` goes too.
     Deleting the spans leaves the other parameters and everything else byte for byte.
     """
-    parts = _split(url)
-    if parts is None or parts.scheme.lower() not in ("http", "https"):
-        return []
     bounds = _query_bounds(url)
     if bounds is None:
+        return []  # no query (checked first: most URLs have none, and it is cheap)
+    parts = _split(url)
+    if parts is None or parts.scheme.lower() not in ("http", "https"):
         return []
     host = _clean_host(parts.hostname or "")
     q_start, q_end = bounds

@@ -95,12 +95,12 @@ class Found:
 
 def _masked(document: Document, entry: Entry, start: int, end: int) -> str:
     """The text of start..end with links blanked out (same length, so offsets hold)."""
-    chars = list(document.text[start:end])
+    out = document.text[start:end]
     for link in entry.links:
         a, b = max(link.start, start), min(link.end, end)
-        for i in range(a, b):
-            chars[i - start] = " "
-    return "".join(chars)
+        if a < b:
+            out = out[: a - start] + " " * (b - a) + out[b - start :]
+    return out
 
 
 def regions(document: Document, entry: Entry) -> Iterator[tuple[str, int, int]]:

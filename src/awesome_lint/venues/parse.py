@@ -60,6 +60,8 @@ _GLUED = re.compile(
     rf"(?P<name>.*?[A-Za-z+&])(?P<sep>['’`]|-)?(?P<year>{_YEAR4}|\d\d)"
     r"(?P<month>\.(?:1[0-2]|0?[1-9]))?\.?\Z"
 )
+_TWO_DIGITS = re.compile(r"\d\d")
+_WRAPPED = re.compile(r"\[([^\[\]\n]+)\]|\(([^()\n]+)\)|`([^`\n]+)`")
 _APOSTROPHES = "'’`"
 _OPEN = {"[": "]", "(": ")", "`": "`"}
 
@@ -206,11 +208,15 @@ def find_venues(
     (``Cluster``, ``Date``) count only when written as the registry writes them.
     """
     reg = registry or default_registry()
-    words = _words(text)
     tokens: list[VenueToken] = []
+    # Every token with a year has two digits in a row: without them, only bare names.
+    words = _words(text) if _TWO_DIGITS.search(text) else []
     used_until = 0
     i = 0
     while i < len(words):
+        if _TWO_DIGITS.search(words[i].text) is None:
+            i += 1  # no year in this word (the fast test _token_at would fail anyway)
+            continue
         token = _token_at(text, words, i, reg, free=free, floor=used_until)
         if token is None:
             i += 1
@@ -440,12 +446,14 @@ def _bare_names(
     """Known names without a year that fill a wrapper (or the whole slot)."""
     out: list[VenueToken] = []
     spans: list[Span] = []
+    if not whole and "[" not in text and "(" not in text and "`" not in text:
+        return out
     if whole:
         stripped = text.strip()
         if stripped:
             s = text.index(stripped)
             spans.append((s, s + len(stripped)))
-    for m in re.finditer(r"\[([^\[\]\n]+)\]|\(([^()\n]+)\)|`([^`\n]+)`", text):
+    for m in _WRAPPED.finditer(text):
         g = 1 if m.group(1) is not None else 2 if m.group(2) is not None else 3
         inner = m.group(g)
         stripped = inner.strip()
@@ -454,7 +462,9 @@ def _bare_names(
         s = m.start(g) + inner.index(stripped)
         spans.append((s, s + len(stripped)))
     for s, e in spans:
-        if any(t.span[0] < e and s < t.span[1] for t in tokens + out):
+        if any(t.span[0] < e and s < t.span[1] for t in tokens) or any(
+            t.span[0] < e and s < t.span[1] for t in out
+        ):
             continue
         name = text[s:e]
         match = reg.lookup(name)
