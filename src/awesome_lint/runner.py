@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -203,6 +202,8 @@ class Runner:
 
 
 def unified_diff(before: SourceText, after: SourceText, name: str) -> str:
+    import difflib
+
     old = before.encode().decode("utf-8").splitlines(keepends=True)
     new = after.encode().decode("utf-8").splitlines(keepends=True)
     lines = difflib.unified_diff(old, new, name, name)
