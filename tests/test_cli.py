@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from awesome_lint.cli import cli, main
+from awesome_lint.reporters import FORMATS
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "messy-paper-list.md"
@@ -226,18 +227,7 @@ def test_code_point_columns(tmp_path: Path) -> None:
 
 def test_output_formats_on_the_example(tmp_path: Path) -> None:
     runner = CliRunner()
-    for fmt in (
-        "full",
-        "concise",
-        "grouped",
-        "json",
-        "json-lines",
-        "github",
-        "sarif",
-        "junit",
-        "rdjson",
-        "gitlab",
-    ):
+    for fmt in FORMATS:
         result = runner.invoke(cli, ["check", "--isolated", "--output-format", fmt, str(EXAMPLE)])
         assert result.exit_code == 1, (fmt, result.output)
         assert result.output.strip(), fmt

@@ -29,6 +29,9 @@ class FixOutcome:
     source: SourceText  # the fixed text (the original object when nothing changed)
     diagnostics: list[Diagnostic]  # what remains, with offsets into ``source``
     fixed: Counter[str] = field(default_factory=Counter)  # fixes applied, by code
+    # The fixes applied in each round; each round's edits are offsets into the text
+    # that round started from (the previous round's result).
+    rounds: list[tuple[Fix, ...]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -103,7 +106,16 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
 
 
 def _touches(a: Edit, b: Edit) -> bool:
-    return a.start <= b.end and b.start <= a.end
+    """Whether two edits conflict: they overlap, or an insertion sits on or in the other.
+
+    Two replacements that merely meet (one ends where the other starts) do not
+    conflict: applying both is well defined (e.g. deleting two adjacent duplicate lines).
+    """
+    if a.start < b.end and b.start < a.end:
+        return True
+    if a.start == a.end and b.start <= a.start <= b.end:
+        return True
+    return b.start == b.end and a.start <= b.start <= a.end
 
 
 @dataclass(frozen=True)
@@ -141,6 +153,7 @@ def fix_text(
     document = parse_document(source)
     diagnostics = lint_document(document, settings, filename)
     fixed: Counter[str] = Counter()
+    rounds: list[tuple[Fix, ...]] = []
     refused: set[tuple[str, str, tuple[str, ...]]] = set()
     for _round in range(MAX_ROUNDS):
         current = source.text
@@ -153,7 +166,7 @@ def fix_text(
             candidates.append(fix)
             code_of[id(fix)] = diagnostic.code
         if not candidates:
-            return FixOutcome(source, diagnostics, fixed)
+            return FixOutcome(source, diagnostics, fixed, rounds)
         before = _Shape.of(document)
         new_text, applied = apply_fixes(current, candidates)
         new_source = SourceText(new_text, bom=source.bom)
@@ -175,10 +188,17 @@ def fix_text(
             new_document = parse_document(new_source)
         for fix in applied:
             fixed[code_of[id(fix)]] += 1
+        rounds.append(tuple(applied))
         if new_text == current:
-            return FixOutcome(source, diagnostics, fixed)
+            return FixOutcome(source, diagnostics, fixed, rounds)
         source, document = new_source, new_document
         diagnostics = lint_document(document, settings, filename)
-    if any(_applicable(d, settings) for d in diagnostics):
+    leftover = [
+        d
+        for d in diagnostics
+        if (fix := _applicable(d, settings)) is not None
+        and _fix_key(source.text, fix, d.code) not in refused
+    ]
+    if leftover:
         raise ConvergenceError(f"fixes did not converge after {MAX_ROUNDS} rounds")
-    return FixOutcome(source, diagnostics, fixed)
+    return FixOutcome(source, diagnostics, fixed, rounds)

@@ -12,19 +12,9 @@ import click
 
 from awesome_lint import __version__
 from awesome_lint.errors import AwesomeLintError
+from awesome_lint.reporters import FORMATS
 
-OUTPUT_FORMATS = (
-    "full",
-    "concise",
-    "grouped",
-    "json",
-    "json-lines",
-    "github",
-    "sarif",
-    "junit",
-    "rdjson",
-    "gitlab",
-)
+OUTPUT_FORMATS = FORMATS
 
 
 class DefaultGroup(click.Group):
@@ -145,14 +135,9 @@ def check(
             if result.source.bom:
                 stdin_fixed = "\ufeff" + stdin_fixed
     else:
-        for item in runner.collect(paths, force_exclude):
-            if isinstance(item, str):
-                from awesome_lint.results import FileResult
-
-                name, _, message = item.rpartition(": ")
-                results.append(FileResult(name, None, error=message))
-                continue
-            result, patch = runner.run_file(item, fix=fix, diff=diff)
+        for result, patch in runner.run_many(
+            runner.collect(paths, force_exclude), fix=fix, diff=diff
+        ):
             results.append(result)
             if patch:
                 patches.append(patch)

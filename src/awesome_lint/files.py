@@ -75,8 +75,9 @@ def write_atomic(path: Path, data: bytes) -> None:
 
     target = Path(os.path.realpath(path))
     mode = target.stat().st_mode & 0o7777
-    if not os.access(target, os.W_OK):
-        raise PermissionError(13, "file is not writable")
+    # A file without write bits is left alone even by root, who could write it anyway.
+    if not mode & 0o222 or not os.access(target, os.W_OK):
+        raise PermissionError(13, "file is read-only")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

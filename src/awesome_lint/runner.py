@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from awesome_lint.source import DecodeError, SourceText
 
 DEFAULT_INCLUDE = ("README.md",)
 MAX_FILE_BYTES = 64 * 1024 * 1024
+PARALLEL_MIN_FILES = 8  # at least this many files per worker process before going parallel
 
 
 @dataclass
@@ -199,6 +201,55 @@ class Runner:
                 except OSError as exc:
                     return FileResult(name, source, error=f"cannot write: {_os_message(exc)}"), ""
         return result, patch
+
+    def run_many(
+        self, items: Sequence[Path | str], *, fix: bool, diff: bool
+    ) -> list[tuple[FileResult, str]]:
+        """Run every file, in order; many files are spread over the CPU's cores."""
+        files = [item for item in items if isinstance(item, Path)]
+        jobs = min(os.cpu_count() or 1, len(files) // PARALLEL_MIN_FILES)
+        done: dict[int, tuple[FileResult, str]] = {}
+        if jobs > 1:
+            done = dict(zip(map(id, files), self._parallel(files, fix, diff, jobs), strict=True))
+        out: list[tuple[FileResult, str]] = []
+        for item in items:
+            if isinstance(item, str):
+                name, _, message = item.rpartition(": ")
+                out.append((FileResult(name, None, error=message), ""))
+            elif id(item) in done:
+                out.append(done[id(item)])
+            else:
+                out.append(self.run_file(item, fix=fix, diff=diff))
+        return out
+
+    def _parallel(
+        self, files: list[Path], fix: bool, diff: bool, jobs: int
+    ) -> list[tuple[FileResult, str]]:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        chunk = max(1, len(files) // (jobs * 4))
+        with ProcessPoolExecutor(
+            jobs, mp_context=context, initializer=_init_worker, initargs=(self.overrides,)
+        ) as pool:
+            return list(
+                pool.map(_work, files, [fix] * len(files), [diff] * len(files), chunksize=chunk)
+            )
+
+
+_WORKER: Runner | None = None
+
+
+def _init_worker(overrides: Overrides) -> None:
+    global _WORKER
+    _WORKER = Runner(overrides)
+
+
+def _work(path: Path, fix: bool, diff: bool) -> tuple[FileResult, str]:
+    assert _WORKER is not None
+    return _WORKER.run_file(path, fix=fix, diff=diff)
 
 
 def unified_diff(before: SourceText, after: SourceText, name: str) -> str:

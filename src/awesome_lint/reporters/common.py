@@ -13,7 +13,6 @@ from awesome_lint.results import FileResult
 from awesome_lint.source import SourceText
 
 TOOL_NAME = "awesome-lint"
-HOMEPAGE = "https://github.com/awesome-lint/awesome-lint"
 
 Position = tuple[int, int]
 

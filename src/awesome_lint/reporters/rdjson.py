@@ -11,9 +11,10 @@ import json
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from awesome_lint import HOMEPAGE
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.reporters import ReportOptions
-from awesome_lint.reporters.common import HOMEPAGE, TOOL_NAME, iter_diagnostics, rule_url
+from awesome_lint.reporters.common import TOOL_NAME, iter_diagnostics, rule_url
 from awesome_lint.results import FileResult
 from awesome_lint.source import SourceText
 

@@ -14,11 +14,10 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from awesome_lint import __version__
+from awesome_lint import HOMEPAGE, __version__
 from awesome_lint.diagnostics import Diagnostic, Fix
 from awesome_lint.reporters import ReportOptions
 from awesome_lint.reporters.common import (
-    HOMEPAGE,
     TOOL_NAME,
     iter_diagnostics,
     rule_url,

@@ -52,7 +52,11 @@ class VenueSeparator(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
-        entries = [e for e in link_first(document) if e.venue_separator and e.venue]
+        entries = [
+            e
+            for e in link_first(document)
+            if e.venue_separator and e.venue and e.venue[1] > e.venue[0]
+        ]
         forms = [document.span_text(e.venue_separator) for e in entries]
         target = dominant(forms, share=0.8, minimum=5) or STANDARD
         for entry in entries:

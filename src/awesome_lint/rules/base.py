@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
+from awesome_lint import HOMEPAGE
 from awesome_lint.diagnostics import Applicability, Diagnostic, Fix, Related
 
 if TYPE_CHECKING:
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
 
 FixAvailability = Literal["safe", "unsafe", "none"]
 
-DOCS_URL = "https://github.com/awesome-lint/awesome-lint/blob/main/docs/rules.md#{anchor}"
+DOCS_URL = HOMEPAGE + "/blob/main/docs/rules.md#{anchor}"
 
 
 class OptionError(ValueError):

@@ -1,0 +1,373 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any, ClassVar
+
+from awesome_lint.diagnostics import Diagnostic, Fix
+from awesome_lint.parser.document import Document, Entry
+from awesome_lint.rules.base import Context, Option, OptionError, Rule
+from awesome_lint.rules.ordering import (
+    Year,
+    entry_arxiv_year,
+    entry_year,
+    first_after,
+    keep_order,
+    stable_order,
+    title_key,
+    title_text,
+)
+from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
+
+ORDERS = ("auto", "year-desc", "year-asc", "alphabetical", "none")
+_LABELS = {
+    "year-desc": "newest-first",
+    "year-asc": "oldest-first",
+    "arxiv-desc": "newest-first (by arXiv id)",
+    "arxiv-asc": "oldest-first (by arXiv id)",
+    "alphabetical": "alphabetical",
+    "initial": "alphabetical",
+    "initial-articles": "alphabetical",
+}
+# auto also tries the order of arXiv ids (year and month): many paper lists
+# add papers as they appear on arXiv, before their venue is known.
+# Alphabetical order is judged by initials only (with and without a leading
+# article): lists disagree on spaces, punctuation and digits, people do not on
+# "Sendmail" before "Ruby".
+AUTO_CANDIDATES = (
+    "year-desc",
+    "year-asc",
+    "arxiv-desc",
+    "arxiv-asc",
+    "initial",
+    "initial-articles",
+)
+_OPPOSITE = {
+    "year-desc": "year-asc",
+    "year-asc": "year-desc",
+    "arxiv-desc": "arxiv-asc",
+    "arxiv-asc": "arxiv-desc",
+}
+# auto: how many entries need a key, and how many must already be in order
+AUTO_MIN_KEYED = 8
+AUTO_MIN_SHARE = 0.9
+
+
+_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
+def _check_sections(value: Any) -> Any:
+    if not isinstance(value, dict):
+        raise OptionError('must be a table of heading = order, e.g. { "Surveys" = "alphabetical" }')
+    for heading, order in value.items():
+        if order not in ORDERS:
+            allowed = ", ".join(repr(o) for o in ORDERS)
+            raise OptionError(f"{heading!r} = {order!r} is not one of {allowed}")
+    return value
+
+
+def _less(a: Any, b: Any) -> bool:
+    return bool(a < b)
+
+
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    order: str
+    ranks: list[Any]  # per entry: a key that sorts ascending in this order, or None
+    kept: set[int]  # entries already in order
+
+
+def _ranks(document: Document, group: list[Entry], order: str, keys: _Keys) -> list[Any]:
+    if order == "alphabetical":
+        return [title_key(title_text(document, e)) for e in group]
+    if order.startswith("initial"):
+        articles = order == "initial-articles"
+        out: list[Any] = []
+        for entry in group:
+            key = title_key(title_text(document, entry), articles=articles)
+            initial = None if key is None else key[0][2][:1]
+            if key is None or (initial and not initial.isascii()):
+                out.append(None)  # where "µ" or "λ" sorts is anyone's guess
+            else:
+                out.append((key[0][0], key[0][1], initial))
+        return out
+    sign = -1 if order.endswith("-desc") else 1
+    out = []
+    for entry in group:
+        if order.startswith("arxiv"):
+            found = keys.arxiv(entry)
+            out.append(None if found is None else sign * found.year)
+        else:
+            year = keys.year(entry)
+            out.append(None if year is None else sign * year)
+    return out
+
+
+_ALTERNATIVES = {
+    "year-desc": "arxiv-desc",
+    "year-asc": "arxiv-asc",
+    "arxiv-desc": "year-desc",
+    "arxiv-asc": "year-asc",
+    "initial": "initial-articles",
+    "initial-articles": "initial",
+}
+
+
+def _exempt(plan: _Plan, alt: list[Any], i: int) -> bool:
+    """In auto mode: the entry fits between its in-order neighbours under its
+    other key (its venue year instead of its arXiv year, or the reverse)."""
+    rank = alt[i]
+    if rank is None:
+        return False
+    before = [plan.ranks[k] for k in plan.kept if k < i]
+    after = [plan.ranks[k] for k in plan.kept if k > i]
+    low = max(before) if before else None
+    high = min(after) if after else None
+    return (low is None or not _less(rank, low)) and (high is None or not _less(high, rank))
+
+
+class _Keys:
+    """Sort keys of a document's entries, computed once."""
+
+    def __init__(self, document: Document, options: Mapping[str, Any]) -> None:
+        self.document = document
+        self.registry = registry_for(options)
+        self._years: dict[int, int | None] = {}
+
+    def year(self, entry: Entry) -> int | None:
+        key = id(entry)
+        if key not in self._years:
+            found = entry_year(self.document, entry, self.registry)
+            self._years[key] = found.year if found else None
+        return self._years[key]
+
+    def arxiv(self, entry: Entry) -> Year | None:
+        return entry_arxiv_year(entry)
+
+
+def _plan(document: Document, group: list[Entry], order: str, keys: _Keys) -> _Plan | None:
+    if order != "auto":
+        ranks = _ranks(document, group, order, keys)
+        return _Plan(order, ranks, keep_order(ranks, _less))
+    plans = {}
+    for candidate in AUTO_CANDIDATES:
+        ranks = _ranks(document, group, candidate, keys)
+        plans[candidate] = _Plan(candidate, ranks, keep_order(ranks, _less))
+    best: _Plan | None = None
+    for candidate, plan in plans.items():
+        keyed = sum(r is not None for r in plan.ranks)
+        if keyed < AUTO_MIN_KEYED or len(plan.kept) < AUTO_MIN_SHARE * keyed:
+            continue
+        if len({repr(plan.ranks[i]) for i in plan.kept}) < 2:
+            continue  # all ties: no order to see
+        opposite = _OPPOSITE.get(candidate)
+        if opposite is not None and len(plans[opposite].kept) >= len(plan.kept):
+            continue  # the other direction fits as well: no clear direction
+        share = len(plan.kept) / keyed
+        if best is None or share > len(best.kept) / sum(r is not None for r in best.ranks):
+            best = plan
+    return best
+
+
+def _groups(document: Document, items: list[Entry]) -> Iterator[list[Entry]]:
+    """Runs of items of one Markdown list with no HTML block between them.
+
+    A list that is tight in places and has blank lines between some items is
+    also split at those blank lines: they set groups apart (surveys after the
+    papers, say). A list loose throughout is one group.
+    """
+    for run in _runs(document, items):
+        gaps = [item.line - prev.end_line > 1 for prev, item in pairwise(run)]
+        if not any(gaps) or all(gaps):
+            yield run
+            continue
+        group = [run[0]]
+        for gap, item in zip(gaps, run[1:], strict=True):
+            if gap:
+                yield group
+                group = []
+            group.append(item)
+        yield group
+
+
+def _runs(document: Document, items: list[Entry]) -> Iterator[list[Entry]]:
+    group: list[Entry] = []
+    for item in items:
+        if group:
+            prev = group[-1]
+            split = item.list_id != prev.list_id or any(
+                line in document.html_lines for line in range(prev.end_line + 1, item.line)
+            )
+            if split:
+                yield group
+                group = []
+        group.append(item)
+    if group:
+        yield group
+
+
+def _label(document: Document, entry: Entry) -> str:
+    title = _MARKUP.sub(r"\1", title_text(document, entry)).replace("`", "").replace("**", "")
+    title = " ".join(title.split())
+    if len(title) > 40:
+        title = title[:39] + "…"
+    linked = entry.link is not None and title_text(document, entry) == document.span_text(
+        entry.link.text
+    )
+    return f"`[{title}]`" if linked else f"`{title}`"
+
+
+class UnsortedEntries(Rule):
+    """
+    ## What it does
+
+    Finds entries out of their list's order. Each entry's sort key is its year
+    (from its venue token such as `OSDI'22`, else from an arXiv id in its links:
+    `2305.05176` is 2023) or its title (case-folded, leading "The"/"A"/"An" and
+    punctuation ignored, numbers by value). Entries without a key never count.
+
+    With the default `order = "auto"`, a list is checked only when it already
+    has a clear order: at least 8 entries with a key and at least 90% of them
+    already newest-first or oldest-first (by venue year, or by arXiv id for
+    lists that add papers as they appear there), or alphabetical by initial
+    letter. Only the few entries that break that order are reported, and not
+    one that would fit under its other year (an arXiv-2023 paper published at
+    a 2024 venue). Lists without a clear order are left alone. Different
+    Markdown lists, runs of a list set apart by blank lines, and `<details>`
+    year buckets (any HTML block) are never compared with each other.
+
+    ## Why
+
+    A list sorted by year or by name is easy to scan and to extend; one entry
+    out of place is usually a paste into the wrong spot.
+
+    ## Example
+
+    ```markdown
+    - [Orca](https://example.org/orca): Serving | OSDI'22
+    - [Alpa](https://example.org/alpa): Parallelism | OSDI'22
+    - [Paper](https://example.org/new): Newer | NSDI'24
+    ```
+
+    with `order = "year-desc"` reports the last entry: `Out of newest-first
+    order: should come before [Orca] (line 1)`.
+
+    ## Fix safety
+
+    Unsafe: a stable sort of the list that moves whole entries (nested items
+    and continuation lines included) and keeps each line's own line ending;
+    entries without a key stay where they are. The fix is offered only for a
+    tight, unordered (`-`/`*`/`+`) list whose entries are contiguous lines;
+    it never crosses a heading, an HTML block or a list split. The order may
+    be a deliberate one (by importance, say) that the rule cannot see.
+
+    ## Options
+
+    - `order`: `"auto"` (default), `"year-desc"`, `"year-asc"`,
+      `"alphabetical"` or `"none"`.
+    - `sections`: per-heading orders, e.g.
+      `sections = { "Surveys" = "alphabetical", "Tools" = "none" }`.
+    - `nested`: also check nested sub-lists (default `false`).
+    - `extra-venues`, `aliases`: see venue-format (set there, they apply here too).
+
+    A section ordered on purpose can also be wrapped in
+    `<!-- awesome-lint-disable AL301 -->` … `<!-- awesome-lint-enable AL301 -->`.
+    """
+
+    code = "AL301"
+    name = "unsorted-entries"
+    summary = "An entry is out of its list's order (by year or title)"
+    fix = "unsafe"
+    rewrites_urls = True  # moving entries reorders the file's links
+    options: ClassVar[Mapping[str, Option]] = {
+        "order": Option("auto", "the order lists must follow", choices=ORDERS),
+        "sections": Option(
+            {}, "per-heading orders: a table of heading = order", validate=_check_sections
+        ),
+        "nested": Option(False, "also check nested sub-lists"),
+        **VENUE_OPTIONS,
+    }
+    shared_options = SHARED
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        options = context.options
+        default = str(options.get("order", "auto"))
+        per_heading: Mapping[str, str] = options.get("sections") or {}
+        nested = bool(options.get("nested", False))
+        keys = _Keys(document, options)
+        for section in document.sections:
+            order = per_heading.get(section.title, default)
+            if order == "none":
+                continue
+            yield from self._check_items(document, section.entries, order, keys, nested)
+
+    def _check_items(
+        self, document: Document, items: list[Entry], order: str, keys: _Keys, nested: bool
+    ) -> Iterator[Diagnostic]:
+        for group in _groups(document, items):
+            if len(group) >= 2 and sum(e.is_toc for e in group) * 2 <= len(group):
+                yield from self._check_group(document, group, order, keys)
+            if nested:
+                for entry in group:
+                    yield from self._check_items(document, entry.children, order, keys, nested)
+
+    def _check_group(
+        self, document: Document, group: list[Entry], order: str, keys: _Keys
+    ) -> Iterator[Diagnostic]:
+        plan = _plan(document, group, order, keys)
+        if plan is None or len(plan.kept) == sum(r is not None for r in plan.ranks):
+            return
+        kept = sorted(plan.kept)
+        kept_ranks = [plan.ranks[i] for i in kept]
+        label = _LABELS[plan.order]
+        alternative = _ALTERNATIVES.get(plan.order) if order == "auto" else None
+        alt = _ranks(document, group, alternative, keys) if alternative else None
+        out_of_place = [i for i, r in enumerate(plan.ranks) if r is not None and i not in plan.kept]
+        misplaced = [i for i in out_of_place if alt is None or not _exempt(plan, alt, i)]
+        if not misplaced:
+            return
+        # sorting would also move the entries excused above: offer no fix then
+        fix = self._fix(document, group, plan.ranks) if misplaced == out_of_place else None
+        for i in misplaced:
+            entry = group[i]
+            rank = plan.ranks[i]
+            j = first_after(kept_ranks, rank, _less)
+            if j < len(kept):
+                other = group[kept[j]]
+                where = f"before {_label(document, other)} (line {other.line + 1})"
+            else:
+                other = group[kept[-1]]
+                where = f"after {_label(document, other)} (line {other.line + 1})"
+            start, end = entry.content
+            yield self.report(f"Out of {label} order: should come {where}", start, end, fix)
+
+    def _fix(self, document: Document, group: list[Entry], ranks: Sequence[Any]) -> Fix | None:
+        source = document.source
+        first, last = group[0].line, group[-1].end_line
+        if any(e.ordered for e in group):
+            return None
+        for prev, item in pairwise(group):
+            if item.line != prev.end_line + 1:
+                return None  # a loose list, or something between the entries
+        for line in range(first, last + 1):
+            if line in document.html_lines or line in document.code_lines:
+                return None
+            if not source.line_text(line).strip():
+                return None
+        if not source.lines[last].terminator:
+            return None  # the last line would lose its place at the end of the file
+        new_order = stable_order(ranks, _less)
+        start = source.lines[first].start
+        end = source.lines[last].next_start
+
+        def block(entry: Entry) -> str:
+            return source.text[
+                source.lines[entry.line].start : source.lines[entry.end_line].next_start
+            ]
+
+        content = "".join(block(group[i]) for i in new_order)
+        if content == source.text[start:end]:
+            return None
+        return self.replace("Sort the list", start, end, content, unsafe=True)

@@ -1,0 +1,183 @@
+"""Sort keys of entries and the order arithmetic of unsorted-entries (AL301).
+
+An entry's year comes from its venue token (``OSDI'22``), else from an arXiv
+id among its links (``2305.05176`` -> 2023, month 5), else it is unknown.
+Its title key is case-folded, ignores leading articles and punctuation, and
+compares numbers by value (``GPT-2`` before ``GPT-10``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from awesome_lint.links.normalize import arxiv_id
+from awesome_lint.parser.document import Document, Entry
+from awesome_lint.rules.venue_common import entry_tokens
+from awesome_lint.venues.registry import VenueRegistry
+
+T = TypeVar("T")
+
+TitleKey = tuple[tuple[int, int, str], ...]
+
+_NEW_ARXIV = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
+_OLD_ARXIV = re.compile(r"^[a-z-]+/(\d{2})(\d{2})\d{3}$")
+_ARTICLES = ("the ", "a ", "an ")
+_TAGS = re.compile(r"^(?:\s*\[[^\]]*\](?!\())+")
+_WORD = re.compile(r"\d+|[^\W\d_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Year:
+    """When an entry's paper appeared: a year and, from arXiv ids, a month."""
+
+    year: int
+    month: int | None = None
+
+
+def arxiv_year(paper: str) -> Year | None:
+    """The submission year and month of an arXiv id: ``2305.05176`` -> 2023, 5."""
+    m = _NEW_ARXIV.match(paper) or _OLD_ARXIV.match(paper)
+    if m is None:
+        return None
+    yy, month = int(m.group(1)), int(m.group(2))
+    if not 1 <= month <= 12:
+        return None
+    return Year(2000 + yy if yy < 91 else 1900 + yy, month)
+
+
+def entry_year(document: Document, entry: Entry, registry: VenueRegistry) -> Year | None:
+    """The year of an entry's venue token (not one in its subtitle), else of its arXiv id."""
+    for found in entry_tokens(document, entry, registry):
+        token = found.token
+        if found.where != "subtitle" and token.known and token.year is not None:
+            return Year(token.year, token.month)
+    return entry_arxiv_year(entry)
+
+
+def entry_arxiv_year(entry: Entry) -> Year | None:
+    """The year and month of the first arXiv id among an entry's links."""
+    for link in entry.links:
+        if link.image:
+            continue
+        paper = arxiv_id(link.url_value)
+        year = arxiv_year(paper) if paper else None
+        if year is not None:
+            return year
+    return None
+
+
+def title_text(document: Document, entry: Entry) -> str:
+    """The entry's title as written: its leading link's text when nothing but
+    tags such as ``[OSDI'22]`` comes before it, else its content."""
+    if entry.link is not None:
+        prefix = document.span_text(entry.prefix)
+        if not _TAGS.sub("", prefix).strip():
+            return document.span_text(entry.link.text)
+    return _TAGS.sub("", document.span_text(entry.content), count=1)
+
+
+def _fold(title: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", title.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def title_key(title: str, *, articles: bool = False) -> TitleKey | None:
+    """Case-folded words of a title (accents dropped), numbers by value; a
+    leading article is ignored unless ``articles``."""
+    folded = re.sub(r"^[\W_]+", "", _fold(title).strip())
+    for article in () if articles else _ARTICLES:
+        if folded.startswith(article) and len(folded) > len(article):
+            folded = folded[len(article) :]
+            break
+    words = _WORD.findall(folded)
+    if not words:
+        return None
+    return tuple((0, int(w), "") if w.isdigit() else (1, 0, w) for w in words)
+
+
+def keep_order(ranks: Sequence[T | None], less: Callable[[T, T], bool]) -> set[int]:
+    """Indexes of a longest run of keyed items already in order (ties allowed).
+
+    The items not in it are the fewest that must move; items without a rank
+    (None) are never part of the problem.
+    """
+    keyed = [i for i, r in enumerate(ranks) if r is not None]
+    # patience sorting for the longest non-decreasing subsequence
+    tails: list[int] = []  # index into keyed of the smallest tail of each length
+    prev: list[int] = [-1] * len(keyed)
+    for k, i in enumerate(keyed):
+        rank = ranks[i]
+        assert rank is not None
+        lo, hi = 0, len(tails)
+        while lo < hi:  # first tail strictly greater than rank
+            mid = (lo + hi) // 2
+            tail = ranks[keyed[tails[mid]]]
+            assert tail is not None
+            if less(rank, tail):
+                hi = mid
+            else:
+                lo = mid + 1
+        if lo > 0:
+            prev[k] = tails[lo - 1]
+        if lo == len(tails):
+            tails.append(k)
+        else:
+            tails[lo] = k
+    out: set[int] = set()
+    k = tails[-1] if tails else -1
+    while k >= 0:
+        out.add(keyed[k])
+        k = prev[k]
+    return out
+
+
+def stable_order(ranks: Sequence[T | None], less: Callable[[T, T], bool]) -> list[int]:
+    """The new order of items: keyed items stably sorted into the keyed slots,
+    unkeyed items left where they are."""
+    keyed = [i for i, r in enumerate(ranks) if r is not None]
+    ordered: list[int] = []
+    for i in keyed:  # stable insertion sort by rank
+        rank = ranks[i]
+        assert rank is not None
+        pos = len(ordered)
+        while pos > 0:
+            other = ranks[ordered[pos - 1]]
+            assert other is not None
+            if less(rank, other):
+                pos -= 1
+            else:
+                break
+        ordered.insert(pos, i)
+    result = list(range(len(ranks)))
+    for slot, i in zip(keyed, ordered, strict=True):
+        result[slot] = i
+    return result
+
+
+def first_after(sorted_ranks: list[T], rank: T, less: Callable[[T, T], bool]) -> int:
+    """Position of the first rank in ``sorted_ranks`` strictly after ``rank``."""
+    lo, hi = 0, len(sorted_ranks)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if less(rank, sorted_ranks[mid]):
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+__all__ = [
+    "Year",
+    "arxiv_year",
+    "entry_arxiv_year",
+    "entry_year",
+    "first_after",
+    "keep_order",
+    "stable_order",
+    "title_key",
+    "title_text",
+]

@@ -1,0 +1,69 @@
+"""Sort keys of entries: years from venue tokens and arXiv ids, title keys."""
+
+from __future__ import annotations
+
+from awesome_lint.parser.build import parse_document as parse
+from awesome_lint.rules.ordering import (
+    Year,
+    arxiv_year,
+    entry_year,
+    keep_order,
+    stable_order,
+    title_key,
+    title_text,
+)
+from awesome_lint.source import SourceText
+from awesome_lint.venues.registry import default_registry
+
+
+def _less(a: int, b: int) -> bool:
+    return a < b
+
+
+def test_arxiv_year_new_and_old_ids() -> None:
+    assert arxiv_year("2305.05176") == Year(2023, 5)
+    assert arxiv_year("0704.0001") == Year(2007, 4)
+    assert arxiv_year("cs/9912017") == Year(1999, 12)
+    assert arxiv_year("cs/0112017") == Year(2001, 12)
+    assert arxiv_year("2313.00001") is None  # no month 13
+
+
+def test_entry_year_prefers_the_venue_token() -> None:
+    text = (
+        "- [A](https://arxiv.org/abs/2305.05176): Sub | OSDI'24\n"
+        "- [B](https://arxiv.org/pdf/2104.07857v2): Sub\n"
+        "- [C](https://example.org/c): Sub\n"
+        "- [D](https://example.org/d): A follow-up to OSDI'20 work\n"
+    )
+    doc = parse(SourceText(text))
+    registry = default_registry()
+    years = [entry_year(doc, e, registry) for e in doc.entries()]
+    assert years == [Year(2024, None), Year(2021, 4), None, None]
+
+
+def test_title_key_folds_case_articles_punctuation_and_numbers() -> None:
+    assert title_key("The Alpha") == title_key("alpha")
+    assert title_key("An Ode") == ((1, 0, "ode"),)
+    assert title_key("The Alpha", articles=True) == ((1, 0, "the"), (1, 0, "alpha"))
+    assert title_key("GPT-2") < title_key("gpt 10")  # type: ignore[operator]
+    assert title_key('"Quoted" Title') == title_key("quoted title")
+    assert title_key("Über") == title_key("uber")
+    assert title_key("---") is None
+
+
+def test_title_text_uses_the_link_unless_a_text_prefix_comes_first() -> None:
+    text = "- [OSDI'22] [Orca](https://x.org): Serving\n- Orca, a system [[Paper]](https://x.org)\n"
+    doc = parse(SourceText(text))
+    first, second = doc.entries()
+    assert title_text(doc, first) == "Orca"
+    assert title_text(doc, second) == "Orca, a system [[Paper]](https://x.org)"
+
+
+def test_keep_order_is_a_longest_non_decreasing_run() -> None:
+    assert keep_order([1, 2, 9, 3, 4], _less) == {0, 1, 3, 4}
+    assert keep_order([1, None, 1, 0, 2], _less) == {0, 2, 4}
+    assert keep_order([], _less) == set()
+
+
+def test_stable_order_leaves_unkeyed_items_in_place() -> None:
+    assert stable_order([3, None, 1, 2, None, 1], _less) == [2, 1, 5, 3, 4, 0]
