@@ -193,7 +193,7 @@ class Runner:
                 patch = unified_diff(source, outcome.source, name)
                 # report against the original text: nothing was written
                 result.source = source
-                result.diagnostics = lint_text(source, settings, name)
+                result.diagnostics = outcome.initial  # the same as lint_text(source, ...)
                 result.fixed = 0
             elif write and path is not None:
                 try:
