@@ -178,8 +178,11 @@ class ArxivLink:
     pdf_suffix: bool  # written with ".pdf"
 
 
+@lru_cache(maxsize=4096)
 def parse_arxiv(url: str) -> ArxivLink | None:
     """The arXiv paper a URL points to, or None (also for listings and search pages)."""
+    if "arxiv.org" not in url.lower() and not any(c in url for c in "\t\r\n"):
+        return None  # no arXiv host in it (urlsplit drops tabs and line breaks)
     parts = _split(url)
     if parts is None or parts.scheme.lower() not in ("http", "https"):
         return None

@@ -61,6 +61,7 @@ _GLUED = re.compile(
     r"(?P<month>\.(?:1[0-2]|0?[1-9]))?\.?\Z"
 )
 _TWO_DIGITS = re.compile(r"\d\d")
+_PAREN_NOTE = re.compile(r"[ \t]*\((?P<q>[^()\d\n]{1,30})\)")
 _WRAPPED = re.compile(r"\[([^\[\]\n]+)\]|\(([^()\n]+)\)|`([^`\n]+)`")
 _APOSTROPHES = "'’`"
 _OPEN = {"[": "]", "(": ")", "`": "`"}
@@ -374,7 +375,7 @@ def _build(
         qualifiers.append((words[w].start, words[w + n - 1].end))
         end = words[w + n - 1].end
         w += n
-    paren = re.compile(r"[ \t]*\((?P<q>[^()\d\n]{1,30})\)").match(text, end)
+    paren = _PAREN_NOTE.match(text, end)
     if paren is not None and (
         (not free and len(paren.group("q").split()) <= 3) or _paren_qualifier(paren.group("q"))
     ):
@@ -415,11 +416,10 @@ def _paren_qualifier(note: str) -> bool:
 def _workshop_before(text: str, start: int) -> Span | None:
     """The workshop in ``Workshop @ Host'YY``: text before an ``@`` up to a wrapper
     or delimiter."""
-    m = re.search(r"@[ \t]*\Z", text[:start])
-    if m is None:
+    head = text[:start].rstrip(" \t")
+    if not head.endswith("@"):
         return None
-    at = m.start()
-    left = text[:at].rstrip(" \t")
+    left = head[:-1].rstrip(" \t")
     begin = max(left.rfind(c) for c in "[(`|,;") + 1
     while begin < len(left) and left[begin] in " \t":
         begin += 1
