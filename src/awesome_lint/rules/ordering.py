@@ -12,7 +12,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TypeVar
 
 from awesome_lint.links.normalize import arxiv_id
@@ -89,7 +88,6 @@ def _fold(title: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=4096)
 def title_key(title: str, *, articles: bool = False) -> TitleKey | None:
     """Case-folded words of a title (accents dropped), numbers by value; a
     leading article is ignored unless ``articles``."""
