@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from awesome_lint.venues.registry import MatchKind, VenueMatch, VenueRegistry, default_registry
 
@@ -61,6 +62,7 @@ _GLUED = re.compile(
     r"(?P<month>\.(?:1[0-2]|0?[1-9]))?\.?\Z"
 )
 _TWO_DIGITS = re.compile(r"\d\d")
+_SPACES = re.compile(r"\s+")
 _PAREN_NOTE = re.compile(r"[ \t]*\((?P<q>[^()\d\n]{1,30})\)")
 _WRAPPED = re.compile(r"\[([^\[\]\n]+)\]|\(([^()\n]+)\)|`([^`\n]+)`")
 _APOSTROPHES = "'’`"
@@ -107,7 +109,7 @@ class VenueToken:
         if self.year_span is None:
             return None
         sep = "".join("'" if c in _APOSTROPHES else c for c in self.sep)
-        sep = re.sub(r"\s+", " ", sep)
+        sep = _SPACES.sub(" ", sep)
         digits = "{yy}" if len(self.year_text) == 2 else "{yyyy}"
         return "{name}" + sep + digits
 
@@ -522,6 +524,7 @@ class Style:
         return name + self.year_part(year)
 
 
+@lru_cache(maxsize=64)
 def parse_style(pattern: str) -> Style:
     """Read a style pattern such as ``{name}'{yy}``; ValueError if not understood."""
     m = re.fullmatch(r"\{name\}(?P<sep>.*?)\{(?P<y>yy|yyyy)\}", pattern)
