@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -88,16 +89,21 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
     """Apply fixes in order of position, skipping any that overlaps or touches one applied."""
     ordered = sorted(fixes, key=lambda f: (f.start, f.end))
     applied: list[Fix] = []
+    # The edits taken so far, in order. No two touch (they may only meet), so their
+    # ends ascend with their starts: ``ends`` finds the few that could touch a new one.
     taken: list[Edit] = []
+    ends: list[int] = []
     for fix in ordered:
         edits = sorted(fix.edits)
-        if any(_touches(edit, other) for edit in edits for other in taken):
+        if any(_touches_any(edit, taken, ends) for edit in edits):
             continue
         if any(_touches(a, b) for i, a in enumerate(edits) for b in edits[i + 1 :]):
             continue
-        taken.extend(edits)
+        for edit in edits:
+            at = bisect_left(taken, edit)
+            taken.insert(at, edit)
+            ends.insert(at, edit.end)
         applied.append(fix)
-    taken.sort()
     parts: list[str] = []
     pos = 0
     for edit in taken:
@@ -106,6 +112,17 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
         pos = edit.end
     parts.append(text[pos:])
     return "".join(parts), applied
+
+
+def _touches_any(edit: Edit, taken: list[Edit], ends: list[int]) -> bool:
+    """Whether ``edit`` touches one of ``taken`` (sorted, pairwise not touching)."""
+    # Only an edit ending at or after edit.start and starting at or before edit.end can.
+    at = bisect_left(ends, edit.start)
+    while at < len(taken) and taken[at].start <= edit.end:
+        if _touches(edit, taken[at]):
+            return True
+        at += 1
+    return False
 
 
 def _touches(a: Edit, b: Edit) -> bool:
