@@ -17,7 +17,6 @@ import platform
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,25 +51,37 @@ class Row:
     fix_diff: Measurement
 
 
-def run_once(argv: Sequence[str]) -> tuple[float, float, int]:
-    """Run one process; return (wall seconds, peak RSS in MB, exit code).
+# A fresh, minimal interpreter (-I -S: about 8 MB) starts the measured command, times
+# it and reports its peak RSS from getrusage(RUSAGE_CHILDREN). A fresh parent matters:
+# on Linux a child's ru_maxrss also counts the memory of the parent it was spawned from
+# (vfork shares the parent's address space until exec), so spawning from this script,
+# which holds the synthetic files, would inflate every small measurement.
+_WRAPPER = """\
+import os, resource, sys, time
+devnull = [(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)]
+start = time.perf_counter()
+pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ, file_actions=devnull)
+status = os.waitpid(pid, 0)[1]
+elapsed = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(elapsed, peak, os.waitstatus_to_exitcode(status))
+"""
 
-    ``os.wait4`` returns the resource usage of exactly this child (the figure that
-    ``getrusage(RUSAGE_CHILDREN)`` would report in a fresh parent), so every
-    measurement gets its own peak rather than the maximum of all children so far.
-    """
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert proc.stderr is not None
-    stderr = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    proc.stderr.close()
-    proc.returncode = code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        sys.stderr.write(f"warning: exit {code} from {' '.join(argv)}\n")
-        sys.stderr.write(stderr.decode("utf-8", "replace")[-2000:])
-    return elapsed, usage.ru_maxrss * _RSS_UNIT / 2**20, code
+
+def run_once(argv: Sequence[str]) -> tuple[float, float, int]:
+    """Run one process in a fresh wrapper; return (wall seconds, peak RSS in MB, exit code)."""
+    proc = subprocess.run(
+        [sys.executable, "-I", "-S", "-c", _WRAPPER, *argv],
+        capture_output=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"benchmark wrapper failed: {proc.stderr.decode('utf-8', 'replace')}")
+    seconds, peak, code = proc.stdout.split()
+    if int(code) not in (0, 1):
+        sys.stderr.write(f"warning: exit {int(code)} from {' '.join(argv)}\n")
+        sys.stderr.write(proc.stderr.decode("utf-8", "replace")[-2000:])
+    return float(seconds), int(peak) * _RSS_UNIT / 2**20, int(code)
 
 
 def measure(argv: Sequence[str], runs: int) -> Measurement:
@@ -269,8 +280,15 @@ def main(argv: Sequence[str] | None = None) -> int:
                 synthetic = concatenation(largest, times, Path(tmp))
                 files.append((f"{largest.name} x{times}", synthetic))
         for label, path in files:
-            print(f"  {label} ...", file=sys.stderr, flush=True)
-            rows.append(bench_file(path, label, runs))
+            print(f"  {label} ...", end="", file=sys.stderr, flush=True)
+            row = bench_file(path, label, runs)
+            rows.append(row)
+            print(
+                f" parse {row.parse.seconds:.3f} s, check {row.check.seconds:.3f} s, "
+                f"fix-diff {row.fix_diff.seconds:.3f} s",
+                file=sys.stderr,
+                flush=True,
+            )
     print(format_table(rows))
 
     if args.imports:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 
 from awesome_lint.api import FixOutcome, fix_text, lint_text
@@ -17,31 +18,33 @@ def untouched_intervals(original: str, outcome: FixOutcome) -> list[tuple[int, i
     """(start, end, position in output) of every original range no fix touched.
 
     Follows the edits round by round: each round's edits are offsets into the text
-    that round started from.
+    that round started from. O((edits + intervals) log edits) per round.
     """
     intervals = [(0, len(original), 0)]  # (orig start, orig end, current start)
     for applied in outcome.rounds:
         edits = sorted(edit for fix in applied for edit in fix.edits)
+        ends = [edit.end for edit in edits]  # sorted too: the edits are disjoint
+        moved = [0]  # moved[i]: total length change of edits[:i]
+        for edit in edits:
+            moved.append(moved[-1] + len(edit.content) - (edit.end - edit.start))
         new: list[tuple[int, int, int]] = []
         for o_start, o_end, c_start in intervals:
-            c_end = c_start + (o_end - o_start)
-            pieces = [(c_start, c_end)]
-            for edit in edits:
-                nxt = []
-                for a, b in pieces:
-                    # an edit wholly before or after the piece (an insertion at either
-                    # end included) leaves it whole; anything else cuts it
-                    if edit.end <= a or edit.start >= b:
-                        nxt.append((a, b))
-                    else:
-                        if a < edit.start:
-                            nxt.append((a, edit.start))
-                        if edit.end < b:
-                            nxt.append((max(edit.end, a), b))
-                pieces = [(a, b) for a, b in nxt if a < b]
-            for a, b in pieces:
-                shift = sum(len(e.content) - (e.end - e.start) for e in edits if e.end <= a)
-                new.append((o_start + (a - c_start), o_start + (b - c_start), a + shift))
+            b = c_start + (o_end - o_start)
+            pieces = []
+            cur = c_start
+            i = bisect_right(ends, c_start)  # the first edit ending after the interval start
+            while i < len(edits) and edits[i].start < b:
+                edit = edits[i]
+                if cur < edit.start:
+                    pieces.append((cur, edit.start))
+                cur = max(cur, edit.end)
+                i += 1
+            if cur < b:
+                pieces.append((cur, b))
+            for p, q in pieces:
+                # everything ending at or before p (insertions at p included) moved it
+                new_pos = p + moved[bisect_right(ends, p)]
+                new.append((o_start + p - c_start, o_start + q - c_start, new_pos))
         intervals = new
     return intervals
 

@@ -323,3 +323,17 @@ def test_main_reports_internal_errors_without_traceback(
         capsys.readouterr().err
         == "awesome-lint: internal error: RuntimeError: boom (run with -v for details)\n"
     )
+
+
+def test_ascii_console_gets_escapes_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "list.md"
+    path.write_text("# T\n\n- [模型](https://example.org/a) : X\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "NO_COLOR": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "awesome_lint", "--isolated", str(path)],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 1, proc.stderr
+    assert b"- [\\u6a21\\u578b](https://example.org/a) : X" in proc.stdout

@@ -5,9 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.api import apply_fixes
+from awesome_lint.api import FixOutcome, apply_fixes
 from awesome_lint.diagnostics import Edit, Fix
-from invariants import check_invariants
+from awesome_lint.source import SourceText
+from invariants import check_invariants, untouched_intervals
 
 TITLES = [
     "Orca",
@@ -147,3 +148,13 @@ def test_apply_fixes_copies_untouched_text(case: tuple[str, list[Fix]]) -> None:
         pos = edit.end
     out.append(text[pos:])
     assert result == "".join(out)
+
+
+def test_untouched_intervals_follow_edits_through_rounds() -> None:
+    original = "abcdef"
+    round1 = (Fix("r", (Edit(1, 2, "XY"),)), Fix("i", (Edit(4, 4, "-"),)))  # aXYcd-ef
+    round2 = (Fix("d", (Edit(0, 1, ""),)),)  # XYcd-ef
+    outcome = FixOutcome(SourceText("XYcd-ef"), [], rounds=[round1, round2])
+    assert untouched_intervals(original, outcome) == [(2, 4, 2), (4, 6, 5)]
+    for start, end, pos in untouched_intervals(original, outcome):
+        assert "XYcd-ef"[pos : pos + end - start] == original[start:end]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from awesome_lint.errors import AwesomeLintError
@@ -89,20 +90,15 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
     """Apply fixes in order of position, skipping any that overlaps or touches one applied."""
     ordered = sorted(fixes, key=lambda f: (f.start, f.end))
     applied: list[Fix] = []
-    # The edits taken so far, in order. No two touch (they may only meet), so their
-    # ends ascend with their starts: ``ends`` finds the few that could touch a new one.
-    taken: list[Edit] = []
-    ends: list[int] = []
+    taken: list[Edit] = []  # disjoint, kept sorted
     for fix in ordered:
         edits = sorted(fix.edits)
-        if any(_touches_any(edit, taken, ends) for edit in edits):
+        if any(_conflicts(edit, taken) for edit in edits):
             continue
-        if any(_touches(a, b) for i, a in enumerate(edits) for b in edits[i + 1 :]):
+        if any(_touches(a, b) for a, b in pairwise(edits)):
             continue
         for edit in edits:
-            at = bisect_left(taken, edit)
-            taken.insert(at, edit)
-            ends.insert(at, edit.end)
+            insort(taken, edit)
         applied.append(fix)
     parts: list[str] = []
     pos = 0
@@ -114,15 +110,14 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
     return "".join(parts), applied
 
 
-def _touches_any(edit: Edit, taken: list[Edit], ends: list[int]) -> bool:
-    """Whether ``edit`` touches one of ``taken`` (sorted, pairwise not touching)."""
-    # Only an edit ending at or after edit.start and starting at or before edit.end can.
-    at = bisect_left(ends, edit.start)
-    while at < len(taken) and taken[at].start <= edit.end:
-        if _touches(edit, taken[at]):
-            return True
-        at += 1
-    return False
+def _conflicts(edit: Edit, taken: list[Edit]) -> bool:
+    """Whether ``edit`` conflicts with any of the sorted, disjoint ``taken`` edits.
+
+    Only the neighbours around its place in the order can conflict, so this is a
+    binary search rather than a scan (a file can have tens of thousands of fixes).
+    """
+    index = bisect_left(taken, edit)
+    return any(_touches(edit, other) for other in taken[max(0, index - 2) : index + 2])
 
 
 def _touches(a: Edit, b: Edit) -> bool:

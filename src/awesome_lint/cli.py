@@ -256,6 +256,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry point: one-line errors with exit code 2, never a traceback."""
     args = list(sys.argv[1:] if argv is None else argv)
     verbose = "-v" in args or "--verbose" in args
+    for stream in (sys.stdout, sys.stderr):
+        # A console that cannot show every character (cp1252, ASCII) gets escapes, not a crash.
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            reconfigure(errors="backslashreplace")
     try:
         cli.main(args=args, prog_name="awesome-lint", standalone_mode=False)
     except AwesomeLintError as exc:

@@ -74,7 +74,9 @@ def _escaped_is_literal(text: str, pos: int) -> bool:
 
 
 def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """Whether ``pos`` lies in one of the sorted, disjoint ``spans`` (binary search)."""
+    index = bisect_right(spans, (pos, len(spans) and spans[-1][1] + 1)) - 1
+    return index >= 0 and spans[index][0] <= pos < spans[index][1]
 
 
 _BRACKET_EVENTS = re.compile(r"\\.|[\[\]]|\n[ \t]*(?=\r?\n|\r)", re.S)

@@ -54,9 +54,13 @@ class MultipleSpaces(Rule):
             for span in (entry.title_separator, entry.venue_separator):
                 if span is not None:
                     skip.append(span)
+            skip.sort()
+            index = 0  # runs come in order: walk the sorted spans alongside them
             for m in _RUN.finditer(text, start, end):
                 a, b = m.span()
-                if any(a < s_end and s_start < b for s_start, s_end in skip):
+                while index < len(skip) and skip[index][1] <= a:
+                    index += 1
+                if any(s_start < b for s_start, _ in skip[index : index + 2]):
                     continue
                 yield self.report(
                     f"{b - a} spaces in a row",
