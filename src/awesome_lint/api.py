@@ -34,6 +34,9 @@ class FixOutcome:
     # The fixes applied in each round; each round's edits are offsets into the text
     # that round started from (the previous round's result).
     rounds: list[tuple[Fix, ...]] = field(default_factory=list)
+    # The diagnostics of the text as given (before any fix): what ``lint_text`` returns
+    # for it, kept so that ``--diff`` can report on the original without linting it again.
+    initial: list[Diagnostic] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -164,6 +167,7 @@ def fix_text(
     settings = settings or Settings.default()
     document = parse_document(source)
     diagnostics = lint_document(document, settings, filename)
+    initial = diagnostics
     fixed: Counter[str] = Counter()
     rounds: list[tuple[Fix, ...]] = []
     refused: set[tuple[str, str, tuple[str, ...]]] = set()
@@ -178,7 +182,7 @@ def fix_text(
             candidates.append(fix)
             code_of[id(fix)] = diagnostic.code
         if not candidates:
-            return FixOutcome(source, diagnostics, fixed, rounds)
+            return FixOutcome(source, diagnostics, fixed, rounds, initial)
         before = _Shape.of(document)
         new_text, applied = apply_fixes(current, candidates)
         new_source = SourceText(new_text, bom=source.bom)
@@ -202,7 +206,7 @@ def fix_text(
             fixed[code_of[id(fix)]] += 1
         rounds.append(tuple(applied))
         if new_text == current:
-            return FixOutcome(source, diagnostics, fixed, rounds)
+            return FixOutcome(source, diagnostics, fixed, rounds, initial)
         source, document = new_source, new_document
         diagnostics = lint_document(document, settings, filename)
     leftover = [
@@ -213,4 +217,4 @@ def fix_text(
     ]
     if leftover:
         raise ConvergenceError(f"fixes did not converge after {MAX_ROUNDS} rounds")
-    return FixOutcome(source, diagnostics, fixed, rounds)
+    return FixOutcome(source, diagnostics, fixed, rounds, initial)

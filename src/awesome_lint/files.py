@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import fnmatch
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -25,6 +22,8 @@ def display_path(path: Path) -> str:
 
 def matches(relative: str, patterns: Iterable[str]) -> bool:
     """gitignore-like matching of a ``/``-separated relative path against glob patterns."""
+    import fnmatch
+
     name = relative.rsplit("/", 1)[-1]
     for pattern in patterns:
         pat = pattern.rstrip("/")
@@ -71,6 +70,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     A symlink is followed: its target is replaced and the link itself kept. The
     file's permission bits are kept. On any error the original file is untouched.
     """
+    import contextlib
+    import tempfile
+
     target = Path(os.path.realpath(path))
     mode = target.stat().st_mode & 0o7777
     # A file without write bits is left alone even by root, who could write it anyway.

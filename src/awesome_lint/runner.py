@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -194,7 +193,7 @@ class Runner:
                 patch = unified_diff(source, outcome.source, name)
                 # report against the original text: nothing was written
                 result.source = source
-                result.diagnostics = lint_text(source, settings, name)
+                result.diagnostics = outcome.initial  # the same as lint_text(source, ...)
                 result.fixed = 0
             elif write and path is not None:
                 try:
@@ -254,6 +253,8 @@ def _work(path: Path, fix: bool, diff: bool) -> tuple[FileResult, str]:
 
 
 def unified_diff(before: SourceText, after: SourceText, name: str) -> str:
+    import difflib
+
     old = before.encode().decode("utf-8").splitlines(keepends=True)
     new = after.encode().decode("utf-8").splitlines(keepends=True)
     lines = difflib.unified_diff(old, new, name, name)

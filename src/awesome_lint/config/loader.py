@@ -16,10 +16,23 @@ from typing import Any
 
 from awesome_lint.errors import AwesomeLintError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+
+class _TomlError(ValueError):
+    """A TOML syntax error (the parser's own message)."""
+
+
+def _loads(text: str) -> dict[str, Any]:
+    """Parse TOML; the parser is imported only when a configuration is read."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+    try:
+        parsed: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise _TomlError(str(exc)) from None
+    return parsed
+
 
 CONFIG_NAMES = (".awesome-lint.toml", "awesome-lint.toml")
 LIST_KEYS = ("include", "exclude", "select", "extend-select", "ignore", "fixable", "unfixable")
@@ -54,18 +67,16 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc.strerror}") from None
     try:
-        parsed: dict[str, Any] = tomllib.loads(data.decode("utf-8"))
-        return parsed
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return _loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, _TomlError) as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
 
 def parse_config_text(text: str, origin: str) -> dict[str, Any]:
     """Parse an inline ``--config "key = value"`` snippet."""
     try:
-        parsed: dict[str, Any] = tomllib.loads(text)
-        return parsed
-    except tomllib.TOMLDecodeError as exc:
+        return _loads(text)
+    except _TomlError as exc:
         raise ConfigError(f"--config {origin!r}: not a file and not valid TOML: {exc}") from None
 
 

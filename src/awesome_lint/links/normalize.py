@@ -178,8 +178,11 @@ class ArxivLink:
     pdf_suffix: bool  # written with ".pdf"
 
 
+@lru_cache(maxsize=4096)
 def parse_arxiv(url: str) -> ArxivLink | None:
     """The arXiv paper a URL points to, or None (also for listings and search pages)."""
+    if "arxiv.org" not in url.lower() and not any(c in url for c in "\t\r\n"):
+        return None  # no arXiv host in it (urlsplit drops tabs and line breaks)
     parts = _split(url)
     if parts is None or parts.scheme.lower() not in ("http", "https"):
         return None
@@ -235,11 +238,11 @@ def tracking_params(url: str) -> list[Span]:
     Each span takes its ``&`` with it; when every parameter goes, the ``?`` goes too.
     Deleting the spans leaves the other parameters and everything else byte for byte.
     """
-    parts = _split(url)
-    if parts is None or parts.scheme.lower() not in ("http", "https"):
-        return []
     bounds = _query_bounds(url)
     if bounds is None:
+        return []  # no query (checked first: most URLs have none, and it is cheap)
+    parts = _split(url)
+    if parts is None or parts.scheme.lower() not in ("http", "https"):
         return []
     host = _clean_host(parts.hostname or "")
     q_start, q_end = bounds

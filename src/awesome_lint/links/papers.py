@@ -62,6 +62,8 @@ GENERIC_TEXTS: frozenset[str] = frozenset(
 )
 _HTML_TAG = re.compile(r"<[^>]*>")
 _EMPHASIS = re.compile(r"[*_~`]+")
+_ESCAPED = re.compile(r"\\(.)")
+_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() plus "_"
 _BRACKETED = re.compile(r"^\s*[\[(][^\])]*[\])]\s*")  # "[OSDI'22] " / "(2023) "
 _CUT = re.compile(r"<br\s*/?>|\s[-–—|]\s|\s\(|\s\[", re.IGNORECASE)
 
@@ -96,9 +98,11 @@ def _is_note(document: Document, entry: Entry, link: Link) -> bool:
 
 
 def _clean(text: str) -> str:
-    text = _HTML_TAG.sub(" ", text)
+    if "<" in text:
+        text = _HTML_TAG.sub(" ", text)
     text = _EMPHASIS.sub("", text)
-    text = re.sub(r"\\(.)", r"\1", text)
+    if "\\" in text:
+        text = _ESCAPED.sub(r"\1", text)
     return " ".join(text.split()).strip(" .,;:")
 
 
@@ -143,8 +147,7 @@ def _entry_title(document: Document, entry: Entry) -> str | None:
 def title_key(title: str) -> str:
     """The comparison form of a title: case, punctuation and whitespace folded."""
     text = unicodedata.normalize("NFKC", title).casefold()
-    kept = [ch if ch.isalnum() else " " for ch in text]
-    return " ".join("".join(kept).split())
+    return " ".join(_NOT_ALNUM.sub(" ", text).split())
 
 
 MAX_NAME_WORDS = 3  # "Name: subtitle" when the part before the colon is this short

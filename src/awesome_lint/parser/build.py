@@ -224,13 +224,15 @@ def _decompose(text: str, entry: Entry) -> None:
         return
     tail_start = first.end
     # the last pipe outside code spans and not escaped splits off the venue slot
-    spans = code_spans(text, tail_start, end)
+    spans: list[tuple[int, int]] | None = None  # found only when there is a pipe
     pipe = -1
     pos = end
     while True:
         pos = text.rfind("|", tail_start, pos)
         if pos < 0:
             break
+        if spans is None:
+            spans = code_spans(text, tail_start, end)
         if text[pos - 1] != "\\" and not any(a <= pos < b for a, b in spans):
             pipe = pos
             break

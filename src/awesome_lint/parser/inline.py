@@ -25,28 +25,36 @@ _SIMPLE_DEST = re.compile(r"[^\s()<>\\\x00-\x1f\x7f]+")
 def code_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of code spans (backtick strings included) in ``text[start:end]``."""
     end = len(text) if end is None else end
-    if "`" not in text[start:end]:
+    if text.find("`", start, end) < 0:
         return []
-    runs = [
-        (m.start(), m.end() - m.start())
-        for m in _BACKTICKS.finditer(text, start, end)
-        if m.start() == 0 or text[m.start() - 1] != "\\" or _escaped_is_literal(text, m.start())
-    ]
-    # For each length, the indices (into runs) of runs with that length, in order.
-    by_length: dict[int, list[int]] = {}
-    for index, (_, length) in enumerate(runs):
-        by_length.setdefault(length, []).append(index)
-    cursor: dict[int, int] = dict.fromkeys(by_length, 0)
+    if text.find("\\", max(start - 1, 0), end) < 0 and text.find("``", start, end) < 0:
+        # The common case, single backticks and no escapes: they pair up in order.
+        ticks = [m.start() for m in _BACKTICKS.finditer(text, start, end)]
+        return [(ticks[i], ticks[i + 1] + 1) for i in range(0, len(ticks) - 1, 2)]
+    runs: list[tuple[int, int]] = []  # (position, length) of each backtick string
+    for m in _BACKTICKS.finditer(text, start, end):
+        pos = m.start()
+        if pos and text[pos - 1] == "\\" and not _escaped_is_literal(text, pos):
+            continue
+        runs.append((pos, m.end() - pos))
+    # A span closes at the next run of the same length. Usually that is the very next
+    # run; otherwise look it up among the runs of that length (built when first needed).
+    by_length: dict[int, list[int]] | None = None
     spans: list[tuple[int, int]] = []
     index = 0
-    while index < len(runs):
+    count = len(runs)
+    while index < count:
         pos, length = runs[index]
-        same = by_length[length]
-        # advance this length's cursor past the opener
-        while cursor[length] < len(same) and same[cursor[length]] <= index:
-            cursor[length] += 1
-        if cursor[length] < len(same):
-            closer = same[cursor[length]]
+        closer = index + 1
+        if closer < count and runs[closer][1] != length:
+            if by_length is None:
+                by_length = {}
+                for i, (_, n) in enumerate(runs):
+                    by_length.setdefault(n, []).append(i)
+            same = by_length[length]
+            at = bisect_right(same, index)
+            closer = same[at] if at < len(same) else count
+        if closer < count:
             close_pos, close_len = runs[closer]
             spans.append((pos, close_pos + close_len))
             index = closer + 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TextIO
 
 from awesome_lint.diagnostics import Applicability, Diagnostic
@@ -90,6 +91,7 @@ def _header(
 # -- snippets ------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def _char_display(char: str) -> tuple[str, int]:
     """How one character is shown in a snippet, and how many columns it takes."""
     if char == "\t":
@@ -109,6 +111,16 @@ def _render_row(text: str, start: int, end: int) -> tuple[str, str]:
 
     ``end`` may exceed ``len(text)`` by one: the span includes the line terminator.
     """
+    if text.isascii() and text.isprintable():
+        # The common case: every character is shown as itself, one column wide.
+        before = min(start, len(text))
+        under = max(0, min(end, len(text)) - start) + max(0, end - len(text))
+        return text, " " * before + "^" * max(1, under)
+    return _render_row_chars(text, start, end)
+
+
+def _render_row_chars(text: str, start: int, end: int) -> tuple[str, str]:
+    """``_render_row`` character by character (any text)."""
     shown: list[str] = []
     before = under = 0
     for index, char in enumerate(text):

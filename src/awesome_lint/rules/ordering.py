@@ -28,6 +28,7 @@ _OLD_ARXIV = re.compile(r"^[a-z-]+/(\d{2})(\d{2})\d{3}$")
 _ARTICLES = ("the ", "a ", "an ")
 _TAGS = re.compile(r"^(?:\s*\[[^\]]*\](?!\())+")
 _WORD = re.compile(r"\d+|[^\W\d_]+")
+_LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +82,8 @@ def title_text(document: Document, entry: Entry) -> str:
 
 
 def _fold(title: str) -> str:
+    if title.isascii():
+        return title.lower()  # ASCII has no accents, and casefold() is lower() there
     decomposed = unicodedata.normalize("NFKD", title.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -88,7 +91,7 @@ def _fold(title: str) -> str:
 def title_key(title: str, *, articles: bool = False) -> TitleKey | None:
     """Case-folded words of a title (accents dropped), numbers by value; a
     leading article is ignored unless ``articles``."""
-    folded = re.sub(r"^[\W_]+", "", _fold(title).strip())
+    folded = _LEADING_PUNCTUATION.sub("", _fold(title).strip())
     for article in () if articles else _ARTICLES:
         if folded.startswith(article) and len(folded) > len(article):
             folded = folded[len(article) :]

@@ -95,12 +95,12 @@ class Found:
 
 def _masked(document: Document, entry: Entry, start: int, end: int) -> str:
     """The text of start..end with links blanked out (same length, so offsets hold)."""
-    chars = list(document.text[start:end])
+    out = document.text[start:end]
     for link in entry.links:
         a, b = max(link.start, start), min(link.end, end)
-        for i in range(a, b):
-            chars[i - start] = " "
-    return "".join(chars)
+        if a < b:
+            out = out[: a - start] + " " * (b - a) + out[b - start :]
+    return out
 
 
 def regions(document: Document, entry: Entry) -> Iterator[tuple[str, int, int]]:
@@ -134,14 +134,24 @@ def entry_tokens(document: Document, entry: Entry, registry: VenueRegistry) -> l
     cached: list[Found] | None = document.cache.get(key)
     if cached is not None:
         return cached
+    # Many entries repeat a text ("[OSDI'22]", "arXiv'23"): parse each text once. Tokens
+    # are immutable and their spans relative to the text, so entries can share them.
+    parsed: dict[tuple[bool, str], tuple[VenueToken, ...]] = document.cache.setdefault(
+        ("venue-parses", id(registry)), {}
+    )
     found: list[Found] = []
     for where, start, end in regions(document, entry):
         if start >= end:
             continue
-        if where == "slot":
-            tokens = parse_slot(document.text[start:end], registry).tokens
-        else:
-            tokens = tuple(find_venues(_masked(document, entry, start, end), registry))
+        slot = where == "slot"
+        text = document.text[start:end] if slot else _masked(document, entry, start, end)
+        tokens = parsed.get((slot, text))
+        if tokens is None:
+            if slot:
+                tokens = parse_slot(text, registry).tokens
+            else:
+                tokens = tuple(find_venues(text, registry))
+            parsed[(slot, text)] = tokens
         found.extend(Found(entry, where, token, start) for token in tokens)
     document.cache[key] = found
     return found

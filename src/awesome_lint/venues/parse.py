@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from awesome_lint.venues.registry import MatchKind, VenueMatch, VenueRegistry, default_registry
 
@@ -60,6 +61,10 @@ _GLUED = re.compile(
     rf"(?P<name>.*?[A-Za-z+&])(?P<sep>['’`]|-)?(?P<year>{_YEAR4}|\d\d)"
     r"(?P<month>\.(?:1[0-2]|0?[1-9]))?\.?\Z"
 )
+_TWO_DIGITS = re.compile(r"\d\d")
+_SPACES = re.compile(r"\s+")
+_PAREN_NOTE = re.compile(r"[ \t]*\((?P<q>[^()\d\n]{1,30})\)")
+_WRAPPED = re.compile(r"\[([^\[\]\n]+)\]|\(([^()\n]+)\)|`([^`\n]+)`")
 _APOSTROPHES = "'’`"
 _OPEN = {"[": "]", "(": ")", "`": "`"}
 
@@ -104,7 +109,7 @@ class VenueToken:
         if self.year_span is None:
             return None
         sep = "".join("'" if c in _APOSTROPHES else c for c in self.sep)
-        sep = re.sub(r"\s+", " ", sep)
+        sep = _SPACES.sub(" ", sep)
         digits = "{yy}" if len(self.year_text) == 2 else "{yyyy}"
         return "{name}" + sep + digits
 
@@ -206,11 +211,15 @@ def find_venues(
     (``Cluster``, ``Date``) count only when written as the registry writes them.
     """
     reg = registry or default_registry()
-    words = _words(text)
     tokens: list[VenueToken] = []
+    # Every token with a year has two digits in a row: without them, only bare names.
+    words = _words(text) if _TWO_DIGITS.search(text) else []
     used_until = 0
     i = 0
     while i < len(words):
+        if _TWO_DIGITS.search(words[i].text) is None:
+            i += 1  # no year in this word (the fast test _token_at would fail anyway)
+            continue
         token = _token_at(text, words, i, reg, free=free, floor=used_until)
         if token is None:
             i += 1
@@ -368,7 +377,7 @@ def _build(
         qualifiers.append((words[w].start, words[w + n - 1].end))
         end = words[w + n - 1].end
         w += n
-    paren = re.compile(r"[ \t]*\((?P<q>[^()\d\n]{1,30})\)").match(text, end)
+    paren = _PAREN_NOTE.match(text, end)
     if paren is not None and (
         (not free and len(paren.group("q").split()) <= 3) or _paren_qualifier(paren.group("q"))
     ):
@@ -409,11 +418,10 @@ def _paren_qualifier(note: str) -> bool:
 def _workshop_before(text: str, start: int) -> Span | None:
     """The workshop in ``Workshop @ Host'YY``: text before an ``@`` up to a wrapper
     or delimiter."""
-    m = re.search(r"@[ \t]*\Z", text[:start])
-    if m is None:
+    head = text[:start].rstrip(" \t")
+    if not head.endswith("@"):
         return None
-    at = m.start()
-    left = text[:at].rstrip(" \t")
+    left = head[:-1].rstrip(" \t")
     begin = max(left.rfind(c) for c in "[(`|,;") + 1
     while begin < len(left) and left[begin] in " \t":
         begin += 1
@@ -440,12 +448,14 @@ def _bare_names(
     """Known names without a year that fill a wrapper (or the whole slot)."""
     out: list[VenueToken] = []
     spans: list[Span] = []
+    if not whole and "[" not in text and "(" not in text and "`" not in text:
+        return out
     if whole:
         stripped = text.strip()
         if stripped:
             s = text.index(stripped)
             spans.append((s, s + len(stripped)))
-    for m in re.finditer(r"\[([^\[\]\n]+)\]|\(([^()\n]+)\)|`([^`\n]+)`", text):
+    for m in _WRAPPED.finditer(text):
         g = 1 if m.group(1) is not None else 2 if m.group(2) is not None else 3
         inner = m.group(g)
         stripped = inner.strip()
@@ -454,7 +464,9 @@ def _bare_names(
         s = m.start(g) + inner.index(stripped)
         spans.append((s, s + len(stripped)))
     for s, e in spans:
-        if any(t.span[0] < e and s < t.span[1] for t in tokens + out):
+        if any(t.span[0] < e and s < t.span[1] for t in tokens) or any(
+            t.span[0] < e and s < t.span[1] for t in out
+        ):
             continue
         name = text[s:e]
         match = reg.lookup(name)
@@ -512,6 +524,7 @@ class Style:
         return name + self.year_part(year)
 
 
+@lru_cache(maxsize=64)
 def parse_style(pattern: str) -> Style:
     """Read a style pattern such as ``{name}'{yy}``; ValueError if not understood."""
     m = re.fullmatch(r"\{name\}(?P<sep>.*?)\{(?P<y>yy|yyyy)\}", pattern)

@@ -24,6 +24,7 @@ from typing import Any
 DATA_FILE = Path(__file__).with_name("venues.json")
 
 KINDS = ("conference", "journal", "workshop", "preprint")
+_MEMO_SIZE = 100_000  # names remembered per registry (bounds memory on huge inputs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,8 @@ class VenueRegistry:
     _squashed: dict[str, tuple[Venue, MatchKind, str] | None] = field(
         init=False, repr=False, compare=False
     )
+    # lookup's answers by written name (VenueMatch is immutable, so they can be shared)
+    _memo: dict[str, VenueMatch | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         exact: dict[str, tuple[Venue, MatchKind]] = {}
@@ -138,6 +141,7 @@ class VenueRegistry:
         object.__setattr__(self, "_exact", exact)
         object.__setattr__(self, "_folded", folded)
         object.__setattr__(self, "_squashed", squashed)
+        object.__setattr__(self, "_memo", {})
 
     def __iter__(self) -> Iterator[Venue]:
         return iter(self.venues)
@@ -153,6 +157,16 @@ class VenueRegistry:
     def lookup(self, name: str) -> VenueMatch | None:
         """Find a written name: exact, then (4+ characters) case-insensitive, then
         ignoring punctuation and spaces. None for an unknown name."""
+        try:
+            return self._memo[name]
+        except KeyError:
+            pass
+        match = self._lookup(name)
+        if len(self._memo) < _MEMO_SIZE:
+            self._memo[name] = match
+        return match
+
+    def _lookup(self, name: str) -> VenueMatch | None:
         key = _norm(name)
         if not key:
             return None

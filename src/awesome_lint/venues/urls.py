@@ -127,8 +127,26 @@ def _year2(yy: str) -> int:
     return 2000 + n if n < 60 else 1900 + n
 
 
+# Every host venue_from_url knows ends with one of these (a cheap test before urlsplit).
+_SITES = (
+    "usenix.org",
+    "mlsys.org",
+    "nips.cc",
+    "neurips.cc",
+    "mlr.press",
+    "aclweb.org",
+    "aclanthology.org",
+    "thecvf.com",
+    "vldb.org",
+    *VIRTUAL_SITES,
+)
+
+
 def venue_from_url(url: str) -> VenueYear | None:
     """``(canonical venue, year)`` that the URL implies, or None."""
+    lowered = url.lower()
+    if not any(site in lowered for site in _SITES) and not any(c in url for c in "\t\r\n"):
+        return None  # none of the hosts below can be this URL's (urlsplit drops \t\r\n)
     try:
         parts = urlsplit(url.strip())
     except ValueError:
