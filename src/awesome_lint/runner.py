@@ -253,17 +253,9 @@ def _work(path: Path, fix: bool, diff: bool) -> tuple[FileResult, str]:
 
 
 def unified_diff(before: SourceText, after: SourceText, name: str) -> str:
-    import difflib
+    from awesome_lint.diffing import unified_diff as diff_texts
 
-    old = before.encode().decode("utf-8").splitlines(keepends=True)
-    new = after.encode().decode("utf-8").splitlines(keepends=True)
-    lines = difflib.unified_diff(old, new, name, name)
-    out = []
-    for line in lines:
-        out.append(
-            line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
-        )
-    return "".join(out)
+    return diff_texts(before.encode().decode("utf-8"), after.encode().decode("utf-8"), name)
 
 
 def _relative(path: Path, root: Path) -> str:
