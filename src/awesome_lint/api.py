@@ -202,11 +202,11 @@ def fix_text(
             new_text, applied = apply_fixes(current, good)
             new_source = SourceText(new_text, bom=source.bom)
             new_document = parse_document(new_source)
+        if new_text == current:  # the fixes changed nothing: count none of them
+            return FixOutcome(source, diagnostics, fixed, rounds, initial)
         for fix in applied:
             fixed[code_of[id(fix)]] += 1
         rounds.append(tuple(applied))
-        if new_text == current:
-            return FixOutcome(source, diagnostics, fixed, rounds, initial)
         source, document = new_source, new_document
         diagnostics = lint_document(document, settings, filename)
     leftover = [
