@@ -7,6 +7,7 @@ from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.links.normalize import serves_https
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import distinct_links
 
 
 class InsecureLink(Rule):
@@ -47,8 +48,7 @@ class InsecureLink(Rule):
     rewrites_urls = True
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
-        seen_refs: set[str] = set()
-        for link in document.links:
+        for link in distinct_links(document):
             url = link.url_value
             if url[:7].lower() != "http://":
                 continue
@@ -60,10 +60,6 @@ class InsecureLink(Rule):
             host = parts.hostname or ""
             if not serves_https(host):
                 continue
-            if link.reference:
-                if url in seen_refs:
-                    continue
-                seen_refs.add(url)
             start = link.url[0]
             fix = None
             if port is None and not link.reference:

@@ -6,6 +6,7 @@ from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from awesome_lint.links.normalize import tracking_params
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import distinct_links
 
 
 class TrackingParameters(Rule):
@@ -46,16 +47,11 @@ class TrackingParameters(Rule):
     rewrites_urls = True
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
-        seen_refs: set[str] = set()
-        for link in document.links:
+        for link in distinct_links(document):
             url = link.url_value
             spans = tracking_params(url)
             if not spans:
                 continue
-            if link.reference:
-                if url in seen_refs:
-                    continue
-                seen_refs.add(url)
             names = [
                 part.split("=", 1)[0] for a, b in spans for part in url[a:b].split("&") if part
             ]

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
-from awesome_lint.parser.document import Document, Entry
+from awesome_lint.parser.document import Document, Entry, Link
 
 T = TypeVar("T")
 
@@ -27,6 +27,21 @@ def dominant(values: Iterable[T], *, share: float = 0.0, minimum: int = 1) -> T 
     if count < minimum or count < share * total:
         return None
     return value
+
+
+def distinct_links(document: Document) -> Iterator[Link]:
+    """Every link of the document, but each reference-style URL only once.
+
+    Uses of one link reference definition share its URL; a rule about the URL
+    reports it at the first use only.
+    """
+    seen: set[str] = set()
+    for link in document.links:
+        if link.reference:
+            if link.url_value in seen:
+                continue
+            seen.add(link.url_value)
+        yield link
 
 
 def parsed_entries(document: Document) -> Iterator[Entry]:
