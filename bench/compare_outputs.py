@@ -46,6 +46,9 @@ def run(args: list[str], path: Path) -> bytes:
 
 
 def main() -> int:
+    if len(sys.argv) != 3 or sys.argv[1] not in ("record", "compare"):
+        print("usage: python bench/compare_outputs.py record|compare DIR", file=sys.stderr)
+        return 2
     mode, folder = sys.argv[1], Path(sys.argv[2])
     folder.mkdir(parents=True, exist_ok=True)
     differ = 0
