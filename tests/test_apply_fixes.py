@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awesome_lint.api import _touches, apply_fixes
+from awesome_lint.api import _touches, apply_fixes, splice
 from awesome_lint.diagnostics import Edit, Fix
 
 TEXT = "abcdefghijklmnopqrstuvwxyz0123456789"
@@ -24,15 +24,7 @@ def _reference(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
             continue
         taken.extend(edits)
         applied.append(fix)
-    taken.sort()
-    parts: list[str] = []
-    pos = 0
-    for edit in taken:
-        parts.append(text[pos : edit.start])
-        parts.append(edit.content)
-        pos = edit.end
-    parts.append(text[pos:])
-    return "".join(parts), applied
+    return splice(text, sorted(taken)), applied
 
 
 @st.composite

@@ -100,14 +100,19 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
         for edit in edits:
             insort(taken, edit)
         applied.append(fix)
+    return splice(text, taken), applied
+
+
+def splice(text: str, edits: list[Edit]) -> str:
+    """``text`` with the sorted, disjoint ``edits`` applied; everything else copied verbatim."""
     parts: list[str] = []
     pos = 0
-    for edit in taken:
+    for edit in edits:
         parts.append(text[pos : edit.start])
         parts.append(edit.content)
         pos = edit.end
     parts.append(text[pos:])
-    return "".join(parts), applied
+    return "".join(parts)
 
 
 def _conflicts(edit: Edit, taken: list[Edit]) -> bool:
