@@ -253,9 +253,25 @@ def venues_command(query: str) -> None:
         click.echo(f"{venue.canonical}\t{venue.kind}\t{venue.full_name}{extra}")
 
 
+def _tune_gc() -> None:
+    """Collect garbage far less often than CPython's default (700, 10, 10).
+
+    A lint allocates millions of small objects that live until the end (tokens,
+    entries, links), so the default thresholds rescan the growing document model
+    again and again: 16% of a 3 MB list's run time (bench/README.md). What exists
+    after start-up is frozen out of collection. Only the command line does this;
+    the library API leaves the caller's settings alone.
+    """
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 10)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry point: one-line errors with exit code 2, never a traceback."""
     args = list(sys.argv[1:] if argv is None else argv)
+    _tune_gc()
     verbose = "-v" in args or "--verbose" in args
     for stream in (sys.stdout, sys.stderr):
         # A console that cannot show every character (cp1252, ASCII) gets escapes, not a crash.

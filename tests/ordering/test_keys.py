@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from awesome_lint.parser.build import parse_document as parse
 from awesome_lint.rules.ordering import (
     Year,
     arxiv_year,
     entry_year,
+    first_after,
+    first_word_key,
     keep_order,
     stable_order,
     title_key,
@@ -14,10 +19,6 @@ from awesome_lint.rules.ordering import (
 )
 from awesome_lint.source import SourceText
 from awesome_lint.venues.registry import default_registry
-
-
-def _less(a: int, b: int) -> bool:
-    return a < b
 
 
 def test_arxiv_year_new_and_old_ids() -> None:
@@ -60,10 +61,39 @@ def test_title_text_uses_the_link_unless_a_text_prefix_comes_first() -> None:
 
 
 def test_keep_order_is_a_longest_non_decreasing_run() -> None:
-    assert keep_order([1, 2, 9, 3, 4], _less) == {0, 1, 3, 4}
-    assert keep_order([1, None, 1, 0, 2], _less) == {0, 2, 4}
-    assert keep_order([], _less) == set()
+    assert keep_order([1, 2, 9, 3, 4]) == {0, 1, 3, 4}
+    assert keep_order([1, None, 1, 0, 2]) == {0, 2, 4}
+    assert keep_order([]) == set()
 
 
 def test_stable_order_leaves_unkeyed_items_in_place() -> None:
-    assert stable_order([3, None, 1, 2, None, 1], _less) == [2, 1, 5, 3, 4, 0]
+    assert stable_order([3, None, 1, 2, None, 1]) == [2, 1, 5, 3, 4, 0]
+
+
+def test_stable_order_keeps_ties_in_their_order() -> None:
+    assert stable_order([(1, "b"), (0, "z"), (1, "b"), None, (0, "z")]) == [1, 4, 0, 3, 2]
+
+
+def test_keep_order_on_a_reversed_list_keeps_one_item_per_rank() -> None:
+    ranks = list(range(5000, 0, -1))
+    assert len(keep_order(ranks)) == 1
+    assert stable_order(ranks) == list(range(4999, -1, -1))
+
+
+def test_first_after_skips_equal_ranks() -> None:
+    assert first_after([1, 2, 2, 3], 2) == 3
+    assert first_after([1, 2, 2, 3], 0) == 0
+    assert first_after([1, 2, 2, 3], 3) == 4
+
+
+def test_first_word_key_is_the_first_word_of_the_title_key() -> None:
+    assert first_word_key("The 3 Body Problem") == (0, 3, "")
+    assert first_word_key("The 3 Body Problem", articles=True) == (1, 0, "the")
+    assert first_word_key("  ¡Élan!") == (1, 0, "elan")
+    assert first_word_key("--- ...") is None
+
+
+@given(st.text(max_size=30), st.booleans())
+def test_first_word_key_agrees_with_title_key(title: str, articles: bool) -> None:
+    key = title_key(title, articles=articles)
+    assert first_word_key(title, articles=articles) == (None if key is None else key[0])

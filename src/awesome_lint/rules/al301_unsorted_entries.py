@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -10,10 +11,11 @@ from awesome_lint.diagnostics import Diagnostic, Fix
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, OptionError, Rule
 from awesome_lint.rules.ordering import (
-    Year,
+    TitleKey,
     entry_arxiv_year,
     entry_year,
     first_after,
+    first_word_key,
     keep_order,
     stable_order,
     title_key,
@@ -68,10 +70,6 @@ def _check_sections(value: Any) -> Any:
     return value
 
 
-def _less(a: Any, b: Any) -> bool:
-    return bool(a < b)
-
-
 @dataclass(frozen=True, slots=True)
 class _Plan:
     order: str
@@ -81,27 +79,24 @@ class _Plan:
 
 def _ranks(document: Document, group: list[Entry], order: str, keys: _Keys) -> list[Any]:
     if order == "alphabetical":
-        return [title_key(title_text(document, e)) for e in group]
+        return [keys.title(e, articles=False) for e in group]
     if order.startswith("initial"):
         articles = order == "initial-articles"
         out: list[Any] = []
         for entry in group:
-            key = title_key(title_text(document, entry), articles=articles)
-            initial = None if key is None else key[0][2][:1]
-            if key is None or (initial and not initial.isascii()):
+            word = keys.first_word(entry, articles=articles)
+            initial = None if word is None else word[2][:1]
+            if word is None or (initial and not initial.isascii()):
                 out.append(None)  # where "µ" or "λ" sorts is anyone's guess
             else:
-                out.append((key[0][0], key[0][1], initial))
+                out.append((word[0], word[1], initial))
         return out
     sign = -1 if order.endswith("-desc") else 1
+    found = keys.arxiv_year if order.startswith("arxiv") else keys.year
     out = []
     for entry in group:
-        if order.startswith("arxiv"):
-            found = keys.arxiv(entry)
-            out.append(None if found is None else sign * found.year)
-        else:
-            year = keys.year(entry)
-            out.append(None if year is None else sign * year)
+        year = found(entry)
+        out.append(None if year is None else sign * year)
     return out
 
 
@@ -115,26 +110,29 @@ _ALTERNATIVES = {
 }
 
 
-def _exempt(plan: _Plan, alt: list[Any], i: int) -> bool:
+def _exempt(plan: _Plan, kept: list[int], alt: list[Any], i: int) -> bool:
     """In auto mode: the entry fits between its in-order neighbours under its
-    other key (its venue year instead of its arXiv year, or the reverse)."""
+    other key (its venue year instead of its arXiv year, or the reverse).
+
+    ``kept`` is ``plan.kept`` sorted; their ranks never decrease, so the
+    neighbours' ranks bound every kept rank before and after ``i``."""
     rank = alt[i]
     if rank is None:
         return False
-    before = [plan.ranks[k] for k in plan.kept if k < i]
-    after = [plan.ranks[k] for k in plan.kept if k > i]
-    low = max(before) if before else None
-    high = min(after) if after else None
-    return (low is None or not _less(rank, low)) and (high is None or not _less(high, rank))
+    at = bisect_left(kept, i)
+    low = plan.ranks[kept[at - 1]] if at > 0 else None
+    high = plan.ranks[kept[at]] if at < len(kept) else None
+    return (low is None or not rank < low) and (high is None or not high < rank)
 
 
 class _Keys:
-    """Sort keys of a document's entries, computed once."""
+    """Sort keys of a document's entries, computed once (auto mode tries several orders)."""
 
     def __init__(self, document: Document, options: Mapping[str, Any]) -> None:
         self.document = document
         self.registry = registry_for(options)
         self._years: dict[int, int | None] = {}
+        self._arxiv: dict[int, int | None] = {}
 
     def year(self, entry: Entry) -> int | None:
         key = id(entry)
@@ -143,18 +141,28 @@ class _Keys:
             self._years[key] = found.year if found else None
         return self._years[key]
 
-    def arxiv(self, entry: Entry) -> Year | None:
-        return entry_arxiv_year(entry)
+    def arxiv_year(self, entry: Entry) -> int | None:
+        key = id(entry)
+        if key not in self._arxiv:
+            found = entry_arxiv_year(entry)
+            self._arxiv[key] = found.year if found else None
+        return self._arxiv[key]
+
+    def title(self, entry: Entry, *, articles: bool) -> TitleKey | None:
+        return title_key(title_text(self.document, entry), articles=articles)
+
+    def first_word(self, entry: Entry, *, articles: bool) -> tuple[int, int, str] | None:
+        return first_word_key(title_text(self.document, entry), articles=articles)
 
 
 def _plan(document: Document, group: list[Entry], order: str, keys: _Keys) -> _Plan | None:
     if order != "auto":
         ranks = _ranks(document, group, order, keys)
-        return _Plan(order, ranks, keep_order(ranks, _less))
+        return _Plan(order, ranks, keep_order(ranks))
     plans = {}
     for candidate in AUTO_CANDIDATES:
         ranks = _ranks(document, group, candidate, keys)
-        plans[candidate] = _Plan(candidate, ranks, keep_order(ranks, _less))
+        plans[candidate] = _Plan(candidate, ranks, keep_order(ranks))
     best: _Plan | None = None
     for candidate, plan in plans.items():
         keyed = sum(r is not None for r in plan.ranks)
@@ -325,7 +333,7 @@ class UnsortedEntries(Rule):
         alternative = _ALTERNATIVES.get(plan.order) if order == "auto" else None
         alt = _ranks(document, group, alternative, keys) if alternative else None
         out_of_place = [i for i, r in enumerate(plan.ranks) if r is not None and i not in plan.kept]
-        misplaced = [i for i in out_of_place if alt is None or not _exempt(plan, alt, i)]
+        misplaced = [i for i in out_of_place if alt is None or not _exempt(plan, kept, alt, i)]
         if not misplaced:
             return
         # sorting would also move the entries excused above: offer no fix then
@@ -333,7 +341,7 @@ class UnsortedEntries(Rule):
         for i in misplaced:
             entry = group[i]
             rank = plan.ranks[i]
-            j = first_after(kept_ranks, rank, _less)
+            j = first_after(kept_ranks, rank)
             if j < len(kept):
                 other = group[kept[j]]
                 where = f"before {_label(document, other)} (line {other.line + 1})"
@@ -358,7 +366,7 @@ class UnsortedEntries(Rule):
                 return None
         if not source.lines[last].terminator:
             return None  # the last line would lose its place at the end of the file
-        new_order = stable_order(ranks, _less)
+        new_order = stable_order(ranks)
         start = source.lines[first].start
         end = source.lines[last].next_start
 

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any
 
 from awesome_lint.links.normalize import arxiv_id
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.venue_common import entry_tokens
 from awesome_lint.venues.registry import VenueRegistry
-
-T = TypeVar("T")
 
 TitleKey = tuple[tuple[int, int, str], ...]
 
@@ -88,48 +87,55 @@ def _fold(title: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def title_key(title: str, *, articles: bool = False) -> TitleKey | None:
-    """Case-folded words of a title (accents dropped), numbers by value; a
-    leading article is ignored unless ``articles``."""
+def _folded(title: str, articles: bool) -> str:
     folded = _LEADING_PUNCTUATION.sub("", _fold(title).strip())
     for article in () if articles else _ARTICLES:
         if folded.startswith(article) and len(folded) > len(article):
-            folded = folded[len(article) :]
-            break
-    words = _WORD.findall(folded)
+            return folded[len(article) :]
+    return folded
+
+
+def _word_key(word: str) -> tuple[int, int, str]:
+    return (0, int(word), "") if word.isdigit() else (1, 0, word)
+
+
+def title_key(title: str, *, articles: bool = False) -> TitleKey | None:
+    """Case-folded words of a title (accents dropped), numbers by value; a
+    leading article is ignored unless ``articles``."""
+    words = _WORD.findall(_folded(title, articles))
     if not words:
         return None
-    return tuple((0, int(w), "") if w.isdigit() else (1, 0, w) for w in words)
+    return tuple(_word_key(w) for w in words)
 
 
-def keep_order(ranks: Sequence[T | None], less: Callable[[T, T], bool]) -> set[int]:
+def first_word_key(title: str, *, articles: bool = False) -> tuple[int, int, str] | None:
+    """The first word of :func:`title_key` (what the "initial" orders look at)."""
+    word = _WORD.search(_folded(title, articles))
+    return None if word is None else _word_key(word.group())
+
+
+def keep_order(ranks: Sequence[Any]) -> set[int]:
     """Indexes of a longest run of keyed items already in order (ties allowed).
 
     The items not in it are the fewest that must move; items without a rank
-    (None) are never part of the problem.
+    (None) are never part of the problem. Ranks of one list compare with ``<``.
+    O(n log n): patience sorting, with ``bisect`` over the tails' ranks.
     """
     keyed = [i for i, r in enumerate(ranks) if r is not None]
-    # patience sorting for the longest non-decreasing subsequence
     tails: list[int] = []  # index into keyed of the smallest tail of each length
+    tail_ranks: list[Any] = []  # their ranks, non-decreasing
     prev: list[int] = [-1] * len(keyed)
     for k, i in enumerate(keyed):
         rank = ranks[i]
-        assert rank is not None
-        lo, hi = 0, len(tails)
-        while lo < hi:  # first tail strictly greater than rank
-            mid = (lo + hi) // 2
-            tail = ranks[keyed[tails[mid]]]
-            assert tail is not None
-            if less(rank, tail):
-                hi = mid
-            else:
-                lo = mid + 1
+        lo = bisect_right(tail_ranks, rank)  # first tail strictly greater than rank
         if lo > 0:
             prev[k] = tails[lo - 1]
         if lo == len(tails):
             tails.append(k)
+            tail_ranks.append(rank)
         else:
             tails[lo] = k
+            tail_ranks[lo] = rank
     out: set[int] = set()
     k = tails[-1] if tails else -1
     while k >= 0:
@@ -138,39 +144,20 @@ def keep_order(ranks: Sequence[T | None], less: Callable[[T, T], bool]) -> set[i
     return out
 
 
-def stable_order(ranks: Sequence[T | None], less: Callable[[T, T], bool]) -> list[int]:
+def stable_order(ranks: Sequence[Any]) -> list[int]:
     """The new order of items: keyed items stably sorted into the keyed slots,
     unkeyed items left where they are."""
     keyed = [i for i, r in enumerate(ranks) if r is not None]
-    ordered: list[int] = []
-    for i in keyed:  # stable insertion sort by rank
-        rank = ranks[i]
-        assert rank is not None
-        pos = len(ordered)
-        while pos > 0:
-            other = ranks[ordered[pos - 1]]
-            assert other is not None
-            if less(rank, other):
-                pos -= 1
-            else:
-                break
-        ordered.insert(pos, i)
+    ordered = sorted(keyed, key=ranks.__getitem__)  # sorted() is stable
     result = list(range(len(ranks)))
     for slot, i in zip(keyed, ordered, strict=True):
         result[slot] = i
     return result
 
 
-def first_after(sorted_ranks: list[T], rank: T, less: Callable[[T, T], bool]) -> int:
+def first_after(sorted_ranks: Sequence[Any], rank: Any) -> int:
     """Position of the first rank in ``sorted_ranks`` strictly after ``rank``."""
-    lo, hi = 0, len(sorted_ranks)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if less(rank, sorted_ranks[mid]):
-            hi = mid
-        else:
-            lo = mid + 1
-    return lo
+    return bisect_right(sorted_ranks, rank)
 
 
 __all__ = [
