@@ -11,11 +11,12 @@ from awesome_lint.diagnostics import Diagnostic, Fix
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, OptionError, Rule
 from awesome_lint.rules.ordering import (
+    FirstWord,
     TitleKey,
     entry_arxiv_year,
     entry_year,
     first_after,
-    first_word_key,
+    first_word_keys,
     keep_order,
     stable_order,
     title_key,
@@ -81,16 +82,8 @@ def _ranks(document: Document, group: list[Entry], order: str, keys: _Keys) -> l
     if order == "alphabetical":
         return [keys.title(e, articles=False) for e in group]
     if order.startswith("initial"):
-        articles = order == "initial-articles"
-        out: list[Any] = []
-        for entry in group:
-            word = keys.first_word(entry, articles=articles)
-            initial = None if word is None else word[2][:1]
-            if word is None or (initial and not initial.isascii()):
-                out.append(None)  # where "µ" or "λ" sorts is anyone's guess
-            else:
-                out.append((word[0], word[1], initial))
-        return out
+        which = 1 if order == "initial-articles" else 0
+        return [keys.initials(entry)[which] for entry in group]
     sign = -1 if order.endswith("-desc") else 1
     found = keys.arxiv_year if order.startswith("arxiv") else keys.year
     out = []
@@ -133,6 +126,7 @@ class _Keys:
         self.registry = registry_for(options)
         self._years: dict[int, int | None] = {}
         self._arxiv: dict[int, int | None] = {}
+        self._initials: dict[int, tuple[Any, Any]] = {}
 
     def year(self, entry: Entry) -> int | None:
         key = id(entry)
@@ -151,14 +145,33 @@ class _Keys:
     def title(self, entry: Entry, *, articles: bool) -> TitleKey | None:
         return title_key(title_text(self.document, entry), articles=articles)
 
-    def first_word(self, entry: Entry, *, articles: bool) -> tuple[int, int, str] | None:
-        return first_word_key(title_text(self.document, entry), articles=articles)
+    def initials(self, entry: Entry) -> tuple[Any, Any]:
+        """Ranks under "initial" and "initial-articles": the first word's kind,
+        number and initial letter; None for a non-ASCII initial (where "µ" or
+        "λ" sorts is anyone's guess) or no word at all."""
+        key = id(entry)
+        found = self._initials.get(key)
+        if found is None:
+            words = first_word_keys(title_text(self.document, entry))
+            found = self._initials[key] = (_initial_rank(words[0]), _initial_rank(words[1]))
+        return found
+
+
+def _initial_rank(word: FirstWord | None) -> Any:
+    if word is None:
+        return None
+    initial = word[2][:1]
+    if initial and not initial.isascii():
+        return None
+    return (word[0], word[1], initial)
 
 
 def _plan(document: Document, group: list[Entry], order: str, keys: _Keys) -> _Plan | None:
     if order != "auto":
         ranks = _ranks(document, group, order, keys)
         return _Plan(order, ranks, keep_order(ranks))
+    if len(group) < AUTO_MIN_KEYED:
+        return None  # too few entries to show a clear order (the loop below agrees)
     plans = {}
     for candidate in AUTO_CANDIDATES:
         ranks = _ranks(document, group, candidate, keys)

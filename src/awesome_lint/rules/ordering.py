@@ -87,9 +87,12 @@ def _fold(title: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _folded(title: str, articles: bool) -> str:
-    folded = _LEADING_PUNCTUATION.sub("", _fold(title).strip())
-    for article in () if articles else _ARTICLES:
+def _folded(title: str) -> str:
+    return _LEADING_PUNCTUATION.sub("", _fold(title).strip())
+
+
+def _without_article(folded: str) -> str:
+    for article in _ARTICLES:
         if folded.startswith(article) and len(folded) > len(article):
             return folded[len(article) :]
     return folded
@@ -102,16 +105,26 @@ def _word_key(word: str) -> tuple[int, int, str]:
 def title_key(title: str, *, articles: bool = False) -> TitleKey | None:
     """Case-folded words of a title (accents dropped), numbers by value; a
     leading article is ignored unless ``articles``."""
-    words = _WORD.findall(_folded(title, articles))
+    folded = _folded(title)
+    words = _WORD.findall(folded if articles else _without_article(folded))
     if not words:
         return None
     return tuple(_word_key(w) for w in words)
 
 
-def first_word_key(title: str, *, articles: bool = False) -> tuple[int, int, str] | None:
-    """The first word of :func:`title_key` (what the "initial" orders look at)."""
-    word = _WORD.search(_folded(title, articles))
-    return None if word is None else _word_key(word.group())
+FirstWord = tuple[int, int, str]
+
+
+def first_word_keys(title: str) -> tuple[FirstWord | None, FirstWord | None]:
+    """The first word of :func:`title_key` without and with ``articles`` (what the
+    "initial" orders look at), computed together."""
+    folded = _folded(title)
+    plain = _WORD.search(_without_article(folded))
+    with_article = _WORD.search(folded)
+    return (
+        None if plain is None else _word_key(plain.group()),
+        None if with_article is None else _word_key(with_article.group()),
+    )
 
 
 def keep_order(ranks: Sequence[Any]) -> set[int]:
