@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -236,11 +237,50 @@ def import_times(target: Path, top: int = 10) -> str:
     return "\n".join(lines)
 
 
+# --- Start-up: our overhead above the floor (issue 6) -----------------------------------
+# A small list is checked in about the time the interpreter needs to import click and
+# markdown-it-py (the floor, which no change of ours can lower); "overhead" is the rest.
+FLOOR_SNIPPET = "import click, markdown_it"
+STARTUP_RUNS = 30
+
+
+def startup_section(example: Path, runs: int) -> str:
+    """Floor and ``check`` of one small file, interleaved, minimum and median of ``runs``."""
+    commands = {
+        "floor (import click, markdown_it)": [sys.executable, "-c", FLOOR_SNIPPET],
+        f"check --isolated {example.name}": [
+            *lint_command(),
+            "check",
+            "--isolated",
+            str(example),
+        ],
+    }
+    times: dict[str, list[float]] = {label: [] for label in commands}
+    for _ in range(runs):  # interleaved, so a slow moment of the machine hits both
+        for label, argv in commands.items():
+            times[label].append(run_once(argv)[0])
+    floor, check = (min(t) for t in times.values())
+    lines = [f"Start-up ({runs} interleaved runs each):"]
+    width = max(len(label) for label in commands)
+    for label, values in times.items():
+        lines.append(
+            f"  {label.ljust(width)}  min {min(values) * 1000:6.1f} ms"
+            f"  median {statistics.median(values) * 1000:6.1f} ms"
+        )
+    lines.append(
+        f"  {'overhead above the floor'.ljust(width)}  min {(check - floor) * 1000:6.1f} ms"
+    )
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (best is kept)")
     parser.add_argument("--quick", action="store_true", help="one run each and no x100 file")
     parser.add_argument("--imports", action="store_true", help="also report the costliest imports")
+    parser.add_argument(
+        "--startup-only", action="store_true", help="only the start-up section (floor vs check)"
+    )
     parser.add_argument(
         "--corpus",
         type=Path,
@@ -272,6 +312,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{os.cpu_count()} CPUs; best of {runs} run(s) per measurement"
     )
     ensure_bytecode()
+    small = EXAMPLES / "messy-paper-list.md"
+    if small.is_file():
+        print(startup_section(small, 5 if args.quick else STARTUP_RUNS))
+        if args.startup_only:
+            return 0
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="awesome-lint-bench-") as tmp:
         if corpus_files:

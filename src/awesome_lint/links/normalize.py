@@ -285,11 +285,13 @@ def strip_tracking(url: str) -> str:
 
 # -- the comparison key ----------------------------------------------------------------
 
+# The site patterns below are used only for links to their sites, so they stay strings
+# and ``re`` compiles (and caches) each on first use, not at import.
 _DOI = r"10\.\d{4,9}/\S+"
-_ACM_DOI = re.compile(rf"^/doi/(?:(?:abs|pdf|epdf|full|fullHtml|book|proceedings)/)?({_DOI})$")
-_DOI_PATH = re.compile(rf"^/({_DOI})$")
-_IEEE_DOC = re.compile(r"^/(?:abstract/)?document/(\d+)(?:/.*)?$")
-_NEURIPS = re.compile(
+_ACM_DOI = rf"^/doi/(?:(?:abs|pdf|epdf|full|fullHtml|book|proceedings)/)?({_DOI})$"
+_DOI_PATH = rf"^/({_DOI})$"
+_IEEE_DOC = r"^/(?:abstract/)?document/(\d+)(?:/.*)?$"
+_NEURIPS = (
     r"^/(?:paper_files/)?paper/(\d{4})/(?:hash|file)/([0-9a-f]{32})-(?:Abstract|Paper)"
     r"(?:-[A-Za-z_]+)?\.(?:html|pdf)$"
 )
@@ -297,7 +299,7 @@ _USENIX_CONFS = ("osdi", "nsdi", "atc", "fast")
 _USENIX_PAGE = re.compile(
     r"^/conference/(?P<conf>[a-z]+\d{2})/presentation/(?P<slug>[a-z]+(?:-[a-z]+)*)$"
 )
-_USENIX_FILE = re.compile(
+_USENIX_FILE = (
     r"^/system/files/(?:conference/(?P<dir>[a-z]+\d{2})/)?"
     r"(?P<conf>[a-z]+\d{2})-(?P<slug>[a-z]+(?:-[a-z]+)*)\.pdf$"
 )
@@ -343,11 +345,11 @@ def _site_key(host: str, path: str, query: str) -> str | None:
                 paper = archive.split(".")[0] + "/" + number
             return arxiv_url(paper)
     if host in ("doi.org", "dx.doi.org"):
-        match = _DOI_PATH.match(path)
+        match = re.match(_DOI_PATH, path)
         if match is not None:
             return "https://doi.org/" + match[1].lower()
     if host == "dl.acm.org":
-        match = _ACM_DOI.match(path)
+        match = re.match(_ACM_DOI, path)
         if match is not None:
             return "https://doi.org/" + match[1].lower()
     if host == "openreview.net" and path in ("/forum", "/pdf"):
@@ -355,14 +357,14 @@ def _site_key(host: str, path: str, query: str) -> str | None:
         if paper:
             return "https://openreview.net/forum?id=" + paper
     if host == "ieeexplore.ieee.org":
-        match = _IEEE_DOC.match(path)
+        match = re.match(_IEEE_DOC, path)
         number = match[1] if match else None
         if path == "/stamp/stamp.jsp":
             number = _query_params(query).get("arnumber")
         if number and number.isdigit():
             return "https://ieeexplore.ieee.org/document/" + number
     if host in ("proceedings.neurips.cc", "papers.nips.cc", "papers.neurips.cc"):
-        match = _NEURIPS.match(path)
+        match = re.match(_NEURIPS, path)
         if match is not None:
             return f"https://proceedings.neurips.cc/paper/{match[1]}/hash/{match[2]}"
     if host == "usenix.org":
@@ -370,7 +372,7 @@ def _site_key(host: str, path: str, query: str) -> str | None:
         if page is not None and page["conf"].startswith(_USENIX_CONFS):
             conf = page["conf"]
             return f"https://usenix.org/conference/{conf}/presentation/{page['slug']}"
-        pdf = _USENIX_FILE.match(path)
+        pdf = re.match(_USENIX_FILE, path)
         if (
             pdf is not None
             and pdf["conf"][:-2] in _USENIX_CONFS

@@ -60,12 +60,13 @@ GENERIC_TEXTS: frozenset[str] = frozenset(
         "hf",
     }
 )
-_HTML_TAG = re.compile(r"<[^>]*>")
 _EMPHASIS = re.compile(r"[*_~`]+")
-_ESCAPED = re.compile(r"\\(.)")
 _NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() plus "_"
-_BRACKETED = re.compile(r"^\s*[\[(][^\])]*[\])]\s*")  # "[OSDI'22] " / "(2023) "
-_CUT = re.compile(r"<br\s*/?>|\s[-–—|]\s|\s\(|\s\[", re.IGNORECASE)
+# Needed only by some entries: strings that ``re`` compiles (and caches) on first use.
+_HTML_TAG = r"<[^>]*>"
+_ESCAPED = r"\\(.)"
+_BRACKETED = r"^\s*[\[(][^\])]*[\])]\s*"  # "[OSDI'22] " / "(2023) "
+_CUT = r"(?i)<br\s*/?>|\s[-–—|]\s|\s\(|\s\["
 
 
 def is_web(url: str) -> bool:
@@ -99,10 +100,10 @@ def _is_note(document: Document, entry: Entry, link: Link) -> bool:
 
 def _clean(text: str) -> str:
     if "<" in text:
-        text = _HTML_TAG.sub(" ", text)
+        text = re.sub(_HTML_TAG, " ", text)
     text = _EMPHASIS.sub("", text)
     if "\\" in text:
-        text = _ESCAPED.sub(r"\1", text)
+        text = re.sub(_ESCAPED, r"\1", text)
     return " ".join(text.split()).strip(" .,;:")
 
 
@@ -135,8 +136,8 @@ def _entry_title(document: Document, entry: Entry) -> str | None:
             title += ": " + _clean(document.span_text(entry.subtitle))
         return title
     head = document.text[entry.content[0] : link.start]
-    head = _BRACKETED.sub("", head, count=1)
-    cut = _CUT.search(head)
+    head = re.sub(_BRACKETED, "", head, count=1)
+    cut = re.search(_CUT, head)
     if cut is not None:
         head = head[: cut.start()]
     title = _clean(head)

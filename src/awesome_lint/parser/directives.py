@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from awesome_lint.parser.document import Document
 from awesome_lint.parser.inline import code_spans
 
-_DIRECTIVE = re.compile(
+# Compiled by ``re`` on first use: most documents have no directive at all.
+_DIRECTIVE = (
     r"<!--[ \t]*awesome-lint-(disable-next-line|disable-line|disable-file|disable|enable)"
     r"(?![\w-])((?:(?!-->).)*?)[ \t]*-->"
 )
@@ -37,7 +38,7 @@ def parse_directives(document: Document) -> list[Directive]:
         return []
     source = document.source
     found: list[Directive] = []
-    for m in _DIRECTIVE.finditer(text):
+    for m in re.finditer(_DIRECTIVE, text):
         index = source.line_index(m.start())
         if index in document.code_lines:
             continue
