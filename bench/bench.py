@@ -59,30 +59,41 @@ class Row:
 # which holds the synthetic files, would inflate every small measurement.
 _WRAPPER = """\
 import os, resource, sys, time
+if os.environ.get("AWESOME_LINT_BENCH_ONE_CPU") and hasattr(os, "sched_setaffinity"):
+    os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # children inherit it
 devnull = [(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)]
 start = time.perf_counter()
 pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ, file_actions=devnull)
 status = os.waitpid(pid, 0)[1]
 elapsed = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(elapsed, peak, os.waitstatus_to_exitcode(status))
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime)
 """
 
 
-def run_once(argv: Sequence[str]) -> tuple[float, float, int]:
-    """Run one process in a fresh wrapper; return (wall seconds, peak RSS in MB, exit code)."""
+def run_once(argv: Sequence[str], *, one_cpu: bool = False) -> tuple[float, float, int, float]:
+    """Run one process in a fresh wrapper.
+
+    Returns (wall seconds, peak RSS in MB, exit code, CPU seconds of it and its children).
+    ``one_cpu`` pins the command to one CPU (Linux), to compare with a parallel run.
+    """
+    env = dict(os.environ)
+    env.pop("AWESOME_LINT_BENCH_ONE_CPU", None)
+    if one_cpu:
+        env["AWESOME_LINT_BENCH_ONE_CPU"] = "1"
     proc = subprocess.run(
         [sys.executable, "-I", "-S", "-c", _WRAPPER, *argv],
         capture_output=True,
         check=False,
+        env=env,
     )
     if proc.returncode != 0:
         raise RuntimeError(f"benchmark wrapper failed: {proc.stderr.decode('utf-8', 'replace')}")
-    seconds, peak, code = proc.stdout.split()
+    seconds, peak, code, cpu = proc.stdout.split()
     if int(code) not in (0, 1):
         sys.stderr.write(f"warning: exit {int(code)} from {' '.join(argv)}\n")
         sys.stderr.write(proc.stderr.decode("utf-8", "replace")[-2000:])
-    return float(seconds), int(peak) * _RSS_UNIT / 2**20, int(code)
+    return float(seconds), int(peak) * _RSS_UNIT / 2**20, int(code), float(cpu)
 
 
 def measure(argv: Sequence[str], runs: int) -> Measurement:
@@ -273,11 +284,48 @@ def startup_section(example: Path, runs: int) -> str:
     return "\n".join(lines)
 
 
+# --- Many files: both cores (issue 6) ---------------------------------------------------
+MANY_FILES = 200
+
+
+def many_files_section(lists: Sequence[Path], folder: Path, runs: int) -> str:
+    """``check docs/`` on MANY_FILES copies of the corpus lists, on all CPUs and on one.
+
+    CPU/wall above 1 means more than one core was busy; the speed-up is the one-CPU
+    wall time over the all-CPUs wall time.
+    """
+    docs = folder / "docs"
+    docs.mkdir()
+    total = 0
+    for index in range(MANY_FILES):
+        data = lists[index % len(lists)].read_bytes()
+        (docs / f"list-{index:03d}.md").write_bytes(data)
+        total += len(data)
+    argv = [*lint_command(), "check", "--isolated", "--quiet", str(docs)]
+    label = f"check docs/ ({MANY_FILES} files, {total / 2**20:.1f} MB)"
+    lines = [f"Many files, best of {runs} run(s):"]
+    walls = {}
+    for one_cpu in (False, True):
+        results = [run_once(argv, one_cpu=one_cpu) for _ in range(runs)]
+        wall, _, _, cpu = min(results)
+        walls[one_cpu] = wall
+        where = "1 CPU" if one_cpu else f"{os.cpu_count()} CPUs"
+        lines.append(
+            f"  {label} on {where:7}  wall {wall:6.2f} s  CPU {cpu:6.2f} s  "
+            f"CPU/wall {cpu / wall:4.2f}"
+        )
+    lines.append(f"  speed-up from the extra CPUs: {walls[True] / walls[False]:.2f}x")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (best is kept)")
     parser.add_argument("--quick", action="store_true", help="one run each and no x100 file")
     parser.add_argument("--imports", action="store_true", help="also report the costliest imports")
+    parser.add_argument(
+        "--no-many", action="store_true", help="skip the many-files (both cores) section"
+    )
     parser.add_argument(
         "--startup-only", action="store_true", help="only the start-up section (floor vs check)"
     )
@@ -324,6 +372,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             for times in factors:
                 synthetic = concatenation(largest, times, Path(tmp))
                 files.append((f"{largest.name} x{times}", synthetic))
+            papers = lists_in(corpus / "papers")
+            if papers:  # the largest paper list too: entries of the shape the rules target
+                paper = max(papers, key=lambda p: p.stat().st_size)
+                files.append((f"{paper.name} x10", concatenation(paper, 10, Path(tmp))))
         for label, path in files:
             print(f"  {label} ...", end="", file=sys.stderr, flush=True)
             row = bench_file(path, label, runs)
@@ -335,6 +387,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 flush=True,
             )
     print(format_table(rows))
+    if corpus_files and not args.no_many and hasattr(os, "sched_setaffinity"):
+        with tempfile.TemporaryDirectory(prefix="awesome-lint-bench-") as tmp:
+            print()
+            print(many_files_section(corpus_files, Path(tmp), runs if runs < 3 else 3))
 
     if args.imports:
         candidates = example_files or sorted(corpus_files, key=lambda p: p.stat().st_size)

@@ -74,8 +74,7 @@ def title_text(document: Document, entry: Entry) -> str:
     """The entry's title as written: its leading link's text when nothing but
     tags such as ``[OSDI'22]`` comes before it, else its content."""
     if entry.link is not None:
-        prefix = document.span_text(entry.prefix)
-        if not _TAGS.sub("", prefix).strip():
+        if entry.prefix is None or not _TAGS.sub("", document.span_text(entry.prefix)).strip():
             return document.span_text(entry.link.text)
     return _TAGS.sub("", document.span_text(entry.content), count=1)
 
@@ -88,7 +87,10 @@ def _fold(title: str) -> str:
 
 
 def _folded(title: str) -> str:
-    return _LEADING_PUNCTUATION.sub("", _fold(title).strip())
+    folded = _fold(title).strip()
+    if folded[:1].isalnum():
+        return folded  # the common case: nothing to strip
+    return _LEADING_PUNCTUATION.sub("", folded)
 
 
 def _without_article(folded: str) -> str:
