@@ -373,8 +373,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 synthetic = concatenation(largest, times, Path(tmp))
                 files.append((f"{largest.name} x{times}", synthetic))
             papers = lists_in(corpus / "papers")
-            if papers:  # the largest paper list too: entries of the shape the rules target
-                paper = max(papers, key=lambda p: p.stat().st_size)
+            paper = max(papers, key=lambda p: p.stat().st_size) if papers else largest
+            if paper != largest:  # the largest paper list too: entries the rules look into
                 files.append((f"{paper.name} x10", concatenation(paper, 10, Path(tmp))))
         for label, path in files:
             print(f"  {label} ...", end="", file=sys.stderr, flush=True)

@@ -22,7 +22,7 @@ LIST = (
 @pytest.mark.slow
 def test_quick_run_prints_a_row_per_file(tmp_path: Path) -> None:
     (tmp_path / "papers").mkdir()
-    (tmp_path / "small.md").write_text(LIST, encoding="utf-8")
+    (tmp_path / "small.md").write_text(LIST * 3, encoding="utf-8")
     (tmp_path / "papers" / "tiny.md").write_text(LIST * 2, encoding="utf-8")
     (tmp_path / "SOURCES.md").write_text("# Sources\n", encoding="utf-8")
 
@@ -50,8 +50,15 @@ def test_quick_run_prints_a_row_per_file(tmp_path: Path) -> None:
     ]
     labels = [row.strip("|").split("|")[0].strip() for row in rows[1:]]
     corpus_labels = [label for label in labels if not label.startswith("examples/")]
-    # SOURCES.md is skipped; the largest list is repeated x10 only with --quick.
-    assert corpus_labels == ["small.md", "papers/tiny.md", "tiny.md x10"]
+    # SOURCES.md is skipped; the largest list and the largest paper list are repeated
+    # x10 (only x10 with --quick).
+    assert corpus_labels == ["small.md", "papers/tiny.md", "small.md x10", "tiny.md x10"]
+
+    many = proc.stdout.split("Many files, best of 1 run(s):\n", 1)[1].splitlines()
+    assert many[0].startswith("  check docs/ (200 files, ")
+    assert " on 1 CPU " in many[1]
+    assert all("wall" in line and "CPU/wall" in line for line in many[:2])
+    assert many[2].startswith("  speed-up from the extra CPUs: ")
 
     _, _, imports = proc.stdout.partition("-X importtime")
     lines = imports.splitlines()

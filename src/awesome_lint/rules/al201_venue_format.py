@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
@@ -9,12 +10,19 @@ from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import (
     SHARED,
     VENUE_OPTIONS,
+    Found,
     all_tokens,
     check_style,
     file_style,
     registry_for,
 )
 from awesome_lint.venues.parse import name_fix
+
+# A spelling of a venue name is the file's own convention when the file writes the
+# name so at least this often and this share of the time ("arxiv'23" 861 times in
+# one corpus list, "arXiv" never).
+CONVENTION_MIN_COUNT = 5
+CONVENTION_MIN_SHARE = 0.8
 
 
 class VenueFormat(Rule):
@@ -23,7 +31,8 @@ class VenueFormat(Rule):
 
     Checks how each known venue is written: the name's spelling and case as
     the venue registry writes it (`Eurosys` → `EuroSys`, `PPOPP` → `PPoPP`,
-    `arxiv` → `arXiv`), the apostrophe (`’` → `'`), and the year style
+    `arxiv` → `arXiv`), or as the file itself consistently writes it, the
+    apostrophe (`’` → `'`), and the year style
     (`OSDI'22`, `OSDI '22`, `OSDI 2022`, ...), in every position paper lists
     use: the slot after ` | `, a bracketed prefix `[OSDI'22] [Title](url)`,
     parentheses, backticks and a trailing `..., Venue 2022`.
@@ -57,12 +66,20 @@ class VenueFormat(Rule):
     venues (`SAA'25`) and affiliations (`| Stanford`) are left alone.
     Alias and renamed names are AL202's business.
 
+    A list's own spelling of a name is respected: when the file writes a name
+    one way (in case or punctuation) at least 5 times and for at least 80% of
+    its uses, as a list of `[arxiv'23]` tags does, that spelling is the file's
+    convention. Then neither it nor the registry's spelling is reported, and
+    other variants and misspellings of the name are fixed to the file's spelling.
+
     ## Options
 
     - `style`: `"consistent"` (default: the file's most common style; ties
       go to `{name}'{yy}`), or a pattern of `{name}`, a separator (`'`,
       ` '`, `' `, a space, `-` or nothing) and `{yy}` or `{yyyy}`, e.g.
       `"{name}'{yy}"`, `"{name} '{yy}"`, `"{name} {yyyy}"`.
+    - `names`: `"consistent"` (default: keep a spelling the file keeps, as
+      above) or `"registry"` (always the registry's spelling).
     - `extra-venues`: venues the registry lacks, as names (`["SAA"]`) or
       tables (`{name = "MLArchSys", kind = "workshop", aliases = [...]}`).
     - `aliases`: more names for registry venues (`{ "Oakland" = "IEEE S&P" }`).
@@ -80,6 +97,11 @@ class VenueFormat(Rule):
             'consistent, or a pattern such as "{name}\'{yy}" or "{name} {yyyy}"',
             validate=check_style,
         ),
+        "names": Option(
+            "consistent",
+            "consistent (keep a spelling the file keeps) or registry",
+            choices=("consistent", "registry"),
+        ),
         **VENUE_OPTIONS,
     }
     shared_options = SHARED
@@ -88,12 +110,16 @@ class VenueFormat(Rule):
         registry = registry_for(context.options)
         found = all_tokens(document, registry)
         style = file_style(found, context.options.get("style", "consistent"))
+        own = _file_spellings(found) if context.options.get("names") != "registry" else {}
         text = document.text
         for f in found:
             token = f.token
             if not token.known or f.where == "subtitle":
                 continue
             new_name = name_fix(token)
+            if own and token.match is not None and token.match.preferred in own:
+                spelling = own[token.match.preferred]
+                new_name = None if token.name == spelling else name_fix(token, spelling)
             year_part = token.year_part_span
             new_year = None
             if year_part is not None and token.year is not None and token.month is None:
@@ -115,6 +141,8 @@ class VenueFormat(Rule):
                 what = f"Venue {written!r} should be written {replacement!r}"
             elif new_name is not None:
                 what = f"Venue name {token.name!r} should be written {new_name!r}"
+                if token.match is not None and new_name != token.match.preferred:
+                    what += " (the file's spelling)"
             else:
                 what = f"Venue {written!r} should be written {replacement!r} ({style.pattern})"
             fix = (
@@ -123,3 +151,35 @@ class VenueFormat(Rule):
                 else None
             )
             yield self.report(what, start, end, fix)
+
+
+def _file_spellings(found: list[Found]) -> dict[str, str]:
+    """The file's own spelling of registry names it keeps writing one way.
+
+    Keyed by the registry's spelling. Only variants in case and punctuation
+    qualify (``arxiv``, not ``arixv``), and only at CONVENTION_MIN_COUNT uses
+    and CONVENTION_MIN_SHARE of all uses of that name, misspellings included.
+    """
+    written: dict[str, Counter[str]] = {}
+    for f in found:
+        match = f.token.match
+        if match is None or not f.token.known or f.where == "subtitle":
+            continue
+        counts = written.setdefault(match.preferred, Counter())
+        name = f.token.name
+        counts[name if _squash(name) == _squash(match.preferred) else ""] += 1
+    own: dict[str, str] = {}
+    for preferred, counts in written.items():
+        spelling, count = counts.most_common(1)[0]
+        if (
+            spelling
+            and spelling != preferred
+            and count >= CONVENTION_MIN_COUNT
+            and count >= CONVENTION_MIN_SHARE * sum(counts.values())
+        ):
+            own[preferred] = spelling
+    return own
+
+
+def _squash(name: str) -> str:
+    return "".join(c for c in name.casefold() if c.isalnum())

@@ -73,9 +73,10 @@ def entry_arxiv_year(entry: Entry) -> Year | None:
 def title_text(document: Document, entry: Entry) -> str:
     """The entry's title as written: its leading link's text when nothing but
     tags such as ``[OSDI'22]`` comes before it, else its content."""
-    if entry.link is not None:
-        if entry.prefix is None or not _TAGS.sub("", document.span_text(entry.prefix)).strip():
-            return document.span_text(entry.link.text)
+    if entry.link is not None and (
+        entry.prefix is None or not _TAGS.sub("", document.span_text(entry.prefix)).strip()
+    ):
+        return document.span_text(entry.link.text)
     return _TAGS.sub("", document.span_text(entry.content), count=1)
 
 

@@ -571,12 +571,13 @@ def dominant_style(styles: list[Style], default: str = DEFAULT_STYLE) -> Style:
     return next(st for st in styles if counts[st] == best)
 
 
-def name_fix(token: VenueToken) -> str | None:
-    """The name as the registry writes it, when the token's spelling differs only
-    in case, punctuation or a known misspelling (a safe fix); else None."""
+def name_fix(token: VenueToken, spelling: str | None = None) -> str | None:
+    """The name as the registry writes it (or as ``spelling``, the file's own
+    spelling of the same name), when the token's spelling differs only in case,
+    punctuation or a known misspelling (a safe fix); else None."""
     if token.match is None:
         return None
-    preferred = token.match.preferred
+    preferred = spelling or token.match.preferred
     if preferred == token.name:
         return None
     written = token.name
