@@ -343,3 +343,14 @@ def test_no_files_to_check_is_a_warning(tmp_path: Path) -> None:
     proc = run(["--isolated"], cwd=tmp_path)
     assert proc.returncode == 0
     assert proc.stderr == b"awesome-lint: warning: no Markdown files to check\n"
+
+
+def test_check_turns_off_markdown_it_debug_logging() -> None:
+    import logging
+
+    list_logger = logging.getLogger("markdown_it.rules_block.list")
+    list_logger.disabled = False
+    result = CliRunner().invoke(cli, ["check", "--isolated", "--exit-zero", str(EXAMPLE)])
+    assert result.exit_code == 0
+    assert list_logger.disabled
+    assert not logging.getLogger("awesome_lint").disabled

@@ -43,6 +43,22 @@ def parse_blocks(text: str) -> BlockParse:
     return BlockParse(tokens, refs)
 
 
+def silence_debug_logging() -> None:
+    """Turn off markdown-it-py's debug loggers (for the command line, which never shows them).
+
+    Every block rule logs a debug line each time it is tried, several per source line;
+    even when the level drops them, the calls cost about a fifth of a block parse.
+    A disabled logger returns at once (``Logger.disabled``).
+    """
+    import logging
+
+    for name, logger in list(logging.Logger.manager.loggerDict.items()):
+        if (name == "markdown_it" or name.startswith("markdown_it.")) and isinstance(
+            logger, logging.Logger
+        ):
+            logger.disabled = True
+
+
 def normalize_label(label: str) -> str:
     """CommonMark's reference label normalisation (as markdown-it-py applies it)."""
     from markdown_it.common.utils import normalizeReference
