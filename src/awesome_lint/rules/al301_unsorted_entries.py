@@ -13,7 +13,7 @@ from awesome_lint.rules.ordering import (
     FirstWord,
     TitleKey,
     entry_arxiv_year,
-    entry_year,
+    entry_venue_year,
     first_after,
     first_word_keys,
     keep_order,
@@ -80,19 +80,17 @@ class _Plan:
         self.kept: Final = kept  # entries already in order
 
 
-def _ranks(document: Document, group: list[Entry], order: str, keys: _Keys) -> list[Any]:
+def _ranks(group: list[Entry], features: list[Features], order: str, keys: _Keys) -> list[Any]:
+    """Each entry's rank under ``order`` (None: no key), from its ``features``."""
     if order == "alphabetical":
-        return [keys.title(e, articles=False) for e in group]
+        return [keys.title(e) for e in group]
     if order.startswith("initial"):
-        which = 1 if order == "initial-articles" else 0
-        return [keys.initials(entry)[which] for entry in group]
-    sign = -1 if order.endswith("-desc") else 1
-    found = keys.arxiv_year if order.startswith("arxiv") else keys.year
-    out = []
-    for entry in group:
-        year = found(entry)
-        out.append(None if year is None else sign * year)
-    return out
+        which = 3 if order == "initial-articles" else 2
+        return [f[which] for f in features]
+    which = 1 if order.startswith("arxiv") else 0
+    if order.endswith("-desc"):
+        return [None if (year := f[which]) is None else -year for f in features]
+    return [f[which] for f in features]
 
 
 _ALTERNATIVES = {
@@ -120,46 +118,42 @@ def _exempt(plan: _Plan, kept: list[int], alt: list[Any], i: int) -> bool:
     return (low is None or not rank < low) and (high is None or not high < rank)
 
 
+# Per entry: its year (venue, else arXiv), its arXiv year, and its ranks under
+# "initial" and "initial-articles".
+Features = tuple[int | None, int | None, Any, Any]
+
+
 class _Keys:
     """Sort keys of a document's entries, computed once (auto mode tries several orders)."""
 
     def __init__(self, document: Document, options: Mapping[str, Any]) -> None:
         self.document = document
         self.registry = registry_for(options)
-        self._years: dict[int, int | None] = {}
-        self._arxiv: dict[int, int | None] = {}
-        self._initials: dict[int, tuple[Any, Any]] = {}
+        self._features: dict[int, Features] = {}
 
-    def year(self, entry: Entry) -> int | None:
+    def features(self, entry: Entry) -> Features:
         key = id(entry)
-        if key not in self._years:
-            found = entry_year(self.document, entry, self.registry)
-            self._years[key] = found.year if found else None
-        return self._years[key]
-
-    def arxiv_year(self, entry: Entry) -> int | None:
-        key = id(entry)
-        if key not in self._arxiv:
-            found = entry_arxiv_year(entry)
-            self._arxiv[key] = found.year if found else None
-        return self._arxiv[key]
-
-    def title(self, entry: Entry, *, articles: bool) -> TitleKey | None:
-        return title_key(title_text(self.document, entry), articles=articles)
-
-    def initials(self, entry: Entry) -> tuple[Any, Any]:
-        """Ranks under "initial" and "initial-articles": the first word's kind,
-        number and initial letter; None for a non-ASCII initial (where "µ" or
-        "λ" sorts is anyone's guess) or no word at all."""
-        key = id(entry)
-        found = self._initials.get(key)
+        found = self._features.get(key)
         if found is None:
+            arxiv = entry_arxiv_year(entry)
+            venue = entry_venue_year(self.document, entry, self.registry)
+            year = venue or arxiv
             words = first_word_keys(title_text(self.document, entry))
-            found = self._initials[key] = (_initial_rank(words[0]), _initial_rank(words[1]))
+            found = self._features[key] = (
+                None if year is None else year.year,
+                None if arxiv is None else arxiv.year,
+                _initial_rank(words[0]),
+                _initial_rank(words[1]),
+            )
         return found
+
+    def title(self, entry: Entry) -> TitleKey | None:
+        return title_key(title_text(self.document, entry))
 
 
 def _initial_rank(word: FirstWord | None) -> Any:
+    """The first word's kind, number and initial letter; None for a non-ASCII
+    initial (where "µ" or "λ" sorts is anyone's guess) or no word at all."""
     if word is None:
         return None
     initial = word[2][:1]
@@ -168,16 +162,23 @@ def _initial_rank(word: FirstWord | None) -> Any:
     return (word[0], word[1], initial)
 
 
-def _plan(document: Document, group: list[Entry], order: str, keys: _Keys) -> _Plan | None:
+def _plan(group: list[Entry], features: list[Features], order: str, keys: _Keys) -> _Plan | None:
     if order != "auto":
-        ranks = _ranks(document, group, order, keys)
+        ranks = _ranks(group, features, order, keys)
         return _Plan(order, ranks, keep_order(ranks))
     if len(group) < AUTO_MIN_KEYED:
         return None  # too few entries to show a clear order (the loop below agrees)
     plans = {}
+    done: list[tuple[list[Any], set[int]]] = []  # orders often rank alike (no articles)
     for candidate in AUTO_CANDIDATES:
-        ranks = _ranks(document, group, candidate, keys)
-        plans[candidate] = _Plan(candidate, ranks, keep_order(ranks))
+        ranks = _ranks(group, features, candidate, keys)
+        if sum(r is not None for r in ranks) < AUTO_MIN_KEYED:
+            kept: set[int] = set()  # never chosen below, nor its opposite (same keys)
+        else:
+            same = [k for r, k in done if r == ranks]
+            kept = same[0] if same else keep_order(ranks)
+            done.append((ranks, kept))
+        plans[candidate] = _Plan(candidate, ranks, kept)
     best: _Plan | None = None
     for candidate, plan in plans.items():
         keyed = sum(r is not None for r in plan.ranks)
@@ -339,14 +340,15 @@ class UnsortedEntries(Rule):
     def _check_group(
         self, document: Document, group: list[Entry], order: str, keys: _Keys
     ) -> Iterator[Diagnostic]:
-        plan = _plan(document, group, order, keys)
+        features = [keys.features(e) for e in group]
+        plan = _plan(group, features, order, keys)
         if plan is None or len(plan.kept) == sum(r is not None for r in plan.ranks):
             return
         kept = sorted(plan.kept)
         kept_ranks = [plan.ranks[i] for i in kept]
         label = _LABELS[plan.order]
         alternative = _ALTERNATIVES.get(plan.order) if order == "auto" else None
-        alt = _ranks(document, group, alternative, keys) if alternative else None
+        alt = _ranks(group, features, alternative, keys) if alternative else None
         out_of_place = [i for i, r in enumerate(plan.ranks) if r is not None and i not in plan.kept]
         misplaced = [i for i in out_of_place if alt is None or not _exempt(plan, kept, alt, i)]
         if not misplaced:

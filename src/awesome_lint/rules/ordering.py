@@ -51,11 +51,16 @@ def arxiv_year(paper: str) -> Year | None:
 
 def entry_year(document: Document, entry: Entry, registry: VenueRegistry) -> Year | None:
     """The year of an entry's venue token (not one in its subtitle), else of its arXiv id."""
+    return entry_venue_year(document, entry, registry) or entry_arxiv_year(entry)
+
+
+def entry_venue_year(document: Document, entry: Entry, registry: VenueRegistry) -> Year | None:
+    """The year of an entry's first known venue token with a year, outside its subtitle."""
     for found in entry_tokens(document, entry, registry):
         token = found.token
         if found.where != "subtitle" and token.known and token.year is not None:
             return Year(token.year, token.month)
-    return entry_arxiv_year(entry)
+    return None
 
 
 def entry_arxiv_year(entry: Entry) -> Year | None:
