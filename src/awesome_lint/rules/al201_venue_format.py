@@ -160,24 +160,22 @@ def _file_spellings(found: list[Found]) -> dict[str, str]:
     qualify (``arxiv``, not ``arixv``), and only at CONVENTION_MIN_COUNT uses
     and CONVENTION_MIN_SHARE of all uses of that name, misspellings included.
     """
-    written: dict[str, Counter[str]] = {}
-    for f in found:
-        match = f.token.match
-        if match is None or not f.token.known or f.where == "subtitle":
-            continue
-        counts = written.setdefault(match.preferred, Counter())
-        name = f.token.name
-        counts[name if _squash(name) == _squash(match.preferred) else ""] += 1
+    pairs: Counter[tuple[str, str]] = Counter(
+        (f.token.match.preferred, f.token.name)
+        for f in found
+        if f.token.match is not None and f.token.known and f.where != "subtitle"
+    )
+    uses: Counter[str] = Counter()
+    best: dict[str, tuple[int, str]] = {}  # per registry spelling: the most used variant
+    for (preferred, name), count in pairs.items():
+        uses[preferred] += count
+        variant = name != preferred and _squash(name) == _squash(preferred)
+        if variant and count > best.get(preferred, (0, ""))[0]:
+            best[preferred] = (count, name)
     own: dict[str, str] = {}
-    for preferred, counts in written.items():
-        spelling, count = counts.most_common(1)[0]
-        if (
-            spelling
-            and spelling != preferred
-            and count >= CONVENTION_MIN_COUNT
-            and count >= CONVENTION_MIN_SHARE * sum(counts.values())
-        ):
-            own[preferred] = spelling
+    for preferred, (count, name) in best.items():
+        if count >= CONVENTION_MIN_COUNT and count >= CONVENTION_MIN_SHARE * uses[preferred]:
+            own[preferred] = name
     return own
 
 
