@@ -13,6 +13,15 @@ from awesome_lint.source import SourceText
 _MARKER = re.compile(r"[ \t]*([-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 _TRAILING_COMMENT = re.compile(r"[ \t]*<!--(?:(?!-->).)*-->[ \t]*$")
 _TITLE_SEP = re.compile(r"[ \t]*(?::|(?<=[ \t])[-–—](?=[ \t])|[-–—](?=[ \t]))[ \t]*")
+# Tokens the loop in parse_document has nothing to do for.
+_SKIP = frozenset(
+    {"paragraph_close", "heading_close", "blockquote_close", "table_close"}
+    | {
+        f"{part}_{side}"
+        for part in ("thead", "tbody", "tr", "th", "td")
+        for side in ("open", "close")
+    }
+)
 _BLOCK_KINDS = {
     "heading_open": "heading",
     "paragraph_open": "paragraph",
@@ -48,14 +57,44 @@ def parse_document(source: SourceText) -> Document:
         last = min(last_exclusive, len(lines)) - 1
         return lines[first].start, lines[max(first, last)].end
 
-    i = 0
-    n = len(tokens)
-    while i < n:
-        tok = tokens[i]
+    for i, tok in enumerate(tokens):
         ttype = tok.type
+        if ttype in _SKIP:
+            continue
         if tok.level == 0 and tok.map is not None and ttype in _BLOCK_KINDS:
             blocks.append(Block(_BLOCK_KINDS[ttype], tok.map[0], _last_content_line(source, tok)))
-        if ttype in ("fence", "code_block") and tok.map:
+        if ttype == "inline":  # the frequent types first
+            if not tok.map or tokens[i - 1].type != "paragraph_open":
+                continue
+            first, last = tok.map
+            start, end = line_span(first, last)
+            entry = stack[-1] if stack else None
+            if entry is not None and entry.line == first and entry.content[0] >= start:
+                start = entry.content[0]
+            found = scan_links(text, start, end, refs)
+            links.extend(found)
+            if entry is not None and entry.line == first:
+                first_line_end = lines[first].end
+                entry.links = [link for link in found if link.start < first_line_end]
+                entry.toc = bool(entry.links) and all(
+                    link.url_value.startswith("#") for link in entry.links if not link.image
+                )
+                _decompose(text, entry)
+        elif ttype == "list_item_open" and tok.map:
+            entry = _make_entry(source, tokens, i, len(stack), list_ids[-1] if list_ids else 0)
+            parent = next((e for e in reversed(stack) if e is not None), None) if stack else None
+            if entry is not None:
+                if stack and parent is not None:
+                    entry.parent = parent
+                    parent.children.append(entry)
+                elif not stack:
+                    top_entries.append(entry)
+            stack.append(entry)
+        elif ttype == "list_item_close":
+            stack.pop()
+        elif ttype == "paragraph_open":
+            pass  # a block (above); its inline token follows
+        elif ttype in ("fence", "code_block") and tok.map:
             code_lines.update(range(tok.map[0], tok.map[1]))
         elif ttype == "html_block" and tok.map:
             html_lines.update(range(tok.map[0], tok.map[1]))
@@ -72,37 +111,9 @@ def parse_document(source: SourceText) -> Document:
                 Heading(first, last, int(tok.tag[1]), inline.content.strip(), span, setext)
             )
             links.extend(scan_links(text, span[0], span[1], refs))
-        elif ttype == "list_item_open" and tok.map:
-            entry = _make_entry(source, tokens, i, len(stack), list_ids[-1] if list_ids else 0)
-            parent = next((e for e in reversed(stack) if e is not None), None) if stack else None
-            if entry is not None:
-                if stack and parent is not None:
-                    entry.parent = parent
-                    parent.children.append(entry)
-                elif not stack:
-                    top_entries.append(entry)
-            stack.append(entry)
-        elif ttype == "list_item_close":
-            stack.pop()
-        elif ttype == "inline" and tok.map and tokens[i - 1].type == "paragraph_open":
-            first, last = tok.map
-            start, end = line_span(first, last)
-            entry = stack[-1] if stack else None
-            if entry is not None and entry.line == first and entry.content[0] >= start:
-                start = entry.content[0]
-            found = scan_links(text, start, end, refs)
-            links.extend(found)
-            if entry is not None and entry.line == first:
-                first_line_end = lines[first].end
-                entry.links = [link for link in found if link.start < first_line_end]
-                entry.toc = bool(entry.links) and all(
-                    link.url_value.startswith("#") for link in entry.links if not link.image
-                )
-                _decompose(text, entry)
         elif ttype == "table_open" and tok.map:
             start, end = line_span(tok.map[0], tok.map[1])
             links.extend(scan_links(text, start, end, refs))
-        i += 1
 
     sections = _sections(source, headings, top_entries)
     return Document(
