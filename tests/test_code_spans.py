@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awesome_lint.parser.inline import code_spans
+from awesome_lint.parser.inline import _bracket_pairs, code_spans
 
 
 def _reference(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -46,3 +46,38 @@ def test_examples() -> None:
 def test_matches_reference(text: str, a: int, b: int) -> None:
     start, end = sorted((min(a, len(text)), min(b, len(text))))
     assert code_spans(text, start, end) == _reference(text, start, end)
+
+
+def _pairs_reference(text: str, spans: list[tuple[int, int]]) -> dict[int, int]:
+    """Brackets outside code spans, not escaped by an odd run of backslashes, paired
+    innermost first; a blank line ends every open bracket (character by character)."""
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    pos = 0
+    while pos < len(text):
+        c = text[pos]
+        if any(a <= pos < b for a, b in spans):
+            pos += 1
+            continue
+        if c == "\\":
+            pos += 2  # the escaped character is literal
+            continue
+        if c == "[":
+            stack.append(pos)
+        elif c == "]" and stack:
+            pairs[stack.pop()] = pos
+        elif c == "\n" and re.match(r"\n[ \t]*(\r?\n|\r)", text[pos:]):
+            stack.clear()
+        pos += 1
+    return pairs
+
+
+@given(st.text(alphabet="[]\\`x \t\n\r", max_size=40))
+def test_bracket_pairs_match_the_plain_definition(text: str) -> None:
+    spans = code_spans(text)
+    assert _bracket_pairs(text, 0, len(text), spans) == _pairs_reference(text, spans)
+
+
+def test_bracket_pairs_of_a_plain_entry_line() -> None:
+    line = "[A [B]](u) [[code](c)] ]["
+    assert _bracket_pairs(line, 0, len(line), []) == {0: 6, 3: 5, 11: 21, 12: 17}

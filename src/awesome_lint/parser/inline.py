@@ -80,12 +80,22 @@ def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 _BRACKET_EVENTS = re.compile(r"\\.|[\[\]]|\n[ \t]*(?=\r?\n|\r)", re.S)
+_BRACKETS = re.compile(r"[\[\]]")
 
 
 def _bracket_pairs(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> dict[int, int]:
     """Map each matched ``[`` to its ``]``, skipping escapes and code spans."""
     pairs: dict[int, int] = {}
     stack: list[int] = []
+    if not spans and text.find("\\", start, end) < 0 and text.find("\n", start, end) < 0:
+        # The common entry line: no code span, escape or line break to look out for.
+        for m in _BRACKETS.finditer(text, start, end):
+            pos = m.start()
+            if text[pos] == "[":
+                stack.append(pos)
+            elif stack:
+                pairs[stack.pop()] = pos
+        return pairs
     span_index = 0
     span_count = len(spans)
     for m in _BRACKET_EVENTS.finditer(text, start, end):
