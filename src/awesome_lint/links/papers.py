@@ -16,6 +16,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from awesome_lint.links.normalize import normalize_url
 from awesome_lint.parser.document import Document, Entry, Link
 
 #: Link texts that name a kind of resource, not a paper.
@@ -122,6 +123,26 @@ def entry_title(document: Document, entry: Entry) -> str | None:
     title = _entry_title(document, entry)
     document.cache[key] = title
     return title
+
+
+# An entry with a paper link: the entry, its primary link, its title (None when it
+# shows none) and the link's comparison key (normalize_url).
+PaperLink = tuple[Entry, Link, str | None, str]
+
+
+def paper_links(document: Document) -> list[PaperLink]:
+    """Every entry with a paper link, in document order (computed once per document:
+    the duplicate-link, shared-link and duplicate-title rules all walk them)."""
+    cached: list[PaperLink] | None = document.cache.get("paper-links")
+    if cached is None:
+        cached = []
+        for entry in document.entries():
+            link = primary_link(document, entry)
+            if link is not None:
+                title = entry_title(document, entry)
+                cached.append((entry, link, title, normalize_url(link.url_value)))
+        document.cache["paper-links"] = cached
+    return cached
 
 
 def _entry_title(document: Document, entry: Entry) -> str | None:

@@ -6,8 +6,8 @@ from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.links.normalize import normalize_url
-from awesome_lint.links.papers import entry_title, primary_link, same_paper_title
-from awesome_lint.parser.document import Document, Entry
+from awesome_lint.links.papers import paper_links, same_paper_title
+from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.base import Context, Option, Rule
 
 
@@ -72,25 +72,26 @@ class DuplicateLink(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         scope = context.options.get("scope", "section")
-        seen: dict[tuple[int, str], list[tuple[Entry, str | None]]] = {}
-        for entry in document.entries():
-            link = primary_link(document, entry)
-            if link is None:
-                continue
-            key = normalize_url(link.url_value)
+        seen: dict[tuple[int, str], list[tuple[Entry, Link, str | None]]] = {}
+        for entry, link, title, key in paper_links(document):
             area = id(entry.section) if scope == "section" else 0
-            title = entry_title(document, entry)
-            earlier = seen.setdefault((area, key), [])
-            original = next(
-                (e for e, t in earlier if t is None or title is None or same_paper_title(t, title)),
+            earlier = seen.get((area, key))
+            if earlier is None:
+                seen[(area, key)] = [(entry, link, title)]
+                continue
+            found = next(
+                (
+                    (e, first)
+                    for e, first, t in earlier
+                    if t is None or title is None or same_paper_title(t, title)
+                ),
                 None,
             )
-            if original is None:  # a different paper with this link: shared-link's business
-                earlier.append((entry, title))
+            if found is None:  # a different paper with this link: shared-link's business
+                earlier.append((entry, link, title))
                 continue
+            original, first_link = found
             assert original.section is not None and entry.section is not None
-            first_link = primary_link(document, original)
-            assert first_link is not None
             row = original.line + 1
             where = f"line {row}"
             if original.section is not entry.section:

@@ -3,8 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Related
-from awesome_lint.links.normalize import normalize_url
-from awesome_lint.links.papers import entry_title, primary_link, same_paper_title
+from awesome_lint.links.papers import paper_links, same_paper_title
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.base import Context, Rule
 
@@ -51,12 +50,9 @@ class SharedLink(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         groups: dict[str, list[tuple[Entry, Link, str]]] = {}
-        for entry in document.entries():
-            link = primary_link(document, entry)
-            title = entry_title(document, entry)
-            if link is None or title is None:
-                continue
-            groups.setdefault(normalize_url(link.url_value), []).append((entry, link, title))
+        for entry, link, title, key in paper_links(document):
+            if title is not None:
+                groups.setdefault(key, []).append((entry, link, title))
         for items in groups.values():
             # one representative per distinct paper title, in order of appearance
             kinds: list[tuple[Entry, Link, str]] = []

@@ -3,8 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Related
-from awesome_lint.links.normalize import normalize_url
-from awesome_lint.links.papers import entry_title, nested, primary_link, title_key
+from awesome_lint.links.papers import nested, paper_links, title_key
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.base import Context, Rule
 
@@ -51,15 +50,12 @@ class DuplicateTitle(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         first: dict[tuple[int, str], tuple[Entry, Link, str]] = {}
-        for entry in document.entries():
-            link = primary_link(document, entry)
-            title = entry_title(document, entry)
-            if link is None or title is None:
+        for entry, link, title, url_key in paper_links(document):
+            if title is None:
                 continue
             key = title_key(title)
             if len(key) < MIN_TITLE:
                 continue
-            url_key = normalize_url(link.url_value)
             original = first.setdefault((id(entry.section), key), (entry, link, url_key))
             if original[0] is entry or original[2] == url_key or nested(original[0], entry):
                 continue
