@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from awesome_lint.links.papers import entry_title, primary_link, same_paper_title, title_key
+from awesome_lint.links.papers import (
+    entry_title,
+    paper_links,
+    primary_link,
+    same_paper_title,
+    title_key,
+)
 from awesome_lint.parser.build import parse_document
 from awesome_lint.source import SourceText
 
@@ -120,3 +126,18 @@ def test_title_key() -> None:
 def test_same_paper_title(a: str, b: str, same: bool) -> None:
     assert same_paper_title(a, b) is same
     assert same_paper_title(b, a) is same
+
+
+def test_paper_links_lists_entries_with_a_paper_link_once() -> None:
+    text = (
+        "- [Orca](https://www.o.org/x/?utm_source=a): Serving | OSDI'22\n"
+        "- [Serving](#serving)\n"
+        "  - [[Paper]](http://a.org/2)\n"
+    )
+    document = parse_document(SourceText(text))
+    rows = paper_links(document)
+    assert [(e.line, link.url_value, title, key) for e, link, title, key in rows] == [
+        (0, "https://www.o.org/x/?utm_source=a", "Orca: Serving", "https://o.org/x"),
+        (2, "http://a.org/2", None, "https://a.org/2"),
+    ]
+    assert paper_links(document) is rows

@@ -120,7 +120,7 @@ def entry_title(document: Document, entry: Entry) -> str | None:
     if key in document.cache:
         cached: str | None = document.cache[key]
         return cached
-    title = _entry_title(document, entry)
+    title = _entry_title(document, entry, primary_link(document, entry))
     document.cache[key] = title
     return title
 
@@ -139,14 +139,13 @@ def paper_links(document: Document) -> list[PaperLink]:
         for entry in document.entries():
             link = primary_link(document, entry)
             if link is not None:
-                title = entry_title(document, entry)
+                title = _entry_title(document, entry, link)
                 cached.append((entry, link, title, normalize_url(link.url_value)))
         document.cache["paper-links"] = cached
     return cached
 
 
-def _entry_title(document: Document, entry: Entry) -> str | None:
-    link = primary_link(document, entry)
+def _entry_title(document: Document, entry: Entry, link: Link | None) -> str | None:
     if link is None:
         return None
     label = _clean(document.span_text(link.text)).strip("[]() ")
