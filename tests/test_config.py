@@ -127,3 +127,17 @@ def test_suppression_ranges() -> None:
     whole = "<!-- awesome-lint-disable-file AL102 -->\n" + text
     # every directive suppressed something (overlapping ranges all count as used)
     assert [d.code for d in lint_text(whole, Settings.default())] == []
+
+
+def test_isolated_keeps_inline_settings_and_refuses_a_config_file(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_bytes(MESSY)
+    (tmp_path / "mine.toml").write_text('ignore = ["AL102"]\n')
+    inline = run(["--isolated", "--config", 'ignore = ["AL105"]', "a.md"], tmp_path)
+    assert codes(inline) == ["AL102"]
+    proc = run(["--isolated", "--config", "mine.toml", "a.md"], tmp_path)
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr == (
+        "awesome-lint: error: --config mine.toml: --isolated ignores all configuration files;"
+        ' pass settings as --config "key = value" instead\n'
+    )

@@ -50,6 +50,11 @@ def parse_config_options(values: Sequence[str], overrides: Overrides) -> None:
         if value.endswith(".toml") and not path.is_file():
             raise ConfigError(f"--config {value}: file not found")
         if path.is_file():
+            if overrides.isolated:
+                raise ConfigError(
+                    f"--config {value}: --isolated ignores all configuration files; "
+                    'pass settings as --config "key = value" instead'
+                )
             overrides.config_file = path
         else:
             snippet = parse_config_text(value, value)
