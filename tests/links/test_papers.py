@@ -141,3 +141,77 @@ def test_paper_links_lists_entries_with_a_paper_link_once() -> None:
         (2, "http://a.org/2", None, "https://a.org/2"),
     ]
     assert paper_links(document) is rows
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "url"),
+    [
+        # the title before a venue label; the code link is never the paper's
+        (
+            "- Title A [[CVPR2019]](https://x.org/p) [[Pytorch]](https://github.com/a/b)",
+            "Title A",
+            "https://x.org/p",
+        ),
+        (
+            "- Title B [[12 Feb 2020]](https://arxiv.org/abs/2002.04869v1)",
+            "Title B",
+            "https://arxiv.org/abs/2002.04869v1",
+        ),
+        # a trailing ", Venue Year." is not part of the title; commas inside it are
+        (
+            "- Relational biases, deep learning, and graphs, 2018. \\[[paper](https://a.org/r)\\]",
+            "Relational biases, deep learning, and graphs",
+            "https://a.org/r",
+        ),
+        ("- Social NCE, ICCV 2021. [[paper](https://a.org/s)]", "Social NCE", "https://a.org/s"),
+        # a numbered bold-title block: the bold run is the title, not the authors
+        (
+            "15. **Unified Pre-training**. *Li Dong, Nan Yang*. Preprint. "
+            "[[pdf](https://arxiv.org/pdf/1905.03197.pdf)] [[code & model](https://github.com/x/y)]",
+            "Unified Pre-training",
+            "https://arxiv.org/pdf/1905.03197.pdf",
+        ),
+        ("- Book Title [[Must read]](https://a.org/book)", "Book Title", "https://a.org/book"),
+        # a leading link is the item itself, whatever its host or name
+        (
+            "- [Code Llama](https://github.com/meta/codellama)",
+            "Code Llama",
+            "https://github.com/meta/codellama",
+        ),
+        (
+            "- [Python](https://github.com/vinta/awesome-python)",
+            "Python",
+            "https://github.com/vinta/awesome-python",
+        ),
+    ],
+)
+def test_title_and_paper_link_beside_resource_links(line: str, title: str, url: str) -> None:
+    document = parse_document(SourceText(line + "\n"))
+    entry = document.entries()[0]
+    link = primary_link(document, entry)
+    assert link is not None and link.url_value == url
+    assert entry_title(document, entry) == title
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "* Title C (SIGMOD 2019) [GitHub Link](https://github.com/a/c)",
+        "- Title D [Resource repo](https://github.com/a/d)",
+        "- Title E [[PyTroch]](https://github.com/a/e)",
+        "- See also [awesome GNN](https://github.com/a/gnn)",
+        "- Trajnet: a benchmark. \\[[code](https://github.com/t/t)\\]",
+    ],
+)
+def test_resource_links_are_not_the_paper(line: str) -> None:
+    document = parse_document(SourceText(line + "\n"))
+    assert primary_link(document, document.entries()[0]) is None
+
+
+def test_papers_sharing_a_code_repository_are_not_one_paper() -> None:
+    text = (
+        "- Alpha, OSDI 2022. [[paper](https://a.org/1)] [[code](https://github.com/x/shared)]\n"
+        "- Beta, SOSP 2023. [[paper](https://a.org/2)] [[code](https://github.com/x/shared)]\n"
+    )
+    document = parse_document(SourceText(text))
+    assert [row[3] for row in paper_links(document)] == ["https://a.org/1", "https://a.org/2"]

@@ -73,6 +73,8 @@ def test_implied_venue(url: str, expected: tuple[str, int]) -> None:
         "https://proceedings.mlr.press/v1/x.html",
         "https://aclanthology.org/2023.nlposs-1.24/",
         "https://aclanthology.org/W19-1001/",
+        # volume 6 of D19 is a workshop held with EMNLP 2019 (DeepLo), not EMNLP itself
+        "https://www.aclweb.org/anthology/D19-6106.pdf",
         "https://openaccess.thecvf.com/content/CVPR2023W/x/html/x.html",
         "https://github.com/vllm-project/vllm",
         "not a url",

@@ -17,73 +17,66 @@ import unicodedata
 from functools import lru_cache
 
 from awesome_lint.links.normalize import normalize_url
+from awesome_lint.links.roles import LinkRole, label_role, link_role
 from awesome_lint.parser.document import Document, Entry, Link
 
-#: Link texts that name a kind of resource, not a paper.
-GENERIC_TEXTS: frozenset[str] = frozenset(
-    {
-        "paper",
-        "papers",
-        "pdf",
-        "link",
-        "url",
-        "arxiv",
-        "abs",
-        "abstract",
-        "here",
-        "link to paper",
-        "paper link",
-        "code",
-        "github",
-        "project",
-        "project page",
-        "homepage",
-        "website",
-        "blog",
-        "slides",
-        "video",
-        "talk",
-        "openreview",
-        "acm",
-        "ieee",
-        "doi",
-        "html",
-        "preprint",
-        "proceedings",
-        "model",
-        "models",
-        "weights",
-        "demo",
-        "dataset",
-        "data",
-        "docs",
-        "huggingface",
-        "hf",
-    }
-)
 _EMPHASIS = re.compile(r"[*_~`]+")
 _NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() plus "_"
 # Needed only by some entries: strings that ``re`` compiles (and caches) on first use.
 _HTML_TAG = r"<[^>]*>"
 _ESCAPED = r"\\(.)"
 _BRACKETED = r"^\s*[\[(][^\])]*[\])]\s*"  # "[OSDI'22] " / "(2023) "
-_CUT = r"(?i)<br\s*/?>|\s[-–—|]\s|\s\(|\s\["
+_CUT = r"(?i)<br\s*/?>|\s[-–—|]\s|\s\\?\(|\s\\?\["
+_IMAGE = r"!\[[^\]]*\]\([^)]*\)"
+_BOLD = r"^\s*(\*\*|__)(.+?)\1"
+_YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
 
 
 def is_web(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
 
 
+def _leading(document: Document, entry: Entry, link: Link) -> bool:
+    """Whether the link opens the entry (only emphasis or a bracketed prefix before it)."""
+    head = document.text[entry.content[0] : link.start]
+    if not head:
+        return True
+    if "![" in head:
+        head = re.sub(_IMAGE, "", head)  # badges before the name
+    head = re.sub(_BRACKETED, "", head, count=1) if head.lstrip()[:1] in "[(" else head
+    return not head.strip(" \t*_~")
+
+
+def link_roles(document: Document, entry: Entry) -> list[tuple[Link, LinkRole]]:
+    """Each non-image link of the entry's first line with its role (see ``links.roles``);
+    computed once per document and entry."""
+    key = ("link-roles", id(entry))
+    cached: list[tuple[Link, LinkRole]] | None = document.cache.get(key)
+    if cached is not None:
+        return cached
+    out: list[tuple[Link, LinkRole]] = []
+    for link in entry.links:
+        if link.image:
+            continue
+        label = document.span_text(link.text)
+        leading = _leading(document, entry, link)
+        out.append((link, link_role(label, link.url_value, leading=leading)))
+    document.cache[key] = out
+    return out
+
+
 def primary_link(document: Document, entry: Entry) -> Link | None:
-    """The entry's paper link: its first non-image web link on the first line, or None.
+    """The entry's paper link: the first web link of its first line whose label is the
+    title, a generic name for the paper or a venue, or None (code, project and other
+    resource links are never the paper's).
 
     A nested item whose link follows words (``- Journal version of [Title](url)``)
     is a note about another paper, not a listing: it has no paper link.
     """
     if entry.is_toc:
         return None
-    for link in entry.links:
-        if not link.image and is_web(link.url_value):
+    for link, role in link_roles(document, entry):
+        if role in ("title", "paper", "venue"):
             if entry.depth > 0 and _is_note(document, entry, link):
                 return None
             return link
@@ -91,8 +84,7 @@ def primary_link(document: Document, entry: Entry) -> Link | None:
 
 
 def _is_note(document: Document, entry: Entry, link: Link) -> bool:
-    label = _clean(document.span_text(link.text)).strip("[]() ").lower()
-    if not label or label in GENERIC_TEXTS:
+    if label_role(document.span_text(link.text)) is not None:
         return False
     head = document.text[entry.content[0] : link.start]
     head = re.sub(r"\[[^\]]*\]|\([^)]*\)", " ", head)  # "[IPDPS'23] " venue tags
@@ -148,20 +140,38 @@ def paper_links(document: Document) -> list[PaperLink]:
 def _entry_title(document: Document, entry: Entry, link: Link | None) -> str | None:
     if link is None:
         return None
-    label = _clean(document.span_text(link.text)).strip("[]() ")
     autolink = link.text == link.url
-    if label and label.lower() not in GENERIC_TEXTS and not autolink:
-        title = label
+    if not autolink and _role_of(document, entry, link) == "title":
+        title = _clean(document.span_text(link.text)).strip("[]() ")
         if link is entry.link and entry.subtitle is not None:
             title += ": " + _clean(document.span_text(entry.subtitle))
         return title
-    head = document.text[entry.content[0] : link.start]
+    return _head_title(document.text[entry.content[0] : link.start])
+
+
+def _role_of(document: Document, entry: Entry, link: Link) -> LinkRole | None:
+    for candidate, role in link_roles(document, entry):
+        if candidate is link:
+            return role
+    return None
+
+
+def _head_title(head: str) -> str | None:
+    """The title in the text before an entry's paper link: a bold run that opens it
+    (``**Title**. *Authors*. Venue 2019.``), else the text cut at ``<br>``, a dash,
+    ``(`` or ``[``, without a trailing ``, Venue 2019.`` (``Title, CVPR 2023.``)."""
+    bold = re.match(_BOLD, head)
+    if bold is not None:
+        return _clean(bold.group(2)) or None
     head = re.sub(_BRACKETED, "", head, count=1)
     cut = re.search(_CUT, head)
     if cut is not None:
         head = head[: cut.start()]
-    title = _clean(head)
-    return title or None
+    before, comma, last = head.rpartition(",")
+    if comma and re.search(_YEAR, last):
+        head = before  # "Title, CVPR 2023." / "Title, 2018."
+    title = _clean(head).rstrip(" \\[(")
+    return _clean(title) or None
 
 
 @lru_cache(maxsize=8192)

@@ -76,6 +76,8 @@ def parse_document(source: SourceText) -> Document:
             if entry is not None and entry.line == first:
                 first_line_end = lines[first].end
                 entry.links = [link for link in found if link.start < first_line_end]
+                if len(entry.links) < len(found):
+                    entry.more_links = [link for link in found if link.start >= first_line_end]
                 entry.toc = bool(entry.links) and all(
                     link.url_value.startswith("#") for link in entry.links if not link.image
                 )

@@ -49,6 +49,7 @@ class Entry:
     parsed: bool = True
     link: Link | None = None  # the leading link, when content starts with one
     links: list[Link] = field(default_factory=list)
+    more_links: list[Link] = field(default_factory=list)  # on the first paragraph's other lines
     prefix: Span | None = None  # text before the leading link (e.g. "[OSDI'22] ")
     title_separator: Span | None = None  # ": " after the link (as written)
     subtitle: Span | None = None

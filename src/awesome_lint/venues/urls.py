@@ -196,7 +196,10 @@ def _acl(path: str) -> VenueYear | None:
     if m is not None:
         venue = ACL_KEYS.get(m.group(3))
         return (venue, int(m.group(1))) if venue else None
-    m = re.search(r"/(?:anthology/)?([A-Z])(\d\d)-\d{4}(?:\.pdf)?/?$", path)
+    # The first digit of the number is the volume: 1-4 the venue's own proceedings
+    # (long, short, student, demo papers), 5 and up workshops held with it since 2019
+    # (D19-6106 is DeepLo at EMNLP 2019, not EMNLP).
+    m = re.search(r"/(?:anthology/)?([A-Z])(\d\d)-[1-4]\d{3}(?:\.pdf)?/?$", path)
     if m is not None and m.group(1) in ACL_LETTERS:
         return (ACL_LETTERS[m.group(1)], _year2(m.group(2)))
     return None

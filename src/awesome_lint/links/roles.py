@@ -1,0 +1,151 @@
+"""What each link of an entry is for: the paper itself, or something beside it.
+
+Paper lists put several links on one entry, and only some of them stand for the
+paper. The role of a link is read from its label first (``[code]``, ``[Pytorch]``,
+``[GitHub Link]``, ``[Resource repo]`` name a resource; ``[paper]``, ``[pdf]`` name
+the paper; ``[CVPR2019]``, ``[12 Feb 2020]`` are a venue or a date used as the
+paper link's label), then from its host where the label says little (a one-word
+label on a GitHub link after the title is code):
+
+- ``title``: the label is the paper's (or item's) own name: ``[Orca](url)``;
+- ``paper``: a generic label for the paper: ``[paper](url)``, ``[pdf](url)``;
+- ``venue``: a venue or date as the label of the paper link: ``[[CVPR2019]](url)``;
+- ``aux``: code, project page, slides, video, blog, data, model, a pointer to
+  another list (``[awesome GNN](url)``), a badge;
+- ``other``: an image, an in-document anchor, a relative link.
+
+The rules that compare papers (duplicates, shared links, titles) use only the
+first ``title``/``paper``/``venue`` link; an auxiliary link never makes two papers one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Literal
+from urllib.parse import urlsplit
+
+LinkRole = Literal["title", "paper", "venue", "aux", "other"]
+
+#: Labels that name the paper itself (the link goes to the paper).
+PAPER_LABELS: frozenset[str] = frozenset(
+    {
+        *("paper", "papers", "pdf", "link", "url", "arxiv", "abs", "abstract", "here"),
+        *("link to paper", "paper link", "openreview", "acm", "ieee", "doi", "html"),
+        *("preprint", "proceedings", "full paper", "full text", "article", "springer"),
+        *("semantic scholar", "acl anthology", "pmlr", "official paper", "published paper"),
+        # in a list of models the model's page is the item's own link
+        *("model", "models", "weights", "checkpoint", "checkpoints", "huggingface", "hf"),
+    }
+)
+
+#: Words that make a short label name a resource beside the paper.
+AUX_WORDS: frozenset[str] = frozenset(
+    {
+        *("code", "codes", "github", "gitlab", "repo", "repository", "repositories"),
+        *("pytorch", "tensorflow", "tf", "torch", "keras", "jax", "mxnet", "caffe", "paddle"),
+        *("chainer", "implementation", "official", "unofficial", "reimplementation"),
+        *("project", "page", "blog", "post"),
+        *("slides", "slide", "video", "videos", "talk", "youtube", "bilibili", "demo"),
+        *("dataset", "datasets", "data", "benchmark", "docs", "documentation"),
+        *("poster", "bibtex", "supplementary", "supp", "colab", "notebook", "leaderboard"),
+        *("resource", "resources", "tutorial", "media", "news", "twitter", "tweet", "zhihu"),
+        *("reproduction", "matlab", "python", "toolbox", "library", "api", "app", "space"),
+    }
+)
+
+#: Hosts whose links, under a short label after the title, are resources (code, video).
+AUX_HOSTS: frozenset[str] = frozenset(
+    {
+        *("github.com", "gitlab.com", "bitbucket.org", "huggingface.co", "youtube.com"),
+        *("youtu.be", "bilibili.com", "colab.research.google.com", "paperswithcode.com"),
+        *("zhihu.com", "twitter.com", "x.com", "medium.com", "github.io"),
+    }
+)
+
+_WORDS = re.compile(r"[^\W_]+")
+_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
+_MONTH_DATE = re.compile(
+    r"(?i)^(?:arxiv\s*)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+    r"\.?\s+(?:19|20)\d\d$"
+)
+_MARKUP = re.compile(r"[*_`~]+|<[^>]*>|\\")
+
+
+def clean_label(label: str) -> str:
+    """A link label without Markdown emphasis, HTML tags, escapes, outer brackets and
+    surrounding punctuation, in lower case with single spaces."""
+    text = _MARKUP.sub("", label)
+    text = " ".join(text.split()).strip(" []().,;:!?").casefold()
+    return text
+
+
+def _host(url: str) -> str:
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host[4:] if host.startswith("www.") else host
+
+
+def _aux_host(url: str) -> bool:
+    host = _host(url)
+    return host in AUX_HOSTS or host.endswith((".github.io", ".youtube.com"))
+
+
+#: Words that may stand beside resource words in a label made only of them.
+_FILLER = frozenset(
+    {"and", "the", "link", "links", "our", "version", "source", "full", "main", "v1", "v2"}
+)
+
+
+@lru_cache(maxsize=4096)
+def label_role(label: str, *, leading: bool = False) -> LinkRole | None:
+    """The role a label alone gives a web link, or None when the label is a name
+    (a title) that says nothing about the link's role.
+
+    A leading label is the item's own name (``[Code Llama](url)``, ``[Python](url)``
+    in a list of lists, ``[awesome X](url)``), never a resource.
+    """
+    text = clean_label(label)
+    if not text or text in PAPER_LABELS:
+        return "paper"
+    words = _WORDS.findall(text)
+    if not words:
+        return "paper"
+    if leading:
+        return None  # the item's own name, even [Python](…) or [Docs](…) in a list of tools
+    if words[0] == "awesome":
+        return "aux"  # a pointer to another list
+    if len(words) <= 4 and any(word in AUX_WORDS for word in words):
+        return "aux"
+    if _MONTH_DATE.match(text):
+        return "venue"
+    if len(words) <= 4 and _YEAR.search(text) and len(text) <= 32:
+        return "venue"  # CVPR2019, ICCV 2019 Oral, TPAMI2020, arXiv 2023
+    return None
+
+
+def link_role(label: str, url: str, *, leading: bool) -> LinkRole:
+    """The role of a link with this label and URL.
+
+    ``leading`` says the link opens the entry (nothing but markup or a bracketed
+    prefix before it): there a name is the item's own title whatever the host, as
+    in ``- [vLLM](https://github.com/vllm-project/vllm) - A serving engine``.
+    """
+    lower = url.lower()
+    if not lower.startswith(("http://", "https://")):
+        return "other"
+    if label.lstrip("[ ").startswith("!["):
+        return "aux"  # a badge: an image that links somewhere
+    role = label_role(label, leading=leading)
+    if role is not None:
+        return role
+    if leading:
+        return "title"
+    words = len(_WORDS.findall(clean_label(label)))
+    if _aux_host(url) and words <= 2:
+        return "aux"  # [PyTroch](https://github.com/...) after the title
+    if words <= 3:
+        return "paper"  # "Title [[Must read]](url)": a short label after the title
+    return "title"
