@@ -149,3 +149,9 @@ def link_role(label: str, url: str, *, leading: bool) -> LinkRole:
     if words <= 3:
         return "paper"  # "Title [[Must read]](url)": a short label after the title
     return "title"
+
+
+def is_date_label(label: str) -> bool:
+    """Whether a label is a day, month and year (``12 Feb 2020``, ``arXiv 13 Sep 2019``):
+    the paper link's date, with no venue to read in it."""
+    return _MONTH_DATE.match(clean_label(label)) is not None

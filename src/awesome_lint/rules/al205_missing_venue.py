@@ -13,6 +13,7 @@ from awesome_lint.rules.venue_common import (
     VENUE_OPTIONS,
     Found,
     entry_tokens,
+    file_spelling,
     file_style,
     registry_for,
     url_of,
@@ -112,7 +113,8 @@ class MissingVenue(Rule):
         registry = registry_for(context.options)
         per_entry = [(e, entry_tokens(document, e, registry)) for e in document.entries()]
         every = [f for _, found in per_entry for f in found]
-        style = file_style(every, context.options.get("style", "consistent"))
+        style = file_style(every, context.options.get("style", "consistent"), habit=False)
+        assert style is not None
         placement = _placement(every)
         for entry, found in per_entry:
             if entry.is_toc or found or entry.link is None:
@@ -125,6 +127,8 @@ class MissingVenue(Rule):
             if self._named_elsewhere(document, entry, registry, canonical):
                 continue
             name = _name_for(registry, canonical, year)
+            if name == canonical:  # no rename for that year: write it as the file does
+                name = file_spelling(every, canonical) or name
             rendered = style.render(name, year)
             start, end = entry.link.url
             fix = None

@@ -8,6 +8,8 @@ from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any, Final
 
+from awesome_lint.links.papers import link_roles
+from awesome_lint.links.roles import is_date_label
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Option, OptionError
 from awesome_lint.venues.parse import (
@@ -83,7 +85,7 @@ class Found:
 
     def __init__(self, entry: Entry, where: str, token: VenueToken, offset: int) -> None:
         self.entry: Final = entry
-        self.where: Final = where  # "slot", "prefix", "tail" or "subtitle"
+        self.where: Final = where  # "slot", "prefix", "tail", "label" or "subtitle"
         self.token: Final = token
         self.offset: Final = offset
 
@@ -106,10 +108,15 @@ def _masked(document: Document, entry: Entry, start: int, end: int) -> str:
 
 
 def regions(document: Document, entry: Entry) -> Iterator[tuple[str, int, int]]:
-    """Where an entry's venue may be written: its slot, its prefix, the text after
-    its link (not a seed-style subtitle), and the subtitle (reported apart)."""
+    """Where an entry's venue may be written: the label of its paper link when that
+    is a venue (``[[CVPR2019]](url)``), its slot, its prefix, the text after its
+    link (not a seed-style subtitle), and the subtitle (reported apart)."""
     if entry.is_toc:
         return
+    for link, role in link_roles(document, entry):
+        # "Title [[CVPR2019]](url)": the venue labels the paper link (a date does not)
+        if role == "venue" and not is_date_label(document.span_text(link.text)):
+            yield ("label", *link.text)
     if entry.venue is not None:
         yield ("slot", *entry.venue)
     if entry.prefix is not None:
@@ -146,7 +153,8 @@ def entry_tokens(document: Document, entry: Entry, registry: VenueRegistry) -> l
         if start >= end:
             continue
         slot = where == "slot"
-        text = document.text[start:end] if slot else _masked(document, entry, start, end)
+        plain = slot or where == "label"  # a label is inside a link: nothing to blank out
+        text = document.text[start:end] if plain else _masked(document, entry, start, end)
         tokens = parsed.get((slot, text))
         if tokens is None:
             if slot:
@@ -178,8 +186,15 @@ def check_style(value: Any) -> Any:
     return value
 
 
-def file_style(found: list[Found], option: str) -> Style:
-    """The style to write: the option's, or the file's most common (ties: {name}'{yy})."""
+#: A year style is the file's habit when at least this share of its venues follow it.
+STYLE_MIN_SHARE = 0.8
+
+
+def file_style(found: list[Found], option: str, *, habit: bool = True) -> Style | None:
+    """The style to write: the option's, or the file's most common (ties: {name}'{yy});
+    None when no style is a habit of the file (``CVPR 2024`` 491 times and ``CVPR2024``
+    386 times is two habits, not one with slips). With ``habit=False`` the most common
+    style even so (to write a new venue in)."""
     if option != "consistent":
         return parse_style(option)
     styles = [
@@ -189,7 +204,10 @@ def file_style(found: list[Found], option: str) -> Style:
         for st in [token_style(f.token)]
         if st is not None
     ]
-    return dominant_style(styles, DEFAULT_STYLE)
+    best = dominant_style(styles, DEFAULT_STYLE)
+    if habit and styles and sum(st == best for st in styles) < STYLE_MIN_SHARE * len(styles):
+        return None
+    return best
 
 
 def url_of(entry: Entry, document: Document) -> str | None:
@@ -200,3 +218,14 @@ def url_of(entry: Entry, document: Document) -> str | None:
         if not link.image:
             return link.url_value
     return None
+
+
+def file_spelling(found: list[Found], canonical: str) -> str | None:
+    """The file's most common spelling of a registry venue (``ATC`` for USENIX ATC),
+    or None when the file never writes it."""
+    counts: dict[str, int] = {}
+    for f in found:
+        token = f.token
+        if token.match is not None and token.canonical == canonical and f.where != "subtitle":
+            counts[token.name] = counts.get(token.name, 0) + 1
+    return max(counts, key=lambda name: counts[name]) if counts else None
