@@ -7,6 +7,10 @@ from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 
 
+#: The share of headings with a blank line (on one side) that makes it the file's habit.
+HABIT_SHARE = 0.8
+
+
 class BlankLinesAroundHeadings(Rule):
     """
     ## What it does
@@ -37,9 +41,11 @@ class BlankLinesAroundHeadings(Rule):
 
     ## Options
 
-    None. The rule follows the file's habit: when most headings of a file
-    (at least three checked) have no blank line after them (or before
-    them), that side is not checked, since the list's own convention is not an error.
+    None. The rule follows the file's habit: a side (before or after headings)
+    is checked only when at least 80% of the file's headings, or all but one,
+    have a blank line there (or fewer than three headings are checked). A file where 20 headings
+    have one and 17 do not has no habit to hold the others to, and the list's
+    own convention is not an error.
     """
 
     code = "AL601"
@@ -90,9 +96,11 @@ class BlankLinesAroundHeadings(Rule):
                             ),
                         )
                     )
-        # The file's own habit wins: report only a minority of missing blank lines.
+        # The file's own habit wins: report missing blank lines only where blank lines
+        # are the habit (HABIT_SHARE of the checked headings, or all but one), not on a
+        # 20/17 split.
         for missing, checked in ((missing_before, checked_before), (missing_after, checked_after)):
-            if not (checked >= 3 and 2 * len(missing) > checked):
+            if checked < 3 or len(missing) <= max(1, (1 - HABIT_SHARE) * checked):
                 yield from missing
 
 
