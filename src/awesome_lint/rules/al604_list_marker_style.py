@@ -38,7 +38,9 @@ class ListMarkerStyle(Rule):
 
     ## Options
 
-    None. A depth where two markers are used equally often is left alone.
+    None. A depth where two markers are used equally often is left alone. A
+    table of contents (a list whose items link into the document) keeps its
+    own markers: they are compared with the table's, not with the entries'.
     """
 
     code = "AL604"
@@ -48,11 +50,17 @@ class ListMarkerStyle(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
-        by_depth: dict[int, list[tuple[Entry, str]]] = defaultdict(list)
-        for entry in document.entries():
+        entries = document.entries()
+        # A table of contents is a list of its own: its markers are not the entries'.
+        toc_votes: dict[int, int] = defaultdict(int)
+        for entry in entries:
+            toc_votes[entry.list_id] += 1 if entry.is_toc else -1
+        by_depth: dict[tuple[bool, int], list[tuple[Entry, str]]] = defaultdict(list)
+        for entry in entries:
             if entry.ordered or entry.marker[0] == entry.marker[1]:
                 continue
-            by_depth[entry.depth].append((entry, text[entry.marker[0] : entry.marker[1]]))
+            key = (toc_votes[entry.list_id] > 0, entry.depth)
+            by_depth[key].append((entry, text[entry.marker[0] : entry.marker[1]]))
         for items in by_depth.values():
             want = dominant(marker for _, marker in items)
             if want is None:
