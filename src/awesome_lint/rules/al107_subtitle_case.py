@@ -9,6 +9,22 @@ from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import dominant, link_first
 
 _WORD = re.compile(r"[^\s]+")
+# Function words: English whatever the file writes elsewhere.
+_ENGLISH = frozenset(
+    {
+        *("a", "an", "the", "is", "are", "was", "be", "and", "or", "but", "for", "of", "to"),
+        *("in", "on", "at", "by", "with", "from", "into", "also", "this", "that", "these"),
+        *("it", "its", "our", "we", "you", "your", "how", "what", "why", "when", "not", "no"),
+    }
+)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]*\b")
+# Hosts of papers: there "[Name](url): rest of the title" is the paper's own title,
+# written as its authors wrote it ("xDiT: an Inference Engine ...").
+_PAPER_HOSTS = re.compile(
+    r"(?i)^https?://(?:[\w-]+\.)*(?:arxiv\.org|doi\.org|acm\.org|openreview\.net|usenix\.org"
+    r"|ieee\.org|aclanthology\.org|aclweb\.org|neurips\.cc|nips\.cc|thecvf\.com"
+    r"|mlr\.press|mlsys\.org|vldb\.org|springer\.com|semanticscholar\.org)/"
+)
 
 
 def _start_case(word: str) -> str | None:
@@ -44,7 +60,11 @@ class SubtitleCase(Rule):
 
     Words whose case is deliberate are never changed: names with inner
     capitals or digits (`vLLM`, `eBPF`, `iOS`, `gRPC`, `k8s`), abbreviations
-    with dots (`e.g.`), and non-ASCII words.
+    with dots (`e.g.`), non-ASCII words, and words the file never writes
+    capitalised (`sklearn compatible API`). Nor is the rest of a paper's own
+    title: a `: subtitle` after a link to a paper (arXiv, a DOI, ACM, USENIX,
+    OpenReview, a PDF, ...) is the title as its authors wrote it (`[xDiT](https://arxiv.org/abs/2411.01738): an Inference
+    Engine ...`).
 
     ## Fix safety
 
@@ -75,11 +95,32 @@ class SubtitleCase(Rule):
                 found.append((entry, case, m.start()))
         if dominant((case for _, case, _ in found), share=0.8, minimum=5) != "upper":
             return
-        for _entry, case, pos in found:
+        capitalised: set[str] | None = None  # words the file writes capitalised somewhere
+        for entry, case, pos in found:
             if case == "lower":
+                if _paper_title(document, entry):
+                    continue
+                if capitalised is None:
+                    capitalised = set(_CAPITALISED.findall(text))
+                word = _WORD.match(text, pos)
+                assert word is not None
+                core = word.group().rstrip(",.:;!?)")
+                if core not in _ENGLISH and core[:1].upper() + core[1:] not in capitalised:
+                    continue  # "sklearn compatible API": a name the file never capitalises
                 yield self.report(
                     "Subtitle starts with a lower-case letter",
                     pos,
                     pos + 1,
                     self.replace("Capitalise the first letter", pos, pos + 1, text[pos].upper()),
                 )
+
+
+def _paper_title(document: Document, entry: Entry) -> bool:
+    """The subtitle continues a paper's own title: ``[Name](paper url): rest``."""
+    sep = entry.title_separator
+    if sep is None or ":" not in document.text[sep[0] : sep[1]]:
+        return False
+    link = entry.link
+    return link is not None and bool(
+        _PAPER_HOSTS.match(link.url_value) or link.url_value.lower().endswith(".pdf")
+    )

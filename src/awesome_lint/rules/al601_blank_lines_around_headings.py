@@ -6,7 +6,6 @@ from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 
-
 #: The share of headings with a blank line (on one side) that makes it the file's habit.
 HABIT_SHARE = 0.8
 
