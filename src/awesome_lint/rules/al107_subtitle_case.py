@@ -63,8 +63,8 @@ class SubtitleCase(Rule):
     with dots (`e.g.`), non-ASCII words, and words the file never writes
     capitalised (`sklearn compatible API`). Nor is the rest of a paper's own
     title: a `: subtitle` after a link to a paper (arXiv, a DOI, ACM, USENIX,
-    OpenReview, a PDF, ...) is the title as its authors wrote it (`[xDiT](https://arxiv.org/abs/2411.01738): an Inference
-    Engine ...`).
+    OpenReview, a PDF, ...) is the title as its authors wrote it
+    (`[xDiT](https://arxiv.org/abs/2411.01738): an Inference Engine ...`).
 
     ## Fix safety
 
