@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.parser.document import Document
+from awesome_lint.parser.document import Document, Heading
 from awesome_lint.rules.base import Context, Rule
 
 
@@ -34,7 +34,8 @@ class EmptySection(Rule):
 
     ## Options
 
-    None.
+    None. A heading that is a link, or opens with one (`#### [SUN RGB-D](url) -
+    A Benchmark`), is an item written as a heading and needs no content.
     """
 
     code = "AL606"
@@ -54,9 +55,18 @@ class EmptySection(Rule):
             stripped = content.strip()
             while stripped.startswith("<!--") and "-->" in stripped:
                 stripped = stripped.split("-->", 1)[1].strip()
-            if not stripped:
+            if not stripped and not _is_link(document, heading):
                 _start, end = heading.text
                 line = source.lines[heading.line]
                 yield self.report(
                     f"Section {heading.title!r} is empty", line.start, max(end, line.start + 1)
                 )
+
+
+def _is_link(document: Document, heading: Heading) -> bool:
+    """The heading is itself a link, or opens with one (``#### [SUN RGB-D](url) - A
+    Benchmark``): an item written as a heading, not a section that holds content."""
+    start, end = heading.text
+    if not document.text.startswith("[", start):
+        return False
+    return any(link.start == start and link.end <= end for link in document.links)
