@@ -1,7 +1,8 @@
 """AL301 with order = "auto" over the real lists in ../shared/corpus (skipped when absent).
 
-Every finding is listed here with a judgement; a new finding, or a lost one,
-fails the test and must be judged again.
+Every finding is listed here with a judgement (EXPECTED: right, KNOWN_WRONG:
+wrong, with the cause); a new finding, or a lost one, fails the test and must be
+judged again.
 """
 
 from __future__ import annotations
@@ -35,6 +36,40 @@ EXPECTED = {
     ("papers/byungsoo-oh__ml-systems-papers.md", 737),
     ("papers/byungsoo-oh__ml-systems-papers.md", 1265),
     ("papers/merrymercy__awesome-tensor-compilers.md", 167),
+    # judged 2026-11-30, the lists added that day:
+    # ".NET Interactive" after "Voilà" in an A-Z list of notebooks
+    ("EthicalML__awesome-production-machine-learning.md", 220),
+    # LiteLLM, LiteRT, LiteRT-LM, LitServe placed before Jina-serve … LightLLM (A-Z)
+    ("EthicalML__awesome-production-machine-learning.md", 276),
+    ("EthicalML__awesome-production-machine-learning.md", 277),
+    ("EthicalML__awesome-production-machine-learning.md", 278),
+    ("EthicalML__awesome-production-machine-learning.md", 279),
+    # oldest-first memory papers: TPDS 2023 before a 2022 paper (one slip among 8)
+    ("papers/Shenggan__awesome-distributed-ml.md", 113),
+    # newest-first lists that state years after a comma ("Title, CoRL 2019."):
+    # a 2019 paper among 2020 ones, a 2016 one among 2017 ones, and the tail where
+    # 2013, 2016 and 2015 papers sit among 2014 ones
+    ("papers/jiachenli94__Awesome-Interaction-Aware-Trajectory-Prediction.md", 457),
+    ("papers/jiachenli94__Awesome-Interaction-Aware-Trajectory-Prediction.md", 571),
+    ("papers/jiachenli94__Awesome-Interaction-Aware-Trajectory-Prediction.md", 609),
+    ("papers/jiachenli94__Awesome-Interaction-Aware-Trajectory-Prediction.md", 610),
+    ("papers/jiachenli94__Awesome-Interaction-Aware-Trajectory-Prediction.md", 611),
+    ("papers/jiachenli94__Awesome-Interaction-Aware-Trajectory-Prediction.md", 612),
+    ("papers/jiachenli94__Awesome-Interaction-Aware-Trajectory-Prediction.md", 613),
+    # Shinjuku (NSDI 2019) after Orca (OSDI 2022) and 2024 preprints, oldest first
+    ("papers/zenrran4nlp__Awesome-LLM-Inference-Serving.md", 95),
+    # an arXiv paper of 30 Nov 2018 among ones of 2019 (dates as link labels, newest first)
+    ("papers/zhaoxin94__awesome-domain-adaptation.md", 213),
+}
+
+# Findings judged wrong, kept here so that a change in them is seen too.
+KNOWN_WRONG = {
+    # ALBERT's link is OpenReview (ICLR 2020); the list is in arXiv order, where
+    # ALBERT (1909.11942) fits: the rule cannot see the arXiv date
+    ("papers/thunlp__PLMpapers.md", 90),
+    # a list whose years sit in nested author lines (not read): TF-Serving's arXiv
+    # year is compared with neighbours keyed by arXiv ids of later versions
+    ("papers/HuaizhengZhang__Awesome-System-for-Machine-Learning__inference.md", 64),
 }
 
 
@@ -47,7 +82,7 @@ def test_auto_finds_only_judged_entries(corpus_files: list[Path]) -> None:
         for diagnostic in lint_text(source, settings):
             line, _ = source.position(diagnostic.start)
             found.add((path.relative_to(corpus).as_posix(), line))
-    assert found == EXPECTED
+    assert found == EXPECTED | KNOWN_WRONG
 
 
 def test_unsafe_fix_on_the_corpus_keeps_lines_and_is_idempotent(corpus_files: list[Path]) -> None:

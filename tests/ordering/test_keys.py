@@ -66,12 +66,13 @@ def test_keep_order_is_a_longest_non_decreasing_run() -> None:
     assert keep_order([]) == set()
 
 
-def test_stable_order_leaves_unkeyed_items_in_place() -> None:
-    assert stable_order([3, None, 1, 2, None, 1]) == [2, 1, 5, 3, 4, 0]
+def test_stable_order_moves_unkeyed_items_with_the_item_before_them() -> None:
+    assert stable_order([3, None, 1, 2, None, 1]) == [2, 5, 3, 4, 0, 1]
+    assert stable_order([None, 2, 1, None]) == [0, 2, 3, 1]
 
 
 def test_stable_order_keeps_ties_in_their_order() -> None:
-    assert stable_order([(1, "b"), (0, "z"), (1, "b"), None, (0, "z")]) == [1, 4, 0, 3, 2]
+    assert stable_order([(1, "b"), (0, "z"), (1, "b"), None, (0, "z")]) == [1, 4, 0, 2, 3]
 
 
 def test_keep_order_on_a_reversed_list_keeps_one_item_per_rank() -> None:

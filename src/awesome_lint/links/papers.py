@@ -59,10 +59,32 @@ def link_roles(document: Document, entry: Entry) -> list[tuple[Link, LinkRole]]:
         if link.image:
             continue
         label = document.span_text(link.text)
+        if entry.kind == "row":
+            # In a table, a link that fills its cell is the row's item; a link inside
+            # other text ("[ResNet](url) 论文逐段精读", a video about the paper) is not.
+            if _fills_cell(document.text, link):
+                out.append((link, link_role(label, link.url_value, leading=True)))
+            else:
+                out.append((link, "other"))
+            continue
         leading = _leading(document, entry, link)
         out.append((link, link_role(label, link.url_value, leading=leading)))
     document.cache[key] = out
     return out
+
+
+def _fills_cell(text: str, link: Link) -> bool:
+    """Whether only the link (and emphasis) stands between the ``|`` around it."""
+    before = text.rfind("|", 0, link.start)
+    after = text.find("|", link.end)
+    line_start = text.rfind("\n", 0, link.start) + 1
+    line_end = text.find("\n", link.end)
+    if line_end < 0:
+        line_end = len(text)
+    start = max(before + 1, line_start)
+    end = after if 0 <= after < line_end else line_end
+    rest = text[start : link.start] + text[link.end : end]
+    return not rest.strip(" \t*_")
 
 
 def primary_link(document: Document, entry: Entry) -> Link | None:
@@ -141,11 +163,14 @@ def _entry_title(document: Document, entry: Entry, link: Link | None) -> str | N
     if link is None:
         return None
     autolink = link.text == link.url
-    if not autolink and _role_of(document, entry, link) == "title":
+    role = _role_of(document, entry, link)
+    if not autolink and role == "title":
         title = _clean(document.span_text(link.text)).strip("[]() ")
         if link is entry.link and entry.subtitle is not None:
             title += ": " + _clean(document.span_text(entry.subtitle))
         return title
+    if entry.kind == "row":
+        return None  # a "[paper]" cell: the title is in another column
     return _head_title(document.text[entry.content[0] : link.start])
 
 
@@ -221,6 +246,11 @@ def same_paper_title(a: str, b: str) -> bool:
     name_a, name_b = _name(a), _name(b)
     if name_a is not None and name_b is not None:
         return name_a == name_b
+    # "OPT: Open Pre-trained Transformers" and "OPT-1.3|6.7|13B": a paper and its models
+    if (name_a is not None and kb.startswith(name_a + " ")) or (
+        name_b is not None and ka.startswith(name_b + " ")
+    ):
+        return True
     head_a = title_key(a.partition(":")[0])
     head_b = title_key(b.partition(":")[0])
     numbers_a, numbers_b = _numbers(head_a), _numbers(head_b)

@@ -52,6 +52,7 @@ def parse_document(source: SourceText) -> Document:
     top_entries: list[Entry] = []  # top-level entries, in order
     stack: list[Entry | None] = []  # open list items (None: item we could not place)
     list_ids: list[int] = []
+    paragraphs: list[tuple[int, Entry]] = []  # (token index, entry) of entry-like paragraphs
 
     def line_span(first: int, last_exclusive: int) -> tuple[int, int]:
         last = min(last_exclusive, len(lines)) - 1
@@ -68,6 +69,13 @@ def parse_document(source: SourceText) -> Document:
                 continue
             first, last = tok.map
             start, end = line_span(first, last)
+            if not stack and tok.level == 1:  # a paragraph outside lists and quotes
+                found = scan_links(text, start, end, refs)
+                links.extend(found)
+                candidate = _paragraph_entry(source, first, last, found)
+                if candidate is not None:
+                    paragraphs.append((i, candidate))
+                continue
             entry = stack[-1] if stack else None
             if entry is not None and entry.line == first and entry.content[0] >= start:
                 start = entry.content[0]
@@ -115,8 +123,12 @@ def parse_document(source: SourceText) -> Document:
             links.extend(scan_links(text, span[0], span[1], refs))
         elif ttype == "table_open" and tok.map:
             start, end = line_span(tok.map[0], tok.map[1])
-            links.extend(scan_links(text, start, end, refs))
+            found = scan_links(text, start, end, refs)
+            links.extend(found)
+            top_entries.extend(_row_entries(source, tok.map[0], tok.map[1], found, -1 - i))
 
+    top_entries.extend(_paragraph_runs(tokens, paragraphs))
+    top_entries.sort(key=lambda e: e.line)
     sections = _sections(source, headings, top_entries)
     return Document(
         source=source,
@@ -128,6 +140,135 @@ def parse_document(source: SourceText) -> Document:
         html_lines=frozenset(html_lines),
         references=refs,
     )
+
+
+# A paragraph entry opens with its paper link, or with a bold title and has one later.
+_PARAGRAPH_START = re.compile(r"[ \t]{0,3}(?:\[|\*\*|__)")
+_NAV_TEXT = re.compile(r"[\s|·•/,-]*")
+
+
+def _paragraph_entry(source: SourceText, first: int, last: int, found: list[Link]) -> Entry | None:
+    """An entry made of a paragraph (``[Title](url), Venue 2019 [[code]](url)``), or None.
+
+    The paragraph must open with a web link or a bold run, and have a web link on its
+    first line; a row of links and separators only (a navigation bar) is no entry.
+    """
+    text = source.text
+    line = source.lines[first]
+    m = _PARAGRAPH_START.match(text, line.start, line.end)
+    if m is None:
+        return None
+    web = [
+        link
+        for link in found
+        if link.start < line.end
+        and not link.image
+        and link.url_value.lower().startswith(("http://", "https://"))
+        and not text.startswith("![", link.text[0])
+    ]
+    if not web:
+        return None
+    content_start = m.end() - (2 if text.startswith(("**", "__"), m.end() - 2) else 1)
+    if text[content_start] == "[" and web[0].start != content_start:
+        return None  # a bracket that is not the paper link: "[N/A]", a footnote
+    outside = text[content_start : line.end]
+    for link in reversed(web):
+        outside = outside[: link.start - content_start] + outside[link.end - content_start :]
+    if len(web) >= 2 and _NAV_TEXT.fullmatch(outside):
+        return None
+    end = line.end
+    while end > content_start and text[end - 1] in " \t":
+        end -= 1
+    entry = Entry(
+        line=first,
+        indent=(line.start, content_start),
+        marker=(content_start, content_start),
+        content=(content_start, end),
+        depth=0,
+        ordered=False,
+        parsed=last - first == 1,
+        eol=(line.end, line.next_start),
+        end_line=_last_nonblank(source, first, last - 1),
+        kind="paragraph",
+    )
+    if end < line.end:
+        entry.trailing = (end, line.end)
+    entry.links = [link for link in found if link.start < line.end]
+    entry.more_links = [link for link in found if link.start >= line.end]
+    entry.toc = all(link.url_value.startswith("#") for link in entry.links if not link.image)
+    _decompose(text, entry)
+    return entry
+
+
+def _paragraph_runs(tokens: list[Token], paragraphs: list[tuple[int, Entry]]) -> list[Entry]:
+    """Paragraph entries that stand with at least one more: consecutive entry-like
+    paragraphs, with only blank lines between them, form one list."""
+    out: list[Entry] = []
+    run: list[Entry] = []
+    prev_index = -10
+    for index, entry in paragraphs:
+        # paragraph_open, inline, paragraph_close: the next paragraph opens 3 tokens on
+        if index - prev_index != 3 and run:
+            out.extend(run if len(run) >= 2 else [])
+            run = []
+        if not run:
+            list_id = -1 - index
+        entry.list_id = list_id
+        run.append(entry)
+        prev_index = index
+    out.extend(run if len(run) >= 2 else [])
+    return out
+
+
+def _row_entries(
+    source: SourceText, first: int, last: int, found: list[Link], list_id: int
+) -> list[Entry]:
+    """The body rows of a table that hold a web link, as entries (never edited: the
+    scanner does not split a row into a title and a venue slot)."""
+    text = source.text
+    out: list[Entry] = []
+    index = 0
+    for number in range(first + 2, min(last, len(source.lines))):
+        line = source.lines[number]
+        while index < len(found) and found[index].start < line.start:
+            index += 1
+        row = []
+        while index < len(found) and found[index].start < line.end:
+            row.append(found[index])
+            index += 1
+        if not any(
+            not link.image and link.url_value.lower().startswith(("http://", "https://"))
+            for link in row
+        ):
+            continue
+        start, end = line.start, line.end
+        while start < end and text[start] in " \t":
+            start += 1
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        out.append(
+            Entry(
+                line=number,
+                indent=(line.start, start),
+                marker=(start, start),
+                content=(start, end),
+                depth=0,
+                ordered=False,
+                parsed=False,
+                links=row,
+                eol=(line.end, line.next_start),
+                end_line=number,
+                list_id=list_id,
+                kind="row",
+            )
+        )
+    return out
+
+
+def _last_nonblank(source: SourceText, first: int, last: int) -> int:
+    while last > first and not source.line_text(last).strip():
+        last -= 1
+    return last
 
 
 def _last_content_line(source: SourceText, tok: Token) -> int:

@@ -65,6 +65,9 @@ class Entry:
     list_id: int = 0  # items of one Markdown list share an id
 
     toc: bool = False  # set by the parser: see ``is_toc``
+    # "item" (a list item; ``ordered`` for a numbered one), "paragraph" (a paragraph that
+    # is an entry: ``[Title](url), Venue 2019``), or "row" (a table row with a link)
+    kind: str = "item"
 
     @property
     def is_toc(self) -> bool:

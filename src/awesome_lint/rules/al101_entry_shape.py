@@ -32,8 +32,8 @@ def shape_of(document: Document, entry: Entry) -> str | None:
     """
     text = document.text
     start, end = entry.content
-    if start >= end:
-        return None
+    if start >= end or entry.kind == "row":
+        return None  # a table's rows have the table's shape
     roles = link_roles(document, entry)
     links = [link for link, role in roles if role != "aux"]
     if roles and not links:

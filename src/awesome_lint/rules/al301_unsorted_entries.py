@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from itertools import pairwise
 from typing import Any, ClassVar, Final
@@ -13,6 +14,7 @@ from awesome_lint.rules.ordering import (
     FirstWord,
     TitleKey,
     entry_arxiv_year,
+    entry_stated_year,
     entry_venue_year,
     first_after,
     first_word_keys,
@@ -55,6 +57,7 @@ _OPPOSITE = {
 # auto: how many entries need a key, and how many must already be in order
 AUTO_MIN_KEYED = 8
 AUTO_MIN_SHARE = 0.9
+AUTO_MIN_EVIDENCE = 2  # entries in order that differ from the most common rank
 
 
 _MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)")
@@ -118,9 +121,9 @@ def _exempt(plan: _Plan, kept: list[int], alt: list[Any], i: int) -> bool:
     return (low is None or not rank < low) and (high is None or not high < rank)
 
 
-# Per entry: its year (venue, else arXiv), its arXiv year, and its ranks under
-# "initial" and "initial-articles".
-Features = tuple[int | None, int | None, Any, Any]
+# Per entry: its year (venue, else stated, else arXiv), its arXiv year, its ranks under
+# "initial" and "initial-articles", and whether its year is written in its text.
+Features = tuple[int | None, int | None, Any, Any, bool]
 
 
 class _Keys:
@@ -137,13 +140,15 @@ class _Keys:
         if found is None:
             arxiv = entry_arxiv_year(entry)
             venue = entry_venue_year(self.document, entry, self.registry)
-            year = venue or arxiv
+            stated = venue or entry_stated_year(self.document, entry)
+            year = stated or arxiv
             words = first_word_keys(title_text(self.document, entry))
             found = self._features[key] = (
                 None if year is None else year.year,
                 None if arxiv is None else arxiv.year,
                 _initial_rank(words[0]),
                 _initial_rank(words[1]),
+                stated is not None,
             )
         return found
 
@@ -182,10 +187,11 @@ def _plan(group: list[Entry], features: list[Features], order: str, keys: _Keys)
     best: _Plan | None = None
     for candidate, plan in plans.items():
         keyed = sum(r is not None for r in plan.ranks)
-        if keyed < AUTO_MIN_KEYED or len(plan.kept) < AUTO_MIN_SHARE * keyed:
+        # one slip is allowed however short the list (8 entries, 7 in order)
+        if keyed < AUTO_MIN_KEYED or len(plan.kept) < min(AUTO_MIN_SHARE * keyed, keyed - 1):
             continue
-        if len({repr(plan.ranks[i]) for i in plan.kept}) < 2:
-            continue  # all ties: no order to see
+        if not _evidence(plan):
+            continue  # (nearly) all ties: no order to see
         opposite = _OPPOSITE.get(candidate)
         if opposite is not None and len(plans[opposite].kept) >= len(plan.kept):
             continue  # the other direction fits as well: no clear direction
@@ -193,6 +199,30 @@ def _plan(group: list[Entry], features: list[Features], order: str, keys: _Keys)
         if best is None or share > len(best.kept) / sum(r is not None for r in best.ranks):
             best = plan
     return best
+
+
+def _bold(document: Document, entry: Entry) -> bool:
+    return document.text.startswith(("**", "__"), entry.content[0])
+
+
+def _pinned(document: Document, group: list[Entry]) -> int:
+    """How many bold entries open the group while most of it is not bold: featured
+    entries pinned at the top, outside the list's order."""
+    count = 0
+    while count < len(group) and _bold(document, group[count]):
+        count += 1
+    if count and 2 * sum(_bold(document, e) for e in group) < len(group):
+        return count
+    return 0
+
+
+def _evidence(plan: _Plan) -> bool:
+    """Whether the entries in order show an order at all: at least two of them differ
+    from their most common rank (17 entries of 2023 and one of 2022 show none)."""
+    counts = Counter(repr(plan.ranks[i]) for i in plan.kept)
+    if len(counts) < 2:
+        return False
+    return len(plan.kept) - counts.most_common(1)[0][1] >= AUTO_MIN_EVIDENCE
 
 
 def _groups(document: Document, items: list[Entry]) -> Iterator[list[Entry]]:
@@ -248,19 +278,24 @@ class UnsortedEntries(Rule):
     ## What it does
 
     Finds entries out of their list's order. Each entry's sort key is its year
-    (from its venue token such as `OSDI'22`, else from an arXiv id in its links:
+    (from its venue token such as `OSDI'22`, else from a year it states after its
+    title, `Title, IEEE T-ITS, 2022.`, else from an arXiv id in its links:
     `2305.05176` is 2023) or its title (case-folded, leading "The"/"A"/"An" and
     punctuation ignored, numbers by value). Entries without a key never count.
 
     With the default `order = "auto"`, a list is checked only when it already
     has a clear order: at least 8 entries with a key and at least 90% of them
-    already newest-first or oldest-first (by venue year, or by arXiv id for
+    (or all but one) already newest-first or oldest-first (by venue year, or by arXiv id for
     lists that add papers as they appear there), or alphabetical by initial
     letter. Only the few entries that break that order are reported, and not
     one that would fit under its other year (an arXiv-2023 paper published at
     a 2024 venue). Lists without a clear order are left alone. Different
     Markdown lists, runs of a list set apart by blank lines, and `<details>`
-    year buckets (any HTML block) are never compared with each other.
+    year buckets (any HTML block) are never compared with each other. A list
+    whose entries in order nearly all share one key (17 papers of 2023 and one of
+    2022) shows no order. Bold entries at the top of a list that is otherwise not
+    bold are featured entries, pinned outside the order. Paragraph entries and
+    table rows are lists too.
 
     ## Why
 
@@ -282,7 +317,7 @@ class UnsortedEntries(Rule):
 
     Unsafe: a stable sort of the list that moves whole entries (nested items
     and continuation lines included) and keeps each line's own line ending;
-    entries without a key stay where they are. The fix is offered only for a
+    an entry without a key moves with the entry before it. The fix is offered only for a
     tight, unordered (`-`/`*`/`+`) list whose entries are contiguous lines;
     it never crosses a heading, an HTML block or a list split. The order may
     be a deliberate one (by importance, say) that the rule cannot see.
@@ -331,8 +366,9 @@ class UnsortedEntries(Rule):
         self, document: Document, items: list[Entry], order: str, keys: _Keys, nested: bool
     ) -> Iterator[Diagnostic]:
         for group in _groups(document, items):
-            if len(group) >= 2 and sum(e.is_toc for e in group) * 2 <= len(group):
-                yield from self._check_group(document, group, order, keys)
+            ranked = group[_pinned(document, group) :]
+            if len(ranked) >= 2 and sum(e.is_toc for e in ranked) * 2 <= len(ranked):
+                yield from self._check_group(document, ranked, order, keys)
             if nested:
                 for entry in group:
                     yield from self._check_items(document, entry.children, order, keys, nested)
@@ -351,6 +387,11 @@ class UnsortedEntries(Rule):
         alt = _ranks(group, features, alternative, keys) if alternative else None
         out_of_place = [i for i, r in enumerate(plan.ranks) if r is not None and i not in plan.kept]
         misplaced = [i for i in out_of_place if alt is None or not _exempt(plan, kept, alt, i)]
+        stating = sum(f[4] for f in features)
+        if plan.order.startswith("year-") and 2 * stating > len(features):
+            # a year known only from the arXiv id is when the preprint appeared, not
+            # when the paper did: among entries that state their year it proves nothing
+            misplaced = [i for i in misplaced if features[i][4]]
         if not misplaced:
             return
         # sorting would also move the entries excused above: offer no fix then

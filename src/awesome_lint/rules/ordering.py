@@ -1,7 +1,8 @@
 """Sort keys of entries and the order arithmetic of unsorted-entries (AL301).
 
-An entry's year comes from its venue token (``OSDI'22``), else from an arXiv
-id among its links (``2305.05176`` -> 2023, month 5), else it is unknown.
+An entry's year comes from its venue token (``OSDI'22``), else from a year it
+states after its title (``Title, IEEE T-ITS, 2022.``), else from an arXiv id among
+its links (``2305.05176`` -> 2023, month 5), else it is unknown.
 Its title key is case-folded, ignores leading articles and punctuation, and
 compares numbers by value (``GPT-2`` before ``GPT-10``).
 """
@@ -24,6 +25,7 @@ TitleKey = tuple[tuple[int, int, str], ...]
 _NEW_ARXIV = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
 _OLD_ARXIV = re.compile(r"^[a-z-]+/(\d{2})(\d{2})\d{3}$")
 _ARTICLES = ("the ", "a ", "an ")
+_STATED_YEAR = re.compile(r"(?<![\d.])(?:19[5-9]\d|20[0-4]\d)(?!\d)")
 _TAGS = re.compile(r"^(?:\s*\[[^\]]*\](?!\())+")
 _WORD = re.compile(r"\d+|[^\W\d_]+")
 _LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
@@ -51,8 +53,33 @@ def arxiv_year(paper: str) -> Year | None:
 
 
 def entry_year(document: Document, entry: Entry, registry: VenueRegistry) -> Year | None:
-    """The year of an entry's venue token (not one in its subtitle), else of its arXiv id."""
-    return entry_venue_year(document, entry, registry) or entry_arxiv_year(entry)
+    """The year of an entry's venue token (not one in its subtitle), else the year it
+    states after its title (``Title, Asian Conference on Machine Learning 2021.``), else
+    the year of its arXiv id."""
+    return (
+        entry_venue_year(document, entry, registry)
+        or entry_stated_year(document, entry)
+        or entry_arxiv_year(entry)
+    )
+
+
+def entry_stated_year(document: Document, entry: Entry) -> Year | None:
+    """The one year written after the last comma before the entry's first link, in the
+    ``Title, Venue Year. [paper](url)`` shape of lists that spell venues out in full,
+    or, when the entry opens with its link, after the comma that follows it:
+    ``[Title](url), WACVW 2019 [[code]](url)``."""
+    start, end = entry.content
+    links = [link for link in entry.links if not link.image]
+    if links:
+        end = links[0].start
+        if not document.text[start:end].strip(" \t*_"):
+            start = links[0].end
+            end = links[1].start if len(links) > 1 else entry.content[1]
+    _, comma, last = document.text[start:end].rpartition(",")
+    if not comma:
+        return None
+    years = set(_STATED_YEAR.findall(last))
+    return Year(int(years.pop())) if len(years) == 1 else None
 
 
 def entry_venue_year(document: Document, entry: Entry, registry: VenueRegistry) -> Year | None:
@@ -167,14 +194,20 @@ def keep_order(ranks: Sequence[Any]) -> set[int]:
 
 
 def stable_order(ranks: Sequence[Any]) -> list[int]:
-    """The new order of items: keyed items stably sorted into the keyed slots,
-    unkeyed items left where they are."""
-    keyed = [i for i, r in enumerate(ranks) if r is not None]
-    ordered = sorted(keyed, key=ranks.__getitem__)  # sorted() is stable
-    result = list(range(len(ranks)))
-    for slot, i in zip(keyed, ordered, strict=True):
-        result[slot] = i
-    return result
+    """The new order of items: keyed items stably sorted, each unkeyed item moving
+    with the keyed item before it (a note or a sub-entry without a year goes where
+    its neighbour goes); unkeyed items before the first keyed one stay first."""
+    head: list[int] = []
+    units: list[tuple[Any, list[int]]] = []
+    for i, rank in enumerate(ranks):
+        if rank is not None:
+            units.append((rank, [i]))
+        elif units:
+            units[-1][1].append(i)
+        else:
+            head.append(i)
+    units.sort(key=lambda unit: unit[0])  # stable
+    return head + [i for _, members in units for i in members]
 
 
 def first_after(sorted_ranks: Sequence[Any], rank: Any) -> int:
