@@ -1,0 +1,68 @@
+"""Entries in every shape: list items, paragraphs that are entries, table rows."""
+
+from __future__ import annotations
+
+from awesome_lint.links.papers import entry_title, paper_links, primary_link
+from awesome_lint.parser.build import parse_document
+from awesome_lint.source import SourceText
+
+PARAGRAPHS = """\
+# Representation
+
+[ViCo: Word Embeddings](https://arxiv.org/abs/1908.08527), ICCV 2019 [[code]](https://github.com/a/vico)
+
+[Learning Factorized Representations](https://arxiv.org/abs/1806.06176), ICLR 2019
+
+[Home](https://example.org/) | [Docs](https://example.org/docs)
+
+Some prose with [a link](https://example.org/prose) in it.
+
+## Alone
+
+[Only One Paragraph](https://example.org/one), CVPR 2020
+"""
+
+
+def test_paragraph_entries_are_runs_of_entry_like_paragraphs() -> None:
+    document = parse_document(SourceText(PARAGRAPHS))
+    entries = document.entries()
+    assert [(e.line, e.kind) for e in entries] == [(2, "paragraph"), (4, "paragraph")]
+    first = entries[0]
+    text = document.text
+    assert text[first.content[0] : first.content[1]].startswith("[ViCo")
+    assert first.marker == (first.content[0], first.content[0])
+    assert first.link is not None and first.link.url_value == "https://arxiv.org/abs/1908.08527"
+    assert first.parsed
+    assert first.list_id == entries[1].list_id
+    assert [s.title for s in document.sections if s.entries] == ["Representation"]
+    assert entry_title(document, first) == "ViCo: Word Embeddings"
+
+
+def test_a_navigation_bar_and_prose_are_no_entries() -> None:
+    text = (
+        "[Home](https://a.org/) | [Docs](https://a.org/d)\n\n"
+        "[Blog](https://a.org/b) · [Talks](https://a.org/t)\n"
+    )
+    assert parse_document(SourceText(text)).entries() == []
+
+
+TABLE = """\
+| Date | Title | Paper | Video |
+|---|---|---|---|
+| 3/17/22 | [AlphaCode](https://a.org/alphacode) | [[paper](https://arxiv.org/abs/2203.0781)] | [![b](https://i.io/1.svg)](https://b.tv/1) |
+| 3/10/22 | [Codex](https://arxiv.org/abs/2107.03374) 论文精读 | | [![b](https://i.io/2.svg)](https://b.tv/2) |
+| 1/18/22 | 如何判断研究工作的价值 | | |
+"""
+
+
+def test_table_rows_with_links_are_entries_never_edited() -> None:
+    document = parse_document(SourceText(TABLE))
+    rows = document.entries()
+    assert [(e.line, e.kind, e.parsed) for e in rows] == [(2, "row", False), (3, "row", False)]
+    assert rows[0].content == (document.source.lines[2].start, document.source.lines[2].end)
+    # the link that fills its cell is the row's item; one inside other words is not
+    first = primary_link(document, rows[0])
+    assert first is not None and first.url_value == "https://a.org/alphacode"
+    assert entry_title(document, rows[0]) == "AlphaCode"
+    assert primary_link(document, rows[1]) is None
+    assert [row[0].line for row in paper_links(document)] == [2]
