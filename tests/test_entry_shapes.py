@@ -46,13 +46,15 @@ def test_a_navigation_bar_and_prose_are_no_entries() -> None:
     assert parse_document(SourceText(text)).entries() == []
 
 
-TABLE = """\
-| Date | Title | Paper | Video |
-|---|---|---|---|
-| 3/17/22 | [AlphaCode](https://a.org/alphacode) | [[paper](https://arxiv.org/abs/2203.0781)] | [![b](https://i.io/1.svg)](https://b.tv/1) |
-| 3/10/22 | [Codex](https://arxiv.org/abs/2107.03374) 论文精读 | | [![b](https://i.io/2.svg)](https://b.tv/2) |
-| 1/18/22 | 如何判断研究工作的价值 | | |
-"""
+TABLE = (
+    "| Date | Title | Paper | Video |\n"
+    "|---|---|---|---|\n"
+    "| 3/17/22 | [AlphaCode](https://a.org/ac) | [[paper](https://arxiv.org/abs/2203.07814)]"
+    " | [![b](https://i.io/1.svg)](https://b.tv/1) |\n"
+    "| 3/10/22 | [Codex](https://arxiv.org/abs/2107.03374) 论文精读 |"
+    " | [![b](https://i.io/2.svg)](https://b.tv/2) |\n"
+    "| 1/18/22 | 如何判断研究工作的价值 | | |\n"
+)
 
 
 def test_table_rows_with_links_are_entries_never_edited() -> None:
@@ -62,7 +64,7 @@ def test_table_rows_with_links_are_entries_never_edited() -> None:
     assert rows[0].content == (document.source.lines[2].start, document.source.lines[2].end)
     # the link that fills its cell is the row's item; one inside other words is not
     first = primary_link(document, rows[0])
-    assert first is not None and first.url_value == "https://a.org/alphacode"
+    assert first is not None and first.url_value == "https://a.org/ac"
     assert entry_title(document, rows[0]) == "AlphaCode"
     assert primary_link(document, rows[1]) is None
     assert [row[0].line for row in paper_links(document)] == [2]
