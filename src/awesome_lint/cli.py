@@ -241,6 +241,29 @@ def rule_command(code_or_name: str) -> None:
     click.echo(f"{header}\n\n{rule.doc()}")
 
 
+@cli.command("inspect")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text")
+def inspect_command(paths: Sequence[str], output_format: str) -> None:
+    """Show how the linter reads each file: entry shape per section, counts, venues."""
+    import json
+
+    from awesome_lint.inspect import inspect_source, render_text
+    from awesome_lint.source import SourceText
+
+    reports = []
+    for name in paths:
+        try:
+            data = Path(name).read_bytes()
+        except OSError as exc:
+            raise AwesomeLintError(f"{name}: {exc.strerror or exc}") from None
+        reports.append(inspect_source(SourceText.from_bytes(data), Path(name).as_posix()))
+    if output_format == "json":
+        click.echo(json.dumps(reports, indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n".join(render_text(report) for report in reports), nl=False)
+
+
 @cli.command("venues")
 @click.argument("query", required=False, default="")
 def venues_command(query: str) -> None:

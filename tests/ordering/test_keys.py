@@ -5,11 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from awesome_lint.domain.years import Year, arxiv_year, entry_year
 from awesome_lint.parser.build import parse_document as parse
 from awesome_lint.rules.ordering import (
-    Year,
-    arxiv_year,
-    entry_year,
     first_after,
     first_word_keys,
     keep_order,
@@ -101,3 +99,15 @@ def test_first_word_keys_agree_with_title_key(title: str) -> None:
         None if plain is None else plain[0],
         None if with_articles is None else with_articles[0],
     )
+
+
+def test_entry_year_reads_a_stated_year_before_the_arxiv_id() -> None:
+    text = (
+        "- Beta Forecasting, Asian Conference on Machine Learning 2021. "
+        "[[paper](https://arxiv.org/abs/2206.00002)]\n"
+        "- [Joint Detection](https://arxiv.org/abs/1802.10250), WACVW 2019 [[code]](https://g.com/x)\n"
+        "- Relational biases, deep learning, and graphs. [[paper](https://arxiv.org/abs/1806.01261)]\n"
+    )
+    document = parse(SourceText(text))
+    years = [entry_year(document, e, default_registry()) for e in document.entries()]
+    assert years == [Year(2021), Year(2019), Year(2018, 6)]

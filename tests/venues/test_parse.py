@@ -255,3 +255,10 @@ def test_dominant_style_prefers_default_on_ties() -> None:
 )
 def test_name_fix(text: str, fixed: str | None) -> None:
     assert name_fix(one(text)) == fixed
+
+
+def test_a_lone_dot_before_the_name_is_not_part_of_it() -> None:
+    text = "*Li Dong, Nan Yang*. EMNLP 2019. "
+    (token,) = find_venues(text)
+    assert token.name == "EMNLP"
+    assert text[token.span[0] : token.span[1]] == "EMNLP 2019"

@@ -1,57 +1,26 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.links.papers import link_roles
+from awesome_lint.domain.shapes import SHAPES, shape_of
 from awesome_lint.parser.document import Document, Entry, Section
-from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.base import Context, Option, OptionError, Rule
 from awesome_lint.rules.common import dominant
 
-SHAPES = {
-    "link": ("starts with a link", "start with a link (`[Title](url)…`)"),
-    "prefix": (
-        "has a bracketed prefix before its link",
-        "have a bracketed prefix before their link",
-    ),
-    "emphasis": ("has its title in bold or italics", "have their title in bold or italics"),
-    "text-link": ("starts with text, not a link", "start with text and link later"),
-    "text": ("has no link", "have no link"),
-}
 
-
-def shape_of(document: Document, entry: Entry) -> str | None:
-    """The coarse shape of an entry's first line, or None when it is not a paper/resource.
-
-    An entry whose only links are code, project, slides or badge links (see
-    ``links.roles``) has no shape: it fits a list of linked papers and a list of
-    link-less ones alike (not every paper has code). Links on the
-    continuation lines of a multi-line item count too. A parent item without a link
-    over nested items with links is a group label, not an entry.
-    """
-    text = document.text
-    start, end = entry.content
-    if start >= end or entry.kind == "row":
-        return None  # a table's rows have the table's shape
-    roles = link_roles(document, entry)
-    links = [link for link, role in roles if role != "aux"]
-    if roles and not links:
-        return None  # only code, project or badge links: fits both link-less and linked lists
-    if not links and entry.more_links:
-        links = [link for link in entry.more_links if not link.image]
-    if not links and any(child.links for child in entry.children):
-        return None  # a group label ("Linux", "**Post-Training**") over linked items
-    first = text[start]
-    if links and links[0].start == start:
-        return "link"
-    if first in "*_":
-        return "emphasis"
-    if first == "[" and links:
-        return "prefix"
-    if links:
-        return "text-link"
-    return "text"
+def _check_sections(value: Any) -> Any:
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise OptionError("must be a table of heading = shape")
+    for heading, shape in value.items():
+        if shape not in SHAPES:
+            allowed = ", ".join(repr(name) for name in SHAPES)
+            raise OptionError(f"{heading!r}: {shape!r} is not one of {allowed}")
+    return value
 
 
 class EntryShape(Rule):
@@ -80,7 +49,13 @@ class EntryShape(Rule):
 
     ## Options
 
-    None. The rule is silent unless one shape covers at least 80% of the
+    - `sections`: where detection is unsure, name a section's shape: a table of
+      heading = shape (`link`, `prefix`, `emphasis`, `text-link`, `text`), e.g.
+      `sections = { "Surveys" = "text-link" }`. Entries of that section that have
+      another shape are reported, whatever the rest of the file does.
+      `awesome-lint inspect FILE` shows the shape detected per section.
+
+    Otherwise the rule is silent unless one shape covers at least 80% of the
     file's entries (and at least 10 of them). Table-of-contents items, nested
     items and sections whose own majority shape differs from the file's are
     ignored: a section with its own deliberate convention is not an error.
@@ -94,16 +69,30 @@ class EntryShape(Rule):
     code = "AL101"
     name = "entry-shape"
     summary = "An entry deviates from the file's dominant entry shape"
+    options: ClassVar[Mapping[str, Option]] = {
+        "sections": Option(
+            {},
+            "per-heading shapes where detection is unsure: a table of heading = shape "
+            "(link, prefix, emphasis, text-link, text)",
+            validate=_check_sections,
+        ),
+    }
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        named: Mapping[str, str] = context.options.get("sections") or {}
         shapes: list[tuple[Entry, str]] = []
         for section in document.sections:
+            want_here = named.get(section.title)
             for entry in section.entries:
                 if entry.is_toc:
                     continue
                 shape = shape_of(document, entry)
-                if shape is not None:
+                if shape is None:
+                    continue
+                if want_here is None:
                     shapes.append((entry, shape))
+                elif shape != want_here:  # the section's shape is named in the config
+                    yield self._report(entry, shape, want_here, "of this section")
         # The plurality shape, then its share among the sections that follow it:
         # a section with its own majority shape is a deliberate convention.
         plurality = dominant(shape for _, shape in shapes)
@@ -124,9 +113,11 @@ class EntryShape(Rule):
                 continue
             owner: Section | None = entry.section
             where = f" and of section {owner.title!r}" if owner and owner.title else ""
-            what = SHAPES[shape][0]
-            yield self.report(
-                f"Entry {what}, while most entries of this file{where} {SHAPES[want][1]}",
-                entry.content[0],
-                entry.content[1],
-            )
+            yield self._report(entry, shape, want, f"of this file{where}")
+
+    def _report(self, entry: Entry, shape: str, want: str, whose: str) -> Diagnostic:
+        return self.report(
+            f"Entry {SHAPES[shape][0]}, while most entries {whose} {SHAPES[want][1]}",
+            entry.content[0],
+            entry.content[1],
+        )

@@ -8,14 +8,12 @@ from itertools import pairwise
 from typing import Any, ClassVar, Final
 
 from awesome_lint.diagnostics import Diagnostic, Fix
+from awesome_lint.domain.years import entry_arxiv_year, entry_stated_year, entry_venue_year
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, OptionError, Rule
 from awesome_lint.rules.ordering import (
     FirstWord,
     TitleKey,
-    entry_arxiv_year,
-    entry_stated_year,
-    entry_venue_year,
     first_after,
     first_word_keys,
     keep_order,

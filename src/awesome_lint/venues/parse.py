@@ -334,6 +334,8 @@ def _build(
         prev = words[k - 1]
         if prev.end <= floor or not _only_spaces(text[prev.end : words[k].start]):
             break
+        if not any(ch.isalnum() for ch in prev.text):
+            break  # "*Authors*. EMNLP 2019": a lone "." is no part of a name
         parts.insert(0, (prev.start, prev.end))
         k -= 1
     qualifiers: list[Span] = []

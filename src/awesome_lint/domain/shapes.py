@@ -1,0 +1,81 @@
+"""The shape of an entry (link first, bracketed prefix, bold title, text then link,
+no link) and of a section (the shape most of its entries share, and how sure that is)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from awesome_lint.links.papers import link_roles
+from awesome_lint.parser.document import Document, Entry, Section
+
+SHAPES = {
+    "link": ("starts with a link", "start with a link (`[Title](url)…`)"),
+    "prefix": (
+        "has a bracketed prefix before its link",
+        "have a bracketed prefix before their link",
+    ),
+    "emphasis": ("has its title in bold or italics", "have their title in bold or italics"),
+    "text-link": ("starts with text, not a link", "start with text and link later"),
+    "text": ("has no link", "have no link"),
+}
+
+
+def shape_of(document: Document, entry: Entry) -> str | None:
+    """The coarse shape of an entry's first line, or None when it is not a paper/resource.
+
+    An entry whose only links are code, project, slides or badge links (see
+    ``links.roles``) has no shape: it fits a list of linked papers and a list of
+    link-less ones alike (not every paper has code). Links on the
+    continuation lines of a multi-line item count too. A parent item without a link
+    over nested items with links is a group label, not an entry.
+    """
+    text = document.text
+    start, end = entry.content
+    if start >= end or entry.kind == "row":
+        return None  # a table's rows have the table's shape
+    roles = link_roles(document, entry)
+    links = [link for link, role in roles if role != "aux"]
+    if roles and not links:
+        return None  # only code, project or badge links: fits both link-less and linked lists
+    if not links and entry.more_links:
+        links = [link for link in entry.more_links if not link.image]
+    if not links and any(child.links for child in entry.children):
+        return None  # a group label ("Linux", "**Post-Training**") over linked items
+    first = text[start]
+    if links and links[0].start == start:
+        return "link"
+    if first in "*_":
+        return "emphasis"
+    if first == "[" and links:
+        return "prefix"
+    if links:
+        return "text-link"
+    return "text"
+
+
+class SectionShape:
+    """A section's detected entry shape: the shape of most of its entries (None when
+    it has no entry with a shape), the share of entries that have it, and the count."""
+
+    __slots__ = ("confidence", "entries", "shape")
+
+    def __init__(self, shape: str | None, confidence: float, entries: int) -> None:
+        self.shape = shape
+        self.confidence = confidence
+        self.entries = entries
+
+
+def section_shape(document: Document, section: Section) -> SectionShape:
+    """The shape most of a section's top-level entries share (rows are "table")."""
+    counts: Counter[str] = Counter()
+    for entry in section.entries:
+        if entry.is_toc:
+            continue
+        shape = "table" if entry.kind == "row" else shape_of(document, entry)
+        if shape is not None:
+            counts[shape] += 1
+    total = sum(counts.values())
+    if not total:
+        return SectionShape(None, 0.0, 0)
+    shape, count = counts.most_common(1)[0]
+    return SectionShape(shape, count / total, total)

@@ -1,0 +1,126 @@
+"""Where an entry's venues are: venue tokens found in every place a paper list
+writes them (the slot after `` | ``, a bracketed prefix, the text after the title,
+the label of the paper link, the subtitle), with absolute offsets.
+
+Computed once per document, entry and registry; the venue rules, the ordering rule
+and ``inspect`` read them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Final
+
+from awesome_lint.links.papers import link_roles
+from awesome_lint.links.roles import is_date_label
+from awesome_lint.parser.document import Document, Entry
+from awesome_lint.venues.parse import VenueToken, find_venues, parse_slot
+from awesome_lint.venues.registry import VenueRegistry
+
+
+class Found:
+    """A venue token of an entry, its offsets made absolute (``offset`` + token's)."""
+
+    # A plain class, not a dataclass: creating a dataclass costs about 1 ms at start-up.
+    __slots__ = ("entry", "offset", "token", "where")
+
+    def __init__(self, entry: Entry, where: str, token: VenueToken, offset: int) -> None:
+        self.entry: Final = entry
+        self.where: Final = where  # "slot", "prefix", "tail", "label" or "subtitle"
+        self.token: Final = token
+        self.offset: Final = offset
+
+    def abs(self, span: tuple[int, int]) -> tuple[int, int]:
+        return (span[0] + self.offset, span[1] + self.offset)
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.abs(self.token.span)
+
+
+def _masked(document: Document, entry: Entry, start: int, end: int) -> str:
+    """The text of start..end with links blanked out (same length, so offsets hold)."""
+    out = document.text[start:end]
+    for link in entry.links:
+        a, b = max(link.start, start), min(link.end, end)
+        if a < b:
+            out = out[: a - start] + " " * (b - a) + out[b - start :]
+    return out
+
+
+def regions(document: Document, entry: Entry) -> Iterator[tuple[str, int, int]]:
+    """Where an entry's venue may be written: the label of its paper link when that
+    is a venue (``[[CVPR2019]](url)``), its slot, its prefix, the text after its
+    link (not a seed-style subtitle), and the subtitle (reported apart)."""
+    if entry.is_toc:
+        return
+    for link, role in link_roles(document, entry):
+        # "Title [[CVPR2019]](url)": the venue labels the paper link (a date does not)
+        if role == "venue" and not is_date_label(document.span_text(link.text)):
+            yield ("label", *link.text)
+    if entry.venue is not None:
+        yield ("slot", *entry.venue)
+    if entry.prefix is not None:
+        yield ("prefix", *entry.prefix)
+    c_start, c_end = entry.content
+    if entry.venue_separator is not None:
+        c_end = entry.venue_separator[0]
+    if entry.link is None:
+        if entry.prefix is None:
+            yield ("tail", c_start, c_end)
+        return
+    if entry.subtitle is not None and entry.title_separator is not None:
+        yield ("subtitle", *entry.subtitle)
+        tail_start = entry.subtitle[1]
+    else:
+        tail_start = entry.link.end
+    if tail_start < c_end:
+        yield ("tail", tail_start, c_end)
+
+
+def entry_tokens(document: Document, entry: Entry, registry: VenueRegistry) -> list[Found]:
+    """The entry's venue tokens (computed once per document, entry and registry)."""
+    key = ("venue-tokens", id(entry), id(registry))
+    cached: list[Found] | None = document.cache.get(key)
+    if cached is not None:
+        return cached
+    # Many entries repeat a text ("[OSDI'22]", "arXiv'23"): parse each text once. Tokens
+    # are immutable and their spans relative to the text, so entries can share them.
+    parsed: dict[tuple[bool, str], tuple[VenueToken, ...]] = document.cache.setdefault(
+        ("venue-parses", id(registry)), {}
+    )
+    found: list[Found] = []
+    for where, start, end in regions(document, entry):
+        if start >= end:
+            continue
+        slot = where == "slot"
+        plain = slot or where == "label"  # a label is inside a link: nothing to blank out
+        text = document.text[start:end] if plain else _masked(document, entry, start, end)
+        tokens = parsed.get((slot, text))
+        if tokens is None:
+            if slot:
+                tokens = parse_slot(text, registry).tokens
+            else:
+                tokens = tuple(find_venues(text, registry))
+            parsed[(slot, text)] = tokens
+        found.extend(Found(entry, where, token, start) for token in tokens)
+    document.cache[key] = found
+    return found
+
+
+def all_tokens(document: Document, registry: VenueRegistry) -> list[Found]:
+    out: list[Found] = []
+    for entry in document.entries():
+        out.extend(entry_tokens(document, entry, registry))
+    return out
+
+
+def file_spelling(found: list[Found], canonical: str) -> str | None:
+    """The file's most common spelling of a registry venue (``ATC`` for USENIX ATC),
+    or None when the file never writes it."""
+    counts: dict[str, int] = {}
+    for f in found:
+        token = f.token
+        if token.match is not None and token.canonical == canonical and f.where != "subtitle":
+            counts[token.name] = counts.get(token.name, 0) + 1
+    return max(counts, key=lambda name: counts[name]) if counts else None

@@ -1,0 +1,95 @@
+"""When an entry's paper appeared: from its venue token (``OSDI'22``), else from a
+year it states after its title (``Title, IEEE T-ITS, 2022.``), else from an arXiv id
+among its links (``2305.05176`` -> 2023, month 5), else unknown."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from awesome_lint.domain.venues import entry_tokens
+from awesome_lint.links.normalize import arxiv_id
+from awesome_lint.parser.document import Document, Entry
+from awesome_lint.venues.registry import VenueRegistry
+
+_NEW_ARXIV = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
+_OLD_ARXIV = re.compile(r"^[a-z-]+/(\d{2})(\d{2})\d{3}$")
+_STATED_YEAR = re.compile(r"(?<![\d.])(?:19[5-9]\d|20[0-4]\d)(?!\d)")
+
+
+class Year(NamedTuple):
+    """When an entry's paper appeared: a year and, from arXiv ids, a month.
+
+    A named tuple: made once or twice per entry, and much cheaper than a frozen dataclass.
+    """
+
+    year: int
+    month: int | None = None
+
+
+def arxiv_year(paper: str) -> Year | None:
+    """The submission year and month of an arXiv id: ``2305.05176`` -> 2023, 5."""
+    m = _NEW_ARXIV.match(paper) or _OLD_ARXIV.match(paper)
+    if m is None:
+        return None
+    yy, month = int(m.group(1)), int(m.group(2))
+    if not 1 <= month <= 12:
+        return None
+    return Year(2000 + yy if yy < 91 else 1900 + yy, month)
+
+
+def entry_year(document: Document, entry: Entry, registry: VenueRegistry) -> Year | None:
+    """The year of an entry's venue token (not one in its subtitle), else the year it
+    states after its title (``Title, Asian Conference on Machine Learning 2021.``), else
+    the year of its arXiv id."""
+    return (
+        entry_venue_year(document, entry, registry)
+        or entry_stated_year(document, entry)
+        or entry_arxiv_year(entry)
+    )
+
+
+def entry_stated_year(document: Document, entry: Entry) -> Year | None:
+    """The one year written after the last comma before the entry's first link, in the
+    ``Title, Venue Year. [paper](url)`` shape of lists that spell venues out in full,
+    or, when the entry opens with its link, after the comma that follows it:
+    ``[Title](url), WACVW 2019 [[code]](url)``."""
+    start, end = entry.content
+    links = [link for link in entry.links if not link.image]
+    if links:
+        end = links[0].start
+        if not document.text[start:end].strip(" \t*_"):
+            # "[Title](url), ArXiv, 2024.8, Org | [code](url)": after the title link
+            start = links[0].end
+            end = links[1].start if len(links) > 1 else entry.content[1]
+            tail = document.text[start:end]
+            if not tail.lstrip().startswith(","):
+                return None
+            years = set(_STATED_YEAR.findall(tail))
+            return Year(int(years.pop())) if len(years) == 1 else None
+    _, comma, last = document.text[start:end].rpartition(",")
+    if not comma:
+        return None
+    years = set(_STATED_YEAR.findall(last))
+    return Year(int(years.pop())) if len(years) == 1 else None
+
+
+def entry_venue_year(document: Document, entry: Entry, registry: VenueRegistry) -> Year | None:
+    """The year of an entry's first known venue token with a year, outside its subtitle."""
+    for found in entry_tokens(document, entry, registry):
+        token = found.token
+        if found.where != "subtitle" and token.known and token.year is not None:
+            return Year(token.year, token.month)
+    return None
+
+
+def entry_arxiv_year(entry: Entry) -> Year | None:
+    """The year and month of the first arXiv id among an entry's links."""
+    for link in entry.links:
+        if link.image:
+            continue
+        paper = arxiv_id(link.url_value)
+        year = arxiv_year(paper) if paper else None
+        if year is not None:
+            return year
+    return None
