@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
@@ -33,7 +34,10 @@ class HeadingIncrement(Rule):
 
     ## Options
 
-    None.
+    None. A skip that is the file's habit is not reported: when at least 3
+    headings, and 80% of those that go one level deeper than a level, skip the
+    same way (`## Books` followed by `#### Computer Vision` throughout), the list
+    has chosen its levels.
     """
 
     code = "AL605"
@@ -41,9 +45,17 @@ class HeadingIncrement(Rule):
     summary = "A heading skips a level"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        steps: list[tuple[int, int]] = []  # (level, deeper level after it)
         previous = 0
         for heading in document.headings:
-            if previous and heading.level > previous + 1:
+            if previous and heading.level > previous:
+                steps.append((previous, heading.level))
+            previous = heading.level
+        habits = _habits(steps)
+        previous = 0
+        for heading in document.headings:
+            step = (previous, heading.level)
+            if previous and heading.level > previous + 1 and step not in habits:
                 _start, end = heading.text
                 line = document.source.lines[heading.line]
                 yield self.report(
@@ -53,3 +65,19 @@ class HeadingIncrement(Rule):
                     max(end, line.start + heading.level),
                 )
             previous = heading.level
+
+
+#: A skip is the file's habit when it recurs this often and makes this share of the
+#: steps down from its level (`## Books` then `#### Computer Vision`, every time).
+HABIT_MIN_COUNT = 3
+HABIT_SHARE = 0.8
+
+
+def _habits(steps: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    down: Counter[int] = Counter(level for level, _ in steps)
+    pairs = Counter(steps)
+    return {
+        (level, deeper)
+        for (level, deeper), count in pairs.items()
+        if deeper > level + 1 and count >= HABIT_MIN_COUNT and count >= HABIT_SHARE * down[level]
+    }
