@@ -104,6 +104,8 @@ def test_title_key() -> None:
             True,
         ),
         ("Baichuan-7|13B", "Baichuan2-7|13B", False),
+        ("Llama 3.1", "Llama 3.1论文精读 · 2. 预训练数据", True),
+        ("OPT: Open Pre-trained Transformer Language Models", "OPT-1.3|6.7|13|30|66B", True),
         ("Llama 3.1-8|70|405B", "Llama 3.2-1|3|11|90B", False),
         (
             "The Llama 3 Herd of Models: Meta (Jul 2024)",

@@ -251,6 +251,10 @@ def same_paper_title(a: str, b: str) -> bool:
         name_b is not None and ka.startswith(name_b + " ")
     ):
         return True
+    # "Llama 3.1" and "Llama 3.1论文精读 · 2. 预训练数据": a name and a title in another script
+    for short, long in ((ka, kb), (kb, ka)):
+        if long.startswith(short) and len(long) > len(short) and not long[len(short)].isascii():
+            return True
     head_a = title_key(a.partition(":")[0])
     head_b = title_key(b.partition(":")[0])
     numbers_a, numbers_b = _numbers(head_a), _numbers(head_b)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Related
@@ -41,7 +42,8 @@ class DuplicateTitle(Rule):
 
     ## Options
 
-    None.
+    None. Two code repositories with one name (`[Awesome AI Agents](github.com/a/…)`
+    and `[Awesome AI Agents](github.com/b/…)`) are two things, not one paper twice.
     """
 
     code = "AL403"
@@ -59,6 +61,8 @@ class DuplicateTitle(Rule):
             original = first.setdefault((id(entry.section), key), (entry, link, url_key))
             if original[0] is entry or original[2] == url_key or nested(original[0], entry):
                 continue
+            if _repository(original[2]) and _repository(url_key):
+                continue  # two repositories may share a name ("Awesome AI Agents")
             other, other_link, _ = original
             yield self.report(
                 f"Title already listed on line {other.line + 1} with another link",
@@ -66,3 +70,11 @@ class DuplicateTitle(Rule):
                 link.url[1],
                 related=(Related(other_link.url[0], other_link.url[1], "First copy"),),
             )
+
+
+_REPOSITORY = re.compile(r"https://(?:github\.com|gitlab\.com|codeberg\.org)/[^/]+/[^/]+$")
+
+
+def _repository(url_key: str) -> bool:
+    """The link is a code repository's front page (a normalised key)."""
+    return _REPOSITORY.match(url_key) is not None
