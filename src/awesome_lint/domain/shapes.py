@@ -3,6 +3,7 @@ no link) and of a section (the shape most of its entries share, and how sure tha
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from awesome_lint.links.papers import link_roles
@@ -39,6 +40,8 @@ def shape_of(document: Document, entry: Entry) -> str | None:
         return None  # only code, project or badge links: fits both link-less and linked lists
     if not links and entry.more_links:
         links = [link for link in entry.more_links if not link.image]
+    if not links and _PLACEHOLDER.search(text, start, end):
+        return None  # "\\[N/A\\]": the list says on purpose that there is no link
     if not links and any(child.links for child in entry.children):
         return None  # a group label ("Linux", "**Post-Training**") over linked items
     first = text[start]
@@ -51,6 +54,9 @@ def shape_of(document: Document, entry: Entry) -> str | None:
     if links:
         return "text-link"
     return "text"
+
+
+_PLACEHOLDER = re.compile(r"(?i)\\?[\[(](?:n/?a|tbd|tba|none|coming soon|to appear)\\?[\])]")
 
 
 class SectionShape:
