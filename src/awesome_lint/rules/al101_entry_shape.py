@@ -61,7 +61,9 @@ class EntryShape(Rule):
     ignored: a section with its own deliberate convention is not an error.
     Links to code, a project page, slides or a badge are not the paper's: an
     entry with only such links fits either shape, and when most entries have no
-    link, an entry with one is no mistake. A parent item without a link over
+    link, an entry with one is no mistake; nor is one that says it has none
+    (`\\[N/A\\]`, `(TBD)`), or one that links several editions after its name
+    (`Visual Recognition [Spring 2016](…), [Fall 2016](…)`). A parent item without a link over
     nested linked items is a group label, and a link on the continuation line of
     a multi-line item counts.
     """

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Related
-from awesome_lint.links.papers import paper_links, same_paper_title
+from awesome_lint.links.papers import paper_links, same_paper_title, title_key
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.base import Context, Rule
 
@@ -41,7 +41,8 @@ class SharedLink(Rule):
 
     ## Options
 
-    None.
+    None. A short title that names a resource of a paper (`[Sun dataset](…)`,
+    `[Demo video](…)`) may share the paper's page and is not compared.
     """
 
     code = "AL402"
@@ -51,7 +52,7 @@ class SharedLink(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         groups: dict[str, list[tuple[Entry, Link, str]]] = {}
         for entry, link, title, key in paper_links(document):
-            if title is not None:
+            if title is not None and not _resource(title):
                 groups.setdefault(key, []).append((entry, link, title))
         for items in groups.values():
             # one representative per distinct paper title, in order of appearance
@@ -88,3 +89,15 @@ class SharedLink(Rule):
 
 def _short(title: str, width: int = 60) -> str:
     return title if len(title) <= width else title[: width - 1].rstrip() + "…"
+
+
+# Words that make a title name a resource of a paper, which shares the paper's page.
+_RESOURCE_WORDS = frozenset(
+    {"dataset", "datasets", "data", "benchmark", "code", "slides", "video", "demo", "project"}
+)
+
+
+def _resource(title: str) -> bool:
+    """``[Sun dataset](paper page)``: the dataset of a paper, linked to the paper's page."""
+    words = title_key(title).split()
+    return len(words) <= 4 and any(word in _RESOURCE_WORDS for word in words)
