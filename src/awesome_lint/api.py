@@ -56,7 +56,7 @@ def lint_document(document: Document, settings: Settings, filename: str = "-") -
         if rule_cls.code == UNUSED_SUPPRESSION:
             check_unused = True
             continue
-        context = Context(settings.rule_options(rule_cls), filename)
+        context = Context(settings.rule_options(rule_cls), filename, settings.link_facts)
         diagnostics.extend(rule_cls().check(document, context))
     directives = parse_directives(document)
     kept, unused = apply_suppressions(diagnostics, directives, document.source, _resolve_code)

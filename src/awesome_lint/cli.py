@@ -75,6 +75,13 @@ def _split(values: Sequence[str]) -> list[str]:
 @click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only, no summary.")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of internal errors.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto")
+@click.option("--check-links", is_flag=True, help="Check links over the network (AL801-AL803).")
+@click.option(
+    "--links-timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds for the whole link check (default 300).",
+)
+@click.option("--link-cache", type=click.Path(dir_okay=False), help="The link cache file.")
 def check(
     paths: tuple[str, ...],
     fix: bool,
@@ -96,6 +103,9 @@ def check(
     quiet: bool,
     verbose: bool,
     color: str,
+    check_links: bool,
+    links_timeout: float | None,
+    link_cache: str | None,
 ) -> None:
     """Check Markdown files (default: README.md) and optionally fix them."""
     from awesome_lint.parser.markdown import silence_debug_logging
@@ -109,6 +119,9 @@ def check(
         ignore=_split(ignore),
         unsafe_fixes=unsafe_fixes,
         isolated=isolated,
+        check_links=check_links,
+        links_timeout=links_timeout,
+        link_cache=Path(link_cache) if link_cache else None,
     )
     ensure_known([*(overrides.select or []), *overrides.extend_select, *overrides.ignore])
     parse_config_options(config_values, overrides)
@@ -194,7 +207,9 @@ def check(
         sys.exit(1)
     if exit_non_zero_on_fix and any(r.changed for r in results):
         sys.exit(1)
-    if not exit_zero and any(r.diagnostics for r in results):
+    from awesome_lint.rules import WARNING_CODES  # warnings alone do not fail a run
+
+    if not exit_zero and any(d.code not in WARNING_CODES for r in results for d in r.diagnostics):
         sys.exit(1)
     sys.exit(0)
 

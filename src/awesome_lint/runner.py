@@ -7,7 +7,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from awesome_lint.api import fix_text, lint_text
 from awesome_lint.config import selectors
@@ -25,6 +25,10 @@ from awesome_lint.results import FileResult
 from awesome_lint.settings import Settings
 from awesome_lint.source import DecodeError, SourceText
 
+if TYPE_CHECKING:
+    from awesome_lint.netcheck.client import Resolver
+    from awesome_lint.netcheck.session import LinkSession
+
 DEFAULT_INCLUDE = ("README.md",)
 MAX_FILE_BYTES = 64 * 1024 * 1024
 PARALLEL_MIN_FILES = 8  # at least this many files per worker process before going parallel
@@ -41,6 +45,9 @@ class Overrides:
     config_file: Path | None = None
     config_values: dict[str, Any] = field(default_factory=dict)
     isolated: bool = False
+    check_links: bool = False  # --check-links
+    links_timeout: float | None = None  # --links-timeout (seconds for the whole check)
+    link_cache: Path | None = None  # --link-cache
 
 
 def parse_config_options(values: Sequence[str], overrides: Overrides) -> None:
@@ -66,6 +73,8 @@ class Runner:
         self.overrides = overrides
         self._configs: dict[Path, Config] = {}
         self._fixed_config: Config | None = None
+        self._links: LinkSession | bool | None = False  # False: not decided yet
+        self.link_resolver: Resolver | None = None  # tests give their own resolver
         if overrides.isolated:
             self._fixed_config = Config()
         elif overrides.config_file is not None:
@@ -83,7 +92,9 @@ class Runner:
             return base
         values = dict(base.values)
         for name, value in self.overrides.config_values.items():
-            if name == "rules":
+            if name == "links":
+                value = {**values.get("links", {}), **value}
+            elif name == "rules":
                 rules = {code: dict(opts) for code, opts in values.get("rules", {}).items()}
                 for code, opts in value.items():
                     rules.setdefault(code, {}).update(opts)
@@ -185,6 +196,11 @@ class Runner:
         except DecodeError as exc:
             return FileResult(name, None, error=str(exc)), ""
         settings = self.settings_for(path, config)
+        session = self.link_session()
+        if session is not None and any(r.code.startswith("AL8") for r in settings.rules):
+            from awesome_lint.parser.build import parse_document
+
+            settings.link_facts = session.facts_for(parse_document(source))
         if not fix and not diff:
             return FileResult(name, source, lint_text(source, settings, name)), ""
         outcome = fix_text(source, settings, name)
@@ -213,6 +229,12 @@ class Runner:
         """Run every file, in order; many files are spread over the CPU's cores."""
         files = [item for item in items if isinstance(item, Path)]
         jobs = min(os.cpu_count() or 1, len(files) // PARALLEL_MIN_FILES)
+        session = self.link_session()
+        if session is not None:
+            # one network run for the links of all files; then lint in this process,
+            # which holds what the run found
+            jobs = 0
+            session.check(url for path in files for url in self._link_urls(path))
         done: dict[int, tuple[FileResult, str]] = {}
         if jobs > 1:
             done = dict(zip(map(id, files), self._parallel(files, fix, diff, jobs), strict=True))
@@ -242,6 +264,47 @@ class Runner:
             return list(
                 pool.map(_work, files, [fix] * len(files), [diff] * len(files), chunksize=chunk)
             )
+
+    def link_session(self) -> LinkSession | None:
+        """The link checker of this run, when --check-links or `links = true` asks for it.
+
+        Its `[links]` settings come from the configuration of the working directory (one
+        network run, cache and time budget serve every file).
+        """
+        if self._links is False:
+            from awesome_lint.netcheck.options import make_options
+
+            table = self.config_for(Path.cwd()).values.get("links", {})
+            options = make_options(table, budget=self.overrides.links_timeout)
+            self._links = None
+            if self.overrides.check_links or options.enabled:
+                from awesome_lint.netcheck.session import LinkSession, require_extra
+
+                require_extra()
+                self._links = LinkSession(
+                    options, self.overrides.link_cache, resolver=self.link_resolver
+                )
+        assert self._links is not True
+        return self._links
+
+    def close(self) -> None:
+        if self._links is not None and self._links is not False:
+            assert self._links is not True
+            self._links.close()
+
+    def _link_urls(self, path: Path) -> list[str]:
+        """The URLs the network rules enabled for ``path`` will ask about."""
+        from awesome_lint.netcheck.session import document_urls
+        from awesome_lint.parser.build import parse_document
+
+        settings = self.settings_for(path, self.config_for(path.parent))
+        if not any(r.code.startswith("AL8") for r in settings.rules):
+            return []
+        try:
+            source = SourceText.from_bytes(path.read_bytes())
+        except (OSError, DecodeError):
+            return []  # reported when the file is checked
+        return document_urls(parse_document(source))
 
 
 _WORKER: Runner | None = None

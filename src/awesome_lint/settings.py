@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,6 +16,8 @@ class Settings:
     fixable: frozenset[str] | None = None  # None: every rule's fix may run
     unfixable: frozenset[str] = frozenset()
     unsafe_fixes: bool = False
+    # What the link checker found (URL as written -> fact); None: links not checked
+    link_facts: Mapping[str, Any] | None = None
 
     @classmethod
     def default(cls) -> Settings:

@@ -37,7 +37,7 @@ def _loads(text: str) -> dict[str, Any]:
 CONFIG_NAMES = (".awesome-lint.toml", "awesome-lint.toml")
 LIST_KEYS = ("include", "exclude", "select", "extend-select", "ignore", "fixable", "unfixable")
 KNOWN_KEYS = frozenset(
-    (*LIST_KEYS, "extend", "unsafe-fixes", "output-format", "per-file-ignores", "rules")
+    (*LIST_KEYS, "extend", "unsafe-fixes", "output-format", "per-file-ignores", "rules", "links")
 )
 
 
@@ -116,6 +116,13 @@ def validate(values: Mapping[str, Any], origin: str) -> dict[str, Any]:
                 raise ConfigError(
                     f"{origin}: 'per-file-ignores' must map glob patterns to lists of codes"
                 )
+        elif key == "links":
+            from awesome_lint.netcheck.options import LinkOptionError, validate_table
+
+            try:
+                value = validate_table(value)
+            except LinkOptionError as exc:
+                raise ConfigError(f"{origin}: {exc}") from None
         elif key == "rules":
             if not isinstance(value, dict):
                 raise ConfigError(f"{origin}: 'rules' must be a table of rule tables")

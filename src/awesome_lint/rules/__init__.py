@@ -29,6 +29,9 @@ from awesome_lint.rules.al603_final_newline import FinalNewline
 from awesome_lint.rules.al604_list_marker_style import ListMarkerStyle
 from awesome_lint.rules.al605_heading_increment import HeadingIncrement
 from awesome_lint.rules.al606_empty_section import EmptySection
+from awesome_lint.rules.al801_dead_link import DeadLink
+from awesome_lint.rules.al802_redirected_link import RedirectedLink
+from awesome_lint.rules.al803_unreachable_link import UnreachableLink
 from awesome_lint.rules.base import Rule
 
 RULES: tuple[type[Rule], ...] = (
@@ -59,9 +62,14 @@ RULES: tuple[type[Rule], ...] = (
     ListMarkerStyle,
     HeadingIncrement,
     EmptySection,
+    DeadLink,
+    RedirectedLink,
+    UnreachableLink,
 )
 
 _BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}
+# Findings of these rules alone do not make the exit code 1.
+WARNING_CODES = frozenset(rule.code for rule in RULES if rule.severity == "warning")
 _BY_NAME: dict[str, type[Rule]] = {rule.name: rule for rule in RULES}
 
 

@@ -50,14 +50,22 @@ class Option:
 
 
 class Context:
-    """What a rule may know besides the document: its options and the file name."""
+    """What a rule may know besides the document: its options, the file name, and the
+    facts the link checker found (``links``: URL as written -> ``LinkFact``; None when
+    links were not checked)."""
 
     # A plain class, not a dataclass: creating a dataclass costs about 1 ms at start-up.
-    __slots__ = ("filename", "options")
+    __slots__ = ("filename", "links", "options")
 
-    def __init__(self, options: Mapping[str, Any] | None = None, filename: str = "-") -> None:
+    def __init__(
+        self,
+        options: Mapping[str, Any] | None = None,
+        filename: str = "-",
+        links: Mapping[str, Any] | None = None,
+    ) -> None:
         self.options: Mapping[str, Any] = {} if options is None else options
         self.filename = filename
+        self.links = links
 
 
 class Rule:
@@ -72,6 +80,8 @@ class Rule:
     summary: ClassVar[str]
     fix: ClassVar[FixAvailability] = "none"
     default: ClassVar[bool] = True  # False: opt-in, enabled only by exact code/name or ALL
+    # "warning": reported like any finding, but alone it does not make the exit code 1
+    severity: ClassVar[Literal["error", "warning"]] = "error"
     options: ClassVar[Mapping[str, Option]] = {}
     # Options read from another rule's table when not set in this rule's own:
     # option key -> that rule's code (the venue rules share venue-format's venues).
