@@ -1,4 +1,5 @@
-"""``github``: GitHub Actions workflow commands, one ``::error`` annotation per diagnostic.
+"""``github``: GitHub Actions workflow commands, one ``::error`` annotation per diagnostic
+(``::warning`` for rules whose severity is warning, such as AL803).
 
 Escaping follows GitHub's runner: in the message (data) ``%``, CR and LF are
 percent-encoded; in property values ``:`` and ``,`` are encoded as well.
@@ -12,6 +13,7 @@ from typing import TextIO
 from awesome_lint.reporters import ReportOptions
 from awesome_lint.reporters.common import TOOL_NAME, iter_diagnostics
 from awesome_lint.results import FileResult
+from awesome_lint.rules import WARNING_CODES
 
 
 def escape_data(text: str) -> str:
@@ -35,4 +37,5 @@ def write_github(results: Sequence[FileResult], out: TextIO, options: ReportOpti
             "endColumn": str(end_column),
         }
         joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-        out.write(f"::error {joined}::{escape_data(diagnostic.message)}\n")
+        level = "warning" if diagnostic.code in WARNING_CODES else "error"
+        out.write(f"::{level} {joined}::{escape_data(diagnostic.message)}\n")

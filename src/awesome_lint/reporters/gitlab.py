@@ -16,6 +16,7 @@ from typing import Any, TextIO
 from awesome_lint.reporters import ReportOptions
 from awesome_lint.reporters.common import iter_diagnostics
 from awesome_lint.results import FileResult
+from awesome_lint.rules import WARNING_CODES
 
 SEVERITY = "major"
 
@@ -38,7 +39,7 @@ def gitlab_issues(results: Sequence[FileResult]) -> list[dict[str, Any]]:
                 "description": f"{diagnostic.code} {diagnostic.message}",
                 "check_name": diagnostic.code,
                 "fingerprint": digest.hexdigest()[:32],
-                "severity": SEVERITY,
+                "severity": "minor" if diagnostic.code in WARNING_CODES else SEVERITY,
                 "location": {"path": result.filename, "lines": {"begin": begin, "end": end}},
             }
         )

@@ -16,6 +16,7 @@ from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.reporters import ReportOptions
 from awesome_lint.reporters.common import TOOL_NAME, iter_diagnostics, rule_url
 from awesome_lint.results import FileResult
+from awesome_lint.rules import WARNING_CODES
 from awesome_lint.source import SourceText
 
 
@@ -39,7 +40,7 @@ def _diagnostic(filename: str, source: SourceText, diagnostic: Diagnostic) -> di
             "path": filename,
             "range": _range(source, diagnostic.start, diagnostic.end),
         },
-        "severity": "ERROR",
+        "severity": "WARNING" if diagnostic.code in WARNING_CODES else "ERROR",
         "code": code,
     }
     if diagnostic.fix is not None:

@@ -24,6 +24,7 @@ from awesome_lint.reporters.common import (
     sorted_results,
 )
 from awesome_lint.results import FileResult
+from awesome_lint.rules import WARNING_CODES
 from awesome_lint.source import SourceText
 
 SCHEMA_URI = (
@@ -96,7 +97,7 @@ def _result(
     result: dict[str, Any] = {
         "ruleId": diagnostic.code,
         "ruleIndex": rule_index,
-        "level": "error",
+        "level": "warning" if diagnostic.code in WARNING_CODES else "error",
         "message": {"text": diagnostic.message},
         "locations": [_physical(uri, _region(source, diagnostic.start, diagnostic.end))],
     }
