@@ -64,8 +64,12 @@ def parse_config_options(values: Sequence[str], overrides: Overrides) -> None:
                 )
             overrides.config_file = path
         else:
-            snippet = parse_config_text(value, value)
-            overrides.config_values.update(validate(snippet, f"--config {value!r}"))
+            snippet = validate(parse_config_text(value, value), f"--config {value!r}")
+            known = overrides.config_values
+            for key, item in snippet.items():
+                if key == "links" and key in known:  # several links.* overrides add up
+                    item = {**known[key], **item}
+                known[key] = item
 
 
 class Runner:

@@ -31,7 +31,11 @@ INSTALL_HINT = "--check-links needs the links extra: pip install 'awesome-lint[l
 def require_extra() -> None:
     """A one-line error when httpx or platformdirs is missing (without importing them)."""
     for module in ("httpx", "platformdirs"):
-        if importlib.util.find_spec(module) is None:
+        try:
+            found = importlib.util.find_spec(module) is not None
+        except ValueError:  # a module blocked with sys.modules[name] = None
+            found = False
+        if not found:
             raise AwesomeLintError(f"{INSTALL_HINT} ({module} is not installed)")
 
 
