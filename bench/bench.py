@@ -318,6 +318,20 @@ def many_files_section(lists: Sequence[Path], folder: Path, runs: int) -> str:
     return "\n".join(lines)
 
 
+# --- Links: --check-links on local servers (issue 13) -------------------------------------
+def links(folder: Path) -> str:
+    """The links section (see bench_links.py); the folder is removed afterwards."""
+    import shutil
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from bench_links import links_section
+
+    try:
+        return links_section(folder, lint_command(), run_once)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (best is kept)")
@@ -329,6 +343,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--startup-only", action="store_true", help="only the start-up section (floor vs check)"
     )
+    parser.add_argument("--no-links", action="store_true", help="skip the --check-links section")
+    parser.add_argument("--links-only", action="store_true", help="only the --check-links section")
     parser.add_argument(
         "--corpus",
         type=Path,
@@ -360,6 +376,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{os.cpu_count()} CPUs; best of {runs} run(s) per measurement"
     )
     ensure_bytecode()
+    if args.links_only:
+        print(links(Path(tempfile.mkdtemp(prefix="awesome-lint-bench-"))))
+        return 0
     small = EXAMPLES / "messy-paper-list.md"
     if small.is_file():
         print(startup_section(small, 5 if args.quick else STARTUP_RUNS))
@@ -391,6 +410,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="awesome-lint-bench-") as tmp:
             print()
             print(many_files_section(corpus_files, Path(tmp), runs if runs < 3 else 3))
+
+    if not args.no_links:
+        print()
+        print(links(Path(tempfile.mkdtemp(prefix="awesome-lint-bench-"))))
 
     if args.imports:
         candidates = example_files or sorted(corpus_files, key=lambda p: p.stat().st_size)

@@ -60,6 +60,14 @@ def test_quick_run_prints_a_row_per_file(tmp_path: Path) -> None:
     assert all("wall" in line and "CPU/wall" in line for line in many[:2])
     assert many[2].startswith("  speed-up from the extra CPUs: ")
 
+    links = proc.stdout.split("Links: 2000 links over 20 local hosts", 1)[1].splitlines()
+    assert links[1].startswith("  first run ")
+    assert links[2].startswith("  cached re-run ")
+    assert links[3].startswith("  no --check-links ")
+    first_requests = int(links[1].split("requests")[0].split()[-1])
+    assert first_requests >= 2000  # every link was asked for, on the first run only
+    assert " 0 requests  exit 1" in links[2]
+
     _, _, imports = proc.stdout.partition("-X importtime")
     lines = imports.splitlines()
     assert lines[1].split() == ["cumulative", "ms", "self", "ms", "module"]
@@ -72,7 +80,7 @@ def test_quick_run_prints_a_row_per_file(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_absent_corpus_is_skipped_with_a_message(tmp_path: Path) -> None:
     proc = subprocess.run(
-        [sys.executable, str(BENCH), "--quick", "--corpus", str(tmp_path / "absent")],
+        [sys.executable, str(BENCH), "--quick", "--no-links", "--corpus", str(tmp_path / "absent")],
         capture_output=True,
         text=True,
         check=False,

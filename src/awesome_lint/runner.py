@@ -202,9 +202,13 @@ class Runner:
         settings = self.settings_for(path, config)
         session = self.link_session()
         if session is not None and any(r.code.startswith("AL8") for r in settings.rules):
+            from awesome_lint.api import lint_document
             from awesome_lint.parser.build import parse_document
 
-            settings.link_facts = session.facts_for(parse_document(source))
+            document = parse_document(source)
+            settings.link_facts = session.facts_for(document)
+            if not fix and not diff:
+                return FileResult(name, source, lint_document(document, settings, name)), ""
         if not fix and not diff:
             return FileResult(name, source, lint_text(source, settings, name)), ""
         outcome = fix_text(source, settings, name)
@@ -236,9 +240,10 @@ class Runner:
         session = self.link_session()
         if session is not None:
             # one network run for the links of all files; then lint in this process,
-            # which holds what the run found
+            # which holds what the run found (one file needs no separate first pass)
             jobs = 0
-            session.check(url for path in files for url in self._link_urls(path))
+            if len(files) > 1:
+                session.check(url for path in files for url in self._link_urls(path))
         done: dict[int, tuple[FileResult, str]] = {}
         if jobs > 1:
             done = dict(zip(map(id, files), self._parallel(files, fix, diff, jobs), strict=True))

@@ -37,6 +37,7 @@ GITHUB_HOSTS = frozenset({"github.com", "api.github.com"})
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 PERMANENT = frozenset({301, 308})
 HEAD_REFUSED = frozenset({405, 501})
+BODY_CAP = 64 * 1024  # bytes of a response body read at most
 
 
 class HostNotFound(Exception):
@@ -136,18 +137,34 @@ class _Body(httpx.AsyncByteStream):
 
 
 class GuardedTransport(httpx.AsyncBaseTransport):
-    """An httpx transport over an httpcore pool that connects through ``GuardedBackend``."""
+    """An httpx transport over httpcore pools that connect through ``GuardedBackend``.
+
+    One small pool per origin: httpcore's pool scans all its connections for every
+    request it places, which costs more than the request itself with hundreds of
+    connections to many hosts in one pool.
+    """
 
     def __init__(self, backend: GuardedBackend, options: LinkOptions, http2: bool) -> None:
-        self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=httpx.create_ssl_context(),
-            max_connections=options.concurrency,
-            max_keepalive_connections=options.concurrency,
-            keepalive_expiry=5.0,
-            http1=True,
-            http2=http2,
-            network_backend=backend,
-        )
+        self._backend = backend
+        self._per_host = options.per_host
+        self._http2 = http2
+        self._ssl_context = httpx.create_ssl_context()
+        self._pools: dict[tuple[bytes, bytes, int | None], httpcore.AsyncConnectionPool] = {}
+
+    def _pool(self, url: httpx.URL) -> httpcore.AsyncConnectionPool:
+        key = (url.raw_scheme, url.raw_host, url.port)
+        pool = self._pools.get(key)
+        if pool is None:
+            pool = self._pools[key] = httpcore.AsyncConnectionPool(
+                ssl_context=self._ssl_context,
+                max_connections=self._per_host,
+                max_keepalive_connections=self._per_host,
+                keepalive_expiry=5.0,
+                http1=True,
+                http2=self._http2,
+                network_backend=self._backend,
+            )
+        return pool
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         assert isinstance(request.stream, httpx.AsyncByteStream)
@@ -163,7 +180,7 @@ class GuardedTransport(httpx.AsyncBaseTransport):
             content=request.stream,
             extensions=request.extensions,
         )
-        response = await self._pool.handle_async_request(raw)
+        response = await self._pool(request.url).handle_async_request(raw)
         return httpx.Response(
             status_code=response.status,
             headers=response.headers,
@@ -172,7 +189,8 @@ class GuardedTransport(httpx.AsyncBaseTransport):
         )
 
     async def aclose(self) -> None:
-        await self._pool.aclose()
+        for pool in self._pools.values():
+            await pool.aclose()
 
 
 @dataclass
@@ -350,18 +368,35 @@ class Checker:
     async def _request(self, url: httpx.URL, state: _Host) -> tuple[int, str | None, str | None]:
         """HEAD, then GET when HEAD is refused or does not say the link works.
 
-        The body of a response is never read: only the status line and headers count.
+        Only the status line and headers count. At most ``BODY_CAP`` bytes of a body are
+        read (so that a short answer leaves the connection open for the next request);
+        a longer body is cut off by closing the connection.
         """
         headers = self.headers_for(url)
         if not state.no_head:
             async with self.client.stream("HEAD", url, headers=headers) as response:
                 status = response.status_code
                 if status in REDIRECTS or status in self.options.accept or status == 429:
+                    await _drain(response)
                     return status, response.headers.get("location"), _retry(response)
+                await _drain(response)
             if status in HEAD_REFUSED:
                 state.no_head = True
         async with self.client.stream("GET", url, headers=headers) as response:
+            await _drain(response)
             return response.status_code, response.headers.get("location"), _retry(response)
+
+
+async def _drain(response: httpx.Response) -> None:
+    """Read what is left of a short body (up to BODY_CAP bytes), so the connection is reused."""
+    length = response.headers.get("content-length", "")
+    if not length.isdigit() or int(length) > BODY_CAP:
+        return  # unknown or long: closing the response closes the connection
+    read = 0
+    async for chunk in response.aiter_raw():
+        read += len(chunk)
+        if read > BODY_CAP:
+            break
 
 
 def _retry(response: httpx.Response) -> str | None:
