@@ -106,3 +106,21 @@ def test_an_ordinary_run_does_not_import_the_network_client() -> None:
         [sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, check=False
     )
     assert proc.stdout.strip().splitlines()[-1] == "[]", proc.stderr
+
+
+def test_readme_links_example_is_valid_and_shows_the_defaults() -> None:
+    from pathlib import Path
+
+    from awesome_lint.config.loader import parse_config_text, validate
+    from awesome_lint.netcheck.options import LinkOptions, make_options
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## Checking links", 1)[1].split("```toml\n", 1)[1].split("```")[0]
+    options = make_options(validate(parse_config_text(block, "README"), "README")["links"])
+    defaults = LinkOptions()
+    assert options.enabled and options.github_token_env == "GITHUB_TOKEN"
+    assert options.wants("https://example.org/") and not options.wants("https://linkedin.com/x")
+    for key in ("accept", "timeout", "concurrency", "per_host", "pacing", "retries", "backoff"):
+        assert getattr(options, key) == getattr(defaults, key), key
+    assert options.max_age == defaults.max_age
+    assert (options.max_redirects, options.allow_private) == (10, False)
