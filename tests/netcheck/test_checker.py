@@ -291,3 +291,47 @@ def test_github_token_only_for_github_over_https(
     assert checker.headers_for(httpx.URL("https://api.github.com/repos/o/r")) != {}
     assert checker.headers_for(httpx.URL("https://gist.github.com/x")) == {}
     assert checker.headers_for(httpx.URL("https://example.org/")) == {}
+
+
+def test_retry_after_pauses_the_whole_host(server: LocalServer) -> None:
+    first = server.route("/a", Reply(429, {"Retry-After": "1"}), Reply(200))
+    second = server.route("/b", Reply(200))
+    found = facts([first, second], options=fast(per_host=1))
+    assert found[first][0] == found[second][0] == "ok"
+    limited = server.hits("/a")[0].at
+    assert all(s.at - limited >= 0.95 for s in server.seen[1:])
+
+
+def test_retry_after_as_an_http_date() -> None:
+    from awesome_lint.netcheck.client import retry_after_seconds
+
+    now = 1_700_000_000.0
+    assert retry_after_seconds("120", now) == 120.0
+    assert retry_after_seconds("Tue, 14 Nov 2023 22:15:20 GMT", now) == 120.0
+    assert retry_after_seconds("Tue, 14 Nov 2023 22:00:00 GMT", now) == 0.0  # in the past
+    assert retry_after_seconds("soon", now) is None
+    assert retry_after_seconds(None, now) is None
+
+
+def test_progress_on_a_terminal_only() -> None:
+    import io
+
+    from awesome_lint.netcheck.session import Progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    progress = Progress(2, terminal)
+    progress.step(False)
+    progress.step(True)
+    progress.close()
+    text = terminal.getvalue()
+    assert "\rawesome-lint: links 1/2, 0 failing" in text
+    assert text.endswith("\rawesome-lint: links 2/2, 1 failing\r\033[K")
+    pipe = io.StringIO()
+    quiet = Progress(2, pipe)
+    quiet.step(True)
+    quiet.close()
+    assert pipe.getvalue() == ""

@@ -81,6 +81,10 @@ def test_unreachable_alone_is_a_warning_that_does_not_fail(
     code, out, _ = lint([*args, "--output-format", "github"], capsys, workdir / "c2.db")
     assert code == 0
     assert out.startswith("::warning title=awesome-lint (AL803)")
+    code, out, _ = lint([*args, "--output-format", "sarif"], capsys, workdir / "c3.db")
+    assert code == 0
+    (result,) = json.loads(out)["runs"][0]["results"]
+    assert (result["ruleId"], result["level"]) == ("AL803", "warning")
 
 
 def test_json_output_carries_network_findings(
