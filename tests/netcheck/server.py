@@ -7,6 +7,7 @@ repeats), so a test can say "503, then 200". Every request is recorded.
 from __future__ import annotations
 
 import socket
+import ssl
 import struct
 import threading
 import time
@@ -117,8 +118,11 @@ class _Server(ThreadingHTTPServer):
 class LocalServer:
     """``with LocalServer() as server: server.route("/a", Reply(404)); server.url("/a")``."""
 
-    def __init__(self, host: str = "127.0.0.1") -> None:
+    def __init__(self, host: str = "127.0.0.1", tls: ssl.SSLContext | None = None) -> None:
         self._server = _Server((host, 0))
+        if tls is not None:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
+        self.scheme = "https" if tls is not None else "http"
         self.host = host
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
@@ -141,7 +145,7 @@ class LocalServer:
         return self.url(path)
 
     def url(self, path: str, host: str | None = None) -> str:
-        return f"http://{host or self.host}:{self.port}{path}"
+        return f"{self.scheme}://{host or self.host}:{self.port}{path}"
 
     def hits(self, path: str) -> list[Seen]:
         with self._server.lock:

@@ -14,6 +14,7 @@ import email.utils
 import os
 import random
 import socket
+import ssl
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
@@ -144,11 +145,17 @@ class GuardedTransport(httpx.AsyncBaseTransport):
     connections to many hosts in one pool.
     """
 
-    def __init__(self, backend: GuardedBackend, options: LinkOptions, http2: bool) -> None:
+    def __init__(
+        self,
+        backend: GuardedBackend,
+        options: LinkOptions,
+        http2: bool,
+        ssl_context: ssl.SSLContext | None = None,
+    ) -> None:
         self._backend = backend
         self._per_host = options.per_host
         self._http2 = http2
-        self._ssl_context = httpx.create_ssl_context()
+        self._ssl_context = ssl_context or httpx.create_ssl_context()
         self._pools: dict[tuple[bytes, bytes, int | None], httpcore.AsyncConnectionPool] = {}
 
     def _pool(self, url: httpx.URL) -> httpcore.AsyncConnectionPool:
@@ -421,20 +428,22 @@ async def check_all(
     resolver: Resolver | None = None,
     address_policy: Callable[[str], bool] | None = None,
     on_result: Callable[[str, Outcome], None] | None = None,
+    ssl_context: ssl.SSLContext | None = None,
 ) -> dict[str, Outcome]:
     """Check every URL (no fragments) within ``options.budget`` seconds.
 
     URLs not finished in time are missing from the result. ``resolver`` turns a host
     name into addresses (default: the system's); ``address_policy`` says which addresses
     may be contacted (default: public ones, or all with ``allow-private``). Tests pass
-    their own of both, so that nothing they do can leave the machine.
+    their own of both, so that nothing they do can leave the machine, and their own
+    ``ssl_context`` (trusting a test authority; default: httpx's, with certifi's roots).
     """
     if address_policy is None:
         address_policy = _any_address if options.allow_private else is_public
     loop = asyncio.get_running_loop()
     deadline = loop.time() + options.budget
     backend = GuardedBackend(resolver or system_resolver, address_policy)
-    transport = GuardedTransport(backend, options, _http2_available())
+    transport = GuardedTransport(backend, options, _http2_available(), ssl_context)
     token = os.environ.get(options.github_token_env) if options.github_token_env else None
     results: dict[str, Outcome] = {}
     async with httpx.AsyncClient(

@@ -89,12 +89,14 @@ class LinkSession:
         *,
         resolver: Resolver | None = None,
         address_policy: Callable[[str], bool] | None = None,
+        ssl_context: Any = None,
         use_cache: bool = True,
         warn: Any = None,
     ) -> None:
         self.options = options
         self.resolver = resolver
         self.address_policy = address_policy
+        self.ssl_context = ssl_context
         self._outcomes: dict[str, Outcome] = {}
         self._unchecked: set[str] = set()  # ran out of time: no fact, no diagnostic
         self._warn = warn or _warn
@@ -152,6 +154,7 @@ class LinkSession:
                     resolver=self.resolver,
                     address_policy=self.address_policy,
                     on_result=on_result,
+                    ssl_context=self.ssl_context,
                 )
             )
         finally:
