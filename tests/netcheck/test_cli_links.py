@@ -201,3 +201,22 @@ def test_missing_extra_is_a_one_line_error(
         "awesome-lint: error: --check-links needs the links extra: "
         "pip install 'awesome-lint[links]' (httpx is not installed)\n"
     )
+
+
+def test_links_timeout_leaves_slow_links_unchecked_with_a_warning(
+    server: LocalServer, workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_list(
+        workdir, server.route("/dead", Reply(404)), server.route("/slow", Reply(404, delay=3))
+    )
+    args = ["--check-links", *ALLOW, "--links-timeout", "0.5", "README.md"]
+    code, out, err = lint(args, capsys, workdir / "c.db")
+    assert code == 1
+    assert out.count("AL801") == 1  # the slow link is not reported: it was not checked
+    assert err == (
+        "awesome-lint: warning: link check stopped after 0.5 s (--links-timeout): "
+        "1 of 2 links not checked\n"
+    )
+    code, _, err = lint(["--check-links", "--links-timeout", "0", "README.md"], capsys)
+    assert code == 2
+    assert "Invalid value for '--links-timeout'" in err  # click's usage error, like any option
