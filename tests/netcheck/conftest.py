@@ -64,6 +64,14 @@ def session(
     return LinkSession(options or fast(), None, resolver=resolver or FakeResolver(), **kwargs)
 
 
+@pytest.fixture(autouse=True)
+def private_cache_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The default link cache of these tests lives in a temporary folder, not in ~/.cache."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache-home")))
+
+
 @pytest.fixture
 def server() -> Iterator[LocalServer]:
     with LocalServer() as running:

@@ -220,3 +220,15 @@ def test_links_timeout_leaves_slow_links_unchecked_with_a_warning(
     code, _, err = lint(["--check-links", "--links-timeout", "0", "README.md"], capsys)
     assert code == 2
     assert "Invalid value for '--links-timeout'" in err  # click's usage error, like any option
+
+
+def test_default_cache_is_in_the_user_cache_folder(
+    server: LocalServer, workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    write_list(workdir, server.route("/ok", Reply(200)))
+    code, _, _ = lint(["--check-links", *ALLOW, "README.md"], capsys)
+    assert code == 0
+    cache = Path(os.environ["XDG_CACHE_HOME"]) / "awesome-lint" / "links.sqlite3"
+    assert cache.is_file()
