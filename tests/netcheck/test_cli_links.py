@@ -232,3 +232,20 @@ def test_default_cache_is_in_the_user_cache_folder(
     assert code == 0
     cache = Path(os.environ["XDG_CACHE_HOME"]) / "awesome-lint" / "links.sqlite3"
     assert cache.is_file()
+
+
+def test_every_output_format_carries_the_network_findings(
+    server: LocalServer, workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from awesome_lint.reporters import FORMATS
+
+    write_list(workdir, server.route("/dead", Reply(404)))
+    cache = workdir / "c.db"
+    for fmt in FORMATS:
+        with pytest.raises(SystemExit) as exc:
+            main(["--isolated", "--check-links", *ALLOW, "--link-cache", str(cache),
+                  "--output-format", fmt, "README.md"])  # fmt: skip
+        out = capsys.readouterr().out
+        assert exc.value.code == 1, fmt
+        assert "AL801" in out, fmt
+    assert len(server.seen) == 2  # HEAD and GET once; every later run read the cache
