@@ -243,8 +243,18 @@ def test_every_output_format_carries_the_network_findings(
     cache = workdir / "c.db"
     for fmt in FORMATS:
         with pytest.raises(SystemExit) as exc:
-            main(["--isolated", "--check-links", *ALLOW, "--link-cache", str(cache),
-                  "--output-format", fmt, "README.md"])  # fmt: skip
+            main(
+                [
+                    "--isolated",
+                    "--check-links",
+                    *ALLOW,
+                    "--link-cache",
+                    str(cache),
+                    "--output-format",
+                    fmt,
+                    "README.md",
+                ]
+            )
         out = capsys.readouterr().out
         assert exc.value.code == 1, fmt
         assert "AL801" in out, fmt
