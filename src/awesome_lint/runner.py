@@ -26,7 +26,6 @@ from awesome_lint.settings import Settings
 from awesome_lint.source import DecodeError, SourceText
 
 if TYPE_CHECKING:
-    from awesome_lint.netcheck.client import Resolver
     from awesome_lint.netcheck.session import LinkSession
 
 DEFAULT_INCLUDE = ("README.md",)
@@ -77,8 +76,8 @@ class Runner:
         self.overrides = overrides
         self._configs: dict[Path, Config] = {}
         self._fixed_config: Config | None = None
-        self._links: LinkSession | bool | None = False  # False: not decided yet
-        self.link_resolver: Resolver | None = None  # tests give their own resolver
+        self._links: LinkSession | None = None
+        self._links_opened = False
         if overrides.isolated:
             self._fixed_config = Config()
         elif overrides.config_file is not None:
@@ -201,7 +200,7 @@ class Runner:
             return FileResult(name, None, error=str(exc)), ""
         settings = self.settings_for(path, config)
         session = self.link_session()
-        if session is not None and any(r.code.startswith("AL8") for r in settings.rules):
+        if session is not None and session.wanted_by(settings):
             from awesome_lint.api import lint_document
             from awesome_lint.parser.build import parse_document
 
@@ -243,7 +242,10 @@ class Runner:
             # which holds what the run found (one file needs no separate first pass)
             jobs = 0
             if len(files) > 1:
-                session.check(url for path in files for url in self._link_urls(path))
+                for path in files:
+                    if session.wanted_by(self.settings_for(path, self.config_for(path.parent))):
+                        session.add_file(path)
+                session.check_added()
         done: dict[int, tuple[FileResult, str]] = {}
         if jobs > 1:
             done = dict(zip(map(id, files), self._parallel(files, fix, diff, jobs), strict=True))
@@ -275,45 +277,19 @@ class Runner:
             )
 
     def link_session(self) -> LinkSession | None:
-        """The link checker of this run, when --check-links or `links = true` asks for it.
+        """The link checker of this run (None without --check-links or `links = true`).
 
-        Its `[links]` settings come from the configuration of the working directory (one
-        network run, cache and time budget serve every file).
+        Its `[links]` settings come from the configuration of the working directory: one
+        network run, cache and time budget serve every file.
         """
-        if self._links is False:
-            from awesome_lint.netcheck.options import make_options
+        if not self._links_opened:
+            from awesome_lint.netcheck.session import open_session
 
+            o = self.overrides
             table = self.config_for(Path.cwd()).values.get("links", {})
-            options = make_options(table, budget=self.overrides.links_timeout)
-            self._links = None
-            if self.overrides.check_links or options.enabled:
-                from awesome_lint.netcheck.session import LinkSession, require_extra
-
-                require_extra()
-                self._links = LinkSession(
-                    options, self.overrides.link_cache, resolver=self.link_resolver
-                )
-        assert self._links is not True
+            self._links = open_session(table, o.check_links, o.links_timeout, o.link_cache)
+            self._links_opened = True
         return self._links
-
-    def close(self) -> None:
-        if self._links is not None and self._links is not False:
-            assert self._links is not True
-            self._links.close()
-
-    def _link_urls(self, path: Path) -> list[str]:
-        """The URLs the network rules enabled for ``path`` will ask about."""
-        from awesome_lint.netcheck.session import document_urls
-        from awesome_lint.parser.build import parse_document
-
-        settings = self.settings_for(path, self.config_for(path.parent))
-        if not any(r.code.startswith("AL8") for r in settings.rules):
-            return []
-        try:
-            source = SourceText.from_bytes(path.read_bytes())
-        except (OSError, DecodeError):
-            return []  # reported when the file is checked
-        return document_urls(parse_document(source))
 
 
 _WORKER: Runner | None = None

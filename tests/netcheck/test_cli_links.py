@@ -259,3 +259,38 @@ def test_every_output_format_carries_the_network_findings(
         assert exc.value.code == 1, fmt
         assert "AL801" in out, fmt
     assert len(server.seen) == 2  # HEAD and GET once; every later run read the cache
+
+
+def test_several_files_share_one_network_run(
+    server: LocalServer, workdir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    dead = server.route("/dead", Reply(404))
+    ignored = server.route("/ignored", Reply(404))
+    docs = workdir / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text(f"# A\n\n- [One]({dead}): x\n", encoding="utf-8")
+    (docs / "b.md").write_text(f"# B\n\n- [Two]({dead}#part): y\n", encoding="utf-8")
+    (docs / "old.md").write_text(f"# Old\n\n- [Three]({ignored}): z\n", encoding="utf-8")
+    (workdir / ".awesome-lint.toml").write_text(
+        "[links]\nallow-private = true\npacing = 0\n\n"
+        '[per-file-ignores]\n"docs/old.md" = ["AL8"]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(SystemExit) as exc:
+        main(
+            [
+                "--check-links",
+                "--link-cache",
+                str(workdir / "c.db"),
+                "--output-format",
+                "concise",
+                "docs",
+            ]
+        )
+    out = capsys.readouterr().out
+    assert exc.value.code == 1
+    assert out.splitlines()[:2] == [
+        "docs/a.md:3:9: AL801 Dead link: HTTP 404",
+        "docs/b.md:3:9: AL801 Dead link: HTTP 404",
+    ]
+    assert [s.path for s in server.seen] == ["/dead", "/dead"]  # HEAD and GET, once

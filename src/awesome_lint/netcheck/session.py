@@ -10,19 +10,20 @@ from __future__ import annotations
 import importlib.util
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from awesome_lint.errors import AwesomeLintError
 from awesome_lint.netcheck.facts import LinkFact, Outcome, classify, fact_for
-from awesome_lint.netcheck.options import LinkOptions
+from awesome_lint.netcheck.options import LinkOptions, make_options
 from awesome_lint.netcheck.safety import checkable, request_key
 
 if TYPE_CHECKING:
     from awesome_lint.netcheck.cache import LinkCache
     from awesome_lint.netcheck.client import Resolver
     from awesome_lint.parser.document import Document
+    from awesome_lint.settings import Settings
 
 NETWORK_PREFIX = "AL8"
 INSTALL_HINT = "--check-links needs the links extra: pip install 'awesome-lint[links]'"
@@ -37,6 +38,18 @@ def require_extra() -> None:
             found = False
         if not found:
             raise AwesomeLintError(f"{INSTALL_HINT} ({module} is not installed)")
+
+
+def open_session(
+    table: Mapping[str, Any], check_links: bool, budget: float | None, cache: Path | None
+) -> LinkSession | None:
+    """The session of a run, from its ``[links]`` table and the command line; None when
+    neither ``--check-links`` nor ``links = true`` asks for one."""
+    options = make_options(table, budget=budget)
+    if not (check_links or options.enabled):
+        return None
+    require_extra()
+    return LinkSession(options, cache)
 
 
 def document_urls(document: Document) -> list[str]:
@@ -99,6 +112,7 @@ class LinkSession:
         self.ssl_context = ssl_context
         self._outcomes: dict[str, Outcome] = {}
         self._unchecked: set[str] = set()  # ran out of time: no fact, no diagnostic
+        self._added: list[str] = []
         self._warn = warn or _warn
         self._cache: LinkCache | None = None
         if use_cache:
@@ -108,6 +122,27 @@ class LinkSession:
                 self._cache = LinkCache(cache_path or default_path())
             except CacheError as exc:
                 self._warn(f"{exc}; checking without the cache")
+
+    @staticmethod
+    def wanted_by(settings: Settings) -> bool:
+        """Whether a file's settings enable a network rule (else its links are not checked)."""
+        return any(rule.code.startswith(NETWORK_PREFIX) for rule in settings.rules)
+
+    def add_file(self, path: Path) -> None:
+        """Note the links of a file, to be checked together with others by ``check_added``."""
+        from awesome_lint.parser.build import parse_document
+        from awesome_lint.source import DecodeError, SourceText
+
+        try:
+            source = SourceText.from_bytes(path.read_bytes())
+        except (OSError, DecodeError):
+            return  # reported when the file is checked
+        self._added.extend(document_urls(parse_document(source)))
+
+    def check_added(self) -> None:
+        """One network run for the links of every file added (then lint them one by one)."""
+        urls, self._added = self._added, []
+        self.check(urls)
 
     def wanted(self, urls: Iterable[str]) -> list[str]:
         return [url for url in urls if self.options.wants(url)]
