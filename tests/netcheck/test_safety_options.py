@@ -124,3 +124,17 @@ def test_readme_links_example_is_valid_and_shows_the_defaults() -> None:
         assert getattr(options, key) == getattr(defaults, key), key
     assert options.max_age == defaults.max_age
     assert (options.max_redirects, options.allow_private) == (10, False)
+
+
+def test_extend_merges_the_links_table(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from awesome_lint.config.loader import load_file
+
+    folder = Path(str(tmp_path))
+    (folder / "base.toml").write_text("[links]\ntimeout = 5\nretries = 4\n", encoding="utf-8")
+    (folder / ".awesome-lint.toml").write_text(
+        'extend = "base.toml"\n[links]\nretries = 1\n', encoding="utf-8"
+    )
+    links = load_file(folder / ".awesome-lint.toml").values["links"]
+    assert (links["timeout"], links["retries"]) == (5.0, 1)

@@ -168,9 +168,12 @@ def load_file(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
         rules = {code: dict(opts) for code, opts in merged.get("rules", {}).items()}
         for code, opts in values.get("rules", {}).items():
             rules.setdefault(code, {}).update(opts)
+        links = {**merged.get("links", {}), **values.get("links", {})}
         merged.update(values)
         if rules:
             merged["rules"] = rules
+        if links:
+            merged["links"] = links
         values = merged
     return Config(values, path)
 
