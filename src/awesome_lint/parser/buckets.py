@@ -1,0 +1,284 @@
+"""Year buckets: the parts of a document that a heading or a ``<details>`` block
+dedicates to a year (``### 2023``, ``<details><summary>2024</summary>`` … ``</details>``).
+
+Paper lists group entries by year in two ways:
+
+- a heading whose text is a year, or essentially one (``2023``, ``Year 2023``,
+  ``2023 Papers``, ``Before 2020``, ``2019-2021``): the bucket runs to the next heading
+  of the same or a higher level;
+- a ``<details>`` block whose ``<summary>`` is such a text: the bucket holds the lines
+  between the opening tag and its ``</details>`` (nested blocks pair up; a block that
+  is never closed ends at the next heading). Such blocks are often repeated under
+  each topic heading.
+
+Every ``<details>`` block is a :class:`Bucket`, year or not (``Conference
+Collections``), since ordering rules group entries by them too; :meth:`Buckets.at`
+gives the innermost *year* bucket of a line. Headings and blocks with any other text
+(``Before the Transformer``, ``NeurIPS 2025``) are not year buckets.
+
+Built once per document (:func:`buckets`); nothing here knows about rules.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from awesome_lint.parser.document import Document, Span
+
+MIN_YEAR = 1950
+MAX_YEAR = 2099
+
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+# Words that may surround a year in a year heading without changing its meaning.
+_NOISE = r"(?:year|years|papers?|publications?|works?|articles?|in|published(?:\s+in)?)"
+_EXACT = re.compile(
+    rf"(?:{_NOISE}\s+)*(?P<y>{_YEAR})(?:\.(?:1[0-2]|0?[1-9]))?(?:\s+{_NOISE})*",
+)
+_BEFORE = re.compile(
+    rf"(?:{_NOISE}\s+)*(?P<op>before|prior\s+to|earlier\s+than|older\s+than|pre|<|<=|≤)"
+    rf"\s*-?\s*(?P<y>{_YEAR})(?:\s+{_NOISE})*"
+)
+_UNTIL = re.compile(
+    rf"(?:{_NOISE}\s+)*(?P<y>{_YEAR})\s*(?:and|&|or)\s+(?:before|earlier|older|prior)"
+    rf"(?:\s+{_NOISE})*"
+)
+_AFTER = re.compile(
+    rf"(?:{_NOISE}\s+)*(?P<op>after|since|from|>|>=|≥)\s*(?P<y>{_YEAR})(?:\s+{_NOISE})*"
+)
+_ONWARDS = re.compile(
+    rf"(?:{_NOISE}\s+)*(?P<y>{_YEAR})\s*(?:\+|(?:and|&|or)\s+(?:later|after|newer)|onwards?)"
+    rf"(?:\s+{_NOISE})*"
+)
+_RANGE = re.compile(
+    rf"(?:{_NOISE}\s+)*(?P<a>{_YEAR})\s*(?:-|–|—|~|to)\s*(?P<b>{_YEAR})(?:\s+{_NOISE})*"
+)
+_TAG = re.compile(r"<[^>]*>")
+_DECORATION = re.compile(r"[*_~`:\[\]()\"“”!#|]")
+_LEAD_TRAIL = re.compile(r"^[^\w<>≤≥]+|[^\w+]+$")
+
+_HTML_TAGS = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(?P<close>/)?(?P<name>details|summary)\b[^>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def year_range(label: str) -> tuple[int | None, int | None] | None:
+    """The years a heading or summary text stands for: ``(first, last)`` with None for
+    an open end, or None when the text is not essentially a year.
+
+    ``2023``, ``Year 2023``, ``2023 Papers``, ``**2024**``, ``2024.8`` -> (2023, 2023) …;
+    ``Before 2020`` -> (None, 2019); ``2019 and earlier`` -> (None, 2019);
+    ``Since 2023`` / ``2023+`` -> (2023, None); ``After 2023`` -> (2024, None);
+    ``2019-2021`` -> (2019, 2021). ``NeurIPS 2025`` or ``Before the Transformer`` -> None.
+    """
+    text = _DECORATION.sub(" ", html.unescape(_TAG.sub(" ", label)))
+    text = _LEAD_TRAIL.sub("", " ".join(text.split()).casefold())
+    if not text or not any(ch.isdigit() for ch in text):
+        return None
+    if m := _EXACT.fullmatch(text):
+        year = int(m.group("y"))
+        return (year, year)
+    if m := _RANGE.fullmatch(text):
+        first, last = int(m.group("a")), int(m.group("b"))
+        return (first, last) if first <= last else None
+    if m := _BEFORE.fullmatch(text):
+        year = int(m.group("y"))
+        return (None, year if m.group("op") in ("<=", "≤") else year - 1)
+    if m := _UNTIL.fullmatch(text):
+        return (None, int(m.group("y")))
+    if m := _AFTER.fullmatch(text):
+        year = int(m.group("y"))
+        return (year + 1 if m.group("op") in ("after", ">") else year, None)
+    if m := _ONWARDS.fullmatch(text):
+        return (int(m.group("y")), None)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Bucket:
+    """A heading's or a ``<details>`` block's share of the document.
+
+    ``first``..``last`` are the years it stands for (None: open end); ``years`` is False
+    for a block whose summary is no year. ``label`` is the heading or summary text as
+    written and ``span`` its offsets. Entries on lines ``start_line``..``end_line``
+    (0-based, inclusive) belong to it.
+    """
+
+    kind: str  # "heading" or "details"
+    label: str
+    span: Span
+    start_line: int
+    end_line: int
+    first: int | None = None
+    last: int | None = None
+    years: bool = False
+
+    def contains(self, year: int) -> bool:
+        return (self.first is None or year >= self.first) and (
+            self.last is None or year <= self.last
+        )
+
+    def overlaps(self, low: int, high: int) -> bool:
+        """Whether any year of ``low..high`` falls in the bucket."""
+        return (self.first is None or high >= self.first) and (
+            self.last is None or low <= self.last
+        )
+
+    @property
+    def name(self) -> str:
+        """The bucket as a reader names it (``2024``, ``Before 2020``)."""
+        return " ".join(_TAG.sub(" ", html.unescape(self.label)).replace("*", " ").split())
+
+
+class Buckets:
+    """All buckets of a document, and which year bucket each line is in."""
+
+    __slots__ = ("_by_line", "all")
+
+    def __init__(self, all_buckets: list[Bucket], line_count: int) -> None:
+        self.all = sorted(all_buckets, key=lambda b: (b.start_line, -b.end_line))
+        by_line: list[Bucket | None] = []
+        if any(b.years for b in self.all):
+            by_line = [None] * line_count
+            # Outer buckets start first: inner ones (starting later) overwrite them.
+            for bucket in self.all:
+                if bucket.years:
+                    for line in range(bucket.start_line, min(bucket.end_line + 1, line_count)):
+                        by_line[line] = bucket
+        self._by_line = by_line
+
+    @property
+    def has_years(self) -> bool:
+        return bool(self._by_line)
+
+    def at(self, line: int) -> Bucket | None:
+        """The innermost year bucket holding a line (0-based), or None."""
+        if 0 <= line < len(self._by_line):
+            return self._by_line[line]
+        return None
+
+
+def buckets(document: Document) -> Buckets:
+    """The document's buckets (computed once per document)."""
+    cached: Buckets | None = document.cache.get("buckets")
+    if cached is None:
+        found = _heading_buckets(document) + _details_buckets(document)
+        cached = Buckets(found, len(document.source.lines))
+        document.cache["buckets"] = cached
+    return cached
+
+
+def _heading_buckets(document: Document) -> list[Bucket]:
+    out: list[Bucket] = []
+    headings = document.headings
+    last_line = len(document.source.lines) - 1
+    for i, heading in enumerate(headings):
+        years = year_range(heading.title)
+        if years is None:
+            continue
+        end = last_line
+        for later in headings[i + 1 :]:
+            if later.level <= heading.level:
+                end = later.line - 1
+                break
+        out.append(
+            Bucket(
+                "heading",
+                heading.title,
+                heading.text,
+                heading.end_line + 1,
+                end,
+                years[0],
+                years[1],
+                True,
+            )
+        )
+    return out
+
+
+def _html_runs(document: Document) -> list[tuple[int, int]]:
+    """Runs of consecutive HTML-block lines, as (first, last) 0-based line indexes."""
+    runs: list[tuple[int, int]] = []
+    for line in sorted(document.html_lines):
+        if runs and runs[-1][1] == line - 1:
+            runs[-1] = (runs[-1][0], line)
+        else:
+            runs.append((line, line))
+    return runs
+
+
+class _Open:
+    __slots__ = ("label", "line", "span", "summary_done")
+
+    def __init__(self, line: int) -> None:
+        self.line = line  # where the opening tag (later: its summary) ends, 0-based
+        self.label = ""
+        self.span: Span = (0, 0)
+        self.summary_done = False
+
+
+def _details_buckets(document: Document) -> list[Bucket]:
+    """Pair ``<details>`` with ``</details>`` over the HTML blocks, in document order.
+
+    A ``<summary>`` names the block opened last if it has no summary yet. A close
+    without an open is ignored; a block never closed ends at the next heading.
+    """
+    if not document.html_lines:
+        return []
+    source = document.source
+    text = source.text
+    lines = source.lines
+    out: list[Bucket] = []
+    stack: list[_Open] = []
+    unclosed: list[_Open] = []
+
+    def close(opened: _Open, end_line: int) -> None:
+        years = year_range(opened.label) if opened.label else None
+        out.append(
+            Bucket(
+                "details",
+                opened.label,
+                opened.span,
+                opened.line + 1,
+                end_line,
+                years[0] if years else None,
+                years[1] if years else None,
+                years is not None,
+            )
+        )
+
+    for first, last in _html_runs(document):
+        summary_start: int | None = None
+        for m in _HTML_TAGS.finditer(text, lines[first].start, lines[last].end):
+            name = m.group("name")
+            if name is None:
+                continue  # a comment
+            closing = m.group("close") is not None
+            if name.lower() == "details":
+                if not closing:
+                    stack.append(_Open(source.line_index(m.end())))
+                elif stack:
+                    close(stack.pop(), source.line_index(m.start()) - 1)
+            elif not closing:
+                summary_start = m.end()
+            elif summary_start is not None:
+                if stack and not stack[-1].summary_done:
+                    opened = stack[-1]
+                    raw = text[summary_start : m.start()]
+                    label = raw.strip()
+                    lead = summary_start + len(raw) - len(raw.lstrip())
+                    opened.label, opened.span = label, (lead, lead + len(label))
+                    opened.summary_done = True
+                    opened.line = source.line_index(m.end())
+                summary_start = None
+    unclosed.extend(stack)
+    heading_lines = [h.line for h in document.headings]
+    for opened in unclosed:
+        end = next((h - 1 for h in heading_lines if h > opened.line), len(lines) - 1)
+        close(opened, end)
+    return out
+
+
+__all__ = ["Bucket", "Buckets", "buckets", "year_range"]
