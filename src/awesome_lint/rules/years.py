@@ -1,0 +1,210 @@
+"""Every year an entry states, with what states it (for year-heading and
+conflicting-copies, AL302 and AL404).
+
+An entry states a year in three ways:
+
+- a venue token outside its subtitle (``NeurIPS'23``, ``[OSDI'22]``, ``(CVPR 2021)``,
+  ``arxiv 2024.12``), the one venue parser's reading;
+- a name, a comma and a year (``ICLR, 2024``, ``ArXiv, 2024.8``, ``Preprint, 2025.1``),
+  the shape of lists that write ``[Title](url), Venue, Year, Affiliation``: the
+  venue parser leaves these alone, since the comma is no venue separator it could fix;
+- a month and a year (``March 2023``; in a subtitle only in parentheses, ``(Dec 2024)``);
+- an arXiv id among its links (``2305.05176``: May 2023).
+
+Each year carries a kind: ``venue`` (a known conference or journal), ``workshop``
+(a workshop venue, or a token with a workshop qualifier), ``preprint`` (arXiv as a
+stated venue), ``arxiv-id`` (the id of an arXiv link: when the preprint appeared, not
+when the paper was published) or ``other`` (an unknown name before ``, YYYY``, or a
+month and year).
+Computed once per document and entry.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from awesome_lint.domain.venues import _masked, entry_tokens, regions
+from awesome_lint.domain.years import arxiv_year
+from awesome_lint.links.normalize import arxiv_id
+from awesome_lint.parser.document import Document, Entry, Span
+from awesome_lint.venues.registry import Venue, VenueRegistry
+
+VENUE = "venue"
+WORKSHOP = "workshop"
+PREPRINT = "preprint"
+OTHER = "other"
+ARXIV_ID = "arxiv-id"
+
+_COMMA_YEAR = re.compile(
+    r",[ \t]*(?P<year>(?:19[6-9]\d|20[0-4]\d))(?:\.(?P<month>1[0-2]|0?[1-9]))?(?!\w|\.\d)"
+)
+# The name before ", YYYY": back to the previous delimiter, at most four words.
+_NAME_BEFORE = re.compile(r"(?P<name>[A-Za-z][\w&+'’./ -]{0,40}?)[ \t]*\Z")
+_WORKSHOP_WORDS = re.compile(r"(?i)\s*\b(?:workshops?|ws)\b\s*")
+_QUALIFIER_WORDS = re.compile(r"(?i)\s*\b(?:findings|oral|spotlight|poster|main|track)\b\s*")
+_DELIMITERS = ",;|([{"
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_YEAR = re.compile(
+    r"(?i)(?<![\w.])(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?"
+    r"|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"\.?,?[ \t]+(?P<year>(?:19[6-9]\d|20[0-4]\d))(?!\w|\.\d)"
+)
+
+
+class StatedYear(NamedTuple):
+    """A year an entry states: the year (and month), its kind, the venue's registry
+    entry (None for an arXiv id or an unknown name), the text as written and its span."""
+
+    year: int
+    month: int | None
+    kind: str  # VENUE, WORKSHOP, PREPRINT, ARXIV_ID or OTHER
+    venue: Venue | None
+    text: str
+    span: Span
+
+
+def _kind(venue: Venue, workshop: bool) -> str:
+    if venue.kind == "preprint":
+        return PREPRINT
+    if workshop or venue.kind == "workshop":
+        return WORKSHOP
+    return VENUE
+
+
+def venue_years(document: Document, entry: Entry, registry: VenueRegistry) -> list[StatedYear]:
+    """The years an entry states with a name: venue tokens, then ``Name, YYYY``
+    readings (computed once per document and entry)."""
+    key = ("venue-years", id(entry), id(registry))
+    cached: list[StatedYear] | None = document.cache.get(key)
+    if cached is not None:
+        return cached
+    text = document.text
+    out: list[StatedYear] = []
+    taken: list[Span] = []
+    for found in entry_tokens(document, entry, registry):
+        token = found.token
+        if found.where == "subtitle" or token.match is None or token.year is None:
+            continue
+        start, end = found.span
+        words = text[start:end]
+        workshop = token.workshop_span is not None or bool(_WORKSHOP_WORDS.search(words))
+        out.append(
+            StatedYear(
+                token.year,
+                token.month,
+                _kind(token.match.venue, workshop),
+                token.match.venue,
+                words,
+                (start, end),
+            )
+        )
+        taken.append((start, end))
+    for where, start, end in regions(document, entry):
+        if where != "subtitle" and start < end and _COMMA_YEAR.search(text, start, end):
+            out.extend(_comma_years(document, entry, registry, start, end, taken))
+    document.cache[key] = out
+    return out
+
+
+def entry_years(document: Document, entry: Entry, registry: VenueRegistry) -> list[StatedYear]:
+    """Every year an entry states: :func:`venue_years`, then month-and-year dates, then
+    the year of the first arXiv id among its links (computed once per document and entry)."""
+    key = ("entry-years", id(entry), id(registry))
+    cached: list[StatedYear] | None = document.cache.get(key)
+    if cached is not None:
+        return cached
+    named = venue_years(document, entry, registry)
+    out = list(named)
+    taken = [y.span for y in named]
+    text = document.text
+    for where, start, end in regions(document, entry):
+        if start < end and _MONTH_YEAR.search(text, start, end):
+            out.extend(_month_years(document, entry, start, end, taken, where == "subtitle"))
+    for link in entry.links:
+        if link.image:
+            continue
+        paper = arxiv_id(link.url_value)
+        year = arxiv_year(paper) if paper else None
+        if year is not None:
+            out.append(
+                StatedYear(year.year, year.month, ARXIV_ID, None, f"arXiv {paper}", link.url)
+            )
+            break
+    document.cache[key] = out
+    return out
+
+
+def _comma_years(
+    document: Document,
+    entry: Entry,
+    registry: VenueRegistry,
+    start: int,
+    end: int,
+    taken: list[Span],
+) -> list[StatedYear]:
+    masked = _masked(document, entry, start, end)
+    out: list[StatedYear] = []
+    for m in _COMMA_YEAR.finditer(masked):
+        y_start, y_end = start + m.start("year"), start + m.end()
+        if any(a < y_end and y_start < b for a, b in taken):
+            continue  # a venue token already read this year
+        head = masked[: m.start()]
+        cut = max(head.rfind(c) for c in _DELIMITERS)
+        before = _NAME_BEFORE.search(head[cut + 1 :])
+        if before is None:
+            continue
+        name = before.group("name").strip(" .")
+        if not name or len(name.split()) > 4:
+            continue
+        n_start = start + cut + 1 + before.start("name")
+        month = m.group("month")
+        year = int(m.group("year"))
+        workshop = bool(_WORKSHOP_WORDS.search(name))
+        bare = _QUALIFIER_WORDS.sub(" ", _WORKSHOP_WORDS.sub(" ", name)).strip()
+        match = registry.lookup(name) or (registry.lookup(bare) if bare else None)
+        kind = OTHER if match is None else _kind(match.venue, workshop)
+        out.append(
+            StatedYear(
+                year,
+                int(month) if month else None,
+                kind,
+                None if match is None else match.venue,
+                document.text[n_start:y_end],
+                (n_start, y_end),
+            )
+        )
+    return out
+
+
+def _month_years(
+    document: Document,
+    entry: Entry,
+    start: int,
+    end: int,
+    taken: list[Span],
+    wrapped: bool,
+) -> list[StatedYear]:
+    """Month-and-year dates; in a subtitle (a title's words) only in parentheses."""
+    out: list[StatedYear] = []
+    for m in _MONTH_YEAR.finditer(_masked(document, entry, start, end)):
+        a, b = start + m.start(), start + m.end()
+        if any(x < b and a < y for x, y in taken):
+            continue
+        if wrapped and not (document.text[a - 1 : a] == "(" and document.text[b : b + 1] == ")"):
+            continue
+        month = _MONTHS.index(m.group("month")[:3].lower()) + 1
+        out.append(StatedYear(int(m.group("year")), month, OTHER, None, m.group(), (a, b)))
+    return out
+
+
+__all__ = [
+    "ARXIV_ID",
+    "OTHER",
+    "PREPRINT",
+    "VENUE",
+    "WORKSHOP",
+    "StatedYear",
+    "entry_years",
+    "venue_years",
+]

@@ -1,0 +1,64 @@
+"""The years an entry states, and what states them (AL302 and AL404 read these)."""
+
+from __future__ import annotations
+
+import pytest
+
+from awesome_lint.parser.build import parse_document
+from awesome_lint.rules.years import entry_years
+from awesome_lint.source import SourceText
+from awesome_lint.venues.registry import default_registry
+
+
+def years_of(line: str) -> list[tuple[int, int | None, str, str]]:
+    document = parse_document(SourceText(line + "\n"))
+    (entry,) = document.entries()
+    return [
+        (y.year, y.month, y.kind, document.text[y.span[0] : y.span[1]])
+        for y in entry_years(document, entry, default_registry())
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "- [Orca](https://o.org/x): A Serving System | OSDI'22",
+            [(2022, None, "venue", "OSDI'22")],
+        ),
+        (
+            "- [T](https://arxiv.org/pdf/2302.02662), ICML, 2024, Inria | [code](https://g.com/x)",
+            [
+                (2024, None, "venue", "ICML, 2024"),
+                (2023, 2, "arxiv-id", "https://arxiv.org/pdf/2302.02662"),
+            ],
+        ),
+        (
+            "- [T](https://x.org/t.pdf), ArXiv, 2024.12. CMU & Apple",
+            [(2024, 12, "preprint", "ArXiv, 2024.12")],
+        ),
+        (
+            "- [T](https://x.org/t.pdf), Preprint, 2025.1, DeepSeek",
+            [(2025, 1, "other", "Preprint, 2025.1")],
+        ),
+        (
+            "- [T](https://x.org/t.pdf), CoRL Workshop, 2023, Open X",
+            [(2023, None, "workshop", "CoRL Workshop, 2023")],
+        ),
+        (
+            "- [T](https://arxiv.org/abs/2501.00656) – AI2 (Dec 2024)",
+            [
+                (2024, 12, "other", "Dec 2024"),
+                (2025, 1, "arxiv-id", "https://arxiv.org/abs/2501.00656"),
+            ],
+        ),
+        # a year inside the subtitle (a title's words) is no statement, nor is one in link text
+        ("- [T 2023](https://x.org/t): Lessons of December 2021", []),
+        (
+            "- [NeurIPS'23 Workshop] [T](https://x.org/t)",
+            [(2023, None, "workshop", "NeurIPS'23 Workshop")],
+        ),
+    ],
+)
+def test_entry_years(line: str, expected: list[tuple[int, int | None, str, str]]) -> None:
+    assert years_of(line) == expected
