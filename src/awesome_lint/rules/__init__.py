@@ -17,6 +17,7 @@ from awesome_lint.rules.al204_venue_in_subtitle import VenueInSubtitle
 from awesome_lint.rules.al205_missing_venue import MissingVenue
 from awesome_lint.rules.al206_venue_mismatch import VenueMismatch
 from awesome_lint.rules.al301_unsorted_entries import UnsortedEntries
+from awesome_lint.rules.al302_year_heading import YearHeading
 from awesome_lint.rules.al401_duplicate_link import DuplicateLink
 from awesome_lint.rules.al402_shared_link import SharedLink
 from awesome_lint.rules.al403_duplicate_title import DuplicateTitle
@@ -50,6 +51,7 @@ RULES: tuple[type[Rule], ...] = (
     MissingVenue,
     VenueMismatch,
     UnsortedEntries,
+    YearHeading,
     DuplicateLink,
     SharedLink,
     DuplicateTitle,

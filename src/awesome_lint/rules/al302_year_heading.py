@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
+
+from awesome_lint.diagnostics import Diagnostic, Related
+from awesome_lint.parser.buckets import Bucket, buckets
+from awesome_lint.parser.document import Document, Entry
+from awesome_lint.rules.base import Context, Option, Rule
+from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
+from awesome_lint.rules.years import ARXIV_ID, StatedYear, entry_years
+from awesome_lint.venues.registry import VenueRegistry
+
+
+class YearHeading(Rule):
+    """
+    ## What it does
+
+    Finds an entry whose year disagrees with the year bucket it sits in. A year
+    bucket is a heading whose text is essentially a year (`### 2023`, `## Year
+    2023`, `## 2023 Papers`) or a `<details>` block whose `<summary>` is
+    (`<details><summary>2024</summary>` … `</details>`, often repeated under each
+    topic); `Before 2020`, `2019 and earlier`, `Since 2023` and `2019-2021` are
+    buckets of several years. Any other heading or summary (`NeurIPS 2025`,
+    `Conference Collections`) is no year bucket.
+
+    An entry's years are those it states outside its subtitle: venue tokens
+    (`ICLR'24`, `CVPR 2023`), a name, a comma and a year (`ICLR, 2024`, `ArXiv,
+    2024.8`: a month after the dot is allowed), and the year of the first arXiv id
+    among its links. The entry is reported when none of the years from its
+    earliest to its latest falls in the bucket. So a paper on arXiv in 2023 and
+    published at a 2024 venue may sit under 2023 (its first appearance) or 2024
+    (its publication): lists file papers either way. A paper stating only 2023 under
+    2024 is reported; entries that state no year, and nested items under an entry
+    that states one (a note such as its journal version), are skipped.
+
+    ## Why
+
+    A paper filed under the wrong year is hard to find, and it is usually a slip:
+    the entry was pasted into the bucket above or below, or its year was mistyped.
+
+    ## Example
+
+    ```markdown
+    <details><summary>2024</summary>
+
+    - [ReAct: Synergizing Reasoning and Acting](https://openreview.net/pdf?id=WE_vl), ICLR, 2023
+    - [Grounding LLMs with Online RL](https://arxiv.org/pdf/2302.02662), ICML, 2024
+
+    </details>
+    ```
+
+    The first entry is reported: `Year 2023 (ICLR, 2023) is outside its year bucket
+    2024 (line 1)`. The second is not: arXiv 2023, ICML 2024.
+
+    ## Fix safety
+
+    No fix: the entry may be in the wrong bucket, or its year may be wrong.
+
+    ## Options
+
+    `extra-venues`, `aliases`: see venue-format (set there, they apply here too).
+    """
+
+    code = "AL302"
+    name = "year-heading"
+    summary = "An entry's year disagrees with its year heading or `<summary>` bucket"
+    options: ClassVar[Mapping[str, Option]] = dict(VENUE_OPTIONS)
+    shared_options = SHARED
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        found = buckets(document)
+        if not found.has_years:
+            return
+        registry = registry_for(context.options)
+        for entry in document.entries():
+            bucket = found.at(entry.line)
+            if bucket is None or entry.is_toc:
+                continue
+            years = entry_years(document, entry, registry)
+            if not years or _parent_states_year(document, entry, registry):
+                continue
+            low = min(y.year for y in years)
+            high = max(y.year for y in years)
+            if all(y.kind == ARXIV_ID for y in years):
+                high += 1  # only a preprint's date: publication often follows a year later
+            if bucket.overlaps(low, high):
+                continue
+            yield self._report(document, bucket, years)
+
+    def _report(self, document: Document, bucket: Bucket, years: list[StatedYear]) -> Diagnostic:
+        shown = sorted(years, key=lambda y: y.span)
+        evidence = ", ".join(dict.fromkeys(y.text for y in shown))
+        # Point at a written year rather than at a link's arXiv id when there is one.
+        first = min(years, key=lambda y: (y.kind == ARXIV_ID, y.span))
+        low, high = min(y.year for y in years), max(y.year for y in years)
+        what = f"Year {low}" if low == high else f"Years {low}-{high}"
+        line = document.source.line_index(bucket.span[0]) + 1
+        return self.report(
+            f'{what} ({evidence}) is outside its year bucket "{bucket.name}" (line {line})',
+            first.span[0],
+            first.span[1],
+            related=(Related(bucket.span[0], bucket.span[1], "Year bucket"),),
+        )
+
+
+def _parent_states_year(document: Document, entry: Entry, registry: VenueRegistry) -> bool:
+    parent = entry.parent
+    return parent is not None and bool(entry_years(document, parent, registry))
