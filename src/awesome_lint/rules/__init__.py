@@ -21,6 +21,7 @@ from awesome_lint.rules.al302_year_heading import YearHeading
 from awesome_lint.rules.al401_duplicate_link import DuplicateLink
 from awesome_lint.rules.al402_shared_link import SharedLink
 from awesome_lint.rules.al403_duplicate_title import DuplicateTitle
+from awesome_lint.rules.al404_conflicting_copies import ConflictingCopies
 from awesome_lint.rules.al501_insecure_link import InsecureLink
 from awesome_lint.rules.al502_tracking_parameters import TrackingParameters
 from awesome_lint.rules.al503_arxiv_link_style import ArxivLinkStyle
@@ -55,6 +56,7 @@ RULES: tuple[type[Rule], ...] = (
     DuplicateLink,
     SharedLink,
     DuplicateTitle,
+    ConflictingCopies,
     InsecureLink,
     TrackingParameters,
     ArxivLinkStyle,

@@ -1,0 +1,217 @@
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
+
+from awesome_lint.diagnostics import Diagnostic, Related
+from awesome_lint.links.papers import nested, paper_links, same_paper_title, title_key
+from awesome_lint.parser.document import Document, Entry
+from awesome_lint.rules.base import Context, Option, Rule
+from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
+from awesome_lint.rules.years import PREPRINT, VENUE, StatedYear, venue_years
+
+MIN_TITLE = 12  # characters of the folded title, as for duplicate-title (AL403)
+
+
+class _Copy:
+    """One listing of a paper: its entry and the venues and preprint years it states."""
+
+    __slots__ = ("entry", "preprints", "published", "signature")
+
+    def __init__(self, entry: Entry, years: list[StatedYear]) -> None:
+        self.entry = entry
+        self.published = [y for y in years if y.kind == VENUE and y.venue is not None]
+        self.preprints = [y for y in years if y.kind == PREPRINT]
+        self.signature = (
+            frozenset((y.venue.canonical, y.year) for y in self.published if y.venue),
+            frozenset(y.year for y in self.preprints),
+        )
+
+
+class _Paper:
+    __slots__ = ("agreed", "copies", "count", "signatures", "title")
+
+    def __init__(self, title: str | None) -> None:
+        self.title = title
+        self.count = 0  # entries listing it
+        self.agreed: dict[str, bool] = {}  # an entry's text -> it disagreed with no copy
+        self.copies: list[_Copy] = []
+        self.signatures: set[object] = set()
+
+
+def _conflict(a: _Copy, b: _Copy) -> tuple[StatedYear, StatedYear] | None:
+    """The first pair of statements on which two copies of one paper disagree (a's,
+    b's), or None. See the rule's documentation for what disagrees."""
+    if a.published and b.published:
+        names_a = {y.venue.canonical for y in a.published if y.venue}
+        names_b = {y.venue.canonical for y in b.published if y.venue}
+        common = names_a & names_b
+        if common:
+            for name in sorted(common):
+                in_a = [y for y in a.published if y.venue and y.venue.canonical == name]
+                in_b = [y for y in b.published if y.venue and y.venue.canonical == name]
+                if not {y.year for y in in_a} & {y.year for y in in_b}:
+                    return in_a[0], in_b[0]
+        else:
+            for said_a in a.published:
+                for said_b in b.published:
+                    if said_a.venue and said_b.venue and said_a.venue.kind == said_b.venue.kind:
+                        return said_a, said_b
+    if (
+        a.preprints
+        and b.preprints
+        and not {y.year for y in a.preprints} & {y.year for y in b.preprints}
+    ):
+        return a.preprints[0], b.preprints[0]
+    return None
+
+
+class ConflictingCopies(Rule):
+    """
+    ## What it does
+
+    Finds a paper listed twice anywhere in the file (in any sections) whose copies
+    disagree on its venue or year. Two entries are the same paper when their paper
+    links are equal after URL normalisation and their titles may name one paper (a
+    proceedings page shared by several papers is not one paper), or when their titles
+    are equal with case, punctuation and quotes folded (`’` and `'` alike; titles of
+    fewer than 12 characters are ignored).
+
+    Copies disagree when:
+
+    - both name a conference or journal, none the same, and two of the names are
+      of one kind (`NeurIPS'23` and `ICML'23`; two journals);
+    - both name one venue with different years (`OSDI'22` and `OSDI'23`);
+    - both state an arXiv year and the years differ (`arXiv'23` and `arXiv'24`).
+
+    A copy that states no venue or year disagrees with nothing. A preprint and its
+    published version are one paper at two stages: `arXiv'23` beside `NeurIPS'23`,
+    or `arXiv'23` beside `NeurIPS'24`, is normal. So are a workshop paper and its
+    conference version, and a conference paper and its journal extension
+    (`CVPR'21` beside `TPAMI'23`). Years from arXiv links are not compared (two
+    links differ: see duplicate-title). A nested item that repeats its parent is no
+    second copy.
+
+    The later copy is reported, with the first as related location. Copies are grouped
+    by link and by title, so the cost grows with the number of entries, not its
+    square.
+
+    ## Why
+
+    When a paper is listed in two sections (cross-listed on purpose, usually), the
+    copies drift: one is updated to the published venue, the other keeps a
+    mistyped year or the wrong conference. Readers cannot tell which one is right.
+
+    ## Example
+
+    ```markdown
+    ## Serving
+
+    - [Orca](https://www.usenix.org/conference/osdi22/presentation/yu): Serving | OSDI'22
+
+    ## Scheduling
+
+    - [Orca](https://www.usenix.org/conference/osdi22/presentation/yu): Serving | OSDI'21
+    ```
+
+    reports on the second copy: `This copy (line 7) says OSDI'21; the copy on line 3
+    says OSDI'22`.
+
+    ## Fix safety
+
+    No fix: which copy is right is a human's call.
+
+    ## Options
+
+    `extra-venues`, `aliases`: see venue-format (set there, they apply here too).
+    """
+
+    code = "AL404"
+    name = "conflicting-copies"
+    summary = "The same paper is listed twice with a different venue or year"
+    options: ClassVar[Mapping[str, Option]] = dict(VENUE_OPTIONS)
+    shared_options = SHARED
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        registry = registry_for(context.options)
+        papers: list[_Paper] = []
+        listed: list[tuple[Entry, int]] = []  # each entry with a paper link, and its paper
+        by_url: dict[str, list[int]] = {}
+        by_title: dict[str, int] = {}
+        for entry, _link, title, url_key in paper_links(document):
+            key = title_key(title) if title else ""
+            if len(key) < MIN_TITLE:
+                key = ""
+            index = by_title.get(key) if key else None
+            if index is None:
+                for candidate in by_url.get(url_key, ()):
+                    other = papers[candidate].title
+                    if title is None or other is None or same_paper_title(title, other):
+                        index = candidate
+                        break
+            if index is None:
+                index = len(papers)
+                papers.append(_Paper(title))
+            urls = by_url.setdefault(url_key, [])
+            if index not in urls:
+                urls.append(index)
+            if key:
+                by_title.setdefault(key, index)
+            papers[index].count += 1
+            listed.append((entry, index))
+        # Only papers listed more than once need their entries' venues read, and a copy
+        # written exactly as an earlier one that disagreed with nothing needs nothing.
+        text = document.text
+        for entry, index in listed:
+            paper = papers[index]
+            if paper.count < 2:
+                continue
+            written = text[entry.content[0] : entry.content[1]]
+            if paper.agreed.get(written):
+                continue
+            copy = _Copy(entry, venue_years(document, entry, registry))
+            if not copy.published and not copy.preprints:
+                paper.agreed[written] = True
+                continue
+            pair = self._first_conflict(paper, copy)
+            paper.agreed[written] = pair is None
+            if pair is not None:
+                yield self._report(document, pair[0], copy, pair[1], pair[2])
+            if copy.signature not in paper.signatures:
+                paper.signatures.add(copy.signature)
+                paper.copies.append(copy)
+
+    @staticmethod
+    def _first_conflict(paper: _Paper, copy: _Copy) -> tuple[_Copy, StatedYear, StatedYear] | None:
+        """The earlier copy this one disagrees with: the first copy that states
+        something, else (for a statement no earlier copy made) any earlier copy.
+
+        Earlier copies are kept once per distinct statement, so this is cheap.
+        """
+        for i, earlier in enumerate(paper.copies):
+            if i > 0 and copy.signature in paper.signatures:
+                return None  # says what an earlier copy said: judged with that one
+            if nested(earlier.entry, copy.entry):
+                continue
+            pair = _conflict(earlier, copy)
+            if pair is not None:
+                return earlier, pair[0], pair[1]
+        return None
+
+    def _report(
+        self,
+        document: Document,
+        first: _Copy,
+        later: _Copy,
+        said_first: StatedYear,
+        said_later: StatedYear,
+    ) -> Diagnostic:
+        line_first = first.entry.line + 1
+        line_later = later.entry.line + 1
+        return self.report(
+            f"This copy (line {line_later}) says {said_later.text}; "
+            f"the copy on line {line_first} says {said_first.text}",
+            said_later.span[0],
+            said_later.span[1],
+            related=(Related(said_first.span[0], said_first.span[1], "First copy"),),
+        )
