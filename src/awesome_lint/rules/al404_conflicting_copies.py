@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
@@ -11,6 +12,14 @@ from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
 from awesome_lint.rules.years import PREPRINT, VENUE, StatedYear, venue_years
 
 MIN_TITLE = 12  # characters of the folded title, as for duplicate-title (AL403)
+# A "title" of a few words with a year is a venue label (``[[CVPR2019 Oral]](url)``,
+# ``[[arXiv 2 Apr 2019]](url)``) that the entry's link carries, not a paper's title.
+_LABEL_WORDS = 4
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _is_label(title: str) -> bool:
+    return len(title.split()) <= _LABEL_WORDS and _YEAR.search(title) is not None
 
 
 class _Copy:
@@ -75,7 +84,8 @@ class ConflictingCopies(Rule):
     links are equal after URL normalisation and their titles may name one paper (a
     proceedings page shared by several papers is not one paper), or when their titles
     are equal with case, punctuation and quotes folded (`’` and `'` alike; titles of
-    fewer than 12 characters are ignored).
+    fewer than 12 characters are ignored, and so is a link label of a few words with
+    a year, such as `[[CVPR2019 Oral]](url)`, which names a venue, not a paper).
 
     Copies disagree when:
 
@@ -139,7 +149,7 @@ class ConflictingCopies(Rule):
         by_url: dict[str, list[int]] = {}
         by_title: dict[str, int] = {}
         for entry, _link, title, url_key in paper_links(document):
-            key = title_key(title) if title else ""
+            key = title_key(title) if title and not _is_label(title) else ""
             if len(key) < MIN_TITLE:
                 key = ""
             index = by_title.get(key) if key else None

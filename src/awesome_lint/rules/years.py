@@ -40,7 +40,7 @@ _COMMA_YEAR = re.compile(
     r",[ \t]*(?P<year>(?:19[6-9]\d|20[0-4]\d))(?:\.(?P<month>1[0-2]|0?[1-9]))?(?!\w|\.\d)"
 )
 # The name before ", YYYY": back to the previous delimiter, at most four words.
-_NAME_BEFORE = re.compile(r"(?P<name>[A-Za-z][\w&+'’./ -]{0,40}?)[ \t]*\Z")
+_NAME_BEFORE = re.compile(r"(?<!\w)(?P<name>[A-Za-z][\w&+'’./ -]{0,40}?)[ \t]*\Z")
 _WORKSHOP_WORDS = re.compile(r"(?i)\s*\b(?:workshops?|ws)\b\s*")
 _QUALIFIER_WORDS = re.compile(r"(?i)\s*\b(?:findings|oral|spotlight|poster|main|track)\b\s*")
 _DELIMITERS = ",;|([{"
