@@ -190,3 +190,31 @@ def test_a_document_without_year_buckets() -> None:
     assert found.has_years is False
     assert found.at(4) is None
     assert [b.name for b in found.all] == ["More"]
+
+
+def test_a_bold_year_line_is_a_bucket_for_the_list_right_after_it() -> None:
+    document = doc(
+        "## Training\n"  # 0
+        "\n"
+        "**2026**\n"  # 2
+        "- [A](https://a.org)\n"  # 3
+        "- [B](https://b.org)\n"  # 4
+        "\n"
+        "Some text.\n"  # 6
+        "\n"
+        "- [C](https://c.org)\n"  # 8
+        "\n"
+        "**Note 2026** more words\n"  # 10
+        "- [D](https://d.org)\n"  # 11
+        "\n"
+        "**Conference**\n"  # 13
+        "- [E](https://e.org)\n"  # 14
+    )
+    found = buckets(document)
+    assert [(b.kind, b.name, b.first, b.start_line, b.end_line) for b in found.all] == [
+        ("bold", "2026", 2026, 3, 4)
+    ]
+    bucket = found.all[0]
+    assert document.text[bucket.span[0] : bucket.span[1]] == "2026"
+    assert found.at(3) is bucket and found.at(4) is bucket
+    assert found.at(8) is None and found.at(11) is None and found.at(14) is None

@@ -9,7 +9,9 @@ Paper lists group entries by year in two ways:
 - a ``<details>`` block whose ``<summary>`` is such a text: the bucket holds the lines
   between the opening tag and its ``</details>`` (nested blocks pair up; a block that
   is never closed ends at the next heading). Such blocks are often repeated under
-  each topic heading.
+  each topic heading;
+- a one-line paragraph that is only such a text in bold (``**2026**``), a pseudo-heading:
+  the bucket is the list that directly follows it.
 
 Every ``<details>`` block is a :class:`Bucket`, year or not (``Conference
 Collections``), since ordering rules group entries by them too; :meth:`Buckets.at`
@@ -24,6 +26,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from awesome_lint.parser.document import Document, Span
 
@@ -106,7 +109,7 @@ class Bucket:
     (0-based, inclusive) belong to it.
     """
 
-    kind: str  # "heading" or "details"
+    kind: str  # "heading", "details" or "bold"
     label: str
     span: Span
     start_line: int
@@ -164,7 +167,7 @@ def buckets(document: Document) -> Buckets:
     """The document's buckets (computed once per document)."""
     cached: Buckets | None = document.cache.get("buckets")
     if cached is None:
-        found = _heading_buckets(document) + _details_buckets(document)
+        found = _heading_buckets(document) + _details_buckets(document) + _bold_buckets(document)
         cached = Buckets(found, len(document.source.lines))
         document.cache["buckets"] = cached
     return cached
@@ -194,6 +197,30 @@ def _heading_buckets(document: Document) -> list[Bucket]:
                 years[1],
                 True,
             )
+        )
+    return out
+
+
+_BOLD_LABEL = re.compile(r"[ \t]*(\*\*|__)(?P<label>[^*_\n]{1,40})\1[ \t]*")
+
+
+def _bold_buckets(document: Document) -> list[Bucket]:
+    """``**2026**`` alone on a paragraph line, then a list: the list is a year bucket."""
+    out: list[Bucket] = []
+    source = document.source
+    for block, after in pairwise(document.blocks):
+        if block.kind != "paragraph" or block.start_line != block.end_line or after.kind != "list":
+            continue
+        line = source.lines[block.start_line]
+        m = _BOLD_LABEL.fullmatch(source.text, line.start, line.end)
+        if m is None:
+            continue
+        years = year_range(m.group("label"))
+        if years is None:
+            continue
+        span = (m.start("label"), m.end("label"))
+        out.append(
+            Bucket("bold", m.group("label"), span, after.start_line, after.end_line, *years, True)
         )
     return out
 

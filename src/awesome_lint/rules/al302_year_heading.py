@@ -20,8 +20,9 @@ class YearHeading(Rule):
     bucket is a heading whose text is essentially a year (`### 2023`, `## Year
     2023`, `## 2023 Papers`) or a `<details>` block whose `<summary>` is
     (`<details><summary>2024</summary>` … `</details>`, often repeated under each
-    topic); `Before 2020`, `2019 and earlier`, `Since 2023` and `2019-2021` are
-    buckets of several years. Any other heading or summary (`NeurIPS 2025`,
+    topic), or a line that is only a bold year (`**2026**`) for the list right after
+    it; `Before 2020`, `2019 and earlier`, `Since 2023` and `2019-2021` are buckets of
+    several years. Any other heading or summary (`NeurIPS 2025`,
     `Conference Collections`) is no year bucket.
 
     An entry's years are those it states outside its subtitle: venue tokens
