@@ -12,6 +12,11 @@ from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
 from awesome_lint.rules.years import PREPRINT, VENUE, StatedYear, venue_years
 
 MIN_TITLE = 12  # characters of the folded title, as for duplicate-title (AL403)
+# A link shared by this many different papers is a generic page (a proceedings index, a
+# lab's homepage): it stops making copies one paper. Bounds the title comparisons per entry.
+MAX_PAPERS_PER_LINK = 8
+# Distinct statements kept per paper to compare later copies with (bounds the work per copy).
+MAX_STATEMENTS = 16
 # A "title" of a few words with a year is a venue label (``[[CVPR2019 Oral]](url)``,
 # ``[[arXiv 2 Apr 2019]](url)``) that the entry's link carries, not a paper's title.
 _LABEL_WORDS = 4
@@ -104,7 +109,8 @@ class ConflictingCopies(Rule):
 
     The later copy is reported, with the first as related location. Copies are grouped
     by link and by title, so the cost grows with the number of entries, not its
-    square.
+    square; a link shared by eight different papers is a generic page (a proceedings
+    index) and stops making copies one paper.
 
     ## Why
 
@@ -153,8 +159,10 @@ class ConflictingCopies(Rule):
             if len(key) < MIN_TITLE:
                 key = ""
             index = by_title.get(key) if key else None
-            if index is None:
-                for candidate in by_url.get(url_key, ()):
+            urls = by_url.setdefault(url_key, [])
+            generic = len(urls) >= MAX_PAPERS_PER_LINK
+            if index is None and not generic:
+                for candidate in urls:
                     other = papers[candidate].title
                     if title is None or other is None or same_paper_title(title, other):
                         index = candidate
@@ -162,8 +170,7 @@ class ConflictingCopies(Rule):
             if index is None:
                 index = len(papers)
                 papers.append(_Paper(title))
-            urls = by_url.setdefault(url_key, [])
-            if index not in urls:
+            if not generic and index not in urls:
                 urls.append(index)
             if key:
                 by_title.setdefault(key, index)
@@ -187,7 +194,7 @@ class ConflictingCopies(Rule):
             paper.agreed[written] = pair is None
             if pair is not None:
                 yield self._report(document, pair[0], copy, pair[1], pair[2])
-            if copy.signature not in paper.signatures:
+            if copy.signature not in paper.signatures and len(paper.copies) < MAX_STATEMENTS:
                 paper.signatures.add(copy.signature)
                 paper.copies.append(copy)
 
