@@ -25,13 +25,11 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
 from awesome_lint.parser.document import Document, Span
-
-MIN_YEAR = 1950
-MAX_YEAR = 2099
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 # Words that may surround a year in a year heading without changing its meaning.
@@ -145,11 +143,26 @@ class Buckets:
         by_line: list[Bucket | None] = []
         if any(b.years for b in self.all):
             by_line = [None] * line_count
-            # Outer buckets start first: inner ones (starting later) overwrite them.
-            for bucket in self.all:
-                if bucket.years:
-                    for line in range(bucket.start_line, min(bucket.end_line + 1, line_count)):
-                        by_line[line] = bucket
+            # The bucket starting last (the innermost) takes a line; each line is taken
+            # once: ``following`` jumps over lines already taken (path halving), so deep
+            # nesting costs no more than flat buckets.
+            following = list(range(line_count + 1))
+
+            def free(line: int) -> int:
+                while following[line] != line:
+                    following[line] = following[following[line]]
+                    line = following[line]
+                return line
+
+            for bucket in reversed(self.all):
+                if not bucket.years:
+                    continue
+                end = min(bucket.end_line, line_count - 1)
+                line = free(bucket.start_line) if bucket.start_line <= end else end + 1
+                while line <= end:
+                    by_line[line] = bucket
+                    following[line] = line + 1
+                    line = free(line + 1)
         self._by_line = by_line
 
     @property
@@ -301,10 +314,10 @@ def _details_buckets(document: Document) -> list[Bucket]:
                     opened.line = source.line_index(m.end())
                 summary_start = None
     unclosed.extend(stack)
-    heading_lines = [h.line for h in document.headings]
+    heading_lines = [h.line for h in document.headings]  # in order
     for opened in unclosed:
-        end = next((h - 1 for h in heading_lines if h > opened.line), len(lines) - 1)
-        close(opened, end)
+        after = bisect_right(heading_lines, opened.line)
+        close(opened, heading_lines[after] - 1 if after < len(heading_lines) else len(lines) - 1)
     return out
 
 
