@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from awesome_lint.parser.buckets import buckets, year_range
+from awesome_lint.domain.buckets import buckets, year_range
 from awesome_lint.parser.build import parse_document
 from awesome_lint.source import SourceText
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from awesome_lint.domain.stated import entry_years
 from awesome_lint.parser.build import parse_document
-from awesome_lint.rules.years import entry_years
 from awesome_lint.source import SourceText
 from awesome_lint.venues.registry import default_registry
 

@@ -4,11 +4,11 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic, Related
-from awesome_lint.parser.buckets import Bucket, buckets
+from awesome_lint.domain.buckets import Bucket, buckets
+from awesome_lint.domain.stated import ARXIV_ID, StatedYear, entry_years
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
-from awesome_lint.rules.years import ARXIV_ID, StatedYear, entry_years
 from awesome_lint.venues.registry import VenueRegistry
 
 

@@ -5,11 +5,11 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic, Related
+from awesome_lint.domain.stated import PREPRINT, VENUE, StatedYear, venue_years
 from awesome_lint.links.papers import nested, paper_links, same_paper_title, title_key
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
-from awesome_lint.rules.years import PREPRINT, VENUE, StatedYear, venue_years
 
 MIN_TITLE = 12  # characters of the folded title, as for duplicate-title (AL403)
 # A link shared by this many different papers is a generic page (a proceedings index, a

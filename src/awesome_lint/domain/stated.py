@@ -1,5 +1,5 @@
-"""Every year an entry states, with what states it (for year-heading and
-conflicting-copies, AL302 and AL404).
+"""Every year an entry states, with what states it: what year buckets and copies of
+one paper are compared by (``domain.years`` gives an entry the one year it sorts by).
 
 An entry states a year in three ways:
 
