@@ -52,7 +52,7 @@ class YearHeading(Rule):
     ```
 
     The first entry is reported: `Year 2023 (ICLR, 2023) is outside its year bucket
-    2024 (line 1)`. The second is not: arXiv 2023, ICML 2024.
+    "2024" (line 1)`. The second is not: arXiv 2023, ICML 2024.
 
     ## Fix safety
 
