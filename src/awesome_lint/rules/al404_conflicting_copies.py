@@ -24,7 +24,7 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _is_label(title: str) -> bool:
-    return len(title.split()) <= _LABEL_WORDS and _YEAR.search(title) is not None
+    return _YEAR.search(title) is not None and len(title.split()) <= _LABEL_WORDS
 
 
 class _Copy:
