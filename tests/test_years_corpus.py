@@ -1,0 +1,51 @@
+"""AL302 (year-heading) and AL404 (conflicting-copies) over the real lists in
+../shared/corpus (skipped when absent).
+
+Every finding is listed with a judgement made by reading the lines; a new finding, or a
+lost one, fails the test and must be judged again.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from awesome_lint.api import lint_text
+from awesome_lint.config.selectors import resolve
+from awesome_lint.settings import Settings
+from awesome_lint.source import SourceText
+
+# (file, code, 1-based line of the finding, 1-based line it points back to): why it is right
+EXPECTED = {
+    # "Agent Laboratory", ArXiv 2025.1, in the 2024 bucket of its topic
+    ("papers/weleen__awesome-agent.md", "AL302", 139, 137),
+    # "Diversity is All You Need", ICLR 2019, in the 2022 bucket (a "Before 2020" one exists)
+    ("papers/weleen__awesome-agent.md", "AL302", 174, 172),
+    # DeltaZip (one arXiv id 2312.05215, retitled): arxiv'23 here, arxiv'25 in another section
+    ("papers/byungsoo-oh__ml-systems-papers.md", "AL404", 858, 708),
+    # Switch Transformers: JMLR'22 here, JMLR'21 on line 446 (JMLR volume 23, 2022)
+    ("papers/byungsoo-oh__ml-systems-papers.md", "AL404", 1163, 446),
+    # Unicron, arXiv 2401.00134: arxiv'23 here, arxiv'24 on line 292 (the id says 2024)
+    ("papers/byungsoo-oh__ml-systems-papers.md", "AL404", 1379, 292),
+    # "Accelerating Retrieval-Augmented LM Serving with Speculation", arXiv 2401.14021:
+    # arxiv'25 here, arxiv'24 on line 848 (and on line 1713, which agrees: not reported)
+    ("papers/byungsoo-oh__ml-systems-papers.md", "AL404", 1706, 848),
+    # CLIP, arXiv 2103.00020: "arXiv 2020" here, "arXiv 2021" on line 114
+    ("papers/pliang279__awesome-multimodal-ml.md", "AL404", 118, 114),
+    # one arXiv id each, two stated dates: arxiv 2024.6 vs 2025.3, arxiv 2024.8 vs 2025.1
+    ("papers/zenrran4nlp__Awesome-LLM-Inference-Serving.md", "AL404", 206, 108),
+    ("papers/zenrran4nlp__Awesome-LLM-Inference-Serving.md", "AL404", 216, 122),
+}
+
+
+def test_year_rules_find_only_judged_findings(corpus_files: list[Path]) -> None:
+    corpus = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    settings = Settings(resolve(["AL302", "AL404"], [], []), {})
+    found = set()
+    for path in corpus_files:
+        source = SourceText.from_bytes(path.read_bytes())
+        for diagnostic in lint_text(source, settings):
+            line, _ = source.position(diagnostic.start)
+            (related,) = diagnostic.related
+            back, _ = source.position(related.start)
+            found.add((path.relative_to(corpus).as_posix(), diagnostic.code, line, back))
+    assert found == EXPECTED
