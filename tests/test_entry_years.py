@@ -52,6 +52,10 @@ def years_of(line: str) -> list[tuple[int, int | None, str, str]]:
                 (2025, 1, "arxiv-id", "https://arxiv.org/abs/2501.00656"),
             ],
         ),
+        (
+            "- [T](https://x.org/t), Foundations and Trends©R in Systems and Control, 2019, NEU",
+            [(2019, None, "other", "2019")],
+        ),
         # a year inside the subtitle (a title's words) is no statement, nor is one in link text
         ("- [T 2023](https://x.org/t): Lessons of December 2021", []),
         (

@@ -7,7 +7,8 @@ An entry states a year in three ways:
   ``arxiv 2024.12``), the one venue parser's reading;
 - a name, a comma and a year (``ICLR, 2024``, ``ArXiv, 2024.8``, ``Preprint, 2025.1``),
   the shape of lists that write ``[Title](url), Venue, Year, Affiliation``: the
-  venue parser leaves these alone, since the comma is no venue separator it could fix;
+  venue parser leaves these alone, since the comma is no venue separator it could fix
+  (after a name of more than four words, the year alone is kept);
 - a month and a year (``March 2023``; in a subtitle only in parentheses, ``(Dec 2024)``);
 - an arXiv id among its links (``2305.05176``: May 2023).
 
@@ -152,14 +153,23 @@ def _comma_years(
         head = masked[: m.start()]
         cut = max(head.rfind(c) for c in _DELIMITERS)
         before = _NAME_BEFORE.search(head[cut + 1 :])
-        if before is None:
-            continue
-        name = before.group("name").strip(" .")
-        if not name or len(name.split()) > 4:
-            continue
-        n_start = start + cut + 1 + before.start("name")
+        name = before.group("name").strip(" .") if before else ""
         month = m.group("month")
         year = int(m.group("year"))
+        if before is None or not name or len(name.split()) > 4:
+            # "…, Foundations and Trends in Systems and Control, 2019": a year all the same
+            out.append(
+                StatedYear(
+                    year,
+                    int(month) if month else None,
+                    OTHER,
+                    None,
+                    document.text[y_start:y_end],
+                    (y_start, y_end),
+                )
+            )
+            continue
+        n_start = start + cut + 1 + before.start("name")
         workshop = bool(_WORKSHOP_WORDS.search(name))
         bare = _QUALIFIER_WORDS.sub(" ", _WORKSHOP_WORDS.sub(" ", name)).strip()
         match = registry.lookup(name) or (registry.lookup(bare) if bare else None)
