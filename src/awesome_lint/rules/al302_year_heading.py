@@ -27,13 +27,16 @@ class YearHeading(Rule):
 
     An entry's years are those it states outside its subtitle: venue tokens
     (`ICLR'24`, `CVPR 2023`), a name, a comma and a year (`ICLR, 2024`, `ArXiv,
-    2024.8`: a month after the dot is allowed), and the year of the first arXiv id
-    among its links. The entry is reported when none of the years from its
+    2024.8`: a month after the dot is allowed), a month and a year (`March 2023`;
+    in a subtitle only in parentheses, `(Dec 2024)`), and the year of the first
+    arXiv id among its links. The entry is reported when none of the years from its
     earliest to its latest falls in the bucket. So a paper on arXiv in 2023 and
     published at a 2024 venue may sit under 2023 (its first appearance) or 2024
-    (its publication): lists file papers either way. A paper stating only 2023 under
-    2024 is reported; entries that state no year, and nested items under an entry
-    that states one (a note such as its journal version), are skipped.
+    (its publication): lists file papers either way. An entry known only by its
+    arXiv id may also sit under the next year (the id dates the preprint; the
+    unstated publication often follows a year later). A paper stating only 2023
+    under 2024 is reported; entries that state no year, and nested items under an
+    entry that states one (a note such as its journal version), are skipped.
 
     ## Why
 
