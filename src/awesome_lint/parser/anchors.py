@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -139,3 +140,37 @@ def fragment(url: str) -> str | None:
     if value.startswith(_USER_CONTENT):
         value = value[len(_USER_CONTENT) :]
     return value
+
+
+def close_matches(target: str, anchors: Iterable[str]) -> list[str]:
+    """The anchors close to ``target``: equal but for case, else a typo away.
+
+    A typo away: at most two single-character edits, and at most one per four
+    characters (``#content`` → ``#contents``, ``#colearning`` → ``#co-learning``,
+    but not ``#post-training`` → ``#pre-training``). Only a single close candidate
+    makes a fix; several mean the link is ambiguous.
+    """
+    anchors = list(anchors)
+    lowered = target.lower()
+    same_case = sorted({a for a in anchors if a.lower() == lowered})
+    if same_case:
+        return same_case
+    limit = min(2, len(lowered) // 4)
+    if limit == 0:
+        return []
+    return sorted({a for a in anchors if _within(lowered, a.lower(), limit)})
+
+
+def _within(a: str, b: str, limit: int) -> bool:
+    """Whether the edit distance of ``a`` and ``b`` is at most ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit

@@ -3,7 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Related
-from awesome_lint.parser.anchors import explicit_anchors, fragment, heading_anchors
+from awesome_lint.parser.anchors import (
+    close_matches,
+    explicit_anchors,
+    fragment,
+    heading_anchors,
+)
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 
@@ -84,7 +89,7 @@ class BrokenAnchor(Rule):
         headings: dict[str, int],
         explicit: dict[str, int],
     ) -> Diagnostic:
-        candidates = _close_matches(target, [*headings, *explicit])
+        candidates = close_matches(target, [*headings, *explicit])
         message = f"No heading or anchor '#{target}' in this file"
         fix = None
         related: tuple[Related, ...] = ()
@@ -106,36 +111,3 @@ class BrokenAnchor(Rule):
         elif candidates:
             message += "; close to " + ", ".join(f"'#{c}'" for c in candidates)
         return self.report(message, start, end, fix, related)
-
-
-def _close_matches(target: str, anchors: list[str]) -> list[str]:
-    """The anchors close to ``target``: equal but for case, else a typo away.
-
-    A typo away: at most two single-character edits, and at most one per four
-    characters (``#content`` → ``#contents``, ``#colearning`` → ``#co-learning``,
-    but not ``#post-training`` → ``#pre-training``). Only a single close candidate
-    makes a fix; several mean the link is ambiguous.
-    """
-    lowered = target.lower()
-    same_case = sorted({a for a in anchors if a.lower() == lowered})
-    if same_case:
-        return same_case
-    limit = min(2, len(lowered) // 4)
-    if limit == 0:
-        return []
-    return sorted({a for a in anchors if _within(lowered, a.lower(), limit)})
-
-
-def _within(a: str, b: str, limit: int) -> bool:
-    """Whether the edit distance of ``a`` and ``b`` is at most ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return False
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
-            return False
-        previous = current
-    return previous[-1] <= limit
