@@ -28,7 +28,8 @@ from awesome_lint.source import DecodeError, SourceText
 if TYPE_CHECKING:
     from awesome_lint.netcheck.session import LinkSession
 
-DEFAULT_INCLUDE = ("README.md",)
+# readme.md is the awesome-list convention (sindresorhus/awesome and its family).
+DEFAULT_INCLUDE = ("README.md", "readme.md")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 PARALLEL_MIN_FILES = 8  # at least this many files per worker process before going parallel
 
@@ -147,8 +148,13 @@ class Runner:
         if not paths:
             config = self.config_for(cwd)
             include = config.get_list("include") or list(DEFAULT_INCLUDE)
+            seen: set[Path] = set()
             for pattern in include:
-                out.extend(sorted(config.root.glob(pattern)))
+                for found in sorted(config.root.glob(pattern)):
+                    key = found.resolve()
+                    if key not in seen:  # README.md and readme.md are one file on macOS
+                        seen.add(key)
+                        out.append(found)
             return out
         for arg in paths:
             path = Path(arg)
