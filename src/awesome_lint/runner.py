@@ -150,11 +150,11 @@ class Runner:
             include = config.get_list("include") or list(DEFAULT_INCLUDE)
             seen: set[Path] = set()
             for pattern in include:
-                for found in sorted(config.root.glob(pattern)):
-                    key = found.resolve()
+                for match in sorted(config.root.glob(pattern)):
+                    key = match.resolve()
                     if key not in seen:  # README.md and readme.md are one file on macOS
                         seen.add(key)
-                        out.append(found)
+                        out.append(match)
             return out
         for arg in paths:
             path = Path(arg)

@@ -33,6 +33,7 @@ from awesome_lint.rules.al701_toc_mismatch import TocMismatch
 from awesome_lint.rules.al702_broken_anchor import BrokenAnchor
 from awesome_lint.rules.al703_entry_separator import EntrySeparator
 from awesome_lint.rules.al704_empty_link import EmptyLink
+from awesome_lint.rules.al705_repeated_name import RepeatedName
 from awesome_lint.rules.al801_dead_link import DeadLink
 from awesome_lint.rules.al802_redirected_link import RedirectedLink
 from awesome_lint.rules.al803_unreachable_link import UnreachableLink
@@ -70,6 +71,7 @@ RULES: tuple[type[Rule], ...] = (
     BrokenAnchor,
     EntrySeparator,
     EmptyLink,
+    RepeatedName,
     DeadLink,
     RedirectedLink,
     UnreachableLink,

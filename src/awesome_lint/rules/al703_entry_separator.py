@@ -59,6 +59,29 @@ def separator(document: Document, entry: Entry) -> tuple[int, int, str] | None:
     return None
 
 
+def described_entries(document: Document) -> list[tuple[Entry, tuple[int, int, str]]]:
+    """Link-first entries with a description, and their separators (computed once)."""
+    cached: list[tuple[Entry, tuple[int, int, str]]] | None = document.cache.get(
+        "described_entries"
+    )
+    if cached is None:
+        cached = [
+            (entry, sep)
+            for entry in link_first(document)
+            if (sep := separator(document, entry)) is not None
+        ]
+        document.cache["described_entries"] = cached
+    return cached
+
+
+def dash_habit(found: list[tuple[Entry, tuple[int, int, str]]]) -> str | None:
+    """The file's separator when it is a dash used by at least 80% (and 5) of the entries."""
+    habit = dominant((sep[2] for _, sep in found), share=0.8, minimum=5)
+    if habit is None or habit.strip() != "-":
+        return None
+    return habit
+
+
 class EntrySeparator(Rule):
     """
     ## What it does
@@ -110,13 +133,9 @@ class EntrySeparator(Rule):
     fix = "safe"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
-        found = [
-            (entry, sep)
-            for entry in link_first(document)
-            if (sep := separator(document, entry)) is not None
-        ]
-        habit = dominant((form for _, _, form in (s for _, s in found)), share=0.8, minimum=5)
-        if habit is None or "-" not in habit or habit.strip() != "-":
+        found = described_entries(document)
+        habit = dash_habit(found)
+        if habit is None:
             return
         for _entry, (start, end, form) in found:
             if form == habit:
