@@ -34,6 +34,7 @@ from awesome_lint.rules.al702_broken_anchor import BrokenAnchor
 from awesome_lint.rules.al703_entry_separator import EntrySeparator
 from awesome_lint.rules.al704_empty_link import EmptyLink
 from awesome_lint.rules.al705_repeated_name import RepeatedName
+from awesome_lint.rules.al706_marker_spacing import MarkerSpacing
 from awesome_lint.rules.al801_dead_link import DeadLink
 from awesome_lint.rules.al802_redirected_link import RedirectedLink
 from awesome_lint.rules.al803_unreachable_link import UnreachableLink
@@ -72,6 +73,7 @@ RULES: tuple[type[Rule], ...] = (
     EntrySeparator,
     EmptyLink,
     RepeatedName,
+    MarkerSpacing,
     DeadLink,
     RedirectedLink,
     UnreachableLink,
