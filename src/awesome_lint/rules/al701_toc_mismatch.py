@@ -306,7 +306,7 @@ def _find_toc(document: Document) -> tuple[int, list[Entry]] | None:
     for index, section in enumerate(document.sections):
         if not section.entries:
             continue
-        everything = list(_walk(section.entries))
+        everything = [e for e in _walk(section.entries) if e.kind == "item"]
         toc = [e for e in everything if e.is_toc and _first_link(e) is not None]
         if len(toc) < MIN_ITEMS or len(toc) < TOC_SHARE * len(everything):
             continue

@@ -60,7 +60,11 @@ def separator(document: Document, entry: Entry) -> tuple[int, int, str] | None:
 
 
 def described_entries(document: Document) -> list[tuple[Entry, tuple[int, int, str]]]:
-    """Link-first entries with a description, and their separators (computed once)."""
+    """Link-first list items with a description, and their separators (computed once).
+
+    Paragraph entries and table rows are left out: a paragraph that opens with a link
+    (a section's introduction) has no separator to speak of.
+    """
     cached: list[tuple[Entry, tuple[int, int, str]]] | None = document.cache.get(
         "described_entries"
     )
@@ -68,7 +72,7 @@ def described_entries(document: Document) -> list[tuple[Entry, tuple[int, int, s
         cached = [
             (entry, sep)
             for entry in link_first(document)
-            if (sep := separator(document, entry)) is not None
+            if entry.kind == "item" and (sep := separator(document, entry)) is not None
         ]
         document.cache["described_entries"] = cached
     return cached
