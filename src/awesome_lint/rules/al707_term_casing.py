@@ -22,7 +22,10 @@ TERMS = (
     "LangChain", "LlamaIndex", "Kubernetes", "npm", "Node.js", "Vue.js", "jQuery",
     "GraphQL", "WebAssembly", "WebSocket", "OAuth", "FastAPI", "PyPI", "LaTeX",
     "BibTeX", "JupyterLab", "PyCharm", "IntelliJ", "Linux", "Dropbox", "Wikipedia",
+    "Python", "Keras", "Jupyter",
 )  # fmt: skip
+# Other spellings of a name, beyond letter case.
+VARIANTS = {"huggingface": "Hugging Face", "stackoverflow": "Stack Overflow", "nodejs": "Node.js"}
 
 HABIT_MINIMUM = 5  # a wrong spelling used this often ...
 HABIT_SHARE = 0.8  # ... and for this share of a name's uses is the file's own
@@ -40,7 +43,7 @@ def _check_terms(value: Any) -> list[str]:
 def _pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
     # not part of a longer name, path, package or URL: pytorch-lightning, torch.nn, a/b
-    return re.compile(rf"(?<![\w./@#-])(?:{alternatives})(?![\w/@-]|\.\w)", re.IGNORECASE)
+    return re.compile(rf"(?<![\w./@#-])(?:{alternatives})(?![\w@-]|\.\w)", re.IGNORECASE)
 
 
 def _names_own_url(label: str, url: str) -> bool:
@@ -65,6 +68,8 @@ class TermCasing(Rule):
     The built-in list holds names whose owners fix one spelling and whose other
     casings are slips. Names that are also ordinary words or commands (`git`,
     `docker`, `pandas`, `Postgres`) are left out: their lower case is often right.
+    A few other spellings are known too: `HuggingFace` → `Hugging Face`,
+    `StackOverflow` → `Stack Overflow`, `Nodejs` → `Node.js`.
 
     Opt-in: enable it by code or name (`extend-select = ["AL707"]`).
 
@@ -115,11 +120,11 @@ class TermCasing(Rule):
         extra = tuple(context.options.get("terms") or ())
         allow = set(context.options.get("allow") or ())
         terms = TERMS + extra
-        canonical = {t.lower(): t for t in terms}
+        canonical = {**VARIANTS, **{t.lower(): t for t in terms}}
         for term in allow:
             if term.lower() in canonical and term == canonical[term.lower()]:
                 del canonical[term.lower()]  # allowing a name's own spelling turns it off
-        pattern = _pattern(tuple(sorted(set(terms))))
+        pattern = _pattern(tuple(sorted({*terms, *VARIANTS})))
         found = list(self._find(document, pattern, canonical, allow))
         consistent = bool(context.options.get("consistent", True))
         counts: Counter[str] = Counter()
