@@ -27,7 +27,7 @@ KINDS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file
 # Names not listed are ignored silently (they have no equivalent here).
 REMARK_RULES: dict[str, tuple[str, ...]] = {
     "awesome-toc": ("AL701", "AL702"),
-    "awesome-list-item": ("AL703", "AL704", "AL706"),
+    "awesome-list-item": ("AL703", "AL704", "AL706", "AL708"),
     "no-repeat-item-in-description": ("AL705",),
     "awesome-spell-check": ("AL707",),
     "double-link": ("AL401",),

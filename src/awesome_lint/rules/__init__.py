@@ -36,6 +36,7 @@ from awesome_lint.rules.al704_empty_link import EmptyLink
 from awesome_lint.rules.al705_repeated_name import RepeatedName
 from awesome_lint.rules.al706_marker_spacing import MarkerSpacing
 from awesome_lint.rules.al707_term_casing import TermCasing
+from awesome_lint.rules.al708_missing_scheme import MissingScheme
 from awesome_lint.rules.al801_dead_link import DeadLink
 from awesome_lint.rules.al802_redirected_link import RedirectedLink
 from awesome_lint.rules.al803_unreachable_link import UnreachableLink
@@ -76,6 +77,7 @@ RULES: tuple[type[Rule], ...] = (
     RepeatedName,
     MarkerSpacing,
     TermCasing,
+    MissingScheme,
     DeadLink,
     RedirectedLink,
     UnreachableLink,
