@@ -117,6 +117,11 @@ class Runner:
             select = config.get_list("select")
             extend = [*(config.get_list("extend-select") or []), *o.extend_select]
             ignore = [*(config.get_list("ignore") or []), *o.ignore]
+            profile = config.values.get("profile")
+            if profile is not None:
+                from awesome_lint.rules import RULES
+
+                extend.extend(rule.code for rule in RULES if profile in rule.profiles)
         if path is not None:
             relative = _relative(path, config.root)
             for pattern, codes in config.values.get("per-file-ignores", {}).items():

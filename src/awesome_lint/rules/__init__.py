@@ -37,6 +37,10 @@ from awesome_lint.rules.al705_repeated_name import RepeatedName
 from awesome_lint.rules.al706_marker_spacing import MarkerSpacing
 from awesome_lint.rules.al707_term_casing import TermCasing
 from awesome_lint.rules.al708_missing_scheme import MissingScheme
+from awesome_lint.rules.al709_awesome_badge import AwesomeBadge
+from awesome_lint.rules.al710_ci_badge import CiBadge
+from awesome_lint.rules.al711_license_section import LicenseSection
+from awesome_lint.rules.al712_contributing_file import ContributingFile
 from awesome_lint.rules.al801_dead_link import DeadLink
 from awesome_lint.rules.al802_redirected_link import RedirectedLink
 from awesome_lint.rules.al803_unreachable_link import UnreachableLink
@@ -78,6 +82,10 @@ RULES: tuple[type[Rule], ...] = (
     MarkerSpacing,
     TermCasing,
     MissingScheme,
+    AwesomeBadge,
+    CiBadge,
+    LicenseSection,
+    ContributingFile,
     DeadLink,
     RedirectedLink,
     UnreachableLink,
