@@ -9,6 +9,7 @@ from awesome_lint.parser.document import Document
 from awesome_lint.rules.al703_entry_separator import NONE, dash_habit, described_entries
 from awesome_lint.rules.base import Context, Rule
 
+_BOUNDARY = re.compile(r"[\s.,;:!?(\-]")
 MINORITY = 0.2  # a file where more entries than this repeat the name does so by habit
 
 
@@ -65,10 +66,11 @@ class RepeatedName(Rule):
             name = " ".join(rendered_text(document.span_text(entry.link.text)).split())
             if len(name) < 2:
                 continue
-            pattern = re.compile(re.escape(name) + r"(?=$|[\s.,;:!?(\-])", re.IGNORECASE)
-            m = pattern.match(text, end, entry.content[1])
-            if m is not None:
-                hits.append((m.start(), m.end(), name, entry.link.text))
+            stop = end + len(name)
+            if stop > entry.content[1] or text[end:stop].lower() != name.lower():
+                continue
+            if stop == entry.content[1] or _BOUNDARY.match(text, stop):
+                hits.append((end, stop, name, entry.link.text))
         if len(hits) >= MINORITY * len(found):
             return
         for start, end, name, label in hits:

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from functools import lru_cache
 from typing import Any, ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.parser.document import Document
+from awesome_lint.parser.document import Document, Link
 from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.base import Context, Option, OptionError, Rule
 
@@ -34,16 +34,18 @@ _URL = re.compile(r"<?https?://[^\s<>)\]]*|<[A-Za-z/!][^<>]*>")
 
 
 def _check_terms(value: Any) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise OptionError("must be a list of spellings")
+    if not isinstance(value, list) or not all(
+        isinstance(v, str) and _TERM.fullmatch(v) for v in value
+    ):
+        raise OptionError("must be a list of words (letters and digits, dots allowed: Node.js)")
     return value
 
 
-@lru_cache(maxsize=8)
-def _pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    # not part of a longer name, path, package or URL: pytorch-lightning, torch.nn, a/b
-    return re.compile(rf"(?<![\w./@#-])(?:{alternatives})(?![\w@-]|\.\w)", re.IGNORECASE)
+# A word that may be a name: letters and digits, with dotted parts (`Node.js`), not part of
+# a longer name, path, package or address (`pytorch-lightning`, `org/github`, `a@b`).
+# A dotted word that is no name (`torch.nn`, `github.com`) is skipped whole.
+_WORD = re.compile(r"(?<![\w./@#-])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*(?![\w@-])")
+_TERM = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*")
 
 
 def _names_own_url(label: str, url: str) -> bool:
@@ -124,8 +126,7 @@ class TermCasing(Rule):
         for term in allow:
             if term.lower() in canonical and term == canonical[term.lower()]:
                 del canonical[term.lower()]  # allowing a name's own spelling turns it off
-        pattern = _pattern(tuple(sorted({*terms, *VARIANTS})))
-        found = list(self._find(document, pattern, canonical, allow))
+        found = list(self._find(document, canonical, allow))
         consistent = bool(context.options.get("consistent", True))
         counts: Counter[str] = Counter()
         totals: Counter[str] = Counter()
@@ -151,7 +152,6 @@ class TermCasing(Rule):
     def _find(
         self,
         document: Document,
-        pattern: re.Pattern[str],
         canonical: dict[str, str],
         allow: set[str],
     ) -> Iterator[tuple[int, int, str, str]]:
@@ -160,32 +160,41 @@ class TermCasing(Rule):
         source = document.source
         masked_lines = document.code_lines | document.html_lines
         links = sorted(document.links, key=lambda link: link.start)
-        link_index = 0
-        for block in document.blocks:
-            if block.kind in ("code", "html", "hr"):
+        starts = [link.start for link in links]
+        masks: dict[int, list[tuple[int, int]]] = {}
+        for m in _WORD.finditer(text):
+            written = m.group()
+            wanted = canonical.get(written.lower())
+            if wanted is None or written in allow:
                 continue
-            for index in range(block.start_line, block.end_line + 1):
-                if index in masked_lines:
-                    continue
-                line = source.lines[index]
-                if pattern.search(text, line.start, line.end) is None:
-                    continue
-                masked = code_spans(text, line.start, line.end)
-                masked += [m.span() for m in _URL.finditer(text, line.start, line.end)]
-                while link_index < len(links) and links[link_index].end <= line.start:
-                    link_index += 1
-                for link in links[link_index:]:
-                    if link.start >= line.end:
-                        break
-                    masked.append(link.url)
-                    label = text[link.text[0] : link.text[1]].strip().lower()
-                    if label and _names_own_url(label, link.url_value):
-                        masked.append(link.text)  # a repository or package name: its own case
-                for m in pattern.finditer(text, line.start, line.end):
-                    written = m.group()
-                    wanted = canonical.get(written.lower())
-                    if wanted is None or written in allow:
-                        continue
-                    if any(a <= m.start() < b for a, b in masked):
-                        continue
-                    yield m.start(), m.end(), written, wanted
+            index = source.line_index(m.start())
+            if index in masked_lines:
+                continue
+            masked = masks.get(index)
+            if masked is None:
+                masked = masks[index] = _masked(document, index, links, starts)
+            if any(a <= m.start() < b for a, b in masked):
+                continue
+            yield m.start(), m.end(), written, wanted
+
+
+def _masked(
+    document: Document, index: int, links: list[Link], starts: list[int]
+) -> list[tuple[int, int]]:
+    """Spans of one line that are not prose: code, URLs, HTML tags, package-name link texts."""
+    text = document.text
+    line = document.source.lines[index]
+    masked = code_spans(text, line.start, line.end)
+    masked += [m.span() for m in _URL.finditer(text, line.start, line.end)]
+    # links that start before the line may reach into it (a link over two lines)
+    at = max(0, bisect_left(starts, line.start) - 1)
+    while at < len(links) and links[at].start < line.end:
+        link = links[at]
+        at += 1
+        if link.end <= line.start:
+            continue
+        masked.append(link.url)
+        label = text[link.text[0] : link.text[1]].strip().lower()
+        if label and _names_own_url(label, link.url_value):
+            masked.append(link.text)  # a repository or package name: its own case
+    return masked
