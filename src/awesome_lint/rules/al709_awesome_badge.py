@@ -25,7 +25,9 @@ class AwesomeBadge(Rule):
     Awesome badge, `[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)`,
     on the heading's line or near it (anywhere before the first level-2
     heading). A copy of the image with the alt text "Awesome" that links to
-    awesome.re or sindresorhus/awesome counts too.
+    awesome.re or sindresorhus/awesome counts too. A badge still loaded from
+    `cdn.rawgit.com` is reported as well: RawGit stopped serving files in 2019
+    (its own announcement), so the image is broken.
 
     Part of `profile = "awesome"`; otherwise opt-in.
 
@@ -78,6 +80,13 @@ class AwesomeBadge(Rule):
             if not link.image:
                 continue
             if _BADGE.match(link.url_value):
+                if "rawgit.com" in link.url_value.lower():
+                    yield self.report(
+                        "The Awesome badge comes from cdn.rawgit.com, which no longer serves "
+                        "files; use https://awesome.re/badge.svg",
+                        link.url[0],
+                        link.url[1],
+                    )
                 return
             alt = text[link.text[0] : link.text[1]].strip().lower()
             wrapper = next((o for o in links if o.start < link.start and link.end <= o.end), None)
