@@ -13,6 +13,7 @@ _NBSP = "\u00a0"
 _SEPARATOR = re.compile(r"[ \t\u00a0]*(?:--|[-–—:])[ \t\u00a0]*")
 _GAP = re.compile(r"[ \t\u00a0]+")
 NONE = ""  # the form of an entry with a description but no separator
+DANGLING = "\x00"  # the form of a dash with nothing after it: `[Name](url) -`
 
 
 def separator(document: Document, entry: Entry) -> tuple[int, int, str] | None:
@@ -51,7 +52,9 @@ def separator(document: Document, entry: Entry) -> tuple[int, int, str] | None:
     m = _SEPARATOR.match(text, pos, end)
     if m is not None:
         if m.end() >= end:
-            return None  # a separator and nothing after it
+            # a dash and nothing after it (a colon may introduce nested items)
+            dash = m.group().strip() in ("-", "–", "—", "--") and not entry.children
+            return (m.start(), m.end(), DANGLING) if dash else None
         return m.start(), m.end(), m.group()
     gap = _GAP.match(text, pos, end)
     if gap is not None and text[gap.end()].isalnum():
@@ -80,7 +83,7 @@ def described_entries(document: Document) -> list[tuple[Entry, tuple[int, int, s
 
 def dash_habit(found: list[tuple[Entry, tuple[int, int, str]]]) -> str | None:
     """The file's separator when it is a dash used by at least 80% (and 5) of the entries."""
-    habit = dominant((sep[2] for _, sep in found), share=0.8, minimum=5)
+    habit = dominant((sep[2] for _, sep in found if sep[2] != DANGLING), share=0.8, minimum=5)
     if habit is None or habit.strip() != "-":
         return None
     return habit
@@ -96,6 +99,8 @@ class EntrySeparator(Rule):
     non-breaking space, two spaces, no spaces (`[Name](url)- Description`), or
     no separator at all (`[Name](url) Description`). Star badges and code
     spans right after the link (`[Name](url) ![](stars.svg) - …`) are skipped.
+    A dash with nothing after it (`[Name](url) -`) is reported too, without a
+    fix.
 
     The habit is the separator of at least 80% of the file's entries with a
     description (and at least 5 of them), and it must be a dash: files whose
@@ -143,6 +148,9 @@ class EntrySeparator(Rule):
             return
         for _entry, (start, end, form) in found:
             if form == habit:
+                continue
+            if form == DANGLING:
+                yield self.report("Separator with no description after it", start, end)
                 continue
             if form == NONE:
                 message = "No separator between the link and the description"

@@ -6,7 +6,12 @@ from collections.abc import Iterator
 from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.parser.anchors import rendered_text
 from awesome_lint.parser.document import Document
-from awesome_lint.rules.al703_entry_separator import NONE, dash_habit, described_entries
+from awesome_lint.rules.al703_entry_separator import (
+    DANGLING,
+    NONE,
+    dash_habit,
+    described_entries,
+)
 from awesome_lint.rules.base import Context, Rule
 
 _BOUNDARY = re.compile(r"[\s.,;:!?(\-]")
@@ -60,7 +65,7 @@ class RepeatedName(Rule):
         text = document.text
         hits: list[tuple[int, int, str, tuple[int, int]]] = []
         for entry, (_start, end, form) in found:
-            if form == NONE:
+            if form in (NONE, DANGLING):
                 continue
             assert entry.link is not None
             name = " ".join(rendered_text(document.span_text(entry.link.text)).split())
