@@ -102,7 +102,7 @@ class TocMismatch(Rule):
     fix = "safe"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
-        found = _find_toc(document)
+        found = find_toc(document)
         if found is None:
             return
         toc_index, items = found
@@ -300,7 +300,7 @@ class TocMismatch(Rule):
         return self.report(message, line.start, max(line.end, line.start + 1), fix, related)
 
 
-def _find_toc(document: Document) -> tuple[int, list[Entry]] | None:
+def find_toc(document: Document) -> tuple[int, list[Entry]] | None:
     """The first section that holds a table of contents, and its `#anchor` items."""
     anchors: dict[str, int] | None = None
     for index, section in enumerate(document.sections):
