@@ -93,6 +93,14 @@ def test_default_command_and_no_paths_use_readme(example: Path, tmp_path: Path) 
     assert proc.stdout.decode().startswith("README.md:6:4: AL601")
 
 
+@pytest.mark.slow
+def test_no_paths_find_lower_case_readme(tmp_path: Path) -> None:
+    (tmp_path / "readme.md").write_bytes(b"# Awesome\n\n- [A]() - Empty.\n")
+    proc = run(["--isolated", "--output-format", "concise"], cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.decode().splitlines()[0] == "readme.md:3:3: AL704 Link has an empty URL"
+
+
 def test_exit_codes(tmp_path: Path) -> None:
     clean = tmp_path / "clean.md"
     clean.write_bytes(b"# Title\n\n- [A](https://example.org/a): Fine | OSDI'22\n")

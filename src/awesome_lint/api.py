@@ -150,14 +150,19 @@ class _Shape:
 
 def _keeps_invariants(before: _Shape, after: _Shape, fixes: list[Fix]) -> bool:
     removed = sum(fix.removes_entries for fix in fixes)
+    added = sum(fix.adds_entries for fix in fixes)
     rewrites = any(fix.rewrites_urls for fix in fixes)
-    if after.entries != before.entries - removed:
+    if after.entries != before.entries - removed + added:
         return False
+    urls_before, urls_after = before.urls, after.urls
+    if any(fix.anchors_only for fix in fixes):
+        urls_before = tuple(url for url in urls_before if not url.startswith("#"))
+        urls_after = tuple(url for url in urls_after if not url.startswith("#"))
     if removed:
-        return len(after.urls) <= len(before.urls)
+        return len(urls_after) <= len(urls_before)
     if rewrites:
-        return len(after.urls) == len(before.urls)
-    return after.urls == before.urls
+        return len(urls_after) == len(urls_before)
+    return urls_after == urls_before
 
 
 def _fix_key(text: str, fix: Fix, code: str) -> tuple[str, str, tuple[str, ...]]:

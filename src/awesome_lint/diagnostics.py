@@ -26,8 +26,10 @@ class Edit:
 class Fix:
     """A set of edits applied together or not at all.
 
-    ``removes_entries`` and ``rewrites_urls`` declare what the fixer's
-    invariants must allow: by default a fix keeps every entry and every URL.
+    ``removes_entries``, ``adds_entries``, ``rewrites_urls`` and ``anchors_only``
+    declare what the fixer's invariants must allow: by default a fix keeps every
+    entry and every URL. ``anchors_only``: the fix adds, removes or retargets only
+    in-document ``#fragment`` links (a table of contents); every other URL stays.
     """
 
     message: str
@@ -35,6 +37,8 @@ class Fix:
     applicability: Applicability = Applicability.SAFE
     removes_entries: int = 0
     rewrites_urls: bool = False
+    adds_entries: int = 0
+    anchors_only: bool = False
 
     @property
     def start(self) -> int:

@@ -28,7 +28,8 @@ from awesome_lint.source import DecodeError, SourceText
 if TYPE_CHECKING:
     from awesome_lint.netcheck.session import LinkSession
 
-DEFAULT_INCLUDE = ("README.md",)
+# readme.md is the awesome-list convention (sindresorhus/awesome and its family).
+DEFAULT_INCLUDE = ("README.md", "readme.md")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 PARALLEL_MIN_FILES = 8  # at least this many files per worker process before going parallel
 
@@ -116,6 +117,11 @@ class Runner:
             select = config.get_list("select")
             extend = [*(config.get_list("extend-select") or []), *o.extend_select]
             ignore = [*(config.get_list("ignore") or []), *o.ignore]
+            profile = config.values.get("profile")
+            if profile is not None:
+                from awesome_lint.rules import RULES
+
+                extend.extend(rule.code for rule in RULES if profile in rule.profiles)
         if path is not None:
             relative = _relative(path, config.root)
             for pattern, codes in config.values.get("per-file-ignores", {}).items():
@@ -147,8 +153,13 @@ class Runner:
         if not paths:
             config = self.config_for(cwd)
             include = config.get_list("include") or list(DEFAULT_INCLUDE)
+            seen: set[Path] = set()
             for pattern in include:
-                out.extend(sorted(config.root.glob(pattern)))
+                for match in sorted(config.root.glob(pattern)):
+                    key = match.resolve()
+                    if key not in seen:  # README.md and readme.md are one file on macOS
+                        seen.add(key)
+                        out.append(match)
             return out
         for arg in paths:
             path = Path(arg)

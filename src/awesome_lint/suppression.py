@@ -46,6 +46,8 @@ def apply_suppressions(
         elif directive.kind == "disable-next-line":
             target = directive.line + 1
             ranges.extend((target, target, code, index) for code in codes)
+        elif directive.kind == "ignore":
+            ranges.extend((directive.line + 1, directive.end_line, code, index) for code in codes)
         elif directive.kind == "disable-file":
             ranges.extend((0, last_line, code, index) for code in codes)
     for code, (start, opener) in open_ranges.items():
@@ -65,6 +67,6 @@ def apply_suppressions(
     unused = [
         directive
         for index, directive in enumerate(directives)
-        if directive.kind != "enable" and index not in used
+        if directive.kind != "enable" and index not in used and not directive.foreign
     ]
     return kept, unused

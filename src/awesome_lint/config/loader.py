@@ -37,8 +37,18 @@ def _loads(text: str) -> dict[str, Any]:
 CONFIG_NAMES = (".awesome-lint.toml", "awesome-lint.toml")
 LIST_KEYS = ("include", "exclude", "select", "extend-select", "ignore", "fixable", "unfixable")
 KNOWN_KEYS = frozenset(
-    (*LIST_KEYS, "extend", "unsafe-fixes", "output-format", "per-file-ignores", "rules", "links")
+    (
+        *LIST_KEYS,
+        "extend",
+        "unsafe-fixes",
+        "output-format",
+        "per-file-ignores",
+        "rules",
+        "links",
+        "profile",
+    )
 )
+PROFILES = ("awesome",)  # profile = "awesome": the awesome-list guidelines' rules
 
 
 class ConfigError(AwesomeLintError):
@@ -109,6 +119,10 @@ def validate(values: Mapping[str, Any], origin: str) -> dict[str, Any]:
         elif key in ("output-format", "extend"):
             if not isinstance(value, str):
                 raise ConfigError(f"{origin}: {key!r} must be a string")
+        elif key == "profile":
+            if value not in PROFILES:
+                allowed = ", ".join(repr(p) for p in PROFILES)
+                raise ConfigError(f"{origin}: 'profile' must be one of {allowed}")
         elif key == "per-file-ignores":
             if not isinstance(value, dict) or not all(
                 isinstance(v, list) and all(isinstance(c, str) for c in v) for v in value.values()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from awesome_lint.parser.anchors import Slugger
 from awesome_lint.parser.document import Block, Document, Entry, Heading, Link, Section
 from awesome_lint.parser.inline import code_spans, scan_links
 from awesome_lint.parser.markdown import Token, parse_blocks
@@ -422,10 +422,10 @@ def _sections(source: SourceText, headings: list[Heading], entries: list[Entry])
     if not headings or headings[0].line > 0:
         first_end = (starts[0] - 1) if starts else last_line
         sections.append(Section(None, 0, first_end))
-    slugs: dict[str, int] = {}
+    slugger = Slugger()
     for index, heading in enumerate(headings):
         end = (starts[index + 1] - 1) if index + 1 < len(headings) else last_line
-        section = Section(heading, heading.line, end, anchor=_anchor(heading.title, slugs))
+        section = Section(heading, heading.line, end, anchor=slugger(heading.title))
         sections.append(section)
     cursor = 0
     for entry in entries:
@@ -441,15 +441,3 @@ def _assign(entry: Entry, section: Section) -> None:
     entry.section = section
     for child in entry.children:
         _assign(child, section)
-
-
-def _anchor(title: str, seen: dict[str, int]) -> str:
-    """GitHub's heading anchor: lower case, punctuation dropped, spaces to hyphens."""
-    chars = []
-    for ch in title.lower():
-        if ch in " -_" or ch.isalnum() or unicodedata.category(ch).startswith("M"):
-            chars.append("-" if ch == " " else ch)
-    slug = "".join(chars)
-    count = seen.get(slug, 0)
-    seen[slug] = count + 1
-    return slug if count == 0 else f"{slug}-{count}"

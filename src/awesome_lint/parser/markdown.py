@@ -16,7 +16,14 @@ from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
-__all__ = ["BlockParse", "Token", "link_destination", "link_title", "parse_blocks"]
+__all__ = [
+    "BlockParse",
+    "Token",
+    "inline_text",
+    "link_destination",
+    "link_title",
+    "parse_blocks",
+]
 
 
 class BlockParse:
@@ -80,3 +87,26 @@ def link_title(text: str, pos: int, maximum: int) -> int | None:
     if not result.ok or result.can_continue:
         return None
     return result.pos
+
+
+@lru_cache(maxsize=1)
+def _inline_parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable(["strikethrough"])
+
+
+def inline_text(markdown: str) -> str:
+    """The plain text that inline ``markdown`` renders to (a heading's text, say).
+
+    Text and code count; link and emphasis markup, images and HTML tags add nothing;
+    entities and escapes are decoded; a line break is a space.
+    """
+    parts: list[str] = []
+    for block in _inline_parser().parseInline(markdown):
+        stack = list(reversed(block.children or []))
+        while stack:
+            tok = stack.pop()
+            if tok.type in ("text", "code_inline"):
+                parts.append(tok.content)
+            elif tok.type in ("softbreak", "hardbreak"):
+                parts.append(" ")
+    return "".join(parts)

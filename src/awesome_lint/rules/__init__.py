@@ -31,6 +31,19 @@ from awesome_lint.rules.al603_final_newline import FinalNewline
 from awesome_lint.rules.al604_list_marker_style import ListMarkerStyle
 from awesome_lint.rules.al605_heading_increment import HeadingIncrement
 from awesome_lint.rules.al606_empty_section import EmptySection
+from awesome_lint.rules.al701_toc_mismatch import TocMismatch
+from awesome_lint.rules.al702_broken_anchor import BrokenAnchor
+from awesome_lint.rules.al703_entry_separator import EntrySeparator
+from awesome_lint.rules.al704_empty_link import EmptyLink
+from awesome_lint.rules.al705_repeated_name import RepeatedName
+from awesome_lint.rules.al706_marker_spacing import MarkerSpacing
+from awesome_lint.rules.al707_term_casing import TermCasing
+from awesome_lint.rules.al708_missing_scheme import MissingScheme
+from awesome_lint.rules.al709_awesome_badge import AwesomeBadge
+from awesome_lint.rules.al710_ci_badge import CiBadge
+from awesome_lint.rules.al711_license_section import LicenseSection
+from awesome_lint.rules.al712_contributing_file import ContributingFile
+from awesome_lint.rules.al713_toc_required import TocRequired
 from awesome_lint.rules.al801_dead_link import DeadLink
 from awesome_lint.rules.al802_redirected_link import RedirectedLink
 from awesome_lint.rules.al803_unreachable_link import UnreachableLink
@@ -66,6 +79,19 @@ RULES: tuple[type[Rule], ...] = (
     ListMarkerStyle,
     HeadingIncrement,
     EmptySection,
+    TocMismatch,
+    BrokenAnchor,
+    EntrySeparator,
+    EmptyLink,
+    RepeatedName,
+    MarkerSpacing,
+    TermCasing,
+    MissingScheme,
+    AwesomeBadge,
+    CiBadge,
+    LicenseSection,
+    ContributingFile,
+    TocRequired,
     DeadLink,
     RedirectedLink,
     UnreachableLink,

@@ -82,6 +82,8 @@ class Rule:
     default: ClassVar[bool] = True  # False: opt-in, enabled only by exact code/name or ALL
     # "warning": reported like any finding, but alone it does not make the exit code 1
     severity: ClassVar[Literal["error", "warning"]] = "error"
+    # Profiles that turn this (opt-in) rule on: profile = "awesome" in the configuration.
+    profiles: ClassVar[frozenset[str]] = frozenset()
     options: ClassVar[Mapping[str, Option]] = {}
     # Options read from another rule's table when not set in this rule's own:
     # option key -> that rule's code (the venue rules share venue-format's venues).

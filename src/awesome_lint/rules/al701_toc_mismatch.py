@@ -1,0 +1,456 @@
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Related
+from awesome_lint.parser.anchors import (
+    close_matches,
+    explicit_anchors,
+    fragment,
+    heading_anchors,
+    rendered_text,
+    slug,
+)
+from awesome_lint.parser.document import Document, Entry, Link, Section
+from awesome_lint.rules.base import Context, Rule
+
+MIN_ITEMS = 3  # a table of contents has at least this many `#anchor` items
+TOC_SHARE = 0.8  # ... and they make up this share of the items of its section
+RESOLVED_SHARE = 0.5  # ... and at least this share of them point to a heading
+TEXT_HABIT = 0.8  # link text = heading text on this share of lines: the ToC's habit
+
+
+class TocMismatch(Rule):
+    """
+    ## What it does
+
+    Finds the table of contents (the first section, under any heading or none,
+    whose list items are mostly `[Text](#anchor)` links, at least 3 of them,
+    most pointing to headings of the file) and compares it with the headings:
+
+    - **missing**: a heading the ToC should list but does not. The ToC's own
+      items say what it covers: the heading levels it links to, and under each
+      parent heading only the levels it lists there. Headings after the last
+      listed one (a `## License` at the end, say) are not expected; neither are
+      headings above the ToC, the ToC's own heading, nor a grouping heading
+      whose sub-headings the ToC lists at its level.
+    - **wrong anchor**: an item whose anchor differs only in case from a
+      heading's, or is a typo away from the anchor of a heading the ToC does
+      not list yet (`#databses` for `## Databases`).
+    - **stale**: any other item whose anchor matches no heading and no HTML
+      `id`/`name` (AL702 reports these links too).
+    - **order**: a ToC item listed out of the headings' order.
+    - **text**: an item's link text differs from its heading's text (compared
+      as anchors, so case, punctuation and emoji do not count), when at least 80%
+      of the ToC's items agree with their headings (so a ToC that habitually
+      shortens or decorates its items is left alone).
+
+    Anchors follow GitHub's rules (see AL702).
+
+    ## Why
+
+    Sections get added, renamed and moved; the table of contents is edited by
+    hand and lags behind.
+
+    ## Example
+
+    ```markdown
+    ## Contents
+
+    - [Web](#web)
+    - [Old Name](#old-name)
+
+    ## Web
+
+    ## Testing
+    ```
+
+    becomes
+
+    ```markdown
+    ## Contents
+
+    - [Web](#web)
+    - [Testing](#testing)
+
+    ## Web
+
+    ## Testing
+    ```
+
+    ## Fix safety
+
+    Safe. Missing headings get a line in the ToC's own style (indentation,
+    marker and spacing of the neighbouring item at that level, link text = the
+    heading's text), placed after the item of the heading before them. A
+    wrong anchor is replaced by the heading's. Stale lines are removed (only
+    lines without nested items). Drifted text is
+    replaced by the heading's text. Items out of order are reported only.
+    A table used as a table of contents is not checked.
+
+    ## Options
+
+    None.
+    """
+
+    code = "AL701"
+    name = "toc-mismatch"
+    summary = "The table of contents does not match the headings"
+    fix = "safe"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        found = find_toc(document)
+        if found is None:
+            return
+        toc_index, items = found
+        anchors = heading_anchors(document)
+        explicit = explicit_anchors(document)
+        sections = document.sections
+        text = document.text
+
+        targets: list[tuple[Entry, Link, int | None]] = []  # item, its link, section index
+        for item in items:
+            link = _first_link(item)
+            assert link is not None
+            targets.append((item, link, anchors.get(fragment(link.url_value) or "")))
+        listed = {index for _item, _link, index in targets if index is not None}
+
+        # -- items whose anchor matches no heading -----------------------------------
+        # An anchor that differs only in case from a heading, or is a typo away from a
+        # heading the ToC does not list, is that heading with a wrong anchor (renamed,
+        # mistyped): fix the link. Any other is stale: remove the line.
+        unlisted = {
+            anchor: index
+            for anchor, index in anchors.items()
+            if index not in listed and sections[index].anchor == anchor
+        }
+        for position, (item, link, index) in enumerate(targets):
+            name = fragment(link.url_value) or ""
+            if index is not None or name in explicit:
+                continue
+            close = close_matches(name, unlisted)
+            if len(close) == 1:
+                index = unlisted.pop(close[0])
+                targets[position] = (item, link, index)
+                yield self._retarget(document, link, name, sections[index])
+                continue
+            fix = None
+            if not item.children and item.end_line == item.line and item.parsed:
+                line = document.source.lines[item.line]
+                fix = Fix(
+                    "Remove the stale line",
+                    (Edit(line.start, line.next_start, ""),),
+                    removes_entries=1,
+                    anchors_only=True,
+                )
+            yield self.report(
+                f"Table of contents lists '#{name}', which is no heading of this file",
+                link.start,
+                link.end,
+                fix,
+            )
+        item_of: dict[int, Entry] = {}
+        for item, _link, index in targets:
+            if index is not None:
+                item_of.setdefault(index, item)
+
+        # -- missing headings --------------------------------------------------------
+        depth_votes: dict[int, Counter[int]] = {}
+        for index, item in item_of.items():
+            depth_votes.setdefault(sections[index].level, Counter())[item.depth] += 1
+        covered = {level: votes.most_common(1)[0][0] for level, votes in depth_votes.items()}
+        if not covered:
+            return
+        toc_end = max(item.end_line for item in items)
+        own = sections[toc_index].heading
+        parents = _parents(sections)
+        listed_siblings = {(parents[index], sections[index].level) for index in item_of}
+        last_listed = max(item_of)
+        listed_depth_below: dict[int, int] = {}  # heading -> least ToC depth of a descendant
+        for index, item in item_of.items():
+            ancestor = parents[index]
+            while ancestor >= 0:
+                depth = listed_depth_below.get(ancestor)
+                least = item.depth if depth is None else min(depth, item.depth)
+                listed_depth_below[ancestor] = least
+                ancestor = parents[ancestor]
+
+        def flattened(index: int) -> bool:
+            """The ToC lists this heading's sub-headings at its own depth: a grouping left out."""
+            below = listed_depth_below.get(index)
+            return below is not None and below <= covered[sections[index].level]
+
+        missing: list[int] = []
+        for index, section in enumerate(sections):
+            heading = section.heading
+            if heading is None or heading is own or heading.line <= toc_end:
+                continue
+            if index in item_of or section.level not in covered:
+                continue
+            if (parents[index], section.level) not in listed_siblings:
+                continue  # the ToC lists nothing at this level under this parent
+            if index > last_listed or flattened(index):
+                continue
+            missing.append(index)
+        for run in _runs(missing, sections, item_of, covered):
+            yield self._missing(document, run, item_of, covered, parents, items)
+
+        # -- order -------------------------------------------------------------------
+        order = [index for _item, _link, index in targets if index is not None]
+        in_order = _longest_increasing(order)
+        position = 0
+        for _item, link, index in targets:
+            if index is None:
+                continue
+            if position not in in_order:
+                heading = sections[index].heading
+                assert heading is not None
+                yield self.report(
+                    f"Table of contents lists {heading.title!r} out of the headings' order",
+                    link.start,
+                    link.end,
+                    related=(Related(heading.text[0], heading.text[1], "the heading"),),
+                )
+            position += 1
+
+        # -- drifted text ------------------------------------------------------------
+        resolved = [(item, link, index) for item, link, index in targets if index is not None]
+        same = [
+            _plain(text[link.text[0] : link.text[1]]) == _plain(sections[index].title)
+            for _item, link, index in resolved
+        ]
+        if not resolved or sum(same) < TEXT_HABIT * len(resolved):
+            return
+        for (_item, link, index), equal in zip(resolved, same, strict=True):
+            if equal:
+                continue
+            title = sections[index].title
+            wanted = _link_text(title)
+            start, end = link.text
+            yield self.report(
+                f"Table of contents item {text[start:end]!r} differs from its heading {title!r}",
+                start,
+                max(end, start + 1),
+                self.replace(f"Use the heading's text {wanted!r}", start, end, wanted),
+            )
+
+    def _retarget(self, document: Document, link: Link, name: str, section: Section) -> Diagnostic:
+        heading = section.heading
+        assert heading is not None
+        how = "differs in case from" if name.lower() == section.anchor else "is a typo of"
+        start, end = link.url
+        return self.report(
+            f"Table of contents anchor '#{name}' {how} the heading's '#{section.anchor}'",
+            start,
+            end,
+            Fix(
+                f"Link to '#{section.anchor}'",
+                (Edit(start, end, f"#{section.anchor}"),),
+                anchors_only=True,
+            ),
+            (Related(heading.text[0], heading.text[1], "the heading"),),
+        )
+
+    def _missing(
+        self,
+        document: Document,
+        run: list[int],
+        item_of: dict[int, Entry],
+        covered: dict[int, int],
+        parents: list[int],
+        items: list[Entry],
+    ) -> Diagnostic:
+        sections = document.sections
+        titles = ", ".join(repr(sections[i].title) for i in run)
+        first = sections[run[0]]
+        assert first.heading is not None
+        related = tuple(
+            Related(h.text[0], h.text[1], "the heading")
+            for i in run
+            if (h := sections[i].heading) is not None
+        )
+        noun = "heading" if len(run) == 1 else f"{len(run)} headings"
+        message = f"Table of contents lacks the {noun} {titles}"
+        placement = _placement(document, run[0], item_of, covered, parents, items)
+        if placement is None:
+            anchor_item = items[0]
+            line = document.source.lines[anchor_item.line]
+            return self.report(message, line.start, line.end, related=related)
+        position, style, depth_delta, at = placement
+        source = document.source
+        eol = _eol(document, style)
+        lines = []
+        for index in run:
+            section = sections[index]
+            depth = covered[section.level]
+            lines.append(_toc_line(document, style, depth - style.depth + depth_delta, section))
+        content = "".join(line + eol for line in lines)
+        if position == len(document.text) and source.lines[-1].terminator == "":
+            content = eol + content[: -len(eol)]
+        fix = Fix(
+            "Add " + ("the line" if len(run) == 1 else "the lines"),
+            (Edit(position, position, content),),
+            adds_entries=len(run),
+            anchors_only=True,
+        )
+        line = source.lines[at.line]
+        return self.report(message, line.start, max(line.end, line.start + 1), fix, related)
+
+
+def find_toc(document: Document) -> tuple[int, list[Entry]] | None:
+    """The first section that holds a table of contents, and its `#anchor` items."""
+    anchors: dict[str, int] | None = None
+    for index, section in enumerate(document.sections):
+        if not section.entries:
+            continue
+        everything = [e for e in _walk(section.entries) if e.kind == "item"]
+        toc = [e for e in everything if e.is_toc and _first_link(e) is not None]
+        if len(toc) < MIN_ITEMS or len(toc) < TOC_SHARE * len(everything):
+            continue
+        if anchors is None:
+            anchors = heading_anchors(document)
+        resolved = sum(
+            1
+            for e in toc
+            if (link := _first_link(e)) is not None and (fragment(link.url_value) or "") in anchors
+        )
+        if resolved >= RESOLVED_SHARE * len(toc):
+            return index, toc
+    return None
+
+
+def _walk(entries: list[Entry]) -> Iterator[Entry]:
+    for entry in entries:
+        yield entry
+        yield from _walk(entry.children)
+
+
+def _first_link(entry: Entry) -> Link | None:
+    return next((link for link in entry.links if not link.image), None)
+
+
+def _parents(sections: list[Section]) -> list[int]:
+    """For each section, the index of the nearest earlier section of a lower level (-1)."""
+    parents: list[int] = []
+    stack: list[int] = []
+    for index, section in enumerate(sections):
+        while stack and sections[stack[-1]].level >= section.level:
+            stack.pop()
+        parents.append(stack[-1] if stack else -1)
+        stack.append(index)
+    return parents
+
+
+def _runs(
+    missing: list[int], sections: list[Section], item_of: dict[int, Entry], covered: dict[int, int]
+) -> Iterator[list[int]]:
+    """Group missing headings that follow each other with no listed heading between."""
+    run: list[int] = []
+    for index in missing:
+        if run and (
+            sections[index].level != sections[run[-1]].level
+            or any(i in item_of and sections[i].level in covered for i in range(run[-1] + 1, index))
+        ):
+            yield run
+            run = []
+        run.append(index)
+    if run:
+        yield run
+
+
+def _placement(
+    document: Document,
+    index: int,
+    item_of: dict[int, Entry],
+    covered: dict[int, int],
+    parents: list[int],
+    items: list[Entry],
+) -> tuple[int, Entry, int, Entry] | None:
+    """Where a missing heading's line goes: (offset, style item, depth delta, reported item).
+
+    The line is inserted after the item of the nearest earlier listed heading: as its
+    first child if that heading is the missing one's parent, else after the item (and
+    its nested items) of the same depth. The style item gives indentation and marker;
+    the depth delta is 1 when the new line nests one level below it.
+    """
+    sections = document.sections
+    source = document.source
+    level = sections[index].level
+    depth = covered[level]
+    before = [i for i in item_of if i < index]
+    if not before:
+        first = next((item for item in items if item.depth == depth), None)
+        if first is None:
+            return None
+        return source.lines[first.line].start, first, 0, first
+    previous = max(before)
+    item = item_of[previous]
+    if sections[previous].level < level:
+        # the parent heading: the new line becomes its first nested item
+        if parents[index] != previous or (item.end_line != item.line and not item.children):
+            return None
+        position = source.lines[item.line].next_start
+        if item.children:
+            return position, item.children[0], 0, item
+        return position, item, 1, item
+    style: Entry | None = item
+    while style is not None and style.depth > depth:
+        style = style.parent
+    if style is None or style.depth != depth:
+        return None
+    return source.lines[style.end_line].next_start, style, 0, item
+
+
+def _toc_line(document: Document, style: Entry, delta: int, section: Section) -> str:
+    """A ToC line for ``section`` in the style of the item ``style`` (``delta`` deeper)."""
+    text = document.text
+    indent = text[style.indent[0] : style.indent[1]]
+    marker = text[style.marker[0] : style.marker[1]]
+    gap = text[style.marker[1] : style.content[0]] or " "
+    if delta > 0:
+        indent += " " * (style.content[0] - style.indent[1])
+    link = f"[{_link_text(section.title)}](#{section.anchor})"
+    return indent + marker + gap + link
+
+
+def _eol(document: Document, style: Entry) -> str:
+    terminator = document.source.lines[style.line].terminator
+    return terminator or document.source.dominant_terminator
+
+
+_LINKISH = re.compile(r"!?\[|\]\(")
+
+
+def _link_text(title: str) -> str:
+    """Heading text fit for a link's text (a heading that is itself a link gives its text)."""
+    return rendered_text(title).strip() if _LINKISH.search(title) else title
+
+
+def _plain(value: str) -> str:
+    """What must agree between an item's text and its heading: the anchor they make."""
+    return slug(value).strip("-")
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Positions of one longest strictly increasing subsequence of ``values``."""
+    tails: list[int] = []  # smallest tail value of an increasing run of each length
+    tail_pos: list[int] = []
+    previous: list[int] = []
+    for pos, value in enumerate(values):
+        at = bisect_left(tails, value)
+        if at == len(tails):
+            tails.append(value)
+            tail_pos.append(pos)
+        else:
+            tails[at] = value
+            tail_pos[at] = pos
+        previous.append(tail_pos[at - 1] if at else -1)
+    keep: set[int] = set()
+    pos = tail_pos[-1] if tail_pos else -1
+    while pos >= 0:
+        keep.add(pos)
+        pos = previous[pos]
+    return keep

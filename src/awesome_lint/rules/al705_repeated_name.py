@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic, Related
+from awesome_lint.parser.anchors import rendered_text
+from awesome_lint.parser.document import Document
+from awesome_lint.rules.al703_entry_separator import (
+    DANGLING,
+    NONE,
+    dash_habit,
+    described_entries,
+)
+from awesome_lint.rules.base import Context, Rule
+
+_BOUNDARY = re.compile(r"[\s.,;:!?(\-]")
+MINORITY = 0.2  # a file where more entries than this repeat the name does so by habit
+
+
+class RepeatedName(Rule):
+    """
+    ## What it does
+
+    In lists of `[Name](url) - Description` entries, finds a description that
+    starts with the item's name: `- [Django](…) - Django is a web framework.`
+    The name is the link's text, compared without case; it must be followed by
+    a space, punctuation or `-` (`[Flask](…) - Flask-based` counts; `[Ray](…) -
+    Rays of` and `[whois](…) - WHOIS/RDAP API` do not). Star badges and code
+    spans between the link and the separator are skipped, as in AL703.
+
+    Only files whose separator habit is a dash (see AL703) are checked, and only
+    when such entries are a minority (under 20% of the described entries): a list
+    that habitually starts descriptions with the name (two thirds of one corpus
+    list do) writes them that way on purpose.
+
+    ## Why
+
+    The awesome-list guidelines ask for descriptions that say what the item is;
+    repeating the name wastes the reader's first words.
+
+    ## Example
+
+    ```markdown
+    - [httpx](https://example.org/httpx) - httpx is a next-generation HTTP client.
+    ```
+
+    ## Fix safety
+
+    No fix: the description has to be reworded by a person.
+
+    ## Options
+
+    None.
+    """
+
+    code = "AL705"
+    name = "repeated-name"
+    summary = "An entry's description starts with the entry's name"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        found = described_entries(document)
+        if dash_habit(found) is None:
+            return
+        text = document.text
+        hits: list[tuple[int, int, str, tuple[int, int]]] = []
+        for entry, (_start, end, form) in found:
+            if form in (NONE, DANGLING):
+                continue
+            assert entry.link is not None
+            name = " ".join(rendered_text(document.span_text(entry.link.text)).split())
+            if len(name) < 2:
+                continue
+            stop = end + len(name)
+            if stop > entry.content[1] or text[end:stop].lower() != name.lower():
+                continue
+            if stop == entry.content[1] or _BOUNDARY.match(text, stop):
+                hits.append((end, stop, name, entry.link.text))
+        if len(hits) >= MINORITY * len(found):
+            return
+        for start, end, name, label in hits:
+            yield self.report(
+                f"Description repeats the item name {name!r}",
+                start,
+                end,
+                related=(Related(label[0], label[1], "the item name"),),
+            )

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.parser.document import Document, Entry
+from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import dominant
+
+
+class MarkerSpacing(Rule):
+    """
+    ## What it does
+
+    Checks the spacing between a bullet (`-`, `*`, `+`) and the item's text
+    against the file's habit: `-  [Name](url)` (two spaces) or `-\\t[Name](url)`
+    in a file whose bullets are followed by one space. The habit is the spacing
+    of at least 80% of the file's bullet items (and at least 5 of them);
+    numbered items are left alone (`1.  ` aligns text on purpose).
+
+    ## Why
+
+    A stray extra space after the bullet is invisible when rendered but shows
+    in every diff and review, and it shifts the item's content column, which
+    decides what nests under it.
+
+    ## Example
+
+    ```markdown
+    - [Orca](https://example.org/orca): A distributed serving system
+    -  [Alpa](https://example.org/alpa): Automating parallelism
+    ```
+
+    ## Fix safety
+
+    Safe, and only offered where it cannot change the list's structure: a
+    one-line item with no nested items, not followed by a more indented line.
+    Other items are reported without a fix.
+
+    ## Options
+
+    None.
+    """
+
+    code = "AL706"
+    name = "marker-spacing"
+    summary = "The spacing after a list bullet differs from the file's habit"
+    fix = "safe"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        text = document.text
+        items: list[tuple[Entry, str]] = []
+        for entry in document.entries():
+            if entry.ordered or entry.marker[0] == entry.marker[1]:
+                continue
+            start, end = entry.marker[1], entry.content[0]
+            if end >= document.source.lines[entry.line].end:
+                continue  # an empty item
+            items.append((entry, text[start:end]))
+        habit = dominant((gap for _, gap in items), share=0.8, minimum=5)
+        if habit is None:
+            return
+        for entry, gap in items:
+            if gap == habit:
+                continue
+            start, end = entry.marker[1], entry.content[0]
+            fix = None
+            if _fixable(document, entry):
+                fix = self.replace(f"Use {habit!r}", start, end, habit)
+            what = _describe(gap)
+            usual = _describe(habit)
+            yield self.report(
+                f"{what[0].upper()}{what[1:]} after the list marker; the file uses {usual}",
+                start,
+                end,
+                fix,
+            )
+
+
+def _describe(gap: str) -> str:
+    if gap == " ":
+        return "one space"
+    if set(gap) == {" "}:
+        return f"{len(gap)} spaces"
+    return repr(gap)
+
+
+def _fixable(document: Document, entry: Entry) -> bool:
+    """Whether changing the item's content column cannot change what nests under it."""
+    if entry.children or entry.end_line != entry.line:
+        return False
+    source = document.source
+    following = entry.line + 1
+    if following >= len(source.lines):
+        return True
+    body = source.line_text(following)
+    if not body.strip():
+        return True
+    indent = len(body) - len(body.lstrip(" "))
+    if body[indent : indent + 1] == "\t":
+        return False
+    own = entry.indent[1] - entry.indent[0]
+    return "\t" not in document.span_text(entry.indent) and indent <= own
