@@ -503,6 +503,71 @@ def parse_slot(text: str, registry: VenueRegistry | None = None) -> Slot:
     return Slot(text, tokens, year_only)
 
 
+_BREAK = r"\s\[\](){}（）`,;|\"<>*@:!?"  # the characters that end a word (see _WORD)
+_NAME = r"[A-Za-z]+(?:[&+-][A-Za-z]+)*"
+# A name and the year after it, matched in the REVERSED text: a pattern that
+# starts with a digit is searched for quickly, one that starts with a name is
+# tried at every letter (ten times slower on a long list). Read backwards: the
+# year ('YY or 'YYYY with an apostrophe around it; YYYY glued, after a hyphen
+# or after spaces; a bare two-digit number is no year: ResNet-50, OSDI 22),
+# qualifier words, the name, and a word break before it.
+_NAME_BEFORE_YEAR = re.compile(
+    r"\d(?:\d[ \t]*['’`][ \t]*|(?:[6-9]91|[0-4]02)(?:[ \t]*['’`][ \t]*|-|[ \t]+)?)"
+    r"(?:(?i:"
+    + "|".join(sorted((q[::-1] for q in QUALIFIERS), key=len, reverse=True))
+    + r")[ \t]+)*"
+    rf"({_NAME})(?![^{_BREAK}])"
+)
+_AFTER_YEAR = re.compile(rf"(?:\.(?:1[0-2]|0?[1-9]))?\.?(?![^{_BREAK}])")
+_WRAPPED_NAME = re.compile(rf"([\[(`])[ \t]*({_NAME})[ \t]*([\])`])")
+_SLOT_NAME = re.compile(rf"\|[ \t]*({_NAME})[ \t]*(?=<!--|\r|\n|\Z)")
+_WHOLE_NAME = re.compile(rf"\s*({_NAME})\s*\Z")
+
+
+def venue_words(text: str, *, whole: bool = False) -> list[tuple[Span, bool]]:
+    """Where a venue name sits in ``text``, whatever the name (known or not):
+    single words of letters (and ``&+-`` inside) that
+
+    - have a year glued on or just after them, past qualifier words
+      (``SIGMODE'23``, ``AISTAT2019``, ``aiXiv 2023``, ``Eurosy '22``,
+      ``Neurip Workshop 2023``; a bare two-digit number is no year here:
+      ``ResNet-50``, ``OSDI 22``),
+    - fill a wrapper alone (``[Eurosy]``, ``(SIGMODE)``),
+    - or, with ``whole``, are the whole text (a venue slot: ``| Eurosy``).
+
+    Returns ``(name span, with_year)`` pairs in order; ``with_year`` tells the
+    first kind (a year vouches for the word) from the others. This is where
+    typos of venue names are looked for: words in running text never qualify.
+    """
+    spans: dict[Span, bool] = {}
+    if _TWO_DIGITS.search(text):
+        n = len(text)
+        for m in _NAME_BEFORE_YEAR.finditer(text[::-1]):
+            if _AFTER_YEAR.match(text, n - m.start()):
+                spans[(n - m.end(1), n - m.start(1))] = True
+    if "[" in text or "(" in text or "`" in text:
+        for m in _WRAPPED_NAME.finditer(text):
+            if _OPEN[m.group(1)] == m.group(3):
+                spans.setdefault(m.span(2), False)
+    if whole:
+        whole_m = _WHOLE_NAME.match(text)
+        if whole_m is not None:
+            spans.setdefault(whole_m.span(1), False)
+    return sorted(spans.items())
+
+
+def venue_word_starts(text: str) -> list[tuple[int, str]]:
+    """Where ``venue_words`` may find words in pieces of ``text`` (and a few more
+    places), as (start offset, word), found in quick passes over a whole file, a
+    word alone after a last `` | `` standing for a slot: to tell which few lines
+    of a long list deserve a closer look."""
+    n = len(text)
+    out = [(n - m.end(1), m.group(1)[::-1]) for m in _NAME_BEFORE_YEAR.finditer(text[::-1])]
+    out.extend((m.start(2), m.group(2)) for m in _WRAPPED_NAME.finditer(text))
+    out.extend((m.start(1), m.group(1)) for m in _SLOT_NAME.finditer(text))
+    return out
+
+
 # -- styles -----------------------------------------------------------------------
 
 STYLE_SEPARATORS = ("'", " '", "' ", " ", "", "-")

@@ -1,0 +1,200 @@
+"""Near misses of venue names: the distance, the deletion index, and where venue
+words sit (venue_words, venue_word_starts)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from awesome_lint.venues.parse import venue_word_starts, venue_words
+from awesome_lint.venues.registry import default_registry
+from awesome_lint.venues.typo import NearIndex, deletions, distance, key, reach
+
+
+def reference_osa(a: str, b: str) -> int:
+    """Optimal string alignment distance, the textbook table without cut-off."""
+    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        d[i][0] = i
+    for j in range(len(b) + 1):
+        d[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("sigmode", "sigmod", 1),  # one letter added
+        ("aistat", "aistats", 1),  # one dropped
+        ("aixiv", "arxiv", 1),  # one changed
+        ("osid", "osdi", 1),  # two neighbours swapped
+        ("neurlips", "neurips", 1),
+        ("neruips", "neurips", 1),
+        ("ca", "abc", 3),  # OSA never edits a swapped pair again
+        ("kitten", "sitting", 3),
+        ("", "abc", 3),
+        ("same", "same", 0),
+    ],
+)
+def test_distance(a: str, b: str, expected: int) -> None:
+    assert distance(a, b, 5) == expected
+    assert distance(b, a, 5) == expected
+
+
+def test_distance_stops_at_the_limit() -> None:
+    assert distance("kitten", "sitting", 1) == 2
+    assert distance("kitten", "sitting", 2) == 3
+    assert distance("abcdefgh", "ab", 2) == 3  # lengths alone exceed the limit
+    assert distance("abcd", "wxyz", 1) == 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="abcde", max_size=8),
+    st.text(alphabet="abcde", max_size=8),
+    st.integers(min_value=0, max_value=3),
+)
+def test_distance_agrees_with_the_reference(a: str, b: str, limit: int) -> None:
+    assert distance(a, b, limit) == min(reference_osa(a, b), limit + 1)
+
+
+def test_deletions() -> None:
+    assert deletions("abc", 0) == {"abc"}
+    assert deletions("abc", 1) == {"abc", "bc", "ac", "ab"}
+    assert deletions("abc", 2) == {"abc", "bc", "ac", "ab", "a", "b", "c"}
+    assert deletions("aab", 1) == {"aab", "ab", "aa"}
+
+
+def test_key_and_reach() -> None:
+    assert key("Euro-MLSys") == "euromlsys"
+    assert key("S&P") == "sp"
+    assert [reach(k) for k in ("atc", "osdi", "sigmod", "aistats", "euromlsys")] == [0, 1, 1, 2, 2]
+
+
+def test_near_finds_the_examples() -> None:
+    index: NearIndex[str] = NearIndex(
+        (n, n) for n in ("SIGMOD", "arXiv", "AISTATS", "EuroSys", "EuroS&P", "OSDI", "ATC")
+    )
+    assert index.near("SIGMODE") == [(1, "sigmod", ["SIGMOD"])]
+    assert index.near("aiXiv") == [(1, "arxiv", ["arXiv"])]
+    assert index.near("AISTAT") == [(1, "aistats", ["AISTATS"])]
+    assert index.near("OSID") == [(1, "osdi", ["OSDI"])]
+    # two names at one distance, nearest first then by key
+    assert index.near("Eurosy") == [(1, "eurosp", ["EuroS&P"]), (1, "eurosys", ["EuroSys"])]
+    assert index.near("AISTA") == [(2, "aistats", ["AISTATS"])]
+    assert index.near("SIGMOD") == []  # the name itself is no near miss
+    assert index.near("Osdi") == []  # nor is a case variant
+    assert index.near("ATCC") == []  # three-letter names are never compared
+    assert index.near("SIGMODEE") == []  # two edits from a six-letter name
+
+
+def test_values_of_one_key_are_kept_together() -> None:
+    index: NearIndex[str] = NearIndex([("EuroSys", "a"), ("Eurosys", "b"), ("EuroSys", "a")])
+    assert len(index) == 1
+    assert index.near("EuroSy") == [(1, "eurosys", ["a", "b"])]
+
+
+NAMES = sorted({key(n) for v in default_registry() for n in v.names() if len(key(n)) >= 4})
+INDEX: NearIndex[str] = NearIndex((n, n) for n in NAMES)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(NAMES),
+    st.lists(
+        st.tuples(
+            st.sampled_from(("insert", "delete", "replace", "swap")),
+            st.integers(min_value=0, max_value=40),
+            st.sampled_from("aeiostxyz"),
+        ),
+        max_size=3,
+    ),
+)
+def test_index_finds_what_a_full_scan_finds(name: str, edits: list[tuple[str, int, str]]) -> None:
+    word = name
+    for op, at, char in edits:
+        i = at % (len(word) + 1)
+        if op == "insert":
+            word = word[:i] + char + word[i:]
+        elif word and op == "delete":
+            word = word[: min(i, len(word) - 1)] + word[min(i, len(word) - 1) + 1 :]
+        elif word and op == "replace":
+            j = min(i, len(word) - 1)
+            word = word[:j] + char + word[j + 1 :]
+        elif len(word) > 1:
+            j = min(i, len(word) - 2)
+            word = word[:j] + word[j + 1] + word[j] + word[j + 2 :]
+    expected = sorted(
+        (d, n)
+        for n in NAMES
+        if n != word and len(word) >= 4 and abs(len(n) - len(word)) <= 2
+        for d in [reference_osa(word, n)]
+        if d <= reach(n)
+    )
+    assert [(d, k) for d, k, _ in INDEX.near(word)] == expected
+
+
+# -- where venue words sit ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SIGMODE'23", [("SIGMODE", True)]),
+        ("Eurosy '22", [("Eurosy", True)]),
+        ("Eurosy' 22", [("Eurosy", True)]),
+        ("AISTAT2019", [("AISTAT", True)]),
+        ("Title, AISTAT 2019.", [("AISTAT", True)]),
+        ("aiXiv 2023.12", [("aiXiv", True)]),
+        ("Euro-Par-2023", [("Euro-Par", True)]),
+        ("Neurip Workshop 2023", [("Neurip", True)]),
+        ("[[NeurlPS2019]]", [("NeurlPS", True)]),
+        ("(SIGMODE)", [("SIGMODE", False)]),
+        ("` Eurosy `", [("Eurosy", False)]),
+        ("Title (SIGMOD 2019) [Eurosy]", [("SIGMOD", True), ("Eurosy", False)]),
+        # no year, no venue position
+        ("OSDI 22", []),  # a bare two-digit number
+        ("ResNet-50 and VGG16", []),
+        ("AISTAT, 2019", []),
+        ("Proc.SIGMODE 2019", []),  # not a word of its own
+        ("SIGMODE 20231", []),
+        ("arXiv:2301.12345", []),
+        ("(SIGMODE]", []),
+        ("(two words)", []),
+        ("published in Eurosy", []),
+    ],
+)
+def test_venue_words(text: str, expected: list[tuple[str, bool]]) -> None:
+    assert [(text[a:b], y) for (a, b), y in venue_words(text)] == expected
+
+
+def test_venue_words_whole() -> None:
+    assert venue_words(" Eurosy ", whole=True) == [((1, 7), False)]
+    assert venue_words(" Eurosy ") == []
+    assert venue_words("Stanford and MIT", whole=True) == []
+
+
+def test_venue_word_starts() -> None:
+    text = "- [A title](https://x.org/p): s | SIGMODE'23\n- (Eurosy) in prose | Mobicomm\n"
+    starts = venue_word_starts(text)
+    assert sorted(starts) == [
+        (text.index("SIGMODE"), "SIGMODE"),
+        (text.index("Eurosy"), "Eurosy"),
+        (text.index("Mobicomm"), "Mobicomm"),
+    ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aBc-'’ 2019()[]`.|,\n")), max_size=40))
+def test_venue_word_starts_covers_venue_words(text: str) -> None:
+    """The quick pass over a file finds every word the close look finds."""
+    starts = set(venue_word_starts(text))
+    for (a, b), _ in venue_words(text):
+        assert (a, text[a:b]) in starts
