@@ -505,22 +505,39 @@ def parse_slot(text: str, registry: VenueRegistry | None = None) -> Slot:
 
 _BREAK = r"\s\[\](){}（）`,;|\"<>*@:!?"  # the characters that end a word (see _WORD)
 _NAME = r"[A-Za-z]+(?:[&+-][A-Za-z]+)*"
+# The name as an atomic group (a lookahead and a back-reference): once a
+# word is read, it is never tried shorter, which halves a whole-file search.
+_ATOMIC_NAME = rf"(?=(?P<name>{_NAME}))(?P=name)"
 # A name and the year after it, matched in the REVERSED text: a pattern that
 # starts with a digit is searched for quickly, one that starts with a name is
 # tried at every letter (ten times slower on a long list). Read backwards: the
 # year ('YY or 'YYYY with an apostrophe around it; YYYY glued, after a hyphen
 # or after spaces; a bare two-digit number is no year: ResNet-50, OSDI 22),
 # qualifier words, the name, and a word break before it.
+_REVERSED_QUALIFIER = (
+    "(?i:" + "|".join(sorted((q[::-1] for q in QUALIFIERS), key=len, reverse=True)) + ")"
+)
 _NAME_BEFORE_YEAR = re.compile(
     r"\d(?:\d[ \t]*['’`][ \t]*|(?:[6-9]91|[0-4]02)(?:[ \t]*['’`][ \t]*|-|[ \t]+)?)"
-    r"(?:(?i:"
-    + "|".join(sorted((q[::-1] for q in QUALIFIERS), key=len, reverse=True))
-    + r")[ \t]+)*"
-    rf"({_NAME})(?![^{_BREAK}])"
+    rf"(?:{_REVERSED_QUALIFIER}[ \t]+)*({_NAME})(?![^{_BREAK}])"
+)
+# The same, from just before a year (in the reversed text), and the year's first
+# characters, each searched for quickly as a literal (a digit class is tried at
+# every character: ten times slower).
+_NAME_BEFORE = re.compile(
+    rf"(?:[ \t]*['’`][ \t]*|-|[ \t]+)?(?:{_REVERSED_QUALIFIER}[ \t]+)*({_NAME})(?![^{_BREAK}])"
+)
+_YEAR_STARTS = tuple(
+    re.compile(p)
+    for p in (r"20[0-4]\d", r"19[6-9]\d", r"'[ \t]*\d\d", r"’[ \t]*\d\d", r"`[ \t]*\d\d")
 )
 _AFTER_YEAR = re.compile(rf"(?:\.(?:1[0-2]|0?[1-9]))?\.?(?![^{_BREAK}])")
-_WRAPPED_NAME = re.compile(rf"([\[(`])[ \t]*({_NAME})[ \t]*([\])`])")
-_SLOT_NAME = re.compile(rf"\|[ \t]*({_NAME})[ \t]*(?=<!--|\r|\n|\Z)")
+# One pattern per wrapper: each starts with its own character, which is searched
+# for quickly (a pattern starting with any of the three is tried at each of them).
+_WRAPPED_NAMES = tuple(
+    re.compile(rf"{re.escape(o)}[ \t]*{_ATOMIC_NAME}[ \t]*{re.escape(c)}") for o, c in _OPEN.items()
+)
+_SLOT_NAME = re.compile(rf"\|[ \t]*{_ATOMIC_NAME}[ \t]*(?=<!--|\r|\n|\Z)")
 _WHOLE_NAME = re.compile(rf"\s*({_NAME})\s*\Z")
 
 
@@ -545,10 +562,10 @@ def venue_words(text: str, *, whole: bool = False) -> list[tuple[Span, bool]]:
         for m in _NAME_BEFORE_YEAR.finditer(text[::-1]):
             if _AFTER_YEAR.match(text, n - m.start()):
                 spans[(n - m.end(1), n - m.start(1))] = True
-    if "[" in text or "(" in text or "`" in text:
-        for m in _WRAPPED_NAME.finditer(text):
-            if _OPEN[m.group(1)] == m.group(3):
-                spans.setdefault(m.span(2), False)
+    for opener, pattern in zip(_OPEN, _WRAPPED_NAMES, strict=True):
+        if opener in text:
+            for m in pattern.finditer(text):
+                spans.setdefault(m.span("name"), False)
     if whole:
         whole_m = _WHOLE_NAME.match(text)
         if whole_m is not None:
@@ -556,16 +573,27 @@ def venue_words(text: str, *, whole: bool = False) -> list[tuple[Span, bool]]:
     return sorted(spans.items())
 
 
-def venue_word_starts(text: str) -> list[tuple[int, str]]:
+def venue_word_starts(text: str) -> tuple[set[str], list[tuple[int, str]]]:
     """Where ``venue_words`` may find words in pieces of ``text`` (and a few more
-    places), as (start offset, word), found in quick passes over a whole file, a
-    word alone after a last `` | `` standing for a slot: to tell which few lines
-    of a long list deserve a closer look."""
+    places), in quick passes over a whole file, a word alone after a last `` | ``
+    standing for a slot: to tell which few lines of a long list deserve a closer
+    look. Returns the words found before a year (many, and mostly known names:
+    their places are left to the caller to find, for the few it cares about),
+    and (start offset, word) for the others."""
     n = len(text)
-    out = [(n - m.end(1), m.group(1)[::-1]) for m in _NAME_BEFORE_YEAR.finditer(text[::-1])]
-    out.extend((m.start(2), m.group(2)) for m in _WRAPPED_NAME.finditer(text))
-    out.extend((m.start(1), m.group(1)) for m in _SLOT_NAME.finditer(text))
-    return out
+    reversed_text = text[::-1]
+    before_year: set[str] = set()
+    for year in _YEAR_STARTS:
+        for m in year.finditer(text):
+            name = _NAME_BEFORE.match(reversed_text, n - m.start())
+            if name is not None:
+                before_year.add(name.group(1)[::-1])
+    others = [
+        (m.start("name"), m.group("name"))
+        for pattern in (*_WRAPPED_NAMES, _SLOT_NAME)
+        for m in pattern.finditer(text)
+    ]
+    return before_year, others
 
 
 # -- styles -----------------------------------------------------------------------
