@@ -16,6 +16,7 @@ from awesome_lint.rules.al203_unknown_venue import UnknownVenue
 from awesome_lint.rules.al204_venue_in_subtitle import VenueInSubtitle
 from awesome_lint.rules.al205_missing_venue import MissingVenue
 from awesome_lint.rules.al206_venue_mismatch import VenueMismatch
+from awesome_lint.rules.al207_venue_typo import VenueTypo
 from awesome_lint.rules.al301_unsorted_entries import UnsortedEntries
 from awesome_lint.rules.al302_year_heading import YearHeading
 from awesome_lint.rules.al401_duplicate_link import DuplicateLink
@@ -64,6 +65,7 @@ RULES: tuple[type[Rule], ...] = (
     VenueInSubtitle,
     MissingVenue,
     VenueMismatch,
+    VenueTypo,
     UnsortedEntries,
     YearHeading,
     DuplicateLink,

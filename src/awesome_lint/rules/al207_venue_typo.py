@@ -1,0 +1,349 @@
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.domain.venues import _masked
+from awesome_lint.parser.document import Document, Entry
+from awesome_lint.rules.base import Context, Option, Rule
+from awesome_lint.rules.venue_common import (
+    SHARED,
+    VENUE_OPTIONS,
+    all_tokens,
+    entry_tokens,
+    regions,
+    registry_for,
+)
+from awesome_lint.venues.parse import QUALIFIERS, find_venues, venue_word_starts, venue_words
+from awesome_lint.venues.registry import VenueRegistry
+from awesome_lint.venues.typo import MIN_LENGTH, NearIndex, distance, key
+
+# A name the file writes at least this often is the file's own, not a typo; a
+# spelling of a known venue written this often is the one a fix writes.
+FILE_NAME_MIN_COUNT = 3
+
+# What a near name stands for: the venue's canonical name (None for a name that
+# only the file uses) and the spelling to suggest.
+Target = tuple[str | None, str]
+
+_INDEXES: dict[int, tuple[VenueRegistry, NearIndex[Target]]] = {}
+
+
+def registry_index(registry: VenueRegistry) -> NearIndex[Target]:
+    """The near-miss index of a registry's names (built once per registry)."""
+    hit = _INDEXES.get(id(registry))
+    if hit is not None and hit[0] is registry:
+        return hit[1]
+    items: list[tuple[str, Target]] = []
+    for venue in registry:
+        for name in venue.names():
+            match = registry.lookup(name)
+            spelling = match.preferred if match is not None else venue.canonical
+            items.append((name, (venue.canonical, spelling)))
+    index: NearIndex[Target] = NearIndex(items)
+    if len(_INDEXES) >= 16:
+        _INDEXES.clear()
+    _INDEXES[id(registry)] = (registry, index)
+    return index
+
+
+class VenueTypo(Rule):
+    """
+    ## What it does
+
+    Reports a venue-like word that is one or two letters away from a venue name
+    the registry knows, or from a name the file itself writes often, but is
+    neither: `SIGMODE'23` (SIGMOD), `aiXiv 2023` (arXiv), `AISTAT 2019`
+    (AISTATS), `Eurosy '22` (EuroSys). The message says "did you mean ...?".
+
+    Only words where a venue sits are read, anywhere in an entry's line (link
+    text included, as in `[[NeurlPS2019]](url)`): a word with a year glued on
+    or just after it (`SIGMODE'23`, `AISTAT 2019`, `Neurip Workshop 2023`), a
+    venue slot holding one word (`| SIGCOM`), and a word alone in brackets,
+    parentheses or backticks (`[SIGCOM]`). Names are compared ignoring case
+    and punctuation: a name of 5 or 6 letters may be one edit away (a letter
+    added, dropped or changed, or two neighbours swapped), a longer one two; a
+    four-letter name only by a swap (`CVRP`), since one letter more or another
+    letter makes another acronym (`ICMLA`, `MSFT`). A word without a year
+    beside it must be one edit away and written in capitals where the name is
+    (`AWStats` is no AISTATS). Not reported:
+
+    - names the registry knows, aliases and former names included (`NIPS2019`),
+      and case or punctuation variants (`Osdi`, `arxiv`: see venue-format);
+    - names the file writes at least 3 times (its own venue, not a slip);
+    - words shorter than 4 letters, words whose punctuation differs from the
+      name's (`T-ITS` is no TIST), and words as near to two venues (`ACCV`:
+      ECCV or ICCV?);
+    - words far from every venue (`SAA'25`, `| Stanford`).
+
+    Besides the registry's names, a venue-like name (two capitals or more) that
+    the file writes with a year at least 3 times is a name too: `MLArchSy'25`
+    in a file writing `MLArchSys'23` three times is reported.
+
+    ## Why
+
+    A misspelt venue hides the entry from every other venue rule (format,
+    aliases, URL checks, sorting by year) and from anyone searching the list
+    for the venue.
+
+    ## Example
+
+    ```markdown
+    - [Paper](https://example.org/p): Subtitle | SIGMODE'23
+    ```
+
+    reports `Venue 'SIGMODE' looks like a typo: did you mean 'SIGMOD'?`, and
+    with `--unsafe-fixes` becomes
+
+    ```markdown
+    - [Paper](https://example.org/p): Subtitle | SIGMOD'23
+    ```
+
+    ## Fix safety
+
+    Unsafe: a near miss may be a real venue the registry lacks (add it to
+    `extra-venues`). The fix replaces the name only, keeping the year and
+    everything around it; it writes the file's own spelling of the venue when
+    the file has one (a file writing `Eurosys` 20 times gets `Eurosys`), else
+    the registry's. Entries the parser cannot fully read get no fix.
+
+    ## Options
+
+    `extra-venues`, `aliases`: see venue-format (set there, they apply here too).
+    """
+
+    code = "AL207"
+    name = "venue-typo"
+    summary = "A venue name is a near miss of a known venue or of one the file uses"
+    fix = "unsafe"
+    options: ClassVar[Mapping[str, Option]] = dict(VENUE_OPTIONS)
+    shared_options = SHARED
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        registry = registry_for(context.options)
+        words = _candidates(document, registry)
+        counts = Counter(name for _, _, _, name, _ in words)
+        # A name the file writes often is its own, not a slip.
+        rare = [w for w in words if counts[w[3]] < FILE_NAME_MIN_COUNT]
+        if not rare:
+            return
+        # Names the file writes with a year often enough are targets too (a venue
+        # the registry lacks), if they look like venue names, not words.
+        with_year = Counter(name for _, _, _, name, year in words if year)
+        own = [
+            (name, (None, name))
+            for name, n in with_year.items()
+            if n >= FILE_NAME_MIN_COUNT and _venue_like(name)
+        ]
+        file_index: NearIndex[Target] | None = NearIndex(own) if own else None
+        index = registry_index(registry)
+        spellings: Counter[tuple[str, str]] | None = None
+        for entry, start, end, name, year in rare:
+            # A word inside a known venue ("Security" in "USENIX Security'23").
+            if any(
+                f.token.known and f.span[0] < end and start < f.span[1]
+                for f in entry_tokens(document, entry, registry)
+            ):
+                continue
+            target = _suggest(name, index, file_index, with_year=year)
+            if target is None:
+                continue
+            canonical, suggestion = target
+            if canonical is not None:
+                if spellings is None:
+                    # The file's spellings of known venues.
+                    spellings = Counter(
+                        (f.token.match.venue.canonical, f.token.name)
+                        for f in all_tokens(document, registry)
+                        if f.token.match is not None and f.where != "subtitle"
+                    )
+                suggestion = _file_spelling(spellings, canonical, suggestion)
+            fix = (
+                self.replace(f"Write {suggestion!r}", start, end, suggestion, unsafe=True)
+                if entry.parsed
+                else None
+            )
+            yield self.report(
+                f"Venue {name!r} looks like a typo: did you mean {suggestion!r}?", start, end, fix
+            )
+
+
+def _candidates(
+    document: Document, registry: VenueRegistry
+) -> list[tuple[Entry, int, int, str, bool]]:
+    """Every venue-like word of the document's entries that the registry does not
+    know: (entry, start, end, text, whether a year stands with it). Read: the venue
+    slot, a prefix, the subtitle and other text after the leading link (links
+    blanked out), and the text of every link (a venue as a link label,
+    ``[[CVPR2019]](url)``)."""
+    cache: dict[tuple[str, str], list[tuple[int, int, str, bool]]] = document.cache.setdefault(
+        ("venue-words", id(registry)), {}
+    )
+    out: list[tuple[Entry, int, int, str, bool]] = []
+    text = document.text
+    # Quick passes over the file find the words the registry does not know, and
+    # the lines that hold them; only the entries on those lines are read closely.
+    before_year, others = venue_word_starts(text)
+    lines: set[int] = set()
+    line_index = document.source.line_index
+    for word in before_year:
+        if _unknown(word, registry):
+            i = text.find(word)
+            while i >= 0:
+                lines.add(line_index(i))
+                i = text.find(word, i + len(word))
+    lines.update(line_index(i) for i, word in others if _unknown(word, registry))
+    if not lines:
+        return out
+    for entry in document.entries():
+        if entry.line not in lines:
+            continue
+        for where, start, end in regions(document, entry):
+            if start >= end:
+                continue
+            slot = where == "slot"
+            piece = text[start:end] if slot else _masked(document, entry, start, end)
+            words = cache.get((where, piece))
+            if words is None:
+                words = _unknown_words(piece, registry, whole=slot)
+                cache[(where, piece)] = words
+            out.extend((entry, start + a, start + b, w, y) for a, b, w, y in words)
+        if entry.is_toc:
+            continue
+        for link in entry.links:
+            start, end = link.text
+            if link.image or start >= end:
+                continue
+            piece = text[start:end]
+            words = cache.get(("label", piece))
+            if words is None:
+                words = _unknown_words(piece, registry, label=True)
+                cache[("label", piece)] = words
+            out.extend((entry, start + a, start + b, w, y) for a, b, w, y in words)
+    return out
+
+
+def _unknown_words(
+    piece: str, registry: VenueRegistry, *, whole: bool = False, label: bool = False
+) -> list[tuple[int, int, str, bool]]:
+    """The venue-like words of a piece that are no known name or qualifier. In a
+    link's text, words inside known venues are left out too (``Chips`` in
+    ``[Hot Chips 2023]``; elsewhere the entry's venue tokens tell)."""
+    out = []
+    for (a, b), year in venue_words(piece, whole=whole):
+        word = piece[a:b]
+        if _unknown(word, registry):
+            out.append((a, b, word, year))
+    if out and label:
+        known = [t.span for t in find_venues(piece, registry) if t.known]
+        out = [w for w in out if not _inside(known, w[0], w[1])]
+    return out
+
+
+def _unknown(word: str, registry: VenueRegistry) -> bool:
+    """A word of four letters or more that is no known name and no qualifier."""
+    return (
+        len(word) >= MIN_LENGTH
+        and word.casefold() not in QUALIFIERS
+        and registry.lookup(word) is None
+    )
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether start..end overlaps one of the (sorted) spans."""
+    lo, hi = 0, len(spans)
+    while lo < hi:  # the first span ending after start
+        mid = (lo + hi) // 2
+        if spans[mid][1] <= start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo < len(spans) and spans[lo][0] < end
+
+
+def _punctuation(name: str) -> str:
+    return "".join(c for c in name if not c.isalnum())
+
+
+def _plausible(word: str, name_key: str, spelling: str, *, with_year: bool) -> bool:
+    """Whether a near miss of a name is a slip rather than another name.
+
+    A slip changes letters, not the name's shape: punctuation stays
+    (``T-ITS`` is no TIST). A four-letter name is only mistyped by swapping two
+    letters (``CVRP``): one letter more or another letter makes another acronym
+    (``ICMLA``, ``ICSES``, ``MSFT``). Without a year to vouch for the word (alone
+    in a slot or brackets, where any acronym or product name may stand), only
+    names of five letters or more count, one edit away, with capitals where the
+    name has them (``AWStats`` is no AISTATS, ``osem`` no TOSEM).
+    """
+    if _punctuation(word) != _punctuation(spelling):
+        return False
+    if not with_year:
+        return (
+            len(name_key) > MIN_LENGTH
+            and distance(key(word), name_key, 1) <= 1
+            and word.isupper() == spelling.isupper()
+        )
+    if len(name_key) == MIN_LENGTH:
+        return sorted(key(word)) == sorted(name_key)
+    return True
+
+
+def _suggest(
+    name: str,
+    index: NearIndex[Target],
+    file_index: NearIndex[Target] | None,
+    *,
+    with_year: bool,
+) -> Target | None:
+    """The one nearest name that ``name`` may be a slip of; None when there is
+    none, or two venues are equally near (no single suggestion: ``ACCV`` is as
+    near to ECCV as to ICCV)."""
+    near = [
+        (dist, target)
+        for dist, name_key, values in index.near(name)
+        for target in values
+        if _plausible(name, name_key, target[1], with_year=with_year)
+    ]
+    if file_index is not None:
+        near.extend(
+            (dist, target)
+            for dist, name_key, values in file_index.near(name)
+            for target in values
+            if _plausible(name, name_key, target[1], with_year=with_year)
+        )
+    if not near:
+        return None
+    best = min(dist for dist, _ in near)
+    # A venue is one target whichever of its names is near; a file name is one
+    # target by itself.
+    targets = {
+        canonical if canonical is not None else "\0" + spelling: (canonical, spelling)
+        for dist, (canonical, spelling) in near
+        if dist == best
+    }
+    if len(targets) != 1:
+        return None
+    return next(iter(targets.values()))
+
+
+def _venue_like(name: str) -> bool:
+    """A name with two capitals or more (``MLArchSys``), not a word (``Networks``)."""
+    return sum(c.isupper() for c in name) >= 2
+
+
+def _file_spelling(spellings: Counter[tuple[str, str]], canonical: str, spelling: str) -> str:
+    """The file's own spelling of ``spelling`` (same letters, other case or
+    punctuation) when the file writes it often and more than the registry's."""
+    best, best_count = spelling, spellings[(canonical, spelling)]
+    for (venue, written), n in spellings.items():
+        if (
+            venue == canonical
+            and n >= FILE_NAME_MIN_COUNT
+            and n > best_count
+            and key(written) == key(spelling)
+        ):
+            best, best_count = written, n
+    return best
