@@ -24,6 +24,11 @@ from awesome_lint.venues.typo import MIN_LENGTH, NearIndex, distance, key
 # spelling of a known venue written this often is the one a fix writes.
 FILE_NAME_MIN_COUNT = 3
 
+# Real venues the registry lacks that a guard below would not tell from a slip
+# (by key): IEEE T-ITS, written TITS, is one swap from ACM TIST. They belong in
+# the registry's data; until then they are simply not typos.
+OTHER_VENUES = frozenset({"tits"})
+
 # What a near name stands for: the venue's canonical name (None for a name that
 # only the file uses) and the spelling to suggest.
 Target = tuple[str | None, str]
@@ -74,8 +79,8 @@ class VenueTypo(Rule):
       and case or punctuation variants (`Osdi`, `arxiv`: see venue-format);
     - names the file writes at least 3 times (its own venue, not a slip);
     - words shorter than 4 letters, words whose punctuation differs from the
-      name's (`T-ITS` is no TIST), and words as near to two venues (`ACCV`:
-      ECCV or ICCV?);
+      name's (`T-ITS` is no TIST, and neither is `TITS`, the same journal), and
+      words as near to two venues (`ACCV`: ECCV or ICCV?);
     - words far from every venue (`SAA'25`, `| Stanford`).
 
     Besides the registry's names, a venue-like name (two capitals or more) that
@@ -278,7 +283,7 @@ def _plausible(word: str, name_key: str, spelling: str, *, with_year: bool) -> b
     names of five letters or more count, one edit away, with capitals where the
     name has them (``AWStats`` is no AISTATS, ``osem`` no TOSEM).
     """
-    if _punctuation(word) != _punctuation(spelling):
+    if _punctuation(word) != _punctuation(spelling) or key(word) in OTHER_VENUES:
         return False
     if not with_year:
         return (
