@@ -180,9 +180,9 @@ def _candidates(
 ) -> list[tuple[Entry, int, int, str, bool]]:
     """Every venue-like word of the document's entries that the registry does not
     know: (entry, start, end, text, whether a year stands with it). Read: the venue
-    slot, a prefix, the subtitle and other text after the leading link (links
-    blanked out), and the text of every link (a venue as a link label,
-    ``[[CVPR2019]](url)``)."""
+    slot, a prefix, the subtitle and other text of the entry's first line (links
+    blanked out), and the text of every link of its first paragraph (a venue as a
+    link label, ``[[CVPR2019]](url)``)."""
     cache: dict[tuple[str, str], list[tuple[int, int, str, bool]]] = document.cache.setdefault(
         ("venue-words", id(registry)), {}
     )
@@ -203,10 +203,12 @@ def _candidates(
     if not lines:
         return out
     for entry in document.entries():
-        if entry.line not in lines:
+        if entry.line not in lines and not any(
+            line_index(link.start) in lines for link in entry.more_links
+        ):
             continue
         for where, start, end in regions(document, entry):
-            if start >= end:
+            if start >= end or where == "label":  # every link's text is read below
                 continue
             slot = where == "slot"
             piece = text[start:end] if slot else _masked(document, entry, start, end)
@@ -217,7 +219,7 @@ def _candidates(
             out.extend((entry, start + a, start + b, w, y) for a, b, w, y in words)
         if entry.is_toc:
             continue
-        for link in entry.links:
+        for link in (*entry.links, *entry.more_links):
             start, end = link.text
             if link.image or start >= end:
                 continue
