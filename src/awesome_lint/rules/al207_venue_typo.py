@@ -188,18 +188,32 @@ def _candidates(
     )
     out: list[tuple[Entry, int, int, str, bool]] = []
     text = document.text
-    # Quick passes over the file find the words the registry does not know, and
-    # the lines that hold them; only the entries on those lines are read closely.
+    # Quick passes over the file find the venue-like words the registry does not
+    # know. Only those near a registry name, or near such a word written with a
+    # year (a name of the file's own), can be reported: only the entries on the
+    # lines that hold them (and their near names, to count) are read closely.
     before_year, others = venue_word_starts(text)
+    unknown = {w for w in before_year if _unknown(w, registry)}
+    unknown.update(w for _, w in others if w not in unknown and _unknown(w, registry))
+    if not unknown:
+        return out
+    index = registry_index(registry)
+    own: NearIndex[str] = NearIndex((w, w) for w in before_year & unknown if _venue_like(w))
+    wanted: set[str] = set()
+    for word in unknown:
+        if index.near(word):
+            wanted.add(word)
+        for _, _, names in own.near(word):
+            wanted.add(word)
+            wanted.update(names)
     lines: set[int] = set()
     line_index = document.source.line_index
-    for word in before_year:
-        if _unknown(word, registry):
-            i = text.find(word)
-            while i >= 0:
-                lines.add(line_index(i))
-                i = text.find(word, i + len(word))
-    lines.update(line_index(i) for i, word in others if _unknown(word, registry))
+    for word in wanted & before_year:
+        i = text.find(word)
+        while i >= 0:
+            lines.add(line_index(i))
+            i = text.find(word, i + len(word))
+    lines.update(line_index(i) for i, word in others if word in wanted)
     if not lines:
         return out
     for entry in document.entries():
