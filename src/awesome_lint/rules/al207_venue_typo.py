@@ -63,8 +63,9 @@ class VenueTypo(Rule):
     neither: `SIGMODE'23` (SIGMOD), `aiXiv 2023` (arXiv), `AISTAT 2019`
     (AISTATS), `Eurosy '22` (EuroSys). The message says "did you mean ...?".
 
-    Only words where a venue sits are read, anywhere in an entry's line (link
-    text included, as in `[[NeurlPS2019]](url)`): a word with a year glued on
+    Only words where a venue sits are read, anywhere in an entry's first line
+    (list items, paragraph entries and table rows alike) and in the text of its
+    links (`[[NeurlPS2019]](url)`): a word with a year glued on
     or just after it (`SIGMODE'23`, `AISTAT 2019`, `Neurip Workshop 2023`), a
     venue slot holding one word (`| SIGCOM`), and a word alone in brackets,
     parentheses or backticks (`[SIGCOM]`). Names are compared ignoring case
@@ -72,8 +73,8 @@ class VenueTypo(Rule):
     added, dropped or changed, or two neighbours swapped), a longer one two; a
     four-letter name only by a swap (`CVRP`), since one letter more or another
     letter makes another acronym (`ICMLA`, `MSFT`). A word without a year
-    beside it must be one edit away and written in capitals where the name is
-    (`AWStats` is no AISTATS). Not reported:
+    beside it must be one edit from a name of five letters or more, in
+    capitals where the name has them (`AWStats` is no AISTATS). Not reported:
 
     - names the registry knows, aliases and former names included (`NIPS2019`),
       and case or punctuation variants (`Osdi`, `arxiv`: see venue-format);
