@@ -72,7 +72,8 @@ TRACKING_PARAMS: frozenset[str] = frozenset(
 #: Name prefixes of tracking parameters (``utm_source``, ``utm_medium``, ...).
 TRACKING_PREFIXES: tuple[str, ...] = ("utm_",)
 #: Parameters that are tracking or session data only on some sites. ``casa_token`` is
-#: a per-user campus-access token added by Google Scholar; ``si`` a share id.
+#: a per-user campus-access token added by Google Scholar; ``si`` a share id. Keyed by
+#: the host without ``www.``.
 SITE_TRACKING_PARAMS: dict[str, frozenset[str]] = {
     "dl.acm.org": frozenset({"casa_token"}),
     "ieeexplore.ieee.org": frozenset({"casa_token"}),
@@ -83,6 +84,10 @@ SITE_TRACKING_PARAMS: dict[str, frozenset[str]] = {
     "x.com": frozenset({"ref_src", "s"}),
     "linkedin.com": frozenset({"trk", "trackingid"}),
     "openreview.net": frozenset({"referrer"}),
+    # Microsoft's campaign id (``?OCID=msr_blog_…_fb``); arXiv's listing context
+    # (``?context=cs.LG``), which changes nothing about the paper shown
+    "microsoft.com": frozenset({"ocid"}),
+    "arxiv.org": frozenset({"context"}),
 }
 
 # -- hosts known to serve https ----------------------------------------------------------
