@@ -6,6 +6,7 @@ from bisect import bisect_left, insort
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from awesome_lint.errors import AwesomeLintError
@@ -17,6 +18,9 @@ from awesome_lint.rules.base import Context
 from awesome_lint.settings import Settings
 from awesome_lint.source import SourceText
 from awesome_lint.suppression import apply_suppressions
+
+if TYPE_CHECKING:
+    from awesome_lint.changes import ChangedRegion
 
 MAX_ROUNDS = 10
 UNUSED_SUPPRESSION = "AL001"
@@ -165,13 +169,23 @@ def _fix_key(text: str, fix: Fix, code: str) -> tuple[str, str, tuple[str, ...]]
 
 
 def fix_text(
-    text: str | SourceText, settings: Settings | None = None, filename: str = "-"
+    text: str | SourceText,
+    settings: Settings | None = None,
+    filename: str = "-",
+    *,
+    region: ChangedRegion | None = None,
 ) -> FixOutcome:
-    """Lint and fix until nothing applies; check the invariants after every round."""
+    """Lint and fix until nothing applies; check the invariants after every round.
+
+    With ``region`` (``--changed-since``) only findings on its lines are reported and
+    fixed; the region follows the text through each round's edits.
+    """
     source = text if isinstance(text, SourceText) else SourceText(text)
     settings = settings or Settings.default()
     document = parse_document(source)
     diagnostics = lint_document(document, settings, filename)
+    if region is not None:
+        diagnostics = region.keep(diagnostics)
     initial = diagnostics
     fixed: Counter[str] = Counter()
     rounds: list[tuple[Fix, ...]] = []
@@ -214,6 +228,9 @@ def fix_text(
         rounds.append(tuple(applied))
         source, document = new_source, new_document
         diagnostics = lint_document(document, settings, filename)
+        if region is not None:
+            region.advance(sorted(edit for fix in applied for edit in fix.edits))
+            diagnostics = region.keep(diagnostics)
     leftover = [
         d
         for d in diagnostics

@@ -72,6 +72,11 @@ def _split(values: Sequence[str]) -> list[str]:
 )
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--force-exclude", is_flag=True, help="Apply `exclude` to files named explicitly.")
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    help="Check only lines added or changed since the merge base of REF and HEAD (git).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only, no summary.")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of internal errors.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto")
@@ -100,6 +105,7 @@ def check(
     config_values: tuple[str, ...],
     isolated: bool,
     force_exclude: bool,
+    changed_since: str | None,
     quiet: bool,
     verbose: bool,
     color: str,
@@ -125,6 +131,13 @@ def check(
     )
     ensure_known([*(overrides.select or []), *overrides.extend_select, *overrides.ignore])
     parse_config_options(config_values, overrides)
+    reading_stdin = paths == ("-",) or (not paths and bool(stdin_filename))
+    if changed_since is not None:
+        if reading_stdin:
+            raise AwesomeLintError("--changed-since cannot be used with stdin")
+        from awesome_lint.changes import changes_since
+
+        overrides.changes = changes_since(changed_since, Path.cwd())
     runner = Runner(overrides)
     cwd_config = runner.config_for(Path.cwd())
     fmt = output_format or str(cwd_config.values.get("output-format", "full"))
@@ -134,7 +147,7 @@ def check(
     results = []
     patches: list[str] = []
     stdin_fixed: str | None = None
-    if paths == ("-",) or (not paths and stdin_filename):
+    if reading_stdin:
         from awesome_lint.runner import read_stdin
 
         name = stdin_filename or "-"
@@ -152,7 +165,14 @@ def check(
                 stdin_fixed = "\ufeff" + stdin_fixed
     else:
         items = runner.collect(paths, force_exclude)
-        if not items:
+        changes = overrides.changes
+        if changes is not None:
+            items = [i for i in items if isinstance(i, str) or changes.includes(i)]
+            if not items:
+                click.echo(
+                    f"awesome-lint: no changed Markdown files since {changed_since}", err=True
+                )
+        elif not items:
             click.echo("awesome-lint: warning: no Markdown files to check", err=True)
         for result, patch in runner.run_many(items, fix=fix, diff=diff):
             results.append(result)

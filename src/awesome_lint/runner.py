@@ -26,6 +26,7 @@ from awesome_lint.settings import Settings
 from awesome_lint.source import DecodeError, SourceText
 
 if TYPE_CHECKING:
+    from awesome_lint.changes import ChangedRegion, ChangeSet
     from awesome_lint.netcheck.session import LinkSession
 
 DEFAULT_INCLUDE = ("README.md",)
@@ -47,6 +48,7 @@ class Overrides:
     check_links: bool = False  # --check-links
     links_timeout: float | None = None  # --links-timeout (seconds for the whole check)
     link_cache: Path | None = None  # --link-cache
+    changes: ChangeSet | None = None  # --changed-since: report only on these lines
 
 
 def parse_config_options(values: Sequence[str], overrides: Overrides) -> None:
@@ -199,6 +201,7 @@ class Runner:
         except DecodeError as exc:
             return FileResult(name, None, error=str(exc)), ""
         settings = self.settings_for(path, config)
+        region = self._changed_region(path, source)
         session = self.link_session()
         if session is not None and session.wanted_by(settings):
             from awesome_lint.api import lint_document
@@ -207,10 +210,12 @@ class Runner:
             document = parse_document(source)
             settings.link_facts = session.facts_for(document)
             if not fix and not diff:
-                return FileResult(name, source, lint_document(document, settings, name)), ""
+                found = lint_document(document, settings, name)
+                return FileResult(name, source, region.keep(found) if region else found), ""
         if not fix and not diff:
-            return FileResult(name, source, lint_text(source, settings, name)), ""
-        outcome = fix_text(source, settings, name)
+            found = lint_text(source, settings, name)
+            return FileResult(name, source, region.keep(found) if region else found), ""
+        outcome = fix_text(source, settings, name, region=region)
         result = FileResult(name, outcome.source, outcome.diagnostics)
         result.fixed = sum(outcome.fixed.values())
         result.fixed_codes = dict(outcome.fixed)
@@ -229,6 +234,14 @@ class Runner:
                 except OSError as exc:
                     return FileResult(name, source, error=f"cannot write: {_os_message(exc)}"), ""
         return result, patch
+
+    def _changed_region(self, path: Path | None, source: SourceText) -> ChangedRegion | None:
+        changes = self.overrides.changes
+        if changes is None or path is None:
+            return None
+        from awesome_lint.changes import ChangedRegion, changed_lines
+
+        return ChangedRegion(source, changed_lines(source, changes.ranges_for(path)))
 
     def run_many(
         self, items: Sequence[Path | str], *, fix: bool, diff: bool
