@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -106,6 +107,20 @@ def test_unfixable_and_unsafe_config(tmp_path: Path) -> None:
     proc = run(["--fix", "a.md"], tmp_path)
     assert proc.returncode == 1
     assert path.read_bytes() == b"# T\n\n- [A](https://example.org/a): X  y\n"
+
+
+def test_unfixable_rule_reports_no_fix_anywhere(tmp_path: Path) -> None:
+    (tmp_path / ".awesome-lint.toml").write_text('unfixable = ["AL105"]\n')
+    (tmp_path / "a.md").write_bytes(MESSY)
+    proc = run(["a.md"], tmp_path)
+    assert proc.stdout == (
+        "a.md:3:29: AL102 [*] Title separator ' : ' should be ': '\n"
+        "a.md:3:33: AL105 2 spaces in a row\n"
+        "Found 2 problems. 1 fixable with --fix.\n"
+    )
+    proc = run(["--output-format", "json", "a.md"], tmp_path)
+    fixes = {item["code"]: item["fix"] for item in json.loads(proc.stdout)}
+    assert fixes["AL105"] is None and fixes["AL102"]["applicability"] == "safe"
 
 
 def test_suppression_ranges() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -70,6 +70,13 @@ def lint_document(document: Document, settings: Settings, filename: str = "-") -
         enabled = {rule.code for rule in settings.rules}
         kept.extend(UnusedSuppression().report_unused(document, unused, enabled, _resolve_code))
     kept.sort(key=lambda d: d.sort_key)
+    if settings.unfixable or settings.fixable is not None:
+        # Decided once, here: a rule that may not fix reports no fix, so the report's
+        # `[*]`, the counts, every format and `--fix` agree.
+        kept = [
+            replace(d, fix=None) if d.fix is not None and not settings.may_fix(d.code) else d
+            for d in kept
+        ]
     return kept
 
 
