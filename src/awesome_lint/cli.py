@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -15,6 +16,8 @@ from awesome_lint.errors import AwesomeLintError
 from awesome_lint.reporters import FORMATS
 
 OUTPUT_FORMATS = FORMATS
+# formats read by a service that knows the repository: paths relative to its root
+ROOT_RELATIVE_FORMATS = frozenset({"github", "sarif", "gitlab"})
 
 
 class DefaultGroup(click.Group):
@@ -216,6 +219,15 @@ def check(
             quiet=quiet,
         )
         ok_results = [r for r in results if r.error is None]
+        if fmt in ROOT_RELATIVE_FORMATS:
+            from awesome_lint import ci
+
+            root = ci.repository_root()
+            if root is not None:
+                ci.rebase(results, root)
+                options = replace(options, root=str(root))
+            if fmt == "github":
+                ci.append_job_summary(results, unsafe_fixes=options.unsafe_fixes, paths=paths)
         write_report(fmt, ok_results, report_stream, options)
     finally:
         if close:
