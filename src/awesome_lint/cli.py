@@ -68,6 +68,9 @@ def _split(values: Sequence[str]) -> list[str]:
     "--statistics", is_flag=True, help="Count diagnostics per rule instead of listing them."
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even if problems remain.")
+@click.option(
+    "--strict", is_flag=True, help="Exit 1 on warnings and infos too, not only on errors."
+)
 @click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 if any file was changed.")
 @click.option("--stdin-filename", help="The name of the file read from stdin (path '-').")
 @click.option(
@@ -103,6 +106,7 @@ def check(
     output_file: str | None,
     statistics: bool,
     exit_zero: bool,
+    strict: bool,
     exit_non_zero_on_fix: bool,
     stdin_filename: str | None,
     config_values: tuple[str, ...],
@@ -239,9 +243,7 @@ def check(
         sys.exit(1)
     if exit_non_zero_on_fix and any(r.changed for r in results):
         sys.exit(1)
-    from awesome_lint.rules import WARNING_CODES  # warnings alone do not fail a run
-
-    if not exit_zero and any(d.code not in WARNING_CODES for r in results for d in r.diagnostics):
+    if not exit_zero and any(r.failing(strict=strict) for r in results):
         sys.exit(1)
     sys.exit(0)
 

@@ -140,7 +140,16 @@ class Runner:
         unsafe = o.unsafe_fixes
         if unsafe is None:
             unsafe = bool(config.values.get("unsafe-fixes", False))
-        return Settings(rules, dict(config.values.get("rules", {})), fixable, unfixable, unsafe)
+        options: dict[str, dict[str, Any]] = {}
+        # a rule's own default (AL803 is a warning), then the configuration's
+        severities: dict[str, str] = {
+            rule.code: rule.severity for rule in rules if rule.severity != "error"
+        }
+        for code, values in config.values.get("rules", {}).items():
+            options[code] = {k: v for k, v in values.items() if k != "severity"}
+            if "severity" in values:
+                severities[code] = values["severity"]
+        return Settings(rules, options, fixable, unfixable, unsafe, severities=severities)
 
     def collect(self, paths: Sequence[str], force_exclude: bool) -> list[Path | str]:
         """Expand the arguments into files (a str entry is an error message for that path)."""
@@ -211,12 +220,16 @@ class Runner:
             settings.link_facts = session.facts_for(document)
             if not fix and not diff:
                 found = lint_document(document, settings, name)
-                return FileResult(name, source, region.keep(found) if region else found), ""
+                kept = region.keep(found) if region else found
+                return FileResult(name, source, kept, severities=settings.severities), ""
         if not fix and not diff:
             found = lint_text(source, settings, name)
-            return FileResult(name, source, region.keep(found) if region else found), ""
+            kept = region.keep(found) if region else found
+            return FileResult(name, source, kept, severities=settings.severities), ""
         outcome = fix_text(source, settings, name, region=region)
-        result = FileResult(name, outcome.source, outcome.diagnostics)
+        result = FileResult(
+            name, outcome.source, outcome.diagnostics, severities=settings.severities
+        )
         result.fixed = sum(outcome.fixed.values())
         result.fixed_codes = dict(outcome.fixed)
         patch = ""

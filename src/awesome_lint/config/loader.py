@@ -40,6 +40,8 @@ KNOWN_KEYS = frozenset(
     (*LIST_KEYS, "extend", "unsafe-fixes", "output-format", "per-file-ignores", "rules", "links")
 )
 
+SEVERITIES = ("error", "warning", "info")  # [rules.<name>] severity = ...
+
 
 class ConfigError(AwesomeLintError):
     pass
@@ -135,6 +137,14 @@ def validate(values: Mapping[str, Any], origin: str) -> dict[str, Any]:
                     raise ConfigError(f"{origin}: [rules.{rule_key}] must be a table")
                 converted: dict[str, Any] = {}
                 for option_key, option_value in options.items():
+                    if option_key == "severity":
+                        if option_value not in SEVERITIES:
+                            raise ConfigError(
+                                f"{origin}: rules.{rule.name}.severity must be one of "
+                                + ", ".join(repr(s) for s in SEVERITIES)
+                            )
+                        converted[option_key] = option_value
+                        continue
                     option = rule.options.get(option_key)
                     if option is None:
                         raise ConfigError(

@@ -24,7 +24,6 @@ from awesome_lint.reporters.common import (
     sorted_results,
 )
 from awesome_lint.results import FileResult
-from awesome_lint.rules import WARNING_CODES
 from awesome_lint.source import SourceText
 
 SRCROOT = "%SRCROOT%"
@@ -122,13 +121,16 @@ def _fix(uri: str, source: SourceText, fix: Fix) -> dict[str, Any]:
     }
 
 
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}  # by severity
+
+
 def _result(
-    uri: str, source: SourceText, diagnostic: Diagnostic, rule_index: int
+    uri: str, source: SourceText, diagnostic: Diagnostic, rule_index: int, severity: str = "error"
 ) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": diagnostic.code,
         "ruleIndex": rule_index,
-        "level": "warning" if diagnostic.code in WARNING_CODES else "error",
+        "level": LEVELS[severity],
         "message": {"text": diagnostic.message},
         "locations": [_physical(uri, _region(source, diagnostic.start, diagnostic.end))],
     }
@@ -159,7 +161,13 @@ def sarif_log(results: Sequence[FileResult], root: str | None = None) -> dict[st
     codes = sorted(names)
     index = {code: position for position, code in enumerate(codes)}
     sarif_results = [
-        _result(artifact_uri(result.filename), source, diagnostic, index[diagnostic.code])
+        _result(
+            artifact_uri(result.filename),
+            source,
+            diagnostic,
+            index[diagnostic.code],
+            result.severity(diagnostic.code),
+        )
         for result, source, diagnostic in found
     ]
     notifications = [
