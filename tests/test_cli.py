@@ -117,7 +117,8 @@ def test_unknown_rule_is_named(tmp_path: Path) -> None:
     proc = run(["--isolated", "--select", "AL102,AL999,nonsense", "x.md"], cwd=tmp_path)
     assert proc.returncode == 2
     assert proc.stderr.decode() == (
-        "awesome-lint: error: unknown rule code or name: AL999 (see `awesome-lint rules`)\n"
+        "awesome-lint: error: unknown rule code or name: AL999, nonsense"
+        " (see `awesome-lint rules`)\n"
     )
     (tmp_path / ".awesome-lint.toml").write_text('ignore = ["AL777"]\n')
     (tmp_path / "x.md").write_text("# T\n")

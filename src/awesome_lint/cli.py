@@ -150,6 +150,12 @@ def check(
     fmt = output_format or str(cwd_config.values.get("output-format", "full"))
     if fmt not in OUTPUT_FORMATS:
         raise AwesomeLintError(f"unknown output-format {fmt!r} in configuration")
+    if statistics and fmt not in ("full", "concise", "grouped"):
+        raise AwesomeLintError(
+            f"--statistics works with the text formats (full, concise, grouped), not {fmt}"
+        )
+    if show_fixes and diff:
+        raise AwesomeLintError("--show-fixes lists what --fix changed; --diff already shows it")
 
     results = []
     patches: list[str] = []
@@ -159,10 +165,15 @@ def check(
 
         name = stdin_filename or "-"
         path = Path(stdin_filename) if stdin_filename else None
+        data = read_stdin()
+        if force_exclude and path is not None and runner.is_excluded(path):
+            # an excluded file is passed through untouched, as pre-commit expects
+            if fix and not diff:
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+            sys.exit(0)
         config = runner.config_for(path.parent if path else Path.cwd())
-        result, patch = runner.run_bytes(
-            read_stdin(), name, path, config, fix=fix, diff=diff, write=False
-        )
+        result, patch = runner.run_bytes(data, name, path, config, fix=fix, diff=diff, write=False)
         results.append(result)
         if patch:
             patches.append(patch)
@@ -196,7 +207,8 @@ def check(
     if output_file:
         report_stream = Path(output_file).open("w", encoding="utf-8", newline="\n")  # noqa: SIM115
         close = True
-    elif stdin_fixed is not None:
+    elif stdin_fixed is not None or diff:
+        # the fixed text or the patch owns stdout: the report goes to stderr
         report_stream = sys.stderr
     else:
         report_stream = sys.stdout
@@ -211,8 +223,8 @@ def check(
         use_color = color == "always" or (
             color == "auto"
             and not output_file
-            and report_stream.isatty()
-            and "NO_COLOR" not in os.environ
+            and (report_stream.isatty() or bool(os.environ.get("FORCE_COLOR")))
+            and not os.environ.get("NO_COLOR")
         )
         options = ReportOptions(
             color=use_color,
@@ -222,7 +234,6 @@ def check(
             fix_mode=fix and not diff,
             quiet=quiet,
         )
-        ok_results = [r for r in results if r.error is None]
         if fmt in ROOT_RELATIVE_FORMATS:
             from awesome_lint import ci
 
@@ -232,7 +243,8 @@ def check(
                 options = replace(options, root=str(root))
             if fmt == "github":
                 ci.append_job_summary(results, unsafe_fixes=options.unsafe_fixes, paths=paths)
-        write_report(fmt, ok_results, report_stream, options)
+        # files that could not be checked count in the footer (never "All checks passed!")
+        write_report(fmt, results, report_stream, options)
     finally:
         if close:
             report_stream.close()

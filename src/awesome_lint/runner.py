@@ -19,7 +19,6 @@ from awesome_lint.config.loader import (
     parse_config_text,
     validate,
 )
-from awesome_lint.errors import AwesomeLintError
 from awesome_lint.files import display_path, matches, walk_markdown, write_atomic
 from awesome_lint.results import FileResult
 from awesome_lint.settings import Settings
@@ -161,6 +160,7 @@ class Runner:
             for pattern in include:
                 out.extend(sorted(config.root.glob(pattern)))
             return out
+        paths = _expand_globs(paths)
         for arg in paths:
             path = Path(arg)
             if path.is_dir():
@@ -170,15 +170,20 @@ class Runner:
                     out.append(f"{arg}: is a directory with no Markdown files")
                 out.extend(found)
             elif path.exists() or path.is_symlink():
-                if force_exclude:
-                    config = self.config_for(path.parent)
-                    exclude = config.get_list("exclude") or []
-                    if exclude and matches(_relative(path, config.root), exclude):
-                        continue
+                if force_exclude and self.is_excluded(path):
+                    continue
                 out.append(path)
+            elif any(char in arg for char in "*?["):
+                out.append(f"{arg}: no file matches this pattern")
             else:
                 out.append(f"{arg}: no such file or directory")
         return out
+
+    def is_excluded(self, path: Path) -> bool:
+        """Whether the configuration's ``exclude`` names this file (for ``--force-exclude``)."""
+        config = self.config_for(path.parent)
+        exclude = config.get_list("exclude") or []
+        return bool(exclude) and matches(_relative(path, config.root), exclude)
 
     def run_file(self, path: Path, *, fix: bool, diff: bool) -> tuple[FileResult, str]:
         """Check or fix one file; return its result and its diff text (if asked)."""
@@ -337,6 +342,21 @@ def unified_diff(before: SourceText, after: SourceText, name: str) -> str:
     return diff_texts(before.encode().decode("utf-8"), after.encode().decode("utf-8"), name)
 
 
+def _expand_globs(paths: Sequence[str]) -> list[str]:
+    """A quoted glob (``"papers/*.md"``, ``"**/*.md"``) that names no file is expanded here,
+    as a shell would; one that matches nothing stays, and is reported as not found."""
+    import glob
+
+    out: list[str] = []
+    for arg in paths:
+        if not any(char in arg for char in "*?[") or Path(arg).exists():
+            out.append(arg)
+            continue
+        found = sorted(glob.glob(arg, recursive=True))
+        out.extend(found or [arg])
+    return out
+
+
 def _relative(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
@@ -354,10 +374,4 @@ def read_stdin() -> bytes:
 
 def ensure_known(values: Iterable[str]) -> None:
     """Raise for unknown selectors early (so the message comes before any output)."""
-    for value in selectors.split_selectors(values):
-        try:
-            selectors.expand(value)
-        except AwesomeLintError:
-            raise AwesomeLintError(
-                f"unknown rule code or name: {value} (see `awesome-lint rules`)"
-            ) from None
+    selectors.check_known(values)

@@ -91,6 +91,18 @@ def _table(path: Path) -> dict[str, Any] | None:
     return data
 
 
+SELECTOR_KEYS = frozenset({"select", "extend-select", "ignore", "fixable", "unfixable"})
+
+
+def _check_selectors(values: list[str], where: str) -> None:
+    from awesome_lint.config.selectors import check_known
+
+    try:
+        check_known(values)
+    except AwesomeLintError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+
+
 def validate(values: Mapping[str, Any], origin: str) -> dict[str, Any]:
     """Check keys and value types; raise ConfigError naming the offending key."""
     from awesome_lint.rules import get_rule
@@ -105,6 +117,8 @@ def validate(values: Mapping[str, Any], origin: str) -> dict[str, Any]:
                 value = [value]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"{origin}: {key!r} must be a list of strings")
+            if key in SELECTOR_KEYS:
+                _check_selectors(value, f"{origin}: {key!r}")
         elif key == "unsafe-fixes":
             if not isinstance(value, bool):
                 raise ConfigError(f"{origin}: 'unsafe-fixes' must be true or false")
@@ -118,6 +132,8 @@ def validate(values: Mapping[str, Any], origin: str) -> dict[str, Any]:
                 raise ConfigError(
                     f"{origin}: 'per-file-ignores' must map glob patterns to lists of codes"
                 )
+            for pattern, codes in value.items():
+                _check_selectors(codes, f"{origin}: 'per-file-ignores' {pattern!r}")
         elif key == "links":
             from awesome_lint.netcheck.options import LinkOptionError, validate_table
 
