@@ -79,6 +79,10 @@ def _split(values: Sequence[str]) -> list[str]:
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--force-exclude", is_flag=True, help="Apply `exclude` to files named explicitly.")
 @click.option(
+    "--exclude", "exclude", multiple=True, help="Patterns to exclude (replaces the config's)."
+)
+@click.option("--extend-exclude", multiple=True, help="Patterns to exclude in addition.")
+@click.option(
     "--changed-since",
     metavar="REF",
     help="Check only lines added or changed since the merge base of REF and HEAD (git).",
@@ -112,6 +116,8 @@ def check(
     config_values: tuple[str, ...],
     isolated: bool,
     force_exclude: bool,
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
     changed_since: str | None,
     quiet: bool,
     verbose: bool,
@@ -135,6 +141,8 @@ def check(
         check_links=check_links,
         links_timeout=links_timeout,
         link_cache=Path(link_cache) if link_cache else None,
+        exclude=_split(exclude) if exclude else None,
+        extend_exclude=_split(extend_exclude),
     )
     ensure_known([*(overrides.select or []), *overrides.extend_select, *overrides.ignore])
     parse_config_options(config_values, overrides)
@@ -183,6 +191,8 @@ def check(
                 stdin_fixed = "\ufeff" + stdin_fixed
     else:
         items = runner.collect(paths, force_exclude)
+        for warning in runner.warnings:
+            click.echo(f"awesome-lint: warning: {warning}", err=True)
         changes = overrides.changes
         if changes is not None:
             items = [i for i in items if isinstance(i, str) or changes.includes(i)]
@@ -190,7 +200,7 @@ def check(
                 click.echo(
                     f"awesome-lint: no changed Markdown files since {changed_since}", err=True
                 )
-        elif not items:
+        elif not items and not runner.warnings:
             click.echo("awesome-lint: warning: no Markdown files to check", err=True)
         for result, patch in runner.run_many(items, fix=fix, diff=diff):
             results.append(result)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,6 +48,8 @@ class Overrides:
     links_timeout: float | None = None  # --links-timeout (seconds for the whole check)
     link_cache: Path | None = None  # --link-cache
     changes: ChangeSet | None = None  # --changed-since: report only on these lines
+    exclude: list[str] | None = None  # --exclude: replaces the configuration's
+    extend_exclude: list[str] = field(default_factory=list)  # --extend-exclude
 
 
 def parse_config_options(values: Sequence[str], overrides: Overrides) -> None:
@@ -79,6 +81,7 @@ class Runner:
         self._fixed_config: Config | None = None
         self._links: LinkSession | None = None
         self._links_opened = False
+        self.warnings: list[str] = []  # printed by the command line
         if overrides.isolated:
             self._fixed_config = Config()
         elif overrides.config_file is not None:
@@ -165,9 +168,20 @@ class Runner:
             path = Path(arg)
             if path.is_dir():
                 config = self.config_for(path)
-                found = list(walk_markdown(path, config.get_list("exclude") or [], config.root))
+                exclude = self.exclude_for(config)
+                ignored: Callable[[Path, bool], bool] | None = None
+                if config.values.get("respect-gitignore", True):
+                    from awesome_lint.ignore import GitIgnore, work_tree_root
+
+                    top = work_tree_root(path)
+                    if top is not None:
+                        ignored = GitIgnore(top)
+                found = list(walk_markdown(path, exclude, config.root, ignored))
                 if not found:
-                    out.append(f"{arg}: is a directory with no Markdown files")
+                    if next(iter(walk_markdown(path, [], config.root)), None) is None:
+                        out.append(f"{arg}: is a directory with no Markdown files")
+                    else:
+                        self.warnings.append(f"every Markdown file below {arg} is excluded")
                 out.extend(found)
             elif path.exists() or path.is_symlink():
                 if force_exclude and self.is_excluded(path):
@@ -179,10 +193,16 @@ class Runner:
                 out.append(f"{arg}: no such file or directory")
         return out
 
+    def exclude_for(self, config: Config) -> list[str]:
+        """``exclude`` (or ``--exclude``) plus ``extend-exclude`` and ``--extend-exclude``."""
+        o = self.overrides
+        base = o.exclude if o.exclude is not None else config.get_list("exclude") or []
+        return [*base, *(config.get_list("extend-exclude") or []), *o.extend_exclude]
+
     def is_excluded(self, path: Path) -> bool:
-        """Whether the configuration's ``exclude`` names this file (for ``--force-exclude``)."""
+        """Whether the exclusions name this file (for ``--force-exclude``)."""
         config = self.config_for(path.parent)
-        exclude = config.get_list("exclude") or []
+        exclude = self.exclude_for(config)
         return bool(exclude) and matches(_relative(path, config.root), exclude)
 
     def run_file(self, path: Path, *, fix: bool, diff: bool) -> tuple[FileResult, str]:

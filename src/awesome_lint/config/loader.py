@@ -35,9 +35,27 @@ def _loads(text: str) -> dict[str, Any]:
 
 
 CONFIG_NAMES = (".awesome-lint.toml", "awesome-lint.toml")
-LIST_KEYS = ("include", "exclude", "select", "extend-select", "ignore", "fixable", "unfixable")
+LIST_KEYS = (
+    "include",
+    "exclude",
+    "extend-exclude",
+    "select",
+    "extend-select",
+    "ignore",
+    "fixable",
+    "unfixable",
+)
 KNOWN_KEYS = frozenset(
-    (*LIST_KEYS, "extend", "unsafe-fixes", "output-format", "per-file-ignores", "rules", "links")
+    (
+        *LIST_KEYS,
+        "extend",
+        "unsafe-fixes",
+        "respect-gitignore",
+        "output-format",
+        "per-file-ignores",
+        "rules",
+        "links",
+    )
 )
 
 SEVERITIES = ("error", "warning", "info")  # [rules.<name>] severity = ...
@@ -119,9 +137,9 @@ def validate(values: Mapping[str, Any], origin: str) -> dict[str, Any]:
                 raise ConfigError(f"{origin}: {key!r} must be a list of strings")
             if key in SELECTOR_KEYS:
                 _check_selectors(value, f"{origin}: {key!r}")
-        elif key == "unsafe-fixes":
+        elif key in ("unsafe-fixes", "respect-gitignore"):
             if not isinstance(value, bool):
-                raise ConfigError(f"{origin}: 'unsafe-fixes' must be true or false")
+                raise ConfigError(f"{origin}: {key!r} must be true or false")
         elif key in ("output-format", "extend"):
             if not isinstance(value, str):
                 raise ConfigError(f"{origin}: {key!r} must be a string")
