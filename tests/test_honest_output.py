@@ -150,3 +150,47 @@ def test_color_environment(
         monkeypatch.setenv(key, value)
     out = run(["--output-format", "concise", "messy.md"], capsys)[1]
     assert ("\x1b[" in out) is colored
+
+
+def test_show_files(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / "sub").mkdir()
+    (folder / "sub" / "x.md").write_text(MESSY)
+    assert run(["--show-files", "sub", "ok.md"], capsys) == (0, "sub/x.md\nok.md\n", "")
+    assert run(["--show-files", "missing.md"], capsys) == (
+        2,
+        "",
+        "awesome-lint: error: missing.md: no such file or directory\n",
+    )
+
+
+def test_show_settings(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (folder / ".awesome-lint.toml").write_text(
+        'select = ["AL104", "AL106"]\nunfixable = ["AL106"]\n'
+        '[rules.trailing-whitespace]\nseverity = "warning"\n'
+    )
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--show-settings", "ok.md"])
+    assert exit_info.value.code == 0
+    assert capsys.readouterr().out == (
+        "# settings for ok.md\n"
+        f'config-file = "{(folder / ".awesome-lint.toml").resolve()}"\n'
+        'select = ["AL104", "AL106"]\n'
+        'fixable = ["ALL"]\n'
+        'unfixable = ["AL106"]\n'
+        "unsafe-fixes = false\n"
+        "exclude = []\n"
+        "respect-gitignore = true\n"
+        'rules.trailing-whitespace = { severity = "warning" }\n'
+        'rules.subtitle-period = { period = "consistent" }\n'
+    )
+
+
+def test_fix_only_and_no_fix(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["--fix", "--no-fix", "--output-format", "concise", "messy.md"], capsys)[0] == 1
+    assert (folder / "messy.md").read_text() == MESSY
+    assert run(["--fix-only", "--output-format", "concise", "messy.md"], capsys) == (
+        0,
+        "Found 1 problem (1 fixed, 0 remaining).\n",
+        "",
+    )
+    assert (folder / "messy.md").read_text() == "# T\n\ntext\n"

@@ -50,7 +50,14 @@ def _split(values: Sequence[str]) -> list[str]:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--fix", is_flag=True, help="Apply safe fixes and write the files.")
+@click.option("--fix/--no-fix", default=False, help="Apply safe fixes and write the files.")
+@click.option(
+    "--fix-only", is_flag=True, help="Apply fixes and report only what was fixed (implies --fix)."
+)
+@click.option("--show-files", is_flag=True, help="List the files that would be checked; exit.")
+@click.option(
+    "--show-settings", is_flag=True, help="Print the settings resolved for the first file; exit."
+)
 @click.option("--unsafe-fixes", is_flag=True, default=None, help="Also apply unsafe fixes.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--show-fixes", is_flag=True, help="List the fixes applied per file.")
@@ -100,6 +107,9 @@ def _split(values: Sequence[str]) -> list[str]:
 def check(
     paths: tuple[str, ...],
     fix: bool,
+    fix_only: bool,
+    show_files: bool,
+    show_settings: bool,
     unsafe_fixes: bool | None,
     diff: bool,
     show_fixes: bool,
@@ -165,6 +175,7 @@ def check(
     if show_fixes and diff:
         raise AwesomeLintError("--show-fixes lists what --fix changed; --diff already shows it")
 
+    fix = fix or fix_only
     results = []
     patches: list[str] = []
     stdin_fixed: str | None = None
@@ -193,6 +204,20 @@ def check(
         items = runner.collect(paths, force_exclude)
         for warning in runner.warnings:
             click.echo(f"awesome-lint: warning: {warning}", err=True)
+        if show_files or show_settings:
+            from awesome_lint import show
+
+            files = [item for item in items if isinstance(item, Path)]
+            if show_files:
+                lines = show.show_files(items)
+            else:
+                lines = show.show_settings(runner, files[0] if files else None)
+            for line in lines:
+                click.echo(line)
+            for item in items:
+                if isinstance(item, str):
+                    click.echo(f"awesome-lint: error: {item}", err=True)
+            sys.exit(2 if any(isinstance(item, str) for item in items) else 0)
         changes = overrides.changes
         if changes is not None:
             items = [i for i in items if isinstance(i, str) or changes.includes(i)]
@@ -210,6 +235,8 @@ def check(
     for result in results:
         if result.error:
             click.echo(f"awesome-lint: error: {result.filename}: {result.error}", err=True)
+        elif fix_only:
+            result.diagnostics = []  # --fix-only reports what was fixed, not what remains
 
     # With --fix on stdin the fixed text owns stdout; the report goes to stderr.
     report_stream: TextIO
