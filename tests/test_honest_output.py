@@ -194,3 +194,31 @@ def test_fix_only_and_no_fix(folder: Path, capsys: pytest.CaptureFixture[str]) -
         "",
     )
     assert (folder / "messy.md").read_text() == "# T\n\ntext\n"
+
+
+def test_unreadable_paths_are_one_line_errors_and_the_rest_is_checked(
+    folder: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    (folder / "locked").mkdir()
+    (folder / "locked" / "x.md").write_text(MESSY)
+    real_access, real_exists = os.access, Path.exists
+
+    def access(path: object, mode: int, **kwargs: object) -> bool:
+        return Path(str(path)).name != "locked" and real_access(path, mode)  # type: ignore[arg-type]
+
+    def exists(self: Path, **kwargs: object) -> bool:
+        if self.name == "y.md":
+            raise PermissionError(13, "Permission denied")
+        return real_exists(self)
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr(Path, "exists", exists)
+    assert run(["--output-format", "concise", "locked", "locked/y.md", "messy.md"], capsys) == (
+        2,
+        "messy.md:3:5: AL104 [*] Trailing whitespace\n"
+        "Found 1 problem. 1 fixable with --fix. 2 files could not be checked.\n",
+        "awesome-lint: error: locked: permission denied\n"
+        "awesome-lint: error: locked/y.md: permission denied\n",
+    )

@@ -49,7 +49,7 @@ def _split(values: Sequence[str]) -> list[str]:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--fix/--no-fix", default=False, help="Apply safe fixes and write the files.")
 @click.option(
     "--fix-only", is_flag=True, help="Apply fixes and report only what was fixed (implies --fix)."

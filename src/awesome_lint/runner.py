@@ -165,33 +165,41 @@ class Runner:
             return out
         paths = _expand_globs(paths)
         for arg in paths:
-            path = Path(arg)
-            if path.is_dir():
-                config = self.config_for(path)
-                exclude = self.exclude_for(config)
-                ignored: Callable[[Path, bool], bool] | None = None
-                if config.values.get("respect-gitignore", True):
-                    from awesome_lint.ignore import GitIgnore, work_tree_root
-
-                    top = work_tree_root(path)
-                    if top is not None:
-                        ignored = GitIgnore(top)
-                found = list(walk_markdown(path, exclude, config.root, ignored))
-                if not found:
-                    if next(iter(walk_markdown(path, [], config.root)), None) is None:
-                        out.append(f"{arg}: is a directory with no Markdown files")
-                    else:
-                        self.warnings.append(f"every Markdown file below {arg} is excluded")
-                out.extend(found)
-            elif path.exists() or path.is_symlink():
-                if force_exclude and self.is_excluded(path):
-                    continue
-                out.append(path)
-            elif any(char in arg for char in "*?["):
-                out.append(f"{arg}: no file matches this pattern")
-            else:
-                out.append(f"{arg}: no such file or directory")
+            try:
+                self._collect_one(arg, force_exclude, out)
+            except OSError as exc:  # e.g. a folder on the way that may not be read
+                out.append(f"{arg}: {_os_message(exc)}")
         return out
+
+    def _collect_one(self, arg: str, force_exclude: bool, out: list[Path | str]) -> None:
+        path = Path(arg)
+        if path.is_dir() and not os.access(path, os.R_OK | os.X_OK):
+            out.append(f"{arg}: permission denied")
+        elif path.is_dir():
+            config = self.config_for(path)
+            exclude = self.exclude_for(config)
+            ignored: Callable[[Path, bool], bool] | None = None
+            if config.values.get("respect-gitignore", True):
+                from awesome_lint.ignore import GitIgnore, work_tree_root
+
+                top = work_tree_root(path)
+                if top is not None:
+                    ignored = GitIgnore(top)
+            found = list(walk_markdown(path, exclude, config.root, ignored))
+            if not found:
+                if next(iter(walk_markdown(path, [], config.root)), None) is None:
+                    out.append(f"{arg}: is a directory with no Markdown files")
+                else:
+                    self.warnings.append(f"every Markdown file below {arg} is excluded")
+            out.extend(found)
+        elif path.exists() or path.is_symlink():
+            if force_exclude and self.is_excluded(path):
+                return
+            out.append(path)
+        elif any(char in arg for char in "*?["):
+            out.append(f"{arg}: no file matches this pattern")
+        else:
+            out.append(f"{arg}: no such file or directory")
 
     def exclude_for(self, config: Config) -> list[str]:
         """``exclude`` (or ``--exclude``) plus ``extend-exclude`` and ``--extend-exclude``."""
