@@ -290,3 +290,23 @@ def test_outside_a_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, c
     assert capsys.readouterr().err == (
         f"awesome-lint: error: --changed-since: {folder} is not inside a git repository\n"
     )
+
+
+@pytest.mark.slow
+def test_many_files_in_worker_processes(repo: Path) -> None:
+    old = "# L\n\n- [A](https://example.org/a): Old  one | OSDI'22\n"
+    for i in range(24):
+        (repo / f"f{i:02}.md").write_text(old)
+    commit_all(repo, "many lists")
+    for i in range(24):
+        with (repo / f"f{i:02}.md").open("a") as handle:
+            handle.write(f"- [B](https://example.org/b{i}) : New | SOSP'23\n")
+    code, lines = concise("--changed-since", "HEAD", ".")
+    assert code == 1
+    assert lines == [
+        f"f{i:02}.md:4:{29 + len(str(i))}: AL102 [*] Title separator ' : ' should be ': '"
+        for i in range(24)
+    ]
+    code, out, _ = check("--changed-since", "HEAD", "--fix", ".")
+    assert (code, out) == (0, "Found 24 problems (24 fixed, 0 remaining).\n")
+    assert (repo / "f07.md").read_text() == old + "- [B](https://example.org/b7): New | SOSP'23\n"
