@@ -88,6 +88,8 @@ def test_pull_request_gets_annotations_and_a_summary_for_new_lines_only(
     assert run.summary == (
         "### awesome-lint: 2 problems in 1 file\n"
         "\n"
+        f"Only lines added or changed since `{base[:12]}` were checked.\n"
+        "\n"
         "| rule | name | problems | fixable |\n"
         "|---|---|--:|--:|\n"
         f"| [AL102]({docs}#al102-title-separator) | `title-separator` | 1 | 1 |\n"

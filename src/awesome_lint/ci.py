@@ -8,6 +8,7 @@ repository, not the folder the linter ran in, so their paths are relative to
 from __future__ import annotations
 
 import os
+import re
 import shlex
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -62,12 +63,20 @@ def fix_command(paths: Sequence[str], env: Mapping[str, str] | None = None) -> s
     return shlex.join(words)
 
 
+def _short(ref: str | None) -> str | None:
+    """A commit id shortened to 12 digits; any other ref as given."""
+    if ref is not None and re.fullmatch(r"[0-9a-f]{40}", ref):
+        return ref[:12]
+    return ref
+
+
 def append_job_summary(
     results: Sequence[FileResult],
     *,
     unsafe_fixes: bool,
     paths: Sequence[str],
     env: Mapping[str, str] | None = None,
+    changed_since: str | None = None,
 ) -> None:
     """Append the Markdown summary to ``$GITHUB_STEP_SUMMARY`` when the variable is set."""
     env = os.environ if env is None else env
@@ -78,5 +87,10 @@ def append_job_summary(
 
     with open(target, "a", encoding="utf-8", newline="\n") as out:
         write_summary(
-            results, out, unsafe_fixes=unsafe_fixes, fix_command=fix_command(paths, env), env=env
+            results,
+            out,
+            unsafe_fixes=unsafe_fixes,
+            fix_command=fix_command(paths, env),
+            env=env,
+            changed_since=_short(changed_since),
         )

@@ -279,7 +279,12 @@ def check(
                 ci.rebase(results, root)
                 options = replace(options, root=str(root))
             if fmt == "github":
-                ci.append_job_summary(results, unsafe_fixes=options.unsafe_fixes, paths=paths)
+                ci.append_job_summary(
+                    results,
+                    unsafe_fixes=options.unsafe_fixes,
+                    paths=paths,
+                    changed_since=changed_since,
+                )
         # files that could not be checked count in the footer (never "All checks passed!")
         write_report(fmt, results, report_stream, options)
     finally:

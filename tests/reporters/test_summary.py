@@ -143,3 +143,12 @@ def test_github_format_in_a_subfolder_names_files_from_the_root_and_writes_the_s
     assert text.startswith("### awesome-lint: 1 problem in 1 file\n")
     assert "- `docs/a.md:3:5` **AL104** Trailing whitespace\n" in text
     assert text.endswith("```sh\npip install awesome-lint\nawesome-lint --fix a.md\n```\n\n")
+
+
+def test_summary_names_the_changed_lines_scope() -> None:
+    out = io.StringIO()
+    write_summary([FileResult("a.md", SourceText("# A\n"))], out, env={}, changed_since="main")
+    assert out.getvalue() == (
+        "### awesome-lint: no problems\n\n"
+        "1 file checked. Only lines added or changed since `main` were checked.\n\n"
+    )

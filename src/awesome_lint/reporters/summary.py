@@ -41,6 +41,7 @@ def write_summary(
     unsafe_fixes: bool = False,
     fix_command: str = "awesome-lint --fix",
     env: Mapping[str, str] | None = None,
+    changed_since: str | None = None,
 ) -> None:
     """Write the Markdown job summary of ``results`` to ``out``."""
     env = os.environ if env is None else env
@@ -48,11 +49,18 @@ def write_summary(
     errors = [r for r in results if r.error is not None]
     checked = sum(1 for r in results if r.error is None)
     files_with = len({result.filename for result, _source, _d in found})
+    scope = (
+        f" Only lines added or changed since `{changed_since}` were checked."
+        if changed_since
+        else ""
+    )
     if not found and not errors:
-        out.write(f"### awesome-lint: no problems\n\n{plural(checked, 'file')} checked.\n\n")
+        out.write(f"### awesome-lint: no problems\n\n{plural(checked, 'file')} checked.{scope}\n\n")
         return
     title = f"{plural(len(found), 'problem')} in {plural(files_with, 'file')}"
     out.write(f"### awesome-lint: {title}\n\n")
+    if scope:
+        out.write(f"{scope.strip()}\n\n")
     if found:
         counts: Counter[str] = Counter()
         fixable: Counter[str] = Counter()
