@@ -9,7 +9,6 @@ each to paths relative to its own folder; a deeper file's matching pattern (incl
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 from pathlib import Path
 
 from pathspec import GitIgnoreSpec
@@ -24,7 +23,6 @@ def work_tree_root(start: Path) -> Path | None:
     return None
 
 
-@lru_cache(maxsize=1024)
 def _spec(folder: Path) -> GitIgnoreSpec | None:
     try:
         lines = (folder / ".gitignore").read_text(encoding="utf-8", errors="replace")
@@ -38,6 +36,12 @@ class GitIgnore:
 
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
+        self._specs: dict[Path, GitIgnoreSpec | None] = {}  # per walk: edits show next run
+
+    def _spec(self, folder: Path) -> GitIgnoreSpec | None:
+        if folder not in self._specs:
+            self._specs[folder] = _spec(folder)
+        return self._specs[folder]
 
     def __call__(self, path: Path, is_dir: bool) -> bool:
         """Whether git ignores ``path`` (a folder when ``is_dir``)."""
@@ -53,7 +57,7 @@ class GitIgnore:
         verdict = False
         folder = self.root
         for depth in range(len(parts)):
-            spec = _spec(folder)
+            spec = self._spec(folder)
             if spec is not None:
                 rest = "/".join(parts[depth:]) + ("/" if is_dir else "")
                 result = spec.check_file(rest)

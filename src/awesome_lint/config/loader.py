@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -222,9 +221,12 @@ def load_file(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
     return Config(values, path)
 
 
-@lru_cache(maxsize=256)
 def find_config_file(directory: Path) -> Path | None:
-    """The nearest configuration file at or above ``directory``."""
+    """The nearest configuration file at or above ``directory``.
+
+    Not cached here: the caller (one run's ``Runner``) caches per folder, so a
+    long-running process that makes a new runner sees edited configuration.
+    """
     for folder in (directory, *directory.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
