@@ -81,3 +81,13 @@ def test_bad_severity_is_a_configuration_error(
         f"awesome-lint: error: {(folder / '.awesome-lint.toml').resolve()}: "
         "rules.trailing-whitespace.severity must be one of 'error', 'warning', 'info'\n"
     )
+
+
+def test_a_rules_own_default_severity_and_its_override() -> None:
+    from awesome_lint.config.loader import Config
+    from awesome_lint.runner import Overrides, Runner
+
+    runner = Runner(Overrides(isolated=True))
+    assert runner.settings_for(None, Config()).severities == {"AL803": "warning"}
+    config = Config({"rules": {"AL803": {"severity": "error"}, "AL104": {"severity": "info"}}})
+    assert runner.settings_for(None, config).severities == {"AL803": "error", "AL104": "info"}

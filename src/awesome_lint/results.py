@@ -27,14 +27,9 @@ class FileResult:
     severities: dict[str, str] = field(default_factory=dict)  # by rule code; default "error"
 
     def severity(self, code: str) -> str:
-        """``error``, ``warning`` or ``info``: the ``severity`` configured for the rule,
-        else the rule's own default."""
-        found = self.severities.get(code)
-        if found is None:
-            from awesome_lint.rules import WARNING_CODES
-
-            found = "warning" if code in WARNING_CODES else "error"
-        return found
+        """``error``, ``warning`` or ``info``, as resolved for the file (the configured
+        ``severity``, else the rule's own default, e.g. AL803 is a warning)."""
+        return self.severities.get(code, "error")
 
     def failing(self, *, strict: bool) -> bool:
         """Whether the remaining findings fail the run (warnings and infos only with strict)."""
