@@ -9,11 +9,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from awesome_lint import HOMEPAGE
 from awesome_lint.rules import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "docs" / "rules.md"
 README = ROOT / "README.md"
+DOCS_BLOB = HOMEPAGE + "/blob/main"
 START, END = "<!-- rules:start -->", "<!-- rules:end -->"
 
 
@@ -36,7 +38,8 @@ def readme_text() -> str:
     text = README.read_text(encoding="utf-8")
     head, _, rest = text.partition(START)
     _, _, tail = rest.partition(END)
-    rows = [row.replace("](#", "](docs/rules.md#") for row in table()]
+    # absolute links: the README is also the package index page, where relative links break
+    rows = [row.replace("](#", f"]({DOCS_BLOB}/docs/rules.md#") for row in table()]
     return head + START + "\n" + "\n".join(rows) + "\n" + END + tail
 
 

@@ -17,3 +17,21 @@ def corpus_files() -> list[Path]:
     files = sorted(p for p in CORPUS.rglob("*.md") if p.name != "SOURCES.md")
     assert files
     return files
+
+
+# Whole modules that are slow by nature: runs over the whole corpus and property tests
+# with hundreds of examples. `pytest -m "not slow"` skips them; CI runs everything.
+SLOW_MODULES = frozenset(
+    {
+        "tests/ordering/test_corpus.py",
+        "tests/links/test_normalize_properties.py",
+        "tests/test_properties.py",
+        "tests/test_pathological.py",
+    }
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.relative_to(REPO).as_posix() in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awesome_lint.api import _touches, apply_fixes, splice
 from awesome_lint.diagnostics import Edit, Fix
+from awesome_lint.fixer import _touches, apply_fixes, splice
 
 TEXT = "abcdefghijklmnopqrstuvwxyz0123456789"
 

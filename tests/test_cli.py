@@ -41,6 +41,7 @@ def example(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.mark.slow
 def test_fix_produces_exact_bytes_and_is_idempotent(example: Path) -> None:
     first = run(["--fix", "--isolated", str(example)])
     assert first.returncode == 0, first.stderr
@@ -52,6 +53,7 @@ def test_fix_produces_exact_bytes_and_is_idempotent(example: Path) -> None:
     assert b"All checks passed!" in second.stdout
 
 
+@pytest.mark.slow
 def test_diff_prints_the_change_and_writes_nothing(example: Path, tmp_path: Path) -> None:
     before = example.read_bytes()
     proc = run(["--diff", "--isolated", "README.md"], cwd=tmp_path)
@@ -73,6 +75,7 @@ def test_diff_prints_the_change_and_writes_nothing(example: Path, tmp_path: Path
         assert patch.stdout == EXAMPLE_FIXED.read_bytes()
 
 
+@pytest.mark.slow
 def test_check_lists_exact_diagnostics() -> None:
     proc = run(
         ["--isolated", "--output-format", "concise", str(EXAMPLE.relative_to(REPO))], cwd=REPO
@@ -87,6 +90,7 @@ def test_check_lists_exact_diagnostics() -> None:
     assert lines[-1] == "Found 14 problems. 14 fixable with --fix."
 
 
+@pytest.mark.slow
 def test_default_command_and_no_paths_use_readme(example: Path, tmp_path: Path) -> None:
     proc = run(["--output-format", "concise"], cwd=tmp_path)
     assert proc.returncode == 1
@@ -101,6 +105,7 @@ def test_no_paths_find_lower_case_readme(tmp_path: Path) -> None:
     assert proc.stdout.decode().splitlines()[0] == "readme.md:3:3: AL704 Link has an empty URL"
 
 
+@pytest.mark.slow
 def test_exit_codes(tmp_path: Path) -> None:
     clean = tmp_path / "clean.md"
     clean.write_bytes(b"# Title\n\n- [A](https://example.org/a): Fine | OSDI'22\n")
@@ -115,11 +120,13 @@ def test_exit_codes(tmp_path: Path) -> None:
     assert run(["--isolated", "--select", "AL999", str(clean)]).returncode == 2
 
 
+@pytest.mark.slow
 def test_unknown_rule_is_named(tmp_path: Path) -> None:
     proc = run(["--isolated", "--select", "AL102,AL999,nonsense", "x.md"], cwd=tmp_path)
     assert proc.returncode == 2
     assert proc.stderr.decode() == (
-        "awesome-lint: error: unknown rule code or name: AL999 (see `awesome-lint rules`)\n"
+        "awesome-lint: error: unknown rule code or name: AL999, nonsense"
+        " (see `awesome-lint rules`)\n"
     )
     (tmp_path / ".awesome-lint.toml").write_text('ignore = ["AL777"]\n')
     (tmp_path / "x.md").write_text("# T\n")
@@ -129,6 +136,7 @@ def test_unknown_rule_is_named(tmp_path: Path) -> None:
     assert "Traceback" not in proc.stderr.decode()
 
 
+@pytest.mark.slow
 def test_bad_inputs_one_line_each_and_other_files_still_checked(tmp_path: Path) -> None:
     (tmp_path / "latin1.md").write_bytes("# Caf\xe9\n".encode("latin-1"))
     (tmp_path / "binary.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
@@ -170,6 +178,7 @@ def test_bad_inputs_one_line_each_and_other_files_still_checked(tmp_path: Path) 
     assert good.read_bytes() == b"# Title\n\n- [A](https://example.org/a): Bad\n"
 
 
+@pytest.mark.slow
 def test_crlf_bom_tabs_survive(tmp_path: Path) -> None:
     path = tmp_path / "list.md"
     original = (
@@ -188,6 +197,7 @@ def test_crlf_bom_tabs_survive(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow
 def test_missing_final_newline_is_kept_without_al603(tmp_path: Path) -> None:
     path = tmp_path / "list.md"
     path.write_bytes(b"# T\n\n- [A](https://example.org/a) : X")
@@ -195,6 +205,7 @@ def test_missing_final_newline_is_kept_without_al603(tmp_path: Path) -> None:
     assert path.read_bytes() == b"# T\n\n- [A](https://example.org/a): X"
 
 
+@pytest.mark.slow
 def test_file_mode_is_kept_and_unchanged_files_not_written(tmp_path: Path) -> None:
     path = tmp_path / "list.md"
     path.write_bytes(b"# T\n\n- [A](https://example.org/a) : X\n")
@@ -207,6 +218,7 @@ def test_file_mode_is_kept_and_unchanged_files_not_written(tmp_path: Path) -> No
     assert path.stat().st_mtime_ns == mtime - 10**9
 
 
+@pytest.mark.slow
 def test_stdin_check_and_fix() -> None:
     data = b"# T\n\n- [A](https://example.org/a) : X\n"
     proc = run(
@@ -223,6 +235,7 @@ def test_stdin_check_and_fix() -> None:
     assert b"1 fixed" in proc.stderr
 
 
+@pytest.mark.slow
 def test_code_point_columns(tmp_path: Path) -> None:
     path = tmp_path / "list.md"
     path.write_text("# T\n\n- [Café ’n 模型](https://example.org/a) : X\n", encoding="utf-8")
@@ -272,6 +285,7 @@ def test_output_formats_on_the_example(tmp_path: Path) -> None:
     assert github.splitlines()[0].startswith("::error title=awesome-lint (AL601),file=")
 
 
+@pytest.mark.slow
 def test_output_file(tmp_path: Path) -> None:
     out = tmp_path / "report.json"
     proc = run(["--isolated", "--output-format", "json", "-o", str(out), str(EXAMPLE)])
@@ -280,12 +294,14 @@ def test_output_file(tmp_path: Path) -> None:
     assert len(json.loads(out.read_text())) == 14
 
 
+@pytest.mark.slow
 def test_statistics() -> None:
     proc = run(["--isolated", "--statistics", str(EXAMPLE)])
     assert proc.returncode == 1
     assert "AL102" in proc.stdout.decode()
 
 
+@pytest.mark.slow
 def test_rules_and_rule_commands() -> None:
     runner = CliRunner()
     listing = runner.invoke(cli, ["rules"])
@@ -302,6 +318,7 @@ def test_rules_and_rule_commands() -> None:
     assert proc.stderr == b"awesome-lint: error: unknown rule 'AL999' (see `awesome-lint rules`)\n"
 
 
+@pytest.mark.slow
 def test_version() -> None:
     from awesome_lint import __version__
 
@@ -310,6 +327,7 @@ def test_version() -> None:
     assert proc.stdout.decode() == f"awesome-lint {__version__}\n"
 
 
+@pytest.mark.slow
 def test_usage_error_exits_2() -> None:
     proc = run(["--output-format", "nope", "x.md"])
     assert proc.returncode == 2
@@ -333,6 +351,7 @@ def test_main_reports_internal_errors_without_traceback(
     )
 
 
+@pytest.mark.slow
 def test_ascii_console_gets_escapes_not_a_crash(tmp_path: Path) -> None:
     path = tmp_path / "list.md"
     path.write_text("# T\n\n- [模型](https://example.org/a) : X\n", encoding="utf-8")
@@ -347,6 +366,7 @@ def test_ascii_console_gets_escapes_not_a_crash(tmp_path: Path) -> None:
     assert b"- [\\u6a21\\u578b](https://example.org/a) : X" in proc.stdout
 
 
+@pytest.mark.slow
 def test_no_files_to_check_is_a_warning(tmp_path: Path) -> None:
     proc = run(["--isolated"], cwd=tmp_path)
     assert proc.returncode == 0

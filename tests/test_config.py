@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from awesome_lint.api import lint_text
 from awesome_lint.settings import Settings
@@ -28,6 +31,7 @@ def codes(proc: subprocess.CompletedProcess[str]) -> list[str]:
     return [line.split()[1] for line in proc.stdout.splitlines() if ": AL" in line]
 
 
+@pytest.mark.slow
 def test_nearest_config_wins_without_merging(tmp_path: Path) -> None:
     (tmp_path / ".awesome-lint.toml").write_text('ignore = ["AL102"]\n')
     sub = tmp_path / "sub"
@@ -40,6 +44,7 @@ def test_nearest_config_wins_without_merging(tmp_path: Path) -> None:
     assert codes(run(["--isolated", "a.md"], tmp_path)) == ["AL102", "AL105"]
 
 
+@pytest.mark.slow
 def test_pyproject_table_and_skip_without_it(tmp_path: Path) -> None:
     (tmp_path / "awesome-lint.toml").write_text('select = ["AL105"]\n')
     sub = tmp_path / "sub"
@@ -52,6 +57,7 @@ def test_pyproject_table_and_skip_without_it(tmp_path: Path) -> None:
     assert codes(run(["sub/b.md"], tmp_path)) == ["AL102"]
 
 
+@pytest.mark.slow
 def test_extend_and_precedence(tmp_path: Path) -> None:
     (tmp_path / "base.toml").write_text('select = ["AL102", "AL105"]\n')
     (tmp_path / ".awesome-lint.toml").write_text('extend = "base.toml"\nignore = ["AL105"]\n')
@@ -61,6 +67,7 @@ def test_extend_and_precedence(tmp_path: Path) -> None:
     assert codes(run(["--select", "AL105", "a.md"], tmp_path)) == ["AL105"]
 
 
+@pytest.mark.slow
 def test_unknown_key_and_bad_option_value_exit_2(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_bytes(MESSY)
     (tmp_path / ".awesome-lint.toml").write_text('selct = ["AL1"]\n')
@@ -77,6 +84,7 @@ def test_unknown_key_and_bad_option_value_exit_2(tmp_path: Path) -> None:
     assert "invalid TOML" in proc.stderr
 
 
+@pytest.mark.slow
 def test_per_file_ignores_include_exclude(tmp_path: Path) -> None:
     (tmp_path / ".awesome-lint.toml").write_text(
         'include = ["lists/*.md"]\nexclude = ["drafts/"]\n'
@@ -99,6 +107,7 @@ def test_per_file_ignores_include_exclude(tmp_path: Path) -> None:
     assert proc.returncode == 0
 
 
+@pytest.mark.slow
 def test_unfixable_and_unsafe_config(tmp_path: Path) -> None:
     (tmp_path / ".awesome-lint.toml").write_text('unfixable = ["AL105"]\n')
     path = tmp_path / "a.md"
@@ -106,6 +115,21 @@ def test_unfixable_and_unsafe_config(tmp_path: Path) -> None:
     proc = run(["--fix", "a.md"], tmp_path)
     assert proc.returncode == 1
     assert path.read_bytes() == b"# T\n\n- [A](https://example.org/a): X  y\n"
+
+
+@pytest.mark.slow
+def test_unfixable_rule_reports_no_fix_anywhere(tmp_path: Path) -> None:
+    (tmp_path / ".awesome-lint.toml").write_text('unfixable = ["AL105"]\n')
+    (tmp_path / "a.md").write_bytes(MESSY)
+    proc = run(["a.md"], tmp_path)
+    assert proc.stdout == (
+        "a.md:3:29: AL102 [*] Title separator ' : ' should be ': '\n"
+        "a.md:3:33: AL105 2 spaces in a row\n"
+        "Found 2 problems. 1 fixable with --fix.\n"
+    )
+    proc = run(["--output-format", "json", "a.md"], tmp_path)
+    fixes = {item["code"]: item["fix"] for item in json.loads(proc.stdout)}
+    assert fixes["AL105"] is None and fixes["AL102"]["applicability"] == "safe"
 
 
 def test_suppression_ranges() -> None:
@@ -129,6 +153,7 @@ def test_suppression_ranges() -> None:
     assert [d.code for d in lint_text(whole, Settings.default())] == []
 
 
+@pytest.mark.slow
 def test_isolated_keeps_inline_settings_and_refuses_a_config_file(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_bytes(MESSY)
     (tmp_path / "mine.toml").write_text('ignore = ["AL102"]\n')
@@ -141,3 +166,18 @@ def test_isolated_keeps_inline_settings_and_refuses_a_config_file(tmp_path: Path
         "awesome-lint: error: --config mine.toml: --isolated ignores all configuration files;"
         ' pass settings as --config "key = value" instead\n'
     )
+
+
+def test_a_new_runner_sees_an_edited_configuration(tmp_path: Path) -> None:
+    """No process-wide cache: a long-running process (an editor server) can refresh."""
+    from awesome_lint.runner import Overrides, Runner
+
+    config = tmp_path / ".awesome-lint.toml"
+    config.write_text('ignore = ["AL104"]\n')
+    first = Runner(Overrides())
+    assert first.config_for(tmp_path).get_list("ignore") == ["AL104"]
+    config.write_text('ignore = ["AL105"]\n')
+    assert Runner(Overrides()).config_for(tmp_path).get_list("ignore") == ["AL105"]
+    config.unlink()
+    (tmp_path / "awesome-lint.toml").write_text('ignore = ["AL106"]\n')
+    assert Runner(Overrides()).config_for(tmp_path).get_list("ignore") == ["AL106"]

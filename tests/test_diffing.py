@@ -91,3 +91,12 @@ def test_no_final_newline_and_unicode_line_separators() -> None:
         "--- f\n+++ f\n@@ -1,2 +1,2 @@\n a\u2028b\n-c\n\\ No newline at end of file\n+c\n"
     )
     assert unified_diff(old, old, "f") == ""
+
+
+def test_unchanged_lines_between_changes_stay_context() -> None:
+    old = "a\nkeep 1\nb\nkeep 2\n\nc\nend 1\nend 2\nend 3\nend 4\n"
+    new = "A\nkeep 1\nB\nkeep 2\n\nC\nend 1\nend 2\nend 3\nend 4\n"
+    assert unified_diff(old, new, "f") == (
+        "--- f\n+++ f\n@@ -1,9 +1,9 @@\n"
+        "-a\n+A\n keep 1\n-b\n+B\n keep 2\n \n-c\n+C\n end 1\n end 2\n end 3\n"
+    )

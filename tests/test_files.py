@@ -24,6 +24,7 @@ def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     )
 
 
+@pytest.mark.slow
 def test_read_only_file_gives_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "list.md"
     path.write_bytes(MESSY)
@@ -34,6 +35,7 @@ def test_read_only_file_gives_a_clear_error(tmp_path: Path) -> None:
     assert path.read_bytes() == MESSY
 
 
+@pytest.mark.slow
 def test_symlink_is_followed_and_kept(tmp_path: Path) -> None:
     target = tmp_path / "real.md"
     target.write_bytes(MESSY)
@@ -46,6 +48,7 @@ def test_symlink_is_followed_and_kept(tmp_path: Path) -> None:
     assert target.read_bytes() == FIXED
 
 
+@pytest.mark.slow
 def test_two_fixers_on_one_file_never_leave_a_partial_file(tmp_path: Path) -> None:
     path = tmp_path / "list.md"
     body = b"# T\n\n" + b"".join(
@@ -86,6 +89,7 @@ def test_many_files_in_parallel_match_one_by_one(tmp_path: Path) -> None:
     assert parallel[-1][0].error == "no such file or directory"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.cpu_count() == 1, reason="needs two cores to go parallel")
 def test_many_files_fixed_in_parallel(tmp_path: Path) -> None:
     for i in range(PARALLEL_MIN_FILES * 2):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -15,6 +16,8 @@ from awesome_lint.errors import AwesomeLintError
 from awesome_lint.reporters import FORMATS
 
 OUTPUT_FORMATS = FORMATS
+# formats read by a service that knows the repository: paths relative to its root
+ROOT_RELATIVE_FORMATS = frozenset({"github", "sarif", "gitlab"})
 
 
 class DefaultGroup(click.Group):
@@ -46,8 +49,15 @@ def _split(values: Sequence[str]) -> list[str]:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--fix", is_flag=True, help="Apply safe fixes and write the files.")
+@click.argument("paths", nargs=-1, type=click.Path(readable=False))
+@click.option("--fix/--no-fix", default=False, help="Apply safe fixes and write the files.")
+@click.option(
+    "--fix-only", is_flag=True, help="Apply fixes and report only what was fixed (implies --fix)."
+)
+@click.option("--show-files", is_flag=True, help="List the files that would be checked; exit.")
+@click.option(
+    "--show-settings", is_flag=True, help="Print the settings resolved for the first file; exit."
+)
 @click.option("--unsafe-fixes", is_flag=True, default=None, help="Also apply unsafe fixes.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff; write nothing.")
 @click.option("--show-fixes", is_flag=True, help="List the fixes applied per file.")
@@ -65,6 +75,9 @@ def _split(values: Sequence[str]) -> list[str]:
     "--statistics", is_flag=True, help="Count diagnostics per rule instead of listing them."
 )
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even if problems remain.")
+@click.option(
+    "--strict", is_flag=True, help="Exit 1 on warnings and infos too, not only on errors."
+)
 @click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 if any file was changed.")
 @click.option("--stdin-filename", help="The name of the file read from stdin (path '-').")
 @click.option(
@@ -72,6 +85,15 @@ def _split(values: Sequence[str]) -> list[str]:
 )
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--force-exclude", is_flag=True, help="Apply `exclude` to files named explicitly.")
+@click.option(
+    "--exclude", "exclude", multiple=True, help="Patterns to exclude (replaces the config's)."
+)
+@click.option("--extend-exclude", multiple=True, help="Patterns to exclude in addition.")
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    help="Check only lines added or changed since the merge base of REF and HEAD (git).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print diagnostics only, no summary.")
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks of internal errors.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto")
@@ -85,6 +107,9 @@ def _split(values: Sequence[str]) -> list[str]:
 def check(
     paths: tuple[str, ...],
     fix: bool,
+    fix_only: bool,
+    show_files: bool,
+    show_settings: bool,
     unsafe_fixes: bool | None,
     diff: bool,
     show_fixes: bool,
@@ -95,11 +120,15 @@ def check(
     output_file: str | None,
     statistics: bool,
     exit_zero: bool,
+    strict: bool,
     exit_non_zero_on_fix: bool,
     stdin_filename: str | None,
     config_values: tuple[str, ...],
     isolated: bool,
     force_exclude: bool,
+    exclude: tuple[str, ...],
+    extend_exclude: tuple[str, ...],
+    changed_since: str | None,
     quiet: bool,
     verbose: bool,
     color: str,
@@ -122,27 +151,48 @@ def check(
         check_links=check_links,
         links_timeout=links_timeout,
         link_cache=Path(link_cache) if link_cache else None,
+        exclude=_split(exclude) if exclude else None,
+        extend_exclude=_split(extend_exclude),
     )
     ensure_known([*(overrides.select or []), *overrides.extend_select, *overrides.ignore])
     parse_config_options(config_values, overrides)
+    reading_stdin = paths == ("-",) or (not paths and bool(stdin_filename))
+    if changed_since is not None:
+        if reading_stdin:
+            raise AwesomeLintError("--changed-since cannot be used with stdin")
+        from awesome_lint.changes import changes_since
+
+        overrides.changes = changes_since(changed_since, Path.cwd())
     runner = Runner(overrides)
     cwd_config = runner.config_for(Path.cwd())
     fmt = output_format or str(cwd_config.values.get("output-format", "full"))
     if fmt not in OUTPUT_FORMATS:
         raise AwesomeLintError(f"unknown output-format {fmt!r} in configuration")
+    if statistics and fmt not in ("full", "concise", "grouped"):
+        raise AwesomeLintError(
+            f"--statistics works with the text formats (full, concise, grouped), not {fmt}"
+        )
+    if show_fixes and diff:
+        raise AwesomeLintError("--show-fixes lists what --fix changed; --diff already shows it")
 
+    fix = fix or fix_only
     results = []
     patches: list[str] = []
     stdin_fixed: str | None = None
-    if paths == ("-",) or (not paths and stdin_filename):
+    if reading_stdin:
         from awesome_lint.runner import read_stdin
 
         name = stdin_filename or "-"
         path = Path(stdin_filename) if stdin_filename else None
+        data = read_stdin()
+        if force_exclude and path is not None and runner.is_excluded(path):
+            # an excluded file is passed through untouched, as pre-commit expects
+            if fix and not diff:
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+            sys.exit(0)
         config = runner.config_for(path.parent if path else Path.cwd())
-        result, patch = runner.run_bytes(
-            read_stdin(), name, path, config, fix=fix, diff=diff, write=False
-        )
+        result, patch = runner.run_bytes(data, name, path, config, fix=fix, diff=diff, write=False)
         results.append(result)
         if patch:
             patches.append(patch)
@@ -152,7 +202,30 @@ def check(
                 stdin_fixed = "\ufeff" + stdin_fixed
     else:
         items = runner.collect(paths, force_exclude)
-        if not items:
+        for warning in runner.warnings:
+            click.echo(f"awesome-lint: warning: {warning}", err=True)
+        if show_files or show_settings:
+            from awesome_lint import show
+
+            files = [item for item in items if isinstance(item, Path)]
+            if show_files:
+                lines = show.show_files(items)
+            else:
+                lines = show.show_settings(runner, files[0] if files else None)
+            for line in lines:
+                click.echo(line)
+            for item in items:
+                if isinstance(item, str):
+                    click.echo(f"awesome-lint: error: {item}", err=True)
+            sys.exit(2 if any(isinstance(item, str) for item in items) else 0)
+        changes = overrides.changes
+        if changes is not None:
+            items = [i for i in items if isinstance(i, str) or changes.includes(i)]
+            if not items:
+                click.echo(
+                    f"awesome-lint: no changed Markdown files since {changed_since}", err=True
+                )
+        elif not items and not runner.warnings:
             click.echo("awesome-lint: warning: no Markdown files to check", err=True)
         for result, patch in runner.run_many(items, fix=fix, diff=diff):
             results.append(result)
@@ -162,6 +235,8 @@ def check(
     for result in results:
         if result.error:
             click.echo(f"awesome-lint: error: {result.filename}: {result.error}", err=True)
+        elif fix_only:
+            result.diagnostics = []  # --fix-only reports what was fixed, not what remains
 
     # With --fix on stdin the fixed text owns stdout; the report goes to stderr.
     report_stream: TextIO
@@ -169,7 +244,8 @@ def check(
     if output_file:
         report_stream = Path(output_file).open("w", encoding="utf-8", newline="\n")  # noqa: SIM115
         close = True
-    elif stdin_fixed is not None:
+    elif stdin_fixed is not None or diff:
+        # the fixed text or the patch owns stdout: the report goes to stderr
         report_stream = sys.stderr
     else:
         report_stream = sys.stdout
@@ -184,8 +260,8 @@ def check(
         use_color = color == "always" or (
             color == "auto"
             and not output_file
-            and report_stream.isatty()
-            and "NO_COLOR" not in os.environ
+            and (report_stream.isatty() or bool(os.environ.get("FORCE_COLOR")))
+            and not os.environ.get("NO_COLOR")
         )
         options = ReportOptions(
             color=use_color,
@@ -195,8 +271,22 @@ def check(
             fix_mode=fix and not diff,
             quiet=quiet,
         )
-        ok_results = [r for r in results if r.error is None]
-        write_report(fmt, ok_results, report_stream, options)
+        if fmt in ROOT_RELATIVE_FORMATS:
+            from awesome_lint import ci
+
+            root = ci.repository_root()
+            if root is not None:
+                ci.rebase(results, root)
+                options = replace(options, root=str(root))
+            if fmt == "github":
+                ci.append_job_summary(
+                    results,
+                    unsafe_fixes=options.unsafe_fixes,
+                    paths=paths,
+                    changed_since=changed_since,
+                )
+        # files that could not be checked count in the footer (never "All checks passed!")
+        write_report(fmt, results, report_stream, options)
     finally:
         if close:
             report_stream.close()
@@ -207,9 +297,7 @@ def check(
         sys.exit(1)
     if exit_non_zero_on_fix and any(r.changed for r in results):
         sys.exit(1)
-    from awesome_lint.rules import WARNING_CODES  # warnings alone do not fail a run
-
-    if not exit_zero and any(d.code not in WARNING_CODES for r in results for d in r.diagnostics):
+    if not exit_zero and any(r.failing(strict=strict) for r in results):
         sys.exit(1)
     sys.exit(0)
 

@@ -41,12 +41,27 @@ def opcodes(a: list[str], b: list[str]) -> list[Opcode]:
             ops.append(("equal", i0, i, j0, j))
             continue
         di, dj = _resync(a, b, i, j)
-        ops.append((_tag(di, dj), i, i + di, j, j + dj))
+        ops.extend(_refine(a, b, i, di, j, dj))
         i += di
         j += dj
     if i < n or j < m:
         ops.append((_tag(n - i, m - j), i, n, j, m))
     return ops
+
+
+def _refine(a: list[str], b: list[str], i: int, di: int, j: int, dj: int) -> list[Opcode]:
+    """Split a changed block (at most WINDOW lines a side) around the lines it keeps.
+
+    The re-synchronisation needs CONFIRM equal lines, so a block can hold single
+    unchanged lines between changed ones; without this they would show as removed and
+    added again. ``difflib`` is quadratic only in the block's size, which is bounded.
+    """
+    if not (di and dj):
+        return [(_tag(di, dj), i, i + di, j, j + dj)]
+    import difflib
+
+    matcher = difflib.SequenceMatcher(None, a[i : i + di], b[j : j + dj], autojunk=False)
+    return [(tag, i + a1, i + a2, j + b1, j + b2) for tag, a1, a2, b1, b2 in matcher.get_opcodes()]
 
 
 def _tag(di: int, dj: int) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -39,18 +39,32 @@ def matches(relative: str, patterns: Iterable[str]) -> bool:
     return False
 
 
-def walk_markdown(directory: Path, exclude: Iterable[str], root: Path) -> Iterator[Path]:
-    """Every Markdown file below ``directory``, skipping hidden folders and exclusions."""
+def walk_markdown(
+    directory: Path,
+    exclude: Iterable[str],
+    root: Path,
+    ignored: Callable[[Path, bool], bool] | None = None,
+) -> Iterator[Path]:
+    """Every Markdown file below ``directory``, skipping hidden folders and exclusions.
+
+    ``ignored(path, is_dir)`` skips more (git-ignored files and folders).
+    """
     exclude = list(exclude)
     for folder, dirs, files in os.walk(directory):
         base = Path(folder)
         dirs[:] = sorted(
-            d for d in dirs if not d.startswith(".") and not _excluded(base / d, exclude, root)
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and not _excluded(base / d, exclude, root)
+            and not (ignored is not None and ignored(base / d, True))
         )
         for name in sorted(files):
             if name.lower().endswith(MARKDOWN_SUFFIXES):
                 path = base / name
-                if not _excluded(path, exclude, root):
+                if not _excluded(path, exclude, root) and not (
+                    ignored is not None and ignored(path, False)
+                ):
                     yield path
 
 

@@ -24,6 +24,18 @@ class FileResult:
     original: SourceText | None = None  # the text before fixing, when it changed
     error: str | None = None
     fixed_codes: dict[str, int] = field(default_factory=dict)  # fixes applied, per rule code
+    severities: dict[str, str] = field(default_factory=dict)  # by rule code; default "error"
+
+    def severity(self, code: str) -> str:
+        """``error``, ``warning`` or ``info``, as resolved for the file (the configured
+        ``severity``, else the rule's own default, e.g. AL803 is a warning)."""
+        return self.severities.get(code, "error")
+
+    def failing(self, *, strict: bool) -> bool:
+        """Whether the remaining findings fail the run (warnings and infos only with strict)."""
+        if strict:
+            return bool(self.diagnostics)
+        return any(self.severity(d.code) == "error" for d in self.diagnostics)
 
     @property
     def changed(self) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,13 +19,13 @@ from awesome_lint.config.loader import (
     parse_config_text,
     validate,
 )
-from awesome_lint.errors import AwesomeLintError
 from awesome_lint.files import display_path, matches, walk_markdown, write_atomic
 from awesome_lint.results import FileResult
 from awesome_lint.settings import Settings
 from awesome_lint.source import DecodeError, SourceText
 
 if TYPE_CHECKING:
+    from awesome_lint.changes import ChangedRegion, ChangeSet
     from awesome_lint.netcheck.session import LinkSession
 
 # readme.md is the awesome-list convention (sindresorhus/awesome and its family).
@@ -48,6 +48,9 @@ class Overrides:
     check_links: bool = False  # --check-links
     links_timeout: float | None = None  # --links-timeout (seconds for the whole check)
     link_cache: Path | None = None  # --link-cache
+    changes: ChangeSet | None = None  # --changed-since: report only on these lines
+    exclude: list[str] | None = None  # --exclude: replaces the configuration's
+    extend_exclude: list[str] = field(default_factory=list)  # --extend-exclude
 
 
 def parse_config_options(values: Sequence[str], overrides: Overrides) -> None:
@@ -79,6 +82,7 @@ class Runner:
         self._fixed_config: Config | None = None
         self._links: LinkSession | None = None
         self._links_opened = False
+        self.warnings: list[str] = []  # printed by the command line
         if overrides.isolated:
             self._fixed_config = Config()
         elif overrides.config_file is not None:
@@ -144,7 +148,16 @@ class Runner:
         unsafe = o.unsafe_fixes
         if unsafe is None:
             unsafe = bool(config.values.get("unsafe-fixes", False))
-        return Settings(rules, dict(config.values.get("rules", {})), fixable, unfixable, unsafe)
+        options: dict[str, dict[str, Any]] = {}
+        # a rule's own default (AL803 is a warning), then the configuration's
+        severities: dict[str, str] = {
+            rule.code: rule.severity for rule in rules if rule.severity != "error"
+        }
+        for code, values in config.values.get("rules", {}).items():
+            options[code] = {k: v for k, v in values.items() if k != "severity"}
+            if "severity" in values:
+                severities[code] = values["severity"]
+        return Settings(rules, options, fixable, unfixable, unsafe, severities=severities)
 
     def collect(self, paths: Sequence[str], force_exclude: bool) -> list[Path | str]:
         """Expand the arguments into files (a str entry is an error message for that path)."""
@@ -161,24 +174,55 @@ class Runner:
                         seen.add(key)
                         out.append(match)
             return out
+        paths = _expand_globs(paths)
         for arg in paths:
-            path = Path(arg)
-            if path.is_dir():
-                config = self.config_for(path)
-                found = list(walk_markdown(path, config.get_list("exclude") or [], config.root))
-                if not found:
-                    out.append(f"{arg}: is a directory with no Markdown files")
-                out.extend(found)
-            elif path.exists() or path.is_symlink():
-                if force_exclude:
-                    config = self.config_for(path.parent)
-                    exclude = config.get_list("exclude") or []
-                    if exclude and matches(_relative(path, config.root), exclude):
-                        continue
-                out.append(path)
-            else:
-                out.append(f"{arg}: no such file or directory")
+            try:
+                self._collect_one(arg, force_exclude, out)
+            except OSError as exc:  # e.g. a folder on the way that may not be read
+                out.append(f"{arg}: {_os_message(exc)}")
         return out
+
+    def _collect_one(self, arg: str, force_exclude: bool, out: list[Path | str]) -> None:
+        path = Path(arg)
+        if path.is_dir() and not os.access(path, os.R_OK | os.X_OK):
+            out.append(f"{arg}: permission denied")
+        elif path.is_dir():
+            config = self.config_for(path)
+            exclude = self.exclude_for(config)
+            ignored: Callable[[Path, bool], bool] | None = None
+            if config.values.get("respect-gitignore", True):
+                from awesome_lint.ignore import GitIgnore, work_tree_root
+
+                top = work_tree_root(path)
+                if top is not None:
+                    ignored = GitIgnore(top)
+            found = list(walk_markdown(path, exclude, config.root, ignored))
+            if not found:
+                if next(iter(walk_markdown(path, [], config.root)), None) is None:
+                    out.append(f"{arg}: is a directory with no Markdown files")
+                else:
+                    self.warnings.append(f"every Markdown file below {arg} is excluded")
+            out.extend(found)
+        elif path.exists() or path.is_symlink():
+            if force_exclude and self.is_excluded(path):
+                return
+            out.append(path)
+        elif any(char in arg for char in "*?["):
+            out.append(f"{arg}: no file matches this pattern")
+        else:
+            out.append(f"{arg}: no such file or directory")
+
+    def exclude_for(self, config: Config) -> list[str]:
+        """``exclude`` (or ``--exclude``) plus ``extend-exclude`` and ``--extend-exclude``."""
+        o = self.overrides
+        base = o.exclude if o.exclude is not None else config.get_list("exclude") or []
+        return [*base, *(config.get_list("extend-exclude") or []), *o.extend_exclude]
+
+    def is_excluded(self, path: Path) -> bool:
+        """Whether the exclusions name this file (for ``--force-exclude``)."""
+        config = self.config_for(path.parent)
+        exclude = self.exclude_for(config)
+        return bool(exclude) and matches(_relative(path, config.root), exclude)
 
     def run_file(self, path: Path, *, fix: bool, diff: bool) -> tuple[FileResult, str]:
         """Check or fix one file; return its result and its diff text (if asked)."""
@@ -210,6 +254,7 @@ class Runner:
         except DecodeError as exc:
             return FileResult(name, None, error=str(exc)), ""
         settings = self.settings_for(path, config)
+        region = self._changed_region(path, source)
         session = self.link_session()
         if session is not None and session.wanted_by(settings):
             from awesome_lint.api import lint_document
@@ -218,11 +263,17 @@ class Runner:
             document = parse_document(source)
             settings.link_facts = session.facts_for(document)
             if not fix and not diff:
-                return FileResult(name, source, lint_document(document, settings, name)), ""
+                found = lint_document(document, settings, name)
+                kept = region.keep(found) if region else found
+                return FileResult(name, source, kept, severities=settings.severities), ""
         if not fix and not diff:
-            return FileResult(name, source, lint_text(source, settings, name)), ""
-        outcome = fix_text(source, settings, name)
-        result = FileResult(name, outcome.source, outcome.diagnostics)
+            found = lint_text(source, settings, name)
+            kept = region.keep(found) if region else found
+            return FileResult(name, source, kept, severities=settings.severities), ""
+        outcome = fix_text(source, settings, name, region=region)
+        result = FileResult(
+            name, outcome.source, outcome.diagnostics, severities=settings.severities
+        )
         result.fixed = sum(outcome.fixed.values())
         result.fixed_codes = dict(outcome.fixed)
         patch = ""
@@ -240,6 +291,14 @@ class Runner:
                 except OSError as exc:
                     return FileResult(name, source, error=f"cannot write: {_os_message(exc)}"), ""
         return result, patch
+
+    def _changed_region(self, path: Path | None, source: SourceText) -> ChangedRegion | None:
+        changes = self.overrides.changes
+        if changes is None or path is None:
+            return None
+        from awesome_lint.changes import ChangedRegion, changed_lines
+
+        return ChangedRegion(source, changed_lines(source, changes.ranges_for(path)))
 
     def run_many(
         self, items: Sequence[Path | str], *, fix: bool, diff: bool
@@ -322,6 +381,21 @@ def unified_diff(before: SourceText, after: SourceText, name: str) -> str:
     return diff_texts(before.encode().decode("utf-8"), after.encode().decode("utf-8"), name)
 
 
+def _expand_globs(paths: Sequence[str]) -> list[str]:
+    """A quoted glob (``"papers/*.md"``, ``"**/*.md"``) that names no file is expanded here,
+    as a shell would; one that matches nothing stays, and is reported as not found."""
+    import glob
+
+    out: list[str] = []
+    for arg in paths:
+        if not any(char in arg for char in "*?[") or Path(arg).exists():
+            out.append(arg)
+            continue
+        found = sorted(glob.glob(arg, recursive=True))
+        out.extend(found or [arg])
+    return out
+
+
 def _relative(path: Path, root: Path) -> str:
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
@@ -339,10 +413,4 @@ def read_stdin() -> bytes:
 
 def ensure_known(values: Iterable[str]) -> None:
     """Raise for unknown selectors early (so the message comes before any output)."""
-    for value in selectors.split_selectors(values):
-        try:
-            selectors.expand(value)
-        except AwesomeLintError:
-            raise AwesomeLintError(
-                f"unknown rule code or name: {value} (see `awesome-lint rules`)"
-            ) from None
+    selectors.check_known(values)

@@ -18,6 +18,7 @@ class Settings:
     unsafe_fixes: bool = False
     # What the link checker found (URL as written -> fact); None: links not checked
     link_facts: Mapping[str, Any] | None = None
+    severities: dict[str, str] = field(default_factory=dict)  # by rule code; default "error"
 
     @classmethod
     def default(cls) -> Settings:

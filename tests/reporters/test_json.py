@@ -41,6 +41,7 @@ EXPECTED: list[dict[str, Any]] = [
         },
         "url": None,
         "related": [],
+        "severity": "error",
     },
     {
         "code": "AL202",
@@ -58,6 +59,7 @@ EXPECTED: list[dict[str, Any]] = [
         },
         "url": None,
         "related": [],
+        "severity": "error",
     },
     {
         "code": "AL605",
@@ -69,6 +71,7 @@ EXPECTED: list[dict[str, Any]] = [
         "fix": None,
         "url": None,
         "related": [],
+        "severity": "error",
     },
     {
         "code": "AL201",
@@ -84,6 +87,7 @@ EXPECTED: list[dict[str, Any]] = [
         },
         "url": None,
         "related": [],
+        "severity": "error",
     },
     {
         "code": "AL401",
@@ -107,6 +111,7 @@ EXPECTED: list[dict[str, Any]] = [
                 "message": "first copy",
             }
         ],
+        "severity": "error",
     },
     {
         "code": "AL104",
@@ -122,6 +127,7 @@ EXPECTED: list[dict[str, Any]] = [
         },
         "url": None,
         "related": [],
+        "severity": "error",
     },
 ]
 
@@ -144,6 +150,7 @@ def test_json_keys_in_documented_order() -> None:
         "fix",
         "url",
         "related",
+        "severity",
     ]
 
 
@@ -188,7 +195,7 @@ def test_json_lines_one_compact_object_per_line() -> None:
         '{"code":"AL605","name":"heading-increment",'
         '"message":"Heading level jumps from <h1> to <h3> & skips <h2>",'
         '"filename":"docs/papers.md","location":{"row":3,"column":1},'
-        '"end_location":{"row":3,"column":12},"fix":null,"url":null,"related":[]}'
+        '"end_location":{"row":3,"column":12},"fix":null,"url":null,"related":[],"severity":"error"}'
     )
 
 

@@ -164,9 +164,56 @@ def test_sarif_rule_descriptor_of_a_registered_rule(registered: type[Rule], vali
         "id": "AL201",
         "name": "venue-format",
         "shortDescription": {"text": "Venue names are spelled as in the registry"},
+        "fullDescription": {"text": "Venue names are spelled as in the registry"},
+        "help": {
+            "text": "Venue names are spelled as in the registry.",
+            "markdown": "Fake documentation.",
+        },
         "helpUri": registered.url(),
     }
     assert "helpUri" not in rules[0]
+
+
+def test_sarif_descriptor_of_a_real_rule_carries_its_documentation(
+    validator: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import awesome_lint.rules as registry
+    from awesome_lint.rules.al102_title_separator import TitleSeparator as rule
+
+    monkeypatch.setitem(registry._BY_CODE, "AL102", rule)
+    log = render(
+        [FileResult("a.md", SourceText("x\n"), [Diagnostic("AL102", rule.name, "m", 0, 1)])]
+    )
+    validator.validate(log)
+    [descriptor] = log["runs"][0]["tool"]["driver"]["rules"]
+    assert descriptor["fullDescription"]["text"] == (
+        "Checks the separator between an entry's link and its subtitle in the "
+        "`[Title](url): subtitle` convention: `[T](u) : s`, `[T](u):s`, "
+        "`[T](u)  :  s` and a colon caught inside the link text (`[T:](u) s`) "
+        "all become `[T](u): s`."
+    )
+    assert descriptor["help"] == {"text": f"{rule.summary}.", "markdown": rule.doc()}
+
+
+def test_sarif_relative_paths_get_the_source_root_base(validator: Any) -> None:
+    out = io.StringIO()
+    write_report("sarif", sample_results(), out, ReportOptions(root="/work/repo"))
+    log = json.loads(out.getvalue())
+    validator.validate(log)
+    run = log["runs"][0]
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": "file:///work/repo/"}}
+    locations = [
+        loc["physicalLocation"]["artifactLocation"]
+        for result in run["results"]
+        for loc in result["locations"]
+    ]
+    assert locations[0] == {"uri": "README.md", "uriBaseId": "%SRCROOT%"}
+    assert all(loc["uriBaseId"] == "%SRCROOT%" for loc in locations)
+    notification = run["invocations"][0]["toolExecutionNotifications"][0]
+    assert notification["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": "broken.md",
+        "uriBaseId": "%SRCROOT%",
+    }
 
 
 def test_artifact_uris() -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -35,12 +34,22 @@ def _loads(text: str) -> dict[str, Any]:
 
 
 CONFIG_NAMES = (".awesome-lint.toml", "awesome-lint.toml")
-LIST_KEYS = ("include", "exclude", "select", "extend-select", "ignore", "fixable", "unfixable")
+LIST_KEYS = (
+    "include",
+    "exclude",
+    "extend-exclude",
+    "select",
+    "extend-select",
+    "ignore",
+    "fixable",
+    "unfixable",
+)
 KNOWN_KEYS = frozenset(
     (
         *LIST_KEYS,
         "extend",
         "unsafe-fixes",
+        "respect-gitignore",
         "output-format",
         "per-file-ignores",
         "rules",
@@ -49,6 +58,8 @@ KNOWN_KEYS = frozenset(
     )
 )
 PROFILES = ("awesome",)  # profile = "awesome": the awesome-list guidelines' rules
+
+SEVERITIES = ("error", "warning", "info")  # [rules.<name>] severity = ...
 
 
 class ConfigError(AwesomeLintError):
@@ -99,6 +110,18 @@ def _table(path: Path) -> dict[str, Any] | None:
     return data
 
 
+SELECTOR_KEYS = frozenset({"select", "extend-select", "ignore", "fixable", "unfixable"})
+
+
+def _check_selectors(values: list[str], where: str) -> None:
+    from awesome_lint.config.selectors import check_known
+
+    try:
+        check_known(values)
+    except AwesomeLintError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
+
+
 def validate(values: Mapping[str, Any], origin: str) -> dict[str, Any]:
     """Check keys and value types; raise ConfigError naming the offending key."""
     from awesome_lint.rules import get_rule
@@ -113,9 +136,11 @@ def validate(values: Mapping[str, Any], origin: str) -> dict[str, Any]:
                 value = [value]
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"{origin}: {key!r} must be a list of strings")
-        elif key == "unsafe-fixes":
+            if key in SELECTOR_KEYS:
+                _check_selectors(value, f"{origin}: {key!r}")
+        elif key in ("unsafe-fixes", "respect-gitignore"):
             if not isinstance(value, bool):
-                raise ConfigError(f"{origin}: 'unsafe-fixes' must be true or false")
+                raise ConfigError(f"{origin}: {key!r} must be true or false")
         elif key in ("output-format", "extend"):
             if not isinstance(value, str):
                 raise ConfigError(f"{origin}: {key!r} must be a string")
@@ -130,6 +155,8 @@ def validate(values: Mapping[str, Any], origin: str) -> dict[str, Any]:
                 raise ConfigError(
                     f"{origin}: 'per-file-ignores' must map glob patterns to lists of codes"
                 )
+            for pattern, codes in value.items():
+                _check_selectors(codes, f"{origin}: 'per-file-ignores' {pattern!r}")
         elif key == "links":
             from awesome_lint.netcheck.options import LinkOptionError, validate_table
 
@@ -149,6 +176,14 @@ def validate(values: Mapping[str, Any], origin: str) -> dict[str, Any]:
                     raise ConfigError(f"{origin}: [rules.{rule_key}] must be a table")
                 converted: dict[str, Any] = {}
                 for option_key, option_value in options.items():
+                    if option_key == "severity":
+                        if option_value not in SEVERITIES:
+                            raise ConfigError(
+                                f"{origin}: rules.{rule.name}.severity must be one of "
+                                + ", ".join(repr(s) for s in SEVERITIES)
+                            )
+                        converted[option_key] = option_value
+                        continue
                     option = rule.options.get(option_key)
                     if option is None:
                         raise ConfigError(
@@ -192,9 +227,12 @@ def load_file(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
     return Config(values, path)
 
 
-@lru_cache(maxsize=256)
 def find_config_file(directory: Path) -> Path | None:
-    """The nearest configuration file at or above ``directory``."""
+    """The nearest configuration file at or above ``directory``.
+
+    Not cached here: the caller (one run's ``Runner``) caches per folder, so a
+    long-running process that makes a new runner sees edited configuration.
+    """
     for folder in (directory, *directory.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name

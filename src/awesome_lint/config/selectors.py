@@ -36,6 +36,34 @@ def expand(selector: str, *, for_ignore: bool = False) -> set[str]:
     raise AwesomeLintError(f"unknown rule selector {selector!r}")
 
 
+def unknown_message(values: Iterable[str]) -> str:
+    """``unknown rule code or name: X (did you mean Y?)``, for one or more unknown selectors."""
+    import difflib
+
+    unknown = sorted(set(values))
+    known = [*(rule.code for rule in RULES), *(rule.name for rule in RULES)]
+    hints = []
+    for value in unknown:
+        close = difflib.get_close_matches(value.upper(), [k for k in known if k[:2] == "AL"], 1)
+        close = close or difflib.get_close_matches(value.lower(), known, 1, cutoff=0.7)
+        if close:
+            hints.append(f"{value} → {close[0]}" if len(unknown) > 1 else close[0])
+    hint = f"did you mean {', '.join(hints)}?" if hints else "see `awesome-lint rules`"
+    return f"unknown rule code or name: {', '.join(unknown)} ({hint})"
+
+
+def check_known(values: Iterable[str]) -> None:
+    """Raise AwesomeLintError naming every unknown selector, with a suggestion."""
+    unknown = []
+    for value in split_selectors(values):
+        try:
+            expand(value)
+        except AwesomeLintError:
+            unknown.append(value)
+    if unknown:
+        raise AwesomeLintError(unknown_message(unknown))
+
+
 def resolve(
     select: Iterable[str] | None,
     extend_select: Iterable[str] = (),
@@ -57,6 +85,5 @@ def resolve(
     enabled |= codes(extend_select)
     enabled -= codes(ignore, for_ignore=True)
     if unknown:
-        names = ", ".join(sorted(set(unknown)))
-        raise AwesomeLintError(f"unknown rule code or name: {names} (see `awesome-lint rules`)")
+        raise AwesomeLintError(unknown_message(unknown))
     return tuple(rule for rule in RULES if rule.code in enabled)

@@ -26,6 +26,7 @@ class ReportOptions:
     unsafe_fixes: bool = False  # whether unsafe fixes are enabled (for `[*]` and the footer)
     fix_mode: bool = False  # whether --fix ran (results carry `fixed` counts)
     quiet: bool = False  # text formats: no footer
+    root: str | None = None  # the repository root the paths are relative to (sarif: %SRCROOT%)
 
 
 Writer = Callable[[Sequence["FileResult"], TextIO, ReportOptions], None]

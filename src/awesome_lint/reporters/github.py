@@ -13,7 +13,8 @@ from typing import TextIO
 from awesome_lint.reporters import ReportOptions
 from awesome_lint.reporters.common import TOOL_NAME, iter_diagnostics
 from awesome_lint.results import FileResult
-from awesome_lint.rules import WARNING_CODES
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}  # by severity
 
 
 def escape_data(text: str) -> str:
@@ -37,5 +38,5 @@ def write_github(results: Sequence[FileResult], out: TextIO, options: ReportOpti
             "endColumn": str(end_column),
         }
         joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-        level = "warning" if diagnostic.code in WARNING_CODES else "error"
-        out.write(f"::{level} {joined}::{escape_data(diagnostic.message)}\n")
+        command = COMMANDS[result.severity(diagnostic.code)]
+        out.write(f"::{command} {joined}::{escape_data(diagnostic.message)}\n")

@@ -16,9 +16,8 @@ from typing import Any, TextIO
 from awesome_lint.reporters import ReportOptions
 from awesome_lint.reporters.common import iter_diagnostics
 from awesome_lint.results import FileResult
-from awesome_lint.rules import WARNING_CODES
 
-SEVERITY = "major"
+SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}  # by severity
 
 
 def gitlab_issues(results: Sequence[FileResult]) -> list[dict[str, Any]]:
@@ -39,7 +38,7 @@ def gitlab_issues(results: Sequence[FileResult]) -> list[dict[str, Any]]:
                 "description": f"{diagnostic.code} {diagnostic.message}",
                 "check_name": diagnostic.code,
                 "fingerprint": digest.hexdigest()[:32],
-                "severity": "minor" if diagnostic.code in WARNING_CODES else SEVERITY,
+                "severity": SEVERITIES[result.severity(diagnostic.code)],
                 "location": {"path": result.filename, "lines": {"begin": begin, "end": end}},
             }
         )

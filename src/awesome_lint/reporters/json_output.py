@@ -39,7 +39,9 @@ def _fix(source: SourceText, fix: Fix) -> dict[str, Any]:
     }
 
 
-def diagnostic_object(filename: str, source: SourceText, diagnostic: Diagnostic) -> dict[str, Any]:
+def diagnostic_object(
+    filename: str, source: SourceText, diagnostic: Diagnostic, severity: str = "error"
+) -> dict[str, Any]:
     """The JSON object of one diagnostic (shared by ``json`` and ``json-lines``)."""
     return {
         "code": diagnostic.code,
@@ -59,12 +61,13 @@ def diagnostic_object(filename: str, source: SourceText, diagnostic: Diagnostic)
             }
             for related in diagnostic.related
         ],
+        "severity": severity,
     }
 
 
 def _objects(results: Sequence[FileResult]) -> list[dict[str, Any]]:
     return [
-        diagnostic_object(result.filename, source, diagnostic)
+        diagnostic_object(result.filename, source, diagnostic, result.severity(diagnostic.code))
         for result, source, diagnostic in iter_diagnostics(results)
     ]
 

@@ -16,7 +16,6 @@ from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.reporters import ReportOptions
 from awesome_lint.reporters.common import TOOL_NAME, iter_diagnostics, rule_url
 from awesome_lint.results import FileResult
-from awesome_lint.rules import WARNING_CODES
 from awesome_lint.source import SourceText
 
 
@@ -29,7 +28,9 @@ def _range(source: SourceText, start: int, end: int) -> dict[str, Any]:
     return {"start": _position(source, start), "end": _position(source, end)}
 
 
-def _diagnostic(filename: str, source: SourceText, diagnostic: Diagnostic) -> dict[str, Any]:
+def _diagnostic(
+    filename: str, source: SourceText, diagnostic: Diagnostic, severity: str = "error"
+) -> dict[str, Any]:
     code: dict[str, str] = {"value": diagnostic.code}
     url = rule_url(diagnostic.code)
     if url is not None:
@@ -40,7 +41,7 @@ def _diagnostic(filename: str, source: SourceText, diagnostic: Diagnostic) -> di
             "path": filename,
             "range": _range(source, diagnostic.start, diagnostic.end),
         },
-        "severity": "WARNING" if diagnostic.code in WARNING_CODES else "ERROR",
+        "severity": severity.upper(),
         "code": code,
     }
     if diagnostic.fix is not None:
@@ -67,7 +68,7 @@ def rdjson_result(results: Sequence[FileResult]) -> dict[str, Any]:
         "source": {"name": TOOL_NAME, "url": HOMEPAGE},
         "severity": "ERROR",
         "diagnostics": [
-            _diagnostic(result.filename, source, diagnostic)
+            _diagnostic(result.filename, source, diagnostic, result.severity(diagnostic.code))
             for result, source, diagnostic in iter_diagnostics(results)
         ],
     }

@@ -24,9 +24,9 @@ from awesome_lint.reporters.common import (
     sorted_results,
 )
 from awesome_lint.results import FileResult
-from awesome_lint.rules import WARNING_CODES
 from awesome_lint.source import SourceText
 
+SRCROOT = "%SRCROOT%"
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 )
@@ -61,15 +61,45 @@ def _rule_descriptor(code: str, name: str) -> dict[str, Any]:
     rule = get_rule(code)
     if rule is None or rule.code != code:
         return {"id": code, "name": name, "shortDescription": {"text": name}}
+    doc = rule.doc()
     descriptor: dict[str, Any] = {
         "id": rule.code,
         "name": rule.name,
         "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": _what_it_does(doc) or rule.summary},
+        "help": {"text": f"{rule.summary}.", "markdown": doc},
     }
     url = rule_url(code)
     if url is not None:
         descriptor["helpUri"] = url
     return descriptor
+
+
+def _what_it_does(doc: str) -> str:
+    """The plain text of a rule doc's "What it does" section, joined into one paragraph."""
+    lines: list[str] = []
+    inside = False
+    for line in doc.splitlines():
+        if line.startswith("## "):
+            if inside:
+                break
+            inside = line.strip() == "## What it does"
+        elif inside and line.strip():
+            lines.append(line.strip())
+    return " ".join(lines)
+
+
+def _add_base_ids(node: Any) -> None:
+    """Give every relative artifact location the ``%SRCROOT%`` base."""
+    if isinstance(node, dict):
+        location = node.get("artifactLocation")
+        if isinstance(location, dict) and ":" not in location.get("uri", ":"):
+            location["uriBaseId"] = SRCROOT
+        for value in node.values():
+            _add_base_ids(value)
+    elif isinstance(node, list):
+        for value in node:
+            _add_base_ids(value)
 
 
 def _fix(uri: str, source: SourceText, fix: Fix) -> dict[str, Any]:
@@ -91,13 +121,16 @@ def _fix(uri: str, source: SourceText, fix: Fix) -> dict[str, Any]:
     }
 
 
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}  # by severity
+
+
 def _result(
-    uri: str, source: SourceText, diagnostic: Diagnostic, rule_index: int
+    uri: str, source: SourceText, diagnostic: Diagnostic, rule_index: int, severity: str = "error"
 ) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": diagnostic.code,
         "ruleIndex": rule_index,
-        "level": "warning" if diagnostic.code in WARNING_CODES else "error",
+        "level": LEVELS[severity],
         "message": {"text": diagnostic.message},
         "locations": [_physical(uri, _region(source, diagnostic.start, diagnostic.end))],
     }
@@ -115,8 +148,12 @@ def _result(
     return result
 
 
-def sarif_log(results: Sequence[FileResult]) -> dict[str, Any]:
-    """The SARIF log as plain JSON-ready data."""
+def sarif_log(results: Sequence[FileResult], root: str | None = None) -> dict[str, Any]:
+    """The SARIF log as plain JSON-ready data.
+
+    With ``root`` (the repository root the relative paths start from), relative
+    locations carry ``uriBaseId: %SRCROOT%`` and the run says where that is.
+    """
     found = list(iter_diagnostics(results))
     names: dict[str, str] = {}
     for _file, _source, diagnostic in found:
@@ -124,7 +161,13 @@ def sarif_log(results: Sequence[FileResult]) -> dict[str, Any]:
     codes = sorted(names)
     index = {code: position for position, code in enumerate(codes)}
     sarif_results = [
-        _result(artifact_uri(result.filename), source, diagnostic, index[diagnostic.code])
+        _result(
+            artifact_uri(result.filename),
+            source,
+            diagnostic,
+            index[diagnostic.code],
+            result.severity(diagnostic.code),
+        )
         for result, source, diagnostic in found
     ]
     notifications = [
@@ -141,7 +184,7 @@ def sarif_log(results: Sequence[FileResult]) -> dict[str, Any]:
     invocation: dict[str, Any] = {"executionSuccessful": not notifications}
     if notifications:
         invocation["toolExecutionNotifications"] = notifications
-    return {
+    log: dict[str, Any] = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
         "runs": [
@@ -160,7 +203,11 @@ def sarif_log(results: Sequence[FileResult]) -> dict[str, Any]:
             }
         ],
     }
+    if root is not None:
+        _add_base_ids(log["runs"])
+        log["runs"][0]["originalUriBaseIds"] = {SRCROOT: {"uri": Path(root).as_uri() + "/"}}
+    return log
 
 
 def write_sarif(results: Sequence[FileResult], out: TextIO, options: ReportOptions) -> None:
-    out.write(json.dumps(sarif_log(results), indent=2, ensure_ascii=False) + "\n")
+    out.write(json.dumps(sarif_log(results, options.root), indent=2, ensure_ascii=False) + "\n")

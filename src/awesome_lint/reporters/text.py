@@ -77,15 +77,25 @@ def _fix_mark(diagnostic: Diagnostic, options: ReportOptions, style: _Style) -> 
 
 
 def _header(
-    filename: str, source: SourceText, diagnostic: Diagnostic, options: ReportOptions, style: _Style
+    filename: str,
+    source: SourceText,
+    diagnostic: Diagnostic,
+    options: ReportOptions,
+    style: _Style,
+    severity: str = "error",
 ) -> str:
     line, column = source.position(diagnostic.start)
     colon = style(_CYAN, ":")
     return (
         f"{style(_BOLD, _one_line(filename))}{colon}{line}{colon}{column}{colon} "
         f"{style(_RED, diagnostic.code)} {_fix_mark(diagnostic, options, style)}"
-        f"{_one_line(diagnostic.message)}"
+        f"{_one_line(diagnostic.message)}{_severity_mark(severity)}"
     )
+
+
+def _severity_mark(severity: str) -> str:
+    """Errors are the default and carry no mark; ``(warning)`` and ``(info)`` do."""
+    return "" if severity == "error" else f" ({severity})"
 
 
 # -- snippets ------------------------------------------------------------------------
@@ -158,7 +168,12 @@ def _snippet_rows(source: SourceText, start: int, end: int) -> list[tuple[int, s
 
 
 def _full_block(
-    filename: str, source: SourceText, diagnostic: Diagnostic, options: ReportOptions, style: _Style
+    filename: str,
+    source: SourceText,
+    diagnostic: Diagnostic,
+    options: ReportOptions,
+    style: _Style,
+    severity: str = "error",
 ) -> list[str]:
     rows = _snippet_rows(source, diagnostic.start, diagnostic.end)
     elided = len(rows) > _MAX_ROWS
@@ -166,7 +181,7 @@ def _full_block(
         rows = rows[:_HEAD_ROWS] + rows[-_TAIL_ROWS:]
     width = len(str(rows[-1][0]))
     gutter = style(_BLUE, " " * width + " |")
-    lines = [_header(filename, source, diagnostic, options, style), gutter]
+    lines = [_header(filename, source, diagnostic, options, style, severity), gutter]
     for position, (number, shown, carets) in enumerate(rows):
         if elided and position == _HEAD_ROWS:
             lines.append(style(_BLUE, "." * width + " |"))
@@ -299,7 +314,14 @@ def write_concise(results: Sequence[FileResult], out: TextIO, options: ReportOpt
         body = _statistics(results, options)
     else:
         body = [
-            _header(result.filename, source, diagnostic, options, style)
+            _header(
+                result.filename,
+                source,
+                diagnostic,
+                options,
+                style,
+                result.severity(diagnostic.code),
+            )
             for result, source, diagnostic in iter_diagnostics(results)
         ]
     _write_tail(body, results, out, options)
@@ -313,7 +335,8 @@ def write_full(results: Sequence[FileResult], out: TextIO, options: ReportOption
     else:
         body = []
         for result, source, diagnostic in iter_diagnostics(results):
-            body.extend(_full_block(result.filename, source, diagnostic, options, style))
+            severity = result.severity(diagnostic.code)
+            body.extend(_full_block(result.filename, source, diagnostic, options, style, severity))
             body.append("")
     _write_tail(body, results, out, options)
 
@@ -337,6 +360,7 @@ def write_grouped(results: Sequence[FileResult], out: TextIO, options: ReportOpt
             body.append(
                 f"  {position:<{width}} {style(_RED, diagnostic.code)} "
                 f"{_fix_mark(diagnostic, options, style)}{_one_line(diagnostic.message)}"
+                f"{_severity_mark(result.severity(diagnostic.code))}"
             )
         body.append("")
     _write_tail(body, results, out, options)
