@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from awesome_lint.api import _keeps_invariants, _Shape
+from awesome_lint.fixer import _keeps_invariants, _Shape
 from awesome_lint.diagnostics import Edit, Fix
 
 

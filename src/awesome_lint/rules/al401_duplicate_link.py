@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.links.normalize import normalize_url
-from awesome_lint.links.papers import paper_links, same_paper_title
+from awesome_lint.links.papers import link_roles, paper_links, same_paper_title
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.base import Context, Option, Rule
 
@@ -55,6 +55,10 @@ class DuplicateLink(Rule):
     ## Options
 
     - `scope` (`"section"` default, or `"file"`): where to look for copies.
+
+    Within one entry, two resource links with one URL under different labels
+    (`[[Pytorch(official)]](u) [[Pytorch(third party)]](u)`) are reported too: one
+    of them points to the wrong place. No fix.
     """
 
     code = "AL401"
@@ -108,6 +112,33 @@ class DuplicateLink(Rule):
                 fix,
                 (Related(first_link.url[0], first_link.url[1], "First copy"),),
             )
+        yield from self._resources_twice(document)
+
+    def _resources_twice(self, document: Document) -> Iterator[Diagnostic]:
+        """Two resource links of one entry with one URL under different labels
+        (`[[Pytorch(official)]](u) [[Pytorch(third party)]](u)`): one of them is wrong."""
+        text = document.text
+        for entry in document.entries():
+            if len(entry.links) < 3:
+                continue  # a title or paper link and two resource links at least
+            seen: dict[str, Link] = {}
+            for link, role in link_roles(document, entry):
+                if role != "aux" or text.startswith("![", link.text[0]):
+                    continue
+                key = link.url_value.rstrip("/")  # as written: "#demo" is another place
+                first = seen.setdefault(key, link)
+                if first is link:
+                    continue
+                label, other = document.span_text(link.text), document.span_text(first.text)
+                if label == other:
+                    continue
+                yield self.report(
+                    f"The entry links this URL twice, as {other!r} and as {label!r}: "
+                    "one of them is a wrong link",
+                    link.url[0],
+                    link.url[1],
+                    related=(Related(first.url[0], first.url[1], "Same URL here"),),
+                )
 
 
 def _comparable(document: Document, entry: Entry) -> str:
