@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from awesome_lint.fixer import _keeps_invariants, _Shape
 from awesome_lint.diagnostics import Edit, Fix
+from awesome_lint.fixer import _keeps_invariants, _Shape
 
 
 def shape(entries: int, *urls: str) -> _Shape:
