@@ -44,7 +44,10 @@ def unknown_message(values: Iterable[str]) -> str:
     known = [*(rule.code for rule in RULES), *(rule.name for rule in RULES)]
     hints = []
     for value in unknown:
-        close = difflib.get_close_matches(value.upper(), [k for k in known if k[:2] == "AL"], 1)
+        # a code one digit off (AL10 → AL101, AL1O1 → AL101), not any code (AL999 → AL709)
+        close = difflib.get_close_matches(
+            value.upper(), [k for k in known if k[:2] == "AL"], 1, cutoff=0.8
+        )
         close = close or difflib.get_close_matches(value.lower(), known, 1, cutoff=0.7)
         if close:
             hints.append(f"{value} → {close[0]}" if len(unknown) > 1 else close[0])

@@ -100,4 +100,4 @@ _RESOURCE_WORDS = frozenset(
 def _resource(title: str) -> bool:
     """``[Sun dataset](paper page)``: the dataset of a paper, linked to the paper's page."""
     words = title_key(title).split()
-    return len(words) <= 4 and any(word in _RESOURCE_WORDS for word in words)
+    return len(words) <= 3 and any(word in _RESOURCE_WORDS for word in words)
