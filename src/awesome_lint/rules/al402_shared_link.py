@@ -52,9 +52,12 @@ class SharedLink(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         groups: dict[str, list[tuple[Entry, Link, str]]] = {}
         for entry, link, title, key in paper_links(document):
-            if title is not None and not _resource(title):
+            if title is not None:
                 groups.setdefault(key, []).append((entry, link, title))
         for items in groups.values():
+            if len(items) < 2:
+                continue
+            items = [item for item in items if not _resource(item[2])]
             # one representative per distinct paper title, in order of appearance
             kinds: list[tuple[Entry, Link, str]] = []
             for item in items:
