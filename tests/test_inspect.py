@@ -88,3 +88,16 @@ def test_inspect_missing_file_is_a_one_line_error(
     assert exited.value.code == 2
     err = capsys.readouterr().err
     assert err == f"awesome-lint: error: {tmp_path / 'nope.md'}: No such file or directory\n"
+
+
+def test_a_group_label_lends_its_items_shape(tmp_path: Path) -> None:
+    path = tmp_path / "tools.md"
+    path.write_text(
+        "# Tools\n\n- Agents\n  - [a](https://example.org/a) - A.\n  - [b](https://example.org/b) - B.\n"
+        "- Orchestration\n  - [c](https://example.org/c) - C.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["inspect", "--output-format", "json", str(path)])
+    (report,) = json.loads(result.output)
+    (section,) = report["sections"]
+    assert (section["shape"], section["confidence"], section["entries"]) == ("link", 1.0, 5)

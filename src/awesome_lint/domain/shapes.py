@@ -74,14 +74,19 @@ class SectionShape:
 
 
 def section_shape(document: Document, section: Section) -> SectionShape:
-    """The shape most of a section's top-level entries share (rows are "table")."""
+    """The shape most of a section's top-level entries share (rows are "table"); the
+    items under a group label count in its place."""
     counts: Counter[str] = Counter()
-    for entry in section.entries:
+    stack = list(reversed(section.entries))
+    while stack:
+        entry = stack.pop()
         if entry.is_toc:
             continue
         shape = "table" if entry.kind == "row" else shape_of(document, entry)
         if shape is not None:
             counts[shape] += 1
+        elif entry.children:  # a group label ("- Agent Skills"): its items have the shape
+            stack.extend(reversed(entry.children))
     total = sum(counts.values())
     if not total:
         return SectionShape(None, 0.0, 0)
