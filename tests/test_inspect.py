@@ -93,7 +93,8 @@ def test_inspect_missing_file_is_a_one_line_error(
 def test_a_group_label_lends_its_items_shape(tmp_path: Path) -> None:
     path = tmp_path / "tools.md"
     path.write_text(
-        "# Tools\n\n- Agents\n  - [a](https://example.org/a) - A.\n  - [b](https://example.org/b) - B.\n"
+        "# Tools\n\n- Agents\n  - [a](https://example.org/a) - A.\n"
+        "  - [b](https://example.org/b) - B.\n"
         "- Orchestration\n  - [c](https://example.org/c) - C.\n",
         encoding="utf-8",
     )
