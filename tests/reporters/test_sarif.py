@@ -197,11 +197,11 @@ def test_sarif_descriptor_of_a_real_rule_carries_its_documentation(
 
 def test_sarif_relative_paths_get_the_source_root_base(validator: Any) -> None:
     out = io.StringIO()
-    write_report("sarif", sample_results(), out, ReportOptions(root="/work/repo"))
+    write_report("sarif", sample_results(), out, ReportOptions(root="/srv/repo"))
     log = json.loads(out.getvalue())
     validator.validate(log)
     run = log["runs"][0]
-    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": "file:///work/repo/"}}
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": "file:///srv/repo/"}}
     locations = [
         loc["physicalLocation"]["artifactLocation"]
         for result in run["results"]
