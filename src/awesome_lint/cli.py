@@ -367,6 +367,50 @@ def inspect_command(paths: Sequence[str], output_format: str) -> None:
         click.echo("\n".join(render_text(report) for report in reports), nl=False)
 
 
+@cli.command("stats")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option(
+    "--output-format",
+    type=click.Choice(["table", "json", "markdown", "svg"]),
+    default="table",
+    help="An aligned table, JSON, Markdown tables, or an SVG bar chart.",
+)
+@click.option(
+    "--by", type=click.Choice(["year", "venue"]), default="year", help="What the SVG chart counts."
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write to this file."
+)
+def stats_command(paths: Sequence[str], output_format: str, by: str, output: str | None) -> None:
+    """Count entries per section, venue, year and link host (default file: README.md)."""
+    import json
+
+    from awesome_lint.source import SourceText
+    from awesome_lint.stats import render_markdown, render_svg, render_table, stats_source
+
+    reports = []
+    for name in paths or ("README.md",):
+        try:
+            data = Path(name).read_bytes()
+        except OSError as exc:
+            raise AwesomeLintError(f"{name}: {exc.strerror or exc}") from None
+        reports.append(stats_source(SourceText.from_bytes(data), Path(name).as_posix()))
+    if output_format == "json":
+        text = json.dumps(reports, indent=2, ensure_ascii=False) + "\n"
+    elif output_format == "svg":
+        text = render_svg(reports, by=by)
+    else:
+        render = render_markdown if output_format == "markdown" else render_table
+        text = "\n".join(render(report) for report in reports)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8", newline="\n")
+    except OSError as exc:
+        raise AwesomeLintError(f"{output}: {exc.strerror or exc}") from None
+
+
 @cli.command("venues")
 @click.argument("query", required=False, default="")
 def venues_command(query: str) -> None:
