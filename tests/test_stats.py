@@ -279,4 +279,4 @@ def test_readme_shows_the_real_output() -> None:
     assert shown == render_table(report)
     chart = _chart((root / "docs" / "stats-example.svg").read_text(encoding="utf-8"))
     assert _texts(chart, "title") == ["Papers per year"]
-    assert "(docs/stats-example.svg)" in readme
+    assert "/awesome-lint/main/docs/stats-example.svg)" in readme
