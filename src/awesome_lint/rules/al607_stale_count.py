@@ -17,7 +17,7 @@ class StaleCount(Rule):
     ```markdown
     <!-- awesome-lint:count -->302<!-- /awesome-lint:count --> papers
 
-    ## Serving (<!-- awesome-lint:count section="Serving" -->17<!-- /awesome-lint:count -->)
+    <!-- awesome-lint:count section="Serving" -->17<!-- /awesome-lint:count --> of them on serving
     ```
 
     The first holds the number of entries in the file, the second the number in
@@ -44,6 +44,9 @@ class StaleCount(Rule):
     ## Options
 
     None. Markers inside code blocks and code spans are examples, not counts.
+    A marker inside a heading is allowed (`section="Serving"` matches the heading
+    `Serving (17)` written with one), but the heading's anchor then changes with
+    the number: keep markers in the text to keep links to the section stable.
     """
 
     code = "AL607"
