@@ -19,7 +19,16 @@ from awesome_lint.config.loader import (
     parse_config_text,
     validate,
 )
-from awesome_lint.files import display_path, matches, walk_markdown, write_atomic
+from awesome_lint.errors import AwesomeLintError
+from awesome_lint.files import (
+    FileChangedError,
+    Snapshot,
+    display_path,
+    matches,
+    read_snapshot,
+    walk_markdown,
+    write_atomic,
+)
 from awesome_lint.results import FileResult
 from awesome_lint.settings import Settings
 from awesome_lint.source import DecodeError, SourceText
@@ -230,13 +239,16 @@ class Runner:
         try:
             if path.is_dir():
                 return FileResult(name, None, error="is a directory"), ""
-            data = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
-            if data is None:
+            read = read_snapshot(path, MAX_FILE_BYTES)
+            if read is None:
                 return FileResult(name, None, error="file too large (over 64 MiB)"), ""
         except OSError as exc:
             return FileResult(name, None, error=_os_message(exc)), ""
+        data, snapshot = read
         config = self.config_for(path.parent)
-        return self.run_bytes(data, name, path, config, fix=fix, diff=diff, write=True)
+        return self.run_bytes(
+            data, name, path, config, fix=fix, diff=diff, write=True, snapshot=snapshot
+        )
 
     def run_bytes(
         self,
@@ -248,7 +260,13 @@ class Runner:
         fix: bool,
         diff: bool,
         write: bool,
+        snapshot: Snapshot | None = None,
     ) -> tuple[FileResult, str]:
+        """Check or fix ``data``; with ``write``, write the fix to ``path``.
+
+        ``snapshot`` is what ``path`` was when ``data`` was read: the fix is written
+        only if the file is still exactly that (an edit made meanwhile is never lost).
+        """
         try:
             source = SourceText.from_bytes(data)
         except DecodeError as exc:
@@ -287,7 +305,11 @@ class Runner:
                 result.fixed = 0
             elif write and path is not None:
                 try:
-                    write_atomic(path, outcome.source.encode())
+                    write_atomic(path, outcome.source.encode(), snapshot)
+                except FileChangedError:
+                    return FileResult(
+                        name, source, error="changed on disk while being fixed; not written"
+                    ), ""
                 except OSError as exc:
                     return FileResult(name, source, error=f"cannot write: {_os_message(exc)}"), ""
         return result, patch
