@@ -40,10 +40,13 @@ class SourceText:
 
     __slots__ = ("_starts", "bom", "lines", "text")
 
-    def __init__(self, text: str, *, bom: bool = False) -> None:
-        if text.startswith(BOM):
-            text = text[1:]
-            bom = True
+    def __init__(self, text: str, *, bom: bool | None = None) -> None:
+        """``bom=None``: one leading BOM is taken off ``text`` and remembered. ``bom`` given:
+        ``text`` is the body as is (a fixed text keeps a second U+FEFF, which is content)."""
+        if bom is None:
+            bom = text.startswith(BOM)
+            if bom:
+                text = text[1:]
         self.text = text
         self.bom = bom
         lines: list[Line] = []
