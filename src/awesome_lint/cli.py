@@ -240,6 +240,8 @@ def check(
             click.echo(f"awesome-lint: error: {result.filename}: {result.error}", err=True)
         elif fix_only:
             result.diagnostics = []  # --fix-only reports what was fixed, not what remains
+        for note in result.notes:
+            click.echo(f"awesome-lint: note: {result.filename}: {note}", err=True)
 
     # File content (the fixed stdin text, a diff) goes out as UTF-8 bytes, whatever the
     # locale or PYTHONIOENCODING say, and without newline translation.

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from awesome_lint.api import fix_text, lint_text
+from awesome_lint.api import document_notes, fix_text, lint_document, verified_fixes
 from awesome_lint.config import selectors
 from awesome_lint.config.loader import (
     Config,
@@ -19,7 +19,6 @@ from awesome_lint.config.loader import (
     parse_config_text,
     validate,
 )
-from awesome_lint.errors import AwesomeLintError
 from awesome_lint.files import (
     FileChangedError,
     Snapshot,
@@ -29,6 +28,7 @@ from awesome_lint.files import (
     walk_markdown,
     write_atomic,
 )
+from awesome_lint.parser.build import parse_document
 from awesome_lint.results import FileResult
 from awesome_lint.settings import Settings
 from awesome_lint.source import DecodeError, SourceText
@@ -66,9 +66,10 @@ def parse_config_options(values: Sequence[str], overrides: Overrides) -> None:
     """``--config PATH`` selects a file; ``--config "key = value"`` overrides one key."""
     for value in values:
         path = Path(value)
-        if value.endswith(".toml") and not path.is_file():
+        is_file = _is_file(path)
+        if value.endswith(".toml") and not is_file:
             raise ConfigError(f"--config {value}: file not found")
-        if path.is_file():
+        if is_file:
             if overrides.isolated:
                 raise ConfigError(
                     f"--config {value}: --isolated ignores all configuration files; "
@@ -82,6 +83,15 @@ def parse_config_options(values: Sequence[str], overrides: Overrides) -> None:
                 if key == "links" and key in known:  # several links.* overrides add up
                     item = {**known[key], **item}
                 known[key] = item
+
+
+def _is_file(path: Path) -> bool:
+    """``Path.is_file`` that says no instead of raising (a long inline ``--config`` value
+    is not a file name: ``OSError: File name too long``)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 class Runner:
@@ -274,23 +284,32 @@ class Runner:
         settings = self.settings_for(path, config)
         region = self._changed_region(path, source)
         session = self.link_session()
+        document = None
         if session is not None and session.wanted_by(settings):
-            from awesome_lint.api import lint_document
-            from awesome_lint.parser.build import parse_document
-
             document = parse_document(source)
             settings.link_facts = session.facts_for(document)
-            if not fix and not diff:
-                found = lint_document(document, settings, name)
-                kept = region.keep(found) if region else found
-                return FileResult(name, source, kept, severities=settings.severities), ""
         if not fix and not diff:
-            found = lint_text(source, settings, name)
+            if document is None:
+                document = parse_document(source)  # what lint_text does, keeping the document
+            found = verified_fixes(document, lint_document(document, settings, name))
             kept = region.keep(found) if region else found
-            return FileResult(name, source, kept, severities=settings.severities), ""
+            return (
+                FileResult(
+                    name,
+                    source,
+                    kept,
+                    severities=settings.severities,
+                    notes=document_notes(document),
+                ),
+                "",
+            )
         outcome = fix_text(source, settings, name, region=region)
         result = FileResult(
-            name, outcome.source, outcome.diagnostics, severities=settings.severities
+            name,
+            outcome.source,
+            outcome.diagnostics,
+            severities=settings.severities,
+            notes=outcome.notes,
         )
         result.fixed = sum(outcome.fixed.values())
         result.fixed_codes = dict(outcome.fixed)

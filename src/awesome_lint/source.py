@@ -63,7 +63,11 @@ class SourceText:
     @classmethod
     def from_bytes(cls, data: bytes) -> SourceText:
         """Decode strictly as UTF-8; raise :class:`DecodeError` with a clear reason."""
-        if b"\x00" in data[:8192]:
+        if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+            raise DecodeError("UTF-32 is not supported, convert the file to UTF-8")
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise DecodeError("UTF-16 is not supported, convert the file to UTF-8")
+        if b"\x00" in data:  # the whole file: a NUL late in a text file is still binary
             raise DecodeError("binary file (contains NUL bytes)")
         try:
             text = data.decode("utf-8")

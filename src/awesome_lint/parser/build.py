@@ -139,6 +139,7 @@ def parse_document(source: SourceText) -> Document:
         code_lines=frozenset(code_lines),
         html_lines=frozenset(html_lines),
         references=refs,
+        nesting_cut=parsed.cut_line,
     )
 
 
@@ -377,7 +378,8 @@ def _decompose(text: str, entry: Entry) -> None:
             entry.prefix = (start, first.start)
         return
     tail_start = first.end
-    # the last pipe outside code spans and not escaped splits off the venue slot
+    # the last pipe outside code spans, links and bare URLs, and not escaped, splits off
+    # the venue slot (a pipe inside a link target or a URL is part of it)
     spans: list[tuple[int, int]] | None = None  # found only when there is a pipe
     pipe = -1
     pos = end
@@ -385,11 +387,20 @@ def _decompose(text: str, entry: Entry) -> None:
         pos = text.rfind("|", tail_start, pos)
         if pos < 0:
             break
+        if text[pos - 1] == "\\":
+            continue
         if spans is None:
             spans = code_spans(text, tail_start, end)
-        if text[pos - 1] != "\\" and not any(a <= pos < b for a, b in spans):
-            pipe = pos
-            break
+        if any(a <= pos < b for a, b in spans):
+            continue
+        holder = next((link.start for link in entry.links if link.start < pos < link.end), -1)
+        if holder < 0:
+            holder = _bare_url_start(text, tail_start, pos)
+        if holder >= 0:
+            pos = holder  # every pipe of this link or URL belongs to it
+            continue
+        pipe = pos
+        break
     body_end = end
     if pipe >= 0:
         sep_start = pipe
@@ -406,6 +417,18 @@ def _decompose(text: str, entry: Entry) -> None:
         entry.title_separator = (sep.start(), sep.end())
         if sep.end() < body_end:
             entry.subtitle = (sep.end(), body_end)
+
+
+def _bare_url_start(text: str, start: int, pos: int) -> int:
+    """The start of a bare URL that runs up to ``pos`` (GitHub autolinks it with a
+    following ``|``), or -1. Looks back at most 2,048 characters."""
+    low = max(start, pos - 2048)
+    word = max(text.rfind(" ", low, pos), text.rfind("\t", low, pos)) + 1
+    word = max(word, low)
+    found = text.find("://", word, pos)
+    if found > word or text.startswith("www.", word, pos):
+        return word
+    return -1
 
 
 def _leading_ws(text: str, start: int, end: int) -> int:
