@@ -1,0 +1,110 @@
+"""Pathological lines at growing sizes: every one must take time linear in its length.
+
+    python bench/pathological.py                 # 1x, 10x, 100x of every case
+    python bench/pathological.py --sizes 1,10    # fewer sizes
+
+Each case builds one crafted input from a unit size ``n`` (the 1x input is a few
+kilobytes); the script lints and fixes it in-process and prints the time of each size
+and the growth from one size to the next (10x the input should cost at most about 12x
+the time). Found by the adversarial pass of issue 12; tests/test_pathological_growth.py
+checks the outputs of the same inputs (never their timings).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+import time
+from collections.abc import Callable, Sequence
+
+
+def _entries(n: float, line: Callable[[int], str]) -> str:
+    return "# L\n\n" + "".join(line(i) for i in range(int(n)))
+
+
+# name -> builder of the input for unit size n (1x: about 2,000 characters, or 100 entries;
+# the entry cases also take fractions)
+CASES: dict[str, Callable[[float], str]] = {
+    "heading-end-spaces": lambda n: "# a" + " " * (2000 * n) + "b\n",
+    "heading-end-tabs": lambda n: "## a" + " \t" * (1000 * n) + "#\n",
+    "trailing-comment-openers": lambda n: "- [A](https://e.org/a): x " + "<!--" * (500 * n) + "\n",
+    "comment-openers-closed": lambda n: (
+        "- [A](https://e.org/a): x " + "<!-- a " * (300 * n) + "-->\n"
+    ),
+    "title-separator-spaces": lambda n: "- [A](https://e.org/a)" + " " * (2000 * n) + "x\n",
+    "title-separator-tabs": lambda n: "- [A](https://e.org/a)" + " \t" * (1000 * n) + ":x\n",
+    "directive-spaces": lambda n: "<!-- awesome-lint-disable-next-line" + " " * (2000 * n) + "\n",
+    "directive-spaces-closed": lambda n: (
+        "<!-- awesome-lint-disable AL102" + " " * (2000 * n) + "-->\n"
+    ),
+    "note-parens": lambda n: "- [A](https://e.org/a): x " + "(" * (2000 * n) + "\n",
+    "note-angles": lambda n: "- [A](https://e.org/a): x " + "<" * (2000 * n) + "\n",
+    "note-mixed": lambda n: "- [A](https://e.org/a): x " + "(<[" * (700 * n) + "\n",
+    "pipes-in-url": lambda n: (
+        "- [A](https://e.org/a): see https://g.com/" + "a|" * (1000 * n) + "\n"
+    ),
+    "shared-link-entries": lambda n: _entries(
+        100 * n, lambda i: f"- [P{i}](https://e.org/same): Title {i} | OSDI'22\n"
+    ),
+    "duplicate-entries": lambda n: _entries(
+        100 * n, lambda i: "- [Same](https://e.org/same): Same title | OSDI'22\n"
+    ),
+}
+
+
+def run_case(text: str) -> tuple[int, int]:
+    """Lint and fix ``text`` with every rule; return (diagnostics, fixes applied)."""
+    from awesome_lint.api import fix_text, lint_text
+    from awesome_lint.config.selectors import resolve
+    from awesome_lint.settings import Settings
+
+    settings = Settings(resolve(["ALL"]), unsafe_fixes=True)
+    diagnostics = lint_text(text, settings)
+    outcome = fix_text(text, settings)
+    return len(diagnostics), sum(outcome.fixed.values())
+
+
+def measure(text: str) -> float:
+    start = time.perf_counter()
+    run_case(text)
+    return time.perf_counter() - start
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1,10,100", help="comma-separated multiples of 1x")
+    parser.add_argument("--case", action="append", help="only this case (repeatable)")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    names = args.case or list(CASES)
+    run_case("# warm up\n\n- [A](https://e.org/a): b\n")
+    header = [
+        "case",
+        *(f"{s}x (s)" for s in sizes),
+        *(f"{a}x->{b}x" for a, b in itertools.pairwise(sizes)),
+    ]
+    print("| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    worst = 0.0
+    for name in names:
+        times = [measure(CASES[name](size)) for size in sizes]
+        growth = []
+        for (a, ta), (b, tb) in itertools.pairwise(zip(sizes, times, strict=True)):
+            ratio = tb / max(ta, 1e-4)
+            growth.append(f"{ratio:.1f}x")
+            if ta >= 0.01:  # below 10 ms the fixed costs dominate
+                worst = max(worst, ratio / (b / a))
+        print(
+            f"| {name} | "
+            + " | ".join(f"{t:.3f}" for t in times)
+            + " | "
+            + " | ".join(growth)
+            + " |"
+        )
+    print(f"\nworst growth relative to input growth (cases over 10 ms): {worst:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
