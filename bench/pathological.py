@@ -71,11 +71,84 @@ def measure(text: str) -> float:
     return time.perf_counter() - start
 
 
+def ordinary_list(entries: int) -> str:
+    """A paper list of ``entries`` ordinary entries, in sections of 100, a few to fix."""
+    out = ["# Papers\n"]
+    for i in range(entries):
+        if i % 100 == 0:
+            out.append(f"\n## Section {i // 100}\n\n")
+        sep = " : " if i % 7 == 0 else ": "
+        out.append(
+            f"- [Paper {i}](https://arxiv.org/abs/23{i % 12 + 1:02d}.{i:05d}){sep}"
+            f"A system for serving model {i} | OSDI'{22 - i % 3}\n"
+        )
+    return "".join(out)
+
+
+def entries_section(counts: Sequence[int]) -> None:
+    """Whole-process ``check`` and ``--fix`` time and peak memory per 1,000 entries."""
+    import resource
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    print("| entries | check (s) | per 1,000 (s) | fix (s) | peak MB | MB per 1,000 |")
+    print("|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as folder:
+        for count in counts:
+            path = Path(folder) / f"list-{count}.md"
+            figures = []
+            for args in (["-q", "--exit-zero"], ["-q", "--fix", "--exit-zero"]):
+                path.write_text(ordinary_list(count), encoding="utf-8")
+                code = (
+                    "import resource, subprocess, sys, time; t = time.perf_counter(); "
+                    "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=False); "
+                    "print(time.perf_counter() - t, "
+                    "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+                )
+                done = subprocess.run(
+                    [
+                        sys.executable,
+                        "-I",
+                        "-S",
+                        "-c",
+                        code,
+                        sys.executable,
+                        "-m",
+                        "awesome_lint",
+                        "--isolated",
+                        *args,
+                        str(path),
+                    ],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                seconds, rss = done.stdout.split()
+                scale = 1 if sys.platform == "darwin" else 1024
+                figures.append((float(seconds), int(rss) * scale / 1e6))
+            (check, mb), (fix, fix_mb) = figures
+            peak = max(mb, fix_mb)
+            print(
+                f"| {count} | {check:.2f} | {check / count * 1000:.3f} | {fix:.2f} | "
+                f"{peak:.0f} | {peak / count * 1000:.1f} |"
+            )
+    del resource
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="1,10,100", help="comma-separated multiples of 1x")
     parser.add_argument("--case", action="append", help="only this case (repeatable)")
+    parser.add_argument(
+        "--entries",
+        default="",
+        help="also time ordinary lists of these many entries, e.g. 1000,10000,100000",
+    )
     args = parser.parse_args(argv)
+    if args.entries:
+        entries_section([int(n) for n in args.entries.split(",")])
+        print()
     sizes = [int(s) for s in args.sizes.split(",")]
     names = args.case or list(CASES)
     run_case("# warm up\n\n- [A](https://e.org/a): b\n")
