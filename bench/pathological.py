@@ -38,6 +38,9 @@ CASES: dict[str, Callable[[float], str]] = {
     "directive-spaces-closed": lambda n: (
         "<!-- awesome-lint-disable AL102" + " " * (2000 * n) + "-->\n"
     ),
+    "remark-directive-spaces": lambda n: (
+        "<!--lint disable no-trailing-spaces" + " " * (2000 * n) + "\n"
+    ),
     "note-parens": lambda n: "- [A](https://e.org/a): x " + "(" * (2000 * n) + "\n",
     "note-angles": lambda n: "- [A](https://e.org/a): x " + "<" * (2000 * n) + "\n",
     "note-mixed": lambda n: "- [A](https://e.org/a): x " + "(<[" * (700 * n) + "\n",

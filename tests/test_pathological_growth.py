@@ -50,6 +50,11 @@ def expected(name: str, size: float, text: str) -> tuple[list[Finding], dict[str
             {"AL104": 1},
             "<!-- awesome-lint-disable-next-line\n",
         ),
+        "remark-directive-spaces": lambda: (
+            [("AL104", 1, 36, 1, width + 1)],
+            {"AL104": 1},
+            "<!--lint disable no-trailing-spaces\n",
+        ),
         "directive-spaces-closed": lambda: ([("AL001", 1, 1, 1, width + 1)], {"AL001": 1}, ""),
         "note-parens": lambda: ([], {}, text),
         "note-angles": lambda: ([], {}, text),
