@@ -53,7 +53,10 @@ def _fixes(text: str) -> list[tuple[str, int, tuple[tuple[int, int, str], ...] |
     ]
 
 
-ALL = Settings(resolve(["ALL"]), unsafe_fixes=True)
+# every rule but the whole-list ones (badges, licence, contributing file, table of contents)
+ALL = Settings(
+    resolve(["ALL"], (), ["AL709", "AL710", "AL711", "AL712", "AL713"]), unsafe_fixes=True
+)
 
 
 @pytest.mark.parametrize(
@@ -140,7 +143,18 @@ def test_json_output_carries_only_fixes_the_fixer_applies(tmp_path: Path) -> Non
         b"- [A](<https://g.com/a  b>): x  y\n"
     )
     result = CliRunner().invoke(
-        cli, ["check", "--isolated", "--select", "ALL", "--output-format", "json", str(path)]
+        cli,
+        [
+            *(
+                "check",
+                "--isolated",
+                "--select",
+                "ALL",
+                "--ignore",
+                "AL709,AL710,AL711,AL712,AL713",
+            ),
+            *("--output-format", "json", str(path)),
+        ],
     )
     items = json.loads(result.output)
     assert [(i["code"], i["location"]["row"], i["fix"] is not None) for i in items] == [
@@ -155,19 +169,56 @@ def test_json_output_carries_only_fixes_the_fixer_applies(tmp_path: Path) -> Non
         }
     ]
     before = path.read_bytes()
-    CliRunner().invoke(cli, ["check", "--isolated", "--select", "ALL", "--fix", str(path)])
+    CliRunner().invoke(
+        cli, ["check", "--isolated", "--select", "ALL", "--ignore", "AL7", "--fix", str(path)]
+    )
     assert path.read_bytes() == before.replace(b"x  y", b"x y")
 
 
-def test_verification_accepts_a_clean_batch_with_one_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_verification_parses_only_for_fixes_that_may_change_the_structure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     import awesome_lint.api as api
 
-    text = "# T\n- [A](http://arxiv.org/abs/2301.00001): x\n* [B](https://g.com/b): y\n"
-    document = parse_document(SourceText(text))
-    diagnostics = api.lint_document(document, ALL)
-    assert {d.code for d in diagnostics if d.fix} >= {"AL501", "AL601"}
-    calls = []
+    calls: list[int] = []
     real = api.parse_document
     monkeypatch.setattr(api, "parse_document", lambda s: calls.append(1) or real(s))
+    inert = "# T\n- [A](http://arxiv.org/abs/2301.00001): x\n"  # AL501 and AL601
+    document = real(SourceText(inert))
+    diagnostics = api.lint_document(document, ALL)
+    assert {d.code for d in diagnostics if d.fix} >= {"AL501", "AL601"}
     assert api.verified_fixes(document, diagnostics) == diagnostics
-    assert len(calls) == 1
+    assert calls == []
+    removal = (
+        "# T\n\n- [A](https://g.com/a): x\n"
+        "<!-- awesome-lint-disable-next-line AL102 -->\n- [B](https://g.com/b): y\n"
+    )
+    document = real(SourceText(removal))
+    diagnostics = api.lint_document(document, ALL)
+    assert api.verified_fixes(document, diagnostics) == diagnostics  # AL001 is kept
+    assert calls == [1]  # one parse for the batch
+
+
+def _inert_fix(text: str, start: int, end: int, content: str) -> bool:
+    from awesome_lint.api import _inert
+
+    return _inert(parse_document(SourceText(text)), Fix.replace("f", start, end, content))
+
+
+def test_which_fixes_need_no_trial_parse() -> None:
+    link = "# T\n\n- [A](http://e.org/a?utm_source=x): y  z\n"
+    url = link.index("http")
+    close = link.index(")")
+    assert _inert_fix(link, url, url + 4, "https")  # http -> https
+    assert _inert_fix(link, link.index("?"), close, "")  # a tracking parameter dropped
+    assert not _inert_fix(link, url, close, "")  # the destination emptied
+    assert not _inert_fix(link, url + 4, url + 5, " ")  # a blank in a destination
+    assert not _inert_fix(link, close, close + 1, "")  # the closing parenthesis
+    assert _inert_fix(link, link.index("  "), link.index("  ") + 2, " ")  # spaces in text
+    assert not _inert_fix(link, 5, 6, "*")  # a list marker
+    heading = "# T\ntext\n## U\nmore\n"
+    assert _inert_fix(heading, 4, 4, "\n")  # a blank line after an ATX heading
+    assert _inert_fix(heading, 9, 9, "\n")  # ... and before one
+    assert not _inert_fix("# T\ntext\nmore\n## U\n", 9, 9, "\n")  # would split a paragraph
+    setext = "para\nTitle\n===\n"
+    assert not _inert_fix(setext, 5, 5, "\n")  # would split a two-line setext heading
