@@ -5,9 +5,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 
-from awesome_lint.api import FixOutcome, _keeps_invariants, _Shape, apply_fixes, fix_text, lint_text
+from awesome_lint.api import FixOutcome, apply_fixes, fix_text, lint_text
 from awesome_lint.config.selectors import resolve
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.fixer import _keeps_invariants, _Shape
 from awesome_lint.parser.build import parse_document
 from awesome_lint.settings import Settings
 from awesome_lint.source import SourceText

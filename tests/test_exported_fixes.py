@@ -179,10 +179,11 @@ def test_verification_parses_only_for_fixes_that_may_change_the_structure(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import awesome_lint.api as api
+    import awesome_lint.fixer as fixer
 
     calls: list[int] = []
-    real = api.parse_document
-    monkeypatch.setattr(api, "parse_document", lambda s: calls.append(1) or real(s))
+    real = fixer.parse_document
+    monkeypatch.setattr(fixer, "parse_document", lambda s: calls.append(1) or real(s))
     inert = "# T\n- [A](http://arxiv.org/abs/2301.00001): x\n"  # AL501 and AL601
     document = real(SourceText(inert))
     diagnostics = api.lint_document(document, ALL)
@@ -200,7 +201,7 @@ def test_verification_parses_only_for_fixes_that_may_change_the_structure(
 
 
 def _inert_fix(text: str, start: int, end: int, content: str) -> bool:
-    from awesome_lint.api import _inert
+    from awesome_lint.fixer import _inert
 
     return _inert(parse_document(SourceText(text)), Fix.replace("f", start, end, content))
 
