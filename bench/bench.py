@@ -5,6 +5,7 @@ Run from the repository root with the interpreter that has awesome-lint installe
     python bench/bench.py            # best of 5 runs per measurement
     python bench/bench.py --quick    # 1 run, no x100 file
     python bench/bench.py --imports  # also the 10 most expensive imports (-X importtime)
+    python bench/bench.py --pathological  # crafted lines at 1x/10x/100x: growth must be linear
 
 Standard library only. See bench/README.md for what the columns mean.
 """
@@ -351,7 +352,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=SHARED_CORPUS,
         help="folder of lists (default ../shared/corpus)",
     )
+    parser.add_argument(
+        "--pathological",
+        action="store_true",
+        help="only the pathological section: crafted lines at 1x/10x/100x and their growth",
+    )
     args = parser.parse_args(argv)
+    if args.pathological:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import pathological
+
+        print("## Pathological inputs (in-process lint + fix with every rule, seconds)\n")
+        return pathological.main(["--sizes", "1,10" if args.quick else "1,10,100"])
     runs = 1 if args.quick else max(1, args.runs)
     factors = (10,) if args.quick else (10, 100)
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 
-from awesome_lint.api import FixOutcome, fix_text, lint_text
+from awesome_lint.api import FixOutcome, apply_fixes, fix_text, lint_text
 from awesome_lint.config.selectors import resolve
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.fixer import _keeps_invariants, _Shape
 from awesome_lint.parser.build import parse_document
 from awesome_lint.settings import Settings
 from awesome_lint.source import SourceText
@@ -55,7 +57,7 @@ def check_invariants(data: bytes, settings: Settings = ALL_UNSAFE) -> None:
         source = SourceText.from_bytes(data)
     except ValueError:
         return  # not text: the CLI reports it as an error, nothing to check
-    lint_text(source, settings)
+    check_exported_fixes(source, lint_text(source, settings))
     outcome = fix_text(source, settings)
     fixed = outcome.source
     # idempotent
@@ -79,3 +81,37 @@ def check_invariants(data: bytes, settings: Settings = ALL_UNSAFE) -> None:
         assert fixed.text[pos : pos + end - start] == source.text[start:end], (
             f"bytes outside the fixes changed at {start}..{end}"
         )
+
+
+MAX_CHECKED = 12  # exported fixes checked one by one from each end of the list
+
+
+def check_exported_fixes(source: SourceText, diagnostics: list[Diagnostic]) -> None:
+    """Every fix a report carries is one the fixer applies on its own (editors and
+    reviewdog apply exported fixes one by one): it is not skipped, it keeps the entries,
+    the URLs and the block structure, and it edits no link target unless it declares a
+    URL rewrite."""
+    document = parse_document(source)
+    before = _Shape.of(document)
+    targets = [
+        (link.text[1] + 1 if link.text != link.url else link.start, link.end)
+        for link in document.links
+        if not link.reference
+    ]
+    with_fixes = [d for d in diagnostics if d.fix is not None]
+    # one parse per fix: a sample (the first and last ones) keeps huge inputs fast
+    for diagnostic in with_fixes[:MAX_CHECKED] + with_fixes[MAX_CHECKED:][-MAX_CHECKED:]:
+        fix = diagnostic.fix
+        assert fix is not None
+        trial, applied = apply_fixes(source.text, [fix])
+        assert applied, f"{diagnostic.code}: exported fix the fixer skips"
+        after = _Shape.of(parse_document(SourceText(trial, bom=source.bom)))
+        assert _keeps_invariants(before, after, [fix]), (
+            f"{diagnostic.code}: exported fix breaks the invariants"
+        )
+        if not fix.rewrites_urls and not fix.anchors_only:
+            for edit in fix.edits:
+                for a, b in targets:
+                    inside = edit.start < b - 1 and edit.end > a + 1
+                    whole = edit.start <= a and edit.end >= b
+                    assert not inside or whole, f"{diagnostic.code}: edit inside a link target"

@@ -30,6 +30,8 @@ URLS = [
     "https://example.org/a(b)c",
     "",
     "#anchor",
+    "https://g.com/a|b",  # issue 12: a pipe in a URL is no venue separator
+    "<https://e.org/a  b>",
 ]
 SEPARATORS = [": ", " : ", ":", "  :  ", " - ", "", "\t: "]
 VENUES = [
@@ -67,6 +69,15 @@ BLOCKS = [
     "\x00",
     "- " + "long " * 300,
     "[[[[ ``` unclosed",
+    # issue 12: a second BOM, setext underlines and continuations a removed comment could
+    # create, blank lines of spaces (with "\r" endings: "\r \n"), a bare URL with pipes
+    "\ufeff# Not a heading",
+    "---",
+    "===",
+    "<!-- awesome-lint-disable-next-line AL102 -->",
+    " ",
+    "continued text",
+    "- [X](https://x.org/x): see https://g.com/a|b | OSDI'22",
 ]
 
 

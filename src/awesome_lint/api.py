@@ -7,16 +7,19 @@ keeps working.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
-from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.diagnostics import Diagnostic, Fix
 from awesome_lint.fixer import (  # the fix loop, re-exported
     MAX_ROUNDS,
     ConvergenceError,
     FixOutcome,
+    _link_targets,
     apply_fixes,
     fix_text,
     splice,
+    verified_fixes,
 )
 from awesome_lint.parser.build import parse_document
 from awesome_lint.parser.directives import parse_directives
@@ -32,10 +35,12 @@ __all__ = [
     "ConvergenceError",
     "FixOutcome",
     "apply_fixes",
+    "document_notes",
     "fix_text",
     "lint_document",
     "lint_text",
     "splice",
+    "verified_fixes",
 ]
 
 UNUSED_SUPPRESSION = "AL001"
@@ -71,12 +76,57 @@ def lint_document(document: Document, settings: Settings, filename: str = "-") -
             replace(d, fix=None) if d.fix is not None and not settings.may_fix(d.code) else d
             for d in kept
         ]
-    return kept
+    return _without_target_edits(document, kept)
+
+
+def _edits_a_target(fix: Fix, document: Document) -> bool:
+    """Whether ``fix`` changes part of a link target (a URL or anchor rewrite is declared
+    instead: ``rewrites_urls``, ``anchors_only``).
+
+    An edit that replaces a whole link target (say, a moved or removed entry) is fine.
+    """
+    starts, targets = _link_targets(document)  # disjoint, so their ends are sorted too
+    for edit in fix.edits:
+        index = bisect_right(starts, edit.end) - 1
+        while index >= 0 and targets[index][1] >= edit.start:
+            _, _, whole_start, whole_end = targets[index]
+            if not (edit.start <= whole_start and edit.end >= whole_end):
+                return True
+            index -= 1
+    return False
+
+
+def _without_target_edits(document: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop every fix that would edit inside a link target (editors apply exported fixes)."""
+    out = diagnostics
+    for index, diagnostic in enumerate(diagnostics):
+        fix = diagnostic.fix
+        if fix is None or fix.rewrites_urls or fix.anchors_only or not document.links:
+            continue  # (a declared rewrite: the invariants check it)
+        if _edits_a_target(fix, document):
+            if out is diagnostics:
+                out = list(diagnostics)
+            out[index] = replace(diagnostic, fix=None)
+    return out
+
+
+def document_notes(document: Document) -> list[str]:
+    """What the user should know about a check that is not a problem in the text: parts of
+    the document that were not checked. At most one note of each kind per document."""
+    out: list[str] = []
+    if document.nesting_cut is not None:
+        out.append(
+            f"line {document.nesting_cut + 1}: lists or quotes nested this deep are beyond "
+            "the Markdown parser's nesting limit; the lines inside are not checked"
+        )
+    return out
 
 
 def lint_text(
     text: str | SourceText, settings: Settings | None = None, filename: str = "-"
 ) -> list[Diagnostic]:
+    """The diagnostics of ``text``; each fix they carry is one the fixer would apply."""
     source = text if isinstance(text, SourceText) else SourceText(text)
     settings = settings or Settings.default()
-    return lint_document(parse_document(source), settings, filename)
+    document = parse_document(source)
+    return verified_fixes(document, lint_document(document, settings, filename))

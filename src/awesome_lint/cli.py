@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -178,7 +179,7 @@ def check(
     fix = fix or fix_only
     results = []
     patches: list[str] = []
-    stdin_fixed: str | None = None
+    stdin_fixed: bytes | None = None
     if reading_stdin:
         from awesome_lint.runner import read_stdin
 
@@ -191,15 +192,15 @@ def check(
                 sys.stdout.buffer.write(data)
                 sys.stdout.flush()
             sys.exit(0)
+        if output_file:
+            _check_output_file(output_file, [path] if path else [])
         config = runner.config_for(path.parent if path else Path.cwd())
         result, patch = runner.run_bytes(data, name, path, config, fix=fix, diff=diff, write=False)
         results.append(result)
         if patch:
             patches.append(patch)
         if fix and not diff and result.source is not None:
-            stdin_fixed = result.source.text
-            if result.source.bom:
-                stdin_fixed = "\ufeff" + stdin_fixed
+            stdin_fixed = result.source.encode()  # UTF-8, BOM kept, line endings untouched
     else:
         items = runner.collect(paths, force_exclude)
         for warning in runner.warnings:
@@ -218,6 +219,8 @@ def check(
                 if isinstance(item, str):
                     click.echo(f"awesome-lint: error: {item}", err=True)
             sys.exit(2 if any(isinstance(item, str) for item in items) else 0)
+        if output_file:
+            _check_output_file(output_file, [item for item in items if isinstance(item, Path)])
         changes = overrides.changes
         if changes is not None:
             items = [i for i in items if isinstance(i, str) or changes.includes(i)]
@@ -237,59 +240,61 @@ def check(
             click.echo(f"awesome-lint: error: {result.filename}: {result.error}", err=True)
         elif fix_only:
             result.diagnostics = []  # --fix-only reports what was fixed, not what remains
+        for note in result.notes:
+            click.echo(f"awesome-lint: note: {result.filename}: {note}", err=True)
 
-    # With --fix on stdin the fixed text owns stdout; the report goes to stderr.
-    report_stream: TextIO
-    close = False
+    # File content (the fixed stdin text, a diff) goes out as UTF-8 bytes, whatever the
+    # locale or PYTHONIOENCODING say, and without newline translation.
+    if stdin_fixed is not None:
+        _write_bytes(stdin_fixed)
+    if patches:
+        _write_bytes("".join(patches).encode("utf-8"))
+
+    # The fixed text or the patch owns stdout: the report goes to stderr.
+    report_stream: TextIO = sys.stderr if stdin_fixed is not None or diff else sys.stdout
+    from awesome_lint.reporters import ReportOptions, write_report
+
+    use_color = color == "always" or (
+        color == "auto"
+        and not output_file
+        and (report_stream.isatty() or bool(os.environ.get("FORCE_COLOR")))
+        and not os.environ.get("NO_COLOR")
+    )
+    options = ReportOptions(
+        color=use_color,
+        show_fixes=show_fixes,
+        statistics=statistics,
+        unsafe_fixes=bool(runner.settings_for(None, cwd_config).unsafe_fixes),
+        fix_mode=fix and not diff,
+        quiet=quiet,
+    )
+    if fmt in ROOT_RELATIVE_FORMATS:
+        from awesome_lint import ci
+
+        root = ci.repository_root()
+        if root is not None:
+            ci.rebase(results, root)
+            options = replace(options, root=str(root))
+        if fmt == "github":
+            ci.append_job_summary(
+                results,
+                unsafe_fixes=options.unsafe_fixes,
+                paths=paths,
+                changed_since=changed_since,
+            )
+    # files that could not be checked count in the footer (never "All checks passed!")
     if output_file:
-        report_stream = Path(output_file).open("w", encoding="utf-8", newline="\n")  # noqa: SIM115
-        close = True
-    elif stdin_fixed is not None or diff:
-        # the fixed text or the patch owns stdout: the report goes to stderr
-        report_stream = sys.stderr
+        # Rendered first, and the file created only now that every fix is written.
+        buffer = io.StringIO()
+        write_report(fmt, results, buffer, options)
+        try:
+            Path(output_file).write_bytes(buffer.getvalue().encode("utf-8"))
+        except OSError as exc:
+            raise AwesomeLintError(
+                f"-o {output_file}: cannot write the report: {exc.strerror or exc}"
+            ) from None
     else:
-        report_stream = sys.stdout
-    try:
-        if stdin_fixed is not None:
-            sys.stdout.write(stdin_fixed)
-            sys.stdout.flush()
-        if patches:
-            sys.stdout.write("".join(patches))
-        from awesome_lint.reporters import ReportOptions, write_report
-
-        use_color = color == "always" or (
-            color == "auto"
-            and not output_file
-            and (report_stream.isatty() or bool(os.environ.get("FORCE_COLOR")))
-            and not os.environ.get("NO_COLOR")
-        )
-        options = ReportOptions(
-            color=use_color,
-            show_fixes=show_fixes,
-            statistics=statistics,
-            unsafe_fixes=bool(runner.settings_for(None, cwd_config).unsafe_fixes),
-            fix_mode=fix and not diff,
-            quiet=quiet,
-        )
-        if fmt in ROOT_RELATIVE_FORMATS:
-            from awesome_lint import ci
-
-            root = ci.repository_root()
-            if root is not None:
-                ci.rebase(results, root)
-                options = replace(options, root=str(root))
-            if fmt == "github":
-                ci.append_job_summary(
-                    results,
-                    unsafe_fixes=options.unsafe_fixes,
-                    paths=paths,
-                    changed_since=changed_since,
-                )
-        # files that could not be checked count in the footer (never "All checks passed!")
         write_report(fmt, results, report_stream, options)
-    finally:
-        if close:
-            report_stream.close()
 
     if any(r.error for r in results):
         sys.exit(2)
@@ -300,6 +305,42 @@ def check(
     if not exit_zero and any(r.failing(strict=strict) for r in results):
         sys.exit(1)
     sys.exit(0)
+
+
+def _check_output_file(output_file: str, inputs: Sequence[Path]) -> None:
+    """Refuse ``-o`` into a missing folder, or onto one of the inputs, before any work.
+
+    The same file is recognised by device and inode, so a symlink or a hard link to an
+    input is refused too: the report would replace the list just checked or fixed.
+    """
+    out = Path(output_file)
+    folder = out.parent
+    if not folder.is_dir():
+        raise AwesomeLintError(f"-o {output_file}: folder {folder.as_posix()} does not exist")
+    try:
+        out_stat = out.stat()
+    except OSError:
+        return  # does not exist yet (or a dangling link): cannot be an input
+    for path in inputs:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        if (stat.st_dev, stat.st_ino) == (out_stat.st_dev, out_stat.st_ino):
+            raise AwesomeLintError(
+                f"-o {output_file}: is the input file {path.as_posix()}; "
+                "the report would overwrite it"
+            )
+
+
+def _write_bytes(data: bytes) -> None:
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (some embedding hosts): the best we can do
+        sys.stdout.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+        buffer.flush()
 
 
 @cli.command("rules")

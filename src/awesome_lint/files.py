@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -47,9 +49,14 @@ def walk_markdown(
 ) -> Iterator[Path]:
     """Every Markdown file below ``directory``, skipping hidden folders and exclusions.
 
-    ``ignored(path, is_dir)`` skips more (git-ignored files and folders).
+    ``ignored(path, is_dir)`` skips more (git-ignored files and folders). A symlink to a
+    file outside ``directory`` is skipped: walking a folder must not fix (or report on) a
+    file elsewhere on the machine. Symlinked folders are not entered (``os.walk``'s
+    default). A file named on the command line is not walked, so a symlink named there is
+    still followed.
     """
     exclude = list(exclude)
+    tree = os.path.realpath(directory)
     for folder, dirs, files in os.walk(directory):
         base = Path(folder)
         dirs[:] = sorted(
@@ -62,10 +69,16 @@ def walk_markdown(
         for name in sorted(files):
             if name.lower().endswith(MARKDOWN_SUFFIXES):
                 path = base / name
+                if os.path.islink(path) and not _inside(os.path.realpath(path), tree):
+                    continue
                 if not _excluded(path, exclude, root) and not (
                     ignored is not None and ignored(path, False)
                 ):
                     yield path
+
+
+def _inside(path: str, tree: str) -> bool:
+    return path == tree or path.startswith(tree.rstrip(os.sep) + os.sep)
 
 
 def _excluded(path: Path, exclude: list[str], root: Path) -> bool:
@@ -78,20 +91,79 @@ def _excluded(path: Path, exclude: list[str], root: Path) -> bool:
     return matches(relative, exclude)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
+class FileChangedError(OSError):
+    """The file on disk is no longer the text that was read: writing would lose an edit."""
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """What a file was when it was read: size, modification time and a content digest."""
+
+    size: int
+    mtime_ns: int
+    digest: bytes
+
+    @classmethod
+    def of(cls, data: bytes, stat: os.stat_result) -> Snapshot:
+        return cls(stat.st_size, stat.st_mtime_ns, _digest(data))
+
+
+def _digest(data: bytes) -> bytes:
+    import hashlib
+
+    return hashlib.blake2b(data, digest_size=32).digest()
+
+
+def read_snapshot(path: Path, limit: int) -> tuple[bytes, Snapshot] | None:
+    """The file's bytes and a snapshot taken *before* reading (None when over ``limit``).
+
+    The stat comes first, so an edit made while the file is being read changes the
+    modification time after it and is caught when the fix is written.
+    """
+    with path.open("rb") as handle:
+        stat = os.fstat(handle.fileno())
+        if stat.st_size > limit:
+            return None
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        return None
+    return data, Snapshot.of(data, stat)
+
+
+def _check_unchanged(stat: os.stat_result, current: bytes, expected: Snapshot) -> None:
+    if (
+        stat.st_size != expected.size
+        or stat.st_mtime_ns != expected.mtime_ns
+        or _digest(current) != expected.digest
+    ):
+        raise FileChangedError(
+            errno.EAGAIN, "file changed on disk while it was being fixed; nothing written"
+        )
+
+
+def write_atomic(path: Path, data: bytes, expected: Snapshot | None = None) -> None:
     """Replace ``path``'s content with ``data`` via a temporary file in the same folder.
 
     A symlink is followed: its target is replaced and the link itself kept. The
-    file's permission bits are kept. On any error the original file is untouched.
+    file's permission bits are kept, and its owner and group where the user may set
+    them. A file with several names (hard links) is written in place instead, so
+    that every name still shows the same file. With ``expected``, the file must
+    still be what was read (size, modification time, content), else
+    :class:`FileChangedError` and nothing is written. On any error the original
+    file is untouched.
     """
     import contextlib
     import tempfile
 
     target = Path(os.path.realpath(path))
-    mode = target.stat().st_mode & 0o7777
+    stat = target.stat()
+    mode = stat.st_mode & 0o7777
     # A file without write bits is left alone even by root, who could write it anyway.
     if not mode & 0o222 or not os.access(target, os.W_OK):
-        raise PermissionError(13, "file is read-only")
+        raise PermissionError(errno.EACCES, "file is read-only")
+    if stat.st_nlink > 1:
+        _write_in_place(target, data, expected)
+        return
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -99,8 +171,27 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
+        if hasattr(os, "chown"):
+            with contextlib.suppress(OSError):
+                os.chown(tmp, stat.st_uid, stat.st_gid)
+            os.chmod(tmp, mode)  # chown may clear set-user/group-id bits
+        if expected is not None:
+            # The last moment before the rename: the file must still be what was read.
+            _check_unchanged(target.stat(), target.read_bytes(), expected)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _write_in_place(target: Path, data: bytes, expected: Snapshot | None) -> None:
+    """Overwrite a hard-linked file through its own inode, checking it first."""
+    with target.open("r+b") as handle:
+        if expected is not None:
+            _check_unchanged(os.fstat(handle.fileno()), handle.read(), expected)
+            handle.seek(0)
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())

@@ -9,9 +9,10 @@ entries or rewrites URLs; a fix that breaks them is dropped.
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+import re
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,7 @@ class FixOutcome:
     # The diagnostics of the text as given (before any fix): what ``lint_text`` returns
     # for it, kept so that ``--diff`` can report on the original without linting it again.
     initial: list[Diagnostic] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # see ``document_notes``
 
     @property
     def changed(self) -> bool:
@@ -67,6 +69,8 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
         edits = sorted(fix.edits)
         if any(_conflicts(edit, taken) for edit in edits):
             continue
+        if any(_joins_cr_lf(text, edit) for edit in edits):
+            continue
         if any(_touches(a, b) for a, b in pairwise(edits)):
             continue
         for edit in edits:
@@ -85,6 +89,203 @@ def splice(text: str, edits: list[Edit]) -> str:
         pos = edit.end
     parts.append(text[pos:])
     return "".join(parts)
+
+
+def _link_targets(document: Document) -> tuple[list[int], list[tuple[int, int, int, int]]]:
+    """The protected part of every inline link and autolink, sorted by start.
+
+    Each item is ``(inner_start, inner_end, whole_start, whole_end)``: ``inner`` is what
+    lies between ``(`` and ``)`` (or ``<`` and ``>``), ``whole`` includes the brackets.
+    """
+    cached = document.cache.get("link-targets")
+    if cached is None:
+        targets: list[tuple[int, int, int, int]] = []
+        for link in document.links:
+            if link.reference:
+                continue
+            if link.text == link.url:  # an autolink <url>
+                whole = (link.start, link.end)
+            else:  # [text](target): the target starts after "]"
+                whole = (link.text[1] + 1, link.end)
+            targets.append((whole[0] + 1, whole[1] - 1, *whole))
+        targets.sort()
+        cached = ([t[0] for t in targets], targets)
+        document.cache["link-targets"] = cached
+    return cached
+
+
+MAX_VERIFY_PARSES = 64
+
+
+def verified_fixes(document: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """``diagnostics`` without the fixes the fixer would refuse (exported fixes are applied
+    by editors and reviewdog as they are, so each must keep the invariants on its own).
+
+    The fixes are applied as the fixer does, in batches of non-overlapping ones; a batch
+    that keeps the invariants is accepted whole (usually one parse for the whole file),
+    one that does not is halved until the culprits are found. After
+    ``MAX_VERIFY_PARSES`` parses, fixes not yet checked are dropped (never offered
+    unchecked).
+    """
+    text = document.source.text
+    owners: dict[int, list[int]] = {}
+    for index, diagnostic in enumerate(diagnostics):
+        fix = diagnostic.fix
+        if fix is not None and fix.edits and not _inert(document, fix):
+            owners.setdefault(id(fix), []).append(index)
+    if not owners:
+        return diagnostics
+    bom = document.source.bom
+    before = _Shape.of(document)
+    by_id = {id(d.fix): d.fix for d in diagnostics if d.fix is not None and id(d.fix) in owners}
+    refused: set[int] = set()
+    parses = 0
+
+    def keeps(group: list[Fix]) -> bool:
+        nonlocal parses
+        parses += 1
+        trial, applied = apply_fixes(text, group)
+        if len(applied) != len(group):
+            return False
+        after = _Shape.of(parse_document(SourceText(trial, bom=bom)))
+        return _keeps_invariants(before, after, group)
+
+    def settle(group: list[Fix]) -> None:
+        if parses >= MAX_VERIFY_PARSES:
+            refused.update(id(fix) for fix in group)
+        elif not keeps(group):
+            if len(group) == 1:
+                refused.add(id(group[0]))
+            else:
+                half = len(group) // 2
+                settle(group[:half])
+                settle(group[half:])
+
+    pending = list(by_id.values())
+    while pending:
+        _, batch = apply_fixes(text, pending)
+        taken = {id(fix) for fix in batch}
+        rest = [fix for fix in pending if id(fix) not in taken]
+        # a fix the fixer skips even when alone (say, one joining "\r" and "\n") is refused
+        for fix in rest:
+            if not apply_fixes(text, [fix])[1]:
+                refused.add(id(fix))
+        settle(batch)
+        pending = [fix for fix in rest if id(fix) not in refused]
+    if not refused:
+        return diagnostics
+    out = list(diagnostics)
+    for key in refused:
+        for index in owners[key]:
+            out[index] = replace(out[index], fix=None)
+    return out
+
+
+_LINE_START = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*[ \t>]*")
+_PLAIN = frozenset(" \t'\u2019.,/-")
+
+
+def _inert(document: Document, fix: Fix) -> bool:
+    """Whether ``fix`` cannot change how the document parses, so needs no trial parse.
+
+    True when every edit stays inside one line, after the line's first real content
+    (never in indentation or list and quote markers, where block structure is decided),
+    outside link targets (checked before), and either changes only spaces and tabs
+    (``) : `` → ``): ``, trailing or repeated spaces) or writes and removes only letters,
+    digits, spaces and ``'’.,/-`` (venue names); or rewrites part of a URL with URL
+    characters (``http`` → ``https``, a tracking parameter dropped); or edits blank
+    lines where CommonMark reads them the same, or inserts a blank line next to an ATX
+    heading (which interrupts a paragraph anyway). Everything else is checked by a parse.
+    """
+    text = document.source.text
+    for edit in fix.edits:
+        old = text[edit.start : edit.end]
+        new = edit.content
+        if _joins_cr_lf(text, edit):
+            return False
+        if _blank_lines_only(text, edit.start, edit.end, old, new):
+            continue
+        if _blank_line_by_atx_heading(text, edit.start, old, new):
+            continue
+        if _url_characters_only(document, edit, old, new):
+            continue
+        if "\n" in old or "\r" in old or "\n" in new or "\r" in new:
+            return False
+        line_start = max(text.rfind("\n", 0, edit.start), text.rfind("\r", 0, edit.start)) + 1
+        if _LINE_START.fullmatch(text, line_start, edit.start) is not None:
+            return False
+        if old.replace(" ", "").replace("\t", "") == new.replace(" ", "").replace("\t", ""):
+            continue
+        if not all(c.isalnum() or c in _PLAIN for c in old + new):
+            return False
+    return True
+
+
+_ATX = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
+_URL_UNSAFE = frozenset(" \t\r\n()<>[]\\`\"'")
+
+
+def _blank_line_by_atx_heading(text: str, start: int, old: str, new: str) -> bool:
+    """An inserted line break at a line start, before or after an ATX heading line."""
+    if old or not new or new.strip("\r\n") or start == 0 or text[start - 1] not in "\r\n":
+        return False
+    if _ATX.match(text, start) is not None:
+        return True  # the heading follows
+    before = max(text.rfind("\n", 0, start - 1), text.rfind("\r", 0, start - 1)) + 1
+    if text[start - 1] == "\n" and start >= 2 and text[start - 2] == "\r":
+        before = max(text.rfind("\n", 0, start - 2), text.rfind("\r", 0, start - 2)) + 1
+    return _ATX.match(text, before) is not None  # the heading precedes
+
+
+def _url_characters_only(document: Document, edit: Edit, old: str, new: str) -> bool:
+    """An edit inside one inline link's destination, with characters that keep it one
+    destination (no blanks, brackets, quotes or backslashes), leaving it non-empty."""
+    if _URL_UNSAFE.intersection(old) or _URL_UNSAFE.intersection(new):
+        return False
+    starts, targets = _link_targets(document)
+    index = bisect_right(starts, edit.start) - 1
+    if index < 0:
+        return False
+    inner_start, inner_end, _, _ = targets[index]
+    if not (inner_start <= edit.start and edit.end <= inner_end):  # (inner_end: at ")")
+        return False
+    return (inner_end - inner_start) - len(old) + len(new) > 0
+
+
+def _blank_lines_only(text: str, start: int, end: int, old: str, new: str) -> bool:
+    """Edits of blank lines that CommonMark reads the same: spaces taken off a blank line,
+    extra blank lines removed where one stays, blank lines or a final newline at the end
+    of the file added or removed."""
+    if old.strip(" \t\r\n") or new.strip("\r\n"):
+        return False
+    at_line_start = start == 0 or text[start - 1] in "\r\n"
+    if (end == len(text) and at_line_start) or (start == end == len(text)):
+        return True  # the end of the file
+    if new or not at_line_start:
+        return False
+    if "\n" not in old and "\r" not in old:  # spaces of a blank line, up to its end
+        return text[end : end + 1] in ("\r", "\n")
+    if text[end - 1] not in "\r\n":
+        return False
+    before = max(text.rfind("\n", 0, start - 1), text.rfind("\r", 0, start - 1)) + 1
+    return start > 0 and not text[before:start].strip(" \t\r\n")  # one blank line stays
+
+
+def _joins_cr_lf(text: str, edit: Edit) -> bool:
+    """Whether ``edit`` brings a ``\r`` and a ``\n`` together that were apart.
+
+    ``x\r \n``: deleting the space makes two line endings one ``\r\n``: a line
+    disappears (a loose list turns tight, a paragraph joins the next). No fix may do that.
+    """
+    start, end, content = edit.start, edit.end, edit.content
+    left = text[start - 1 : start] if start > 0 else ""
+    right = text[end : end + 1]
+    if not content:
+        # deleting text[start:end] makes left and right neighbours
+        return start < end and left == "\r" and right == "\n" and text[start] != "\n"
+    return (left == "\r" and content[0] == "\n" and text[start : start + 1] != "\n") or (
+        content[-1] == "\r" and right == "\n" and (end == 0 or text[end - 1] != "\r")
+    )
 
 
 def _conflicts(edit: Edit, taken: list[Edit]) -> bool:
@@ -114,10 +315,26 @@ def _touches(a: Edit, b: Edit) -> bool:
 class _Shape:
     entries: int
     urls: tuple[str, ...]
+    # How the text parses, HTML blocks aside (AL001 removes comments): the top-level
+    # block kinds, the heading levels, and how many entries the scanner understood.
+    # A fix that changes these (a removed comment that made a setext heading or let a
+    # paragraph join a list item) is refused. Adjacent lists count as one: joining
+    # them is what AL604 does on purpose, and it keeps every item where it was.
+    structure: tuple[object, ...] = ()
 
     @classmethod
     def of(cls, document: Document) -> _Shape:
-        return cls(len(document.entries()), tuple(link.url_value for link in document.links))
+        entries = document.entries()
+        kinds: list[str] = []
+        for block in document.blocks:
+            if block.kind != "html" and not (block.kind == "list" and kinds[-1:] == ["list"]):
+                kinds.append(block.kind)
+        structure = (
+            tuple(kinds),
+            tuple(heading.level for heading in document.headings),
+            sum(1 for entry in entries if entry.parsed),
+        )
+        return cls(len(entries), tuple(link.url_value for link in document.links), structure)
 
 
 def _keeps_invariants(before: _Shape, after: _Shape, fixes: list[Fix]) -> bool:
@@ -132,6 +349,8 @@ def _keeps_invariants(before: _Shape, after: _Shape, fixes: list[Fix]) -> bool:
         urls_after = tuple(url for url in urls_after if not url.startswith("#"))
     if removed:
         return len(urls_after) <= len(urls_before)
+    if not added and after.structure != before.structure:
+        return False
     if rewrites:
         return len(urls_after) == len(urls_before)
     return urls_after == urls_before
@@ -157,7 +376,7 @@ def fix_text(
 
     source = text if isinstance(text, SourceText) else SourceText(text)
     settings = settings or Settings.default()
-    document = parse_document(source)
+    document = start = parse_document(source)
     diagnostics = lint_document(document, settings, filename)
     if region is not None:
         diagnostics = region.keep(diagnostics)
@@ -176,7 +395,7 @@ def fix_text(
             candidates.append(fix)
             code_of[id(fix)] = diagnostic.code
         if not candidates:
-            return FixOutcome(source, diagnostics, fixed, rounds, initial)
+            return _outcome(source, document, diagnostics, fixed, rounds, initial, start)
         before = _Shape.of(document)
         new_text, applied = apply_fixes(current, candidates)
         new_source = SourceText(new_text, bom=source.bom)
@@ -197,7 +416,7 @@ def fix_text(
             new_source = SourceText(new_text, bom=source.bom)
             new_document = parse_document(new_source)
         if new_text == current:  # the fixes changed nothing: count none of them
-            return FixOutcome(source, diagnostics, fixed, rounds, initial)
+            return _outcome(source, document, diagnostics, fixed, rounds, initial, start)
         for fix in applied:
             fixed[code_of[id(fix)]] += 1
         rounds.append(tuple(applied))
@@ -214,4 +433,21 @@ def fix_text(
     ]
     if leftover:
         raise ConvergenceError(f"fixes did not converge after {MAX_ROUNDS} rounds")
-    return FixOutcome(source, diagnostics, fixed, rounds, initial)
+    return _outcome(source, document, diagnostics, fixed, rounds, initial, start)
+
+
+def _outcome(
+    source: SourceText,
+    document: Document,
+    diagnostics: list[Diagnostic],
+    fixed: Counter[str],
+    rounds: list[tuple[Fix, ...]],
+    initial: list[Diagnostic],
+    start: Document,
+) -> FixOutcome:
+    """The outcome, its diagnostics carrying only fixes the fixer would apply."""
+    from awesome_lint.api import document_notes
+
+    remaining = verified_fixes(document, diagnostics)
+    first = remaining if initial is diagnostics else verified_fixes(start, initial)
+    return FixOutcome(source, remaining, fixed, rounds, first, document_notes(document))

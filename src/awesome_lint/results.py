@@ -24,6 +24,7 @@ class FileResult:
     original: SourceText | None = None  # the text before fixing, when it changed
     error: str | None = None
     fixed_codes: dict[str, int] = field(default_factory=dict)  # fixes applied, per rule code
+    notes: list[str] = field(default_factory=list)  # e.g. a part too deeply nested to check
     severities: dict[str, str] = field(default_factory=dict)  # by rule code; default "error"
 
     def severity(self, code: str) -> str:

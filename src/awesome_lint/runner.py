@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from awesome_lint.api import fix_text, lint_text
+from awesome_lint.api import document_notes, fix_text, lint_document, verified_fixes
 from awesome_lint.config import selectors
 from awesome_lint.config.loader import (
     Config,
@@ -19,7 +19,16 @@ from awesome_lint.config.loader import (
     parse_config_text,
     validate,
 )
-from awesome_lint.files import display_path, matches, walk_markdown, write_atomic
+from awesome_lint.files import (
+    FileChangedError,
+    Snapshot,
+    display_path,
+    matches,
+    read_snapshot,
+    walk_markdown,
+    write_atomic,
+)
+from awesome_lint.parser.build import parse_document
 from awesome_lint.results import FileResult
 from awesome_lint.settings import Settings
 from awesome_lint.source import DecodeError, SourceText
@@ -57,9 +66,10 @@ def parse_config_options(values: Sequence[str], overrides: Overrides) -> None:
     """``--config PATH`` selects a file; ``--config "key = value"`` overrides one key."""
     for value in values:
         path = Path(value)
-        if value.endswith(".toml") and not path.is_file():
+        is_file = _is_file(path)
+        if value.endswith(".toml") and not is_file:
             raise ConfigError(f"--config {value}: file not found")
-        if path.is_file():
+        if is_file:
             if overrides.isolated:
                 raise ConfigError(
                     f"--config {value}: --isolated ignores all configuration files; "
@@ -73,6 +83,15 @@ def parse_config_options(values: Sequence[str], overrides: Overrides) -> None:
                 if key == "links" and key in known:  # several links.* overrides add up
                     item = {**known[key], **item}
                 known[key] = item
+
+
+def _is_file(path: Path) -> bool:
+    """``Path.is_file`` that says no instead of raising (a long inline ``--config`` value
+    is not a file name: ``OSError: File name too long``)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 class Runner:
@@ -230,13 +249,16 @@ class Runner:
         try:
             if path.is_dir():
                 return FileResult(name, None, error="is a directory"), ""
-            data = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
-            if data is None:
+            read = read_snapshot(path, MAX_FILE_BYTES)
+            if read is None:
                 return FileResult(name, None, error="file too large (over 64 MiB)"), ""
         except OSError as exc:
             return FileResult(name, None, error=_os_message(exc)), ""
+        data, snapshot = read
         config = self.config_for(path.parent)
-        return self.run_bytes(data, name, path, config, fix=fix, diff=diff, write=True)
+        return self.run_bytes(
+            data, name, path, config, fix=fix, diff=diff, write=True, snapshot=snapshot
+        )
 
     def run_bytes(
         self,
@@ -248,7 +270,13 @@ class Runner:
         fix: bool,
         diff: bool,
         write: bool,
+        snapshot: Snapshot | None = None,
     ) -> tuple[FileResult, str]:
+        """Check or fix ``data``; with ``write``, write the fix to ``path``.
+
+        ``snapshot`` is what ``path`` was when ``data`` was read: the fix is written
+        only if the file is still exactly that (an edit made meanwhile is never lost).
+        """
         try:
             source = SourceText.from_bytes(data)
         except DecodeError as exc:
@@ -256,23 +284,32 @@ class Runner:
         settings = self.settings_for(path, config)
         region = self._changed_region(path, source)
         session = self.link_session()
+        document = None
         if session is not None and session.wanted_by(settings):
-            from awesome_lint.api import lint_document
-            from awesome_lint.parser.build import parse_document
-
             document = parse_document(source)
             settings.link_facts = session.facts_for(document)
-            if not fix and not diff:
-                found = lint_document(document, settings, name)
-                kept = region.keep(found) if region else found
-                return FileResult(name, source, kept, severities=settings.severities), ""
         if not fix and not diff:
-            found = lint_text(source, settings, name)
+            if document is None:
+                document = parse_document(source)  # what lint_text does, keeping the document
+            found = verified_fixes(document, lint_document(document, settings, name))
             kept = region.keep(found) if region else found
-            return FileResult(name, source, kept, severities=settings.severities), ""
+            return (
+                FileResult(
+                    name,
+                    source,
+                    kept,
+                    severities=settings.severities,
+                    notes=document_notes(document),
+                ),
+                "",
+            )
         outcome = fix_text(source, settings, name, region=region)
         result = FileResult(
-            name, outcome.source, outcome.diagnostics, severities=settings.severities
+            name,
+            outcome.source,
+            outcome.diagnostics,
+            severities=settings.severities,
+            notes=outcome.notes,
         )
         result.fixed = sum(outcome.fixed.values())
         result.fixed_codes = dict(outcome.fixed)
@@ -287,7 +324,11 @@ class Runner:
                 result.fixed = 0
             elif write and path is not None:
                 try:
-                    write_atomic(path, outcome.source.encode())
+                    write_atomic(path, outcome.source.encode(), snapshot)
+                except FileChangedError:
+                    return FileResult(
+                        name, source, error="changed on disk while being fixed; not written"
+                    ), ""
                 except OSError as exc:
                     return FileResult(name, source, error=f"cannot write: {_os_message(exc)}"), ""
         return result, patch

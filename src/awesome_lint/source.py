@@ -40,10 +40,13 @@ class SourceText:
 
     __slots__ = ("_starts", "bom", "lines", "text")
 
-    def __init__(self, text: str, *, bom: bool = False) -> None:
-        if text.startswith(BOM):
-            text = text[1:]
-            bom = True
+    def __init__(self, text: str, *, bom: bool | None = None) -> None:
+        """``bom=None``: one leading BOM is taken off ``text`` and remembered. ``bom`` given:
+        ``text`` is the body as is (a fixed text keeps a second U+FEFF, which is content)."""
+        if bom is None:
+            bom = text.startswith(BOM)
+            if bom:
+                text = text[1:]
         self.text = text
         self.bom = bom
         lines: list[Line] = []
@@ -60,7 +63,11 @@ class SourceText:
     @classmethod
     def from_bytes(cls, data: bytes) -> SourceText:
         """Decode strictly as UTF-8; raise :class:`DecodeError` with a clear reason."""
-        if b"\x00" in data[:8192]:
+        if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+            raise DecodeError("UTF-32 is not supported, convert the file to UTF-8")
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            raise DecodeError("UTF-16 is not supported, convert the file to UTF-8")
+        if b"\x00" in data:  # the whole file: a NUL late in a text file is still binary
             raise DecodeError("binary file (contains NUL bytes)")
         try:
             text = data.decode("utf-8")

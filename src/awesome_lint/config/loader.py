@@ -7,6 +7,8 @@ without the table is skipped). ``extend = "path"`` inherits explicitly.
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -30,7 +32,12 @@ def _loads(text: str) -> dict[str, Any]:
         parsed: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise _TomlError(str(exc)) from None
+    except RecursionError:
+        raise _TomlError("nested too deeply") from None
     return parsed
+
+
+MAX_CONFIG_BYTES = 1024 * 1024
 
 
 CONFIG_NAMES = (".awesome-lint.toml", "awesome-lint.toml")
@@ -83,10 +90,18 @@ class Config:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import stat
+
     try:
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            # not a device or a pipe (`extend = "/dev/zero"` would never end), not huge
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise ConfigError(f"{path}: configuration is not a regular file")
+            data = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc.strerror}") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: configuration larger than 1 MiB")
     try:
         return _loads(data.decode("utf-8"))
     except (UnicodeDecodeError, _TomlError) as exc:
@@ -98,7 +113,8 @@ def parse_config_text(text: str, origin: str) -> dict[str, Any]:
     try:
         return _loads(text)
     except _TomlError as exc:
-        raise ConfigError(f"--config {origin!r}: not a file and not valid TOML: {exc}") from None
+        shown = origin if len(origin) <= 60 else origin[:57] + "..."
+        raise ConfigError(f"--config {shown!r}: not a file and not valid TOML: {exc}") from None
 
 
 def _table(path: Path) -> dict[str, Any] | None:
@@ -243,10 +259,23 @@ def find_config_file(directory: Path) -> Path | None:
             try:
                 has_table = _table(pyproject) is not None
             except ConfigError:
+                # Broken: an error if it seems to hold our table (the user's settings would
+                # be dropped without a word), else someone else's file to skip.
+                if _mentions_our_table(pyproject):
+                    raise
                 has_table = False
             if has_table:
                 return pyproject
     return None
+
+
+def _mentions_our_table(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(MAX_CONFIG_BYTES)
+    except OSError:
+        return False
+    return re.search(rb"""\btool\s*\.\s*["']?awesome-lint\b""", head) is not None
 
 
 def discover(directory: Path) -> Config:

@@ -139,6 +139,7 @@ def parse_document(source: SourceText) -> Document:
         code_lines=frozenset(code_lines),
         html_lines=frozenset(html_lines),
         references=refs,
+        nesting_cut=parsed.cut_line,
     )
 
 
@@ -288,9 +289,23 @@ def _heading_text_span(source: SourceText, first: int, setext: bool) -> tuple[in
         return line.start + offset, line.start + offset + len(stripped)
     m = re.match(r"[ \t]*#{1,6}[ \t]*", body)
     start = line.start + (m.end() if m else 0)
-    end_match = re.search(r"(?:[ \t]+#+)?[ \t]*$", body[start - line.start :])
-    end = start + (end_match.start() if end_match else len(body) - (start - line.start))
-    return start, max(start, end)
+    return start, max(start, _heading_end(source.text, start, line.end))
+
+
+def _heading_end(text: str, start: int, end: int) -> int:
+    """Where an ATX heading's text ends: before trailing blanks and a closing ``#`` run
+    that follows a blank. A backwards scan (the regex it replaces was quadratic on a
+    long run of spaces)."""
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    hashes = end
+    while hashes > start and text[hashes - 1] == "#":
+        hashes -= 1
+    if hashes < end and hashes > start and text[hashes - 1] in " \t":
+        end = hashes - 1
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+    return end
 
 
 def _make_entry(
@@ -354,10 +369,10 @@ def _make_entry(
 def _decompose(text: str, entry: Entry) -> None:
     """Split a single-line entry into link, separators, subtitle and venue slot."""
     start, end = entry.content
-    comment = _TRAILING_COMMENT.search(text, start, end)
-    if comment is not None and comment.start() > start:
-        entry.comment = (comment.start() + _leading_ws(text, comment.start(), end), end)
-        end = comment.start()
+    comment_start = _trailing_comment(text, start, end)
+    if comment_start > start:
+        entry.comment = (comment_start + _leading_ws(text, comment_start, end), end)
+        end = comment_start
         entry.content = (start, end)
     if not entry.links:
         return
@@ -377,7 +392,8 @@ def _decompose(text: str, entry: Entry) -> None:
             entry.prefix = (start, first.start)
         return
     tail_start = first.end
-    # the last pipe outside code spans and not escaped splits off the venue slot
+    # the last pipe outside code spans, links and bare URLs, and not escaped, splits off
+    # the venue slot (a pipe inside a link target or a URL is part of it)
     spans: list[tuple[int, int]] | None = None  # found only when there is a pipe
     pipe = -1
     pos = end
@@ -385,11 +401,20 @@ def _decompose(text: str, entry: Entry) -> None:
         pos = text.rfind("|", tail_start, pos)
         if pos < 0:
             break
+        if text[pos - 1] == "\\":
+            continue
         if spans is None:
             spans = code_spans(text, tail_start, end)
-        if text[pos - 1] != "\\" and not any(a <= pos < b for a, b in spans):
-            pipe = pos
-            break
+        if any(a <= pos < b for a, b in spans):
+            continue
+        holder = next((link.start for link in entry.links if link.start < pos < link.end), -1)
+        if holder < 0:
+            holder = _bare_url_start(text, tail_start, pos)
+        if holder >= 0:
+            pos = holder  # every pipe of this link or URL belongs to it
+            continue
+        pipe = pos
+        break
     body_end = end
     if pipe >= 0:
         sep_start = pipe
@@ -406,6 +431,40 @@ def _decompose(text: str, entry: Entry) -> None:
         entry.title_separator = (sep.start(), sep.end())
         if sep.end() < body_end:
             entry.subtitle = (sep.end(), body_end)
+
+
+def _trailing_comment(text: str, start: int, end: int) -> int:
+    """The start (blanks before it included) of an HTML comment that ends ``text[start:end]``
+    (only blanks after it), or -1. Linear: the regex it replaces,
+    ``[ \t]*<!--(?:(?!-->).)*-->[ \t]*$``, was quadratic on runs of blanks or ``<!--``."""
+    close = end
+    while close > start and text[close - 1] in " \t":
+        close -= 1
+    close -= 3
+    if close < start or not text.startswith("-->", close):
+        return -1
+    if "\n" in text[start:close] or "\r" in text[start:close]:
+        return -1  # (the pattern's "." stops at a line break; entries are single lines)
+    # no "-->" may start inside the comment body, so it opens after the last earlier one
+    previous = text.rfind("-->", start, close + 2)
+    opener = text.find("<!--", max(start, previous - 3) if previous >= 0 else start, close)
+    if opener < 0 or opener + 4 > close:
+        return -1
+    while opener > start and text[opener - 1] in " \t":
+        opener -= 1
+    return opener
+
+
+def _bare_url_start(text: str, start: int, pos: int) -> int:
+    """The start of a bare URL that runs up to ``pos`` (GitHub autolinks it with a
+    following ``|``), or -1. The caller then continues before that start, so each
+    character is looked at a bounded number of times."""
+    word = max(text.rfind(" ", start, pos), text.rfind("\t", start, pos)) + 1
+    word = max(word, start)
+    found = text.find("://", word, pos)
+    if found > word or text.startswith("www.", word, pos):
+        return word
+    return -1
 
 
 def _leading_ws(text: str, start: int, end: int) -> int:

@@ -14,12 +14,18 @@ from awesome_lint.parser.document import Document
 from awesome_lint.parser.inline import code_spans
 
 # Compiled by ``re`` on first use: most documents have no directive at all.
-_DIRECTIVE = (
+# The opening of a directive; its body runs to the first "-->" on the same line. Found
+# with str.find rather than one regex: a lazy body followed by "[ \t]*-->" was quadratic
+# on a directive followed by a long run of blanks, and every unclosed opener on a line
+# would rescan the rest of it.
+_OPENER = (
     r"<!--[ \t]*awesome-lint-(disable-next-line|disable-line|disable-file|disable|enable)"
-    r"(?![\w-])((?:(?!-->).)*?)[ \t]*-->"
+    r"(?![\w-])"
 )
 
-_REMARK = r"<!--[ \t]*lint[ \t]+(disable|enable|ignore)(?!\w|-(?!->))((?:(?!-->).)*?)[ \t]*-->"
+# (no "[ \t]*" before "-->" after the lazy body: that was quadratic on a run of blanks;
+# the names are split and stripped anyway)
+_REMARK = r"<!--[ \t]*lint[ \t]+(disable|enable|ignore)(?!\w|-(?!->))((?:(?!-->).)*?)-->"
 
 KINDS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file", "ignore")
 
@@ -67,22 +73,35 @@ def parse_directives(document: Document) -> list[Directive]:
     if "awesome-lint-" not in text:
         return found
     source = document.source
-    for m in re.finditer(_DIRECTIVE, text):
-        index = source.line_index(m.start())
+    close = newline = after = -1  # the next "-->" and line break, and the last match end
+    for m in re.finditer(_OPENER, text):
+        start = m.start()
+        if start < after:
+            continue  # inside the previous directive's body
+        if close < m.end():
+            close = text.find("-->", m.end())
+            if close < 0:
+                break  # no directive can close any more
+        if newline < m.end():
+            newline = text.find("\n", m.end())
+            if newline < 0:
+                newline = len(text)
+        if close > newline:
+            continue  # not closed on its line
+        end = after = close + 3
+        index = source.line_index(start)
         if index in document.code_lines:
             continue
         line = source.lines[index]
-        if any(a <= m.start() < b for a, b in code_spans(text, line.start, line.end)):
+        if any(a <= start < b for a, b in code_spans(text, line.start, line.end)):
             continue
-        body = m.group(2)
+        body = text[m.end() : close]
         reason = ""
         if "--" in body:
             body, _, reason = body.partition("--")
         names = tuple(n for n in re.split(r"[\s,]+", body.strip()) if n)
-        own_line = not text[line.start : m.start()].strip() and not text[m.end() : line.end].strip()
-        found.append(
-            Directive(m.group(1), names, m.start(), m.end(), index, own_line, reason.strip())
-        )
+        own_line = not text[line.start : start].strip() and not text[end : line.end].strip()
+        found.append(Directive(m.group(1), names, start, end, index, own_line, reason.strip()))
     found.sort(key=lambda directive: directive.start)
     return found
 

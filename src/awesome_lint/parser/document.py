@@ -127,6 +127,9 @@ class Document:
     code_lines: frozenset[int]  # 0-based lines inside code blocks (fenced or indented)
     html_lines: frozenset[int]  # 0-based lines inside HTML blocks
     references: dict[str, str] = field(default_factory=dict)  # link reference definitions
+    # 0-based line below which lists (or quotes) nest too deeply for the parser: the
+    # lines of that container are not checked (None: everything was parsed)
+    nesting_cut: int | None = None
     # Results that several rules share (e.g. an entry's venue tokens), computed once per
     # document: the document is never changed after parsing, so they stay valid.
     cache: dict[object, Any] = field(default_factory=dict, repr=False)

@@ -28,11 +28,16 @@ __all__ = [
 
 class BlockParse:
     # A plain class, not a dataclass: creating a dataclass costs about 1 ms at start-up.
-    __slots__ = ("references", "tokens")
+    __slots__ = ("cut_line", "references", "tokens")
 
-    def __init__(self, tokens: list[Token], references: dict[str, str]) -> None:
+    def __init__(
+        self, tokens: list[Token], references: dict[str, str], cut_line: int | None = None
+    ) -> None:
         self.tokens: Final = tokens
         self.references: Final = references  # normalised label -> href
+        # 0-based line where markdown-it-py's nesting limit stopped parsing a container
+        # (its content, the lines below it in that container, has no tokens), or None
+        self.cut_line: Final = cut_line
 
 
 @lru_cache(maxsize=1)
@@ -45,9 +50,13 @@ def _parser() -> MarkdownIt:
 def parse_blocks(text: str) -> BlockParse:
     """Block tokens of ``text`` (which must not start with a BOM)."""
     env: dict[str, Any] = {}
-    tokens = _parser().parse(text, env)
+    parser = _parser()
+    tokens = parser.parse(text, env)
     refs = {label: str(ref.get("href", "")) for label, ref in env.get("references", {}).items()}
-    return BlockParse(tokens, refs)
+    # A container opened at the last level markdown-it-py allows gets no content.
+    limit = int(parser.options.get("maxNesting", 20)) - 1
+    cut = next((t for t in tokens if t.level >= limit and t.nesting == 1 and t.map), None)
+    return BlockParse(tokens, refs, cut.map[0] if cut is not None and cut.map else None)
 
 
 def silence_debug_logging() -> None:

@@ -32,6 +32,8 @@ class UnusedSuppression(Rule):
     ## Fix safety
 
     Safe: the comment is removed (with its line, when it stands alone on it).
+    No fix is offered where the removal would change how the rest parses (the
+    next line would underline a setext heading, or continue a list item).
 
     ## Options
 

@@ -16,7 +16,8 @@ class VenueSeparator(Rule):
 
     Checks the pipe that separates an entry's subtitle from its venue slot
     (`[Title](url): subtitle | Venue`): `s|  V`, `s| V`, `s |V` and other
-    spacings become `s | V`.
+    spacings become `s | V`. A pipe inside a link, a link target or a bare URL
+    (`https://g.com/a|b`) belongs to it and is never the venue separator.
 
     ## Why
 

@@ -31,6 +31,9 @@ class TrailingWhitespace(Rule):
 
     Safe: only the trailing spaces and tabs are removed; the line ending
     (`\\n`, `\\r\\n` or `\\r`) is kept.
+    No fix is offered for the spaces of a blank line between a `\\r` and a
+    `\\n` (`x\\r \\n`): removing them would make the two line endings one
+    `\\r\\n` and the blank line disappear.
 
     ## Options
 

@@ -18,7 +18,8 @@ class MultipleSpaces(Rule):
 
     Finds runs of two or more spaces inside an entry's text (not in code
     spans, not at the start of the line, not in the separators that
-    AL102/AL103 handle).
+    AL102/AL103 handle, not in a link target such as `(<https://e.org/a  b>)`,
+    which is a URL and a title rather than text).
 
     ## Why
 
@@ -54,6 +55,9 @@ class MultipleSpaces(Rule):
             for span in (entry.title_separator, entry.venue_separator):
                 if span is not None:
                     skip.append(span)
+            for link in entry.links:  # a link target is not text: `<a  b>` is a URL
+                if not link.reference:
+                    skip.append((link.start if link.text == link.url else link.text[1], link.end))
             skip.sort()
             index = 0  # runs come in order: walk the sorted spans alongside them
             for m in _RUN.finditer(text, start, end):

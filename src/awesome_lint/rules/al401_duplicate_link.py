@@ -6,9 +6,11 @@ from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.links.normalize import normalize_url
-from awesome_lint.links.papers import link_roles, paper_links, same_paper_title
+from awesome_lint.links.papers import link_roles, paper_links, same_paper_title, title_key
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.base import Context, Option, Rule
+
+FUZZY_LIMIT = 16  # distinct papers per link compared by fuzzy title (see check)
 
 
 class DuplicateLink(Rule):
@@ -77,22 +79,32 @@ class DuplicateLink(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         scope = context.options.get("scope", "section")
         seen: dict[tuple[int, str], list[tuple[Entry, Link, str | None]]] = {}
+        # (area, link key, title key) -> the first entry with that exact title
+        exact: dict[tuple[int, str, str], tuple[Entry, Link]] = {}
         for entry, link, title, key in paper_links(document):
             area = id(entry.section) if scope == "section" else 0
+            title_id = (area, key, title_key(title) if title is not None else "")
             earlier = seen.get((area, key))
             if earlier is None:
                 seen[(area, key)] = [(entry, link, title)]
+                exact[title_id] = (entry, link)
                 continue
+            # The first earlier copy that may be this paper. Titles are compared with the
+            # first FUZZY_LIMIT distinct papers of this link only; past them an exact title
+            # is still found: a link shared by thousands of different titles stays linear.
             found = next(
                 (
                     (e, first)
-                    for e, first, t in earlier
+                    for e, first, t in earlier[:FUZZY_LIMIT]
                     if t is None or title is None or same_paper_title(t, title)
                 ),
                 None,
             )
+            if found is None:
+                found = exact.get(title_id)
             if found is None:  # a different paper with this link: shared-link's business
                 earlier.append((entry, link, title))
+                exact.setdefault(title_id, (entry, link))
                 continue
             original, first_link = found
             assert original.section is not None and entry.section is not None

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.links.papers import paper_links, same_paper_title, title_key
 from awesome_lint.parser.document import Document, Entry, Link
+from awesome_lint.rules.al401_duplicate_link import FUZZY_LIMIT
 from awesome_lint.rules.base import Context, Rule
 
 
@@ -18,7 +19,9 @@ class SharedLink(Rule):
     share most of their words. Two such entries give one diagnostic
     on the later one; a link shared by three or more different titles (often a
     placeholder such as a conference's "accepted papers" page) gives a single
-    diagnostic listing them all.
+    diagnostic listing them all. (Past the first 16 different titles of one link,
+    titles are told apart by exact comparison only, which keeps a link shared by
+    thousands of entries fast.)
 
     ## Why
 
@@ -60,9 +63,18 @@ class SharedLink(Rule):
             items = [item for item in items if not _resource(item[2])]
             # one representative per distinct paper title, in order of appearance
             kinds: list[tuple[Entry, Link, str]] = []
+            keys: set[str] = set()
             for item in items:
-                if not any(same_paper_title(item[2], kind[2]) for kind in kinds):
-                    kinds.append(item)
+                # an equal title key is the same paper; fuzzy comparison with the first
+                # FUZZY_LIMIT kinds only (a placeholder link shared by thousands of titles
+                # stays linear; past the limit, distinct titles count as distinct papers)
+                item_key = title_key(item[2])
+                if item_key in keys or any(
+                    same_paper_title(item[2], kind[2]) for kind in kinds[:FUZZY_LIMIT]
+                ):
+                    continue
+                keys.add(item_key)
+                kinds.append(item)
             if len(kinds) < 2:
                 continue
             first_entry, first_link, first_title = kinds[0]
