@@ -421,6 +421,7 @@ def fix_text(
             fixed[code_of[id(fix)]] += 1
         rounds.append(tuple(applied))
         source, document = new_source, new_document
+        refused.clear()  # the text changed: a fix refused before may keep the promises now
         diagnostics = lint_document(document, settings, filename)
         if region is not None:
             region.advance(sorted(edit for fix in applied for edit in fix.edits))
