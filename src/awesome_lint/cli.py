@@ -467,6 +467,21 @@ def venues_command(query: str) -> None:
         click.echo(f"{venue.canonical}\t{venue.kind}\t{venue.full_name}{extra}")
 
 
+@cli.command("lsp")
+@click.option("--stdio", is_flag=True, help="Talk over stdin and stdout (the only transport).")
+def lsp_command(stdio: bool) -> None:
+    """Run the language server over stdio (needs the extra: awesome-lint[lsp])."""
+    try:
+        from awesome_lint.lsp.server import serve
+    except ImportError as exc:
+        if exc.name is not None and exc.name.split(".")[0] in ("pygls", "lsprotocol"):
+            raise AwesomeLintError(
+                "the language server needs pygls: pip install 'awesome-lint[lsp]'"
+            ) from None
+        raise
+    serve()
+
+
 def _tune_gc() -> None:
     """Collect garbage far less often than CPython's default (700, 10, 10).
 
