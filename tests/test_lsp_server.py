@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -66,6 +67,7 @@ class Session:
         self.folder = folder
         self.diagnostics: asyncio.Queue[types.PublishDiagnosticsParams] = asyncio.Queue()
         self.registrations: list[types.Registration] = []
+        self.encoding: types.PositionEncodingKind | str | None = None
 
     async def next_diagnostics(
         self, uri: str, accept: Callable[[types.PublishDiagnosticsParams], bool] = lambda p: True
@@ -131,7 +133,7 @@ async def session(folder: Path, capabilities: Any = None) -> AsyncIterator[Sessi
         ),
         TIMEOUT,
     )
-    assert result.capabilities.position_encoding in (None, types.PositionEncodingKind.Utf16)
+    s.encoding = result.capabilities.position_encoding
     client.initialized(types.InitializedParams())
     try:
         yield s
@@ -160,6 +162,7 @@ def test_diagnostics_quick_fix_fix_all_hover(tmp_path: Path) -> None:
 
     async def scenario() -> None:
         async with session(tmp_path) as s:
+            assert s.encoding == types.PositionEncodingKind.Utf16
             uri = await s.open(tmp_path / "list.md", text)
             published = await s.next_diagnostics(uri)
             assert published.version == 1
@@ -287,6 +290,29 @@ def test_diagnostics_quick_fix_fix_all_hover(tmp_path: Path) -> None:
     run(scenario())
 
 
+def test_utf8_positions_when_the_client_prefers_them(tmp_path: Path) -> None:
+    capabilities = types.ClientCapabilities(
+        general=types.GeneralClientCapabilities(
+            position_encodings=[types.PositionEncodingKind.Utf8, types.PositionEncodingKind.Utf16]
+        )
+    )
+
+    async def scenario() -> None:
+        async with session(tmp_path, capabilities) as s:
+            assert s.encoding == types.PositionEncodingKind.Utf8
+            text = "# Papers\n\n" + CJK_LINE
+            uri = await s.open(tmp_path / "list.md", text)
+            published = await s.next_diagnostics(uri)
+            (separator,) = [d.range for d in published.diagnostics if d.code == "AL102"]
+            start = len(CJK_LINE[: CJK_LINE.index(" : ")].encode("utf-8"))
+            assert separator == types.Range(
+                start=types.Position(line=2, character=start),
+                end=types.Position(line=2, character=start + 3),
+            )
+
+    run(scenario())
+
+
 def test_settings_follow_the_nearest_config_file_and_its_changes(tmp_path: Path) -> None:
     text = messy_text()
     folder = tmp_path / "papers"
@@ -383,3 +409,32 @@ def test_the_core_does_not_import_pygls() -> None:
         check=True,
     )
     assert done.stdout == "[]\n"
+
+
+def test_the_benchmark_prints_its_figure() -> None:
+    import subprocess
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "bench" / "bench_lsp.py"),
+            "--file",
+            str(REPO / "examples" / "messy-paper-list.md"),
+            "--changes",
+            "2",
+            "--timeout",
+            str(TIMEOUT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=3 * TIMEOUT,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("file: messy-paper-list.md (") and lines[0].endswith(", 2 changes")
+    assert re.fullmatch(
+        r"didChange -> publishDiagnostics: median \d+ ms \(min \d+, max \d+\), "
+        r"of which debounce 200 ms",
+        lines[1],
+    )

@@ -19,7 +19,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
-from typing import Any
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
@@ -450,6 +449,6 @@ def create_server() -> AwesomeLintServer:
     return server
 
 
-def serve(**_: Any) -> None:
+def serve() -> None:
     """Run the server on stdin/stdout until the client says exit."""
     create_server().start_io()
