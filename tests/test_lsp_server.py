@@ -313,6 +313,32 @@ def test_utf8_positions_when_the_client_prefers_them(tmp_path: Path) -> None:
     run(scenario())
 
 
+def test_a_bom_and_crlf_line_endings_keep_ranges_and_fixes_exact(tmp_path: Path) -> None:
+    # Editors may keep a byte order mark in the text they send; it is no character of the
+    # list for the linter, but it is one UTF-16 unit for the editor.
+    entry = "- [Orca](https://arxiv.org/abs/2301.00001) : Serving | OSDI'22"
+    text = f"\ufeff# Papers 🚀\r\n\r\n{entry}\r\n"
+
+    async def scenario() -> None:
+        async with session(tmp_path) as s:
+            uri = await s.open(tmp_path / "list.md", text)
+            published = await s.next_diagnostics(uri)
+            (separator,) = [d.range for d in published.diagnostics if d.code == "AL102"]
+            column = text.split("\r\n")[2].index(" : ")
+            assert separator == types.Range(
+                start=types.Position(line=2, character=column),
+                end=types.Position(line=2, character=column + 3),
+            )
+            (fix_all,) = await s.actions(uri, separator, only=["source.fixAll"])
+            assert fix_all.edit is not None and fix_all.edit.changes is not None
+            after = apply_edits(text, fix_all.edit.changes[uri])
+            assert after == text.replace(") : ", "): ")
+            (edit,) = fix_all.edit.changes[uri]
+            assert edit.new_text.endswith("\r\n")  # line endings kept
+
+    run(scenario())
+
+
 def test_settings_follow_the_nearest_config_file_and_its_changes(tmp_path: Path) -> None:
     text = messy_text()
     folder = tmp_path / "papers"
