@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from awesome_lint.api import _without_target_edits, fix_text, lint_text
+from awesome_lint.api import fix_text, lint_text
 from awesome_lint.cli import cli
 from awesome_lint.config.selectors import resolve
 from awesome_lint.diagnostics import Diagnostic, Fix
+from awesome_lint.linting import _without_target_edits
 from awesome_lint.parser.build import parse_document
 from awesome_lint.settings import Settings
 from awesome_lint.source import SourceText

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from awesome_lint.errors import AwesomeLintError
+from awesome_lint.linting import document_notes, link_targets, lint_document
 from awesome_lint.parser.build import parse_document
 from awesome_lint.parser.document import Document
 from awesome_lint.settings import Settings
@@ -89,29 +90,6 @@ def splice(text: str, edits: list[Edit]) -> str:
         pos = edit.end
     parts.append(text[pos:])
     return "".join(parts)
-
-
-def _link_targets(document: Document) -> tuple[list[int], list[tuple[int, int, int, int]]]:
-    """The protected part of every inline link and autolink, sorted by start.
-
-    Each item is ``(inner_start, inner_end, whole_start, whole_end)``: ``inner`` is what
-    lies between ``(`` and ``)`` (or ``<`` and ``>``), ``whole`` includes the brackets.
-    """
-    cached = document.cache.get("link-targets")
-    if cached is None:
-        targets: list[tuple[int, int, int, int]] = []
-        for link in document.links:
-            if link.reference:
-                continue
-            if link.text == link.url:  # an autolink <url>
-                whole = (link.start, link.end)
-            else:  # [text](target): the target starts after "]"
-                whole = (link.text[1] + 1, link.end)
-            targets.append((whole[0] + 1, whole[1] - 1, *whole))
-        targets.sort()
-        cached = ([t[0] for t in targets], targets)
-        document.cache["link-targets"] = cached
-    return cached
 
 
 MAX_VERIFY_PARSES = 64
@@ -242,7 +220,7 @@ def _url_characters_only(document: Document, edit: Edit, old: str, new: str) -> 
     destination (no blanks, brackets, quotes or backslashes), leaving it non-empty."""
     if _URL_UNSAFE.intersection(old) or _URL_UNSAFE.intersection(new):
         return False
-    starts, targets = _link_targets(document)
+    starts, targets = link_targets(document)
     index = bisect_right(starts, edit.start) - 1
     if index < 0:
         return False
@@ -372,7 +350,6 @@ def fix_text(
     With ``region`` (``--changed-since``) only findings on its lines are reported and
     fixed; the region follows the text through each round's edits.
     """
-    from awesome_lint.api import lint_document
 
     source = text if isinstance(text, SourceText) else SourceText(text)
     settings = settings or Settings.default()
@@ -447,7 +424,6 @@ def _outcome(
     start: Document,
 ) -> FixOutcome:
     """The outcome, its diagnostics carrying only fixes the fixer would apply."""
-    from awesome_lint.api import document_notes
 
     remaining = verified_fixes(document, diagnostics)
     first = remaining if initial is diagnostics else verified_fixes(start, initial)

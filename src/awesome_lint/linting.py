@@ -1,0 +1,118 @@
+"""Linting a parsed document: run the enabled rules, apply suppressions, decide once
+which fixes may be offered. Below both :mod:`awesome_lint.api` (the entry point) and
+:mod:`awesome_lint.fixer` (the fix loop), which both use it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import replace
+
+from awesome_lint.diagnostics import Diagnostic, Fix
+from awesome_lint.parser.directives import parse_directives
+from awesome_lint.parser.document import Document
+from awesome_lint.rules import get_rule
+from awesome_lint.rules.base import Context
+from awesome_lint.settings import Settings
+from awesome_lint.suppression import apply_suppressions
+
+UNUSED_SUPPRESSION = "AL001"
+
+
+def _resolve_code(name: str) -> str | None:
+    rule = get_rule(name)
+    return rule.code if rule else None
+
+
+def lint_document(document: Document, settings: Settings, filename: str = "-") -> list[Diagnostic]:
+    """Run the enabled rules on a parsed document, apply suppressions, sort."""
+    diagnostics: list[Diagnostic] = []
+    check_unused = False
+    for rule_cls in settings.rules:
+        if rule_cls.code == UNUSED_SUPPRESSION:
+            check_unused = True
+            continue
+        context = Context(settings.rule_options(rule_cls), filename, settings.link_facts)
+        diagnostics.extend(rule_cls().check(document, context))
+    directives = parse_directives(document)
+    kept, unused = apply_suppressions(diagnostics, directives, document.source, _resolve_code)
+    if check_unused and unused:
+        from awesome_lint.rules.al001_unused_suppression import UnusedSuppression
+
+        enabled = {rule.code for rule in settings.rules}
+        kept.extend(UnusedSuppression().report_unused(document, unused, enabled, _resolve_code))
+    kept.sort(key=lambda d: d.sort_key)
+    if settings.unfixable or settings.fixable is not None:
+        # Decided once, here: a rule that may not fix reports no fix, so the report's
+        # `[*]`, the counts, every format and `--fix` agree.
+        kept = [
+            replace(d, fix=None) if d.fix is not None and not settings.may_fix(d.code) else d
+            for d in kept
+        ]
+    return _without_target_edits(document, kept)
+
+
+def _edits_a_target(fix: Fix, document: Document) -> bool:
+    """Whether ``fix`` changes part of a link target (a URL or anchor rewrite is declared
+    instead: ``rewrites_urls``, ``anchors_only``).
+
+    An edit that replaces a whole link target (say, a moved or removed entry) is fine.
+    """
+    starts, targets = link_targets(document)  # disjoint, so their ends are sorted too
+    for edit in fix.edits:
+        index = bisect_right(starts, edit.end) - 1
+        while index >= 0 and targets[index][1] >= edit.start:
+            _, _, whole_start, whole_end = targets[index]
+            if not (edit.start <= whole_start and edit.end >= whole_end):
+                return True
+            index -= 1
+    return False
+
+
+def _without_target_edits(document: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop every fix that would edit inside a link target (editors apply exported fixes)."""
+    out = diagnostics
+    for index, diagnostic in enumerate(diagnostics):
+        fix = diagnostic.fix
+        if fix is None or fix.rewrites_urls or fix.anchors_only or not document.links:
+            continue  # (a declared rewrite: the invariants check it)
+        if _edits_a_target(fix, document):
+            if out is diagnostics:
+                out = list(diagnostics)
+            out[index] = replace(diagnostic, fix=None)
+    return out
+
+
+def document_notes(document: Document) -> list[str]:
+    """What the user should know about a check that is not a problem in the text: parts of
+    the document that were not checked. At most one note of each kind per document."""
+    out: list[str] = []
+    if document.nesting_cut is not None:
+        out.append(
+            f"line {document.nesting_cut + 1}: lists or quotes nested this deep are beyond "
+            "the Markdown parser's nesting limit; the lines inside are not checked"
+        )
+    return out
+
+
+def link_targets(document: Document) -> tuple[list[int], list[tuple[int, int, int, int]]]:
+    """The protected part of every inline link and autolink, sorted by start.
+
+    Each item is ``(inner_start, inner_end, whole_start, whole_end)``: ``inner`` is what
+    lies between ``(`` and ``)`` (or ``<`` and ``>``), ``whole`` includes the brackets.
+    """
+    cached = document.cache.get("link-targets")
+    if cached is None:
+        targets: list[tuple[int, int, int, int]] = []
+        for link in document.links:
+            if link.reference:
+                continue
+            if link.text == link.url:  # an autolink <url>
+                whole = (link.start, link.end)
+            else:  # [text](target): the target starts after "]"
+                whole = (link.text[1] + 1, link.end)
+            targets.append((whole[0] + 1, whole[1] - 1, *whole))
+        targets.sort()
+        cached = ([t[0] for t in targets], targets)
+        document.cache["link-targets"] = cached
+    return cached
