@@ -177,9 +177,7 @@ def _paragraph_entry(source: SourceText, first: int, last: int, found: list[Link
         outside = outside[: link.start - content_start] + outside[link.end - content_start :]
     if len(web) >= 2 and _NAV_TEXT.fullmatch(outside):
         return None
-    end = line.end
-    while end > content_start and text[end - 1] in " \t":
-        end -= 1
+    end = _blank_back(text, content_start, line.end)
     entry = Entry(
         line=first,
         indent=(line.start, content_start),
@@ -242,11 +240,8 @@ def _row_entries(
             for link in row
         ):
             continue
-        start, end = line.start, line.end
-        while start < end and text[start] in " \t":
-            start += 1
-        while end > start and text[end - 1] in " \t":
-            end -= 1
+        start = _blank_forward(text, line.start, line.end)
+        end = _blank_back(text, start, line.end)
         out.append(
             Entry(
                 line=number,
@@ -264,6 +259,21 @@ def _row_entries(
             )
         )
     return out
+
+
+def _blank_forward(text: str, start: int, end: int) -> int:
+    """The first offset from ``start`` (up to ``end``) that is no space or tab."""
+    while start < end and text[start] in " \t":
+        start += 1
+    return start
+
+
+def _blank_back(text: str, start: int, end: int) -> int:
+    """The offset after the last character before ``end`` (down to ``start``) that is no
+    space or tab."""
+    while end > start and text[end - 1] in " \t":
+        end -= 1
+    return end
 
 
 def _last_nonblank(source: SourceText, first: int, last: int) -> int:
@@ -338,13 +348,9 @@ def _make_entry(
         return entry
     marker_start = line.start + m.start(1)
     marker_end = line.start + m.end(1)
-    content_start = marker_end
-    while content_start < line.end and text[content_start] in " \t":
-        content_start += 1
+    content_start = _blank_forward(text, marker_end, line.end)
     content_end = line.end
-    trailing_start = content_end
-    while trailing_start > content_start and text[trailing_start - 1] in " \t":
-        trailing_start -= 1
+    trailing_start = _blank_back(text, content_start, content_end)
     entry = Entry(
         line=first,
         indent=(line.start, marker_start),
