@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from awesome_lint.errors import AwesomeLintError
 from awesome_lint.linting import document_notes, link_targets, lint_document
 from awesome_lint.parser.build import parse_document
-from awesome_lint.parser.document import Document
+from awesome_lint.parser.document import Block, Document, Entry, Heading, Link
 from awesome_lint.settings import Settings
 from awesome_lint.source import SourceText
 
@@ -125,6 +126,9 @@ def verified_fixes(document: Document, diagnostics: list[Diagnostic]) -> list[Di
         trial, applied = apply_fixes(text, group)
         if len(applied) != len(group):
             return False
+        windows = _windows(document, group)
+        if windows is not None:
+            return _windows_keep(document, windows, group)
         after = _Shape.of(parse_document(SourceText(trial, bom=bom)))
         return _keeps_invariants(before, after, group)
 
@@ -157,6 +161,114 @@ def verified_fixes(document: Document, diagnostics: list[Diagnostic]) -> list[Di
         for index in owners[key]:
             out[index] = replace(out[index], fix=None)
     return out
+
+
+# A trial parse of only the regions around a batch's edits pays while they cover less
+# than this share of the text; beyond it one parse of the whole text is as cheap.
+_WINDOW_SHARE = 0.8
+
+
+def _units(document: Document) -> list[tuple[int, str]]:
+    """Where the text can be cut for a trial parse: (first line, kind) of every top-level
+    block, and of every top-level item of a top-level list (a new item closes the one
+    before it, so a run of whole items parses alone as a list of its own)."""
+    cached: list[tuple[int, str]] | None = document.cache.get("fixer-units")
+    if cached is not None:
+        return cached
+    entries = document.entries()
+    lines = [entry.line for entry in entries]
+    units: list[tuple[int, str]] = []
+    for block in document.blocks:
+        units.append((block.start_line, block.kind))
+        if block.kind != "list":
+            continue
+        index = bisect_right(lines, block.start_line)
+        while index < len(entries) and entries[index].line <= block.end_line:
+            entry = entries[index]
+            if entry.depth == 0 and entry.kind == "item" and units[-1][0] < entry.line:
+                units.append((entry.line, "item"))
+            index += 1
+    document.cache["fixer-units"] = units
+    return units
+
+
+def _windows(document: Document, fixes: list[Fix]) -> list[tuple[int, int]] | None:
+    """The line ranges (first, last inclusive, 0-based) around the edits of ``fixes``
+    that can be parsed on their own, or None when one parse of the whole text is needed
+    (or as cheap).
+
+    A top-level block starts with nothing open (every block before it is closed), and a
+    top-level list item closes the item before it, so a run of such units parses alone
+    as it does in the whole text. The edits' units get two more units on each side (an
+    item can turn into a lazy continuation of the paragraph before it, or swallow the
+    blank line after it), and a paragraph at a window's edge its neighbours (paragraph
+    entries come in runs). Link reference definitions live anywhere in the file, so a
+    file that has any is parsed whole.
+    """
+    if document.references or document.nesting_cut is not None or len(document.blocks) < 8:
+        return None
+    units = _units(document)
+    source = document.source
+    firsts = [first for first, _ in units]
+    final = len(units) - 1
+    ranges: list[tuple[int, int]] = []
+    for fix in fixes:
+        for edit in fix.edits:
+            # from two units before the one holding the edit's first line to two units
+            # after the first one starting after its last line
+            a = max(0, bisect_right(firsts, source.line_index(edit.start)) - 3)
+            b = min(final, bisect_right(firsts, source.line_index(edit.end)) + 2)
+            while a > 0 and units[a][1] == "paragraph":
+                a -= 1
+            while b < final and units[b][1] == "paragraph":
+                b += 1
+            first = 0 if a == 0 else units[a][0]
+            last = len(source.lines) - 1 if b == final else units[b + 1][0] - 1
+            ranges.append((first, last))
+    ranges.sort()
+    merged: list[tuple[int, int]] = []
+    for first, last in ranges:
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    lines = source.lines
+    covered = sum(lines[last].next_start - lines[first].start for first, last in merged)
+    if covered > _WINDOW_SHARE * len(source.text):
+        return None
+    return merged
+
+
+def _windows_keep(document: Document, windows: list[tuple[int, int]], fixes: list[Fix]) -> bool:
+    """Whether ``fixes`` keep the invariants, judged on ``windows`` alone: the shape of
+    each window in the parsed document against a parse of the window's text after the
+    fixes' edits (outside the windows nothing changes)."""
+    source = document.source
+    text = source.text
+    edits = sorted(edit for fix in fixes for edit in fix.edits)
+    entries = document.entries()
+    entry_lines = [entry.line for entry in entries]
+    link_starts = [link.start for link in document.links]
+    before_parts: list[_Shape] = []
+    after_parts: list[_Shape] = []
+    for first, last in windows:
+        start = source.lines[first].start
+        end = source.lines[last].next_start
+        inside = [e for e in edits if start <= e.start and e.end <= end]
+        shifted = [Edit(e.start - start, e.end - start, e.content) for e in inside]
+        window_text = splice(text[start:end], shifted)
+        after_parts.append(_Shape.of(parse_document(SourceText(window_text, bom=False))))
+        lo, hi = bisect_left(entry_lines, first), bisect_right(entry_lines, last)
+        los, his = bisect_left(link_starts, start), bisect_left(link_starts, end)
+        before_parts.append(
+            _Shape.of_parts(
+                entries[lo:hi],
+                document.links[los:his],
+                [b for b in document.blocks if b.start_line <= last and b.end_line >= first],
+                [h for h in document.headings if first <= h.line <= last],
+            )
+        )
+    return _keeps_invariants(_Shape.join(before_parts), _Shape.join(after_parts), fixes)
 
 
 _LINE_START = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*[ \t>]*")
@@ -302,17 +414,35 @@ class _Shape:
 
     @classmethod
     def of(cls, document: Document) -> _Shape:
-        entries = document.entries()
+        return cls.of_parts(document.entries(), document.links, document.blocks, document.headings)
+
+    @classmethod
+    def of_parts(
+        cls,
+        entries: Sequence[Entry],
+        links: Sequence[Link],
+        blocks: Sequence[Block],
+        headings: Sequence[Heading],
+    ) -> _Shape:
         kinds: list[str] = []
-        for block in document.blocks:
+        for block in blocks:
             if block.kind != "html" and not (block.kind == "list" and kinds[-1:] == ["list"]):
                 kinds.append(block.kind)
         structure = (
             tuple(kinds),
-            tuple(heading.level for heading in document.headings),
+            tuple(heading.level for heading in headings),
             sum(1 for entry in entries if entry.parsed),
         )
-        return cls(len(entries), tuple(link.url_value for link in document.links), structure)
+        return cls(len(entries), tuple(link.url_value for link in links), structure)
+
+    @classmethod
+    def join(cls, parts: list[_Shape]) -> _Shape:
+        """The shapes of several windows, as one (each window's structure kept apart)."""
+        return cls(
+            sum(part.entries for part in parts),
+            tuple(url for part in parts for url in part.urls),
+            tuple(part.structure for part in parts),
+        )
 
 
 def _keeps_invariants(before: _Shape, after: _Shape, fixes: list[Fix]) -> bool:
