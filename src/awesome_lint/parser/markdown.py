@@ -16,6 +16,8 @@ from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
+from awesome_lint.parser.fastlist import simple_list
+
 __all__ = [
     "BlockParse",
     "Token",
@@ -44,6 +46,7 @@ class BlockParse:
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     md.disable("inline")
+    md.block.ruler.before("list", "simple_list", simple_list)
     return md
 
 

@@ -1,0 +1,211 @@
+"""A block rule for the plainest and most common list of an awesome list: top-level
+bullet items of one line each, one marker, nothing nested, no blank line between them.
+
+markdown-it-py's own list rule tokenizes every item as a small document (trying every
+block rule on its content); on a paper list that is most of the parse. This rule runs
+just before it, takes only a list whose tokens it knows for certain, and emits exactly
+the tokens markdown-it-py's rule would (types, tags, markup, levels, line maps, hidden
+paragraphs, inline content): ``tests/test_fastlist.py`` compares the two token streams
+on every corpus list and on generated Markdown. Anything else (a nested or indented
+item, a continuation line, a blank line inside the list, an item whose content could
+open another block) is left to markdown-it-py's rule, which stays the parser of record.
+"""
+
+from __future__ import annotations
+
+from markdown_it.rules_block import StateBlock
+
+# What an item's content may not start with: a character that always or often opens a
+# block of its own inside the item (heading, quote, HTML, indented code); the others
+# are looked at more closely in ``_safe_content``.
+_UNSAFE_FIRST = frozenset("#><\t ")
+
+
+def _safe_content(src: str, begin: int, end: int) -> bool:
+    """Whether the one-line content ``src[begin:end]`` of an item is a paragraph."""
+    first = src[begin]
+    if first in _UNSAFE_FIRST:
+        return False
+    if first in "*-+_" or first.isdigit() or first in "`~[":
+        body = src[begin:end]
+        if first in "*-+" and (len(body) == 1 or body[1] in " \t"):
+            return False  # a nested list
+        if first in "*-_" and len(body.replace(" ", "").replace("\t", "").strip(first)) == 0:
+            return False  # a thematic break (``***``, ``- - -``) or a setext line
+        if first in "`~" and body.startswith(first * 3):
+            return False  # a fence
+        if first.isdigit():
+            digits = len(body) - len(body.lstrip("0123456789"))
+            marked = digits <= 9 and body[digits : digits + 1] in (".", ")")
+            if marked and (digits + 1 == len(body) or body[digits + 1] in " \t"):
+                return False  # a nested ordered list
+        if first == "[" and "]:" in body:
+            return False  # perhaps a link reference definition, not a paragraph
+    return True
+
+
+def _item_depth(state: StateBlock, line: int, deepest: int) -> int:
+    """The depth of ``line`` as a simple item (``- content`` indented two spaces a level,
+    at most ``deepest``), or -1."""
+    src = state.src
+    begin = state.bMarks[line]
+    indent = state.tShift[line]
+    if indent % 2 or indent > 2 * deepest or state.sCount[line] != indent:
+        return -1  # (a tab in the indentation makes the two differ)
+    first = begin + indent
+    end = state.eMarks[line]
+    if end - first < 3 or src[first] not in "-*+" or src[first + 1] != " ":
+        return -1
+    if not _safe_content(src, first + 2, end):
+        return -1
+    return indent // 2
+
+
+def _lazy_line(state: StateBlock, line: int) -> bool:
+    """Whether ``line`` (unindented, right after an item) is a lazy continuation of the
+    item's paragraph: plain text that no block can start with, so nothing interrupts the
+    paragraph (``**Conference**``, ``for Adversarial Domain Adaptation [[ICCV2021]](u)``)."""
+    if state.tShift[line] != 0 or state.sCount[line] != 0:
+        return False
+    src = state.src
+    begin = state.bMarks[line]
+    end = state.eMarks[line]
+    if begin >= end:
+        return False
+    first = src[begin]
+    if first.isalpha():
+        return True
+    if first == "*":  # bold, not a list item or a thematic break
+        return end - begin >= 3 and src[begin + 1] == "*" and src[begin + 2] not in "* \t"
+    return first in "[!(" and "]:" not in src[begin:end]
+
+
+def _ends_list(state: StateBlock, line: int, marker: str) -> bool:
+    """Whether the list surely ends before ``line`` (the first line after its items)."""
+    if line >= state.lineMax:
+        return True
+    src = state.src
+    begin = state.bMarks[line] + state.tShift[line]
+    if begin >= state.eMarks[line]:  # a blank line: what follows the blank lines
+        nxt = state.skipEmptyLines(line)
+        if nxt >= state.lineMax:
+            return True
+        first = state.bMarks[nxt] + state.tShift[nxt]
+        # indented two or more: the last item's content; the marker again: a loose list
+        return state.sCount[nxt] < 2 and src[first] != marker
+    if state.sCount[line] != 0:
+        return False
+    # an ATX heading interrupts the last item's paragraph and ends the list
+    hashes = 0
+    while begin + hashes < state.eMarks[line] and src[begin + hashes] == "#":
+        hashes += 1
+    return 1 <= hashes <= 6 and (
+        begin + hashes == state.eMarks[line] or src[begin + hashes] in " \t"
+    )
+
+
+def simple_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    # at the top level only (not in a quote or an item); ``parentType`` is no guide:
+    # markdown-it-py leaves it "paragraph" after some paragraphs
+    if silent or state.level != 0 or state.blkIndent != 0 or state.listIndent != -1:
+        return False
+    if state.tShift[start] != 0 or _item_depth(state, start, 0) != 0:
+        return False
+    src = state.src
+    items: list[tuple[int, int, int]] = []  # (line, depth, lazy continuation lines)
+    markers: list[str] = []  # the marker of the open list at each depth
+    line = start
+    while line < end:
+        if state.isEmpty(line):
+            # blank lines between items (a loose list) when an item follows them
+            nxt = state.skipEmptyLines(line)
+            if nxt >= end or _item_depth(state, nxt, len(markers)) < 0:
+                break
+            line = nxt
+        depth = _item_depth(state, line, len(markers))
+        if depth < 0:
+            if items and not state.isEmpty(line - 1) and _lazy_line(state, line):
+                last, last_depth, lazy = items[-1]
+                items[-1] = (last, last_depth, lazy + 1)
+                line += 1
+                continue
+            break
+        marker = src[state.bMarks[line] + 2 * depth]
+        del markers[depth + 1 :]
+        if depth == len(markers):
+            markers.append(marker)
+        elif markers[depth] != marker:
+            break  # another marker starts another list: left to markdown-it-py
+        items.append((line, depth, 0))
+        line += 1
+    if not items or not _ends_list(state, line, markers[0]):
+        return False
+    # markdown-it-py's item (and list) ends at the next line with content: blank lines
+    # after the last item are the item's
+    after = state.skipEmptyLines(line) if line < state.lineMax else line
+    _emit(state, items, 0, 0, after)
+    state.line = after
+    return True
+
+
+def _emit(
+    state: StateBlock, items: list[tuple[int, int, int]], index: int, depth: int, end: int
+) -> int:
+    """Tokens of the list at ``depth`` whose first item is ``items[index]``, ending at
+    line ``end``; returns the index of the first item after it."""
+    src = state.src
+    first = items[index][0]
+    marker = src[state.bMarks[first] + 2 * depth]
+    opened = state.push("bullet_list_open", "ul", 1)
+    opened.markup = marker
+    opened.map = [first, end]
+    count = len(items)
+    tight = _tight(state, items, index, depth)
+    while index < count and items[index][1] == depth:
+        line = items[index][0]
+        # the item runs to the next item at its depth or above (or the list's end)
+        nxt = index + 1
+        while nxt < count and items[nxt][1] > depth:
+            nxt += 1
+        item_end = items[nxt][0] if nxt < count else end
+        token = state.push("list_item_open", "li", 1)
+        token.markup = marker
+        token.map = [line, item_end]
+        lazy = items[index][2]
+        token = state.push("paragraph_open", "p", 1)
+        token.map = [line, line + 1 + lazy]
+        token.hidden = tight
+        token = state.push("inline", "", 0)
+        # the lines as markdown-it-py's getLines joins them (lazy lines are unindented)
+        token.content = src[state.bMarks[line] + 2 * depth + 2 : state.eMarks[line + lazy]].strip()
+        token.map = [line, line + 1 + lazy]
+        token.children = []
+        token = state.push("paragraph_close", "p", -1)
+        token.hidden = tight
+        if index + 1 < nxt:
+            _emit(state, items, index + 1, depth + 1, item_end)
+        token = state.push("list_item_close", "li", -1)
+        token.markup = marker
+        index = nxt
+    token = state.push("bullet_list_close", "ul", -1)
+    token.markup = marker
+    return index
+
+
+def _tight(state: StateBlock, items: list[tuple[int, int, int]], index: int, depth: int) -> bool:
+    """Whether the list at ``depth`` from ``items[index]`` is tight, as markdown-it-py
+    decides it: no blank line right before any of its items but the first, and none
+    between an item's paragraph and the list nested in it."""
+    count = len(items)
+    first = True
+    while index < count and items[index][1] >= depth:
+        line, item_depth, lazy = items[index]
+        if item_depth == depth:
+            if not first and state.isEmpty(line - 1):
+                return False
+            first = False
+            child = items[index + 1] if index + 1 < count else None
+            if child is not None and child[1] > depth and child[0] != line + 1 + lazy:
+                return False
+        index += 1
+    return True

@@ -1,0 +1,155 @@
+"""The simple-list block rule emits exactly the tokens markdown-it-py's list rule would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from awesome_lint.parser.fastlist import simple_list
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+_KEYS = ("type", "tag", "nesting", "map", "level", "markup", "info", "content", "hidden")
+
+
+def _parser(fast: bool) -> MarkdownIt:
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    md.disable("inline")
+    if fast:
+        md.block.ruler.before("list", "simple_list", simple_list)
+    return md
+
+
+SLOW, FAST = _parser(False), _parser(True)
+_taken = {"lines": 0}
+
+
+def _counting(state: Any, start: int, end: int, silent: bool) -> bool:
+    done = simple_list(state, start, end, silent)
+    if done:
+        _taken["lines"] += state.line - start
+    return done
+
+
+COUNTING = _parser(False)
+COUNTING.block.ruler.before("list", "simple_list", _counting)
+
+
+def _tokens(md: MarkdownIt, text: str) -> list[tuple[object, ...]]:
+    env: dict[str, Any] = {}
+    out = [tuple(getattr(t, key) for key in _KEYS) for t in md.parse(text, env)]
+    out.append(("references", tuple(sorted(env.get("references", {})))))
+    return out
+
+
+def _fast_lines(text: str) -> int:
+    _taken["lines"] = 0
+    COUNTING.parse(text)
+    return _taken["lines"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fast"),
+    [
+        ("- a\n- b\n", 2),
+        ("- a\n  - b\n- c\n\n## H\n", 4),  # nested, and the blank line after it
+        ("- a\n\n- b\n", 3),  # a loose list
+        ("- a\n**Conference**\n- b\n", 3),  # a lazy continuation line
+        ("- a\n- b\nplain\n\n", 4),  # ... and at the end
+        ("- a\nplain\n  indented\n", 0),  # more of the item: left to markdown-it-py
+        ("- a\n    - b\n", 0),  # indented four: left to markdown-it-py
+        ("- a\n- # b\n", 0),  # a heading in an item
+        ("- a\n- 2023. b\n", 0),  # an ordered list in an item
+        ("- [a]: /u\n", 0),  # a link reference definition in an item
+        ("- a\n* b\n", 1),  # another marker: another list (only that one is taken)
+        ("> - a\n", 0),  # in a quote
+        ("- a\n\n  text\n", 0),  # a second paragraph in the item
+    ],
+)
+def test_what_the_rule_takes(text: str, fast: int) -> None:
+    assert _fast_lines(text) == fast
+    assert _tokens(FAST, text) == _tokens(SLOW, text)
+
+
+_LINES = st.sampled_from(
+    [
+        "- [Title](https://a.org): sub | OSDI'22",
+        "* [T](u) - Description.",
+        "+ plain item",
+        "- **Bold title** text",
+        "- `code` item",
+        "- 2023: a year",
+        "- 2023. ordered inside",
+        "- 1) ordered inside",
+        "- # heading inside",
+        "- > quote inside",
+        "- <div>html</div>",
+        "- ```",
+        "- ---",
+        "- - nested on one line",
+        "- * * *",
+        "- [ref]: https://r.org",
+        "- | a | b |",
+        "-",
+        "-  two spaces",
+        "-\ttab",
+        "  - [Child](https://c.org)",
+        "  * child star",
+        "    - [Grandchild](https://g.org)",
+        "   - three spaces",
+        "\t- tab indented",
+        " - one space",
+        "**Conference**",
+        "for Adversarial Domain Adaptation [[ICCV2021]](https://x.org)",
+        "](https://arxiv.org/abs/2308.08500)",
+        "[Link](https://l.org) text",
+        "(note)",
+        "!image",
+        "plain paragraph text",
+        "",
+        "",
+        "",
+        "## Heading",
+        "#NotHeading",
+        "Setext",
+        "===",
+        "---",
+        "***",
+        "```",
+        "~~~",
+        "    indented code",
+        "> quote",
+        "<!-- comment -->",
+        "<details>",
+        "| a | b |",
+        "|---|---|",
+        "1. ordered",
+        "2. ordered two",
+        "[ref]: https://r.org",
+        "  continuation two",
+    ]
+)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LINES, min_size=1, max_size=25), st.sampled_from(["\n", "\r\n"]))
+def test_same_tokens_on_generated_markdown(lines: list[str], eol: str) -> None:
+    text = eol.join(lines) + eol
+    assert _tokens(FAST, text) == _tokens(SLOW, text)
+
+
+def _corpus_lists() -> list[Path]:
+    if not CORPUS.is_dir():
+        return []
+    return sorted(p for p in CORPUS.rglob("*.md") if p.name != "SOURCES.md")
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
+@pytest.mark.parametrize("path", _corpus_lists(), ids=lambda p: p.stem)
+def test_same_tokens_on_every_corpus_list(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert _tokens(FAST, text) == _tokens(SLOW, text)
