@@ -43,12 +43,6 @@ def cli() -> None:
     """
 
 
-def _split(values: Sequence[str]) -> list[str]:
-    from awesome_lint.config.selectors import split_selectors
-
-    return split_selectors(values)
-
-
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(readable=False))
 @click.option("--fix/--no-fix", default=False, help="Apply safe fixes and write the files.")
@@ -138,34 +132,35 @@ def check(
     link_cache: str | None,
 ) -> None:
     """Check Markdown files (default: README.md) and optionally fix them."""
+    from awesome_lint.config.resolver import Overrides
     from awesome_lint.parser.markdown import silence_debug_logging
-    from awesome_lint.runner import Overrides, Runner, ensure_known, parse_config_options
+    from awesome_lint.runner import Runner
 
     silence_debug_logging()
 
-    overrides = Overrides(
-        select=_split(select) if select else None,
-        extend_select=_split(extend_select),
-        ignore=_split(ignore),
-        unsafe_fixes=unsafe_fixes,
+    overrides = Overrides.from_options(
+        select=select,
+        extend_select=extend_select,
+        ignore=ignore,
+        config=config_values,
         isolated=isolated,
+        unsafe_fixes=unsafe_fixes,
+        exclude=exclude,
+        extend_exclude=extend_exclude,
         check_links=check_links,
         links_timeout=links_timeout,
-        link_cache=Path(link_cache) if link_cache else None,
-        exclude=_split(exclude) if exclude else None,
-        extend_exclude=_split(extend_exclude),
+        link_cache=link_cache,
     )
-    ensure_known([*(overrides.select or []), *overrides.extend_select, *overrides.ignore])
-    parse_config_options(config_values, overrides)
     reading_stdin = paths == ("-",) or (not paths and bool(stdin_filename))
+    changes = None
     if changed_since is not None:
         if reading_stdin:
             raise AwesomeLintError("--changed-since cannot be used with stdin")
         from awesome_lint.changes import changes_since
 
-        overrides.changes = changes_since(changed_since, Path.cwd())
-    runner = Runner(overrides)
-    cwd_config = runner.config_for(Path.cwd())
+        changes = changes_since(changed_since, Path.cwd())
+    runner = Runner(overrides, changes)
+    cwd_config = runner.resolver.config_for(Path.cwd())
     fmt = output_format or str(cwd_config.values.get("output-format", "full"))
     if fmt not in OUTPUT_FORMATS:
         raise AwesomeLintError(f"unknown output-format {fmt!r} in configuration")
@@ -186,7 +181,7 @@ def check(
         name = stdin_filename or "-"
         path = Path(stdin_filename) if stdin_filename else None
         data = read_stdin()
-        if force_exclude and path is not None and runner.is_excluded(path):
+        if force_exclude and path is not None and runner.resolver.is_excluded(path):
             # an excluded file is passed through untouched, as pre-commit expects
             if fix and not diff:
                 sys.stdout.buffer.write(data)
@@ -194,7 +189,7 @@ def check(
             sys.exit(0)
         if output_file:
             _check_output_file(output_file, [path] if path else [])
-        config = runner.config_for(path.parent if path else Path.cwd())
+        config = runner.resolver.config_for(path.parent if path else Path.cwd())
         result, patch = runner.run_bytes(data, name, path, config, fix=fix, diff=diff, write=False)
         results.append(result)
         if patch:
@@ -212,7 +207,7 @@ def check(
             if show_files:
                 lines = show.show_files(items)
             else:
-                lines = show.show_settings(runner, files[0] if files else None)
+                lines = show.show_settings(runner.resolver, files[0] if files else None)
             for line in lines:
                 click.echo(line)
             for item in items:
@@ -221,7 +216,6 @@ def check(
             sys.exit(2 if any(isinstance(item, str) for item in items) else 0)
         if output_file:
             _check_output_file(output_file, [item for item in items if isinstance(item, Path)])
-        changes = overrides.changes
         if changes is not None:
             items = [i for i in items if isinstance(i, str) or changes.includes(i)]
             if not items:
@@ -264,7 +258,7 @@ def check(
         color=use_color,
         show_fixes=show_fixes,
         statistics=statistics,
-        unsafe_fixes=bool(runner.settings_for(None, cwd_config).unsafe_fixes),
+        unsafe_fixes=bool(runner.resolver.settings_for(None, cwd_config).unsafe_fixes),
         fix_mode=fix and not diff,
         quiet=quiet,
     )
