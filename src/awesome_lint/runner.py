@@ -6,7 +6,6 @@ Which settings apply to a file is :mod:`awesome_lint.config.resolver`'s business
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -308,7 +307,3 @@ def _expand_globs(paths: Sequence[str]) -> list[str]:
 
 def _os_message(exc: OSError) -> str:
     return (exc.strerror or str(exc)).lower() if exc.strerror else str(exc)
-
-
-def read_stdin() -> bytes:
-    return sys.stdin.buffer.read()
