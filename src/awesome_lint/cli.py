@@ -99,6 +99,7 @@ def cli() -> None:
 @click.option("--link-cache", type=click.Path(dir_okay=False), help="The link cache file.")
 def check(color: str, verbose: bool, **options: Any) -> None:
     """Check Markdown files (default: README.md) and optionally fix them."""
+    # --color is the terminal's business, -v is read by main(); the rest is the request
     from awesome_lint.check import CheckRequest, run_check
     from awesome_lint.parser.markdown import silence_debug_logging
 
@@ -116,6 +117,8 @@ def check(color: str, verbose: bool, **options: Any) -> None:
 
 
 def _write_report(outcome: CheckOutcome, color: str, output_file: str | None) -> None:
+    """The report, to ``-o``'s file or the stream the outcome names, colored as ``--color``,
+    the terminal and ``NO_COLOR``/``FORCE_COLOR`` say."""
     stream: TextIO = sys.stderr if outcome.report_to_stderr else sys.stdout
     use_color = color == "always" or (
         color == "auto"
