@@ -166,18 +166,3 @@ def test_isolated_keeps_inline_settings_and_refuses_a_config_file(tmp_path: Path
         "awesome-lint: error: --config mine.toml: --isolated ignores all configuration files;"
         ' pass settings as --config "key = value" instead\n'
     )
-
-
-def test_a_new_runner_sees_an_edited_configuration(tmp_path: Path) -> None:
-    """No process-wide cache: a long-running process (an editor server) can refresh."""
-    from awesome_lint.runner import Overrides, Runner
-
-    config = tmp_path / ".awesome-lint.toml"
-    config.write_text('ignore = ["AL104"]\n')
-    first = Runner(Overrides())
-    assert first.config_for(tmp_path).get_list("ignore") == ["AL104"]
-    config.write_text('ignore = ["AL105"]\n')
-    assert Runner(Overrides()).config_for(tmp_path).get_list("ignore") == ["AL105"]
-    config.unlink()
-    (tmp_path / "awesome-lint.toml").write_text('ignore = ["AL106"]\n')
-    assert Runner(Overrides()).config_for(tmp_path).get_list("ignore") == ["AL106"]

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 import awesome_lint.runner as runner_module
+from awesome_lint.config.resolver import Overrides
 from awesome_lint.files import FileChangedError, Snapshot, read_snapshot, write_atomic
-from awesome_lint.runner import Overrides, Runner
+from awesome_lint.runner import Runner
 
 MESSY = b"# T\n\n- [A](https://example.org/a) : X\n"
 FIXED = b"# T\n\n- [A](https://example.org/a): X\n"

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from awesome_lint.runner import PARALLEL_MIN_FILES, Overrides, Runner
+from awesome_lint.config.resolver import Overrides
+from awesome_lint.runner import PARALLEL_MIN_FILES, Runner
 
 MESSY = b"# T\n\n- [A](https://example.org/a) : X\n"
 FIXED = b"# T\n\n- [A](https://example.org/a): X\n"

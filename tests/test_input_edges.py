@@ -10,17 +10,15 @@ from click.testing import CliRunner
 from awesome_lint.api import document_notes, fix_text
 from awesome_lint.cli import cli, main
 from awesome_lint.config.loader import ConfigError, discover, load_file, parse_config_text
+from awesome_lint.config.resolver import parse_config_options
 from awesome_lint.parser.build import parse_document
-from awesome_lint.runner import Overrides, parse_config_options
 from awesome_lint.source import DecodeError, SourceText
 
 
 def test_long_inline_config_is_a_setting_not_a_file_name() -> None:
     value = "select = [" + ", ".join(['"AL102"'] * 60) + "]"
     assert len(value) > 255
-    overrides = Overrides()
-    parse_config_options([value], overrides)
-    assert overrides.config_values == {"select": ["AL102"] * 60}
+    assert parse_config_options([value]) == (None, {"select": ["AL102"] * 60})
 
 
 def test_deeply_nested_toml_is_a_config_error() -> None:

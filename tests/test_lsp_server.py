@@ -397,6 +397,56 @@ def test_settings_follow_the_nearest_config_file_and_its_changes(tmp_path: Path)
     run(scenario())
 
 
+def test_pyproject_and_the_file_it_extends_are_followed(tmp_path: Path) -> None:
+    """No watched-files support in the client: the stamps of pyproject.toml and of the
+    file its table extends are checked at each lint."""
+    text = messy_text()
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(
+        '[project]\nname = "x"\n\n[tool.awesome-lint]\nextend = "lint/base.toml"\n',
+        encoding="utf-8",
+    )
+    base = tmp_path / "lint" / "base.toml"
+    base.parent.mkdir()
+    base.write_text('ignore = ["AL103"]\n', encoding="utf-8")
+
+    def codes(params: types.PublishDiagnosticsParams) -> set[str]:
+        return {str(d.code) for d in params.diagnostics}
+
+    def rewrite(path: Path, content: str) -> None:
+        before = path.stat().st_mtime_ns
+        path.write_text(content, encoding="utf-8")
+        os.utime(path, ns=(before + 2_000_000_000, before + 2_000_000_000))
+
+    async def scenario() -> None:
+        async with session(tmp_path) as s:
+            uri = await s.open(tmp_path / "list.md", text)
+            version = 1
+            published = await s.next_diagnostics(uri)
+            assert "AL103" not in codes(published) and "AL102" in codes(published)
+            for path, content in (
+                (base, 'ignore = ["AL102"]\n'),
+                (pyproject, '[tool.awesome-lint]\nextend = "lint/base.toml"\nignore = []\n'),
+            ):
+                rewrite(path, content)
+                version += 1
+                s.client.text_document_did_change(
+                    types.DidChangeTextDocumentParams(
+                        text_document=types.VersionedTextDocumentIdentifier(
+                            uri=uri, version=version
+                        ),
+                        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+                    )
+                )
+                published = await s.next_diagnostics(uri, lambda p, v=version: p.version == v)
+                if path == base:
+                    assert "AL102" not in codes(published) and "AL103" in codes(published)
+                else:  # the pyproject's own `ignore` replaces the one it extends
+                    assert {"AL102", "AL103"} <= codes(published)
+
+    run(scenario())
+
+
 def test_without_pygls_the_command_says_what_to_install(tmp_path: Path) -> None:
     # a folder that shadows pygls with a package that cannot be imported
     fake = tmp_path / "pygls"

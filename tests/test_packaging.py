@@ -37,6 +37,33 @@ def test_classifiers_name_every_supported_python_and_typing() -> None:
     assert {"Homepage", "Documentation", "Repository", "Issues", "Changelog"} <= set(urls)
 
 
+def _names(requirements: list[str]) -> set[str]:
+    return {re.split(r"[\s<>=!~;\[]", requirement, maxsplit=1)[0] for requirement in requirements}
+
+
+def test_dev_tools_are_a_dependency_group_the_test_command_installs() -> None:
+    data = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    dev = _names(data["dependency-groups"]["dev"])
+    extras = data["project"]["optional-dependencies"]
+    assert dev == {"ruff", "mypy"}
+    published = set().union(*(_names(requirements) for requirements in extras.values()))
+    assert not dev & published  # no extra of the package carries them
+    assert {"pytest", "hypothesis", "pre-commit"} <= _names(extras["test"])
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    command = next(line for line in readme.splitlines() if "pytest" in line and "--group" in line)
+    steps = command.split(" && ")
+    [install] = [i for i, step in enumerate(steps) if "--group dev" in step]
+    assert "'.[test]'" in steps[install]
+    # `pip install --group` needs pip 25.1; a new venv may hold an older pip (23.2 here)
+    [upgrade] = [i for i, step in enumerate(steps) if "--upgrade 'pip>=" in step]
+    minimum = re.search(r"pip>=(\d+)\.(\d+)", steps[upgrade])
+    assert minimum is not None and (int(minimum[1]), int(minimum[2])) >= (25, 1)
+    assert upgrade < install
+    tools = {step.split()[0] for step in steps[install + 1 :]}
+    assert tools == {"ruff", "mypy", "python", "pytest"}
+
+
 def test_readme_links_work_on_a_package_index_page() -> None:
     text = (REPO / "README.md").read_text(encoding="utf-8")
     text = re.sub(r"```.*?```", "", text, flags=re.S)  # examples in code are no links

@@ -85,9 +85,9 @@ def test_bad_severity_is_a_configuration_error(
 
 def test_a_rules_own_default_severity_and_its_override() -> None:
     from awesome_lint.config.loader import Config
-    from awesome_lint.runner import Overrides, Runner
+    from awesome_lint.config.resolver import ConfigResolver, Overrides
 
-    runner = Runner(Overrides(isolated=True))
-    assert runner.settings_for(None, Config()).severities == {"AL803": "warning"}
+    resolver = ConfigResolver(Overrides(isolated=True))
+    assert resolver.settings_for(None, Config()).severities == {"AL803": "warning"}
     config = Config({"rules": {"AL803": {"severity": "error"}, "AL104": {"severity": "info"}}})
-    assert runner.settings_for(None, config).severities == {"AL803": "error", "AL104": "info"}
+    assert resolver.settings_for(None, config).severities == {"AL803": "error", "AL104": "info"}

@@ -1,14 +1,13 @@
-"""The command line: options → settings → runner → reporter → exit code."""
+"""The command line: click options in, text out. ``check`` is wiring over
+:func:`awesome_lint.check.run_check`: options → request → outcome → output and exit code."""
 
 from __future__ import annotations
 
-import io
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -16,9 +15,10 @@ from awesome_lint import __version__
 from awesome_lint.errors import AwesomeLintError
 from awesome_lint.reporters import FORMATS
 
+if TYPE_CHECKING:
+    from awesome_lint.check import CheckOutcome
+
 OUTPUT_FORMATS = FORMATS
-# formats read by a service that knows the repository: paths relative to its root
-ROOT_RELATIVE_FORMATS = frozenset({"github", "sarif", "gitlab"})
 
 
 class DefaultGroup(click.Group):
@@ -41,12 +41,6 @@ def cli() -> None:
 
     Without a command, `check` runs: `awesome-lint --fix README.md`.
     """
-
-
-def _split(values: Sequence[str]) -> list[str]:
-    from awesome_lint.config.selectors import split_selectors
-
-    return split_selectors(values)
 
 
 @cli.command()
@@ -81,9 +75,7 @@ def _split(values: Sequence[str]) -> list[str]:
 )
 @click.option("--exit-non-zero-on-fix", is_flag=True, help="Exit 1 if any file was changed.")
 @click.option("--stdin-filename", help="The name of the file read from stdin (path '-').")
-@click.option(
-    "--config", "config_values", multiple=True, help='A config file, or a "key = value" override.'
-)
+@click.option("--config", multiple=True, help='A config file, or a "key = value" override.')
 @click.option("--isolated", is_flag=True, help="Ignore all configuration files.")
 @click.option("--force-exclude", is_flag=True, help="Apply `exclude` to files named explicitly.")
 @click.option(
@@ -105,235 +97,51 @@ def _split(values: Sequence[str]) -> list[str]:
     help="Seconds for the whole link check (default 300).",
 )
 @click.option("--link-cache", type=click.Path(dir_okay=False), help="The link cache file.")
-def check(
-    paths: tuple[str, ...],
-    fix: bool,
-    fix_only: bool,
-    show_files: bool,
-    show_settings: bool,
-    unsafe_fixes: bool | None,
-    diff: bool,
-    show_fixes: bool,
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    output_format: str | None,
-    output_file: str | None,
-    statistics: bool,
-    exit_zero: bool,
-    strict: bool,
-    exit_non_zero_on_fix: bool,
-    stdin_filename: str | None,
-    config_values: tuple[str, ...],
-    isolated: bool,
-    force_exclude: bool,
-    exclude: tuple[str, ...],
-    extend_exclude: tuple[str, ...],
-    changed_since: str | None,
-    quiet: bool,
-    verbose: bool,
-    color: str,
-    check_links: bool,
-    links_timeout: float | None,
-    link_cache: str | None,
-) -> None:
+def check(color: str, verbose: bool, **options: Any) -> None:
     """Check Markdown files (default: README.md) and optionally fix them."""
+    # --color is the terminal's business, -v is read by main(); the rest is the request
+    from awesome_lint.check import CheckRequest, run_check
     from awesome_lint.parser.markdown import silence_debug_logging
-    from awesome_lint.runner import Overrides, Runner, ensure_known, parse_config_options
 
     silence_debug_logging()
+    outcome = run_check(CheckRequest(**options))
+    for message in outcome.messages:
+        click.echo(message, err=True)
+    for line in outcome.listing:
+        click.echo(line)
+    if outcome.content:
+        _write_bytes(outcome.content)
+    if outcome.report_format is not None:
+        _write_report(outcome, color, options["output_file"])
+    sys.exit(outcome.exit_code)
 
-    overrides = Overrides(
-        select=_split(select) if select else None,
-        extend_select=_split(extend_select),
-        ignore=_split(ignore),
-        unsafe_fixes=unsafe_fixes,
-        isolated=isolated,
-        check_links=check_links,
-        links_timeout=links_timeout,
-        link_cache=Path(link_cache) if link_cache else None,
-        exclude=_split(exclude) if exclude else None,
-        extend_exclude=_split(extend_exclude),
-    )
-    ensure_known([*(overrides.select or []), *overrides.extend_select, *overrides.ignore])
-    parse_config_options(config_values, overrides)
-    reading_stdin = paths == ("-",) or (not paths and bool(stdin_filename))
-    if changed_since is not None:
-        if reading_stdin:
-            raise AwesomeLintError("--changed-since cannot be used with stdin")
-        from awesome_lint.changes import changes_since
 
-        overrides.changes = changes_since(changed_since, Path.cwd())
-    runner = Runner(overrides)
-    cwd_config = runner.config_for(Path.cwd())
-    fmt = output_format or str(cwd_config.values.get("output-format", "full"))
-    if fmt not in OUTPUT_FORMATS:
-        raise AwesomeLintError(f"unknown output-format {fmt!r} in configuration")
-    if statistics and fmt not in ("full", "concise", "grouped"):
-        raise AwesomeLintError(
-            f"--statistics works with the text formats (full, concise, grouped), not {fmt}"
-        )
-    if show_fixes and diff:
-        raise AwesomeLintError("--show-fixes lists what --fix changed; --diff already shows it")
-
-    fix = fix or fix_only
-    results = []
-    patches: list[str] = []
-    stdin_fixed: bytes | None = None
-    if reading_stdin:
-        from awesome_lint.runner import read_stdin
-
-        name = stdin_filename or "-"
-        path = Path(stdin_filename) if stdin_filename else None
-        data = read_stdin()
-        if force_exclude and path is not None and runner.is_excluded(path):
-            # an excluded file is passed through untouched, as pre-commit expects
-            if fix and not diff:
-                sys.stdout.buffer.write(data)
-                sys.stdout.flush()
-            sys.exit(0)
-        if output_file:
-            _check_output_file(output_file, [path] if path else [])
-        config = runner.config_for(path.parent if path else Path.cwd())
-        result, patch = runner.run_bytes(data, name, path, config, fix=fix, diff=diff, write=False)
-        results.append(result)
-        if patch:
-            patches.append(patch)
-        if fix and not diff and result.source is not None:
-            stdin_fixed = result.source.encode()  # UTF-8, BOM kept, line endings untouched
-    else:
-        items = runner.collect(paths, force_exclude)
-        for warning in runner.warnings:
-            click.echo(f"awesome-lint: warning: {warning}", err=True)
-        if show_files or show_settings:
-            from awesome_lint import show
-
-            files = [item for item in items if isinstance(item, Path)]
-            if show_files:
-                lines = show.show_files(items)
-            else:
-                lines = show.show_settings(runner, files[0] if files else None)
-            for line in lines:
-                click.echo(line)
-            for item in items:
-                if isinstance(item, str):
-                    click.echo(f"awesome-lint: error: {item}", err=True)
-            sys.exit(2 if any(isinstance(item, str) for item in items) else 0)
-        if output_file:
-            _check_output_file(output_file, [item for item in items if isinstance(item, Path)])
-        changes = overrides.changes
-        if changes is not None:
-            items = [i for i in items if isinstance(i, str) or changes.includes(i)]
-            if not items:
-                click.echo(
-                    f"awesome-lint: no changed Markdown files since {changed_since}", err=True
-                )
-        elif not items and not runner.warnings:
-            click.echo("awesome-lint: warning: no Markdown files to check", err=True)
-        for result, patch in runner.run_many(items, fix=fix, diff=diff):
-            results.append(result)
-            if patch:
-                patches.append(patch)
-
-    for result in results:
-        if result.error:
-            click.echo(f"awesome-lint: error: {result.filename}: {result.error}", err=True)
-        elif fix_only:
-            result.diagnostics = []  # --fix-only reports what was fixed, not what remains
-        for note in result.notes:
-            click.echo(f"awesome-lint: note: {result.filename}: {note}", err=True)
-
-    # File content (the fixed stdin text, a diff) goes out as UTF-8 bytes, whatever the
-    # locale or PYTHONIOENCODING say, and without newline translation.
-    if stdin_fixed is not None:
-        _write_bytes(stdin_fixed)
-    if patches:
-        _write_bytes("".join(patches).encode("utf-8"))
-
-    # The fixed text or the patch owns stdout: the report goes to stderr.
-    report_stream: TextIO = sys.stderr if stdin_fixed is not None or diff else sys.stdout
-    from awesome_lint.reporters import ReportOptions, write_report
-
+def _write_report(outcome: CheckOutcome, color: str, output_file: str | None) -> None:
+    """The report, to ``-o``'s file or the stream the outcome names, colored as ``--color``,
+    the terminal and ``NO_COLOR``/``FORCE_COLOR`` say."""
+    stream: TextIO = sys.stderr if outcome.report_to_stderr else sys.stdout
     use_color = color == "always" or (
         color == "auto"
         and not output_file
-        and (report_stream.isatty() or bool(os.environ.get("FORCE_COLOR")))
+        and (stream.isatty() or bool(os.environ.get("FORCE_COLOR")))
         and not os.environ.get("NO_COLOR")
     )
-    options = ReportOptions(
-        color=use_color,
-        show_fixes=show_fixes,
-        statistics=statistics,
-        unsafe_fixes=bool(runner.settings_for(None, cwd_config).unsafe_fixes),
-        fix_mode=fix and not diff,
-        quiet=quiet,
-    )
-    if fmt in ROOT_RELATIVE_FORMATS:
-        from awesome_lint import ci
-
-        root = ci.repository_root()
-        if root is not None:
-            ci.rebase(results, root)
-            options = replace(options, root=str(root))
-        if fmt == "github":
-            ci.append_job_summary(
-                results,
-                unsafe_fixes=options.unsafe_fixes,
-                paths=paths,
-                changed_since=changed_since,
-            )
-    # files that could not be checked count in the footer (never "All checks passed!")
-    if output_file:
-        # Rendered first, and the file created only now that every fix is written.
-        buffer = io.StringIO()
-        write_report(fmt, results, buffer, options)
-        try:
-            Path(output_file).write_bytes(buffer.getvalue().encode("utf-8"))
-        except OSError as exc:
-            raise AwesomeLintError(
-                f"-o {output_file}: cannot write the report: {exc.strerror or exc}"
-            ) from None
-    else:
-        write_report(fmt, results, report_stream, options)
-
-    if any(r.error for r in results):
-        sys.exit(2)
-    if patches:
-        sys.exit(1)
-    if exit_non_zero_on_fix and any(r.changed for r in results):
-        sys.exit(1)
-    if not exit_zero and any(r.failing(strict=strict) for r in results):
-        sys.exit(1)
-    sys.exit(0)
-
-
-def _check_output_file(output_file: str, inputs: Sequence[Path]) -> None:
-    """Refuse ``-o`` into a missing folder, or onto one of the inputs, before any work.
-
-    The same file is recognised by device and inode, so a symlink or a hard link to an
-    input is refused too: the report would replace the list just checked or fixed.
-    """
-    out = Path(output_file)
-    folder = out.parent
-    if not folder.is_dir():
-        raise AwesomeLintError(f"-o {output_file}: folder {folder.as_posix()} does not exist")
+    report = outcome.render(color=use_color)
+    if not output_file:
+        stream.write(report)
+        return
+    # the file is created only now that every fix is written
     try:
-        out_stat = out.stat()
-    except OSError:
-        return  # does not exist yet (or a dangling link): cannot be an input
-    for path in inputs:
-        try:
-            stat = path.stat()
-        except OSError:
-            continue
-        if (stat.st_dev, stat.st_ino) == (out_stat.st_dev, out_stat.st_ino):
-            raise AwesomeLintError(
-                f"-o {output_file}: is the input file {path.as_posix()}; "
-                "the report would overwrite it"
-            )
+        Path(output_file).write_bytes(report.encode("utf-8"))
+    except OSError as exc:
+        raise AwesomeLintError(
+            f"-o {output_file}: cannot write the report: {exc.strerror or exc}"
+        ) from None
 
 
 def _write_bytes(data: bytes) -> None:
+    """File content (the fixed stdin text, a patch) goes out as UTF-8 bytes, whatever the
+    locale or PYTHONIOENCODING say, and without newline translation."""
     sys.stdout.flush()
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:  # a text-only stream (some embedding hosts): the best we can do

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from awesome_lint.files import display_path
 
 if TYPE_CHECKING:
-    from awesome_lint.runner import Runner
+    from awesome_lint.config.resolver import ConfigResolver
 
 
 def show_files(items: Sequence[Path | str]) -> list[str]:
@@ -17,12 +17,12 @@ def show_files(items: Sequence[Path | str]) -> list[str]:
     return [display_path(item) for item in items if isinstance(item, Path)]
 
 
-def show_settings(runner: Runner, path: Path | None) -> list[str]:
+def show_settings(resolver: ConfigResolver, path: Path | None) -> list[str]:
     """The settings resolved for ``path`` (or the working directory), one ``key = value``
     line each, in TOML-like notation."""
     directory = path.parent if path is not None else Path.cwd()
-    config = runner.config_for(directory)
-    settings = runner.settings_for(path, config)
+    config = resolver.config_for(directory)
+    settings = resolver.settings_for(path, config)
     lines = [
         f"# settings for {display_path(path) if path else display_path(Path.cwd()) or '.'}",
         f"config-file = {_quote(str(config.path)) if config.path else 'none'}",
@@ -30,7 +30,7 @@ def show_settings(runner: Runner, path: Path | None) -> list[str]:
         f"fixable = {_codes(['ALL'] if settings.fixable is None else settings.fixable)}",
         f"unfixable = {_codes(settings.unfixable)}",
         f"unsafe-fixes = {'true' if settings.unsafe_fixes else 'false'}",
-        f"exclude = {_codes(runner.exclude_for(config))}",
+        f"exclude = {_codes(resolver.exclude_for(config))}",
         f"respect-gitignore = {_value(config.values.get('respect-gitignore', True))}",
     ]
     for rule in settings.rules:

@@ -1,8 +1,12 @@
-"""Configuration files: discovery, loading, validation, and the resolved settings.
+"""Configuration files: discovery, reading, validation and ``extend`` chains.
 
 Per directory, nearest wins, no merging: ``.awesome-lint.toml`` >
 ``awesome-lint.toml`` > ``pyproject.toml`` ``[tool.awesome-lint]`` (a pyproject
 without the table is skipped). ``extend = "path"`` inherits explicitly.
+
+Nothing is cached here: :mod:`awesome_lint.config.resolver` keeps what was loaded, for
+as long as its owner wants, and each :class:`Config` carries the stamps of the files it
+was read from so that the owner can tell when it went stale.
 """
 
 from __future__ import annotations
@@ -73,12 +77,32 @@ class ConfigError(AwesomeLintError):
     pass
 
 
+# What a configuration file was when it was read: modification time (ns), size, inode.
+# An editor that saves by writing a new file and renaming it changes the inode.
+FileStamp = tuple[int, int, int]
+
+
+def file_stamp(path: Path) -> FileStamp | None:
+    """The stamp of ``path`` now (None: it cannot be read)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size, stat.st_ino
+
+
 @dataclass
 class Config:
     """The raw, validated settings of one configuration file (or none)."""
 
     values: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None  # the file it came from
+    # every file read for it (the file, then the ones it extends), stamped as it was read
+    sources: tuple[tuple[Path, FileStamp], ...] = ()
+
+    def is_current(self) -> bool:
+        """Whether every file it was read from is still as it was."""
+        return all(file_stamp(path) == stamp for path, stamp in self.sources)
 
     @property
     def root(self) -> Path:
@@ -89,13 +113,15 @@ class Config:
         return None if value is None else list(value)
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_toml(path: Path) -> tuple[dict[str, Any], FileStamp]:
+    """The parsed file, and its stamp taken before reading (a later edit changes it)."""
     import stat
 
     try:
         with path.open("rb") as handle:
+            info = os.fstat(handle.fileno())
             # not a device or a pipe (`extend = "/dev/zero"` would never end), not huge
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            if not stat.S_ISREG(info.st_mode):
                 raise ConfigError(f"{path}: configuration is not a regular file")
             data = handle.read(MAX_CONFIG_BYTES + 1)
     except OSError as exc:
@@ -103,9 +129,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
     if len(data) > MAX_CONFIG_BYTES:
         raise ConfigError(f"{path}: configuration larger than 1 MiB")
     try:
-        return _loads(data.decode("utf-8"))
+        parsed = _loads(data.decode("utf-8"))
     except (UnicodeDecodeError, _TomlError) as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    return parsed, (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
 def parse_config_text(text: str, origin: str) -> dict[str, Any]:
@@ -117,13 +144,14 @@ def parse_config_text(text: str, origin: str) -> dict[str, Any]:
         raise ConfigError(f"--config {shown!r}: not a file and not valid TOML: {exc}") from None
 
 
-def _table(path: Path) -> dict[str, Any] | None:
-    data = _read_toml(path)
+def _table(path: Path) -> tuple[dict[str, Any] | None, FileStamp]:
+    """Our table of the file (None: a pyproject.toml without one), and the file's stamp."""
+    data, stamp = _read_toml(path)
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         table = tool.get("awesome-lint") if isinstance(tool, dict) else None
-        return table if isinstance(table, dict) else None
-    return data
+        return (table if isinstance(table, dict) else None), stamp
+    return data, stamp
 
 
 SELECTOR_KEYS = frozenset({"select", "extend-select", "ignore", "fixable", "unfixable"})
@@ -222,13 +250,13 @@ def load_file(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
     path = path.resolve()
     if path in _seen:
         raise ConfigError(f"{path}: 'extend' forms a cycle")
-    table = _table(path)
-    if table is None:
-        table = {}
-    values = validate(table, str(path))
+    table, stamp = _table(path)
+    values = validate(table or {}, str(path))
+    sources: tuple[tuple[Path, FileStamp], ...] = ((path, stamp),)
     base = values.pop("extend", None)
     if base is not None:
         parent = load_file((path.parent / base), (*_seen, path))
+        sources += parent.sources
         merged = dict(parent.values)
         rules = {code: dict(opts) for code, opts in merged.get("rules", {}).items()}
         for code, opts in values.get("rules", {}).items():
@@ -240,15 +268,11 @@ def load_file(path: Path, _seen: tuple[Path, ...] = ()) -> Config:
         if links:
             merged["links"] = links
         values = merged
-    return Config(values, path)
+    return Config(values, path, sources)
 
 
 def find_config_file(directory: Path) -> Path | None:
-    """The nearest configuration file at or above ``directory``.
-
-    Not cached here: the caller (one run's ``Runner``) caches per folder, so a
-    long-running process that makes a new runner sees edited configuration.
-    """
+    """The nearest configuration file at or above ``directory`` (read afresh each time)."""
     for folder in (directory, *directory.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
@@ -257,7 +281,7 @@ def find_config_file(directory: Path) -> Path | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             try:
-                has_table = _table(pyproject) is not None
+                has_table = _table(pyproject)[0] is not None
             except ConfigError:
                 # Broken: an error if it seems to hold our table (the user's settings would
                 # be dropped without a word), else someone else's file to skip.

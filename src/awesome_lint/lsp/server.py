@@ -7,7 +7,9 @@ one (unsafe ones named so); "Fix all safe problems" as ``source.fixAll.awesome-l
 fixes; hover on a diagnostic shows the rule's documentation.
 
 All linting runs on one worker thread, so requests keep being read while a long list
-is linted, and the settings cache is never touched by two threads at once.
+is linted, and the configuration resolver is never touched by two threads at once. The
+resolver lives as long as the server and checks at every lint that the configuration
+files it read are unchanged (an edit the editor does not report is seen too).
 """
 
 from __future__ import annotations
@@ -26,13 +28,13 @@ from pygls.uris import to_fs_path
 
 from awesome_lint import __version__
 from awesome_lint.api import fix_text, lint_text
-from awesome_lint.config.loader import CONFIG_NAMES, find_config_file
+from awesome_lint.config.loader import CONFIG_NAMES
+from awesome_lint.config.resolver import ConfigResolver
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit
 from awesome_lint.errors import AwesomeLintError
 from awesome_lint.files import display_path
 from awesome_lint.lsp.positions import EOL, UTF16, PositionMap
 from awesome_lint.rules import get_rule
-from awesome_lint.runner import Overrides, Runner
 from awesome_lint.settings import Settings
 from awesome_lint.source import SourceText
 
@@ -85,36 +87,11 @@ def _position(pair: tuple[int, int]) -> types.Position:
     return types.Position(line=pair[0], character=pair[1])
 
 
-class SettingsCache:
-    """Settings for a document's path, as the command line resolves them (nearest
-    configuration file), re-read when a configuration file changes."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self._runner = Runner(Overrides())
-        self._stamps: dict[Path, tuple[Path | None, int]] = {}
-
-    def reset(self) -> None:
-        self._runner = Runner(Overrides())
-        self._stamps.clear()
-
-    def resolve(self, path: Path | None) -> Settings:
-        directory = (path.parent if path is not None else self.root).resolve()
-        found = find_config_file(directory)
-        try:
-            stamp = (found, found.stat().st_mtime_ns if found is not None else 0)
-        except OSError:
-            stamp = (found, -1)
-        if self._stamps.get(directory, stamp) != stamp:
-            self.reset()  # an edited, new or deleted configuration file
-        self._stamps[directory] = stamp
-        return self._runner.settings_for(path, self._runner.config_for(directory))
-
-
 class AwesomeLintServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("awesome-lint", __version__)
-        self.settings_cache = SettingsCache(Path.cwd())
+        self.resolver = ConfigResolver(revalidate=True)
+        self.root = Path.cwd()  # the folder whose configuration applies to untitled documents
         self.linted: dict[str, Linted] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="awesome-lint")
@@ -131,7 +108,8 @@ class AwesomeLintServer(LanguageServer):
         path = Path(fs_path) if fs_path else None
         filename = display_path(path) if path is not None else uri
         try:
-            settings: Settings | None = self.settings_cache.resolve(path)
+            config = self.resolver.config_for(path.parent if path is not None else self.root)
+            settings: Settings | None = self.resolver.settings_for(path, config)
         except AwesomeLintError as exc:
             message = f"awesome-lint: configuration error: {exc}"
             problem = types.Diagnostic(
@@ -348,7 +326,7 @@ def create_server() -> AwesomeLintServer:
     async def initialized(ls: AwesomeLintServer, params: types.InitializedParams) -> None:
         root = ls.workspace.root_path
         if root:
-            ls.settings_cache.root = Path(root)
+            ls.root = Path(root)
         watched = ls.client_capabilities.workspace
         dynamic = (
             watched is not None
@@ -398,7 +376,7 @@ def create_server() -> AwesomeLintServer:
     def watched_files(ls: AwesomeLintServer, params: types.DidChangeWatchedFilesParams) -> None:
         names = {*CONFIG_NAMES, "pyproject.toml"}
         if any(change.uri.rsplit("/", 1)[-1] in names for change in params.changes):
-            ls.executor.submit(ls.settings_cache.reset)
+            ls.executor.submit(ls.resolver.invalidate)
             ls.linted.clear()
             for uri in list(ls.workspace.text_documents):
                 ls.schedule(uri, 0.0)
