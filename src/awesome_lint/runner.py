@@ -5,6 +5,7 @@ Which settings apply to a file is :mod:`awesome_lint.config.resolver`'s business
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -233,6 +234,9 @@ class Runner:
             elif id(item) in done:
                 out.append(done[id(item)])
             else:
+                if out and not gc.isenabled():
+                    gc.collect()  # the last file's document (the command line runs without
+                    # automatic collection: one file's cycles are freed before the next)
                 out.append(self.run_file(item, fix=fix, diff=diff))
         return out
 

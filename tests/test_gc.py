@@ -1,0 +1,43 @@
+"""The command line runs without automatic garbage collection; the runner frees each
+file's document before the next one."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+
+from awesome_lint.cli import _tune_gc
+from awesome_lint.config.resolver import Overrides
+from awesome_lint.runner import Runner
+
+
+def test_the_command_line_turns_automatic_collection_off() -> None:
+    try:
+        _tune_gc()
+        assert not gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+@pytest.mark.parametrize(("enabled", "collections"), [(False, 2), (True, 0)])
+def test_a_collection_between_files_only_without_automatic_collection(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, enabled: bool, collections: int
+) -> None:
+    files = []
+    for name in ("a.md", "b.md", "c.md"):
+        path = tmp_path / name
+        path.write_text("# List\n\n- [A](https://a.org): one | OSDI'22\n", encoding="utf-8")
+        files.append(path)
+    calls: list[int] = []
+    monkeypatch.setattr(gc, "collect", lambda *args: calls.append(1) or 0)
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        results = Runner(Overrides(isolated=True)).run_many(files, fix=False, diff=False)
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert [r.diagnostics for r, _ in results] == [[], [], []]
+    assert len(calls) == collections  # before the second and the third file
