@@ -41,3 +41,23 @@ def test_a_collection_between_files_only_without_automatic_collection(
         (gc.enable if was else gc.disable)()
     assert [r.diagnostics for r, _ in results] == [[], [], []]
     assert len(calls) == collections  # before the second and the third file
+
+
+def test_a_worker_collects_before_each_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from awesome_lint import runner
+
+    path = tmp_path / "a.md"
+    path.write_text("# List\n\n- [A](https://a.org): one | OSDI'22\n", encoding="utf-8")
+    calls: list[int] = []
+    monkeypatch.setattr(gc, "collect", lambda *args: calls.append(1) or 0)
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        runner._init_worker(Overrides(isolated=True), None)
+        results = [runner._work(path, False, False) for _ in range(3)]
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert [r.diagnostics for r, _ in results] == [[], [], []]
+    assert len(calls) == 3

@@ -285,6 +285,8 @@ def _init_worker(overrides: Overrides, changes: ChangeSet | None) -> None:
 
 def _work(path: Path, fix: bool, diff: bool) -> tuple[FileResult, str]:
     assert _WORKER is not None
+    if not gc.isenabled():
+        gc.collect()  # the previous file's document (cheap when there was none)
     return _WORKER.run_file(path, fix=fix, diff=diff)
 
 
