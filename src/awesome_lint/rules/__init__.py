@@ -18,6 +18,7 @@ from awesome_lint.rules.al204_venue_in_subtitle import VenueInSubtitle
 from awesome_lint.rules.al205_missing_venue import MissingVenue
 from awesome_lint.rules.al206_venue_mismatch import VenueMismatch
 from awesome_lint.rules.al207_venue_typo import VenueTypo
+from awesome_lint.rules.al208_year_typo import YearTypo
 from awesome_lint.rules.al301_unsorted_entries import UnsortedEntries
 from awesome_lint.rules.al302_year_heading import YearHeading
 from awesome_lint.rules.al401_duplicate_link import DuplicateLink
@@ -69,6 +70,7 @@ RULES: tuple[type[Rule], ...] = (
     MissingVenue,
     VenueMismatch,
     VenueTypo,
+    YearTypo,
     UnsortedEntries,
     YearHeading,
     DuplicateLink,
