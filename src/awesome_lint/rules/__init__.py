@@ -19,6 +19,7 @@ from awesome_lint.rules.al205_missing_venue import MissingVenue
 from awesome_lint.rules.al206_venue_mismatch import VenueMismatch
 from awesome_lint.rules.al207_venue_typo import VenueTypo
 from awesome_lint.rules.al208_year_typo import YearTypo
+from awesome_lint.rules.al209_missing_year import MissingYear
 from awesome_lint.rules.al301_unsorted_entries import UnsortedEntries
 from awesome_lint.rules.al302_year_heading import YearHeading
 from awesome_lint.rules.al401_duplicate_link import DuplicateLink
@@ -71,6 +72,7 @@ RULES: tuple[type[Rule], ...] = (
     VenueMismatch,
     VenueTypo,
     YearTypo,
+    MissingYear,
     UnsortedEntries,
     YearHeading,
     DuplicateLink,
