@@ -35,7 +35,8 @@ class VenueFormat(Rule):
     apostrophe (`’` → `'`), and the year style
     (`OSDI'22`, `OSDI '22`, `OSDI 2022`, ...), in every position paper lists
     use: the slot after ` | `, a bracketed prefix `[OSDI'22] [Title](url)`,
-    parentheses, backticks, a trailing `..., Venue 2022`, and the label of the
+    parentheses, backticks, a trailing `..., Venue 2022` or `..., Venue, 2022`
+    (a comma before a four-digit year, after a name the registry knows), and the label of the
     paper link (`Title [[CVPR2019]](url)`; a date label such as `[[12 Feb 2020]]`
     holds no venue).
 
@@ -81,8 +82,8 @@ class VenueFormat(Rule):
       and `CVPR2024` 386 times has two habits and no year style is enforced; ties
       go to `{name}'{yy}`; a year after a qualifier, `ECCV Workshop 2020`, is
       left as written), or a pattern of `{name}`, a separator (`'`,
-      ` '`, `' `, a space, `-` or nothing) and `{yy}` or `{yyyy}`, e.g.
-      `"{name}'{yy}"`, `"{name} '{yy}"`, `"{name} {yyyy}"`.
+      ` '`, `' `, a space, `-`, `, `, `,` or nothing) and `{yy}` or `{yyyy}`, e.g.
+      `"{name}'{yy}"`, `"{name} '{yy}"`, `"{name} {yyyy}"`, `"{name}, {yyyy}"`.
     - `names`: `"consistent"` (default: keep a spelling the file keeps, as
       above) or `"registry"` (always the registry's spelling).
     - `extra-venues`: venues the registry lacks, as names (`["SAA"]`) or
