@@ -458,7 +458,15 @@ def _keeps_invariants(before: _Shape, after: _Shape, fixes: list[Fix]) -> bool:
     if removed:
         return len(urls_after) <= len(urls_before)
     if not added and after.structure != before.structure:
-        return False
+        # an entry whose lines are joined may become one the scanner understands
+        joined = sum(fix.joins_lines for fix in fixes)
+        *blocks_before, parsed_before = before.structure
+        *blocks_after, parsed_after = after.structure
+        if not (joined and blocks_after == blocks_before):
+            return False
+        assert isinstance(parsed_before, int) and isinstance(parsed_after, int)
+        if not parsed_before <= parsed_after <= parsed_before + joined:
+            return False
     if rewrites:
         return len(urls_after) == len(urls_before)
     return urls_after == urls_before
