@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
@@ -7,6 +8,7 @@ from urllib.parse import urlsplit
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.links.normalize import (
+    ARXIV_MIRRORS,
     ArxivForm,
     ArxivLink,
     arxiv_url,
@@ -83,6 +85,8 @@ class ArxivLinkStyle(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         option = context.options.get("form", "any")
+        if option == "any" and _MIRROR_HINT.search(document.text) is None:
+            return  # (one pass over the text: most lists link no mirror)
         strip = context.options.get("versions", "keep") == "strip"
         papers = [(link, parse_arxiv(link.url_value)) for link in document.links]
         style = _file_form(papers) if option == "any" else None
@@ -111,6 +115,13 @@ class ArxivLinkStyle(Rule):
             else:
                 message = f"arXiv link should be {target}"
             yield self.report(message, link.url[0], link.url[1], fix)
+
+
+# Where a link to a mirror may be: a host of ARXIV_MIRRORS after "//" (a superset).
+_MIRROR_HINT = re.compile(
+    r"//(?:www\.)?(?:" + "|".join(sorted(re.escape(h) for h in ARXIV_MIRRORS)) + r")(?![\w.-])",
+    re.IGNORECASE,
+)
 
 
 def _host(url: str) -> str:
