@@ -445,6 +445,24 @@ class _Shape:
         )
 
 
+def _only_joined(before: tuple[object, ...], after: tuple[object, ...], joined: int) -> bool:
+    """Whether two structures (one, or one per window) differ only in up to ``joined``
+    more entries the scanner understands: the blocks and headings are the same."""
+    windows_before = [before] if before and isinstance(before[-1], int) else list(before)
+    windows_after = [after] if after and isinstance(after[-1], int) else list(after)
+    if len(windows_before) != len(windows_after):
+        return False
+    more = 0
+    for one, two in zip(windows_before, windows_after, strict=True):
+        assert isinstance(one, tuple) and isinstance(two, tuple)
+        if one[:-1] != two[:-1] or not isinstance(one[-1], int) or not isinstance(two[-1], int):
+            return False
+        if two[-1] < one[-1]:
+            return False
+        more += two[-1] - one[-1]
+    return more <= joined
+
+
 def _keeps_invariants(before: _Shape, after: _Shape, fixes: list[Fix]) -> bool:
     removed = sum(fix.removes_entries for fix in fixes)
     added = sum(fix.adds_entries for fix in fixes)
@@ -460,12 +478,7 @@ def _keeps_invariants(before: _Shape, after: _Shape, fixes: list[Fix]) -> bool:
     if not added and after.structure != before.structure:
         # an entry whose lines are joined may become one the scanner understands
         joined = sum(fix.joins_lines for fix in fixes)
-        *blocks_before, parsed_before = before.structure
-        *blocks_after, parsed_after = after.structure
-        if not (joined and blocks_after == blocks_before):
-            return False
-        assert isinstance(parsed_before, int) and isinstance(parsed_after, int)
-        if not parsed_before <= parsed_after <= parsed_before + joined:
+        if not joined or not _only_joined(before.structure, after.structure, joined):
             return False
     if rewrites:
         return len(urls_after) == len(urls_before)
