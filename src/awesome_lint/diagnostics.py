@@ -30,6 +30,8 @@ class Fix:
     declare what the fixer's invariants must allow: by default a fix keeps every
     entry and every URL. ``anchors_only``: the fix adds, removes or retargets only
     in-document ``#fragment`` links (a table of contents); every other URL stays.
+    ``joins_lines``: the fix joins the lines of one entry, so the entry becomes one the
+    scanner fully understands (the only change to the parse it may make).
     """
 
     message: str
@@ -39,6 +41,7 @@ class Fix:
     rewrites_urls: bool = False
     adds_entries: int = 0
     anchors_only: bool = False
+    joins_lines: bool = False
 
     @property
     def start(self) -> int:

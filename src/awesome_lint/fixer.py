@@ -445,6 +445,24 @@ class _Shape:
         )
 
 
+def _only_joined(before: tuple[object, ...], after: tuple[object, ...], joined: int) -> bool:
+    """Whether two structures (one, or one per window) differ only in up to ``joined``
+    more entries the scanner understands: the blocks and headings are the same."""
+    windows_before = [before] if before and isinstance(before[-1], int) else list(before)
+    windows_after = [after] if after and isinstance(after[-1], int) else list(after)
+    if len(windows_before) != len(windows_after):
+        return False
+    more = 0
+    for one, two in zip(windows_before, windows_after, strict=True):
+        assert isinstance(one, tuple) and isinstance(two, tuple)
+        if one[:-1] != two[:-1] or not isinstance(one[-1], int) or not isinstance(two[-1], int):
+            return False
+        if two[-1] < one[-1]:
+            return False
+        more += two[-1] - one[-1]
+    return more <= joined
+
+
 def _keeps_invariants(before: _Shape, after: _Shape, fixes: list[Fix]) -> bool:
     removed = sum(fix.removes_entries for fix in fixes)
     added = sum(fix.adds_entries for fix in fixes)
@@ -458,7 +476,10 @@ def _keeps_invariants(before: _Shape, after: _Shape, fixes: list[Fix]) -> bool:
     if removed:
         return len(urls_after) <= len(urls_before)
     if not added and after.structure != before.structure:
-        return False
+        # an entry whose lines are joined may become one the scanner understands
+        joined = sum(fix.joins_lines for fix in fixes)
+        if not joined or not _only_joined(before.structure, after.structure, joined):
+            return False
     if rewrites:
         return len(urls_after) == len(urls_before)
     return urls_after == urls_before

@@ -8,6 +8,7 @@ from awesome_lint.links.normalize import (
     ArxivLink,
     arxiv_id,
     arxiv_url,
+    is_arxiv_mirror,
     normalize_url,
     parse_arxiv,
     serves_https,
@@ -63,6 +64,10 @@ ORCA = "https://usenix.org/conference/osdi22/presentation/yu"
         ("https://www.arxiv.org/abs/2104.07857/", "https://arxiv.org/abs/2104.07857"),
         ("https://export.arxiv.org/pdf/2104.07857", "https://arxiv.org/abs/2104.07857"),
         ("https://browse.arxiv.org/abs/2104.07857", "https://arxiv.org/abs/2104.07857"),
+        ("http://xxx.itp.ac.cn/pdf/2303.16005.pdf", "https://arxiv.org/abs/2303.16005"),
+        ("http://XXX.lanl.gov/abs/hep-th/9711200v2", "https://arxiv.org/abs/hep-th/9711200"),
+        ("http://cn.arxiv.org/abs/2104.07857", "https://arxiv.org/abs/2104.07857"),
+        ("http://xxx.example.org/pdf/2104.07857", "https://xxx.example.org/pdf/2104.07857"),
         ("https://arxiv.org/html/2104.07857v1", "https://arxiv.org/abs/2104.07857"),
         ("https://arxiv.org/abs//2104.07857", "https://arxiv.org/abs/2104.07857"),
         ("https://arxiv.org/abs/2104.07857#S3", "https://arxiv.org/abs/2104.07857"),
@@ -254,6 +259,11 @@ def test_arxiv_helpers() -> None:
     assert parse_arxiv("https://example.com/abs/2104.07857") is None
     assert parse_arxiv("ftp://arxiv.org/abs/2104.07857") is None
     assert arxiv_id("https://export.arxiv.org/abs/math.GT/0309136v1") == "math/0309136"
+    assert parse_arxiv("http://xxx.itp.ac.cn/abs/2208.01582v2") == ArxivLink(
+        "2208.01582", 2, "abs", False
+    )
+    assert [is_arxiv_mirror(h) for h in ("xxx.itp.ac.cn", "WWW.cn.arxiv.org")] == [True, True]
+    assert [is_arxiv_mirror(h) for h in ("arxiv.org", "export.arxiv.org")] == [False, False]
     assert arxiv_id("https://arxiv.org/abs/2104.07857v12") == "2104.07857"
     assert arxiv_id("https://github.com/x/y") is None
     assert arxiv_url("2104.07857") == "https://arxiv.org/abs/2104.07857"

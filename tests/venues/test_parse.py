@@ -41,6 +41,8 @@ def parts(text: str, token: VenueToken) -> tuple[str, str, str, int | None, str 
         ("NIPS'97", ("NIPS'97", "NIPS", "'", 1997, "NeurIPS"), "{name}'{yy}"),
         ("SC 19", ("SC 19", "SC", " ", 2019, "SC"), "{name} {yy}"),
         ("ICPP-22", ("ICPP-22", "ICPP", "-", 2022, "ICPP"), "{name}-{yy}"),
+        ("ICLR, 2024", ("ICLR, 2024", "ICLR", ", ", 2024, "ICLR"), "{name}, {yyyy}"),
+        ("NeurIPS,2023", ("NeurIPS,2023", "NeurIPS", ",", 2023, "NeurIPS"), "{name},{yyyy}"),
     ],
 )
 def test_separators_and_years(
@@ -65,6 +67,20 @@ def test_exact_spans_in_a_trailing_author_list() -> None:
     assert token.year_span == (28, 32)
     assert token.year_part_span == (27, 32)
     assert token.wrapper == ""
+
+
+def test_a_comma_before_a_four_digit_year_after_a_known_name() -> None:
+    text = "Title (**CVPR, 2021**), ArXiv, 2024.8, NTU"
+    tokens = find_venues(text)
+    assert [(t.span, t.name, t.sep_span, t.year, t.month) for t in tokens] == [
+        ((9, 19), "CVPR", (13, 15), 2021, None),
+        ((24, 37), "ArXiv", (29, 31), 2024, 8),
+    ]
+    # no venue: an unknown name, a two-digit year, an apostrophe, a number
+    for text in ("Smith, 2020", "ICLR, 24", "ICLR, '24", "ICLR', 2024", "vol. 3, 2019"):
+        assert find_venues(text) == [], text
+    assert parse_style("{name}, {yyyy}") == Style(", ", 4)
+    assert render("ICLR", 2024, "{name}, {yyyy}") == "ICLR, 2024"
 
 
 def test_multi_word_names_take_the_longest_known() -> None:

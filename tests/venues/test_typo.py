@@ -159,10 +159,13 @@ def test_index_finds_what_a_full_scan_finds(name: str, edits: list[tuple[str, in
         ("(SIGMODE)", [("SIGMODE", False)]),
         ("` Eurosy `", [("Eurosy", False)]),
         ("Title (SIGMOD 2019) [Eurosy]", [("SIGMOD", True), ("Eurosy", False)]),
+        # a comma before the year places the word, without vouching for it
+        ("AISTAT, 2019", [("AISTAT", False)]),
+        ("Title, (**aiXiv, 2024.8**)", [("aiXiv", False)]),
+        ("Smith, 19", []),
         # no year, no venue position
         ("OSDI 22", []),  # a bare two-digit number
         ("ResNet-50 and VGG16", []),
-        ("AISTAT, 2019", []),
         ("Proc.SIGMODE 2019", []),  # not a word of its own
         ("SIGMODE 20231", []),
         ("arXiv:2301.12345", []),

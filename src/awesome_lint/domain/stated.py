@@ -6,9 +6,10 @@ An entry states a year in three ways:
 - a venue token outside its subtitle (``NeurIPS'23``, ``[OSDI'22]``, ``(CVPR 2021)``,
   ``arxiv 2024.12``), the one venue parser's reading;
 - a name, a comma and a year (``ICLR, 2024``, ``ArXiv, 2024.8``, ``Preprint, 2025.1``),
-  the shape of lists that write ``[Title](url), Venue, Year, Affiliation``: the
-  venue parser leaves these alone, since the comma is no venue separator it could fix
-  (after a name of more than four words, the year alone is kept);
+  the shape of lists that write ``[Title](url), Venue, Year, Affiliation``: the venue
+  parser reads those after a registry name (venue tokens, above); the others
+  (``Preprint, 2025.1``) are read here (after a name of more than four words, the
+  year alone is kept);
 - a month and a year (``March 2023``; in a subtitle only in parentheses, ``(Dec 2024)``);
 - an arXiv id among its links (``2305.05176``: May 2023).
 

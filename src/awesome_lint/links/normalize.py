@@ -14,7 +14,8 @@ Folded per site, where the mapping is certain (URL patterns are public facts of
 each site):
 
 - arXiv: ``abs``/``pdf``/``html`` pages, ``.pdf``, versions ``vN``, the hosts
-  ``www.``, ``export.``, ``browse.``; new ids (``2104.07857``) and old ones
+  ``www.``, ``export.``, ``browse.`` and the mirrors (``xxx.itp.ac.cn``,
+  ``xxx.lanl.gov``, ``cn.arxiv.org``, ...: ``ARXIV_MIRRORS``); new ids (``2104.07857``) and old ones
   (``cs/0112017``, ``math.GT/0309136`` = ``math/0309136``). Key:
   ``https://arxiv.org/abs/<id>``.
 - DOIs: ``doi.org``/``dx.doi.org`` and the ACM Digital Library's ``doi/``,
@@ -162,8 +163,17 @@ def serves_https(host: str) -> bool:
 
 # -- arXiv ---------------------------------------------------------------------------
 
+#: Mirrors of arXiv (not run by arXiv itself, or retired): a link to one is a link to
+#: the same paper on arxiv.org (AL503 points it there).
+ARXIV_MIRRORS: frozenset[str] = frozenset(
+    {
+        *("xxx.itp.ac.cn", "xxx.lanl.gov", "xxx.arxiv.org", "lanl.arxiv.org"),
+        *(f"{cc}.arxiv.org" for cc in ("au", "br", "cn", "de", "es", "fr", "il", "in", "it")),
+        *(f"{cc}.arxiv.org" for cc in ("jp", "kr", "ru", "tw", "uk", "aps")),
+    }
+)
 ARXIV_HOSTS: frozenset[str] = frozenset(
-    {"arxiv.org", "export.arxiv.org", "browse.arxiv.org", "lanl.arxiv.org"}
+    {"arxiv.org", "export.arxiv.org", "browse.arxiv.org", *ARXIV_MIRRORS}
 )
 _NEW_ID = r"\d{4}\.\d{4,5}"
 _OLD_ID = r"[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]{2})?/\d{7}"
@@ -171,6 +181,11 @@ _ARXIV_PATH = re.compile(
     rf"^/+(?P<form>abs|pdf|html)/+(?P<id>{_NEW_ID}|{_OLD_ID})"
     r"(?:v(?P<version>\d+))?(?P<ext>\.pdf)?/?$"
 )
+
+
+def is_arxiv_mirror(host: str) -> bool:
+    """True when ``host`` (any case, with or without ``www.``) is an arXiv mirror."""
+    return _clean_host(host) in ARXIV_MIRRORS
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +201,8 @@ class ArxivLink:
 @lru_cache(maxsize=4096)
 def parse_arxiv(url: str) -> ArxivLink | None:
     """The arXiv paper a URL points to, or None (also for listings and search pages)."""
-    if "arxiv.org" not in url.lower() and not any(c in url for c in "\t\r\n"):
+    low = url.lower()
+    if "arxiv.org" not in low and "xxx." not in low and not any(c in url for c in "\t\r\n"):
         return None  # no arXiv host in it (urlsplit drops tabs and line breaks)
     parts = _split(url)
     if parts is None or parts.scheme.lower() not in ("http", "https"):

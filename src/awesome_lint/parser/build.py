@@ -188,6 +188,7 @@ def _paragraph_entry(source: SourceText, first: int, last: int, found: list[Link
         parsed=last - first == 1,
         eol=(line.end, line.next_start),
         end_line=_last_nonblank(source, first, last - 1),
+        para_end=last - 1,
         kind="paragraph",
     )
     if end < line.end:
@@ -367,8 +368,10 @@ def _make_entry(
     nxt = tokens[index + 1] if index + 1 < len(tokens) else None
     if nxt is None or nxt.type != "paragraph_open" or nxt.map is None or nxt.map[0] != first:
         entry.parsed = False
-    elif nxt.map[1] - nxt.map[0] > 1:
-        entry.parsed = False  # a multi-line paragraph
+    else:
+        entry.para_end = nxt.map[1] - 1
+        if entry.para_end > first:
+            entry.parsed = False  # a multi-line paragraph
     return entry
 
 

@@ -59,6 +59,9 @@ class Entry:
     trailing: Span | None = None  # trailing spaces/tabs
     eol: Span = (0, 0)  # the line terminator
     end_line: int = 0  # 0-based index of the item's last line (nested items included)
+    # 0-based index of the last line of the paragraph that starts on the item's first line
+    # (-1: no paragraph starts there); above ``line`` when the text runs on (soft breaks)
+    para_end: int = -1
     children: list[Entry] = field(default_factory=list)
     parent: Entry | None = field(default=None, repr=False)
     section: Section | None = field(default=None, repr=False)

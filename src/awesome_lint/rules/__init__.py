@@ -10,6 +10,7 @@ from awesome_lint.rules.al104_trailing_whitespace import TrailingWhitespace
 from awesome_lint.rules.al105_multiple_spaces import MultipleSpaces
 from awesome_lint.rules.al106_subtitle_period import SubtitlePeriod
 from awesome_lint.rules.al107_subtitle_case import SubtitleCase
+from awesome_lint.rules.al108_split_entry import SplitEntry
 from awesome_lint.rules.al109_glued_link import GluedLink
 from awesome_lint.rules.al201_venue_format import VenueFormat
 from awesome_lint.rules.al202_venue_alias import VenueAlias
@@ -63,6 +64,7 @@ RULES: tuple[type[Rule], ...] = (
     MultipleSpaces,
     SubtitlePeriod,
     SubtitleCase,
+    SplitEntry,
     GluedLink,
     VenueFormat,
     VenueAlias,

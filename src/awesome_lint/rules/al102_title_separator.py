@@ -1,13 +1,26 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
-from awesome_lint.parser.document import Document
+from awesome_lint.parser.document import Document, Entry
+from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import dominant, link_first
 
 STANDARD = ": "
+
+# A colon between a name and what follows, in Latin text: "ReAct: Synergizing", and
+# the same with a full-width colon ("ARMOR：Egocentric"), blanks around it included.
+_BEFORE = r"(?<=[A-Za-z0-9)\]*_])"
+_AFTER = r"(?=[A-Za-z0-9(\[\"'*_])"
+_ASCII_COLON = re.compile(_BEFORE + r":[ \t]+" + _AFTER)
+_WIDE_COLON = re.compile(_BEFORE + r"[ \t]*：[ \t]*" + _AFTER)
+#: The file writes its colons in ASCII when it has at least this many between Latin
+#: words, and at least this share of such colons.
+ASCII_MIN_COUNT = 5
+ASCII_MIN_SHARE = 0.8
 
 
 class TitleSeparator(Rule):
@@ -49,6 +62,13 @@ class TitleSeparator(Rule):
     (say ` : `), that form is the file's convention and is used instead.
     Dash separators (`[Name](url) - description`, the awesome-list style) are
     a different convention and are left alone.
+
+    A full-width colon between Latin words of an entry, `[ARMOR：Egocentric
+    Perception](url)` or `[T](u)：subtitle`, becomes `: ` where the file writes
+    such colons in ASCII (at least 5 times, and 80% of them): it is the
+    title's name–subtitle separator typed with a CJK keyboard. A full-width
+    colon next to CJK text (`之一：[AlexNet](url)`), in a URL or in code is left
+    alone.
     """
 
     code = "AL102"
@@ -57,6 +77,39 @@ class TitleSeparator(Rule):
     fix = "safe"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        yield from self._seed_separators(document)
+        if "：" in document.text:
+            yield from self._wide_colons(document)
+
+    def _wide_colons(self, document: Document) -> Iterator[Diagnostic]:
+        """Full-width colons between Latin words, where the file's colons are ASCII."""
+        text = document.text
+        wide: list[tuple[Entry, re.Match[str]]] = []
+        ascii_count = 0
+        for entry in document.entries():
+            if entry.kind == "row" or entry.is_toc:
+                continue
+            start, end = entry.content
+            ascii_count += len(_outside(entry, _ASCII_COLON.finditer(text, start, end), text))
+            if "：" in text[start:end]:
+                wide.extend(
+                    (entry, m)
+                    for m in _outside(entry, _WIDE_COLON.finditer(text, start, end), text)
+                )
+        if ascii_count < ASCII_MIN_COUNT or ascii_count < ASCII_MIN_SHARE * (
+            ascii_count + len(wide)
+        ):
+            return
+        for entry, m in wide:
+            fix = self.replace(f"Replace with {STANDARD!r}", m.start(), m.end(), STANDARD)
+            yield self.report(
+                f"Full-width colon {m.group()!r} in Latin text: write {STANDARD!r}",
+                m.start(),
+                m.end(),
+                fix if entry.parsed else None,
+            )
+
+    def _seed_separators(self, document: Document) -> Iterator[Diagnostic]:
         text = document.text
         entries = list(link_first(document))
         colon_forms = [
@@ -103,3 +156,15 @@ class TitleSeparator(Rule):
                 (Edit(cut, label_end, ""), Edit(tail_start, gap_end, target)),
             )
             yield self.report("Title separator is inside the link text", colon, colon + 1, fix)
+
+
+def _outside(entry: Entry, matches: Iterator[re.Match[str]], text: str) -> list[re.Match[str]]:
+    """The matches outside link destinations and code spans of the entry's first line."""
+    found = list(matches)
+    if not found:
+        return found
+    start, end = entry.content
+    blocked = [link.url for link in entry.links]
+    if "`" in text[start:end]:
+        blocked.extend(code_spans(text, start, end))
+    return [m for m in found if not any(a < m.end() and m.start() < b for a, b in blocked)]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
@@ -24,6 +25,18 @@ from awesome_lint.venues.parse import VenueToken, name_fix
 CONVENTION_MIN_COUNT = 5
 CONVENTION_MIN_SHARE = 0.8
 
+# A file writes months (`arXiv 2024.6`) when this many of its venues have one, and a
+# venue's month slip (`2024. 6`) is read only where the file writes that venue with a
+# month at least this often too.
+MONTHS_MIN_COUNT = 5
+VENUE_MONTHS_MIN_COUNT = 2
+# What may follow a month: a delimiter, the end of the line, or a bracket or tag.
+_AFTER_MONTH = r"(?=[ \t]*(?:[,;|)\]\r\n]|\Z)|[ \t]+[\[(<])"
+# "2024. 6": a blank after the dot (read at the year's end, no month parsed).
+_SPACED_MONTH = re.compile(r"\.[ \t]+(?P<month>1[0-2]|0?[1-9])" + _AFTER_MONTH)
+# "2023.1 1": a blank inside a two-digit month (read at the end of month 1).
+_SPLIT_MONTH = re.compile(r"[ \t]+(?P<digit>[0-2])" + _AFTER_MONTH)
+
 
 class VenueFormat(Rule):
     """
@@ -35,9 +48,17 @@ class VenueFormat(Rule):
     apostrophe (`’` → `'`), and the year style
     (`OSDI'22`, `OSDI '22`, `OSDI 2022`, ...), in every position paper lists
     use: the slot after ` | `, a bracketed prefix `[OSDI'22] [Title](url)`,
-    parentheses, backticks, a trailing `..., Venue 2022`, and the label of the
+    parentheses, backticks, a trailing `..., Venue 2022` or `..., Venue, 2022`
+    (a comma before a four-digit year, after a name the registry knows), and the label of the
     paper link (`Title [[CVPR2019]](url)`; a date label such as `[[12 Feb 2020]]`
     holds no venue).
+
+    In a file that writes months after the year (`arXiv 2024.6`, at least 5
+    times), a month with a blank in it is reported too: `ArXiv, 2024. 6` →
+    `ArXiv, 2024.6`, `arXiv 2023.1 1` → `arXiv 2023.11` (with a leading zero
+    where most of the file's months below 10 have one). Only for a venue the
+    file writes with a month at least twice, and only when a delimiter, the end
+    of the line or a bracket follows (`NeurIPS 2023. 2 papers` is no month).
 
     ## Why
 
@@ -81,8 +102,8 @@ class VenueFormat(Rule):
       and `CVPR2024` 386 times has two habits and no year style is enforced; ties
       go to `{name}'{yy}`; a year after a qualifier, `ECCV Workshop 2020`, is
       left as written), or a pattern of `{name}`, a separator (`'`,
-      ` '`, `' `, a space, `-` or nothing) and `{yy}` or `{yyyy}`, e.g.
-      `"{name}'{yy}"`, `"{name} '{yy}"`, `"{name} {yyyy}"`.
+      ` '`, `' `, a space, `-`, `, `, `,` or nothing) and `{yy}` or `{yyyy}`, e.g.
+      `"{name}'{yy}"`, `"{name} '{yy}"`, `"{name} {yyyy}"`, `"{name}, {yyyy}"`.
     - `names`: `"consistent"` (default: keep a spelling the file keeps, as
       above) or `"registry"` (always the registry's spelling).
     - `extra-venues`: venues the registry lacks, as names (`["SAA"]`) or
@@ -116,10 +137,24 @@ class VenueFormat(Rule):
         found = all_tokens(document, registry)
         style = file_style(found, context.options.get("style", "consistent"))
         own = _file_spellings(found) if context.options.get("names") != "registry" else {}
+        months = _file_months(found)
         text = document.text
         for f in found:
             token = f.token
             if not token.known or f.where == "subtitle":
+                continue
+            slip = _month_slip(text, f, months) if months else None
+            if slip is not None:
+                start, end, written = slip
+                was = text[f.span[0] : end]
+                now = text[f.span[0] : start] + written
+                month_fix = self.replace(f"Write {now!r}", start, end, written)
+                yield self.report(
+                    f"Venue {was!r} has a blank in its month: write {now!r}",
+                    f.span[0],
+                    end,
+                    month_fix if f.entry.parsed else None,
+                )
                 continue
             new_name = name_fix(token)
             if own and token.match is not None and token.match.preferred in own:
@@ -163,6 +198,52 @@ class VenueFormat(Rule):
                 else None
             )
             yield self.report(what, start, end, fix)
+
+
+_ALL, _LOW, _PADDED = "\0all", "\0low", "\0padded"
+
+
+def _file_months(found: list[Found]) -> Counter[str | None]:
+    """Per canonical venue, how often the file writes it with a month; under _ALL, all
+    venues, under _LOW the months below 10 and under _PADDED those written with a
+    leading zero (``2024.06``). Empty when the file does not write months."""
+    counts: Counter[str | None] = Counter()
+    for f in found:
+        token = f.token
+        span = token.month_span
+        if span is None or token.month is None or not token.known or f.where == "subtitle":
+            continue
+        counts[token.canonical] += 1
+        counts[_ALL] += 1
+        if token.month < 10:
+            counts[_LOW] += 1
+            counts[_PADDED] += span[1] - span[0] == 3  # ".06"
+    return counts if counts[_ALL] >= MONTHS_MIN_COUNT else Counter()
+
+
+def _month_slip(text: str, f: Found, months: Counter[str | None]) -> tuple[int, int, str] | None:
+    """A month written with a blank in it (``2024. 6``, ``2023.1 1``) where the file
+    writes this venue's months whole: (start, end, what to write there), or None."""
+    token = f.token
+    if token.year_span is None or months[token.canonical] < VENUE_MONTHS_MIN_COUNT:
+        return None
+    if token.month is None:
+        start = f.abs(token.year_span)[1]
+        m = _SPACED_MONTH.match(text, start)
+        if m is None:
+            return None
+        month = int(m.group("month"))
+    elif token.month == 1 and token.month_span is not None:
+        start = f.abs(token.month_span)[0]
+        m = _SPLIT_MONTH.match(text, start + 2)  # after ".1"
+        if m is None:
+            return None
+        month = 10 + int(m.group("digit"))
+    else:
+        return None
+    padded = months[_PADDED] * 2 > months[_LOW]  # most months below 10 have a leading zero
+    written = f".{month:02d}" if padded else f".{month}"
+    return (start, m.end(), written)
 
 
 def _file_spellings(found: list[Found]) -> dict[str, str]:

@@ -67,8 +67,10 @@ class VenueTypo(Rule):
     (list items, paragraph entries and table rows alike) and in the text of its
     links (`[[NeurlPS2019]](url)`): a word with a year glued on
     or just after it (`SIGMODE'23`, `AISTAT 2019`, `Neurip Workshop 2023`), a
-    venue slot holding one word (`| SIGCOM`), and a word alone in brackets,
-    parentheses or backticks (`[SIGCOM]`). Names are compared ignoring case
+    venue slot holding one word (`| SIGCOM`), a word alone in brackets,
+    parentheses or backticks (`[SIGCOM]`), and a word before a comma and a
+    four-digit year (`AISTAT, 2019`, read as a word without a year beside
+    it: see below). Names are compared ignoring case
     and punctuation: a name of 5 or 6 letters may be one edit away (a letter
     added, dropped or changed, or two neighbours swapped), a longer one two; a
     four-letter name only by a swap (`CVRP`), since one letter more or another

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.links.normalize import serves_https
+from awesome_lint.links.normalize import is_arxiv_mirror, serves_https
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import distinct_links
@@ -33,6 +33,8 @@ class InsecureLink(Rule):
     ## Fix safety
 
     Safe: only the scheme of the URL changes, and only for the listed hosts.
+    Links to arXiv mirrors (`http://cn.arxiv.org/...`) are left to
+    arxiv-link-style (AL503), which points them to arxiv.org.
     Links with an explicit port, and reference-style links (whose URL is in a
     definition elsewhere), are reported without a fix.
 
@@ -58,8 +60,8 @@ class InsecureLink(Rule):
             except ValueError:
                 continue
             host = parts.hostname or ""
-            if not serves_https(host):
-                continue
+            if not serves_https(host) or is_arxiv_mirror(host):
+                continue  # (a link to an arXiv mirror is AL503's: it points it to arxiv.org)
             start = link.url[0]
             fix = None
             if port is None and not link.reference:

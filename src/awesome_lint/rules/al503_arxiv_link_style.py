@@ -1,11 +1,21 @@
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
+from urllib.parse import urlsplit
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.links.normalize import ArxivForm, arxiv_url, parse_arxiv
-from awesome_lint.parser.document import Document
+from awesome_lint.links.normalize import (
+    ARXIV_MIRRORS,
+    ArxivForm,
+    ArxivLink,
+    arxiv_url,
+    is_arxiv_mirror,
+    parse_arxiv,
+)
+from awesome_lint.parser.document import Document, Link
 from awesome_lint.rules.base import Context, Option, Rule
 
 
@@ -13,63 +23,127 @@ class ArxivLinkStyle(Rule):
     """
     ## What it does
 
-    Makes arXiv paper links follow one form: `https://arxiv.org/abs/<id>` (or
-    `https://arxiv.org/pdf/<id>` with `form = "pdf"`), with the version suffix
-    `vN` kept or stripped. Links to `www.arxiv.org` and `export.arxiv.org`, and
-    `.pdf` endings, are rewritten to the canonical form. `html` links are left
-    alone.
+    By default, reports links to arXiv mirrors (`xxx.itp.ac.cn`, `xxx.lanl.gov`,
+    `cn.arxiv.org` and the other country mirrors) and points them to
+    `https://arxiv.org`, in the form most of the file's arXiv links use (`abs`,
+    `pdf`, or `pdf` with `.pdf`; on a tie, the link's own), keeping the version.
 
-    This rule is opt-in: enable it by its code or name (or `ALL`).
+    With `form = "abs"` or `"pdf"`, it also makes every arXiv paper link follow
+    one form: `https://arxiv.org/abs/<id>` (or `https://arxiv.org/pdf/<id>`),
+    with the version suffix `vN` kept or stripped. Links to `www.arxiv.org`,
+    `export.arxiv.org` and mirrors, and `.pdf` endings, are then rewritten to
+    the canonical form. `html` links are left alone.
 
     ## Why
 
-    One link form per list reads consistently, and an unversioned link always
-    opens the latest version of the paper.
+    A mirror may be slow, unmaintained or gone, and often serves only plain
+    http; arxiv.org is the paper's home. One link form per list reads
+    consistently, and an unversioned link always opens the latest version of
+    the paper.
 
     ## Example
 
-    `[OPT](http://arxiv.org/pdf/2205.01068v2.pdf)` becomes
-    `[OPT](https://arxiv.org/abs/2205.01068v2)` (default options) or
-    `[OPT](https://arxiv.org/abs/2205.01068)` with `versions = "strip"`.
+    `[paper](http://xxx.itp.ac.cn/pdf/2303.16005.pdf)`, in a list whose arXiv
+    links are mostly `https://arxiv.org/pdf/<id>.pdf`, becomes
+    `[paper](https://arxiv.org/pdf/2303.16005.pdf)`.
+
+    With `form = "abs"`, `[OPT](http://arxiv.org/pdf/2205.01068v2.pdf)` becomes
+    `[OPT](https://arxiv.org/abs/2205.01068v2)` (or
+    `[OPT](https://arxiv.org/abs/2205.01068)` with `versions = "strip"`).
 
     ## Fix safety
 
     Safe: the URL is replaced by another URL of the same paper (of the same
     version, unless `versions = "strip"` asks otherwise). Links with a query or
-    a fragment, and reference-style links, are reported without a fix.
+    a fragment, and reference-style links, are reported without a fix. An
+    `http://` link to a mirror is reported here only, not by insecure-link
+    (AL501).
 
     ## Options
 
-    - `form` (`"abs"` default, or `"pdf"`): the page the links open.
-    - `versions` (`"keep"` default, or `"strip"`): keep or drop `vN`.
+    - `form` (`"any"` default: links keep their form, only mirrors are
+      reported; `"abs"` or `"pdf"`: the page every link opens).
+    - `versions` (`"keep"` default, or `"strip"`: drop `vN`; with `form = "any"`,
+      only a mirror link's version is dropped).
     """
 
     code = "AL503"
     name = "arxiv-link-style"
-    summary = "An arXiv link does not follow the configured form"
+    summary = "An arXiv link goes to a mirror, or does not follow the configured form"
     fix = "safe"
-    default = False
     rewrites_urls = True
     options: ClassVar[Mapping[str, Option]] = {
-        "form": Option("abs", "The arXiv page links open", choices=("abs", "pdf")),
+        "form": Option(
+            "any",
+            "The arXiv page links open (any: only links to mirrors are reported)",
+            choices=("any", "abs", "pdf"),
+        ),
         "versions": Option(
             "keep", "Keep or strip version suffixes like v2", choices=("keep", "strip")
         ),
     }
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
-        form: ArxivForm = "pdf" if context.options.get("form", "abs") == "pdf" else "abs"
+        option = context.options.get("form", "any")
+        if option == "any" and _MIRROR_HINT.search(document.text) is None:
+            return  # (one pass over the text: most lists link no mirror)
         strip = context.options.get("versions", "keep") == "strip"
-        for link in document.links:
-            url = link.url_value
-            paper = parse_arxiv(url)
+        papers = [(link, parse_arxiv(link.url_value)) for link in document.links]
+        style = _file_form(papers) if option == "any" else None
+        for link, paper in papers:
             if paper is None or paper.form == "html":
                 continue
-            target = arxiv_url(paper.id, form, None if strip else paper.version)
+            url = link.url_value
+            host = _host(url)
+            mirror = is_arxiv_mirror(host)
+            version = None if strip else paper.version
+            if option == "any":
+                if not mirror:
+                    continue
+                form, suffix = style or _form_of(paper)
+                target = arxiv_url(paper.id, form, version) + (".pdf" if suffix else "")
+            else:
+                target = arxiv_url(paper.id, "pdf" if option == "pdf" else "abs", version)
             if url == target:
                 continue
             plain = "?" not in url and "#" not in url
             fix = None
             if plain and not link.reference:
                 fix = self.replace(f"Use {target}", link.url[0], link.url[1], target)
-            yield self.report(f"arXiv link should be {target}", link.url[0], link.url[1], fix)
+            if mirror:
+                message = f"arXiv link goes to a mirror ({host}): use {target}"
+            else:
+                message = f"arXiv link should be {target}"
+            yield self.report(message, link.url[0], link.url[1], fix)
+
+
+# Where a link to a mirror may be: a host of ARXIV_MIRRORS after "//" (a superset).
+_MIRROR_HINT = re.compile(
+    r"//(?:www\.)?(?:" + "|".join(sorted(re.escape(h) for h in ARXIV_MIRRORS)) + r")(?![\w.-])",
+    re.IGNORECASE,
+)
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+
+
+def _file_form(papers: list[tuple[Link, ArxivLink | None]]) -> tuple[ArxivForm, bool] | None:
+    """The form most of the file's arXiv links take: ``abs``, ``pdf``, or ``pdf`` with a
+    ``.pdf`` ending; None on a tie (or without arXiv links)."""
+    counts: Counter[tuple[ArxivForm, bool]] = Counter(
+        _form_of(paper) for _, paper in papers if paper is not None and paper.form != "html"
+    )
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _form_of(paper: ArxivLink) -> tuple[ArxivForm, bool]:
+    if paper.form == "pdf":
+        return ("pdf", paper.pdf_suffix)
+    return ("abs", False)

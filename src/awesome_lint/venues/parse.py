@@ -2,9 +2,10 @@
 
 A venue token is a name, an optional separator and a year, as paper lists write
 them: ``OSDI'22``, ``OSDI' 22``, ``MobiSys ’22``, ``ICML 2022``, ``OSDI20``,
-``Neurips2023``, ``arxiv 2024.12``. Qualifiers ride along and are kept as written
-(``EMNLP'23 Findings``, ``NeurIPS'24 Workshop``, ``SC workshop'24``), and so is a
-workshop held at a host venue (``NAIC @ SIGCOMM'24``: the token is the host).
+``Neurips2023``, ``arxiv 2024.12``, and after a known name ``ICLR, 2024``.
+Qualifiers ride along and are kept as written (``EMNLP'23 Findings``,
+``NeurIPS'24 Workshop``, ``SC workshop'24``), and so is a workshop held at a host
+venue (``NAIC @ SIGCOMM'24``: the token is the host).
 
 Spans are offsets into the text given to the parser. The parser knows nothing of
 Markdown; callers hand it a piece of an entry (a venue slot, a subtitle, a
@@ -62,6 +63,8 @@ _GLUED = re.compile(
     r"(?P<month>\.(?:1[0-2]|0?[1-9]))?\.?\Z"
 )
 _TWO_DIGITS = re.compile(r"\d\d")
+# "ICLR, 2024", "(**CVPR, 2021**)": a comma between a known name and a four-digit year.
+_COMMA_GAP = re.compile(r",[ \t]*")
 _SPACES = re.compile(r"\s+")
 _PAREN_NOTE = re.compile(r"[ \t]*\((?P<q>[^()\d\n]{1,30})\)")
 _WRAPPED = re.compile(r"\[([^\[\]\n]+)\]|\(([^()\n]+)\)|`([^`\n]+)`")
@@ -255,18 +258,29 @@ def _token_at(
         # "OSDI 2022", "OSDI' 22", "MobiSys ’22": the name ends in an earlier word.
         prev = words[j - 1]
         gap = text[prev.end : word.start]
-        if not _only_spaces(gap) or prev.end <= floor:
+        comma = False
+        if not _only_spaces(gap):
+            # "ICLR, 2024": only a known name, a four-digit year and no apostrophe
+            # ("Smith, 2020", "vol. 3, 24" are no venues)
+            comma = (
+                _COMMA_GAP.fullmatch(gap) is not None
+                and not year_m.group("apo")
+                and len(year_m.group("year")) == 4
+            )
+            if not comma:
+                return None
+        if prev.end <= floor:
             return None
         prev_text = prev.text.rstrip(_APOSTROPHES)
         trailing_apo = len(prev.text) - len(prev_text)
-        if not prev_text:
+        if not prev_text or (comma and trailing_apo):
             return None
         name_end = prev.start + len(prev_text)
         sep_start = name_end
         apo = year_m.group("apo")
         year_text = year_m.group("year")
         # A bare two-digit number ("OSDI 22") is a year only after a known name.
-        need_known = len(year_text) == 2 and not apo and not trailing_apo
+        need_known = comma or (len(year_text) == 2 and not apo and not trailing_apo)
         year_start = word.start + len(apo)
         end_word = j
         return _build(
@@ -512,20 +526,21 @@ _ATOMIC_NAME = rf"(?=(?P<name>{_NAME}))(?P=name)"
 # starts with a digit is searched for quickly, one that starts with a name is
 # tried at every letter (ten times slower on a long list). Read backwards: the
 # year ('YY or 'YYYY with an apostrophe around it; YYYY glued, after a hyphen
-# or after spaces; a bare two-digit number is no year: ResNet-50, OSDI 22),
+# or after spaces or a comma; a bare two-digit number is no year: ResNet-50, OSDI 22),
 # qualifier words, the name, and a word break before it.
 _REVERSED_QUALIFIER = (
     "(?i:" + "|".join(sorted((q[::-1] for q in QUALIFIERS), key=len, reverse=True)) + ")"
 )
 _NAME_BEFORE_YEAR = re.compile(
-    r"\d(?:\d[ \t]*['’`][ \t]*|(?:[6-9]91|[0-4]02)(?:[ \t]*['’`][ \t]*|-|[ \t]+)?)"
+    r"\d(?:\d[ \t]*['’`][ \t]*|(?:[6-9]91|[0-4]02)(?:[ \t]*['’`][ \t]*|-|[ \t]+|[ \t]*,)?)"
     rf"(?:{_REVERSED_QUALIFIER}[ \t]+)*({_NAME})(?![^{_BREAK}])"
 )
 # The same, from just before a year (in the reversed text), and the year's first
 # characters, each searched for quickly as a literal (a digit class is tried at
 # every character: ten times slower).
 _NAME_BEFORE = re.compile(
-    rf"(?:[ \t]*['’`][ \t]*|-|[ \t]+)?(?:{_REVERSED_QUALIFIER}[ \t]+)*({_NAME})(?![^{_BREAK}])"
+    r"(?:[ \t]*['’`][ \t]*|-|[ \t]+|[ \t]*,)?"
+    rf"(?:{_REVERSED_QUALIFIER}[ \t]+)*({_NAME})(?![^{_BREAK}])"
 )
 _YEAR_STARTS = tuple(
     re.compile(p)
@@ -549,11 +564,13 @@ def venue_words(text: str, *, whole: bool = False) -> list[tuple[Span, bool]]:
       (``SIGMODE'23``, ``AISTAT2019``, ``aiXiv 2023``, ``Eurosy '22``,
       ``Neurip Workshop 2023``; a bare two-digit number is no year here:
       ``ResNet-50``, ``OSDI 22``),
+    - are followed by a comma and a four-digit year (``AISTAT, 2019``: a venue
+      position, but a comma vouches less than a year beside the word),
     - fill a wrapper alone (``[Eurosy]``, ``(SIGMODE)``),
     - or, with ``whole``, are the whole text (a venue slot: ``| Eurosy``).
 
     Returns ``(name span, with_year)`` pairs in order; ``with_year`` tells the
-    first kind (a year vouches for the word) from the others. This is where
+    first kind (a year beside it vouches for the word) from the others. This is where
     typos of venue names are looked for: words in running text never qualify.
     """
     spans: dict[Span, bool] = {}
@@ -561,7 +578,8 @@ def venue_words(text: str, *, whole: bool = False) -> list[tuple[Span, bool]]:
         n = len(text)
         for m in _NAME_BEFORE_YEAR.finditer(text[::-1]):
             if _AFTER_YEAR.match(text, n - m.start()):
-                spans[(n - m.end(1), n - m.start(1))] = True
+                # a comma between ("AISTAT, 2019") places the word, but vouches less
+                spans[(n - m.end(1), n - m.start(1))] = "," not in m.group()
     for opener, pattern in zip(_OPEN, _WRAPPED_NAMES, strict=True):
         if opener in text:
             for m in pattern.finditer(text):
@@ -598,7 +616,7 @@ def venue_word_starts(text: str) -> tuple[set[str], list[tuple[int, str]]]:
 
 # -- styles -----------------------------------------------------------------------
 
-STYLE_SEPARATORS = ("'", " '", "' ", " ", "", "-")
+STYLE_SEPARATORS = ("'", " '", "' ", " ", "", "-", ", ", ",")
 DEFAULT_STYLE = "{name}'{yy}"
 
 

@@ -1,0 +1,172 @@
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic, Edit, Fix
+from awesome_lint.parser.document import Document, Entry
+from awesome_lint.parser.inline import code_spans
+from awesome_lint.rules.base import Context, Rule
+
+# A line that ends so is broken on purpose: two spaces or a backslash (a Markdown hard
+# break), or an HTML line break.
+_HARD_BREAK = re.compile(r"(?:[ ]{2,}|\\|<br\s*/?>[ \t]*)\Z", re.IGNORECASE)
+# A continuation that goes on with a sentence or an entry's parts: a lower-case word,
+# closing punctuation, a closing emphasis, or a bracketed label link ("[[GitHub]](url)").
+_RUNS_ON = re.compile(r"[a-z]|[.,;:)\]*_]|\[\[")
+# A group of entries is "one line each" when at least this many entries are one line
+# and at most one in ten (at least one) are not.
+MIN_SINGLE = 4
+MIN_GROUP = MIN_SINGLE + 1
+
+
+class SplitEntry(Rule):
+    """
+    ## What it does
+
+    Reports an entry whose text runs on to the next line (a soft line break
+    inside the entry) where the other entries of its section, and of the file,
+    are one line each: a title hard-wrapped when it was pasted, a link label
+    broken before its `](url)`, an author list wrapped in the middle.
+
+    ```markdown
+    - Re-energizing Domain Discriminator with Sample Relabeling
+    for Adversarial Domain Adaptation [[ICCV2021]](https://example.org/p.pdf)
+    ```
+
+    Only list items and paragraph entries are read, and only a break on a lazy
+    continuation line (indented less than the item's text) or inside a link's
+    text. Not reported:
+
+    - a section or file whose entries are often written on several lines (more
+      than one in ten, or fewer than 4 single-line entries to compare with):
+      the list's own convention, such as authors or notes on a second line;
+    - a continuation indented under the item's text (written on purpose);
+    - a hard line break: two spaces or a backslash at the end of the line, or
+      an HTML `<br>`;
+    - a break inside a code span, and code blocks, tables and HTML blocks.
+
+    ## Why
+
+    A broken entry renders as one line but reads as two in the source: it
+    hides the entry from line-based tools (grep, diffs, sorting), and the
+    other rules cannot edit it safely.
+
+    ## Example
+
+    The entry above becomes
+
+    ```markdown
+    - Re-energizing Domain Discriminator with Sample Relabeling for Adversarial Domain Adaptation [[ICCV2021]](https://example.org/p.pdf)
+    ```
+
+    ## Fix safety
+
+    Safe: each line break, with the blanks around it, becomes one space (none
+    before a closing `]`), which is how Markdown renders a soft break; nothing
+    else changes. The fix is offered only where the break is plainly inside
+    the entry: inside a link's text, before the entry's first web link (the
+    title goes on), or before a lower-case word, closing punctuation or a
+    bracketed label link (`[[Code]](url)`). Otherwise (the next line may be
+    another entry that lost its list marker) the entry is reported without a
+    fix.
+
+    ## Options
+
+    None.
+    """
+
+    code = "AL108"
+    name = "split-entry"
+    summary = "An entry runs on to another line while the other entries are one line each"
+    fix = "safe"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        entries = [
+            e
+            for e in document.entries()
+            if e.kind in ("item", "paragraph") and e.para_end >= e.line and not e.is_toc
+        ]
+        if not any(e.para_end > e.line for e in entries):
+            return
+        total: Counter[tuple[object, ...]] = Counter()
+        multi: Counter[tuple[object, ...]] = Counter()
+        for entry in entries:
+            keys = ((entry.kind, entry.depth), (id(entry.section), entry.kind, entry.depth))
+            for key in keys:
+                total[key] += 1
+                if entry.para_end > entry.line:
+                    multi[key] += 1
+        for entry in entries:
+            if entry.para_end == entry.line:
+                continue
+            in_file = (entry.kind, entry.depth)
+            in_section = (id(entry.section), entry.kind, entry.depth)
+            if not _one_line_each(total[in_file], multi[in_file]):
+                continue
+            if total[in_section] >= MIN_GROUP and not _one_line_each(
+                total[in_section], multi[in_section]
+            ):
+                continue
+            diagnostic = self._check_entry(document, entry)
+            if diagnostic is not None:
+                yield diagnostic
+
+    def _check_entry(self, document: Document, entry: Entry) -> Diagnostic | None:
+        source = document.source
+        text = source.text
+        lines = source.lines
+        first = lines[entry.line]
+        column = entry.content[0] - first.start  # where the item's text starts
+        end = lines[entry.para_end].end
+        if any(
+            k in document.code_lines or k in document.html_lines
+            for k in range(entry.line, entry.para_end + 1)
+        ):
+            return None
+        codes = code_spans(text, entry.content[0], end)
+        links = [*entry.links, *entry.more_links]
+        web_start = min(
+            (
+                link.start
+                for link in links
+                if not link.image and link.url_value.lower().startswith(("http://", "https://"))
+            ),
+            default=end,
+        )
+        edits: list[Edit] = []
+        fixable = True
+        for k in range(entry.line, entry.para_end):
+            line, following = lines[k], lines[k + 1]
+            body = text[line.start : line.end]
+            if _HARD_BREAK.search(body):
+                return None
+            if any(a < line.end < b for a, b in codes):
+                return None
+            in_label = any(link.text[0] < line.end < link.text[1] for link in links)
+            after = following.start
+            while after < following.end and text[after] in " \t":
+                after += 1
+            lazy = entry.kind == "paragraph" or after - following.start < column
+            if not (lazy or in_label):
+                return None  # an indented continuation: written so on purpose
+            before = line.end
+            while before > line.start and text[before - 1] in " \t":
+                before -= 1
+            title_goes_on = line.end <= web_start < end  # the first web link is below
+            if not (in_label or title_goes_on or _RUNS_ON.match(text, after)):
+                fixable = False
+            joint = "" if text.startswith("]", after) else " "
+            edits.append(Edit(before, after, joint))
+        if not edits:
+            return None
+        start, stop = edits[0].start, edits[0].end
+        others = "the other entries are one line each"
+        message = f"Entry runs on to line {entry.para_end + 1} ({others}): join the lines"
+        fix = Fix("Join the entry's lines", tuple(edits), joins_lines=True) if fixable else None
+        return self.report(message, start, stop, fix)
+
+
+def _one_line_each(total: int, multi: int) -> bool:
+    return total - multi >= MIN_SINGLE and multi <= max(1, total // 10)
