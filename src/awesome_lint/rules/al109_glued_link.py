@@ -43,14 +43,14 @@ class GluedLink(Rule):
     ## Example
 
     ```markdown
-    - Transfer Learning with Dynamic Adversarial Adaptation Network [[ICDM2019]](https://example.org/a) [[Pytorch]](https://example.org/b)
-    - Unsupervised Domain Adaptation with Auxiliary Models[[arXiv 2021]](https://example.org/c)[[Pytorch]](https://example.org/d)
+    - Adaptation Networks [[ICDM2019]](https://example.org/a) [[Pytorch]](https://example.org/b)
+    - Auxiliary Models[[arXiv 2021]](https://example.org/c)[[Pytorch]](https://example.org/d)
     ```
 
     becomes
 
     ```markdown
-    - Unsupervised Domain Adaptation with Auxiliary Models [[arXiv 2021]](https://example.org/c) [[Pytorch]](https://example.org/d)
+    - Auxiliary Models [[arXiv 2021]](https://example.org/c) [[Pytorch]](https://example.org/d)
     ```
 
     (with ten or more spaced links elsewhere in the file).
