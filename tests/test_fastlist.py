@@ -67,6 +67,9 @@ def _fast_lines(text: str) -> int:
         ("- [a]: /u\n", 0),  # a link reference definition in an item
         ("- a\n* b\n", 1),  # another marker: another list (only that one is taken)
         ("> - a\n", 0),  # in a quote
+        ("".join("  " * i + "- x\n" for i in range(5)), 5),  # nested four deep: taken
+        ("".join("  " * i + "- x\n" for i in range(6)), 0),  # five deep: markdown-it-py's
+        ("".join("  " * i + "- x\n" for i in range(40)), 0),  # beyond its nesting limit
         ("- a\n\n  text\n", 0),  # a second paragraph in the item
     ],
 )

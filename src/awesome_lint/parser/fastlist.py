@@ -19,6 +19,8 @@ from markdown_it.rules_block import StateBlock
 # block of its own inside the item (heading, quote, HTML, indented code); the others
 # are looked at more closely in ``_safe_content``.
 _UNSAFE_FIRST = frozenset("#><\t ")
+# Lists nested deeper are left to markdown-it-py (whose nesting limit cuts them off).
+MAX_DEPTH = 4
 
 
 def _safe_content(src: str, begin: int, end: int) -> bool:
@@ -119,10 +121,10 @@ def simple_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         if state.isEmpty(line):
             # blank lines between items (a loose list) when an item follows them
             nxt = state.skipEmptyLines(line)
-            if nxt >= end or _item_depth(state, nxt, len(markers)) < 0:
+            if nxt >= end or _item_depth(state, nxt, min(len(markers), MAX_DEPTH)) < 0:
                 break
             line = nxt
-        depth = _item_depth(state, line, len(markers))
+        depth = _item_depth(state, line, min(len(markers), MAX_DEPTH))
         if depth < 0:
             if items and not state.isEmpty(line - 1) and _lazy_line(state, line):
                 last, last_depth, lazy = items[-1]
