@@ -224,3 +224,15 @@ def test_which_fixes_need_no_trial_parse() -> None:
     assert not _inert_fix("# T\ntext\nmore\n## U\n", 9, 9, "\n")  # would split a paragraph
     setext = "para\nTitle\n===\n"
     assert not _inert_fix(setext, 5, 5, "\n")  # would split a two-line setext heading
+
+
+def test_a_fix_checked_beside_an_entry_removal_still_gets_the_structure_check() -> None:
+    # Found by the property test: removing the comment lets "0" join the list item above
+    # (the structure changes), which a batch holding AL401's removal did not look at.
+    text = (
+        "- [Orca](https://e.org/o) | OSDI'22\n<!-- awesome-lint-disable AL1 -->\n0\n"
+        "- [Orca](https://e.org/o) | OSDI'22\n"
+    )
+    found = [(d.code, d.start, d.fix is not None) for d in lint_text(text)]
+    assert found == [("AL001", 36, False), ("AL401", 81, True)]
+    check_invariants(text.encode())

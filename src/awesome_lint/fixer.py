@@ -133,6 +133,13 @@ def verified_fixes(document: Document, diagnostics: list[Diagnostic]) -> list[Di
         return _keeps_invariants(before, after, group)
 
     def settle(group: list[Fix]) -> None:
+        moving = [fix for fix in group if fix.removes_entries or fix.adds_entries]
+        if moving and len(moving) < len(group):
+            # A fix that removes or adds entries is judged by entry counts alone: checked
+            # with it, another fix would escape the structure check it must pass alone.
+            settle(moving)
+            settle([fix for fix in group if not (fix.removes_entries or fix.adds_entries)])
+            return
         if parses >= MAX_VERIFY_PARSES:
             refused.update(id(fix) for fix in group)
         elif not keeps(group):
