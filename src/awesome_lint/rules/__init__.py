@@ -12,6 +12,7 @@ from awesome_lint.rules.al106_subtitle_period import SubtitlePeriod
 from awesome_lint.rules.al107_subtitle_case import SubtitleCase
 from awesome_lint.rules.al108_split_entry import SplitEntry
 from awesome_lint.rules.al109_glued_link import GluedLink
+from awesome_lint.rules.al110_comma_spacing import CommaSpacing
 from awesome_lint.rules.al201_venue_format import VenueFormat
 from awesome_lint.rules.al202_venue_alias import VenueAlias
 from awesome_lint.rules.al203_unknown_venue import UnknownVenue
@@ -66,6 +67,7 @@ RULES: tuple[type[Rule], ...] = (
     SubtitleCase,
     SplitEntry,
     GluedLink,
+    CommaSpacing,
     VenueFormat,
     VenueAlias,
     UnknownVenue,
