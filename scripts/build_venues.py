@@ -46,6 +46,52 @@ RENAMES: dict[str, tuple[str, int | None, int | None]] = {
     "IPPS": ("IPDPS", None, 1999),
 }
 
+# Venues the shared CSV lacks that the paper lists in the corpus write (robotics and
+# intelligent-vehicle venues of trajectory-prediction lists). Names are facts: the dblp
+# keys are given for each, and the full names are the venues' own.
+EXTRA_ROWS: list[dict[str, str]] = [
+    {
+        "canonical": "RA-L",
+        "full_name": "IEEE Robotics and Automation Letters",
+        "aliases": "RAL;IEEE RA-L;IEEE RAL",
+        "kind": "journal",
+        "source": "public web pages (dblp: /journals/ral)",
+        "notes": "",
+    },
+    {
+        "canonical": "L4DC",
+        "full_name": "Learning for Dynamics and Control Conference",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: conf/l4dc)",
+        "notes": "",
+    },
+    {
+        "canonical": "T-ITS",
+        "full_name": "IEEE Transactions on Intelligent Transportation Systems",
+        "aliases": "TITS;IEEE T-ITS;IEEE TITS",
+        "kind": "journal",
+        "source": "public web pages (dblp: /journals/tits)",
+        "notes": "",
+    },
+    {
+        "canonical": "T-IV",
+        "full_name": "IEEE Transactions on Intelligent Vehicles",
+        "aliases": "TIV;IEEE T-IV;IEEE TIV",
+        "kind": "journal",
+        "source": "public web pages (dblp: /journals/tiv)",
+        "notes": "",
+    },
+    {
+        "canonical": "ITSC",
+        "full_name": "IEEE International Conference on Intelligent Transportation Systems",
+        "aliases": "IEEE ITSC",
+        "kind": "conference",
+        "source": "public web pages (dblp: conf/itsc)",
+        "notes": "",
+    },
+]
+
 SOURCES = [
     {
         "name": "ccfddl/ccf-deadlines",
@@ -69,7 +115,8 @@ SOURCES = [
         "name": "public web pages",
         "license": "facts only",
         "used_for": "arXiv, TechRxiv, TMLR, CSUR, IEEE Micro, EuroMLSys, HotInfra, HotCloud, "
-        "MAPL, ISC High Performance; the SysML -> MLSys rename",
+        "MAPL, ISC High Performance; the SysML -> MLSys rename; RA-L, L4DC, T-ITS, T-IV, "
+        "ITSC (scripts/build_venues.py EXTRA_ROWS)",
     },
     {
         "name": "public paper-list corpus",
@@ -135,6 +182,8 @@ def build(rows: list[dict[str, str]]) -> dict[str, object]:
 def render(csv_path: Path) -> str:
     with csv_path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
+    known = {row["canonical"] for row in rows}
+    rows.extend(row for row in EXTRA_ROWS if row["canonical"] not in known)
     return json.dumps(build(rows), ensure_ascii=False, indent=1) + "\n"
 
 
