@@ -80,7 +80,7 @@ class _Plan:
         self.order: Final = order
         self.ranks: Final = ranks  # per entry: a key that sorts ascending in this order, or None
         self.kept: Final = kept  # entries already in order
-        self.keyed: Final = sum(r is not None for r in ranks)  # entries with a key
+        self.keyed: Final = len(ranks) - ranks.count(None)  # entries with a key
 
 
 _ALTERNATIVES = {
@@ -110,40 +110,47 @@ def _exempt(plan: _Plan, kept: list[int], alt: list[Any], i: int) -> bool:
 
 class _Ranks:
     """The ranks of one group's entries under each order, each worked out on first
-    use: auto mode tries several orders, and most groups are settled by their years
-    before their titles are looked at."""
+    use: auto mode tries several orders, and most groups are settled by the years
+    their entries state before their arXiv ids or titles are looked at."""
 
-    __slots__ = ("_by_order", "_initials", "_years", "document", "group", "registry")
+    __slots__ = ("_arxiv", "_by_order", "_initials", "_stated", "document", "group", "registry")
 
     def __init__(self, document: Document, group: list[Entry], registry: VenueRegistry) -> None:
         self.document = document
         self.group = group
         self.registry = registry
-        self._years: list[tuple[int | None, int | None, bool]] | None = None
+        self._stated: list[int | None] | None = None
+        self._arxiv: list[int | None] | None = None
         self._initials: list[tuple[Any, Any]] | None = None
         self._by_order: dict[str, list[Any]] = {}
 
-    def years(self) -> list[tuple[int | None, int | None, bool]]:
-        """Per entry: its year (venue, else stated, else arXiv), its arXiv year, and
-        whether its year is written in its text."""
-        if self._years is None:
+    def stated(self) -> list[int | None]:
+        """Per entry: the year written in its text (its venue token's, else the one it
+        states after its title), or None."""
+        if self._stated is None:
             document, registry = self.document, self.registry
             out = []
             for entry in self.group:
-                arxiv = entry_arxiv_year(entry)
-                stated = entry_venue_year(document, entry, registry) or entry_stated_year(
+                year = entry_venue_year(document, entry, registry) or entry_stated_year(
                     document, entry
                 )
-                year = stated or arxiv
-                out.append(
-                    (
-                        None if year is None else year.year,
-                        None if arxiv is None else arxiv.year,
-                        stated is not None,
-                    )
-                )
-            self._years = out
-        return self._years
+                out.append(None if year is None else year.year)
+            self._stated = out
+        return self._stated
+
+    def arxiv(self) -> list[int | None]:
+        """Per entry: the year of its arXiv id, or None."""
+        if self._arxiv is None:
+            self._arxiv = [_arxiv_year(entry) for entry in self.group]
+        return self._arxiv
+
+    def years(self) -> list[int | None]:
+        """Per entry: the year it states, else its arXiv year (read only for those)."""
+        arxiv = self._arxiv
+        return [
+            year if year is not None else (_arxiv_year(entry) if arxiv is None else arxiv[i])
+            for i, (year, entry) in enumerate(zip(self.stated(), self.group, strict=True))
+        ]
 
     def initials(self) -> list[tuple[Any, Any]]:
         """Per entry: its ranks under "initial" and "initial-articles"."""
@@ -168,10 +175,15 @@ class _Ranks:
         if order.startswith("initial"):
             which = 1 if order == "initial-articles" else 0
             return [i[which] for i in self.initials()]
-        which = 1 if order.startswith("arxiv") else 0
         if order.endswith("-desc"):
-            return [None if (year := y[which]) is None else -year for y in self.years()]
-        return [y[which] for y in self.years()]
+            ascending = self.of(order.removesuffix("desc") + "asc")
+            return [None if year is None else -year for year in ascending]
+        return self.arxiv() if order.startswith("arxiv") else self.years()
+
+
+def _arxiv_year(entry: Entry) -> int | None:
+    year = entry_arxiv_year(entry)
+    return None if year is None else year.year
 
 
 def _initial_rank(word: FirstWord | None) -> Any:
@@ -200,7 +212,7 @@ def _plan(ranks: _Ranks, order: str) -> _Plan | None:
             return plans[candidate]
         of_order = ranks.of(candidate)
         found: _Plan | None = None
-        keyed = sum(r is not None for r in of_order)
+        keyed = len(of_order) - of_order.count(None)
         # one slip is allowed however short the list (8 entries, 7 in order)
         least = min(AUTO_MIN_SHARE * keyed, keyed - 1)
         if keyed >= AUTO_MIN_KEYED and in_order_bound(of_order) >= least:
@@ -276,11 +288,13 @@ def _groups(document: Document, items: list[Entry]) -> Iterator[list[Entry]]:
 
 def _runs(document: Document, items: list[Entry]) -> Iterator[list[Entry]]:
     group: list[Entry] = []
+    html = document.html_lines
     for item in items:
         if group:
             prev = group[-1]
-            split = item.list_id != prev.list_id or any(
-                line in document.html_lines for line in range(prev.end_line + 1, item.line)
+            split = item.list_id != prev.list_id or (
+                item.line > prev.end_line + 1
+                and any(line in html for line in range(prev.end_line + 1, item.line))
             )
             if split:
                 yield group
@@ -421,7 +435,7 @@ class UnsortedEntries(Rule):
         out_of_place = [i for i, r in enumerate(plan.ranks) if r is not None and i not in plan.kept]
         misplaced = [i for i in out_of_place if alt is None or not _exempt(plan, kept, alt, i)]
         if plan.order.startswith("year-"):
-            stating = [y[2] for y in ranks.years()]
+            stating = [year is not None for year in ranks.stated()]
             if 2 * sum(stating) > len(stating):
                 # a year known only from the arXiv id is when the preprint appeared, not
                 # when the paper did: among entries that state their year it proves nothing
