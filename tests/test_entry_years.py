@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from awesome_lint.domain.stated import entry_years
+from awesome_lint.domain.stated import (
+    _COMMA_YEAR,
+    _COMMA_YEAR_HINT,
+    _MONTH_YEAR,
+    _MONTH_YEAR_HINT,
+    entry_years,
+)
 from awesome_lint.parser.build import parse_document
 from awesome_lint.source import SourceText
 from awesome_lint.venues.registry import default_registry
@@ -66,3 +74,29 @@ def years_of(line: str) -> list[tuple[int, int | None, str, str]]:
 )
 def test_entry_years(line: str, expected: list[tuple[int, int | None, str, str]]) -> None:
     assert years_of(line) == expected
+
+
+_PIECES = [
+    "Mar",
+    "march",
+    "Dec.",
+    "may",
+    ",",
+    ", ",
+    " ",
+    "\t",
+    ".",
+    "2023",
+    "1959",
+    "2049",
+    "5",
+    "x",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_year_hints_match_wherever_a_year_pattern_does(pieces: list[str]) -> None:
+    # entry_years skips an entry's regions when the hint finds nothing on its lines
+    text = "".join(pieces)
+    assert _COMMA_YEAR.search(text) is None or _COMMA_YEAR_HINT.search(text) is not None
+    assert _MONTH_YEAR.search(text) is None or _MONTH_YEAR_HINT.search(text) is not None

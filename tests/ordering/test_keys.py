@@ -10,6 +10,7 @@ from awesome_lint.parser.build import parse_document as parse
 from awesome_lint.rules.ordering import (
     first_after,
     first_word_keys,
+    in_order_bound,
     keep_order,
     stable_order,
     title_key,
@@ -64,6 +65,18 @@ def test_keep_order_is_a_longest_non_decreasing_run() -> None:
     assert keep_order([]) == set()
 
 
+def test_in_order_bound_takes_one_off_per_disjoint_pair_out_of_order() -> None:
+    assert in_order_bound([1, 2, 9, 3, 4]) == 4  # 9 > 3
+    assert in_order_bound([3, 2, 1]) == 2  # (3, 2) counted; 1 pairs with no free item
+    assert in_order_bound([4, 3, None, 2, 1]) == 2  # (4, 3) and (2, 1) across the gap
+    assert in_order_bound([None, None]) == 0
+
+
+@given(st.lists(st.one_of(st.none(), st.integers(0, 5)), max_size=40))
+def test_in_order_bound_never_undercuts_the_longest_run(ranks: list[int | None]) -> None:
+    assert in_order_bound(ranks) >= len(keep_order(ranks))
+
+
 def test_stable_order_moves_unkeyed_items_with_the_item_before_them() -> None:
     assert stable_order([3, None, 1, 2, None, 1]) == [2, 5, 3, 4, 0, 1]
     assert stable_order([None, 2, 1, None]) == [0, 2, 3, 1]
@@ -93,6 +106,17 @@ def test_first_word_keys_without_and_with_articles() -> None:
 
 @given(st.text(max_size=30))
 def test_first_word_keys_agree_with_title_key(title: str) -> None:
+    plain = title_key(title)
+    with_articles = title_key(title, articles=True)
+    assert first_word_keys(title) == (
+        None if plain is None else plain[0],
+        None if with_articles is None else with_articles[0],
+    )
+
+
+@given(st.lists(st.sampled_from(["the", "a", "an", "The", " ", "  ", "-", "x", "2", "É", "\t"])))
+def test_first_word_keys_agree_with_title_key_around_articles(parts: list[str]) -> None:
+    title = "".join(parts)
     plain = title_key(title)
     with_articles = title_key(title, articles=True)
     assert first_word_keys(title) == (

@@ -47,6 +47,10 @@ _WORKSHOP_WORDS = re.compile(r"(?i)\s*\b(?:workshops?|ws)\b\s*")
 _QUALIFIER_WORDS = re.compile(r"(?i)\s*\b(?:findings|oral|spotlight|poster|main|track)\b\s*")
 _DELIMITERS = ",;|([{"
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# What every match of _COMMA_YEAR and _MONTH_YEAR contains: one search over an
+# entry's lines tells that none of its regions can hold one (most entries).
+_COMMA_YEAR_HINT = re.compile(r",[ \t]*(?:19[6-9]\d|20[0-4]\d)")
+_MONTH_YEAR_HINT = re.compile(r"[ \t](?:19[6-9]\d|20[0-4]\d)")
 _MONTH_YEAR = re.compile(
     r"(?i)(?<![\w.])(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?"
     r"|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
@@ -102,9 +106,10 @@ def venue_years(document: Document, entry: Entry, registry: VenueRegistry) -> li
             )
         )
         taken.append((start, end))
-    for where, start, end in regions(document, entry):
-        if where != "subtitle" and start < end and _COMMA_YEAR.search(text, start, end):
-            out.extend(_comma_years(document, entry, registry, start, end, taken))
+    if _COMMA_YEAR_HINT.search(text, *_lines(document, entry)):
+        for where, start, end in regions(document, entry):
+            if where != "subtitle" and start < end and _COMMA_YEAR.search(text, start, end):
+                out.extend(_comma_years(document, entry, registry, start, end, taken))
     document.cache[key] = out
     return out
 
@@ -120,9 +125,10 @@ def entry_years(document: Document, entry: Entry, registry: VenueRegistry) -> li
     out = list(named)
     taken = [y.span for y in named]
     text = document.text
-    for where, start, end in regions(document, entry):
-        if start < end and _MONTH_YEAR.search(text, start, end):
-            out.extend(_month_years(document, entry, start, end, taken, where == "subtitle"))
+    if _MONTH_YEAR_HINT.search(text, *_lines(document, entry)):
+        for where, start, end in regions(document, entry):
+            if start < end and _MONTH_YEAR.search(text, start, end):
+                out.extend(_month_years(document, entry, start, end, taken, where == "subtitle"))
     for link in entry.links:
         if link.image:
             continue
@@ -135,6 +141,12 @@ def entry_years(document: Document, entry: Entry, registry: VenueRegistry) -> li
             break
     document.cache[key] = out
     return out
+
+
+def _lines(document: Document, entry: Entry) -> Span:
+    """The offsets of an entry's lines (nested items included): its regions lie within."""
+    lines = document.source.lines
+    return lines[entry.line].start, lines[entry.end_line].next_start
 
 
 def _comma_years(

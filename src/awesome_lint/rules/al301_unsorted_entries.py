@@ -13,15 +13,16 @@ from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, OptionError, Rule
 from awesome_lint.rules.ordering import (
     FirstWord,
-    TitleKey,
     first_after,
     first_word_keys,
+    in_order_bound,
     keep_order,
     stable_order,
     title_key,
     title_text,
 )
 from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
+from awesome_lint.venues.registry import VenueRegistry
 
 ORDERS = ("auto", "year-desc", "year-asc", "alphabetical", "none")
 _LABELS = {
@@ -73,25 +74,13 @@ def _check_sections(value: Any) -> Any:
 
 class _Plan:
     # A plain class, not a dataclass: creating a dataclass costs about 1 ms at start-up.
-    __slots__ = ("kept", "order", "ranks")
+    __slots__ = ("kept", "keyed", "order", "ranks")
 
     def __init__(self, order: str, ranks: list[Any], kept: set[int]) -> None:
         self.order: Final = order
         self.ranks: Final = ranks  # per entry: a key that sorts ascending in this order, or None
         self.kept: Final = kept  # entries already in order
-
-
-def _ranks(group: list[Entry], features: list[Features], order: str, keys: _Keys) -> list[Any]:
-    """Each entry's rank under ``order`` (None: no key), from its ``features``."""
-    if order == "alphabetical":
-        return [keys.title(e) for e in group]
-    if order.startswith("initial"):
-        which = 3 if order == "initial-articles" else 2
-        return [f[which] for f in features]
-    which = 1 if order.startswith("arxiv") else 0
-    if order.endswith("-desc"):
-        return [None if (year := f[which]) is None else -year for f in features]
-    return [f[which] for f in features]
+        self.keyed: Final = len(ranks) - ranks.count(None)  # entries with a key
 
 
 _ALTERNATIVES = {
@@ -119,39 +108,82 @@ def _exempt(plan: _Plan, kept: list[int], alt: list[Any], i: int) -> bool:
     return (low is None or not rank < low) and (high is None or not high < rank)
 
 
-# Per entry: its year (venue, else stated, else arXiv), its arXiv year, its ranks under
-# "initial" and "initial-articles", and whether its year is written in its text.
-Features = tuple[int | None, int | None, Any, Any, bool]
+class _Ranks:
+    """The ranks of one group's entries under each order, each worked out on first
+    use: auto mode tries several orders, and most groups are settled by the years
+    their entries state before their arXiv ids or titles are looked at."""
 
+    __slots__ = ("_arxiv", "_by_order", "_initials", "_stated", "document", "group", "registry")
 
-class _Keys:
-    """Sort keys of a document's entries, computed once (auto mode tries several orders)."""
-
-    def __init__(self, document: Document, options: Mapping[str, Any]) -> None:
+    def __init__(self, document: Document, group: list[Entry], registry: VenueRegistry) -> None:
         self.document = document
-        self.registry = registry_for(options)
-        self._features: dict[int, Features] = {}
+        self.group = group
+        self.registry = registry
+        self._stated: list[int | None] | None = None
+        self._arxiv: list[int | None] | None = None
+        self._initials: list[tuple[Any, Any]] | None = None
+        self._by_order: dict[str, list[Any]] = {}
 
-    def features(self, entry: Entry) -> Features:
-        key = id(entry)
-        found = self._features.get(key)
+    def stated(self) -> list[int | None]:
+        """Per entry: the year written in its text (its venue token's, else the one it
+        states after its title), or None."""
+        if self._stated is None:
+            document, registry = self.document, self.registry
+            out = []
+            for entry in self.group:
+                year = entry_venue_year(document, entry, registry) or entry_stated_year(
+                    document, entry
+                )
+                out.append(None if year is None else year.year)
+            self._stated = out
+        return self._stated
+
+    def arxiv(self) -> list[int | None]:
+        """Per entry: the year of its arXiv id, or None."""
+        if self._arxiv is None:
+            self._arxiv = [_arxiv_year(entry) for entry in self.group]
+        return self._arxiv
+
+    def years(self) -> list[int | None]:
+        """Per entry: the year it states, else its arXiv year (read only for those)."""
+        arxiv = self._arxiv
+        return [
+            year if year is not None else (_arxiv_year(entry) if arxiv is None else arxiv[i])
+            for i, (year, entry) in enumerate(zip(self.stated(), self.group, strict=True))
+        ]
+
+    def initials(self) -> list[tuple[Any, Any]]:
+        """Per entry: its ranks under "initial" and "initial-articles"."""
+        if self._initials is None:
+            out = []
+            for entry in self.group:
+                plain, with_article = first_word_keys(title_text(self.document, entry))
+                out.append((_initial_rank(plain), _initial_rank(with_article)))
+            self._initials = out
+        return self._initials
+
+    def of(self, order: str) -> list[Any]:
+        """Each entry's rank under ``order`` (None: no key)."""
+        found = self._by_order.get(order)
         if found is None:
-            arxiv = entry_arxiv_year(entry)
-            venue = entry_venue_year(self.document, entry, self.registry)
-            stated = venue or entry_stated_year(self.document, entry)
-            year = stated or arxiv
-            words = first_word_keys(title_text(self.document, entry))
-            found = self._features[key] = (
-                None if year is None else year.year,
-                None if arxiv is None else arxiv.year,
-                _initial_rank(words[0]),
-                _initial_rank(words[1]),
-                stated is not None,
-            )
+            found = self._by_order[order] = self._work_out(order)
         return found
 
-    def title(self, entry: Entry) -> TitleKey | None:
-        return title_key(title_text(self.document, entry))
+    def _work_out(self, order: str) -> list[Any]:
+        if order == "alphabetical":
+            return [title_key(title_text(self.document, e)) for e in self.group]
+        if order.startswith("initial"):
+            which = 1 if order == "initial-articles" else 0
+            return [i[which] for i in self.initials()]
+        if order.endswith("-desc"):
+            ascending = self.of(order.removesuffix("desc") + "asc")
+            return [None if year is None else -year for year in ascending]
+        return self.arxiv() if order.startswith("arxiv") else self.years()
+
+
+def _arxiv_year(entry: Entry) -> int | None:
+    year = entry_arxiv_year(entry)
+    return None if year is None else year.year
 
 
 def _initial_rank(word: FirstWord | None) -> Any:
@@ -165,37 +197,46 @@ def _initial_rank(word: FirstWord | None) -> Any:
     return (word[0], word[1], initial)
 
 
-def _plan(group: list[Entry], features: list[Features], order: str, keys: _Keys) -> _Plan | None:
+def _plan(ranks: _Ranks, order: str) -> _Plan | None:
     if order != "auto":
-        ranks = _ranks(group, features, order, keys)
-        return _Plan(order, ranks, keep_order(ranks))
-    if len(group) < AUTO_MIN_KEYED:
+        of_order = ranks.of(order)
+        return _Plan(order, of_order, keep_order(of_order))
+    if len(ranks.group) < AUTO_MIN_KEYED:
         return None  # too few entries to show a clear order (the loop below agrees)
-    plans = {}
-    done: list[tuple[list[Any], set[int]]] = []  # orders often rank alike (no articles)
-    for candidate in AUTO_CANDIDATES:
-        ranks = _ranks(group, features, candidate, keys)
-        if sum(r is not None for r in ranks) < AUTO_MIN_KEYED:
-            kept: set[int] = set()  # never chosen below, nor its opposite (same keys)
-        else:
-            same = [k for r, k in done if r == ranks]
-            kept = same[0] if same else keep_order(ranks)
-            done.append((ranks, kept))
-        plans[candidate] = _Plan(candidate, ranks, kept)
-    best: _Plan | None = None
-    for candidate, plan in plans.items():
-        keyed = sum(r is not None for r in plan.ranks)
+    plans: dict[str, _Plan | None] = {}
+
+    def plan(candidate: str) -> _Plan | None:
+        """The candidate's plan, or None when too few entries have a key or too few
+        are in order (a cheap bound often shows that without the longest run)."""
+        if candidate in plans:
+            return plans[candidate]
+        of_order = ranks.of(candidate)
+        found: _Plan | None = None
+        keyed = len(of_order) - of_order.count(None)
         # one slip is allowed however short the list (8 entries, 7 in order)
-        if keyed < AUTO_MIN_KEYED or len(plan.kept) < min(AUTO_MIN_SHARE * keyed, keyed - 1):
-            continue
-        if not _evidence(plan):
+        least = min(AUTO_MIN_SHARE * keyed, keyed - 1)
+        if keyed >= AUTO_MIN_KEYED and in_order_bound(of_order) >= least:
+            # orders often rank alike (titles without articles): reuse their run
+            same = [p.kept for p in plans.values() if p is not None and p.ranks == of_order]
+            kept = same[0] if same else keep_order(of_order)
+            if len(kept) >= least:
+                found = _Plan(candidate, of_order, kept)
+        plans[candidate] = found
+        return found
+
+    best: _Plan | None = None
+    for candidate in AUTO_CANDIDATES:
+        if best is not None and len(best.kept) == best.keyed:
+            break  # every entry in order: no later candidate can fit better
+        this = plan(candidate)
+        if this is None or not _evidence(this):
             continue  # (nearly) all ties: no order to see
         opposite = _OPPOSITE.get(candidate)
-        if opposite is not None and len(plans[opposite].kept) >= len(plan.kept):
+        other = plan(opposite) if opposite is not None else None
+        if other is not None and len(other.kept) >= len(this.kept):
             continue  # the other direction fits as well: no clear direction
-        share = len(plan.kept) / keyed
-        if best is None or share > len(best.kept) / sum(r is not None for r in best.ranks):
-            best = plan
+        if best is None or len(this.kept) / this.keyed > len(best.kept) / best.keyed:
+            best = this
     return best
 
 
@@ -217,7 +258,8 @@ def _pinned(document: Document, group: list[Entry]) -> int:
 def _evidence(plan: _Plan) -> bool:
     """Whether the entries in order show an order at all: at least two of them differ
     from their most common rank (17 entries of 2023 and one of 2022 show none)."""
-    counts = Counter(repr(plan.ranks[i]) for i in plan.kept)
+    ranks = plan.ranks
+    counts = Counter(ranks[i] for i in plan.kept)
     if len(counts) < 2:
         return False
     return len(plan.kept) - counts.most_common(1)[0][1] >= AUTO_MIN_EVIDENCE
@@ -246,11 +288,13 @@ def _groups(document: Document, items: list[Entry]) -> Iterator[list[Entry]]:
 
 def _runs(document: Document, items: list[Entry]) -> Iterator[list[Entry]]:
     group: list[Entry] = []
+    html = document.html_lines
     for item in items:
         if group:
             prev = group[-1]
-            split = item.list_id != prev.list_id or any(
-                line in document.html_lines for line in range(prev.end_line + 1, item.line)
+            split = item.list_id != prev.list_id or (
+                item.line > prev.end_line + 1
+                and any(line in html for line in range(prev.end_line + 1, item.line))
             )
             if split:
                 yield group
@@ -353,43 +397,49 @@ class UnsortedEntries(Rule):
         default = str(options.get("order", "auto"))
         per_heading: Mapping[str, str] = options.get("sections") or {}
         nested = bool(options.get("nested", False))
-        keys = _Keys(document, options)
+        registry = registry_for(options)
         for section in document.sections:
             order = per_heading.get(section.title, default)
             if order == "none":
                 continue
-            yield from self._check_items(document, section.entries, order, keys, nested)
+            yield from self._check_items(document, section.entries, order, registry, nested)
 
     def _check_items(
-        self, document: Document, items: list[Entry], order: str, keys: _Keys, nested: bool
+        self,
+        document: Document,
+        items: list[Entry],
+        order: str,
+        registry: VenueRegistry,
+        nested: bool,
     ) -> Iterator[Diagnostic]:
         for group in _groups(document, items):
             ranked = group[_pinned(document, group) :]
             if len(ranked) >= 2 and sum(e.is_toc for e in ranked) * 2 <= len(ranked):
-                yield from self._check_group(document, ranked, order, keys)
+                yield from self._check_group(document, ranked, order, registry)
             if nested:
                 for entry in group:
-                    yield from self._check_items(document, entry.children, order, keys, nested)
+                    yield from self._check_items(document, entry.children, order, registry, nested)
 
     def _check_group(
-        self, document: Document, group: list[Entry], order: str, keys: _Keys
+        self, document: Document, group: list[Entry], order: str, registry: VenueRegistry
     ) -> Iterator[Diagnostic]:
-        features = [keys.features(e) for e in group]
-        plan = _plan(group, features, order, keys)
-        if plan is None or len(plan.kept) == sum(r is not None for r in plan.ranks):
+        ranks = _Ranks(document, group, registry)
+        plan = _plan(ranks, order)
+        if plan is None or len(plan.kept) == plan.keyed:
             return
         kept = sorted(plan.kept)
         kept_ranks = [plan.ranks[i] for i in kept]
         label = _LABELS[plan.order]
         alternative = _ALTERNATIVES.get(plan.order) if order == "auto" else None
-        alt = _ranks(group, features, alternative, keys) if alternative else None
+        alt = ranks.of(alternative) if alternative else None
         out_of_place = [i for i, r in enumerate(plan.ranks) if r is not None and i not in plan.kept]
         misplaced = [i for i in out_of_place if alt is None or not _exempt(plan, kept, alt, i)]
-        stating = sum(f[4] for f in features)
-        if plan.order.startswith("year-") and 2 * stating > len(features):
-            # a year known only from the arXiv id is when the preprint appeared, not
-            # when the paper did: among entries that state their year it proves nothing
-            misplaced = [i for i in misplaced if features[i][4]]
+        if plan.order.startswith("year-"):
+            stating = [year is not None for year in ranks.stated()]
+            if 2 * sum(stating) > len(stating):
+                # a year known only from the arXiv id is when the preprint appeared, not
+                # when the paper did: among entries that state their year it proves nothing
+                misplaced = [i for i in misplaced if stating[i]]
         if not misplaced:
             return
         # sorting would also move the entries excused above: offer no fix then

@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.domain.buckets import Bucket, buckets
-from awesome_lint.domain.stated import ARXIV_ID, StatedYear, entry_years
+from awesome_lint.domain.stated import ARXIV_ID, StatedYear, entry_years, venue_years
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
@@ -77,9 +77,15 @@ class YearHeading(Rule):
         if not found.has_years:
             return
         registry = registry_for(context.options)
+        at = found.at
         for entry in document.entries():
-            bucket = found.at(entry.line)
+            bucket = at(entry.line)
             if bucket is None or entry.is_toc:
+                continue
+            named = venue_years(document, entry, registry)
+            if named and bucket.overlaps(min(y.year for y in named), max(y.year for y in named)):
+                # the years it states with a name fit: its other years only widen the range
+                # (none of these is an arXiv id, so that range gets no extra year)
                 continue
             years = entry_years(document, entry, registry)
             if not years or _parent_states_year(document, entry, registry):

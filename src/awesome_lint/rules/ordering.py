@@ -73,14 +73,21 @@ FirstWord = tuple[int, int, str]
 
 def first_word_keys(title: str) -> tuple[FirstWord | None, FirstWord | None]:
     """The first word of :func:`title_key` without and with ``articles`` (what the
-    "initial" orders look at), computed together."""
-    folded = _folded(title)
-    plain = _WORD.search(_without_article(folded))
-    with_article = _WORD.search(folded)
-    return (
-        None if plain is None else _word_key(plain.group()),
-        None if with_article is None else _word_key(with_article.group()),
-    )
+    "initial" orders look at), computed together.
+
+    Leading punctuation needs no stripping here: the first word is where it ends.
+    """
+    folded = _fold(title).strip()
+    first = _WORD.search(folded)
+    if first is None:
+        return None, None
+    word = first.group()
+    with_article = _word_key(word)
+    # an article followed by a space and more text (the folded title is stripped)
+    if word in ("the", "a", "an") and folded.startswith(" ", first.end()):
+        plain = _WORD.search(folded, first.end() + 1)
+        return (None if plain is None else _word_key(plain.group())), with_article
+    return with_article, with_article
 
 
 def keep_order(ranks: Sequence[Any]) -> set[int]:
@@ -113,6 +120,26 @@ def keep_order(ranks: Sequence[Any]) -> set[int]:
     return out
 
 
+def in_order_bound(ranks: Sequence[Any]) -> int:
+    """An upper bound on ``len(keep_order(ranks))`` in one cheap pass.
+
+    Of two neighbouring keyed items out of order, at least one must move; each
+    such pair that shares no item with another takes one off the keyed count.
+    """
+    bound = 0
+    prev: Any = None  # the last keyed rank, unless it is already in a counted pair
+    for rank in ranks:
+        if rank is None:
+            continue
+        bound += 1
+        if prev is not None and rank < prev:
+            bound -= 1
+            prev = None
+        else:
+            prev = rank
+    return bound
+
+
 def stable_order(ranks: Sequence[Any]) -> list[int]:
     """The new order of items: keyed items stably sorted, each unkeyed item moving
     with the keyed item before it (a note or a sub-entry without a year goes where
@@ -137,6 +164,8 @@ def first_after(sorted_ranks: Sequence[Any], rank: Any) -> int:
 
 __all__ = [
     "first_after",
+    "first_word_keys",
+    "in_order_bound",
     "keep_order",
     "stable_order",
     "title_key",
