@@ -9,11 +9,10 @@ from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
 
-# A venue-like name, then a "year" of five or six digits (`arXiv 20211`, `CVPR'20222`).
-_LONG_YEAR = re.compile(
-    r"(?<![\w&+-])(?P<name>[A-Za-z][A-Za-z&+-]*[A-Za-z])[ \t]?['’]?[ \t]?"
-    r"(?P<year>(?:19|20)\d{3,4})(?!\d)"
-)
+# A "year" of five or six digits (`20211`); the venue-like name before it is read
+# backwards from there (`arXiv 20211`, `CVPR'20222`): digits are rare, letters are not.
+_LONG_YEAR = re.compile(r"(?:19|20)\d{3,4}(?!\d)")  # (a digit before it: checked apart)
+_NAME_BEFORE = re.compile(r"(?<![\w&+-])[A-Za-z][A-Za-z&+-]*[A-Za-z][ \t]?['’]?[ \t]?\Z")
 
 
 def _candidates(digits: str) -> list[str]:
@@ -66,25 +65,33 @@ class YearTypo(Rule):
     shared_options = SHARED
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
-        registry = registry_for(context.options)
         text = document.text
-        for entry in document.entries():
-            start, end = entry.content
-            line = text[start:end]
-            if not any(ch.isdigit() for ch in line):
+        matches = list(_LONG_YEAR.finditer(text))  # one pass over the text: they are rare
+        if not matches:
+            return
+        registry = registry_for(context.options)
+        by_line = {entry.line: entry for entry in document.entries()}
+        source = document.source
+        for match in matches:
+            if text[match.start() - 1 : match.start()].isdigit():
+                continue  # the end of a longer number
+            entry = by_line.get(source.line_index(match.start()))
+            if entry is None or not (entry.content[0] < match.start() < entry.content[1]):
                 continue
-            for link in (*entry.links, *entry.more_links):
-                a, b = max(link.url[0], start), min(link.url[1], end)
-                if a < b:  # a link target is a URL: blanked out, offsets kept
-                    line = line[: a - start] + " " * (b - a) + line[b - start :]
-            for match in _LONG_YEAR.finditer(line):
-                name, digits = match.group("name"), match.group("year")
-                if registry.lookup(name) is None:
-                    continue
-                guesses = _candidates(digits)
-                hint = f" ({' or '.join(guesses)}?)" if guesses else ""
-                yield self.report(
-                    f"Year {digits!r} after {name} has {len(digits)} digits{hint}",
-                    start + match.start("year"),
-                    start + match.end("year"),
-                )
+            if any(a <= match.start() < b for a, b in (link.url for link in entry.links)):
+                continue  # a link target is a URL
+            before = _NAME_BEFORE.search(
+                text, max(entry.content[0], match.start() - 40), match.start()
+            )
+            if before is None:
+                continue
+            name, digits = before.group().rstrip(" \t'’"), match.group()
+            if registry.lookup(name) is None:
+                continue
+            guesses = _candidates(digits)
+            hint = f" ({' or '.join(guesses)}?)" if guesses else ""
+            yield self.report(
+                f"Year {digits!r} after {name} has {len(digits)} digits{hint}",
+                match.start(),
+                match.end(),
+            )

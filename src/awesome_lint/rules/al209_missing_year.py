@@ -79,17 +79,18 @@ class MissingYear(Rule):
                 if f.token.known and _standalone(f)
             ]
             with_year += sum(1 for f in found if f.token.year is not None)
-            if not _yearless(text, entry):
-                continue  # a year somewhere in the line: a venue written apart from it
             spans = {f.span for f in found}
             missing = [(f.token.name, *f.span) for f in found if f.token.year is None]
             for link in entry.links:  # "[[TPAMI]](url)": a bracketed venue as a link label
-                label = text[link.text[0] : link.text[1]]
-                if len(label) < 3 or label[0] != "[" or label[-1] != "]" or link.text in spans:
+                a, b = link.text
+                if b - a < 3 or text[a] != "[" or text[b - 1] != "]" or link.text in spans:
                     continue
-                if registry.lookup(label[1:-1].strip()) is not None:
-                    missing.append((label[1:-1].strip(), *link.text))
-            without.extend(missing)
+                label = text[a + 1 : b - 1].strip()
+                if registry.lookup(label) is not None:
+                    missing.append((label, a, b))
+            # a year somewhere in the line: a venue written apart from it
+            if missing and _yearless(text, entry):
+                without.extend(missing)
         total = with_year + len(without)
         if with_year < _MINIMUM or with_year < _WITH_YEAR_SHARE * total:
             return
