@@ -60,6 +60,16 @@ EXPECTED = {
     ("papers/zenrran4nlp__Awesome-LLM-Inference-Serving.md", 95),
     # an arXiv paper of 30 Nov 2018 among ones of 2019 (dates as link labels, newest first)
     ("papers/zhaoxin94__awesome-domain-adaptation.md", 213),
+    # judged 2026-11-30, AL301 reading short lists (and lists with two slips in ten or
+    # more) against the file's own order, seen in its clear lists:
+    # newest-first sports list: ICDM 2014 and a 2018 paper among the 2017 tail
+    ("papers/jiachenli94__Awesome-Interaction-Aware-Trajectory-Prediction.md", 642),
+    ("papers/jiachenli94__Awesome-Interaction-Aware-Trajectory-Prediction.md", 643),
+    # newest-first five-entry section: ECIR 2023 at the end, after CVPR 2018
+    ("papers/pliang279__awesome-multimodal-ml.md", 281),
+    # newest-first conference list: ICML2015 before NIPS2016, ICML2017 at the end
+    ("papers/zhaoxin94__awesome-domain-adaptation.md", 241),
+    ("papers/zhaoxin94__awesome-domain-adaptation.md", 243),
 }
 
 # Findings judged wrong, kept here so that a change in them is seen too.

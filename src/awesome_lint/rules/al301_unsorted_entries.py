@@ -240,6 +240,44 @@ def _plan(ranks: _Ranks, order: str) -> _Plan | None:
     return best
 
 
+# A file's order: the order of at least this many of its clear lists, and this share.
+CONVENTION_MIN_LISTS = 3
+CONVENTION_MIN_SHARE = 0.8
+LENIENT_MIN_KEYED = 4
+
+
+def _convention(plans: list[_Plan | None]) -> str | None:
+    """The order most of the file's clear lists follow (year or arXiv, newest or
+    oldest first), or None when they do not agree."""
+    orders = Counter(plan.order for plan in plans if plan is not None)
+    if not orders:
+        return None
+    order, count = orders.most_common(1)[0]
+    if order.startswith("initial") or count < CONVENTION_MIN_LISTS:
+        return None
+    return order if count >= CONVENTION_MIN_SHARE * sum(orders.values()) else None
+
+
+def _lenient_plan(ranks: _Ranks, order: str) -> _Plan | None:
+    """A list too short for an order of its own, or with two slips among ten or more
+    entries, checked against the file's order: all but one entry (two from ten on) in
+    that order, not all ties, and the opposite direction fitting worse."""
+    of_order = ranks.of(order)
+    keyed = len(of_order) - of_order.count(None)
+    if keyed < LENIENT_MIN_KEYED:
+        return None
+    kept = keep_order(of_order)
+    if len(kept) < keyed - (2 if keyed >= 10 else 1):
+        return None
+    plan = _Plan(order, of_order, kept)
+    if not _evidence(plan):
+        return None
+    opposite = _OPPOSITE.get(order)
+    if opposite is not None and len(keep_order(ranks.of(opposite))) >= len(kept):
+        return None
+    return plan
+
+
 def _bold(document: Document, entry: Entry) -> bool:
     return document.text.startswith(("**", "__"), entry.content[0])
 
@@ -331,7 +369,12 @@ class UnsortedEntries(Rule):
     lists that add papers as they appear there), or alphabetical by initial
     letter. Only the few entries that break that order are reported, and not
     one that would fit under its other year (an arXiv-2023 paper published at
-    a 2024 venue). Lists without a clear order are left alone. Different
+    a 2024 venue). When at least three of a file's clear lists follow one year
+    order and four in five of them agree, that order is the file's: a list too
+    short to show an order of its own (4 to 7 entries with a key) is read against
+    it with one slip allowed, and a longer one with two slips from ten entries on,
+    if its entries are not all ties and the other direction fits worse. Other
+    lists without a clear order are left alone. Different
     Markdown lists, runs of a list set apart by blank lines, and `<details>`
     year buckets (any HTML block) are never compared with each other. A list
     whose entries in order nearly all share one key (17 papers of 2023 and one of
@@ -398,33 +441,37 @@ class UnsortedEntries(Rule):
         per_heading: Mapping[str, str] = options.get("sections") or {}
         nested = bool(options.get("nested", False))
         registry = registry_for(options)
+        planned: list[tuple[_Ranks, _Plan | None, str]] = []
         for section in document.sections:
             order = per_heading.get(section.title, default)
             if order == "none":
                 continue
-            yield from self._check_items(document, section.entries, order, registry, nested)
+            for group in self._groups_of(document, section.entries, nested):
+                ranks = _Ranks(document, group, registry)
+                planned.append((ranks, _plan(ranks, order), order))
+        # The file's own order, seen in its clear lists, also holds for its lists too
+        # short (or with one slip too many) to show an order of their own.
+        convention = _convention([plan for _, plan, order in planned if order == "auto"])
+        for ranks, plan, order in planned:
+            if plan is None and order == "auto" and convention is not None:
+                plan = _lenient_plan(ranks, convention)
+            yield from self._check_group(document, ranks, plan, order)
 
-    def _check_items(
-        self,
-        document: Document,
-        items: list[Entry],
-        order: str,
-        registry: VenueRegistry,
-        nested: bool,
-    ) -> Iterator[Diagnostic]:
+    def _groups_of(
+        self, document: Document, items: list[Entry], nested: bool
+    ) -> Iterator[list[Entry]]:
         for group in _groups(document, items):
             ranked = group[_pinned(document, group) :]
             if len(ranked) >= 2 and sum(e.is_toc for e in ranked) * 2 <= len(ranked):
-                yield from self._check_group(document, ranked, order, registry)
+                yield ranked
             if nested:
                 for entry in group:
-                    yield from self._check_items(document, entry.children, order, registry, nested)
+                    yield from self._groups_of(document, entry.children, nested)
 
     def _check_group(
-        self, document: Document, group: list[Entry], order: str, registry: VenueRegistry
+        self, document: Document, ranks: _Ranks, plan: _Plan | None, order: str
     ) -> Iterator[Diagnostic]:
-        ranks = _Ranks(document, group, registry)
-        plan = _plan(ranks, order)
+        group = ranks.group
         if plan is None or len(plan.kept) == plan.keyed:
             return
         kept = sorted(plan.kept)
