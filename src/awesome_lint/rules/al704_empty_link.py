@@ -3,13 +3,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 
 # "ttps://", "hhttp://", "htps://", "http//x", "https:/x": a slip in http(s)://
 _BAD_SCHEME = re.compile(r"(?i)h*t+p+s?(?::/{0,3}|/{1,3})(?=[\w.-])")
 _GOOD_SCHEME = re.compile(r"(?i)https?://(?!/)")
+_BOLD = re.compile(r"\*\*([^*/\s]+)\*\*")  # "**mees**", not a "**" path glob
 
 
 class EmptyLink(Rule):
@@ -21,8 +22,10 @@ class EmptyLink(Rule):
     (`[](https://example.org)`, only spaces between the brackets). Images are
     not links here: `![](badge.svg)` with an empty alt text is left alone.
     Also links that cannot work as written: a target that is itself Markdown
-    (`[[blog]]([blog](https://example.org))`) and a misspelt scheme (`ttps://`,
-    `hhttp://`, `http//`).
+    (`[[blog]]([blog](https://example.org))`), a misspelt scheme (`ttps://`,
+    `hhttp://`, `http//`), a target wrapped in a second pair of parentheses
+    (`[[arXiv 2021]]((https://arxiv.org/abs/2106.00417))`) and bold markers pasted
+    into a URL (`https://github.com/**mees**/calvin`).
 
     ## Why
 
@@ -39,7 +42,9 @@ class EmptyLink(Rule):
 
     ## Fix safety
 
-    No fix: the missing URL or text has to come from a person.
+    No fix for an empty or misspelt link: the missing URL or text has to come from
+    a person. Safe fix for the second pair of parentheses (they are removed); unsafe
+    fix for bold markers in a URL (they are removed: a URL may hold `**` on purpose).
 
     ## Options
 
@@ -49,6 +54,7 @@ class EmptyLink(Rule):
     code = "AL704"
     name = "empty-link"
     summary = "A link has an empty URL, a bare `#`, or empty text"
+    fix = "safe"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
@@ -67,6 +73,38 @@ class EmptyLink(Rule):
                     "Link target is Markdown, not a URL (a link written inside a link)",
                     link.url[0],
                     link.url[1],
+                )
+            elif url.startswith("(") and url.endswith(")") and _GOOD_SCHEME.match(url[1:]):
+                # "[[arXiv 2021]]((https://arxiv.org/pdf/2106.00417.pdf))"
+                start, end = link.url
+                yield self.report(
+                    "Link target is wrapped in a second pair of parentheses",
+                    start,
+                    end,
+                    Fix(
+                        "Remove the inner parentheses",
+                        edits=(Edit(start, start + 1, ""), Edit(end - 1, end, "")),
+                        rewrites_urls=True,
+                    ),
+                )
+            elif "**" in url and _GOOD_SCHEME.match(url) and _BOLD.search(url):
+                # "https://github.com/**mees**/calvin": bold markers pasted into a URL
+                start, end = link.url
+                edits = tuple(
+                    edit
+                    for m in _BOLD.finditer(text, start, end)
+                    for edit in (Edit(m.start(), m.start(1), ""), Edit(m.end(1), m.end(), ""))
+                )
+                yield self.report(
+                    "Link target has bold markers (`**`) in it",
+                    start,
+                    end,
+                    Fix(
+                        "Remove the `**` markers",
+                        edits=edits,
+                        applicability=Applicability.UNSAFE,
+                        rewrites_urls=True,
+                    ),
                 )
             elif _BAD_SCHEME.match(url) and not _GOOD_SCHEME.match(url):
                 yield self.report(
