@@ -2,12 +2,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from difflib import SequenceMatcher
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.domain.stated import PREPRINT, VENUE, StatedYear, venue_years
 from awesome_lint.links.papers import nested, paper_links, same_paper_title, title_key
-from awesome_lint.parser.document import Document, Entry
+from awesome_lint.parser.document import Document, Entry, Span
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
 
@@ -21,6 +22,32 @@ MAX_STATEMENTS = 16
 # ``[[arXiv 2 Apr 2019]](url)``) that the entry's link carries, not a paper's title.
 _LABEL_WORDS = 4
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+# Titles compared only among this few copies of a link (more: a shared page, not a paper).
+MAX_COPIES_FOR_TITLES = 4
+_DIGITS = re.compile(r"\d+")
+NEAR_TITLE = 0.9  # similarity of folded titles that makes one a slip of the other
+
+
+def _near_title(a: str, b: str) -> bool:
+    """Whether two different folded titles are one title with a slip: nearly the same
+    (difflib ratio), neither the other with a name put before it (``flexgen high
+    throughput ...`` is ``high throughput ...``, written another way) or words left off
+    its end (a title cut short), and not the same
+    words with other numbers (another version of a model)."""
+    if len(a) < MIN_TITLE or len(b) < MIN_TITLE:
+        return False
+    if a.endswith(b) or b.endswith(a) or a.startswith(b) or b.startswith(a):
+        return False  # a name put before it, or words left off the end
+    if _DIGITS.sub("", a) == _DIGITS.sub("", b):
+        return False  # other numbers: another version (``Baichuan-7B``, ``Baichuan2-7B``)
+    return SequenceMatcher(None, a, b).ratio() >= NEAR_TITLE
+
+
+def _short(title: str) -> str:
+    title = " ".join(title.split())
+    return repr(title if len(title) <= 60 else title[:59] + "…")
 
 
 def _is_label(title: str) -> bool:
@@ -106,6 +133,14 @@ class ConflictingCopies(Rule):
     (`CVPR'21` beside `TPAMI'23`). Years from arXiv links are not compared (two
     links differ: see duplicate-title). A nested item that repeats its parent is no
     second copy.
+
+    Copies also disagree when they link one paper under two titles that are nearly
+    the same but not quite (`Visually-Grounded` and `Visual-Grounded`; nine tenths
+    alike after folding): one of them has a slip. Titles that are the same words with
+    other numbers (`Baichuan-7B`, `Baichuan2-7B`: two versions) or one of which puts a
+    name before the other (`FlexGen: High-Throughput ...`) or leaves words off its end
+    are not compared, nor are
+    links listed more than four times, nor table rows.
 
     The later copy is reported, with the first as related location. Copies are grouped
     by link and by title, so the cost grows with the number of entries, not its
@@ -197,6 +232,31 @@ class ConflictingCopies(Rule):
             if copy.signature not in paper.signatures and len(paper.copies) < MAX_STATEMENTS:
                 paper.signatures.add(copy.signature)
                 paper.copies.append(copy)
+        yield from self._titles(document)
+
+    def _titles(self, document: Document) -> Iterator[Diagnostic]:
+        """Copies of one paper (one paper link) whose titles are nearly the same but not
+        quite: one of them has a slip (``Visually-Grounded``/``Visual-Grounded``)."""
+        copies: dict[str, list[tuple[Entry, Span, str]]] = {}
+        for entry, link, title, url_key in paper_links(document):
+            if title and entry.kind != "row" and link.text[0] < link.text[1]:
+                copies.setdefault(url_key, []).append((entry, link.text, title))
+        for found in copies.values():
+            if not 2 <= len(found) <= MAX_COPIES_FOR_TITLES:
+                continue
+            first_entry, first_span, first_title = found[0]
+            first_key = title_key(first_title)
+            for entry, span, title in found[1:]:
+                key = title_key(title)
+                if key == first_key or not _near_title(first_key, key):
+                    continue
+                yield self.report(
+                    f"This copy (line {entry.line + 1}) is titled {_short(title)}; the copy "
+                    f"on line {first_entry.line + 1} is titled {_short(first_title)}",
+                    span[0],
+                    span[1],
+                    related=(Related(first_span[0], first_span[1], "First copy"),),
+                )
 
     @staticmethod
     def _first_conflict(paper: _Paper, copy: _Copy) -> tuple[_Copy, StatedYear, StatedYear] | None:
