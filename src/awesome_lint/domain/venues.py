@@ -9,7 +9,7 @@ and ``inspect`` read them.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Final
+from typing import Any, Final
 
 from awesome_lint.links.papers import link_roles
 from awesome_lint.links.roles import is_date_label
@@ -42,8 +42,8 @@ def _masked(document: Document, entry: Entry, start: int, end: int) -> str:
     """The text of start..end with links blanked out (same length, so offsets hold)."""
     out = document.text[start:end]
     for link in entry.links:
-        a, b = max(link.start, start), min(link.end, end)
-        if a < b:
+        if link.start < end and start < link.end:
+            a, b = max(link.start, start), min(link.end, end)
             out = out[: a - start] + " " * (b - a) + out[b - start :]
     return out
 
@@ -78,49 +78,99 @@ def regions(document: Document, entry: Entry) -> Iterator[tuple[str, int, int]]:
         yield ("tail", tail_start, c_end)
 
 
+class VenueTokens:
+    """Every entry's venue tokens in one document, for one registry (computed once:
+    see :func:`document_tokens`). The lists are shared: read them, never change them."""
+
+    __slots__ = ("_by_entry", "_document", "_parsed", "_registry", "_uses", "entries", "found")
+
+    def __init__(self, document: Document, registry: VenueRegistry) -> None:
+        self._document = document
+        self._registry = registry
+        # Many entries repeat a text ("[OSDI'22]", "arXiv'23"): each text is parsed
+        # once. Tokens are immutable and their spans relative to the text, so entries
+        # can share them.
+        self._parsed: dict[tuple[bool, str], tuple[VenueToken, ...]] = {}
+        #: (entry, its tokens) for every entry of the document, in order
+        self.entries: list[tuple[Entry, list[Found]]] = []
+        #: every token of the document, in order
+        self.found: list[Found] = []
+        self._by_entry: dict[int, list[Found]] = {}
+        self._uses: list[tuple[str, VenueToken, int]] | None = None
+        for entry in document.entries():
+            found = self._read(entry)
+            self.entries.append((entry, found))
+            self.found.extend(found)
+
+    def of(self, entry: Entry) -> list[Found]:
+        """The tokens of one entry (read now if it is none of the document's)."""
+        found = self._by_entry.get(id(entry))
+        if found is None:
+            found = self._read(entry)
+        return found
+
+    def uses(self) -> list[tuple[str, VenueToken, int]]:
+        """Each place and token of the document once, with how often it occurs, in
+        order of first occurrence: what file-wide counts read (a long list writes
+        ``arXiv'23`` thousands of times, and a few hundred tokens in all)."""
+        if self._uses is None:
+            counts: dict[tuple[str, int], list[Any]] = {}
+            for f in self.found:
+                key = (f.where, id(f.token))
+                use = counts.get(key)
+                if use is None:
+                    counts[key] = [f.where, f.token, 1]
+                else:
+                    use[2] += 1
+            self._uses = [(where, token, n) for where, token, n in counts.values()]
+        return self._uses
+
+    def _read(self, entry: Entry) -> list[Found]:
+        document, registry, parsed = self._document, self._registry, self._parsed
+        found: list[Found] = []
+        for where, start, end in regions(document, entry):
+            if start >= end:
+                continue
+            slot = where == "slot"
+            plain = slot or where == "label"  # a label is inside a link: nothing to blank out
+            text = document.text[start:end] if plain else _masked(document, entry, start, end)
+            tokens = parsed.get((slot, text))
+            if tokens is None:
+                if slot:
+                    tokens = parse_slot(text, registry).tokens
+                else:
+                    tokens = tuple(find_venues(text, registry))
+                parsed[(slot, text)] = tokens
+            for token in tokens:
+                found.append(Found(entry, where, token, start))
+        self._by_entry[id(entry)] = found
+        return found
+
+
+def document_tokens(document: Document, registry: VenueRegistry) -> VenueTokens:
+    """The venue tokens of every entry (computed once per document and registry)."""
+    key = ("venue-tokens", id(registry))
+    cached: VenueTokens | None = document.cache.get(key)
+    if cached is None:
+        cached = document.cache[key] = VenueTokens(document, registry)
+    return cached
+
+
 def entry_tokens(document: Document, entry: Entry, registry: VenueRegistry) -> list[Found]:
     """The entry's venue tokens (computed once per document, entry and registry)."""
-    key = ("venue-tokens", id(entry), id(registry))
-    cached: list[Found] | None = document.cache.get(key)
-    if cached is not None:
-        return cached
-    # Many entries repeat a text ("[OSDI'22]", "arXiv'23"): parse each text once. Tokens
-    # are immutable and their spans relative to the text, so entries can share them.
-    parsed: dict[tuple[bool, str], tuple[VenueToken, ...]] = document.cache.setdefault(
-        ("venue-parses", id(registry)), {}
-    )
-    found: list[Found] = []
-    for where, start, end in regions(document, entry):
-        if start >= end:
-            continue
-        slot = where == "slot"
-        plain = slot or where == "label"  # a label is inside a link: nothing to blank out
-        text = document.text[start:end] if plain else _masked(document, entry, start, end)
-        tokens = parsed.get((slot, text))
-        if tokens is None:
-            if slot:
-                tokens = parse_slot(text, registry).tokens
-            else:
-                tokens = tuple(find_venues(text, registry))
-            parsed[(slot, text)] = tokens
-        found.extend(Found(entry, where, token, start) for token in tokens)
-    document.cache[key] = found
-    return found
+    return document_tokens(document, registry).of(entry)
 
 
 def all_tokens(document: Document, registry: VenueRegistry) -> list[Found]:
-    out: list[Found] = []
-    for entry in document.entries():
-        out.extend(entry_tokens(document, entry, registry))
-    return out
+    """Every venue token of the document, in order (a shared list: do not change it)."""
+    return document_tokens(document, registry).found
 
 
-def file_spelling(found: list[Found], canonical: str) -> str | None:
+def file_spelling(tokens: VenueTokens, canonical: str) -> str | None:
     """The file's most common spelling of a registry venue (``ATC`` for USENIX ATC),
     or None when the file never writes it."""
     counts: dict[str, int] = {}
-    for f in found:
-        token = f.token
-        if token.match is not None and token.canonical == canonical and f.where != "subtitle":
-            counts[token.name] = counts.get(token.name, 0) + 1
+    for where, token, n in tokens.uses():
+        if token.match is not None and token.canonical == canonical and where != "subtitle":
+            counts[token.name] = counts.get(token.name, 0) + n
     return max(counts, key=lambda name: counts[name]) if counts else None

@@ -12,12 +12,13 @@ from awesome_lint.rules.venue_common import (
     SHARED,
     VENUE_OPTIONS,
     Found,
-    all_tokens,
+    VenueTokens,
     check_style,
+    document_tokens,
     file_style,
     registry_for,
 )
-from awesome_lint.venues.parse import VenueToken, name_fix
+from awesome_lint.venues.parse import Style, VenueToken, name_fix
 
 # A spelling of a venue name is the file's own convention when the file writes the
 # name so at least this often and this share of the time ("arxiv'23" 861 times in
@@ -134,15 +135,26 @@ class VenueFormat(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         registry = registry_for(context.options)
-        found = all_tokens(document, registry)
-        style = file_style(found, context.options.get("style", "consistent"))
-        own = _file_spellings(found) if context.options.get("names") != "registry" else {}
-        months = _file_months(found)
+        tokens = document_tokens(document, registry)
+        style = file_style(tokens, context.options.get("style", "consistent"))
+        own = _file_spellings(tokens) if context.options.get("names") != "registry" else {}
+        months = _file_months(tokens)
         text = document.text
-        for f in found:
+        # What to change in a token depends on the token alone, and entries share
+        # their tokens ("arXiv'23" thousands of times): decide once per token.
+        changes: dict[int, tuple[str | None, str | None]] = {}
+        for where, token, _ in tokens.uses():
+            if token.match is not None and where != "subtitle":
+                change = _change(token, style, own)
+                if change != (None, None):
+                    changes[id(token)] = change
+        if not changes and not months:
+            return
+        for f in tokens.found:
             token = f.token
             if not token.known or f.where == "subtitle":
                 continue
+            # A month's slip depends on the text after the token: read at each use.
             slip = _month_slip(text, f, months) if months else None
             if slip is not None:
                 start, end, written = slip
@@ -156,24 +168,10 @@ class VenueFormat(Rule):
                     month_fix if f.entry.parsed else None,
                 )
                 continue
-            new_name = name_fix(token)
-            if own and token.match is not None and token.match.preferred in own:
-                spelling = own[token.match.preferred]
-                new_name = None if token.name == spelling else name_fix(token, spelling)
-            year_part = token.year_part_span
-            new_year = None
-            if (
-                style is not None
-                and year_part is not None
-                and token.year is not None
-                and token.month is None
-                and not _qualified_year(token)
-            ):
-                rendered = style.year_part(token.year)
-                if rendered != token.sep + token.year_text:
-                    new_year = rendered
-            if new_name is None and new_year is None:
+            if id(token) not in changes:
                 continue
+            new_name, new_year = changes[id(token)]
+            year_part = token.year_part_span
             name_start, name_end = f.abs(token.name_span)
             end = f.abs(year_part)[1] if new_year is not None and year_part else name_end
             start = name_start
@@ -203,21 +201,20 @@ class VenueFormat(Rule):
 _ALL, _LOW, _PADDED = "\0all", "\0low", "\0padded"
 
 
-def _file_months(found: list[Found]) -> Counter[str | None]:
+def _file_months(tokens: VenueTokens) -> Counter[str | None]:
     """Per canonical venue, how often the file writes it with a month; under _ALL, all
     venues, under _LOW the months below 10 and under _PADDED those written with a
     leading zero (``2024.06``). Empty when the file does not write months."""
     counts: Counter[str | None] = Counter()
-    for f in found:
-        token = f.token
+    for where, token, n in tokens.uses():
         span = token.month_span
-        if span is None or token.month is None or not token.known or f.where == "subtitle":
+        if span is None or token.month is None or not token.known or where == "subtitle":
             continue
-        counts[token.canonical] += 1
-        counts[_ALL] += 1
+        counts[token.canonical] += n
+        counts[_ALL] += n
         if token.month < 10:
-            counts[_LOW] += 1
-            counts[_PADDED] += span[1] - span[0] == 3  # ".06"
+            counts[_LOW] += n
+            counts[_PADDED] += n * (span[1] - span[0] == 3)  # ".06"
     return counts if counts[_ALL] >= MONTHS_MIN_COUNT else Counter()
 
 
@@ -246,18 +243,41 @@ def _month_slip(text: str, f: Found, months: Counter[str | None]) -> tuple[int, 
     return (start, m.end(), written)
 
 
-def _file_spellings(found: list[Found]) -> dict[str, str]:
+def _change(
+    token: VenueToken, style: Style | None, own: dict[str, str]
+) -> tuple[str | None, str | None]:
+    """The name and the separator and year to write instead of the token's (None: as
+    written)."""
+    assert token.match is not None
+    new_name = name_fix(token)
+    if own and token.match.preferred in own:
+        spelling = own[token.match.preferred]
+        new_name = None if token.name == spelling else name_fix(token, spelling)
+    new_year = None
+    if (
+        style is not None
+        and token.year_part_span is not None
+        and token.year is not None
+        and token.month is None
+        and not _qualified_year(token)
+    ):
+        rendered = style.year_part(token.year)
+        if rendered != token.sep + token.year_text:
+            new_year = rendered
+    return new_name, new_year
+
+
+def _file_spellings(tokens: VenueTokens) -> dict[str, str]:
     """The file's own spelling of registry names it keeps writing one way.
 
     Keyed by the registry's spelling. Only variants in case and punctuation
     qualify (``arxiv``, not ``arixv``), and only at CONVENTION_MIN_COUNT uses
     and CONVENTION_MIN_SHARE of all uses of that name, misspellings included.
     """
-    pairs: Counter[tuple[str, str]] = Counter(
-        (f.token.match.preferred, f.token.name)
-        for f in found
-        if f.token.match is not None and f.token.known and f.where != "subtitle"
-    )
+    pairs: Counter[tuple[str, str]] = Counter()
+    for where, token, n in tokens.uses():
+        if token.match is not None and where != "subtitle":
+            pairs[(token.match.preferred, token.name)] += n
     uses: Counter[str] = Counter()
     best: dict[str, tuple[int, str]] = {}  # per registry spelling: the most used variant
     for (preferred, name), count in pairs.items():

@@ -6,7 +6,8 @@ from typing import ClassVar
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Option, Rule
-from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, all_tokens, registry_for
+from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, document_tokens, registry_for
+from awesome_lint.venues.parse import VenueToken
 from awesome_lint.venues.registry import MatchKind
 
 
@@ -64,25 +65,42 @@ class VenueAlias(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         registry = registry_for(context.options)
         prefer = bool(context.options.get("prefer-canonical", False))
-        for f in all_tokens(document, registry):
-            token = f.token
-            match = token.match
-            if match is None or f.where == "subtitle":
+        tokens = document_tokens(document, registry)
+        # Whether a name fits depends on the token alone: decide once per token.
+        reasons: dict[int, str] = {}
+        for where, token, _ in tokens.uses():
+            if where != "subtitle":
+                reason = _reason(token, prefer)
+                if reason is not None:
+                    reasons[id(token)] = reason
+        if not reasons:
+            return
+        for f in tokens.found:
+            reason = reasons.get(id(f.token))
+            if reason is None or f.where == "subtitle":
                 continue
-            venue = match.venue
-            if match.kind is MatchKind.RENAME:
-                rename = venue.rename(match.spelling)
-                if token.year is None or rename is None or rename.covers(token.year):
-                    continue
-                reason = f"{match.spelling!r} is not the name of {venue.canonical} in {token.year}"
-            elif match.kind is MatchKind.ALIAS and prefer:
-                reason = f"{token.name!r} is an alias of {venue.canonical!r}"
-            else:
-                continue
-            start, end = f.abs(token.name_span)
+            assert f.token.match is not None
+            canonical = f.token.match.venue.canonical
+            start, end = f.abs(f.token.name_span)
             fix = (
-                self.replace(f"Write {venue.canonical!r}", start, end, venue.canonical, unsafe=True)
+                self.replace(f"Write {canonical!r}", start, end, canonical, unsafe=True)
                 if f.entry.parsed
                 else None
             )
             yield self.report(f"Venue {reason}", start, end, fix)
+
+
+def _reason(token: VenueToken, prefer: bool) -> str | None:
+    """Why the token's name does not fit (None: it does)."""
+    match = token.match
+    if match is None:
+        return None
+    venue = match.venue
+    if match.kind is MatchKind.RENAME:
+        rename = venue.rename(match.spelling)
+        if token.year is None or rename is None or rename.covers(token.year):
+            return None
+        return f"{match.spelling!r} is not the name of {venue.canonical} in {token.year}"
+    if match.kind is MatchKind.ALIAS and prefer:
+        return f"{token.name!r} is an alias of {venue.canonical!r}"
+    return None

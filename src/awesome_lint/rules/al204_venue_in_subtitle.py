@@ -6,7 +6,7 @@ from typing import ClassVar
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Option, Rule
-from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, entry_tokens, registry_for
+from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, document_tokens, registry_for
 
 
 class VenueInSubtitle(Rule):
@@ -48,13 +48,11 @@ class VenueInSubtitle(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         registry = registry_for(context.options)
-        per_entry = [(e, entry_tokens(document, e, registry)) for e in document.entries()]
-        uses_slots = any(
-            f.where == "slot" and f.token.known for _, found in per_entry for f in found
-        )
+        tokens = document_tokens(document, registry)
+        uses_slots = any(where == "slot" and token.known for where, token, _ in tokens.uses())
         if not uses_slots:
             return
-        for entry, found in per_entry:
+        for entry, found in tokens.entries:
             if entry.venue is not None and document.span_text(entry.venue).strip():
                 continue
             if any(f.where != "subtitle" and f.token.known for f in found):

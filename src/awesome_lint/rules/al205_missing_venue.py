@@ -11,33 +11,33 @@ from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import (
     SHARED,
     VENUE_OPTIONS,
-    Found,
+    VenueTokens,
+    document_tokens,
     entry_tokens,
     file_spelling,
     file_style,
+    implied_venues,
     registry_for,
-    url_of,
 )
 from awesome_lint.venues.parse import Style
 from awesome_lint.venues.registry import VenueRegistry
-from awesome_lint.venues.urls import venue_from_url
 
 
-def _placement(found: list[Found]) -> str | None:
+def _placement(tokens: VenueTokens) -> str | None:
     """Where the file writes its venues: "slot", "prefix" ([V] before the link) or
     "backtick" (`V` after it); None when there is no clear habit."""
     kinds: Counter[str] = Counter()
-    for f in found:
-        if not f.token.known:
+    for where, token, n in tokens.uses():
+        if not token.known:
             continue
-        if f.where == "slot":
-            kinds["slot"] += 1
-        elif f.where == "prefix" and f.token.wrapper == "[":
-            kinds["prefix"] += 1
-        elif f.where == "tail" and f.token.wrapper == "`":
-            kinds["backtick"] += 1
+        if where == "slot":
+            kinds["slot"] += n
+        elif where == "prefix" and token.wrapper == "[":
+            kinds["prefix"] += n
+        elif where == "tail" and token.wrapper == "`":
+            kinds["backtick"] += n
         else:
-            kinds["other"] += 1
+            kinds["other"] += n
     if not kinds:
         return None
     (best, count), *rest = kinds.most_common(2)
@@ -111,24 +111,21 @@ class MissingVenue(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         registry = registry_for(context.options)
-        per_entry = [(e, entry_tokens(document, e, registry)) for e in document.entries()]
-        every = [f for _, found in per_entry for f in found]
-        style = file_style(every, context.options.get("style", "consistent"), habit=False)
+        implied = implied_venues(document)
+        if not implied:
+            return
+        tokens = document_tokens(document, registry)
+        style = file_style(tokens, context.options.get("style", "consistent"), habit=False)
         assert style is not None
-        placement = _placement(every)
-        for entry, found in per_entry:
-            if entry.is_toc or found or entry.link is None:
+        placement = _placement(tokens)
+        for entry, (canonical, year) in implied:
+            if entry.is_toc or entry.link is None or tokens.of(entry):
                 continue
-            url = url_of(entry, document)
-            implied = venue_from_url(url) if url else None
-            if implied is None:
-                continue
-            canonical, year = implied
             if self._named_elsewhere(document, entry, registry, canonical):
                 continue
             name = _name_for(registry, canonical, year)
             if name == canonical:  # no rename for that year: write it as the file does
-                name = file_spelling(every, canonical) or name
+                name = file_spelling(tokens, canonical) or name
             rendered = style.render(name, year)
             start, end = entry.link.url
             fix = None

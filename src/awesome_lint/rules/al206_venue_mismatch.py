@@ -9,12 +9,11 @@ from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import (
     SHARED,
     VENUE_OPTIONS,
-    entry_tokens,
+    document_tokens,
+    implied_venues,
     registry_for,
-    url_of,
 )
 from awesome_lint.venues.parse import QUALIFIERS
-from awesome_lint.venues.urls import venue_from_url
 
 # PVLDB volumes straddle two calendar years: lists cite either.
 _YEAR_TOLERANCE = {"VLDB": 1}
@@ -62,15 +61,14 @@ class VenueMismatch(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         registry = registry_for(context.options)
         text = document.text
-        for entry in document.entries():
-            url = url_of(entry, document)
-            implied = venue_from_url(url) if url else None
-            if implied is None:
-                continue
-            canonical, year = implied
+        implied = implied_venues(document)
+        if not implied:
+            return
+        tokens = document_tokens(document, registry)
+        for entry, (canonical, year) in implied:
             found = [
                 f
-                for f in entry_tokens(document, entry, registry)
+                for f in tokens.of(entry)
                 if f.where != "subtitle" and f.token.known and f.token.year is not None
             ]
             if not found:

@@ -11,7 +11,7 @@ from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import (
     SHARED,
     VENUE_OPTIONS,
-    all_tokens,
+    document_tokens,
     entry_tokens,
     regions,
     registry_for,
@@ -162,11 +162,10 @@ class VenueTypo(Rule):
             if canonical is not None:
                 if spellings is None:
                     # The file's spellings of known venues.
-                    spellings = Counter(
-                        (f.token.match.venue.canonical, f.token.name)
-                        for f in all_tokens(document, registry)
-                        if f.token.match is not None and f.where != "subtitle"
-                    )
+                    spellings = Counter()
+                    for where, token, n in document_tokens(document, registry).uses():
+                        if token.match is not None and where != "subtitle":
+                            spellings[(token.match.venue.canonical, token.name)] += n
                 suggestion = _file_spelling(spellings, canonical, suggestion)
             fix = (
                 self.replace(f"Write {suggestion!r}", start, end, suggestion, unsafe=True)

@@ -8,17 +8,26 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-from awesome_lint.domain.venues import Found, all_tokens, entry_tokens, file_spelling, regions
+from awesome_lint.domain.venues import (
+    Found,
+    VenueTokens,
+    all_tokens,
+    document_tokens,
+    entry_tokens,
+    file_spelling,
+    regions,
+)
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Option, OptionError
 from awesome_lint.venues.parse import (
     DEFAULT_STYLE,
     Style,
-    dominant_style,
+    most_common_style,
     parse_style,
     token_style,
 )
 from awesome_lint.venues.registry import VenueRegistry, default_registry
+from awesome_lint.venues.urls import VenueYear, venue_from_url
 
 VENUE_FORMAT = "AL201"
 
@@ -89,22 +98,21 @@ def check_style(value: Any) -> Any:
 STYLE_MIN_SHARE = 0.8
 
 
-def file_style(found: list[Found], option: str, *, habit: bool = True) -> Style | None:
+def file_style(tokens: VenueTokens, option: str, *, habit: bool = True) -> Style | None:
     """The style to write: the option's, or the file's most common (ties: {name}'{yy});
     None when no style is a habit of the file (``CVPR 2024`` 491 times and ``CVPR2024``
     386 times is two habits, not one with slips). With ``habit=False`` the most common
     style even so (to write a new venue in)."""
     if option != "consistent":
         return parse_style(option)
-    styles = [
-        st
-        for f in found
-        if f.token.known and f.where != "subtitle" and f.token.month is None
-        for st in [token_style(f.token)]
-        if st is not None
-    ]
-    best = dominant_style(styles, DEFAULT_STYLE)
-    if habit and styles and sum(st == best for st in styles) < STYLE_MIN_SHARE * len(styles):
+    counts: dict[Style, int] = {}  # in order of first use
+    for where, token, n in tokens.uses():
+        if token.match is not None and where != "subtitle" and token.month is None:
+            st = token_style(token)
+            if st is not None:
+                counts[st] = counts.get(st, 0) + n
+    best = most_common_style(counts, DEFAULT_STYLE)
+    if habit and counts and counts[best] < STYLE_MIN_SHARE * sum(counts.values()):
         return None
     return best
 
@@ -119,15 +127,34 @@ def url_of(entry: Entry, document: Document) -> str | None:
     return None
 
 
+def implied_venues(document: Document) -> list[tuple[Entry, VenueYear]]:
+    """The entries whose paper link implies a venue and year (see ``venues.urls``),
+    with them, in order (computed once per document)."""
+    cached: list[tuple[Entry, VenueYear]] | None = document.cache.get("implied-venues")
+    if cached is not None:
+        return cached
+    out: list[tuple[Entry, VenueYear]] = []
+    for entry in document.entries():
+        url = url_of(entry, document)
+        implied = venue_from_url(url) if url else None
+        if implied is not None:
+            out.append((entry, implied))
+    document.cache["implied-venues"] = out
+    return out
+
+
 __all__ = [
     "SHARED",
     "VENUE_OPTIONS",
     "Found",
+    "VenueTokens",
     "all_tokens",
     "check_style",
+    "document_tokens",
     "entry_tokens",
     "file_spelling",
     "file_style",
+    "implied_venues",
     "regions",
     "registry_for",
     "url_of",

@@ -653,15 +653,29 @@ def parse_style(pattern: str) -> Style:
     return Style(m.group("sep"), 2 if m.group("y") == "yy" else 4)
 
 
+# token_style's answers by separator as written and number of digits (a long list
+# writes a handful of them, thousands of times)
+_TOKEN_STYLES: dict[tuple[str, int], Style | None] = {}
+
+
 def token_style(token: VenueToken) -> Style | None:
     """The token's style, or None when it has no year or an unusual separator."""
-    pattern = token.style
-    if pattern is None:
+    if token.year_span is None:
         return None
+    key = (token.sep, len(token.year_text))
     try:
-        return parse_style(pattern)
+        return _TOKEN_STYLES[key]
+    except KeyError:
+        pass
+    pattern = token.style
+    assert pattern is not None
+    try:
+        style: Style | None = parse_style(pattern)
     except ValueError:
-        return None
+        style = None
+    if len(_TOKEN_STYLES) < 1024:
+        _TOKEN_STYLES[key] = style
+    return style
 
 
 def render(name: str, year: int, style: str | Style = DEFAULT_STYLE) -> str:
@@ -672,16 +686,21 @@ def render(name: str, year: int, style: str | Style = DEFAULT_STYLE) -> str:
 
 def dominant_style(styles: list[Style], default: str = DEFAULT_STYLE) -> Style:
     """The most common style; ties (and no styles at all) favour the default."""
-    fallback = parse_style(default)
-    if not styles:
-        return fallback
     counts: dict[Style, int] = {}
     for st in styles:
         counts[st] = counts.get(st, 0) + 1
+    return most_common_style(counts, default)
+
+
+def most_common_style(counts: dict[Style, int], default: str = DEFAULT_STYLE) -> Style:
+    """:func:`dominant_style` from counts of each style, in order of first use."""
+    fallback = parse_style(default)
+    if not counts:
+        return fallback
     best = max(counts.values())
     if counts.get(fallback) == best:
         return fallback
-    return next(st for st in styles if counts[st] == best)
+    return next(st for st, n in counts.items() if n == best)
 
 
 def name_fix(token: VenueToken, spelling: str | None = None) -> str | None:

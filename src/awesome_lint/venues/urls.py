@@ -140,12 +140,13 @@ _SITES = (
     "vldb.org",
     *VIRTUAL_SITES,
 )
+_SITE = re.compile("|".join(re.escape(site) for site in _SITES))
+_UNSAFE = re.compile("[\t\r\n]")
 
 
 def venue_from_url(url: str) -> VenueYear | None:
     """``(canonical venue, year)`` that the URL implies, or None."""
-    lowered = url.lower()
-    if not any(site in lowered for site in _SITES) and not any(c in url for c in "\t\r\n"):
+    if _SITE.search(url.lower()) is None and _UNSAFE.search(url) is None:
         return None  # none of the hosts below can be this URL's (urlsplit drops \t\r\n)
     try:
         parts = urlsplit(url.strip())
