@@ -8,7 +8,7 @@ and ``inspect`` read them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Sequence
 from typing import Any, Final
 
 from awesome_lint.links.papers import link_roles
@@ -48,34 +48,52 @@ def _masked(document: Document, entry: Entry, start: int, end: int) -> str:
     return out
 
 
-def regions(document: Document, entry: Entry) -> Iterator[tuple[str, int, int]]:
+Region = tuple[str, int, int]  # where ("label", "slot", "prefix", "tail", "subtitle"), span
+
+
+def regions(document: Document, entry: Entry) -> Sequence[Region]:
     """Where an entry's venue may be written: the label of its paper link when that
     is a venue (``[[CVPR2019]](url)``), its slot, its prefix, the text after its
-    link (not a seed-style subtitle), and the subtitle (reported apart)."""
+    link (not a seed-style subtitle), and the subtitle (reported apart).
+
+    Computed once per document and entry (the venue tokens and the stated years
+    read them)."""
+    by_entry: dict[int, list[Region]] | None = document.cache.get("venue-regions")
+    if by_entry is None:
+        by_entry = document.cache["venue-regions"] = {}
+    found = by_entry.get(id(entry))
+    if found is None:
+        found = by_entry[id(entry)] = _regions(document, entry)
+    return found  # shared: read it, never change it
+
+
+def _regions(document: Document, entry: Entry) -> list[Region]:
+    out: list[Region] = []  # a list, not a generator: read for every entry
     if entry.is_toc:
-        return
+        return out
     for link, role in link_roles(document, entry):
         # "Title [[CVPR2019]](url)": the venue labels the paper link (a date does not)
         if role == "venue" and not is_date_label(document.span_text(link.text)):
-            yield ("label", *link.text)
+            out.append(("label", *link.text))
     if entry.venue is not None:
-        yield ("slot", *entry.venue)
+        out.append(("slot", *entry.venue))
     if entry.prefix is not None:
-        yield ("prefix", *entry.prefix)
+        out.append(("prefix", *entry.prefix))
     c_start, c_end = entry.content
     if entry.venue_separator is not None:
         c_end = entry.venue_separator[0]
     if entry.link is None:
         if entry.prefix is None:
-            yield ("tail", c_start, c_end)
-        return
+            out.append(("tail", c_start, c_end))
+        return out
     if entry.subtitle is not None and entry.title_separator is not None:
-        yield ("subtitle", *entry.subtitle)
+        out.append(("subtitle", *entry.subtitle))
         tail_start = entry.subtitle[1]
     else:
         tail_start = entry.link.end
     if tail_start < c_end:
-        yield ("tail", tail_start, c_end)
+        out.append(("tail", tail_start, c_end))
+    return out
 
 
 class VenueTokens:
@@ -127,13 +145,14 @@ class VenueTokens:
 
     def _read(self, entry: Entry) -> list[Found]:
         document, registry, parsed = self._document, self._registry, self._parsed
+        source = document.text
         found: list[Found] = []
         for where, start, end in regions(document, entry):
             if start >= end:
                 continue
             slot = where == "slot"
             plain = slot or where == "label"  # a label is inside a link: nothing to blank out
-            text = document.text[start:end] if plain else _masked(document, entry, start, end)
+            text = source[start:end] if plain else _masked(document, entry, start, end)
             tokens = parsed.get((slot, text))
             if tokens is None:
                 if slot:

@@ -219,8 +219,9 @@ def _candidates(
     if not lines:
         return out
     for entry in document.entries():
-        if entry.line not in lines and not any(
-            line_index(link.start) in lines for link in entry.more_links
+        if entry.line not in lines and (
+            not entry.more_links
+            or not any(line_index(link.start) in lines for link in entry.more_links)
         ):
             continue
         for where, start, end in regions(document, entry):

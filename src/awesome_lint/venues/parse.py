@@ -600,12 +600,14 @@ def venue_word_starts(text: str) -> tuple[set[str], list[tuple[int, str]]]:
     and (start offset, word) for the others."""
     n = len(text)
     reversed_text = text[::-1]
-    before_year: set[str] = set()
+    name_at = _NAME_BEFORE.match
+    reversed_names: set[str] = set()  # as read backwards: each turned round once, below
     for year in _YEAR_STARTS:
         for m in year.finditer(text):
-            name = _NAME_BEFORE.match(reversed_text, n - m.start())
+            name = name_at(reversed_text, n - m.start())
             if name is not None:
-                before_year.add(name.group(1)[::-1])
+                reversed_names.add(name.group(1))
+    before_year = {name[::-1] for name in reversed_names}
     others = [
         (m.start("name"), m.group("name"))
         for pattern in (*_WRAPPED_NAMES, _SLOT_NAME)
