@@ -39,8 +39,8 @@ def is_web(url: str) -> bool:
 def _leading(document: Document, entry: Entry, link: Link) -> bool:
     """Whether the link opens the entry (only emphasis or a bracketed prefix before it)."""
     head = document.text[entry.content[0] : link.start]
-    if not head:
-        return True
+    if not head.strip(" \t*_~"):
+        return True  # nothing, or emphasis only (no image or bracket to take off)
     if "![" in head:
         head = re.sub(_IMAGE, "", head)  # badges before the name
     head = re.sub(_BRACKETED, "", head, count=1) if head.lstrip()[:1] in "[(" else head
@@ -50,15 +50,18 @@ def _leading(document: Document, entry: Entry, link: Link) -> bool:
 def link_roles(document: Document, entry: Entry) -> list[tuple[Link, LinkRole]]:
     """Each non-image link of the entry's first line with its role (see ``links.roles``);
     computed once per document and entry."""
-    key = ("link-roles", id(entry))
-    cached: list[tuple[Link, LinkRole]] | None = document.cache.get(key)
+    known: dict[int, list[tuple[Link, LinkRole]]] | None = document.cache.get("link-roles")
+    if known is None:
+        known = document.cache["link-roles"] = {}  # id(entry) -> its links' roles
+    cached = known.get(id(entry))
     if cached is not None:
         return cached
     out: list[tuple[Link, LinkRole]] = []
+    text = document.text
     for link in entry.links:
         if link.image:
             continue
-        label = document.span_text(link.text)
+        label = text[link.text[0] : link.text[1]]
         if entry.kind == "row":
             # In a table, a link that fills its cell is the row's item; a link inside
             # other text ("[ResNet](url) 论文逐段精读", a video about the paper) is not.
@@ -69,7 +72,7 @@ def link_roles(document: Document, entry: Entry) -> list[tuple[Link, LinkRole]]:
             continue
         leading = _leading(document, entry, link)
         out.append((link, link_role(label, link.url_value, leading=leading)))
-    document.cache[key] = out
+    known[id(entry)] = out
     return out
 
 
@@ -95,14 +98,19 @@ def primary_link(document: Document, entry: Entry) -> Link | None:
     A nested item whose link follows words (``- Journal version of [Title](url)``)
     is a note about another paper, not a listing: it has no paper link.
     """
+    return _primary(document, entry)[0]
+
+
+def _primary(document: Document, entry: Entry) -> tuple[Link, LinkRole] | tuple[None, None]:
+    """``primary_link`` and its role."""
     if entry.is_toc:
-        return None
+        return None, None
     for link, role in link_roles(document, entry):
         if role in ("title", "paper", "venue"):
             if entry.depth > 0 and _is_note(document, entry, link):
-                return None
-            return link
-    return None
+                return None, None
+            return link, role
+    return None, None
 
 
 def _is_note(document: Document, entry: Entry, link: Link) -> bool:
@@ -135,7 +143,7 @@ def entry_title(document: Document, entry: Entry) -> str | None:
     if key in document.cache:
         cached: str | None = document.cache[key]
         return cached
-    title = _entry_title(document, entry, primary_link(document, entry))
+    title = _entry_title(document, entry, *_primary(document, entry))
     document.cache[key] = title
     return title
 
@@ -152,19 +160,21 @@ def paper_links(document: Document) -> list[PaperLink]:
     if cached is None:
         cached = []
         for entry in document.entries():
-            link = primary_link(document, entry)
+            link, role = _primary(document, entry)
             if link is not None:
-                title = _entry_title(document, entry, link)
+                title = _entry_title(document, entry, link, role)
                 cached.append((entry, link, title, normalize_url(link.url_value)))
         document.cache["paper-links"] = cached
     return cached
 
 
-def _entry_title(document: Document, entry: Entry, link: Link | None) -> str | None:
+def _entry_title(
+    document: Document, entry: Entry, link: Link | None, role: LinkRole | None
+) -> str | None:
+    """The title of an entry whose paper link is ``link`` (of role ``role``)."""
     if link is None:
         return None
     autolink = link.text == link.url
-    role = _role_of(document, entry, link)
     if not autolink and role == "title":
         title = _clean(document.span_text(link.text)).strip("[]() ")
         if link is entry.link and entry.subtitle is not None:
@@ -173,13 +183,6 @@ def _entry_title(document: Document, entry: Entry, link: Link | None) -> str | N
     if entry.kind == "row":
         return None  # a "[paper]" cell: the title is in another column
     return _head_title(document.text[entry.content[0] : link.start])
-
-
-def _role_of(document: Document, entry: Entry, link: Link) -> LinkRole | None:
-    for candidate, role in link_roles(document, entry):
-        if candidate is link:
-            return role
-    return None
 
 
 def _head_title(head: str) -> str | None:

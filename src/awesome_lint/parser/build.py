@@ -10,7 +10,8 @@ from awesome_lint.parser.inline import code_spans, scan_links
 from awesome_lint.parser.markdown import Token, parse_blocks
 from awesome_lint.source import SourceText
 
-_MARKER = re.compile(r"[ \t]*([-*+]|\d{1,9}[.)])(?=[ \t]|$)")
+# a list marker, and the blanks after it up to the content
+_MARKER = re.compile(r"[ \t]*([-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*")
 _TRAILING_COMMENT = re.compile(r"[ \t]*<!--(?:(?!-->).)*-->[ \t]*$")
 _TITLE_SEP = re.compile(r"[ \t]*(?::|(?<=[ \t])[-–—](?=[ \t])|[-–—](?=[ \t]))[ \t]*")
 # Tokens the loop in parse_document has nothing to do for.
@@ -51,20 +52,20 @@ def parse_document(source: SourceText) -> Document:
     links: list[Link] = []
     top_entries: list[Entry] = []  # top-level entries, in order
     stack: list[Entry | None] = []  # open list items (None: item we could not place)
+    owners: list[Entry | None] = []  # for each open item, the innermost placed one
     list_ids: list[int] = []
     paragraphs: list[tuple[int, Entry]] = []  # (token index, entry) of entry-like paragraphs
 
+    line_count = len(lines)
+
     def line_span(first: int, last_exclusive: int) -> tuple[int, int]:
-        last = min(last_exclusive, len(lines)) - 1
+        last = min(last_exclusive, line_count) - 1
         return lines[first].start, lines[max(first, last)].end
 
     for i, tok in enumerate(tokens):
         ttype = tok.type
-        if ttype in _SKIP:
-            continue
-        if tok.level == 0 and tok.map is not None and ttype in _BLOCK_KINDS:
-            blocks.append(Block(_BLOCK_KINDS[ttype], tok.map[0], _last_content_line(source, tok)))
-        if ttype == "inline":  # the frequent types first
+        # The four frequent types first (none of them opens a top-level block).
+        if ttype == "inline":
             if not tok.map or tokens[i - 1].type != "paragraph_open":
                 continue
             first, last = tok.map
@@ -77,32 +78,45 @@ def parse_document(source: SourceText) -> Document:
                     paragraphs.append((i, candidate))
                 continue
             entry = stack[-1] if stack else None
-            if entry is not None and entry.line == first and entry.content[0] >= start:
+            if entry is None or entry.line != first:
+                links.extend(scan_links(text, start, end, refs))
+                continue
+            if entry.content[0] >= start:
                 start = entry.content[0]
             found = scan_links(text, start, end, refs)
             links.extend(found)
-            if entry is not None and entry.line == first:
+            if last - first == 1 or not found:  # a one-line paragraph: all on the first line
+                entry.links = found
+            else:
                 first_line_end = lines[first].end
                 entry.links = [link for link in found if link.start < first_line_end]
                 if len(entry.links) < len(found):
                     entry.more_links = [link for link in found if link.start >= first_line_end]
-                entry.toc = bool(entry.links) and all(
-                    link.url_value.startswith("#") for link in entry.links if not link.image
-                )
-                _decompose(text, entry)
-        elif ttype == "list_item_open" and tok.map:
-            entry = _make_entry(source, tokens, i, len(stack), list_ids[-1] if list_ids else 0)
-            parent = next((e for e in reversed(stack) if e is not None), None) if stack else None
-            if entry is not None:
-                if stack and parent is not None:
-                    entry.parent = parent
-                    parent.children.append(entry)
-                elif not stack:
-                    top_entries.append(entry)
-            stack.append(entry)
-        elif ttype == "list_item_close":
+            entry.toc = _anchors_only(entry.links)
+            _decompose(text, entry)
+            continue
+        if ttype == "list_item_open":
+            if tok.map:
+                entry = _make_entry(source, tokens, i, len(stack), list_ids[-1] if list_ids else 0)
+                parent = owners[-1] if owners else None
+                if entry is not None:
+                    if stack and parent is not None:
+                        entry.parent = parent
+                        parent.children.append(entry)
+                    elif not stack:
+                        top_entries.append(entry)
+                stack.append(entry)
+                owners.append(entry if entry is not None else parent)
+            continue
+        if ttype == "list_item_close":
             stack.pop()
-        elif ttype == "paragraph_open":
+            owners.pop()
+            continue
+        if ttype in _SKIP:
+            continue
+        if tok.level == 0 and tok.map is not None and ttype in _BLOCK_KINDS:
+            blocks.append(Block(_BLOCK_KINDS[ttype], tok.map[0], _last_content_line(source, tok)))
+        if ttype == "paragraph_open":
             pass  # a block (above); its inline token follows
         elif ttype in ("fence", "code_block") and tok.map:
             code_lines.update(range(tok.map[0], tok.map[1]))
@@ -324,61 +338,77 @@ def _make_entry(
 ) -> Entry | None:
     tok = tokens[index]
     assert tok.map is not None
-    first = tok.map[0]
-    if first >= len(source.lines):
+    first, after = tok.map
+    lines = source.lines
+    if first >= len(lines):
         return None
-    line = source.lines[first]
+    line = lines[first]
     text = source.text
-    body = text[line.start : line.end]
-    m = _MARKER.match(body)
-    last = _last_content_line(source, tok)
+    line_start, line_end = line.start, line.end
+    eol = (line_end, line_end + len(line.terminator))
+    last = after - 1
+    while last > first and not source.line_text(last).strip():
+        last -= 1  # (_last_content_line, inline: one call per item)
+    m = _MARKER.match(text, line_start, line_end)
     if m is None:
         # e.g. an item inside a block quote: keep it, unparsed, at the line start
-        entry = Entry(
+        return Entry(
             line=first,
-            indent=(line.start, line.start),
-            marker=(line.start, line.start),
-            content=(line.start, line.end),
+            indent=(line_start, line_start),
+            marker=(line_start, line_start),
+            content=(line_start, line_end),
             depth=depth,
             ordered=tok.info != "",
             parsed=False,
-            eol=(line.end, line.next_start),
+            eol=eol,
             end_line=last,
             list_id=list_id,
         )
-        return entry
-    marker_start = line.start + m.start(1)
-    marker_end = line.start + m.end(1)
-    content_start = _blank_forward(text, marker_end, line.end)
-    content_end = line.end
-    trailing_start = _blank_back(text, content_start, content_end)
+    marker_start, marker_end = m.span(1)
+    content_start = m.end()
+    trailing_start = line_end
+    if text[line_end - 1] in " \t":
+        trailing_start = _blank_back(text, content_start, line_end)
+    # the paragraph that starts on the item's first line, if one does; the item is
+    # parsed when that paragraph is the first line alone
+    nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+    para_end = -1
+    if (
+        nxt is not None
+        and nxt.type == "paragraph_open"
+        and nxt.map is not None
+        and nxt.map[0] == first
+    ):
+        para_end = nxt.map[1] - 1
     entry = Entry(
         line=first,
-        indent=(line.start, marker_start),
+        indent=(line_start, marker_start),
         marker=(marker_start, marker_end),
         content=(content_start, trailing_start),
         depth=depth,
-        ordered=m.group(1)[-1] in ".)",
-        eol=(line.end, line.next_start),
+        ordered=text[marker_end - 1] in ".)",
+        parsed=para_end == first,
+        eol=eol,
         end_line=last,
+        para_end=para_end,
         list_id=list_id,
     )
-    if trailing_start < content_end:
-        entry.trailing = (trailing_start, content_end)
-    nxt = tokens[index + 1] if index + 1 < len(tokens) else None
-    if nxt is None or nxt.type != "paragraph_open" or nxt.map is None or nxt.map[0] != first:
-        entry.parsed = False
-    else:
-        entry.para_end = nxt.map[1] - 1
-        if entry.para_end > first:
-            entry.parsed = False  # a multi-line paragraph
+    if trailing_start < line_end:
+        entry.trailing = (trailing_start, line_end)
     return entry
+
+
+def _anchors_only(links: list[Link]) -> bool:
+    """Whether there are links and every one that is no image points into the document."""
+    return bool(links) and all(link.image or link.url_value.startswith("#") for link in links)
 
 
 def _decompose(text: str, entry: Entry) -> None:
     """Split a single-line entry into link, separators, subtitle and venue slot."""
     start, end = entry.content
-    comment_start = _trailing_comment(text, start, end)
+    comment_start = -1
+    if end > start and text[end - 1] in "> \t":  # (a comment ends in "-->")
+        comment_start = _trailing_comment(text, start, end)
     if comment_start > start:
         entry.comment = (comment_start + _leading_ws(text, comment_start, end), end)
         end = comment_start

@@ -20,6 +20,8 @@ _BACKTICKS = re.compile(r"`+")
 _WS = " \t\n"
 # The common destination: no spaces, no parentheses, no escapes, no angle brackets.
 _SIMPLE_DEST = re.compile(r"[^\s()<>\\\x00-\x1f\x7f]+")
+# "(" + such a destination + ")" right after a link's "]"
+_SIMPLE_LINK_TAIL = re.compile(r"\(([^\s()<>\\\x00-\x1f\x7f]+)\)")
 
 
 def code_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -81,21 +83,16 @@ def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 _BRACKET_EVENTS = re.compile(r"\\.|[\[\]]|\n[ \t]*(?=\r?\n|\r)", re.S)
 _BRACKETS = re.compile(r"[\[\]]")
+_FLAT_PAIR = re.compile(r"\[[^\[\]]*\]")  # brackets with no bracket inside
 
 
 def _bracket_pairs(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> dict[int, int]:
-    """Map each matched ``[`` to its ``]``, skipping escapes and code spans."""
+    """Map each matched ``[`` to its ``]``, skipping escapes and code spans, in the
+    order of the ``[``."""
+    if not spans and text.find("\\", start, end) < 0 and text.find("\n", start, end) < 0:
+        return _plain_pairs(text, start, end)
     pairs: dict[int, int] = {}
     stack: list[int] = []
-    if not spans and text.find("\\", start, end) < 0 and text.find("\n", start, end) < 0:
-        # The common entry line: no code span, escape or line break to look out for.
-        for m in _BRACKETS.finditer(text, start, end):
-            pos = m.start()
-            if text[pos] == "[":
-                stack.append(pos)
-            elif stack:
-                pairs[stack.pop()] = pos
-        return pairs
     span_index = 0
     span_count = len(spans)
     for m in _BRACKET_EVENTS.finditer(text, start, end):
@@ -112,7 +109,32 @@ def _bracket_pairs(text: str, start: int, end: int, spans: list[tuple[int, int]]
                 pairs[stack.pop()] = pos
         elif c == "\n":
             stack.clear()  # a blank line ends every open bracket
-    return pairs
+    return dict(sorted(pairs.items()))
+
+
+def _plain_pairs(text: str, start: int, end: int) -> dict[int, int]:
+    """``_bracket_pairs`` for the common entry line: no code span, escape or line break
+    to look out for."""
+    opens = text.count("[", start, end)
+    if opens == text.count("]", start, end):
+        # No nesting either when every bracket is in a flat pair: they are the pairs.
+        flat = {m.start(): m.end() - 1 for m in _FLAT_PAIR.finditer(text, start, end)}
+        if len(flat) == opens:
+            return flat
+    pairs: dict[int, int] = {}
+    stack: list[int] = []
+    for m in _BRACKETS.finditer(text, start, end):
+        pos = m.start()
+        if text[pos] == "[":
+            stack.append(pos)
+        elif stack:
+            pairs[stack.pop()] = pos
+    return dict(sorted(pairs.items()))
+
+
+# What makes a segment more than plain text and brackets: a code span, an escape, a line
+# break (a blank line ends brackets) or an autolink.
+_NOT_PLAIN = re.compile(r"[`\\\n<]")
 
 
 def scan_links(
@@ -123,21 +145,40 @@ def scan_links(
 ) -> list[Link]:
     """Every link, image, reference link and autolink in ``text[start:end]``."""
     end = len(text) if end is None else end
-    segment_has = text.find
-    if segment_has("[", start, end) < 0 and segment_has("<", start, end) < 0:
-        return []
-    spans = code_spans(text, start, end)
+    angle = False
+    spans: list[tuple[int, int]] = []
+    if _NOT_PLAIN.search(text, start, end) is None:  # the common entry line
+        if text.find("[", start, end) < 0:
+            return []
+        pairs = _plain_pairs(text, start, end)
+    else:
+        angle = text.find("<", start, end) >= 0
+        if not angle and text.find("[", start, end) < 0:
+            return []
+        spans = code_spans(text, start, end)
+        pairs = _bracket_pairs(text, start, end, spans)
     links: list[Link] = []
-    pairs = _bracket_pairs(text, start, end, spans)
     consumed = -1  # the second label of a full reference link is not a link itself
-    for open_pos in sorted(pairs):
+    for open_pos, close in pairs.items():
         if open_pos == consumed:
             continue
-        close = pairs[open_pos]
         image = open_pos > start and text[open_pos - 1] == "!"
         begin = open_pos - 1 if image else open_pos
         nxt = close + 1
         if nxt < end and text[nxt] == "(":
+            simple = _SIMPLE_LINK_TAIL.match(text, nxt, end)
+            if simple is not None:  # the common "(url)": what _inline_link finds for it
+                links.append(
+                    Link(
+                        begin,
+                        simple.end(),
+                        (open_pos + 1, close),
+                        simple.span(1),
+                        simple.group(1),
+                        image=image,
+                    )
+                )
+                continue
             link = _inline_link(text, begin, open_pos, close, end, image)
             if link is not None:
                 links.append(link)
@@ -148,7 +189,7 @@ def scan_links(
                 links.append(link)
                 if link.end > close + 1:
                     consumed = close + 1
-    if "<" in text[start:end]:
+    if angle:
         for m in _AUTOLINK.finditer(text, start, end):
             if not in_spans(m.start(), spans):
                 links.append(

@@ -66,6 +66,7 @@ class BrokenAnchor(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         headings: dict[str, int] | None = None
         explicit: dict[str, int] = {}
+        close: dict[str, list[str]] = {}  # target -> close_matches (a typo is often copied)
         for link in document.links:
             if link.image or link.reference:
                 continue
@@ -78,7 +79,10 @@ class BrokenAnchor(Rule):
             if target in headings or target in explicit or target.lower() in _ALWAYS:
                 continue
             start, end = link.url
-            yield self._diagnostic(document, target, start, end, headings, explicit)
+            candidates = close.get(target)
+            if candidates is None:
+                candidates = close[target] = close_matches(target, [*headings, *explicit])
+            yield self._diagnostic(document, target, start, end, headings, candidates)
 
     def _diagnostic(
         self,
@@ -87,9 +91,8 @@ class BrokenAnchor(Rule):
         start: int,
         end: int,
         headings: dict[str, int],
-        explicit: dict[str, int],
+        candidates: list[str],
     ) -> Diagnostic:
-        candidates = close_matches(target, [*headings, *explicit])
         message = f"No heading or anchor '#{target}' in this file"
         fix = None
         related: tuple[Related, ...] = ()
