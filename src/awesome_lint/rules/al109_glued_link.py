@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import file_habit, prose_entries
 
 # The file's entries must put a blank before a link this often (and this many times)
 # before a link written straight after a word or another link is a slip.
@@ -73,9 +74,7 @@ class GluedLink(Rule):
         text = document.text
         spaced = 0
         glued: list[tuple[Link, str]] = []
-        for entry in document.entries():
-            if entry.kind == "row" or entry.is_toc:
-                continue
+        for entry in prose_entries(document):
             for link in entry.links:
                 before = _before(text, entry, link)
                 if before is None:
@@ -84,8 +83,7 @@ class GluedLink(Rule):
                     spaced += 1
                 else:
                     glued.append((link, before))
-        total = spaced + len(glued)
-        if spaced < _MINIMUM or spaced < _SPACED_SHARE * total:
+        if not file_habit(spaced, len(glued), share=_SPACED_SHARE, minimum=_MINIMUM):
             return
         for link, before in glued:
             what = "another link" if before in ")]" else "a word"

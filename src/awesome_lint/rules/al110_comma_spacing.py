@@ -6,6 +6,7 @@ from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import file_habit, prose_entries
 
 # The file's entries must follow a comma with a space this often (and this many times)
 # before a comma glued to the next word is a slip.
@@ -75,9 +76,7 @@ class CommaSpacing(Rule):
         text = document.text
         spaced = 0
         glued: list[int] = []
-        for entry in document.entries():
-            if entry.kind == "row" or entry.is_toc:
-                continue
+        for entry in prose_entries(document):
             for start, end in _text_spans(text, entry):
                 pos = text.find(",", start, end)
                 while pos != -1 and pos + 1 < end:
@@ -87,7 +86,7 @@ class CommaSpacing(Rule):
                     elif after in _LETTERS and pos > start and text[pos - 1] not in ", ":
                         glued.append(pos)
                     pos = text.find(",", pos + 1, end)
-        if spaced < _MINIMUM or spaced < _SPACED_SHARE * (spaced + len(glued)):
+        if not file_habit(spaced, len(glued), share=_SPACED_SHARE, minimum=_MINIMUM):
             return
         for pos in glued:
             yield self.report(

@@ -8,6 +8,7 @@ from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.domain.venues import Found
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
+from awesome_lint.rules.common import file_habit
 from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, entry_tokens, registry_for
 
 # The file must write its venues with a year this often (and this many times) before a
@@ -92,7 +93,7 @@ class MissingYear(Rule):
             if missing and _yearless(text, entry):
                 without.extend(missing)
         total = with_year + len(without)
-        if with_year < _MINIMUM or with_year < _WITH_YEAR_SHARE * total:
+        if not file_habit(with_year, len(without), share=_WITH_YEAR_SHARE, minimum=_MINIMUM):
             return
         for name, start, end in without:
             yield self.report(

@@ -56,3 +56,17 @@ def link_first(document: Document) -> Iterator[Entry]:
     for entry in parsed_entries(document):
         if entry.link is not None and entry.prefix is None and not entry.is_toc:
             yield entry
+
+
+def prose_entries(document: Document) -> Iterator[Entry]:
+    """Entries whose text is the list's own writing: not table rows (cells), not a table
+    of contents."""
+    for entry in document.entries():
+        if entry.kind != "row" and not entry.is_toc:
+            yield entry
+
+
+def file_habit(kept: int, slips: int, *, share: float, minimum: int) -> bool:
+    """Whether a file keeps a habit clearly enough for its slips to be findings: at
+    least ``minimum`` times, and at least ``share`` of the times it could."""
+    return kept >= minimum and kept >= share * (kept + slips)
