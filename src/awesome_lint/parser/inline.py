@@ -190,8 +190,10 @@ def scan_links(
                 if link.end > close + 1:
                     consumed = close + 1
     if angle:
+        # "[paper](<http://…>)": a destination in angle brackets is no autolink
+        dests = sorted((link.url[0] - 1, link.end) for link in links)
         for m in _AUTOLINK.finditer(text, start, end):
-            if not in_spans(m.start(), spans):
+            if not in_spans(m.start(), spans) and not in_spans(m.start(), dests):
                 links.append(
                     Link(m.start(), m.end(), m.span(1), m.span(1), m.group(1), image=False)
                 )
