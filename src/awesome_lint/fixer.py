@@ -64,6 +64,12 @@ def _applicable(diagnostic: Diagnostic, settings: Settings) -> Fix | None:
 
 def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
     """Apply fixes in order of position, skipping any that overlaps or touches one applied."""
+    applied, taken = _choose(text, fixes)
+    return splice(text, taken), applied
+
+
+def _choose(text: str, fixes: list[Fix]) -> tuple[list[Fix], list[Edit]]:
+    """The fixes ``apply_fixes`` applies, and their edits in order, without applying them."""
     ordered = sorted(fixes, key=lambda f: (f.start, f.end))
     applied: list[Fix] = []
     taken: list[Edit] = []  # disjoint, kept sorted
@@ -78,7 +84,7 @@ def apply_fixes(text: str, fixes: list[Fix]) -> tuple[str, list[Fix]]:
         for edit in edits:
             insort(taken, edit)
         applied.append(fix)
-    return splice(text, taken), applied
+    return applied, taken
 
 
 def splice(text: str, edits: list[Edit]) -> str:
@@ -123,13 +129,13 @@ def verified_fixes(document: Document, diagnostics: list[Diagnostic]) -> list[Di
     def keeps(group: list[Fix]) -> bool:
         nonlocal parses
         parses += 1
-        trial, applied = apply_fixes(text, group)
+        applied, taken = _choose(text, group)
         if len(applied) != len(group):
             return False
         windows = _windows(document, group)
         if windows is not None:
             return _windows_keep(document, windows, group)
-        after = _Shape.of(parse_document(SourceText(trial, bom=bom)))
+        after = _Shape.of(parse_document(SourceText(splice(text, taken), bom=bom)))
         return _keeps_invariants(before, after, group)
 
     def settle(group: list[Fix]) -> None:
@@ -152,12 +158,12 @@ def verified_fixes(document: Document, diagnostics: list[Diagnostic]) -> list[Di
 
     pending = list(by_id.values())
     while pending:
-        _, batch = apply_fixes(text, pending)
+        batch, _ = _choose(text, pending)
         taken = {id(fix) for fix in batch}
         rest = [fix for fix in pending if id(fix) not in taken]
         # a fix the fixer skips even when alone (say, one joining "\r" and "\n") is refused
         for fix in rest:
-            if not apply_fixes(text, [fix])[1]:
+            if not _choose(text, [fix])[0]:
                 refused.add(id(fix))
         settle(batch)
         pending = [fix for fix in rest if id(fix) not in refused]
@@ -258,10 +264,12 @@ def _windows_keep(document: Document, windows: list[tuple[int, int]], fixes: lis
     link_starts = [link.start for link in document.links]
     before_parts: list[_Shape] = []
     after_parts: list[_Shape] = []
+    edit_starts = [edit.start for edit in edits]
     for first, last in windows:
         start = source.lines[first].start
         end = source.lines[last].next_start
-        inside = [e for e in edits if start <= e.start and e.end <= end]
+        inside = edits[bisect_left(edit_starts, start) : bisect_right(edit_starts, end)]
+        inside = [e for e in inside if e.end <= end]
         shifted = [Edit(e.start - start, e.end - start, e.content) for e in inside]
         window_text = splice(text[start:end], shifted)
         after_parts.append(_Shape.of(parse_document(SourceText(window_text, bom=False))))
