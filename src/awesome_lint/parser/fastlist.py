@@ -14,6 +14,7 @@ open another block) is left to markdown-it-py's rule, which stays the parser of 
 from __future__ import annotations
 
 from markdown_it.rules_block import StateBlock
+from markdown_it.token import Token
 
 # What an item's content may not start with: a character that always or often opens a
 # block of its own inside the item (heading, quote, HTML, indented code); the others
@@ -154,13 +155,18 @@ def _emit(
     state: StateBlock, items: list[tuple[int, int, int]], index: int, depth: int, end: int
 ) -> int:
     """Tokens of the list at ``depth`` whose first item is ``items[index]``, ending at
-    line ``end``; returns the index of the first item after it."""
+    line ``end``; returns the index of the first item after it.
+
+    The tokens are made here rather than by ``state.push`` (a third of this rule's time
+    on a long list): the fields are the ones ``push`` and the assignments after it set,
+    the levels counted from ``state.level`` as ``push`` counts them."""
     src = state.src
+    bmarks, emarks = state.bMarks, state.eMarks
+    out = state.tokens.append
     first = items[index][0]
-    marker = src[state.bMarks[first] + 2 * depth]
-    opened = state.push("bullet_list_open", "ul", 1)
-    opened.markup = marker
-    opened.map = [first, end]
+    marker = src[bmarks[first] + 2 * depth]
+    level = state.level  # of the list tokens; the item's are one deeper, its paragraph's two
+    out(Token("bullet_list_open", "ul", 1, {}, [first, end], level, None, "", marker, "", {}, True))
     count = len(items)
     tight = _tight(state, items, index, depth)
     while index < count and items[index][1] == depth:
@@ -170,27 +176,42 @@ def _emit(
         while nxt < count and items[nxt][1] > depth:
             nxt += 1
         item_end = items[nxt][0] if nxt < count else end
-        token = state.push("list_item_open", "li", 1)
-        token.markup = marker
-        token.map = [line, item_end]
+        out(
+            Token(
+                "list_item_open",
+                "li",
+                1,
+                {},
+                [line, item_end],
+                level + 1,
+                None,
+                "",
+                marker,
+                "",
+                {},
+                True,
+            )
+        )
         lazy = items[index][2]
-        token = state.push("paragraph_open", "p", 1)
-        token.map = [line, line + 1 + lazy]
-        token.hidden = tight
-        token = state.push("inline", "", 0)
+        lines = [line, line + 1 + lazy]
+        out(
+            Token("paragraph_open", "p", 1, {}, lines, level + 2, None, "", "", "", {}, True, tight)
+        )
         # the lines as markdown-it-py's getLines joins them (lazy lines are unindented)
-        token.content = src[state.bMarks[line] + 2 * depth + 2 : state.eMarks[line + lazy]].strip()
-        token.map = [line, line + 1 + lazy]
-        token.children = []
-        token = state.push("paragraph_close", "p", -1)
-        token.hidden = tight
+        content = src[bmarks[line] + 2 * depth + 2 : emarks[line + lazy]].strip()
+        out(Token("inline", "", 0, {}, list(lines), level + 3, [], content, "", "", {}, True))
+        out(
+            Token(
+                "paragraph_close", "p", -1, {}, None, level + 2, None, "", "", "", {}, True, tight
+            )
+        )
         if index + 1 < nxt:
+            state.level = level + 2
             _emit(state, items, index + 1, depth + 1, item_end)
-        token = state.push("list_item_close", "li", -1)
-        token.markup = marker
+            state.level = level
+        out(Token("list_item_close", "li", -1, {}, None, level + 1, None, "", marker, "", {}, True))
         index = nxt
-    token = state.push("bullet_list_close", "ul", -1)
-    token.markup = marker
+    out(Token("bullet_list_close", "ul", -1, {}, None, level, None, "", marker, "", {}, True))
     return index
 
 

@@ -51,7 +51,8 @@ def _short(title: str) -> str:
 
 
 def _is_label(title: str) -> bool:
-    return _YEAR.search(title) is not None and len(title.split()) <= _LABEL_WORDS
+    # the word count first: most titles are longer than a label, and counting is cheap
+    return len(title.split(None, _LABEL_WORDS)) <= _LABEL_WORDS and _YEAR.search(title) is not None
 
 
 class _Copy:
