@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from awesome_lint import fixer
 from awesome_lint.api import fix_text, lint_text
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.parser.document import Document
 from awesome_lint.settings import Settings
 
 EXAMPLE = Path(__file__).parents[1] / "examples" / "messy-paper-list.md"
@@ -24,3 +29,36 @@ def test_initial_without_fixes() -> None:
     outcome = fix_text(text)
     assert not outcome.changed
     assert outcome.initial == outcome.diagnostics == lint_text(text)
+
+
+def test_each_list_is_checked_only_when_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--fix reads only what remains, --diff only the original's findings: the other
+    list's trial parses are never paid for."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    checked: list[int] = []
+    real = fixer.verified_fixes
+
+    def counting(document: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        checked.append(len(diagnostics))
+        return real(document, diagnostics)
+
+    monkeypatch.setattr(fixer, "verified_fixes", counting)
+    outcome = fix_text(text, Settings.default(), "messy.md")
+    assert checked == []
+    remaining = outcome.diagnostics
+    assert checked == [len(remaining)]
+    assert outcome.diagnostics is remaining  # checked once
+    initial = outcome.initial
+    assert len(checked) == 2
+    monkeypatch.undo()
+    assert initial == lint_text(text, Settings.default(), "messy.md")
+
+
+def test_one_check_when_nothing_was_fixed(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "# Papers\n\n- [Orca](https://example.org/orca): A Serving System | OSDI'22\n"
+    checked: list[int] = []
+    real = fixer.verified_fixes
+    monkeypatch.setattr(fixer, "verified_fixes", lambda d, ds: checked.append(1) or real(d, ds))
+    outcome = fix_text(text)
+    assert outcome.initial is outcome.diagnostics
+    assert checked == [1]

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -35,18 +35,60 @@ class ConvergenceError(AwesomeLintError):
     """The fix loop kept changing the text."""
 
 
-@dataclass
 class FixOutcome:
-    source: SourceText  # the fixed text (the original object when nothing changed)
-    diagnostics: list[Diagnostic]  # what remains, with offsets into ``source``
-    fixed: Counter[str] = field(default_factory=Counter)  # fixes applied, by code
-    # The fixes applied in each round; each round's edits are offsets into the text
-    # that round started from (the previous round's result).
-    rounds: list[tuple[Fix, ...]] = field(default_factory=list)
-    # The diagnostics of the text as given (before any fix): what ``lint_text`` returns
-    # for it, kept so that ``--diff`` can report on the original without linting it again.
-    initial: list[Diagnostic] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # see ``document_notes``
+    """What ``fix_text`` did: the fixed text, what remains, the fixes applied.
+
+    ``diagnostics`` (what remains, offsets into ``source``) and ``initial`` (the text as
+    given, before any fix: what ``lint_text`` returns for it, kept so that ``--diff``
+    can report on the original without linting it again) carry only fixes the fixer
+    would apply. Checking that costs trial parses, and ``--fix`` reads only the first
+    list, ``--diff`` only the second: each is checked when it is first read.
+    """
+
+    __slots__ = ("_diagnostics", "_initial", "_pending", "fixed", "notes", "rounds", "source")
+
+    def __init__(
+        self,
+        source: SourceText,
+        diagnostics: list[Diagnostic],
+        fixed: Counter[str] | None = None,
+        rounds: list[tuple[Fix, ...]] | None = None,
+        initial: list[Diagnostic] | None = None,
+        notes: list[str] | None = None,
+    ) -> None:
+        self.source = source  # the fixed text (the original object when nothing changed)
+        self._diagnostics = diagnostics
+        self.fixed: Counter[str] = fixed if fixed is not None else Counter()  # by code
+        # The fixes applied in each round; each round's edits are offsets into the text
+        # that round started from (the previous round's result).
+        self.rounds: list[tuple[Fix, ...]] = rounds if rounds is not None else []
+        self._initial = initial if initial is not None else []
+        self.notes: list[str] = notes if notes is not None else []  # see ``document_notes``
+        # the lists not checked yet, with the document each belongs to
+        self._pending: dict[str, Document] = {}
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        self._settle("diagnostics")
+        return self._diagnostics
+
+    @property
+    def initial(self) -> list[Diagnostic]:
+        self._settle("initial")
+        return self._initial
+
+    def _settle(self, which: str) -> None:
+        document = self._pending.pop(which, None)
+        if document is None:
+            return
+        same = self._initial is self._diagnostics
+        if which == "diagnostics":
+            self._diagnostics = verified_fixes(document, self._diagnostics)
+        else:
+            self._initial = verified_fixes(document, self._initial)
+        if same:  # nothing was fixed: one list, checked once
+            self._pending.clear()
+            self._initial = self._diagnostics = getattr(self, "_" + which)
 
     @property
     def changed(self) -> bool:
@@ -589,8 +631,7 @@ def _outcome(
     initial: list[Diagnostic],
     start: Document,
 ) -> FixOutcome:
-    """The outcome, its diagnostics carrying only fixes the fixer would apply."""
-
-    remaining = verified_fixes(document, diagnostics)
-    first = remaining if initial is diagnostics else verified_fixes(start, initial)
-    return FixOutcome(source, remaining, fixed, rounds, first, document_notes(document))
+    """The outcome; its diagnostics are checked when read (see ``FixOutcome``)."""
+    outcome = FixOutcome(source, diagnostics, fixed, rounds, initial, document_notes(document))
+    outcome._pending.update(diagnostics=document, initial=start)
+    return outcome

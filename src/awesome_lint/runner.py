@@ -170,24 +170,24 @@ class Runner:
                 "",
             )
         outcome = fix_text(source, settings, name, region=region)
+        changed = outcome.source is not source
+        # --diff reports against the original text (nothing is written): what
+        # lint_text(source, ...) returns; read only the list that is reported
+        original = diff and changed
         result = FileResult(
             name,
-            outcome.source,
-            outcome.diagnostics,
+            source if original else outcome.source,
+            outcome.initial if original else outcome.diagnostics,
             severities=settings.severities,
             notes=outcome.notes,
         )
-        result.fixed = sum(outcome.fixed.values())
+        result.fixed = 0 if original else sum(outcome.fixed.values())
         result.fixed_codes = dict(outcome.fixed)
         patch = ""
-        if outcome.source is not source:
+        if changed:
             result.original = source
             if diff:
                 patch = unified_diff(source, outcome.source, name)
-                # report against the original text: nothing was written
-                result.source = source
-                result.diagnostics = outcome.initial  # the same as lint_text(source, ...)
-                result.fixed = 0
             elif write and path is not None:
                 try:
                     write_atomic(path, outcome.source.encode(), snapshot)
