@@ -264,7 +264,9 @@ def _windows(document: Document, fixes: list[Fix]) -> list[tuple[int, int]] | No
         return None
     units = _units(document)
     source = document.source
-    firsts = [first for first, _ in units]
+    firsts: list[int] | None = document.cache.get("fixer-unit-firsts")
+    if firsts is None:
+        firsts = document.cache["fixer-unit-firsts"] = [first for first, _ in units]
     final = len(units) - 1
     ranges: list[tuple[int, int]] = []
     for fix in fixes:
@@ -358,7 +360,7 @@ def _inert(document: Document, fix: Fix) -> bool:
             continue
         if "\n" in old or "\r" in old or "\n" in new or "\r" in new:
             return False
-        line_start = max(text.rfind("\n", 0, edit.start), text.rfind("\r", 0, edit.start)) + 1
+        line_start = _line_start(text, edit.start)
         if _LINE_START.fullmatch(text, line_start, edit.start) is not None:
             return False
         if old.replace(" ", "").replace("\t", "") == new.replace(" ", "").replace("\t", ""):
@@ -378,9 +380,9 @@ def _blank_line_by_atx_heading(text: str, start: int, old: str, new: str) -> boo
         return False
     if _ATX.match(text, start) is not None:
         return True  # the heading follows
-    before = max(text.rfind("\n", 0, start - 1), text.rfind("\r", 0, start - 1)) + 1
+    before = _line_start(text, start - 1)
     if text[start - 1] == "\n" and start >= 2 and text[start - 2] == "\r":
-        before = max(text.rfind("\n", 0, start - 2), text.rfind("\r", 0, start - 2)) + 1
+        before = _line_start(text, start - 2)
     return _ATX.match(text, before) is not None  # the heading precedes
 
 
@@ -414,8 +416,18 @@ def _blank_lines_only(text: str, start: int, end: int, old: str, new: str) -> bo
         return text[end : end + 1] in ("\r", "\n")
     if text[end - 1] not in "\r\n":
         return False
-    before = max(text.rfind("\n", 0, start - 1), text.rfind("\r", 0, start - 1)) + 1
+    before = _line_start(text, start - 1)
     return start > 0 and not text[before:start].strip(" \t\r\n")  # one blank line stays
+
+
+def _line_start(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` starts: after the last ``\n`` or ``\r`` before it.
+
+    (``max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1``, but the search
+    for ``\r`` stops at the last ``\n``: in a file without one it read back to the start
+    of the text, for every fix.)"""
+    newline = text.rfind("\n", 0, pos)
+    return max(newline, text.rfind("\r", newline + 1, pos)) + 1
 
 
 def _joins_cr_lf(text: str, edit: Edit) -> bool:
