@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from awesome_lint.config.resolver import Overrides
-from awesome_lint.runner import PARALLEL_MIN_FILES, Runner
+from awesome_lint.runner import PARALLEL_MIN_FILES, Runner, usable_cpus
 
 MESSY = b"# T\n\n- [A](https://example.org/a) : X\n"
 FIXED = b"# T\n\n- [A](https://example.org/a): X\n"
@@ -91,10 +91,39 @@ def test_many_files_in_parallel_match_one_by_one(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(os.cpu_count() == 1, reason="needs two cores to go parallel")
+@pytest.mark.skipif(usable_cpus() == 1, reason="needs two cores to go parallel")
 def test_many_files_fixed_in_parallel(tmp_path: Path) -> None:
     for i in range(PARALLEL_MIN_FILES * 2):
         (tmp_path / f"f{i:02d}.md").write_bytes(MESSY)
     proc = run(["--fix", "-q", "."], tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert all(p.read_bytes() == FIXED for p in tmp_path.glob("*.md"))
+
+
+def test_workers_follow_the_cpus_this_process_may_use(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under `taskset -c 0` the machine's core count is no guide: one CPU, no pool."""
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 8)
+    assert usable_cpus() == 1
+    paths = []
+    for i in range(PARALLEL_MIN_FILES * 4):
+        path = tmp_path / f"f{i:02d}.md"
+        path.write_bytes(MESSY)
+        paths.append(path)
+
+    def no_pool(*args: object) -> None:
+        raise AssertionError("a worker pool on one CPU")
+
+    monkeypatch.setattr(Runner, "_parallel", no_pool)
+    results = Runner(Overrides(isolated=True)).run_many(paths, fix=False, diff=False)
+    assert len(results) == len(paths)
+
+
+def test_usable_cpus_without_affinity(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delattr(os, "sched_getaffinity", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    assert usable_cpus() == 3
+    monkeypatch.setattr(os, "cpu_count", lambda: None)
+    assert usable_cpus() == 1

@@ -212,7 +212,7 @@ class Runner:
     ) -> list[tuple[FileResult, str]]:
         """Run every file, in order; many files are spread over the CPU's cores."""
         files = [item for item in items if isinstance(item, Path)]
-        jobs = min(os.cpu_count() or 1, len(files) // PARALLEL_MIN_FILES)
+        jobs = min(usable_cpus(), len(files) // PARALLEL_MIN_FILES)
         session = self.link_session()
         if session is not None:
             # one network run for the links of all files; then lint in this process,
@@ -273,6 +273,19 @@ class Runner:
             self._links = open_session(table, o.check_links, o.links_timeout, o.link_cache)
             self._links_opened = True
         return self._links
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on: under ``taskset -c 0`` (or a container's CPU
+    set) that is fewer than the machine has, and two workers sharing one core are
+    slower than one (``os.cpu_count()`` counts the machine's)."""
+    getaffinity = getattr(os, "sched_getaffinity", None)
+    if getaffinity is not None:
+        try:
+            return max(1, len(getaffinity(0)))
+        except OSError:
+            pass
+    return os.cpu_count() or 1
 
 
 _WORKER: Runner | None = None
