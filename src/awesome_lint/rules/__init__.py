@@ -14,6 +14,7 @@ from awesome_lint.rules.al108_split_entry import SplitEntry
 from awesome_lint.rules.al109_glued_link import GluedLink
 from awesome_lint.rules.al110_comma_spacing import CommaSpacing
 from awesome_lint.rules.al111_year_separator import YearSeparator
+from awesome_lint.rules.al112_copy_artefact import CopyArtefact
 from awesome_lint.rules.al201_venue_format import VenueFormat
 from awesome_lint.rules.al202_venue_alias import VenueAlias
 from awesome_lint.rules.al203_unknown_venue import UnknownVenue
@@ -71,6 +72,7 @@ RULES: tuple[type[Rule], ...] = (
     GluedLink,
     CommaSpacing,
     YearSeparator,
+    CopyArtefact,
     VenueFormat,
     VenueAlias,
     UnknownVenue,
