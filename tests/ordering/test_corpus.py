@@ -60,6 +60,12 @@ EXPECTED = {
     ("papers/zenrran4nlp__Awesome-LLM-Inference-Serving.md", 95),
     # an arXiv paper of 30 Nov 2018 among ones of 2019 (dates as link labels, newest first)
     ("papers/zhaoxin94__awesome-domain-adaptation.md", 213),
+    # judged 2026-11-30, AL301 reading a list's dates ([[12 Feb 2020]]) where nearly all
+    # its entries carry one and follow them within each year: in the same newest-first
+    # list, 12 Feb 2020 above 19 Feb 2020, and 28 Jun 2018 at the end after 25 Apr 2018
+    # (18 of its 21 dated entries in date order, 16 of 18 same-year neighbours)
+    ("papers/zhaoxin94__awesome-domain-adaptation.md", 202),
+    ("papers/zhaoxin94__awesome-domain-adaptation.md", 223),
     # judged 2026-11-30, AL301 reading short lists (and lists with two slips in ten or
     # more) against the file's own order, seen in its clear lists:
     # newest-first sports list: ICDM 2014 and a 2018 paper among the 2017 tail

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from awesome_lint.domain.years import Year, arxiv_year, entry_year
+from awesome_lint.domain.years import Year, arxiv_year, entry_date, entry_year
 from awesome_lint.parser.build import parse_document as parse
 from awesome_lint.rules.ordering import (
     first_after,
@@ -39,6 +39,19 @@ def test_entry_year_prefers_the_venue_token() -> None:
     registry = default_registry()
     years = [entry_year(doc, e, registry) for e in doc.entries()]
     assert years == [Year(2024, None), Year(2021, 4), None, None]
+
+
+def test_entry_date_reads_a_day_in_a_link_label() -> None:
+    text = (
+        "- A [[12 Feb 2020]](https://arxiv.org/abs/2002.04869)\n"
+        "- B [[arXiv 8 June 2020]](https://arxiv.org/abs/2006.1) [[Code]](https://g.com/b)\n"
+        "- C [[CVPR 2020]](https://example.org/c)\n"
+        "- D [[32 Feb 2020]](https://example.org/d)\n"
+        "- E, 12 Feb 2020 [[Paper]](https://example.org/e)\n"
+    )
+    doc = parse(SourceText(text))
+    dates = [entry_date(doc, e) for e in doc.entries()]
+    assert dates == [(2020, 2, 12), (2020, 6, 8), None, None, None]
 
 
 def test_title_key_folds_case_articles_punctuation_and_numbers() -> None:

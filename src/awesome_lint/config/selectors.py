@@ -44,9 +44,13 @@ def unknown_message(values: Iterable[str]) -> str:
     known = [*(rule.code for rule in RULES), *(rule.name for rule in RULES)]
     hints = []
     for value in unknown:
-        # a code one digit off (AL10 → AL101, AL1O1 → AL101), not any code (AL999 → AL709)
-        close = difflib.get_close_matches(
-            value.upper(), [k for k in known if k[:2] == "AL"], 1, cutoff=0.8
+        # a letter for a digit (AL2O1 → AL201, not AL210), else a code one digit off
+        # (AL10 → AL101), not any code (AL999 → AL709)
+        upper = value.upper()
+        digits = upper[:2] + upper[2:].replace("O", "0").replace("I", "1")
+        close = [digits] if upper[:2] == "AL" and digits in known else []
+        close = close or difflib.get_close_matches(
+            upper, [k for k in known if k[:2] == "AL"], 1, cutoff=0.8
         )
         close = close or difflib.get_close_matches(value.lower(), known, 1, cutoff=0.7)
         if close:

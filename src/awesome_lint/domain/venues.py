@@ -8,6 +8,7 @@ and ``inspect`` read them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, Final
 
@@ -15,7 +16,7 @@ from awesome_lint.links.papers import link_roles
 from awesome_lint.links.roles import is_date_label
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.venues.parse import VenueToken, find_venues, parse_slot
-from awesome_lint.venues.registry import VenueRegistry
+from awesome_lint.venues.registry import VenueMatch, VenueRegistry
 
 
 class Found:
@@ -96,11 +97,26 @@ def _regions(document: Document, entry: Entry) -> list[Region]:
     return out
 
 
+# "…, RAL. [" at the end of an entry's text before its links, or "…, RAL." after them:
+# a comma, one name (capitals, maybe joined by "-", "&" or "+"), an optional period,
+# and nothing else but the bracket that opens the links.
+_BARE_END = re.compile(r",[ \t]*(?P<name>[A-Za-z]+(?:[&+-][A-Za-z]+)*)\.?[ \t]*\[?[ \t]*\Z")
+
+
 class VenueTokens:
     """Every entry's venue tokens in one document, for one registry (computed once:
     see :func:`document_tokens`). The lists are shared: read them, never change them."""
 
-    __slots__ = ("_by_entry", "_document", "_parsed", "_registry", "_uses", "entries", "found")
+    __slots__ = (
+        "_bare",
+        "_by_entry",
+        "_document",
+        "_parsed",
+        "_registry",
+        "_uses",
+        "entries",
+        "found",
+    )
 
     def __init__(self, document: Document, registry: VenueRegistry) -> None:
         self._document = document
@@ -115,6 +131,7 @@ class VenueTokens:
         self.found: list[Found] = []
         self._by_entry: dict[int, list[Found]] = {}
         self._uses: list[tuple[str, VenueToken, int]] | None = None
+        self._bare: list[tuple[VenueMatch, str, int]] | None = None
         for entry in document.entries():
             found = self._read(entry)
             self.entries.append((entry, found))
@@ -142,6 +159,34 @@ class VenueTokens:
                     use[2] += 1
             self._uses = [(where, token, n) for where, token, n in counts.values()]
         return self._uses
+
+    def bare_uses(self) -> list[tuple[VenueMatch, str, int]]:
+        """The known venue names written alone (no year) in the venue place of an entry
+        that starts with its title in text: the last comma-separated part before the
+        entry's links (``Title, RAL. [[paper](url)]``) or after its leading link
+        (``[Title](url), RAL.``). Each (registry match, name as written, how often)
+        once. Not venue tokens (no rule reports them): what a file's spelling habit
+        of a name counts besides its tokens."""
+        if self._bare is None:
+            counts: dict[str, int] = {}
+            text = self._document.text
+            for entry, found in self.entries:
+                if found or entry.kind == "row":
+                    continue  # a venue with a year, or a table's cell
+                for where, start, end in regions(self._document, entry):
+                    if where in ("prefix", "tail") and start < end:
+                        m = _BARE_END.search(text, max(start, end - 60), end)
+                        if m is not None:
+                            name = m.group("name")
+                            counts[name] = counts.get(name, 0) + 1
+            registry = self._registry
+            out = []
+            for name, n in counts.items():
+                match = registry.lookup(name)
+                if match is not None and sum(c.isupper() for c in name) >= 2:
+                    out.append((match, name, n))
+            self._bare = out
+        return self._bare
 
     def _read(self, entry: Entry) -> list[Found]:
         document, registry, parsed = self._document, self._registry, self._parsed

@@ -9,12 +9,19 @@ from typing import NamedTuple
 
 from awesome_lint.domain.venues import entry_tokens
 from awesome_lint.links.normalize import arxiv_id
+from awesome_lint.links.roles import clean_label
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.venues.registry import VenueRegistry
 
 _NEW_ARXIV = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
 _OLD_ARXIV = re.compile(r"^[a-z-]+/(\d{2})(\d{2})\d{3}$")
 _STATED_YEAR = re.compile(r"(?<![\d.])(?:19[5-9]\d|20[0-4]\d)(?!\d)")
+# A link label that is a day (``12 Feb 2020``, ``arXiv 28 Jun 2018``; cleaned: lower case)
+_DATE_LABEL = re.compile(
+    r"(?:arxiv\s*)?(?P<day>\d{1,2})\s+(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?\s+(?P<year>(?:19|20)\d\d)"
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 class Year(NamedTuple):
@@ -92,4 +99,20 @@ def entry_arxiv_year(entry: Entry) -> Year | None:
         year = arxiv_year(paper) if paper else None
         if year is not None:
             return year
+    return None
+
+
+def entry_date(document: Document, entry: Entry) -> tuple[int, int, int] | None:
+    """The day a link label of the entry gives as its paper's date (``Title [[12 Feb
+    2020]](url)`` -> (2020, 2, 12)), from its first paragraph's links; else None."""
+    for link in (*entry.links, *entry.more_links):
+        start, end = link.text
+        if link.image or end - start > 40 or not document.text[start:end].strip("[] \t"):
+            continue
+        m = _DATE_LABEL.fullmatch(clean_label(document.text[start:end]))
+        if m is None:
+            continue
+        day = int(m.group("day"))
+        if 1 <= day <= 31:
+            return (int(m.group("year")), _MONTHS.index(m.group("month")) + 1, day)
     return None

@@ -13,6 +13,8 @@ from awesome_lint.rules.al107_subtitle_case import SubtitleCase
 from awesome_lint.rules.al108_split_entry import SplitEntry
 from awesome_lint.rules.al109_glued_link import GluedLink
 from awesome_lint.rules.al110_comma_spacing import CommaSpacing
+from awesome_lint.rules.al111_year_separator import YearSeparator
+from awesome_lint.rules.al112_copy_artefact import CopyArtefact
 from awesome_lint.rules.al201_venue_format import VenueFormat
 from awesome_lint.rules.al202_venue_alias import VenueAlias
 from awesome_lint.rules.al203_unknown_venue import UnknownVenue
@@ -22,6 +24,7 @@ from awesome_lint.rules.al206_venue_mismatch import VenueMismatch
 from awesome_lint.rules.al207_venue_typo import VenueTypo
 from awesome_lint.rules.al208_year_typo import YearTypo
 from awesome_lint.rules.al209_missing_year import MissingYear
+from awesome_lint.rules.al210_arxiv_citation import ArxivCitation
 from awesome_lint.rules.al301_unsorted_entries import UnsortedEntries
 from awesome_lint.rules.al302_year_heading import YearHeading
 from awesome_lint.rules.al401_duplicate_link import DuplicateLink
@@ -68,6 +71,8 @@ RULES: tuple[type[Rule], ...] = (
     SplitEntry,
     GluedLink,
     CommaSpacing,
+    YearSeparator,
+    CopyArtefact,
     VenueFormat,
     VenueAlias,
     UnknownVenue,
@@ -77,6 +82,7 @@ RULES: tuple[type[Rule], ...] = (
     VenueTypo,
     YearTypo,
     MissingYear,
+    ArxivCitation,
     UnsortedEntries,
     YearHeading,
     DuplicateLink,

@@ -3,35 +3,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
-from awesome_lint.parser.document import Document, Entry
-from awesome_lint.parser.inline import code_spans
+from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
-from awesome_lint.rules.common import file_habit, prose_entries
+from awesome_lint.rules.common import entry_text_spans, file_habit, prose_entries
 
 # The file's entries must follow a comma with a space this often (and this many times)
 # before a comma glued to the next word is a slip.
 _SPACED_SHARE = 0.95
 _MINIMUM = 20
 _LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-
-
-def _text_spans(text: str, entry: Entry) -> list[tuple[int, int]]:
-    """The parts of the entry's first line that are prose: not link targets, not code."""
-    start, end = entry.content
-    skip = sorted(
-        [link.url for link in entry.links if not link.reference]
-        + [(link.start, link.end) for link in entry.links if link.image]
-        + code_spans(text, start, end)
-    )
-    out: list[tuple[int, int]] = []
-    pos = start
-    for a, b in skip:
-        if a > pos:
-            out.append((pos, min(a, end)))
-        pos = max(pos, b)
-    if pos < end:
-        out.append((pos, end))
-    return out
 
 
 class CommaSpacing(Rule):
@@ -77,7 +57,7 @@ class CommaSpacing(Rule):
         spaced = 0
         glued: list[int] = []
         for entry in prose_entries(document):
-            for start, end in _text_spans(text, entry):
+            for start, end in entry_text_spans(text, entry):
                 pos = text.find(",", start, end)
                 while pos != -1 and pos + 1 < end:
                     after = text[pos + 1]

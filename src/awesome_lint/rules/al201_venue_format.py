@@ -19,6 +19,7 @@ from awesome_lint.rules.venue_common import (
     registry_for,
 )
 from awesome_lint.venues.parse import Style, VenueToken, name_fix
+from awesome_lint.venues.registry import VenueMatch, VenueRegistry
 
 # A spelling of a venue name is the file's own convention when the file writes the
 # name so at least this often and this share of the time ("arxiv'23" 861 times in
@@ -93,8 +94,14 @@ class VenueFormat(Rule):
     A list's own spelling of a name is respected: when the file writes a name
     one way (in case or punctuation) at least 5 times and for at least 80% of
     its uses, as a list of `[arxiv'23]` tags does, that spelling is the file's
-    convention. Then neither it nor the registry's spelling is reported, and
-    other variants and misspellings of the name are fixed to the file's spelling.
+    convention. Then it is not reported, and every other spelling of the name,
+    the registry's included, is fixed to it (`arXiv'19` → `arxiv'19` among
+    hundreds of `arxiv`). The uses counted include the name after a publisher
+    (`IEEE RA-L` counts as `RA-L`, and becomes `IEEE RAL` where the file writes
+    `RAL`) and a known name written alone, without a year, as the last
+    comma-separated part of an entry's text before its links or after its
+    leading link (`Title, RAL. [[paper](url)]`, `[Title](url), RAL.`); such bare
+    names are only counted, never reported.
 
     ## Options
 
@@ -137,7 +144,9 @@ class VenueFormat(Rule):
         registry = registry_for(context.options)
         tokens = document_tokens(document, registry)
         style = file_style(tokens, context.options.get("style", "consistent"))
-        own = _file_spellings(tokens) if context.options.get("names") != "registry" else {}
+        own: dict[str, str] = {}
+        if context.options.get("names") != "registry":
+            own = _file_spellings(tokens, registry)
         months = _file_months(tokens)
         text = document.text
         # What to change in a token depends on the token alone, and entries share
@@ -145,7 +154,7 @@ class VenueFormat(Rule):
         changes: dict[int, tuple[str | None, str | None]] = {}
         for where, token, _ in tokens.uses():
             if token.match is not None and where != "subtitle":
-                change = _change(token, style, own)
+                change = _change(token, style, own, registry)
                 if change != (None, None):
                     changes[id(token)] = change
         if not changes and not months:
@@ -244,15 +253,16 @@ def _month_slip(text: str, f: Found, months: Counter[str | None]) -> tuple[int, 
 
 
 def _change(
-    token: VenueToken, style: Style | None, own: dict[str, str]
+    token: VenueToken, style: Style | None, own: dict[str, str], registry: VenueRegistry
 ) -> tuple[str | None, str | None]:
     """The name and the separator and year to write instead of the token's (None: as
     written)."""
     assert token.match is not None
     new_name = name_fix(token)
-    if own and token.match.preferred in own:
-        spelling = own[token.match.preferred]
-        new_name = None if token.name == spelling else name_fix(token, spelling)
+    if own:
+        kept, spelling = _own_spelling(token, own, registry)
+        if kept:
+            new_name = spelling
     new_year = None
     if (
         style is not None
@@ -267,17 +277,23 @@ def _change(
     return new_name, new_year
 
 
-def _file_spellings(tokens: VenueTokens) -> dict[str, str]:
+def _file_spellings(tokens: VenueTokens, registry: VenueRegistry) -> dict[str, str]:
     """The file's own spelling of registry names it keeps writing one way.
 
     Keyed by the registry's spelling. Only variants in case and punctuation
     qualify (``arxiv``, not ``arixv``), and only at CONVENTION_MIN_COUNT uses
     and CONVENTION_MIN_SHARE of all uses of that name, misspellings included.
+    A name after a publisher counts as the name (``IEEE RA-L`` as ``RA-L``), and
+    names written alone where an entry's venue goes (``Title, RAL. [[paper](url)]``)
+    count too.
     """
     pairs: Counter[tuple[str, str]] = Counter()
     for where, token, n in tokens.uses():
         if token.match is not None and where != "subtitle":
-            pairs[(token.match.preferred, token.name)] += n
+            _, name, match = _core(token.name, token.match, registry)
+            pairs[(match.preferred, name)] += n
+    for match, name, n in tokens.bare_uses():
+        pairs[(match.preferred, name)] += n
     uses: Counter[str] = Counter()
     best: dict[str, tuple[int, str]] = {}  # per registry spelling: the most used variant
     for (preferred, name), count in pairs.items():
@@ -290,6 +306,48 @@ def _file_spellings(tokens: VenueTokens) -> dict[str, str]:
         if count >= CONVENTION_MIN_COUNT and count >= CONVENTION_MIN_SHARE * uses[preferred]:
             own[preferred] = name
     return own
+
+
+# Publishers written before a journal's name ("IEEE RA-L", "ACM TIST"): the name after
+# them is spelt as the file spells it alone.
+_PUBLISHERS = ("IEEE ", "ACM ")
+
+
+def _core(name: str, match: VenueMatch, registry: VenueRegistry) -> tuple[str, str, VenueMatch]:
+    """A name split into a publisher and the venue's name after it (``IEEE ``,
+    ``RA-L``) when that name alone is the same venue; else ``""``, the name."""
+    for publisher in _PUBLISHERS:
+        if name.startswith(publisher):
+            rest = name[len(publisher) :]
+            found = registry.lookup(rest)
+            if found is not None and found.venue is match.venue:
+                return publisher, rest, found
+            break
+    return "", name, match
+
+
+def _own_spelling(
+    token: VenueToken, own: dict[str, str], registry: VenueRegistry
+) -> tuple[bool, str | None]:
+    """Whether the file has its own spelling of the token's name, and what to write
+    instead of the name (None: as written). A variant in case or punctuation is
+    written the file's way, the registry's spelling included (``RA-L`` where the file
+    writes ``RAL``; after a publisher, ``IEEE RA-L`` -> ``IEEE RAL``); a known
+    misspelling too (``arixv`` -> ``arxiv``)."""
+    assert token.match is not None
+    head, written, match = _core(token.name, token.match, registry)
+    spelling = own.get(match.preferred)
+    if spelling is None:
+        return False, None
+    if written == spelling:
+        return True, None
+    if _squash(written) != _squash(spelling):
+        return True, None if head else name_fix(token, spelling)
+    # Never add or drop punctuation at the ends ("arXiv Preprint." keeps its period).
+    for a, b in ((written[0], spelling[0]), (written[-1], spelling[-1])):
+        if a.isalnum() != b.isalnum():
+            return True, None
+    return True, head + spelling
 
 
 def _squash(name: str) -> str:

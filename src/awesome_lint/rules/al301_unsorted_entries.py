@@ -8,7 +8,12 @@ from itertools import pairwise
 from typing import Any, ClassVar, Final
 
 from awesome_lint.diagnostics import Diagnostic, Fix
-from awesome_lint.domain.years import entry_arxiv_year, entry_stated_year, entry_venue_year
+from awesome_lint.domain.years import (
+    entry_arxiv_year,
+    entry_date,
+    entry_stated_year,
+    entry_venue_year,
+)
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, OptionError, Rule
 from awesome_lint.rules.ordering import (
@@ -30,6 +35,8 @@ _LABELS = {
     "year-asc": "oldest-first",
     "arxiv-desc": "newest-first (by arXiv id)",
     "arxiv-asc": "oldest-first (by arXiv id)",
+    "date-desc": "newest-first (by date)",
+    "date-asc": "oldest-first (by date)",
     "alphabetical": "alphabetical",
     "initial": "alphabetical",
     "initial-articles": "alphabetical",
@@ -113,7 +120,16 @@ class _Ranks:
     use: auto mode tries several orders, and most groups are settled by the years
     their entries state before their arXiv ids or titles are looked at."""
 
-    __slots__ = ("_arxiv", "_by_order", "_initials", "_stated", "document", "group", "registry")
+    __slots__ = (
+        "_arxiv",
+        "_by_order",
+        "_dates",
+        "_initials",
+        "_stated",
+        "document",
+        "group",
+        "registry",
+    )
 
     def __init__(self, document: Document, group: list[Entry], registry: VenueRegistry) -> None:
         self.document = document
@@ -122,6 +138,7 @@ class _Ranks:
         self._stated: list[int | None] | None = None
         self._arxiv: list[int | None] | None = None
         self._initials: list[tuple[Any, Any]] | None = None
+        self._dates: list[tuple[int, int, int] | None] | None = None
         self._by_order: dict[str, list[Any]] = {}
 
     def stated(self) -> list[int | None]:
@@ -152,6 +169,12 @@ class _Ranks:
             for i, (year, entry) in enumerate(zip(self.stated(), self.group, strict=True))
         ]
 
+    def dates(self) -> list[tuple[int, int, int] | None]:
+        """Per entry: the day a link label gives (``[[12 Feb 2020]]``), or None."""
+        if self._dates is None:
+            self._dates = [entry_date(self.document, entry) for entry in self.group]
+        return self._dates
+
     def initials(self) -> list[tuple[Any, Any]]:
         """Per entry: its ranks under "initial" and "initial-articles"."""
         if self._initials is None:
@@ -175,6 +198,10 @@ class _Ranks:
         if order.startswith("initial"):
             which = 1 if order == "initial-articles" else 0
             return [i[which] for i in self.initials()]
+        if order == "date-desc":
+            return [None if d is None else (-d[0], -d[1], -d[2]) for d in self.dates()]
+        if order == "date-asc":
+            return list(self.dates())
         if order.endswith("-desc"):
             ascending = self.of(order.removesuffix("desc") + "asc")
             return [None if year is None else -year for year in ascending]
@@ -278,6 +305,42 @@ def _lenient_plan(ranks: _Ranks, order: str) -> _Plan | None:
     return plan
 
 
+# Dates (a day in a link label) refine a year order where nearly every entry with a year
+# has one and entries of one year follow the dates too, but for a few slips.
+DATED_MIN_SHARE = 0.9
+DATED_MIN_PAIRS = 3  # neighbours of one year in date order
+DATED_PAIRS_SHARE = 0.8
+DATED_KEPT_SHARE = 0.8
+
+
+def _refined(ranks: _Ranks, plan: _Plan) -> _Plan | None:
+    """The plan by date for a list in year order whose entries carry dates
+    (``[[12 Feb 2020]]``) and follow them within each year, with a few slips; else None
+    (a list sorted by year only has its entries of one year in any order)."""
+    if not plan.order.startswith(("year-", "arxiv-")):
+        return None
+    dates = ranks.dates()
+    dated = [d for d, r in zip(dates, plan.ranks, strict=True) if d is not None and r is not None]
+    if len(dated) < DATED_MIN_SHARE * plan.keyed:
+        return None
+    order = "date-desc" if plan.order.endswith("-desc") else "date-asc"
+    of_order = ranks.of(order)
+    keyed = [r for r in of_order if r is not None]
+    kept_pairs = slips = 0
+    for a, b in pairwise(keyed):
+        if abs(a[0]) == abs(b[0]):  # one year
+            if a <= b:
+                kept_pairs += 1
+            else:
+                slips += 1
+    if kept_pairs < DATED_MIN_PAIRS or kept_pairs < DATED_PAIRS_SHARE * (kept_pairs + slips):
+        return None
+    kept = keep_order(of_order)
+    if len(kept) < DATED_KEPT_SHARE * len(keyed):
+        return None
+    return _Plan(order, of_order, kept)
+
+
 def _bold(document: Document, entry: Entry) -> bool:
     return document.text.startswith(("**", "__"), entry.content[0])
 
@@ -373,7 +436,14 @@ class UnsortedEntries(Rule):
     order and four in five of them agree, that order is the file's: a list too
     short to show an order of its own (4 to 7 entries with a key) is read against
     it with one slip allowed, and a longer one with two slips from ten entries on,
-    if its entries are not all ties and the other direction fits worse. Other
+    if its entries are not all ties and the other direction fits worse. A list
+    in year order whose entries carry a day as a link label (`Title [[12 Feb
+    2020]](url)`, `[[arXiv 28 Jun 2018]]`: at least 90% of those with a year)
+    is read by date instead when its entries follow the dates within each year
+    too (at least 3 neighbours of one year in date order, and 80% of them) and
+    at least 80% of them are in date order: `12 Feb 2020` above `19 Feb 2020`
+    is then a slip. A list sorted by year only, its entries of one year in any
+    order, keeps its year keys. Other
     lists without a clear order are left alone. Different
     Markdown lists, runs of a list set apart by blank lines, and `<details>`
     year buckets (any HTML block) are never compared with each other. A list
@@ -455,6 +525,8 @@ class UnsortedEntries(Rule):
         for ranks, plan, order in planned:
             if plan is None and order == "auto" and convention is not None:
                 plan = _lenient_plan(ranks, convention)
+            if plan is not None and order == "auto":
+                plan = _refined(ranks, plan) or plan
             yield from self._check_group(document, ranks, plan, order)
 
     def _groups_of(

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 from awesome_lint.parser.document import Document, Entry, Link
+from awesome_lint.parser.inline import code_spans
 
 T = TypeVar("T")
 
@@ -70,3 +71,22 @@ def file_habit(kept: int, slips: int, *, share: float, minimum: int) -> bool:
     """Whether a file keeps a habit clearly enough for its slips to be findings: at
     least ``minimum`` times, and at least ``share`` of the times it could."""
     return kept >= minimum and kept >= share * (kept + slips)
+
+
+def entry_text_spans(text: str, entry: Entry) -> list[tuple[int, int]]:
+    """The parts of the entry's first line that are prose: not link targets, not code."""
+    start, end = entry.content
+    skip = sorted(
+        [link.url for link in entry.links if not link.reference]
+        + [(link.start, link.end) for link in entry.links if link.image]
+        + code_spans(text, start, end)
+    )
+    out: list[tuple[int, int]] = []
+    pos = start
+    for a, b in skip:
+        if a > pos:
+            out.append((pos, min(a, end)))
+        pos = max(pos, b)
+    if pos < end:
+        out.append((pos, end))
+    return out

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.parser.document import Document
+from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import entry_text_spans, prose_entries
+
+# What text copied out of a PDF, or decoded with the wrong charset, leaves behind:
+# - a typographic ligature (U+FB00-U+FB06: "Eﬃcient"), which searches do not match;
+# - "©R" glued to a word ("Trends©R"): a registered sign (®) set as a circled C
+#   and a raised R in the PDF;
+# - UTF-8 read as Windows-1252 ("â€™" for "’");
+# - the replacement character (U+FFFD), where a character was lost.
+_MOJIBAKE = {
+    "â€™": "’",
+    "â€˜": "‘",
+    "â€œ": "“",
+    "â€“": "–",
+    "â€”": "—",
+    "â€¦": "…",
+}
+_ARTEFACT = re.compile(
+    "[\ufb00-\ufb06]|(?<=[^\\W\\d_])©R(?![^\\W\\d_])|" + "|".join(_MOJIBAKE) + "|\ufffd"
+)
+# The characters an artefact starts with: one quick scan finds the places to look at.
+_START = re.compile("[\ufb00-\ufb06\ufffd©â]")
+
+
+def _replacement(found: str) -> str | None:
+    if found in _MOJIBAKE:
+        return _MOJIBAKE[found]
+    if found == "©R":
+        return "®"
+    if found == "\ufffd":
+        return None  # the lost character is unknown
+    return unicodedata.normalize("NFKC", found)  # "ﬃ" -> "ffi"
+
+
+class CopyArtefact(Rule):
+    """
+    ## What it does
+
+    Finds what copying text out of a PDF, or decoding it with the wrong
+    character set, leaves in an entry's text: a typographic ligature
+    (`Eﬃcient`, with the one character `ﬃ`), a registered sign set as `©R`
+    after a word (`Foundations and Trends©R in Systems and Control`), UTF-8
+    read as Windows-1252 (`â€™` for `’`), and the replacement character `�`.
+    Link targets and code spans are not text.
+
+    ## Why
+
+    The entry renders oddly, and a search for `Efficient` or the journal's
+    name does not find it.
+
+    ## Example
+
+    ```markdown
+    - [Survey](https://example.org/s), Foundations and Trends©R in Systems and Control, 2019
+    ```
+
+    becomes `..., Foundations and Trends® in Systems and Control, 2019`.
+
+    ## Fix safety
+
+    Safe: the ligature is written as its letters (`ﬃ` → `ffi`), `©R` as `®`,
+    and the misread sequence as the character it stood for. The replacement
+    character has no fix (what it replaced is unknown). Entries the parser
+    cannot fully read get no fix.
+
+    ## Options
+
+    None.
+    """
+
+    code = "AL112"
+    name = "copy-artefact"
+    summary = "A PDF ligature, a '©R' for '®', or misdecoded text in an entry"
+    fix = "safe"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        text = document.text
+        if text.isascii():
+            return
+        found = []
+        for start in _START.finditer(text):
+            m = _ARTEFACT.match(text, start.start())
+            if m is not None:
+                found.append(m)
+        if not found:
+            return
+        entries = sorted(
+            (e for e in prose_entries(document) if e.content[0] < e.content[1]),
+            key=lambda e: e.content[0],
+        )
+        starts = [e.content[0] for e in entries]
+        for m in found:
+            i = bisect_right(starts, m.start()) - 1
+            if i < 0 or m.end() > entries[i].content[1]:
+                continue  # not in an entry's first line
+            entry = entries[i]
+            if not any(a <= m.start() and m.end() <= b for a, b in entry_text_spans(text, entry)):
+                continue  # in a link target or a code span
+            new = _replacement(m.group())
+            fix = None
+            if new is not None and entry.parsed:
+                fix = self.replace(f"Write {new!r}", m.start(), m.end(), new)
+            what = f"write {new!r}" if new is not None else "a character was lost"
+            yield self.report(
+                f"{m.group()!r} is left over from copying: {what}", m.start(), m.end(), fix
+            )

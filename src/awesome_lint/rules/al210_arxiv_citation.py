@@ -1,0 +1,116 @@
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.parser.document import Document, Entry
+from awesome_lint.parser.inline import code_spans
+from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import file_habit, prose_entries
+
+# A file cites arXiv ids one way when it does so this often (and this many times).
+_SHARE = 0.8
+_MINIMUM = 5
+# "arXiv preprint arXiv:2207.05844" (the form reference managers export) or
+# "arXiv:2201.02941": an arXiv id cited in an entry's text.
+_CITATION = re.compile(
+    r"(?<![\w/.=-])(?P<preprint>arXiv[ \t]+preprint[ \t]+)?"
+    r"arXiv:(?P<id>\d{4}\.\d{4,5}(?:v\d+)?)(?!\d)"
+)
+_PREPRINT = "arXiv preprint "
+
+
+class ArxivCitation(Rule):
+    """
+    ## What it does
+
+    Finds an arXiv id cited in an entry's text in another form than the file's
+    own: `arXiv:2201.02941` in a file that writes `arXiv preprint
+    arXiv:2207.05844` (the form reference managers export) at least 4 times in
+    5 (and at least 5 times), or the reverse. Link targets and code spans are
+    not text; only entries (list items, paragraph entries) are read.
+
+    ## Why
+
+    `Title, arXiv preprint arXiv:XXXX.XXXXX, 2022.` is a list's citation style
+    like any other: one entry written `arXiv:XXXX.XXXXX` stands out, and a
+    search for the list's form misses it.
+
+    ## Example
+
+    ```markdown
+    - TPAD: Identifying Trajectory Predictions, arXiv:2201.02941, 2022. [[paper](https://arxiv.org/pdf/2201.02941.pdf)]
+    ```
+
+    becomes `..., arXiv preprint arXiv:2201.02941, 2022.` in a file that cites
+    its other preprints so.
+
+    ## Fix safety
+
+    Safe: `arXiv preprint ` is inserted before `arXiv:` (or removed, in a file
+    that writes ids without it); the id is kept. Entries the parser cannot
+    fully read get no fix.
+
+    ## Options
+
+    None.
+    """
+
+    code = "AL210"
+    name = "arxiv-citation"
+    summary = "An arXiv id cited in the text in another form than the file's"
+    fix = "safe"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        text = document.text
+        if "arXiv:" not in text:
+            return
+        found = list(_CITATION.finditer(text))
+        if not found:
+            return
+        entries = sorted(
+            (e for e in prose_entries(document) if e.content[0] < e.content[1]),
+            key=lambda e: e.content[0],
+        )
+        starts = [e.content[0] for e in entries]
+        cited: list[tuple[Entry, re.Match[str]]] = []
+        for m in found:
+            i = bisect_right(starts, m.start()) - 1
+            if i < 0:
+                continue
+            entry = entries[i]
+            if m.end() > entry.content[1] or _in_link_target(entry, m.start()):
+                continue
+            if any(a <= m.start() < b for a, b in code_spans(text, *entry.content)):
+                continue
+            cited.append((entry, m))
+        preprint = [c for c in cited if c[1].group("preprint")]
+        bare = [c for c in cited if not c[1].group("preprint")]
+        if file_habit(len(preprint), len(bare), share=_SHARE, minimum=_MINIMUM) and bare:
+            for entry, m in bare:
+                pos = m.start()
+                fix = self.replace(f"Insert {_PREPRINT!r}", pos, pos, _PREPRINT)
+                yield self.report(
+                    f"arXiv id cited without 'arXiv preprint': the file writes "
+                    f"'arXiv preprint arXiv:…' ({len(preprint)} times)",
+                    pos,
+                    m.end(),
+                    fix if entry.parsed else None,
+                )
+        elif file_habit(len(bare), len(preprint), share=_SHARE, minimum=_MINIMUM) and preprint:
+            for entry, m in preprint:
+                pos, cut = m.start(), m.end("preprint")
+                fix = self.replace("Remove 'arXiv preprint '", pos, cut, "")
+                yield self.report(
+                    f"arXiv id cited with 'arXiv preprint': the file writes 'arXiv:…' "
+                    f"({len(bare)} times)",
+                    pos,
+                    m.end(),
+                    fix if entry.parsed else None,
+                )
+
+
+def _in_link_target(entry: Entry, pos: int) -> bool:
+    return any(link.url[0] <= pos < link.url[1] for link in (*entry.links, *entry.more_links))
