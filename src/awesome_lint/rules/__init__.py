@@ -38,6 +38,7 @@ from awesome_lint.rules.al604_list_marker_style import ListMarkerStyle
 from awesome_lint.rules.al605_heading_increment import HeadingIncrement
 from awesome_lint.rules.al606_empty_section import EmptySection
 from awesome_lint.rules.al607_stale_count import StaleCount
+from awesome_lint.rules.al608_list_numbering import ListNumbering
 from awesome_lint.rules.al701_toc_mismatch import TocMismatch
 from awesome_lint.rules.al702_broken_anchor import BrokenAnchor
 from awesome_lint.rules.al703_entry_separator import EntrySeparator
@@ -93,6 +94,7 @@ RULES: tuple[type[Rule], ...] = (
     HeadingIncrement,
     EmptySection,
     StaleCount,
+    ListNumbering,
     TocMismatch,
     BrokenAnchor,
     EntrySeparator,
