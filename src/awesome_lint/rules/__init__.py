@@ -13,6 +13,7 @@ from awesome_lint.rules.al107_subtitle_case import SubtitleCase
 from awesome_lint.rules.al108_split_entry import SplitEntry
 from awesome_lint.rules.al109_glued_link import GluedLink
 from awesome_lint.rules.al110_comma_spacing import CommaSpacing
+from awesome_lint.rules.al113_label_brackets import LabelBrackets
 from awesome_lint.rules.al201_venue_format import VenueFormat
 from awesome_lint.rules.al202_venue_alias import VenueAlias
 from awesome_lint.rules.al203_unknown_venue import UnknownVenue
@@ -69,6 +70,7 @@ RULES: tuple[type[Rule], ...] = (
     SplitEntry,
     GluedLink,
     CommaSpacing,
+    LabelBrackets,
     VenueFormat,
     VenueAlias,
     UnknownVenue,
