@@ -23,6 +23,7 @@ from awesome_lint.rules.al206_venue_mismatch import VenueMismatch
 from awesome_lint.rules.al207_venue_typo import VenueTypo
 from awesome_lint.rules.al208_year_typo import YearTypo
 from awesome_lint.rules.al209_missing_year import MissingYear
+from awesome_lint.rules.al211_presentation_suffix import PresentationSuffix
 from awesome_lint.rules.al301_unsorted_entries import UnsortedEntries
 from awesome_lint.rules.al302_year_heading import YearHeading
 from awesome_lint.rules.al401_duplicate_link import DuplicateLink
@@ -80,6 +81,7 @@ RULES: tuple[type[Rule], ...] = (
     VenueTypo,
     YearTypo,
     MissingYear,
+    PresentationSuffix,
     UnsortedEntries,
     YearHeading,
     DuplicateLink,
