@@ -69,18 +69,20 @@ EXTRA_ROWS: list[dict[str, str]] = [
     {
         "canonical": "T-ITS",
         "full_name": "IEEE Transactions on Intelligent Transportation Systems",
-        "aliases": "TITS;IEEE T-ITS;IEEE TITS",
+        "aliases": "TITS;IEEE T-ITS;IEEE TITS;IEEE Trans. Intell. Transp. Syst.;"
+        "IEEE Trans. Intell. Transport. Systems",
         "kind": "journal",
         "source": "public web pages (dblp: /journals/tits)",
-        "notes": "",
+        "notes": "IEEE Trans. Intell. Transp. Syst.: the ISO 4 abbreviation; "
+        "IEEE Trans. Intell. Transport. Systems: written in the corpus (jiachenli94)",
     },
     {
         "canonical": "T-IV",
         "full_name": "IEEE Transactions on Intelligent Vehicles",
-        "aliases": "TIV;IEEE T-IV;IEEE TIV",
+        "aliases": "TIV;IEEE T-IV;IEEE TIV;IEEE Trans. Intell. Veh.",
         "kind": "journal",
         "source": "public web pages (dblp: /journals/tiv)",
-        "notes": "",
+        "notes": "IEEE Trans. Intell. Veh.: the ISO 4 abbreviation",
     },
     {
         "canonical": "ITSC",

@@ -50,6 +50,35 @@ from awesome_lint.source import SourceText
             "Tool",
             "https://a.org/6",
         ),
+        # a ", Venue, Year." tail goes as a ", Venue Year." tail does
+        ("- A Title, CVPR 2019. \\[[paper](https://a.org/7)\\]", "A Title", "https://a.org/7"),
+        (
+            "- A Long Title, Sensors, 2019. [paper](https://a.org/8)",
+            "A Long Title",
+            "https://a.org/8",
+        ),
+        (
+            "- A Long Title, IEEE Trans. Intell. Transport. Systems, 2019. [paper](https://a.org/9)",
+            "A Long Title",
+            "https://a.org/9",
+        ),
+        (
+            "- A Title Here, Journal of Field Robotics, 2020. [paper](https://a.org/10)",
+            "A Title Here",
+            "https://a.org/10",
+        ),
+        # words of the title after its own comma stay
+        (
+            "- Learning about Objects, Relations and Physics, 2016. [paper](https://a.org/11)",
+            "Learning about Objects, Relations and Physics",
+            "https://a.org/11",
+        ),
+        (
+            "- Avoidance of Pedestrians with Uncertain, Changing Intentions, 2017. [paper](https://a.org/12)",
+            "Avoidance of Pedestrians with Uncertain, Changing Intentions",
+            "https://a.org/12",
+        ),
+        ("- Eat, Sleep, 2019. [paper](https://a.org/13)", "Eat, Sleep", "https://a.org/13"),
     ],
 )
 def test_entry_title_and_primary_link(line: str, title: str, url: str) -> None:

@@ -115,6 +115,20 @@ def test_alias_keeps_its_own_spelling() -> None:
     assert (m.venue.canonical, m.kind, m.preferred) == ("VLDB", MatchKind.ALIAS, "PVLDB")
 
 
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("IEEE Trans. Intell. Transp. Syst.", "T-ITS"),  # ISO 4
+        ("IEEE Trans. Intell. Transport. Systems", "T-ITS"),  # written in the corpus
+        ("IEEE Trans. Intell. Veh.", "T-IV"),  # ISO 4
+    ],
+)
+def test_abbreviated_journal_names_are_aliases(name: str, canonical: str) -> None:
+    m = default_registry().lookup(name)
+    assert m is not None
+    assert (m.venue.canonical, m.kind, m.preferred) == (canonical, MatchKind.ALIAS, name)
+
+
 def test_renames_with_years() -> None:
     reg = default_registry()
     m = reg.lookup("NIPS")

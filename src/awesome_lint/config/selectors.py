@@ -36,6 +36,9 @@ def expand(selector: str, *, for_ignore: bool = False) -> set[str]:
     raise AwesomeLintError(f"unknown rule selector {selector!r}")
 
 
+_LOOKALIKE = str.maketrans("OIL", "011")
+
+
 def unknown_message(values: Iterable[str]) -> str:
     """``unknown rule code or name: X (did you mean Y?)``, for one or more unknown selectors."""
     import difflib
@@ -43,15 +46,14 @@ def unknown_message(values: Iterable[str]) -> str:
     unknown = sorted(set(values))
     known = [*(rule.code for rule in RULES), *(rule.name for rule in RULES)]
     hints = []
+    codes = [k for k in known if k[:2] == "AL"]
     for value in unknown:
-        # a letter for a digit (AL2O1 → AL201, not AL210), else a code one digit off
-        # (AL10 → AL101), not any code (AL999 → AL709)
+        # a letter for a digit (AL2O1 → AL201, not AL211, as near by the letters)
         upper = value.upper()
-        digits = upper[:2] + upper[2:].replace("O", "0").replace("I", "1")
-        close = [digits] if upper[:2] == "AL" and digits in known else []
-        close = close or difflib.get_close_matches(
-            upper, [k for k in known if k[:2] == "AL"], 1, cutoff=0.8
-        )
+        lookalike = upper[:2] + upper[2:].translate(_LOOKALIKE)
+        # a code one digit off (AL10 → AL101, AL1O1 → AL101), not any code (AL999 → AL709)
+        close = [lookalike] if upper[:2] == "AL" and lookalike in codes else []
+        close = close or difflib.get_close_matches(upper, codes, 1, cutoff=0.8)
         close = close or difflib.get_close_matches(value.lower(), known, 1, cutoff=0.7)
         if close:
             hints.append(f"{value} → {close[0]}" if len(unknown) > 1 else close[0])

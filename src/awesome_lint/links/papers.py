@@ -30,6 +30,19 @@ _CUT = r"(?i)<br\s*/?>|\s[-–—|]\s|\s\\?\(|\s\\?\["
 _IMAGE = r"!\[[^\]]*\]\([^)]*\)"
 _BOLD = r"^\s*(\*\*|__)(.+?)\1"
 _YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
+_YEAR_ALONE = r"\s*(?:19|20)\d\d[.\s]*"
+# A venue before ", 2019": up to five words, each capitalised (or a number, or joining
+# words such as "of"), the first capitalised: "Sensors", "IEEE Trans. Intell. Transport.
+# Systems", "Journal of Field Robotics". Words of a title look alike ("Objects, Relations
+# and Physics"), so more than one word needs a sign of a venue: an acronym (IEEE, T-ITS),
+# an abbreviation (Trans.) or a word that names a venue (Journal).
+_VENUE_WORD = re.compile(r"[A-Z0-9][\w.&'’-]*|of|on|and|for|in|the|&")
+_VENUE_WORDS = 5
+_VENUE_SIGN = re.compile(
+    r"[A-Z][\w&-]*[A-Z][\w&-]*|\w+\.|Journal|Transactions|Letters|Proceedings|Conference"
+    r"|Workshop|Symposium|Magazine|Review"
+)
+_MIN_TITLE_WORDS = 3  # what stays of the title after the cut
 
 
 def is_web(url: str) -> bool:
@@ -199,8 +212,21 @@ def _head_title(head: str) -> str | None:
     before, comma, last = head.rpartition(",")
     if comma and re.search(_YEAR, last):
         head = before  # "Title, CVPR 2023." / "Title, 2018."
+        if re.fullmatch(_YEAR_ALONE, last):
+            title, comma, venue = head.rpartition(",")
+            if comma and _venue_like(venue) and len(title.split()) >= _MIN_TITLE_WORDS:
+                head = title  # "Title, Sensors, 2019." / "Title, IEEE Trans. Intell., 2019."
     title = _clean(head).rstrip(" \\[(")
     return _clean(title) or None
+
+
+def _venue_like(text: str) -> bool:
+    words = _clean(text).split()
+    if not words or len(words) > _VENUE_WORDS or not words[0][:1].isupper():
+        return False
+    if not all(_VENUE_WORD.fullmatch(word) for word in words):
+        return False
+    return len(words) == 1 or any(_VENUE_SIGN.fullmatch(word) for word in words)
 
 
 @lru_cache(maxsize=8192)

@@ -15,6 +15,7 @@ from awesome_lint.rules.al109_glued_link import GluedLink
 from awesome_lint.rules.al110_comma_spacing import CommaSpacing
 from awesome_lint.rules.al111_year_separator import YearSeparator
 from awesome_lint.rules.al112_copy_artefact import CopyArtefact
+from awesome_lint.rules.al113_label_brackets import LabelBrackets
 from awesome_lint.rules.al201_venue_format import VenueFormat
 from awesome_lint.rules.al202_venue_alias import VenueAlias
 from awesome_lint.rules.al203_unknown_venue import UnknownVenue
@@ -25,6 +26,7 @@ from awesome_lint.rules.al207_venue_typo import VenueTypo
 from awesome_lint.rules.al208_year_typo import YearTypo
 from awesome_lint.rules.al209_missing_year import MissingYear
 from awesome_lint.rules.al210_arxiv_citation import ArxivCitation
+from awesome_lint.rules.al211_presentation_suffix import PresentationSuffix
 from awesome_lint.rules.al301_unsorted_entries import UnsortedEntries
 from awesome_lint.rules.al302_year_heading import YearHeading
 from awesome_lint.rules.al401_duplicate_link import DuplicateLink
@@ -41,6 +43,7 @@ from awesome_lint.rules.al604_list_marker_style import ListMarkerStyle
 from awesome_lint.rules.al605_heading_increment import HeadingIncrement
 from awesome_lint.rules.al606_empty_section import EmptySection
 from awesome_lint.rules.al607_stale_count import StaleCount
+from awesome_lint.rules.al608_list_numbering import ListNumbering
 from awesome_lint.rules.al701_toc_mismatch import TocMismatch
 from awesome_lint.rules.al702_broken_anchor import BrokenAnchor
 from awesome_lint.rules.al703_entry_separator import EntrySeparator
@@ -73,6 +76,7 @@ RULES: tuple[type[Rule], ...] = (
     CommaSpacing,
     YearSeparator,
     CopyArtefact,
+    LabelBrackets,
     VenueFormat,
     VenueAlias,
     UnknownVenue,
@@ -83,6 +87,7 @@ RULES: tuple[type[Rule], ...] = (
     YearTypo,
     MissingYear,
     ArxivCitation,
+    PresentationSuffix,
     UnsortedEntries,
     YearHeading,
     DuplicateLink,
@@ -99,6 +104,7 @@ RULES: tuple[type[Rule], ...] = (
     HeadingIncrement,
     EmptySection,
     StaleCount,
+    ListNumbering,
     TocMismatch,
     BrokenAnchor,
     EntrySeparator,

@@ -14,16 +14,33 @@ _MINIMUM = 10
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,")
 
 
-def _before(text: str, entry: Entry, link: Link) -> str | None:
-    """The character before ``link`` inside its entry, when it says something: a blank,
-    the ``)`` or ``]`` ending a link, or an ASCII letter, digit or ``.``/``,`` (a word;
-    other scripts write links without blanks). None otherwise."""
-    if link.start <= entry.content[0] or link.image:
+def _opening(text: str, entry: Entry, link: Link) -> int:
+    """Where the link's group opens: at a ``\\[`` written before it (``\\[[paper](u)\\]``,
+    a link in escaped brackets), else at the link."""
+    start = link.start
+    if start - 2 >= entry.content[0] and text[start - 2 : start] == "\\[":
+        return start - 2
+    return start
+
+
+def _before(text: str, entry: Entry, link: Link, start: int) -> str | None:
+    """The character before ``link`` (its group opening at ``start``) inside its entry,
+    when it says something: a blank, the ``)`` or ``]`` ending a link (or a group), or an
+    ASCII letter, digit or ``.``/``,`` (a word; other scripts write links without
+    blanks). None otherwise."""
+    if start <= entry.content[0] or link.image:
         return None
-    char = text[link.start - 1]
+    char = text[start - 1]
     if char in " \t" or char in _ASCII_WORD:
         return char
     return char if char in ")]" else None
+
+
+def _after_link(text: str, first: int, blank: int) -> bool:
+    """Whether the blanks ending at ``blank`` follow a link (``)`` or ``]``)."""
+    while blank > first and text[blank - 1] in " \t":
+        blank -= 1
+    return blank > first and text[blank - 1] in ")]"
 
 
 class GluedLink(Rule):
@@ -33,7 +50,10 @@ class GluedLink(Rule):
     Finds a link written straight after a word or after another link, with no
     blank between them (`Domain Adaptation[[arXiv 2021]](u)`,
     `[[paper]](u)[[code]](u)`), in a file whose entries put a blank before such
-    links at least nine times in ten (and at least ten times).
+    links at least nine times in ten (and at least ten times). A link in escaped
+    brackets (`2019.\\[[paper](u)\\]`) counts from its `\\[`. Links after a word
+    and links after another link are two habits, each counted on its own: a file
+    may space its titles from their links and still glue its link groups together.
 
     ## Why
 
@@ -72,24 +92,31 @@ class GluedLink(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
-        spaced = 0
-        glued: list[tuple[Link, str]] = []
+        # spaced and glued links, after a word and after another link: two habits (a
+        # file may space its words from links but glue its link groups together)
+        spaced = {False: 0, True: 0}
+        glued: list[tuple[int, bool]] = []
         for entry in prose_entries(document):
             for link in entry.links:
-                before = _before(text, entry, link)
+                start = _opening(text, entry, link)
+                before = _before(text, entry, link, start)
                 if before is None:
                     continue
                 if before in " \t":
-                    spaced += 1
+                    spaced[_after_link(text, entry.content[0], start - 1)] += 1
                 else:
-                    glued.append((link, before))
-        if not file_habit(spaced, len(glued), share=_SPACED_SHARE, minimum=_MINIMUM):
-            return
-        for link, before in glued:
-            what = "another link" if before in ")]" else "a word"
-            yield self.report(
-                f"Link written straight after {what}: the file puts a space before links",
-                link.start,
-                link.start + 1,
-                Fix("Insert a space", edits=(Edit(link.start, link.start, " "),)),
-            )
+                    glued.append((start, before in ")]"))
+        for after_link in (False, True):
+            slips = [start for start, kind in glued if kind == after_link]
+            if not slips or not file_habit(
+                spaced[after_link], len(slips), share=_SPACED_SHARE, minimum=_MINIMUM
+            ):
+                continue
+            what = "another link" if after_link else "a word"
+            for start in slips:
+                yield self.report(
+                    f"Link written straight after {what}: the file puts a space before links",
+                    start,
+                    start + 1,
+                    Fix("Insert a space", edits=(Edit(start, start, " "),)),
+                )
