@@ -35,8 +35,14 @@ def shape_of(document: Document, entry: Entry) -> str | None:
     if start >= end or entry.kind == "row":
         return None  # a table's rows have the table's shape
     roles = link_roles(document, entry)
-    links = [link for link, role in roles if role != "aux"]
-    if sum(role == "venue" for _, role in roles) >= 2 and links[0].start != start:
+    links = []
+    venues = 0
+    for link, role in roles:  # one loop: this runs for every entry of the file
+        if role != "aux":
+            links.append(link)
+            if role == "venue":
+                venues += 1
+    if venues >= 2 and links[0].start != start:
         return None  # "Visual Recognition [Spring 2016](u), [Fall 2016](u)": editions
     if roles and not links:
         return None  # only code, project or badge links: fits both link-less and linked lists
