@@ -266,11 +266,13 @@ class Runner:
         network run, cache and time budget serve every file.
         """
         if not self._links_opened:
-            from awesome_lint.netcheck.session import open_session
-
             o = self.overrides
             table = self.resolver.config_for(Path.cwd()).values.get("links", {})
-            self._links = open_session(table, o.check_links, o.links_timeout, o.link_cache)
+            if o.check_links or table.get("enabled"):
+                from awesome_lint.netcheck.session import open_session
+
+                self._links = open_session(table, o.check_links, o.links_timeout, o.link_cache)
+            # else no session: the link checker's modules are not even imported
             self._links_opened = True
         return self._links
 
