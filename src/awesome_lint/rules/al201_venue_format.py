@@ -10,6 +10,7 @@ from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import (
     SHARED,
+    STYLE_MIN_SHARE,
     VENUE_OPTIONS,
     Found,
     VenueTokens,
@@ -18,7 +19,7 @@ from awesome_lint.rules.venue_common import (
     file_style,
     registry_for,
 )
-from awesome_lint.venues.parse import Style, VenueToken, name_fix
+from awesome_lint.venues.parse import Style, VenueToken, name_fix, token_style
 from awesome_lint.venues.registry import VenueMatch, VenueRegistry
 
 # A spelling of a venue name is the file's own convention when the file writes the
@@ -109,8 +110,11 @@ class VenueFormat(Rule):
       least 80% of its venues follow it; a file that writes `CVPR 2024` 491 times
       and `CVPR2024` 386 times has two habits and no year style is enforced; ties
       go to `{name}'{yy}`; a year after a qualifier, `ECCV Workshop 2020`, is
-      left as written), or a pattern of `{name}`, a separator (`'`,
-      ` '`, `' `, a space, `-`, `, `, `,` or nothing) and `{yy}` or `{yyyy}`, e.g.
+      left as written; venues of one kind, journals say, that follow a style of
+      their own, `IEEE T-ITS, 2022` among `CVPR 2022`, are held to theirs, and
+      held to none when they mix two: at least 5 uses of that kind), or a
+      pattern of `{name}`, a separator (`'`, ` '`, `' `, a space, `-`, `, `, `,`
+      or nothing) and `{yy}` or `{yyyy}`, e.g.
       `"{name}'{yy}"`, `"{name} '{yy}"`, `"{name} {yyyy}"`, `"{name}, {yyyy}"`.
     - `names`: `"consistent"` (default: keep a spelling the file keeps, as
       above) or `"registry"` (always the registry's spelling).
@@ -143,7 +147,10 @@ class VenueFormat(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         registry = registry_for(context.options)
         tokens = document_tokens(document, registry)
-        style = file_style(tokens, context.options.get("style", "consistent"))
+        option = context.options.get("style", "consistent")
+        style = file_style(tokens, option)
+        # (a file with no style of its own has none to relax for a kind of venue)
+        kinds = _kind_styles(tokens, style) if option == "consistent" and style else {}
         own: dict[str, str] = {}
         if context.options.get("names") != "registry":
             own = _file_spellings(tokens, registry)
@@ -154,7 +161,8 @@ class VenueFormat(Rule):
         changes: dict[int, tuple[str | None, str | None]] = {}
         for where, token, _ in tokens.uses():
             if token.match is not None and where != "subtitle":
-                change = _change(token, style, own, registry)
+                kind = token.match.venue.kind
+                change = _change(token, kinds.get(kind, style), own, registry)
                 if change != (None, None):
                     changes[id(token)] = change
         if not changes and not months:
@@ -197,7 +205,8 @@ class VenueFormat(Rule):
                 if token.match is not None and new_name != token.match.preferred:
                     what += " (the file's spelling)"
             else:
-                pattern = style.pattern if style is not None else ""
+                used = kinds.get(token.match.venue.kind, style) if token.match else style
+                pattern = used.pattern if used is not None else ""
                 what = f"Venue {written!r} should be written {replacement!r} ({pattern})"
             fix = (
                 self.replace(f"Write {replacement!r}", start, end, replacement)
@@ -205,6 +214,33 @@ class VenueFormat(Rule):
                 else None
             )
             yield self.report(what, start, end, fix)
+
+
+# Uses of one kind of venue (journal, conference, ...) it takes to have a style of its own.
+KIND_MIN_USES = 5
+
+
+def _kind_styles(tokens: VenueTokens, style: Style | None) -> dict[str, Style | None]:
+    """The year style of each kind of venue whose own most common style is not the
+    file's: that style when it is the kind's habit (80% of its uses), else None (two
+    habits, no style to hold it to). A list that writes ``CVPR 2022`` and
+    ``IEEE T-ITS, 2022`` gives its journals a comma on purpose."""
+    per_kind: dict[str, dict[Style, int]] = {}
+    for where, token, n in tokens.uses():
+        if token.match is None or where == "subtitle" or token.month is not None:
+            continue
+        own = token_style(token)
+        if own is not None:
+            counts = per_kind.setdefault(token.match.venue.kind, {})
+            counts[own] = counts.get(own, 0) + n
+    out: dict[str, Style | None] = {}
+    for kind, counts in per_kind.items():
+        total = sum(counts.values())
+        best = max(counts, key=lambda st: counts[st])  # the first of equals
+        if total < KIND_MIN_USES or best == style:
+            continue
+        out[kind] = best if counts[best] >= STYLE_MIN_SHARE * total else None
+    return out
 
 
 _ALL, _LOW, _PADDED = "\0all", "\0low", "\0padded"
