@@ -68,7 +68,9 @@ class MissingVenue(Rule):
     proceedings.mlr.press volumes (ICML, AISTATS, COLT, CoRL, UAI, CPAL),
     aclanthology.org ids, openaccess.thecvf.com, vldb.org/pvldb volumes, and
     the `/virtual/YYYY/` pages of mlsys.org, neurips.cc, icml.cc, iclr.cc.
-    arXiv and DOI links imply nothing.
+    arXiv and DOI links imply nothing. An entry that names the venue with one
+    letter wrong next to the year (`[[CVRP2020 Oral]](…)`) names a venue:
+    venue-typo (AL207) reports the spelling, this rule stays silent.
 
     ## Why
 
@@ -159,11 +161,14 @@ class MissingVenue(Rule):
             parts.append("".join(chars))
         content = "\n".join(parts)
         venue = registry.get(canonical)
-        names = venue.names() if venue else (canonical,)
+        names = [n.casefold() for n in (venue.names() if venue else (canonical,)) if len(n) >= 3]
+        if any(re.search(rf"(?<![a-z]){re.escape(n)}(?![a-z])", content) for n in names):
+            return True
+        # "[[CVRP2020 Oral]](…)": named, misspelt (venue-typo reports the spelling)
         return any(
-            re.search(rf"(?<![a-z]){re.escape(n.casefold())}(?![a-z])", content)
-            for n in names
-            if len(n) >= 3
+            _one_slip(word, name)
+            for word in re.findall(r"(?<![a-z])([a-z][a-z-]{2,})[ '’-]?(?:19|20)\d\d", content)
+            for name in names
         )
 
     @staticmethod
@@ -178,6 +183,28 @@ class MissingVenue(Rule):
         if placement == "backtick" and entry.venue_separator is None:
             return (entry.content[1], f" `{rendered}`")
         return None
+
+
+def _one_slip(word: str, name: str) -> bool:
+    """Whether ``word`` is ``name`` with one letter changed, added, dropped or two
+    neighbours swapped (``cvrp`` for ``cvpr``), for names of four letters or more."""
+    if word == name or len(name) < 4 or abs(len(word) - len(name)) > 1:
+        return False
+    if len(word) == len(name):
+        diffs = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
+        if len(diffs) == 1:
+            return True
+        return (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and word[diffs[0]] == name[diffs[1]]
+            and word[diffs[1]] == name[diffs[0]]
+        )
+    short, long = (word, name) if len(word) < len(name) else (name, word)
+    i = 0
+    while i < len(short) and short[i] == long[i]:
+        i += 1
+    return short[i:] == long[i + 1 :]
 
 
 __all__ = ["MissingVenue", "Style"]
