@@ -112,7 +112,9 @@ class VenueFormat(Rule):
       go to `{name}'{yy}`; a year after a qualifier, `ECCV Workshop 2020`, is
       left as written; venues of one kind, journals say, that follow a style of
       their own, `IEEE T-ITS, 2022` among `CVPR 2022`, are held to theirs, and
-      held to none when they mix two: at least 5 uses of that kind), or a
+      held to none when they mix two: at least 5 uses of that kind; a venue
+      written in one field with another, `RSS2023 & IJRR2024`, keeps its year
+      as written), or a
       pattern of `{name}`, a separator (`'`, ` '`, `' `, a space, `-`, `, `, `,`
       or nothing) and `{yy}` or `{yyyy}`, e.g.
       `"{name}'{yy}"`, `"{name} '{yy}"`, `"{name} {yyyy}"`, `"{name}, {yyyy}"`.
@@ -167,6 +169,7 @@ class VenueFormat(Rule):
                     changes[id(token)] = change
         if not changes and not months:
             return
+        joined = _joined(text, tokens.found) if changes else set()
         for f in tokens.found:
             token = f.token
             if not token.known or f.where == "subtitle":
@@ -188,6 +191,10 @@ class VenueFormat(Rule):
             if id(token) not in changes:
                 continue
             new_name, new_year = changes[id(token)]
+            if new_year is not None and id(f) in joined:
+                new_year = None  # "RSS2023 & IJRR2024": one field, its style its own
+                if new_name is None:
+                    continue
             year_part = token.year_part_span
             name_start, name_end = f.abs(token.name_span)
             end = f.abs(year_part)[1] if new_year is not None and year_part else name_end
@@ -214,6 +221,27 @@ class VenueFormat(Rule):
                 else None
             )
             yield self.report(what, start, end, fix)
+
+
+# A venue with a year joined to this one by "&", "/", "+" or "and", after or before it
+_JOINED_AFTER = re.compile(r"[ \t]*(?:&amp;|&|/|\+|and)[ \t]*[A-Za-z][\w.-]*[ \t]*['’]?\d{2,4}\b")
+_JOINED_BEFORE = re.compile(r"[A-Za-z][\w.-]*[ \t]*['’]?\d{2,4}[ \t]*(?:&amp;|&|/|\+|and)[ \t]*$")
+
+
+def _joined(text: str, found: list[Found]) -> set[int]:
+    """The tokens (``id`` of their Found) written as one field with another venue:
+    ``RSS2023 & IJRR2024`` (IJRR need not be a known venue). A comma written into
+    such a field to match the file's ``Venue, Year`` style would split it."""
+    out: set[int] = set()
+    for f in found:
+        start, end = f.span
+        before = text[max(0, start - 6) : start].rstrip(" \t")
+        if _JOINED_AFTER.match(text, end, min(len(text), end + 60)) or (
+            before.endswith(("&", "/", "+", "and"))
+            and _JOINED_BEFORE.search(text, max(0, start - 60), start)
+        ):
+            out.add(id(f))
+    return out
 
 
 # Uses of one kind of venue (journal, conference, ...) it takes to have a style of its own.
