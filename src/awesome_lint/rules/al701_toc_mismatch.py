@@ -42,6 +42,9 @@ class TocMismatch(Rule):
       not list yet (`#databses` for `## Databases`).
     - **stale**: any other item whose anchor matches no heading and no HTML
       `id`/`name` (AL702 reports these links too).
+    - **twin**: a second item for a heading name the file uses twice, linked to
+      the first heading's anchor (`#sport-players` where the second `### Sport
+      Players` is `#sport-players-1`): fixed to the second's anchor.
     - **order**: a ToC item listed out of the headings' order.
     - **text**: an item's link text differs from its heading's text (compared
       as anchors, so case, punctuation and emoji do not count), when at least 80%
@@ -152,6 +155,32 @@ class TocMismatch(Rule):
                 link.end,
                 fix,
             )
+        # -- a second item for a repeated heading name, linked to the first --------
+        # Two headings "Sport Players" have the anchors #sport-players and
+        # #sport-players-1; a ToC that lists both but links both to the first has one
+        # wrong anchor (not a missing heading and an item out of order).
+        seen: set[int] = set()
+        taken = {index for _item, _link, index in targets if index is not None}
+        for position, (item, link, index) in enumerate(targets):
+            if index is None:
+                continue
+            if index not in seen:
+                seen.add(index)
+                continue
+            title = sections[index].title
+            twins = [
+                i
+                for i, section in enumerate(sections)
+                if i != index
+                and i not in taken
+                and section.heading is not None
+                and section.title == title
+            ]
+            if len(twins) == 1:
+                twin = twins[0]
+                taken.add(twin)
+                targets[position] = (item, link, twin)
+                yield self._twin(document, link, sections[index], sections[twin])
         item_of: dict[int, Entry] = {}
         for item, _link, index in targets:
             if index is not None:
@@ -249,6 +278,24 @@ class TocMismatch(Rule):
             Fix(
                 f"Link to '#{section.anchor}'",
                 (Edit(start, end, f"#{section.anchor}"),),
+                anchors_only=True,
+            ),
+            (Related(heading.text[0], heading.text[1], "the heading"),),
+        )
+
+    def _twin(self, document: Document, link: Link, first: Section, twin: Section) -> Diagnostic:
+        heading = twin.heading
+        assert heading is not None and first.heading is not None
+        start, end = link.url
+        return self.report(
+            f"Table of contents links the second heading {twin.title!r} to the first's "
+            f"anchor '#{first.anchor}': the heading on line {heading.line + 1} is "
+            f"'#{twin.anchor}'",
+            start,
+            end,
+            Fix(
+                f"Link to '#{twin.anchor}'",
+                (Edit(start, end, f"#{twin.anchor}"),),
                 anchors_only=True,
             ),
             (Related(heading.text[0], heading.text[1], "the heading"),),
