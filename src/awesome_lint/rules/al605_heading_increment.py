@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import item_heading
 
 
 class HeadingIncrement(Rule):
@@ -47,13 +48,16 @@ class HeadingIncrement(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         steps: list[tuple[int, int]] = []  # (level, deeper level after it)
         previous = 0
-        for heading in document.headings:
+        # an item written as a heading (` # [SUN RGB-D](url) - …`, a bullet typed as
+        # `#`) sets no level: the real headings around it are compared
+        headings = [h for h in document.headings if not item_heading(document, h)]
+        for heading in headings:
             if previous and heading.level > previous:
                 steps.append((previous, heading.level))
             previous = heading.level
         habits = _habits(steps)
         previous = 0
-        for heading in document.headings:
+        for heading in headings:
             step = (previous, heading.level)
             if previous and heading.level > previous + 1 and step not in habits:
                 _start, end = heading.text

@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.parser.document import Document, Heading
+from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import item_heading
 
 
 class EmptySection(Rule):
@@ -35,7 +36,9 @@ class EmptySection(Rule):
     ## Options
 
     None. A heading that is a link, or opens with one (`#### [SUN RGB-D](url) -
-    A Benchmark`), is an item written as a heading and needs no content.
+    A Benchmark`), is an item written as a heading and needs no content; a
+    heading followed by such items (` # [SUN RGB-D](url)`, a bullet typed as
+    `#`) is not empty.
     """
 
     code = "AL606"
@@ -48,25 +51,16 @@ class EmptySection(Rule):
         last = len(source.lines)
         for index, heading in enumerate(headings):
             nxt = headings[index + 1] if index + 1 < len(headings) else None
-            if nxt is not None and nxt.level > heading.level:
-                continue
+            if nxt is not None and (nxt.level > heading.level or item_heading(document, nxt)):
+                continue  # sub-headings, or items written as headings (` # [SUN RGB-D](…)`)
             stop = nxt.line if nxt is not None else last
             content = "".join(source.line_text(i) for i in range(heading.end_line + 1, stop))
             stripped = content.strip()
             while stripped.startswith("<!--") and "-->" in stripped:
                 stripped = stripped.split("-->", 1)[1].strip()
-            if not stripped and not _is_link(document, heading):
+            if not stripped and not item_heading(document, heading):
                 _start, end = heading.text
                 line = source.lines[heading.line]
                 yield self.report(
                     f"Section {heading.title!r} is empty", line.start, max(end, line.start + 1)
                 )
-
-
-def _is_link(document: Document, heading: Heading) -> bool:
-    """The heading is itself a link, or opens with one (``#### [SUN RGB-D](url) - A
-    Benchmark``): an item written as a heading, not a section that holds content."""
-    start, end = heading.text
-    if not document.text.startswith("[", start):
-        return False
-    return any(link.start == start and link.end <= end for link in document.links)

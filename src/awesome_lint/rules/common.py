@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
-from awesome_lint.parser.document import Document, Entry, Link
+from awesome_lint.parser.document import Document, Entry, Heading, Link
 from awesome_lint.parser.inline import code_spans
 
 T = TypeVar("T")
@@ -90,3 +90,12 @@ def entry_text_spans(text: str, entry: Entry) -> list[tuple[int, int]]:
     if pos < end:
         out.append((pos, end))
     return out
+
+
+def item_heading(document: Document, heading: Heading) -> bool:
+    """The heading is itself a link, or opens with one (``#### [SUN RGB-D](url) - A
+    Benchmark``): an item written as a heading, not a section that holds content."""
+    start, end = heading.text
+    if not document.text.startswith("[", start):
+        return False
+    return any(link.start == start and link.end <= end for link in document.links)
