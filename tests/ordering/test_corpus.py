@@ -78,11 +78,14 @@ EXPECTED = {
     ("papers/zhaoxin94__awesome-domain-adaptation.md", 243),
 }
 
+# Judged and no longer reported (a finding here again fails the test above):
+# thunlp PLMpapers 90, ALBERT (ICLR 2020, an OpenReview link) among 2019 preprints of a
+# list kept in the order papers appeared on arXiv (ALBERT is 1909.11942, between
+# 1909.05840 and 1909.11687): wrong, since AL301 lets a venue year stand a year
+# earlier against neighbours dated by their arXiv ids alone.
+
 # Findings judged wrong, kept here so that a change in them is seen too.
 KNOWN_WRONG = {
-    # ALBERT's link is OpenReview (ICLR 2020); the list is in arXiv order, where
-    # ALBERT (1909.11942) fits: the rule cannot see the arXiv date
-    ("papers/thunlp__PLMpapers.md", 90),
     # a list whose years sit in nested author lines (not read): TF-Serving's arXiv
     # year is compared with neighbours keyed by arXiv ids of later versions
     ("papers/HuaizhengZhang__Awesome-System-for-Machine-Learning__inference.md", 64),

@@ -16,6 +16,7 @@ from awesome_lint.rules.al110_comma_spacing import CommaSpacing
 from awesome_lint.rules.al111_year_separator import YearSeparator
 from awesome_lint.rules.al112_copy_artefact import CopyArtefact
 from awesome_lint.rules.al113_label_brackets import LabelBrackets
+from awesome_lint.rules.al114_venue_ending import VenueEnding
 from awesome_lint.rules.al201_venue_format import VenueFormat
 from awesome_lint.rules.al202_venue_alias import VenueAlias
 from awesome_lint.rules.al203_unknown_venue import UnknownVenue
@@ -77,6 +78,7 @@ RULES: tuple[type[Rule], ...] = (
     YearSeparator,
     CopyArtefact,
     LabelBrackets,
+    VenueEnding,
     VenueFormat,
     VenueAlias,
     UnknownVenue,

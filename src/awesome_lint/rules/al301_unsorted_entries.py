@@ -100,6 +100,30 @@ _ALTERNATIVES = {
 }
 
 
+def _early_preprint(
+    plan: _Plan, kept: list[int], stated: list[int | None], arxiv: list[int | None], i: int
+) -> bool:
+    """In a year order: the entry states a venue year, has no arXiv id, and fits when its
+    paper appeared a year earlier, against a neighbour whose year is only its arXiv id's
+    (the ICLR 2020 paper among preprints of 2019 in a list kept in the order papers
+    appeared: its preprint came out in 2019 too)."""
+    year = stated[i]
+    if year is None or arxiv[i] is not None:
+        return False
+    rank = plan.ranks[i]
+    earlier = rank - 1 if plan.order == "year-asc" else rank + 1
+    at = bisect_left(kept, i)
+    before = kept[at - 1] if at > 0 else None
+    after = kept[at] if at < len(kept) else None
+    low = None if before is None else plan.ranks[before]
+    high = None if after is None else plan.ranks[after]
+    if (low is not None and earlier < low) or (high is not None and high < earlier):
+        return False
+    # the neighbour the entry's own year breaks with is dated by its arXiv id alone
+    broken = after if high is not None and high < rank else before
+    return broken is not None and stated[broken] is None
+
+
 def _exempt(plan: _Plan, kept: list[int], alt: list[Any], i: int) -> bool:
     """In auto mode: the entry fits between its in-order neighbours under its
     other key (its venue year instead of its arXiv year, or the reverse).
@@ -432,7 +456,11 @@ class UnsortedEntries(Rule):
     lists that add papers as they appear there), or alphabetical by initial
     letter. Only the few entries that break that order are reported, and not
     one that would fit under its other year (an arXiv-2023 paper published at
-    a 2024 venue). When at least three of a file's clear lists follow one year
+    a 2024 venue), nor one that states a venue year, links no arXiv id and would
+    fit a year earlier, where the neighbour it breaks with is dated by its arXiv
+    id alone (an ICLR 2020 paper among 2019 preprints in a list kept in the
+    order papers appeared: its preprint came out in 2019 too). When at least
+    three of a file's clear lists follow one year
     order and four in five of them agree, that order is the file's: a list too
     short to show an order of its own (4 to 7 entries with a key) is read against
     it with one slip allowed, and a longer one with two slips from ten entries on,
@@ -554,11 +582,17 @@ class UnsortedEntries(Rule):
         out_of_place = [i for i, r in enumerate(plan.ranks) if r is not None and i not in plan.kept]
         misplaced = [i for i in out_of_place if alt is None or not _exempt(plan, kept, alt, i)]
         if plan.order.startswith("year-"):
-            stating = [year is not None for year in ranks.stated()]
+            stated = ranks.stated()
+            stating = [year is not None for year in stated]
             if 2 * sum(stating) > len(stating):
                 # a year known only from the arXiv id is when the preprint appeared, not
                 # when the paper did: among entries that state their year it proves nothing
                 misplaced = [i for i in misplaced if stating[i]]
+            if order == "auto":
+                arxiv = ranks.arxiv()
+                misplaced = [
+                    i for i in misplaced if not _early_preprint(plan, kept, stated, arxiv, i)
+                ]
         if not misplaced:
             return
         # sorting would also move the entries excused above: offer no fix then

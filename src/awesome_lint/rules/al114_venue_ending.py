@@ -1,0 +1,189 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.links.papers import link_roles
+from awesome_lint.parser.document import Document, Entry, Link
+from awesome_lint.rules.base import Context, Option, Rule
+from awesome_lint.rules.common import dominant
+from awesome_lint.rules.venue_common import (
+    SHARED,
+    VENUE_OPTIONS,
+    VenueTokens,
+    document_tokens,
+    registry_for,
+)
+
+# The file must end its entries' venues one way this often (and this many times) before
+# another ending is a slip.
+_SHARE = 0.9
+_MINIMUM = 10
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# Words that stand for a venue without a year: an unpublished paper.
+_UNPUBLISHED = frozenset({"preprint", "arxiv"})
+_NAMES = {
+    ".": "a period",
+    ",": "a comma",
+    ";": "a semicolon",
+    ":": "a colon",
+    "": "nothing",
+}  # (what is written)
+
+
+class _End:
+    __slots__ = ("entry", "linked", "sep", "start", "word")
+
+    def __init__(
+        self, entry: Entry, word: tuple[int, int], start: int, sep: str, *, linked: bool
+    ) -> None:
+        self.entry = entry
+        self.linked = linked  # links follow (else the venue ends the entry)
+        self.word = word  # the venue's last word (its year, mostly)
+        self.start = start  # where the separator is (or would be)
+        self.sep = sep
+
+
+class VenueEnding(Rule):
+    """
+    ## What it does
+
+    Finds the venue that ends an entry's text (before the entry's first link
+    after its title, or at the end of the entry) written with another ending
+    than the file writes there at least 9 times in 10 (and at least 10 times):
+    `CVPR 2019 \\[[paper](url)\\]` or `ACCV 2018, \\[[paper](url)\\]` in a file
+    that writes `CVPR 2019. \\[[paper](url)\\]`, or `NIPS 2016.` in a file whose
+    entries end `ICLR 2017` with no period. Only an ending after a year, a
+    venue the registry knows, or `Preprint`/`arXiv` counts; a period is removed
+    only after a year or one of those two words (never after an abbreviation).
+    Entries without a link, and titles before a venue-labelled link
+    (`Title [[CVPR2019]](url)`), are not read. A subtitle's ending is
+    subtitle-period's (AL106), and a period after a year where the entry goes
+    on with words is year-separator's (AL111).
+
+    ## Why
+
+    Paper lists write each entry as `Title, Venue Year. [links]`; the
+    punctuation between the venue and the links is part of that pattern, and a
+    comma or a missing period there is an editing slip that makes the entry
+    read differently from its neighbours.
+
+    ## Example
+
+    ```markdown
+    - Social GAN, CVPR 2018 \\[[paper](https://example.org/sgan)\\]
+    ```
+
+    becomes `- Social GAN, CVPR 2018. \\[[paper](https://example.org/sgan)\\]` in
+    a file that writes a period there.
+
+    ## Fix safety
+
+    Safe: one punctuation mark is added, replaced or removed, between the
+    venue and the links. An entry written over more than one line gets no fix.
+
+    ## Options
+
+    `extra-venues`, `aliases`: see venue-format (set there, they apply here too).
+    """
+
+    code = "AL114"
+    name = "venue-ending"
+    summary = "The venue at the end of an entry's text ends otherwise than the file's"
+    fix = "safe"
+    options: ClassVar[Mapping[str, Option]] = dict(VENUE_OPTIONS)
+    shared_options = SHARED
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        text = document.text
+        tokens = document_tokens(document, registry_for(context.options))
+        ends: list[_End] = []
+        for entry in document.entries():
+            if entry.links and entry.kind != "row" and not entry.toc:
+                end = _end(document, text, tokens, entry)
+                if end is not None:
+                    ends.append(end)
+        want = dominant((e.sep for e in ends), share=_SHARE, minimum=_MINIMUM)
+        if want is None:
+            return
+        kept = sum(1 for e in ends if e.sep == want)
+        for e in ends:
+            if e.sep == want:
+                continue
+            word = text[e.word[0] : e.word[1]]
+            if want == "" and not _dated(word):
+                continue  # "Trans." may be an abbreviation: its period stays
+            fix = None
+            if e.entry.parsed or e.entry.para_end == e.entry.line:
+                fix = self.replace(
+                    f"Write {_NAMES[want]}" if want else "Remove the separator",
+                    e.start,
+                    e.start + len(e.sep),
+                    want,
+                )
+            where = "before the links" if e.linked else "at the end of the entry"
+            wanted = _NAMES[want] if want else "none"
+            message = (
+                f"{_NAMES[e.sep].capitalize()} after the venue {where}; the file writes "
+                f"{wanted} there ({kept} times)"
+            )
+            if e.sep:
+                yield self.report(message, e.start, e.start + len(e.sep), fix)
+            else:
+                yield self.report(message, e.word[0], e.word[1], fix)
+
+
+def _dated(word: str) -> bool:
+    """A year, or a word that stands for a venue without one (``Preprint``)."""
+    return bool(_YEAR.fullmatch(word)) or word.lower() in _UNPUBLISHED
+
+
+def _end(document: Document, text: str, tokens: VenueTokens, entry: Entry) -> _End | None:
+    """Where the entry's text ends before its links (or at its end), when a venue ends
+    it: a year, a known venue, ``Preprint``."""
+    start, stop = entry.content
+    links = entry.links
+    first = links[0]
+    group: Link | None = first
+    at = first.start
+    if not first.image and (at == start or (at - start < 4 and not text[start:at].strip("*_~"))):
+        start = first.end  # the entry's leading link: its title
+        group = None
+        for link in links:
+            if link.start >= start:  # (not a link in the title link's target)
+                group = link
+                at = link.start
+                break
+    if group is not None:  # where its bracket group opens: [[pdf](u)], \[[paper](u)\]
+        stop = at
+        if at > start and text[at - 1] == "[":
+            stop = at - 2 if text[at - 2] == "\\" else at - 1
+    # back from the links: blanks, one separator, closing emphasis, a word
+    j = stop
+    while j > start and text[j - 1] in " \t":
+        j -= 1
+    sep = ""
+    if j > start and text[j - 1] in ".,;:":
+        j -= 1
+        sep = text[j]
+    sep_at = j
+    while j > start and text[j - 1] in "*_":
+        j -= 1
+    word_end = j
+    while j > start and text[j - 1].isalnum():
+        j -= 1
+    if j == word_end:
+        return None
+    if entry.subtitle is not None and entry.subtitle[0] <= j < entry.subtitle[1]:
+        return None  # a subtitle's ending: subtitle-period
+    if not _dated(text[j:word_end]) and not any(
+        f.span[1] == word_end and f.token.known for f in tokens.of(entry)
+    ):
+        return None
+    if group is not None and any(
+        link is group and role == "venue" for link, role in link_roles(document, entry)
+    ):
+        return None  # "Title 2019 [[CVPR2019]](url)": the text before is the title
+    return _End(entry, (j, word_end), sep_at, sep, linked=group is not None)
