@@ -95,6 +95,24 @@ def test_near_finds_the_examples() -> None:
     assert index.near("SIGMODEE") == []  # two edits from a six-letter name
 
 
+def test_dropped_finds_names_one_character_longer() -> None:
+    index: NearIndex[str] = NearIndex(
+        (n, n) for n in ("ECCV", "ICCV", "ACCV", "ICML", "SIGMOD", "OSDI")
+    )
+    assert index.dropped("ECV") == [("eccv", ["ECCV"])]
+    assert index.dropped("IML") == [("icml", ["ICML"])]
+    assert sorted(index.dropped("CCV")) == [
+        ("accv", ["ACCV"]),
+        ("eccv", ["ECCV"]),
+        ("iccv", ["ICCV"]),
+    ]
+    assert index.dropped("ECCV") == []  # the name itself
+    assert index.dropped("OSD") == [("osdi", ["OSDI"])]
+    assert index.dropped("SIGMD") == [("sigmod", ["SIGMOD"])]
+    assert index.dropped("SIMD") == []  # two characters dropped
+    assert index.dropped("EVC") == []  # a swap, not a dropped letter
+
+
 def test_values_of_one_key_are_kept_together() -> None:
     index: NearIndex[str] = NearIndex([("EuroSys", "a"), ("Eurosys", "b"), ("EuroSys", "a")])
     assert len(index) == 1

@@ -21,6 +21,10 @@ _DATE_LABEL = re.compile(
     r"(?:arxiv\s*)?(?P<day>\d{1,2})\s+(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.?\s+(?P<year>(?:19|20)\d\d)"
 )
+# A link label that is a name and a year (``Neurocomputing 2021``, ``KBS2020``): the venue
+# place of lists that put the venue in the paper link's label, read even for a name the
+# venue registry does not know
+_NAME_YEAR_LABEL = re.compile(r"[A-Z][A-Za-z&-]{1,30} ?(?P<year>(?:19|20)\d\d)")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -115,4 +119,18 @@ def entry_date(document: Document, entry: Entry) -> tuple[int, int, int] | None:
         day = int(m.group("day"))
         if 1 <= day <= 31:
             return (int(m.group("year")), _MONTHS.index(m.group("month")) + 1, day)
+    return None
+
+
+def entry_label_year(document: Document, entry: Entry) -> Year | None:
+    """The year of the first link label of the entry that is a name and a year, the venue
+    in a ``Title [[Neurocomputing 2021]](url)`` list, whether or not the name is a known
+    venue; else None."""
+    for link in entry.links:
+        start, end = link.text
+        if link.image or end - start > 40:
+            continue
+        m = _NAME_YEAR_LABEL.fullmatch(document.text[start:end].strip("[] \t"))
+        if m is not None:
+            return Year(int(m.group("year")))
     return None

@@ -24,6 +24,18 @@ from awesome_lint.venues.typo import MIN_LENGTH, NearIndex, distance, key
 # spelling of a known venue written this often is the one a fix writes.
 FILE_NAME_MIN_COUNT = 3
 
+# A word of three letters (too short to compare: ``ACL``, ``KDD``, ``ICC`` are all
+# venues) is read only as a known four-letter name with a letter dropped, written with
+# a year in a venue place (a link's text or a venue slot), when the file writes that
+# venue at least this often: ``[[ECV2020]]`` among 40 ``[[ECCV2020]]``.
+SHORT_LENGTH = MIN_LENGTH - 1
+SHORT_MIN_COUNT = 5
+# Real three-letter venues the registry lacks that are a letter short of one it knows:
+# the European Control Conference (ECCV), ACM SAC (JSAC), CPP (ICPP), Theoretical
+# Computer Science (TOCS), FAT* (FAST), IEEE CSE (ICSE), ICT (ICDT), ISA Transactions
+# (ISCA), Pattern Analysis and Applications (SPAA; written ``[[PAA 2022]]`` in a list).
+SHORT_VENUES = frozenset({"ecc", "sac", "cpp", "tcs", "fat", "cse", "ict", "isa", "paa"})
+
 # Real venues the registry lacks that a guard below would not tell from a slip
 # (by key): IEEE T-ITS, written TITS, is one swap from ACM TIST. They belong in
 # the registry's data; until then they are simply not typos.
@@ -81,10 +93,18 @@ class VenueTypo(Rule):
     - names the registry knows, aliases and former names included (`NIPS2019`),
       and case or punctuation variants (`Osdi`, `arxiv`: see venue-format);
     - names the file writes at least 3 times (its own venue, not a slip);
-    - words shorter than 4 letters, words whose punctuation differs from the
-      name's (`T-ITS` is no TIST, and neither is `TITS`, the same journal), and
-      words as near to two venues (`ACCV`: ECCV or ICCV?);
+    - words shorter than 4 letters (but see below), words whose punctuation
+      differs from the name's (`T-ITS` is no TIST, and neither is `TITS`, the
+      same journal), and words as near to two venues (`ACCV`: ECCV or ICCV?);
     - words far from every venue (`SAA'25`, `| Stanford`).
+
+    A word of three letters (`ACL`, `KDD` and `ICC` are all venues) is read only
+    as a known four-letter name with one letter dropped, in the same case, with a
+    year glued on or just after it, in a link's text or a venue slot, where the
+    file writes that venue at least 5 times: `[[ECV2020]]` among `[[ECCV2020]]`
+    entries, or `| ECV'21`. Not when it may stand for two venues (`CCV`), nor
+    for a real venue the registry lacks (`ECC 2021`, the European Control
+    Conference).
 
     Besides the registry's names, a venue-like name (two capitals or more) that
     the file writes with a year at least 3 times is a name too: `MLArchSy'25`
@@ -155,7 +175,12 @@ class VenueTypo(Rule):
                 for f in entry_tokens(document, entry, registry)
             ):
                 continue
-            target = _suggest(name, index, file_index, with_year=year)
+            short = len(name) == SHORT_LENGTH
+            target = (
+                _suggest_short(name, index, with_year=year)
+                if short
+                else _suggest(name, index, file_index, with_year=year)
+            )
             if target is None:
                 continue
             canonical, suggestion = target
@@ -166,6 +191,8 @@ class VenueTypo(Rule):
                     for where, token, n in document_tokens(document, registry).uses():
                         if token.match is not None and where != "subtitle":
                             spellings[(token.match.venue.canonical, token.name)] += n
+                if short and _written(spellings, canonical) < SHORT_MIN_COUNT:
+                    continue
                 suggestion = _file_spelling(spellings, canonical, suggestion)
             fix = (
                 self.replace(f"Write {suggestion!r}", start, end, suggestion, unsafe=True)
@@ -201,7 +228,13 @@ def _candidates(
         return out
     index = registry_index(registry)
     own: NearIndex[str] = NearIndex((w, w) for w in before_year & unknown if _venue_like(w))
-    wanted: set[str] = set()
+    wanted: set[str] = {
+        word
+        for word in before_year
+        if len(word) == SHORT_LENGTH
+        and _unknown(word, registry, short=True)
+        and index.dropped(word)
+    }
     for word in unknown:
         if index.near(word):
             wanted.add(word)
@@ -252,13 +285,15 @@ def _candidates(
 def _unknown_words(
     piece: str, registry: VenueRegistry, *, whole: bool = False, label: bool = False
 ) -> list[tuple[int, int, str, bool]]:
-    """The venue-like words of a piece that are no known name or qualifier. In a
+    """The venue-like words of a piece that are no known name or qualifier (of three
+    letters only with a year, in a link's text or a whole slot). In a
     link's text, words inside known venues are left out too (``Chips`` in
     ``[Hot Chips 2023]``; elsewhere the entry's venue tokens tell)."""
     out = []
     for (a, b), year in venue_words(piece, whole=whole):
         word = piece[a:b]
-        if _unknown(word, registry):
+        # three letters only with a year, in a link's text or a slot
+        if _unknown(word, registry, short=year and (whole or label)):
             out.append((a, b, word, year))
     if out and label:
         known = [t.span for t in find_venues(piece, registry) if t.known]
@@ -266,10 +301,11 @@ def _unknown_words(
     return out
 
 
-def _unknown(word: str, registry: VenueRegistry) -> bool:
-    """A word of four letters or more that is no known name and no qualifier."""
+def _unknown(word: str, registry: VenueRegistry, *, short: bool = False) -> bool:
+    """A word of four letters or more (with ``short``, three letters too) that is no
+    known name and no qualifier."""
     return (
-        len(word) >= MIN_LENGTH
+        (len(word) >= MIN_LENGTH or (short and len(word) == SHORT_LENGTH))
         and word.casefold() not in QUALIFIERS
         and registry.lookup(word) is None
     )
@@ -351,6 +387,26 @@ def _suggest(
     if len(targets) != 1:
         return None
     return next(iter(targets.values()))
+
+
+def _suggest_short(name: str, index: NearIndex[Target], *, with_year: bool) -> Target | None:
+    """The one known venue whose four-letter name ``name`` (three letters, with a year
+    beside it) is with a letter dropped, in the same case: ``ECV`` -> ECCV; None when
+    there is none or there are two (``CCV``: ECCV or ICCV?)."""
+    if not with_year or not name.isalpha() or key(name) in SHORT_VENUES:
+        return None
+    targets = {
+        target[0]: target
+        for _, values in index.dropped(name)
+        for target in values
+        if target[0] is not None and target[1].isalpha() and target[1].isupper() == name.isupper()
+    }
+    return next(iter(targets.values())) if len(targets) == 1 else None
+
+
+def _written(spellings: Counter[tuple[str, str]], canonical: str) -> int:
+    """How often the file writes a known venue, in any spelling."""
+    return sum(n for (venue, _), n in spellings.items() if venue == canonical)
 
 
 def _venue_like(name: str) -> bool:

@@ -11,6 +11,7 @@ from awesome_lint.diagnostics import Diagnostic, Fix
 from awesome_lint.domain.years import (
     entry_arxiv_year,
     entry_date,
+    entry_label_year,
     entry_stated_year,
     entry_venue_year,
 )
@@ -167,13 +168,15 @@ class _Ranks:
 
     def stated(self) -> list[int | None]:
         """Per entry: the year written in its text (its venue token's, else the one it
-        states after its title), or None."""
+        states after its title, else a link label's that is a name and a year), or None."""
         if self._stated is None:
             document, registry = self.document, self.registry
             out = []
             for entry in self.group:
-                year = entry_venue_year(document, entry, registry) or entry_stated_year(
-                    document, entry
+                year = (
+                    entry_venue_year(document, entry, registry)
+                    or entry_stated_year(document, entry)
+                    or entry_label_year(document, entry)
                 )
                 out.append(None if year is None else year.year)
             self._stated = out
@@ -286,9 +289,19 @@ def _plan(ranks: _Ranks, order: str) -> _Plan | None:
         other = plan(opposite) if opposite is not None else None
         if other is not None and len(other.kept) >= len(this.kept):
             continue  # the other direction fits as well: no clear direction
-        if best is None or len(this.kept) / this.keyed > len(best.kept) / best.keyed:
+        if best is None or _fits_better(this, best):
             best = this
     return best
+
+
+def _fits_better(this: _Plan, best: _Plan) -> bool:
+    """Whether ``this`` order fits the list better than ``best``: the larger share of
+    entries in order, unless one of them keys fewer than half as many entries as the
+    other (24 arXiv ids, all in order, among 85 venue years with one slip): an order
+    that few entries show does not outweigh one that nearly all of them follow."""
+    if 2 * this.keyed < best.keyed or 2 * best.keyed < this.keyed:
+        return this.keyed > best.keyed
+    return len(this.kept) / this.keyed > len(best.kept) / best.keyed
 
 
 # A file's order: the order of at least this many of its clear lists, and this share.
@@ -446,20 +459,24 @@ class UnsortedEntries(Rule):
 
     Finds entries out of their list's order. Each entry's sort key is its year
     (from its venue token such as `OSDI'22`, else from a year it states after its
-    title, `Title, IEEE T-ITS, 2022.`, else from an arXiv id in its links:
-    `2305.05176` is 2023) or its title (case-folded, leading "The"/"A"/"An" and
+    title, `Title, IEEE T-ITS, 2022.`, else from a link label that is a name and a
+    year, known venue or not, `Title [[Neurocomputing 2021]](url)`, else from an arXiv
+    id in its links: `2305.05176` is 2023) or its title (case-folded, leading "The"/"A"/"An" and
     punctuation ignored, numbers by value). Entries without a key never count.
 
     With the default `order = "auto"`, a list is checked only when it already
     has a clear order: at least 8 entries with a key and at least 90% of them
     (or all but one) already newest-first or oldest-first (by venue year, or by arXiv id for
     lists that add papers as they appear there), or alphabetical by initial
-    letter. Only the few entries that break that order are reported, and not
-    one that would fit under its other year (an arXiv-2023 paper published at
-    a 2024 venue), nor one that states a venue year, links no arXiv id and would
-    fit a year earlier, where the neighbour it breaks with is dated by its arXiv
-    id alone (an ICLR 2020 paper among 2019 preprints in a list kept in the
-    order papers appeared: its preprint came out in 2019 too). When at least
+    letter. Of two such orders the one with the larger share in order wins, unless
+    one keys fewer than half as many entries as the other: 24 arXiv ids all in order
+    do not outweigh 85 venue years with one slip. Only the few entries that break
+    that order are reported, and not one that would fit under its other year (an
+    arXiv-2023 paper published at a 2024 venue), nor one that states a venue
+    year, links no arXiv id and would fit a year earlier, where the neighbour it
+    breaks with is dated by its arXiv id alone (an ICLR 2020 paper among 2019
+    preprints in a list kept in the order papers appeared: its preprint came out
+    in 2019 too). When at least
     three of a file's clear lists follow one year
     order and four in five of them agree, that order is the file's: a list too
     short to show an order of its own (4 to 7 entries with a key) is read against

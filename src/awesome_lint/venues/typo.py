@@ -123,6 +123,16 @@ class NearIndex(Generic[T]):
             self._memo[k] = found
         return found
 
+    def dropped(self, word: str) -> list[tuple[str, list[T]]]:
+        """The indexed names that ``word`` is with one character dropped (by key), for
+        words too short to compare otherwise: ``ECV`` -> ECCV. ``(name key, values)``."""
+        k = key(word)
+        return [
+            (name_key, self._values[name_key])
+            for name_key in self._deletes.get(k, ())
+            if len(name_key) == len(k) + 1
+        ]
+
     def _near(self, k: str) -> Iterator[tuple[int, str, list[T]]]:
         if len(k) < MIN_LENGTH:
             return
