@@ -229,6 +229,19 @@ def _venue_like(text: str) -> bool:
     return len(words) == 1 or any(_VENUE_SIGN.fullmatch(word) for word in words)
 
 
+_VENUE_NOUN = re.compile(
+    r"(?i)\b(?:transactions|journal|letters|conference|proceedings|workshops?|symposium)\b"
+)
+
+
+def venue_tail(text: str) -> bool:
+    """Whether ``text`` (what follows a title's last comma) names a venue rather than
+    going on with the title: ``RAL.``, ``IEEE ROBOTICS AND AUTOMATION LETTERS.``,
+    ``IEEE Transactions on Intelligent Transportation Systems``; not ``Changing
+    Intentions``."""
+    return _venue_like(text) or _VENUE_NOUN.search(text) is not None
+
+
 @lru_cache(maxsize=8192)
 def title_key(title: str) -> str:
     """The comparison form of a title: case, punctuation and whitespace folded."""

@@ -4,11 +4,14 @@ import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Related
-from awesome_lint.links.papers import nested, paper_links, title_key
+from awesome_lint.links.papers import nested, paper_links, title_key, venue_tail
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.base import Context, Rule
 
 MIN_TITLE = 12  # characters of the folded title; shorter ones ("Paper", "Survey") say little
+# The part of a title before its last comma compared as a title: at least this long
+MIN_HEAD = 30
+MIN_HEAD_WORDS = 5
 
 
 class DuplicateTitle(Rule):
@@ -18,7 +21,10 @@ class DuplicateTitle(Rule):
     Finds one paper title used twice in a section with links that differ even
     after URL normalisation. Titles are compared with case, punctuation and
     whitespace folded; in the `[Name](url): subtitle` shape the name and the
-    subtitle together are the title. Very short titles are ignored, and so is a
+    subtitle together are the title. In the `Title, Venue.` shape the part
+    before the last comma counts as the title too when what follows names a
+    venue (`…Features, RAL.` and `…Features, IEEE ROBOTICS AND AUTOMATION
+    LETTERS.`) and the part has five words or more. Very short titles are ignored, and so is a
     nested item that repeats its parent's title to give another link.
 
     ## Why
@@ -58,8 +64,24 @@ class DuplicateTitle(Rule):
             key = title_key(title)
             if len(key) < MIN_TITLE:
                 continue
-            original = first.setdefault((id(entry.section), key), (entry, link, url_key))
-            if original[0] is entry or original[2] == url_key or nested(original[0], entry):
+            section = id(entry.section)
+            keys = [key]
+            # "Title, IEEE ROBOTICS AND AUTOMATION LETTERS." and "Title, RAL.": a title
+            # read from text before the links may keep its venue after a comma; the
+            # part before the last comma counts too when what follows names a venue
+            # and the part is a title of its own
+            head, comma, tail = title.rpartition(",")
+            if comma and venue_tail(tail):
+                head_key = title_key(head)
+                if len(head_key) >= MIN_HEAD and head_key.count(" ") >= MIN_HEAD_WORDS - 1:
+                    keys.append(head_key)
+            found = [first.get((section, k)) for k in keys]
+            for k in keys:
+                first.setdefault((section, k), (entry, link, url_key))
+            original = next((o for o in found if o is not None and o[0] is not entry), None)
+            if original is None:
+                continue
+            if original[2] == url_key or nested(original[0], entry):
                 continue
             if _repository(original[2]) and _repository(url_key):
                 continue  # two repositories may share a name ("Awesome AI Agents")
