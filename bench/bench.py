@@ -6,6 +6,7 @@ Run from the repository root with the interpreter that has awesome-lint installe
     python bench/bench.py --quick    # 1 run, no x100 file
     python bench/bench.py --imports  # also the 10 most expensive imports (-X importtime)
     python bench/bench.py --pathological  # crafted lines at 1x/10x/100x: growth must be linear
+    python bench/bench.py --entries  # 1,000/10,000/100,000 ordinary entries: per 1,000, growth
 
 Standard library only. See bench/README.md for what the columns mean.
 """
@@ -357,7 +358,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="only the pathological section: crafted lines at 1x/10x/100x and their growth",
     )
+    parser.add_argument(
+        "--entries",
+        nargs="?",
+        const="1000,10000,100000",
+        default="",
+        metavar="COUNTS",
+        help="only the entries section: check and --fix on ordinary paper lists of these many "
+        "entries (default 1000,10000,100000; 1000,10000 with --quick), time and memory per "
+        "1,000 entries and their growth",
+    )
     args = parser.parse_args(argv)
+    if args.entries:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import pathological
+
+        counts = args.entries
+        if args.quick and counts == "1000,10000,100000":
+            counts = "1000,10000"
+        print("## Ordinary entries (whole process)\n")
+        pathological.entries_section([int(n) for n in counts.split(",")])
+        return 0
     if args.pathological:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         import pathological

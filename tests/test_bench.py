@@ -87,3 +87,29 @@ def test_absent_corpus_is_skipped_with_a_message(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert f"note: no corpus at {tmp_path / 'absent'}" in proc.stdout
+
+
+@pytest.mark.slow
+def test_entries_section_prints_per_thousand_figures_and_growth() -> None:
+    proc = subprocess.run(
+        [sys.executable, str(BENCH), "--entries", "10,100"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    rows = [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in proc.stdout.splitlines()
+        if line.startswith("| ")
+    ]
+    assert rows[0] == [
+        "entries",
+        *("check s", "check net s/1k", "check MB", "check net MB/1k"),
+        *("fix s", "fix net s/1k", "fix MB", "fix net MB/1k"),
+    ]
+    assert [row[0] for row in rows[1:4]] == ["0", "10", "100"]
+    assert rows[1][2] == "-" and rows[2][2] != "-"  # nothing per 1,000 for the empty list
+    assert rows[4][:2] == ["growth", "entries"]
+    assert rows[5][:2] == ["10->100", "10x"]
+    assert all(cell.endswith("x") for cell in rows[5][2:]) and len(rows[5]) == 8

@@ -177,7 +177,7 @@ def verified_fixes(document: Document, diagnostics: list[Diagnostic]) -> list[Di
         windows = _windows(document, group)
         if windows is not None:
             return _windows_keep(document, windows, group)
-        after = _Shape.of(parse_document(SourceText(splice(text, taken), bom=bom)))
+        after = _parsed_shape(SourceText(splice(text, taken), bom=bom))
         return _keeps_invariants(before, after, group)
 
     def settle(group: list[Fix]) -> None:
@@ -316,7 +316,7 @@ def _windows_keep(document: Document, windows: list[tuple[int, int]], fixes: lis
         inside = [e for e in inside if e.end <= end]
         shifted = [Edit(e.start - start, e.end - start, e.content) for e in inside]
         window_text = splice(text[start:end], shifted)
-        after_parts.append(_Shape.of(parse_document(SourceText(window_text, bom=False))))
+        after_parts.append(_parsed_shape(SourceText(window_text, bom=False)))
         lo, hi = bisect_left(entry_lines, first), bisect_right(entry_lines, last)
         los, his = bisect_left(link_starts, start), bisect_left(link_starts, end)
         before_parts.append(
@@ -514,6 +514,14 @@ class _Shape:
         )
 
 
+def _parsed_shape(source: SourceText) -> _Shape:
+    """The shape of a trial parse of ``source`` (its document let go at once)."""
+    document = parse_document(source)
+    shape = _Shape.of(document)
+    document.release()
+    return shape
+
+
 def _only_joined(before: tuple[object, ...], after: tuple[object, ...], joined: int) -> bool:
     """Whether two structures (one, or one per window) differ only in up to ``joined``
     more entries the scanner understands: the blocks and headings are the same."""
@@ -594,16 +602,18 @@ def fix_text(
         if not candidates:
             return _outcome(source, document, diagnostics, fixed, rounds, initial, start)
         before = _Shape.of(document)
+        document.cache.clear()  # what the rules shared (half its memory): not needed again
         new_text, applied = apply_fixes(current, candidates)
         new_source = SourceText(new_text, bom=source.bom)
         new_document = parse_document(new_source)
         if not _keeps_invariants(before, _Shape.of(new_document), applied):
+            new_document.release()
             # Find the culprits one by one; keep the fixes that are safe on their own.
             good: list[Fix] = []
             for fix in applied:
                 trial, _ = apply_fixes(current, [*good, fix])
-                trial_doc = parse_document(SourceText(trial, bom=source.bom))
-                if _keeps_invariants(before, _Shape.of(trial_doc), [*good, fix]):
+                trial_shape = _parsed_shape(SourceText(trial, bom=source.bom))
+                if _keeps_invariants(before, trial_shape, [*good, fix]):
                     good.append(fix)
                 else:
                     refused.add(_fix_key(current, fix, code_of[id(fix)]))
@@ -617,6 +627,8 @@ def fix_text(
         for fix in applied:
             fixed[code_of[id(fix)]] += 1
         rounds.append(tuple(applied))
+        if document is not start:  # (the first is kept: ``FixOutcome.initial`` reads it)
+            document.release()  # it holds cycles: freed now, not at the next collection
         source, document = new_source, new_document
         refused.clear()  # the text changed: a fix refused before may keep the promises now
         diagnostics = lint_document(document, settings, filename)

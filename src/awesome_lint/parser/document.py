@@ -120,6 +120,16 @@ class Block:
     end_line: int  # 0-based, inclusive
 
 
+def _walk(items: list[Entry], out: list[Entry]) -> None:
+    """Append ``items`` and their children, depth first, to ``out``. (A function of the
+    module: a recursive closure refers to itself, a reference cycle that would keep
+    ``out`` alive after the document is dropped.)"""
+    for item in items:
+        out.append(item)
+        if item.children:
+            _walk(item.children, out)
+
+
 @dataclass(slots=True)
 class Document:
     source: SourceText
@@ -147,16 +157,21 @@ class Document:
         if cached is not None:
             return cached
         out: list[Entry] = []
-
-        def walk(items: list[Entry]) -> None:
-            for item in items:
-                out.append(item)
-                walk(item.children)
-
         for section in self.sections:
-            walk(section.entries)
+            _walk(section.entries, out)
         self.cache["entries"] = out
         return out
+
+    def release(self) -> None:
+        """Let the document go: drop its cache and the entries' links up to their parent
+        and section. Both make reference cycles, which only the cyclic garbage collector
+        frees, and the command line runs without it (see ``cli._tune_gc``): the fixer
+        calls this on each round's document once it is done with it, so its memory is
+        freed at once. The document must not be used afterwards."""
+        for entry in self.entries():
+            entry.parent = None
+            entry.section = None
+        self.cache.clear()
 
     def span_text(self, span: Span | None) -> str:
         if span is None:
