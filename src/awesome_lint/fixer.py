@@ -423,11 +423,16 @@ def _blank_lines_only(text: str, start: int, end: int, old: str, new: str) -> bo
 def _line_start(text: str, pos: int) -> int:
     """Where the line holding ``pos`` starts: after the last ``\n`` or ``\r`` before it.
 
-    (``max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1``, but the search
-    for ``\r`` stops at the last ``\n``: in a file without one it read back to the start
-    of the text, for every fix.)"""
-    newline = text.rfind("\n", 0, pos)
-    return max(newline, text.rfind("\r", newline + 1, pos)) + 1
+    (``max(text.rfind("\n", 0, pos), text.rfind("\r", 0, pos)) + 1``, but searched
+    back in growing steps: in a file without ``\r`` (or without ``\n``) the plain
+    searches read back to the start of the text, for every fix.)"""
+    low, step = pos, 256
+    while True:  # back from pos in growing steps: the line's length, not the text's
+        low = max(0, low - step)
+        newline = max(text.rfind("\n", low, pos), text.rfind("\r", low, pos))
+        if newline >= 0 or low == 0:
+            return newline + 1
+        step *= 2
 
 
 def _joins_cr_lf(text: str, edit: Edit) -> bool:
