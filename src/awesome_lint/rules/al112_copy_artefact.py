@@ -2,13 +2,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
-from awesome_lint.rules.common import entry_text_spans, prose_entries
+from awesome_lint.rules.common import entry_at, entry_text_spans
 
 # What text copied out of a PDF, or decoded with the wrong charset, leaves behind:
 # - a typographic ligature (U+FB00-U+FB06: "Eﬃcient"), which searches do not match;
@@ -93,16 +92,10 @@ class CopyArtefact(Rule):
                 found.append(m)
         if not found:
             return
-        entries = sorted(
-            (e for e in prose_entries(document) if e.content[0] < e.content[1]),
-            key=lambda e: e.content[0],
-        )
-        starts = [e.content[0] for e in entries]
         for m in found:
-            i = bisect_right(starts, m.start()) - 1
-            if i < 0 or m.end() > entries[i].content[1]:
+            entry = entry_at(document, m.start())
+            if entry is None or m.end() > entry.content[1]:
                 continue  # not in an entry's first line
-            entry = entries[i]
             if not any(a <= m.start() and m.end() <= b for a, b in entry_text_spans(text, entry)):
                 continue  # in a link target or a code span
             new = _replacement(m.group())

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.base import Context, Rule
-from awesome_lint.rules.common import file_habit, prose_entries
+from awesome_lint.rules.common import entry_at, file_habit
 
 # A file cites arXiv ids one way when it does so this often (and this many times).
 _SHARE = 0.8
@@ -70,17 +69,11 @@ class ArxivCitation(Rule):
         found = list(_CITATION.finditer(text))
         if not found:
             return
-        entries = sorted(
-            (e for e in prose_entries(document) if e.content[0] < e.content[1]),
-            key=lambda e: e.content[0],
-        )
-        starts = [e.content[0] for e in entries]
         cited: list[tuple[Entry, re.Match[str]]] = []
         for m in found:
-            i = bisect_right(starts, m.start()) - 1
-            if i < 0:
+            entry = entry_at(document, m.start())
+            if entry is None:
                 continue
-            entry = entries[i]
             if m.end() > entry.content[1] or _in_link_target(entry, m.start()):
                 continue
             if any(a <= m.start() < b for a, b in code_spans(text, *entry.content)):

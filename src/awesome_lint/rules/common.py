@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
@@ -65,6 +66,23 @@ def prose_entries(document: Document) -> Iterator[Entry]:
     for entry in document.entries():
         if entry.kind != "row" and not entry.is_toc:
             yield entry
+
+
+def entry_at(document: Document, offset: int) -> Entry | None:
+    """The prose entry (see ``prose_entries``) whose first line holds ``offset``, or
+    None. The entries are sorted by their start once per document."""
+    cached: tuple[list[Entry], list[int]] | None = document.cache.get("prose-by-start")
+    if cached is None:
+        entries = sorted(
+            (e for e in prose_entries(document) if e.content[0] < e.content[1]),
+            key=lambda e: e.content[0],
+        )
+        cached = document.cache["prose-by-start"] = (entries, [e.content[0] for e in entries])
+    entries, starts = cached
+    i = bisect_right(starts, offset) - 1
+    if i < 0 or offset >= entries[i].content[1]:
+        return None
+    return entries[i]
 
 
 def file_habit(kept: int, slips: int, *, share: float, minimum: int) -> bool:
