@@ -53,6 +53,15 @@ CASES: dict[str, Callable[[float], str]] = {
     "duplicate-entries": lambda n: _entries(
         100 * n, lambda i: "- [Same](https://e.org/same): Same title | OSDI'22\n"
     ),
+    # every broken anchor was compared with every heading (AL702's typo suggestions)
+    "broken-anchors": lambda n: (
+        "# L\n\n"
+        + "".join(f"- [Part {i}](#missing-part-{i})\n" for i in range(int(100 * n)))
+        + "".join(
+            f"\n## Section number {i}\n\n- [S{i}](https://e.org/s{i})\n"
+            for i in range(int(100 * n))
+        )
+    ),
 }
 
 

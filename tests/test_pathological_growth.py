@@ -24,7 +24,7 @@ from pathological import CASES
 ALL = Settings(
     resolve(["ALL"], (), ["AL709", "AL710", "AL711", "AL712", "AL713"]), unsafe_fixes=True
 )
-ENTRY_CASES = {"shared-link-entries", "duplicate-entries"}
+ENTRY_CASES = {"shared-link-entries", "duplicate-entries", "broken-anchors"}
 
 Finding = tuple[str, int, int, int, int]  # code, line, column, end line, end column
 
@@ -64,6 +64,20 @@ def expected(name: str, size: float, text: str) -> tuple[list[Finding], dict[str
         "note-mixed": lambda: ([], {}, text),
         "pipes-in-url": lambda: ([], {}, text),
         "shared-link-entries": lambda: ([("AL402", 4, 8, 4, 26)], {}, text),
+        "broken-anchors": lambda: (
+            [
+                (
+                    "AL702",
+                    3 + i,
+                    11 + len(str(i)),
+                    3 + i,
+                    11 + len(str(i)) + len(f"#missing-part-{i}"),
+                )
+                for i in range(rows)
+            ],
+            {},
+            text,
+        ),
         "duplicate-entries": lambda: (
             [("AL401", 3 + row, 10, 3 + row, 28) for row in range(1, rows)],
             {"AL401": rows - 1},

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix, Related
 from awesome_lint.parser.anchors import (
-    close_matches,
+    AnchorIndex,
     explicit_anchors,
     fragment,
     heading_anchors,
@@ -66,7 +66,8 @@ class BrokenAnchor(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         headings: dict[str, int] | None = None
         explicit: dict[str, int] = {}
-        close: dict[str, list[str]] = {}  # target -> close_matches (a typo is often copied)
+        close: dict[str, list[str]] = {}  # target -> close matches (a typo is often copied)
+        index: AnchorIndex | None = None
         for link in document.links:
             if link.image or link.reference:
                 continue
@@ -81,7 +82,9 @@ class BrokenAnchor(Rule):
             start, end = link.url
             candidates = close.get(target)
             if candidates is None:
-                candidates = close[target] = close_matches(target, [*headings, *explicit])
+                if index is None:
+                    index = AnchorIndex([*headings, *explicit])
+                candidates = close[target] = index.close(target)
             yield self._diagnostic(document, target, start, end, headings, candidates)
 
     def _diagnostic(
