@@ -53,6 +53,12 @@ CASES: dict[str, Callable[[float], str]] = {
     "duplicate-entries": lambda n: _entries(
         100 * n, lambda i: "- [Same](https://e.org/same): Same title | OSDI'22\n"
     ),
+    # every link of one line sliced the line up to itself (link roles, AL113's nesting)
+    "links-one-entry": lambda n: (
+        "# L\n\n- [A](https://e.org/a): x "
+        + " ".join(f"[[code]](https://e.org/c{i})" for i in range(300 * n))
+        + "\n"
+    ),
     # every broken anchor was compared with every heading (AL702's typo suggestions)
     "broken-anchors": lambda n: (
         "# L\n\n"

@@ -45,6 +45,9 @@ _VENUE_SIGN = re.compile(
 _MIN_TITLE_WORDS = 3  # what stays of the title after the cut
 
 
+_LONG_HEAD = 512  # characters before a link: no prefix and emphasis run this long
+
+
 def is_web(url: str) -> bool:
     return url.lower().startswith(("http://", "https://"))
 
@@ -83,7 +86,12 @@ def link_roles(document: Document, entry: Entry) -> list[tuple[Link, LinkRole]]:
             else:
                 out.append((link, "other"))
             continue
-        leading = _leading(document, entry, link)
+        # A link after another link never opens the entry; past a short head that is
+        # not even asked (the head is sliced per link: one line with thousands of
+        # links would be quadratic)
+        leading = (not out or link.start - entry.content[0] <= _LONG_HEAD) and _leading(
+            document, entry, link
+        )
         out.append((link, link_role(label, link.url_value, leading=leading)))
     known[id(entry)] = out
     return out

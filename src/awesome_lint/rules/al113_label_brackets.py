@@ -84,10 +84,11 @@ class LabelBrackets(Rule):
             links = entry.links
             if len(links) < 2 and entry.link is not None:
                 continue  # at most the entry's leading link: its title
+            nested = _nested(links)
             for link, role in link_roles(document, entry):
                 if role not in _LABELLED:
                     continue
-                if any(o.start < link.start < o.end for o in links):
+                if id(link) in nested:
                     continue  # a link written in another link's target
                 form = _form(text, link)
                 if form == "inner":
@@ -116,3 +117,22 @@ class LabelBrackets(Rule):
         return self.report(
             message, fix_start, end + 1, Fix("Write the brackets in the label", edits=edits)
         )
+
+
+def _nested(links: list[Link]) -> set[int]:
+    """The links (``id``) that start inside a link starting before them, in the same
+    entry: found in one sweep by start (a per-link scan was quadratic on a long line)."""
+    out: set[int] = set()
+    reach = -1  # the furthest end of the links that start before the current start
+    ordered = sorted(links, key=lambda link: link.start)
+    i = 0
+    while i < len(ordered):
+        start = ordered[i].start
+        j = i
+        while j < len(ordered) and ordered[j].start == start:
+            if start < reach:
+                out.add(id(ordered[j]))
+            j += 1
+        reach = max(reach, *(link.end for link in ordered[i:j]))
+        i = j
+    return out

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
+from itertools import accumulate
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.parser.document import Document
+from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
 
@@ -71,6 +73,7 @@ class YearTypo(Rule):
             return
         registry = registry_for(context.options)
         by_line = {entry.line: entry for entry in document.entries()}
+        targets: dict[int, tuple[list[int], list[int]]] = {}  # entry -> its URL spans
         source = document.source
         for match in matches:
             if text[match.start() - 1 : match.start()].isdigit():
@@ -78,7 +81,7 @@ class YearTypo(Rule):
             entry = by_line.get(source.line_index(match.start()))
             if entry is None or not (entry.content[0] < match.start() < entry.content[1]):
                 continue
-            if any(a <= match.start() < b for a, b in (link.url for link in entry.links)):
+            if _in_target(targets, entry, match.start()):
                 continue  # a link target is a URL
             before = _NAME_BEFORE.search(
                 text, max(entry.content[0], match.start() - 40), match.start()
@@ -95,3 +98,17 @@ class YearTypo(Rule):
                 match.start(),
                 match.end(),
             )
+
+
+def _in_target(targets: dict[int, tuple[list[int], list[int]]], entry: Entry, offset: int) -> bool:
+    """Whether ``offset`` is inside one of the entry's link targets (the spans sorted
+    once per entry: a line with thousands of links made a scan per number quadratic)."""
+    spans = targets.get(id(entry))
+    if spans is None:
+        urls = sorted(link.url for link in entry.links)
+        reach = list(accumulate((b for _, b in urls), max))  # furthest end so far
+        spans = targets[id(entry)] = ([a for a, _ in urls], reach)
+    starts, reach = spans
+    index = bisect_right(starts, offset) - 1
+    # some span starting at or before the offset ends after it
+    return index >= 0 and offset < reach[index]
