@@ -59,6 +59,12 @@ CASES: dict[str, Callable[[float], str]] = {
         + " ".join(f"[[code]](https://e.org/c{i})" for i in range(300 * n))
         + "\n"
     ),
+    # every wrapped name of a venue slot was compared with every venue token of it
+    "venues-one-slot": lambda n: (
+        "# L\n\n- [A](https://e.org/a): x | "
+        + " ".join(f"[CVPR'{i % 30:02d}]" for i in range(300 * n))
+        + "\n"
+    ),
     # every broken anchor was compared with every heading (AL702's typo suggestions)
     "broken-anchors": lambda n: (
         "# L\n\n"

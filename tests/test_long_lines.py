@@ -11,6 +11,7 @@ from awesome_lint.parser.document import Link
 from awesome_lint.rules.al113_label_brackets import _nested
 from awesome_lint.rules.al208_year_typo import _in_target
 from awesome_lint.source import SourceText
+from awesome_lint.venues.parse import _Intervals
 
 
 def _link(start: int, end: int) -> Link:
@@ -49,3 +50,19 @@ def test_in_target_matches_the_scan(spans: list[tuple[int, int]], offset: int) -
     entry.links = [Link(a, a + n + 2, (a, a), (a + 1, a + 1 + n), "u") for a, n in spans]
     expected = any(a <= offset < b for a, b in (link.url for link in entry.links))
     assert _in_target({}, entry, offset) == expected
+
+
+@given(  # tokens and names are never empty
+    st.lists(st.tuples(st.integers(0, 50), st.integers(1, 10)), max_size=10),
+    st.lists(st.tuples(st.integers(0, 50), st.integers(1, 10)), max_size=10),
+)
+def test_intervals_match_the_pairwise_overlap(
+    recorded: list[tuple[int, int]], queries: list[tuple[int, int]]
+) -> None:
+    spans = [(a, a + n) for a, n in recorded]
+    intervals = _Intervals(spans[:5])
+    for start, end in spans[5:]:
+        intervals.add(start, end)
+    for a, n in queries:
+        s, e = a, a + n
+        assert intervals.overlaps(s, e) == any(x < e and s < y for x, y in spans)

@@ -65,6 +65,7 @@ def expected(name: str, size: float, text: str) -> tuple[list[Finding], dict[str
         "pipes-in-url": lambda: ([], {}, text),
         "shared-link-entries": lambda: ([("AL402", 4, 8, 4, 26)], {}, text),
         "links-one-entry": lambda: ([], {}, text),
+        "venues-one-slot": lambda: ([], {}, text),
         "broken-anchors": lambda: (
             [
                 (

@@ -15,6 +15,8 @@ bracketed prefix, the text after a title).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -482,10 +484,9 @@ def _bare_names(
             continue
         s = m.start(g) + inner.index(stripped)
         spans.append((s, s + len(stripped)))
+    taken = _Intervals(t.span for t in tokens)
     for s, e in spans:
-        if any(t.span[0] < e and s < t.span[1] for t in tokens) or any(
-            t.span[0] < e and s < t.span[1] for t in out
-        ):
+        if taken.overlaps(s, e):
             continue
         name = text[s:e]
         match = reg.lookup(name)
@@ -496,7 +497,39 @@ def _bare_names(
                 span=(s, e), name_span=(s, e), name=name, match=match, wrapper=_wrapper(text, s, e)
             )
         )
+        taken.add(s, e)
     return out
+
+
+class _Intervals:
+    """Spans, for "does this one overlap any?" in logarithmic time: a slot with
+    thousands of tokens and wrapped names compared every pair (quadratic)."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in sorted(spans):
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        """Record a span; spans overlapping it are merged into one (only overlaps are asked)."""
+        if start >= end:
+            return  # an empty span overlaps nothing
+        i = bisect_left(self._ends, start)  # the first span ending at or after start
+        j = i
+        while j < len(self._starts) and self._starts[j] <= end:
+            start = min(start, self._starts[j])
+            end = max(end, self._ends[j])
+            j += 1
+        self._starts[i:j] = [start]
+        self._ends[i:j] = [end]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) shares a position with a recorded span."""
+        i = bisect_right(self._ends, start)  # the first span ending after start
+        return i < len(self._starts) and self._starts[i] < end
 
 
 def parse_slot(text: str, registry: VenueRegistry | None = None) -> Slot:
