@@ -65,6 +65,10 @@ CASES: dict[str, Callable[[float], str]] = {
         + " ".join(f"[CVPR'{i % 30:02d}]" for i in range(300 * n))
         + "\n"
     ),
+    # every heading that is a link looked through every link of the file (AL605/AL606)
+    "link-headings": lambda n: (
+        "# L\n" + "".join(f"\n## [Section {i}](https://e.org/{i})\n" for i in range(int(100 * n)))
+    ),
     # every broken anchor was compared with every heading (AL702's typo suggestions)
     "broken-anchors": lambda n: (
         "# L\n\n"

@@ -116,4 +116,12 @@ def item_heading(document: Document, heading: Heading) -> bool:
     start, end = heading.text
     if not document.text.startswith("[", start):
         return False
-    return any(link.start == start and link.end <= end for link in document.links)
+    shortest: dict[int, int] | None = document.cache.get("link-ends-by-start")
+    if shortest is None:  # the shortest link starting at each offset (once per document)
+        shortest = document.cache["link-ends-by-start"] = {}
+        for link in document.links:
+            known = shortest.get(link.start)
+            if known is None or link.end < known:
+                shortest[link.start] = link.end
+    link_end = shortest.get(start)
+    return link_end is not None and link_end <= end
