@@ -267,35 +267,33 @@ class TocMismatch(Rule):
             )
 
     def _retarget(self, document: Document, link: Link, name: str, section: Section) -> Diagnostic:
+        how = "differs in case from" if name.lower() == section.anchor else "is a typo of"
+        message = f"Table of contents anchor '#{name}' {how} the heading's '#{section.anchor}'"
+        return self._relink(link, section, message)
+
+    def _twin(self, document: Document, link: Link, first: Section, twin: Section) -> Diagnostic:
+        heading = twin.heading
+        assert heading is not None
+        return self._relink(
+            link,
+            twin,
+            f"Table of contents links the second heading {twin.title!r} to the first's "
+            f"anchor '#{first.anchor}': the heading on line {heading.line + 1} is "
+            f"'#{twin.anchor}'",
+        )
+
+    def _relink(self, link: Link, section: Section, message: str) -> Diagnostic:
+        """A finding on the item's link target, fixed to the section's anchor."""
         heading = section.heading
         assert heading is not None
-        how = "differs in case from" if name.lower() == section.anchor else "is a typo of"
         start, end = link.url
         return self.report(
-            f"Table of contents anchor '#{name}' {how} the heading's '#{section.anchor}'",
+            message,
             start,
             end,
             Fix(
                 f"Link to '#{section.anchor}'",
                 (Edit(start, end, f"#{section.anchor}"),),
-                anchors_only=True,
-            ),
-            (Related(heading.text[0], heading.text[1], "the heading"),),
-        )
-
-    def _twin(self, document: Document, link: Link, first: Section, twin: Section) -> Diagnostic:
-        heading = twin.heading
-        assert heading is not None and first.heading is not None
-        start, end = link.url
-        return self.report(
-            f"Table of contents links the second heading {twin.title!r} to the first's "
-            f"anchor '#{first.anchor}': the heading on line {heading.line + 1} is "
-            f"'#{twin.anchor}'",
-            start,
-            end,
-            Fix(
-                f"Link to '#{twin.anchor}'",
-                (Edit(start, end, f"#{twin.anchor}"),),
                 anchors_only=True,
             ),
             (Related(heading.text[0], heading.text[1], "the heading"),),
