@@ -91,6 +91,13 @@ class VenueMatch:
         return self.venue.canonical if self.kind is MatchKind.MISSPELLING else self.spelling
 
 
+# A full name is this long at least (letters and digits), so that short ones
+# ("Nature", "Science") are never read as one in ordinary text.
+FULL_NAME_MIN = 12
+# Publishers a full name may be written with or without, squashed, longest first.
+_PUBLISHERS = ("ieeecvf", "ieeersj", "ieee", "acm", "the")
+
+
 def _norm(name: str) -> str:
     return " ".join(name.split())
 
@@ -113,6 +120,8 @@ class VenueRegistry:
     )
     # lookup's answers by written name (VenueMatch is immutable, so they can be shared)
     _memo: dict[str, VenueMatch | None] = field(init=False, repr=False, compare=False)
+    # full names, squashed, with and without a leading publisher (built on first use)
+    _full: dict[str, Venue | None] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         exact: dict[str, tuple[Venue, MatchKind]] = {}
@@ -142,6 +151,7 @@ class VenueRegistry:
         object.__setattr__(self, "_folded", folded)
         object.__setattr__(self, "_squashed", squashed)
         object.__setattr__(self, "_memo", {})
+        object.__setattr__(self, "_full", {})
 
     def __iter__(self) -> Iterator[Venue]:
         return iter(self.venues)
@@ -187,6 +197,25 @@ class VenueRegistry:
             return None
         venue, kind, spelling = found
         return VenueMatch(venue, kind, spelling, False)
+
+    def by_full_name(self, name: str) -> Venue | None:
+        """The venue whose full name this is, ignoring case, punctuation and spaces,
+        with or without a leading publisher (``IEEE Robotics and Automation Letters``,
+        ``Transactions on Intelligent Transportation Systems``). Only full names of at
+        least FULL_NAME_MIN letters and digits count; a name two venues share, none."""
+        full = self._full
+        if not full:
+            for venue in self.venues:
+                squashed = _squash(venue.full_name)
+                keys = {squashed}
+                for publisher in _PUBLISHERS:
+                    if squashed.startswith(publisher):
+                        keys.add(squashed[len(publisher) :])
+                for key in keys:
+                    if len(key) >= FULL_NAME_MIN:
+                        full[key] = venue if full.get(key, venue) is venue else None
+            full.setdefault("", None)  # built (an empty index is rebuilt otherwise)
+        return full.get(_squash(name))
 
     def search(self, query: str = "") -> list[Venue]:
         """Venues whose names or full name contain the query (case-insensitive);
