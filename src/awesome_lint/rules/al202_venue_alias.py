@@ -21,6 +21,13 @@ class VenueAlias(Rule):
     `USENIX ATC'24`). With `prefer-canonical = true` it also flags every
     accepted alias (`ATC'22` → `USENIX ATC'22`, `PVLDB'23` → `VLDB'23`).
 
+    A former name in its own years is fine, unless the file itself writes the
+    current name for those years too: in a list that writes `NeurIPS 2016`
+    (at least 3 times for years before the rename) and names the venue by its
+    current name at least 10 times and 4 times in 5, `NIPS 2016` is a slip
+    and is reported ("the file writes 'NeurIPS' for the years before the
+    rename too").
+
     ## Why
 
     Readers and tools look venues up by their current name; a former name
@@ -68,9 +75,10 @@ class VenueAlias(Rule):
         tokens = document_tokens(document, registry)
         # Whether a name fits depends on the token alone: decide once per token.
         reasons: dict[int, str] = {}
+        retro = _retroactive(tokens.uses())
         for where, token, _ in tokens.uses():
             if where != "subtitle":
-                reason = _reason(token, prefer)
+                reason = _reason(token, prefer) or _old_name(token, retro)
                 if reason is not None:
                     reasons[id(token)] = reason
         if not reasons:
@@ -88,6 +96,59 @@ class VenueAlias(Rule):
                 else None
             )
             yield self.report(f"Venue {reason}", start, end, fix)
+
+
+# A file writes a renamed venue's current name for the years before the rename too
+# (``NeurIPS 2016``) when it does so this often, and names the venue by its current name
+# this share of the time: its former name is then a slip (``NIPS 2016``).
+RETRO_MIN = 3
+RETRO_SHARE = 0.8
+RETRO_TOTAL = 10
+
+
+def _retroactive(uses: list[tuple[str, VenueToken, int]]) -> dict[str, int]:
+    """Per canonical venue with a former name: how often the file writes the current
+    name for a year the former name covers, when that is the file's habit (see
+    RETRO_MIN); venues without the habit are left out."""
+    retro: dict[str, int] = {}
+    current: dict[str, int] = {}
+    former: dict[str, int] = {}
+    for where, token, n in uses:
+        match = token.match
+        if match is None or where == "subtitle" or not match.venue.renames:
+            continue
+        canonical = match.venue.canonical
+        if match.kind is MatchKind.RENAME:
+            former[canonical] = former.get(canonical, 0) + n
+            continue
+        current[canonical] = current.get(canonical, 0) + n
+        year = token.year
+        if year is not None and any(
+            r.last is not None and r.covers(year) for r in match.venue.renames
+        ):
+            retro[canonical] = retro.get(canonical, 0) + n
+    return {
+        name: n
+        for name, n in retro.items()
+        if n >= RETRO_MIN
+        and current[name] >= RETRO_TOTAL
+        and current[name] >= RETRO_SHARE * (current[name] + former.get(name, 0))
+    }
+
+
+def _old_name(token: VenueToken, retro: dict[str, int]) -> str | None:
+    """A former name in its own years, in a file that writes the current name for those
+    years too (None: not such a slip)."""
+    match = token.match
+    if match is None or match.kind is not MatchKind.RENAME or token.year is None:
+        return None
+    times = retro.get(match.venue.canonical)
+    if times is None:
+        return None
+    return (
+        f"{match.spelling!r}: the file writes {match.venue.canonical!r} for the years "
+        f"before the rename too ({times} times)"
+    )
 
 
 def _reason(token: VenueToken, prefer: bool) -> str | None:
