@@ -17,6 +17,7 @@ from awesome_lint.rules.al111_year_separator import YearSeparator
 from awesome_lint.rules.al112_copy_artefact import CopyArtefact
 from awesome_lint.rules.al113_label_brackets import LabelBrackets
 from awesome_lint.rules.al114_venue_ending import VenueEnding
+from awesome_lint.rules.al116_dangling_hyphen import DanglingHyphen
 from awesome_lint.rules.al201_venue_format import VenueFormat
 from awesome_lint.rules.al202_venue_alias import VenueAlias
 from awesome_lint.rules.al203_unknown_venue import UnknownVenue
@@ -80,6 +81,7 @@ RULES: tuple[type[Rule], ...] = (
     CopyArtefact,
     LabelBrackets,
     VenueEnding,
+    DanglingHyphen,
     VenueFormat,
     VenueAlias,
     UnknownVenue,
