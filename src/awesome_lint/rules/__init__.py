@@ -18,6 +18,7 @@ from awesome_lint.rules.al112_copy_artefact import CopyArtefact
 from awesome_lint.rules.al113_label_brackets import LabelBrackets
 from awesome_lint.rules.al114_venue_ending import VenueEnding
 from awesome_lint.rules.al116_dangling_hyphen import DanglingHyphen
+from awesome_lint.rules.al117_link_text_spaces import LinkTextSpaces
 from awesome_lint.rules.al201_venue_format import VenueFormat
 from awesome_lint.rules.al202_venue_alias import VenueAlias
 from awesome_lint.rules.al203_unknown_venue import UnknownVenue
@@ -82,6 +83,7 @@ RULES: tuple[type[Rule], ...] = (
     LabelBrackets,
     VenueEnding,
     DanglingHyphen,
+    LinkTextSpaces,
     VenueFormat,
     VenueAlias,
     UnknownVenue,
