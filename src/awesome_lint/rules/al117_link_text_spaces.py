@@ -51,7 +51,7 @@ class LinkTextSpaces(Rule):
 
     code = "AL117"
     name = "link-text-spaces"
-    summary = "Blanks at the start or end of a link's text ('[ Paper](url)')"
+    summary = "Blanks at the start or end of a link's text inside its brackets"
     fix = "safe"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
