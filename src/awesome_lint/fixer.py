@@ -323,11 +323,37 @@ def _windows_keep(document: Document, windows: list[tuple[int, int]], fixes: lis
             _Shape.of_parts(
                 entries[lo:hi],
                 document.links[los:his],
-                [b for b in document.blocks if b.start_line <= last and b.end_line >= first],
-                [h for h in document.headings if first <= h.line <= last],
+                _blocks_within(document, first, last),
+                _headings_within(document, first, last),
             )
         )
     return _keeps_invariants(_Shape.join(before_parts), _Shape.join(after_parts), fixes)
+
+
+def _blocks_within(document: Document, first: int, last: int) -> list[Block]:
+    """The blocks that reach into lines ``first``..``last`` (what a scan of every block
+    finds, in order): by bisection, as a batch has many windows and a file many blocks."""
+    cached: tuple[list[int], list[int]] | None = document.cache.get("fixer-block-reach")
+    if cached is None:
+        starts = [block.start_line for block in document.blocks]
+        reach: list[int] = []  # the furthest end line of the blocks up to each
+        for block in document.blocks:
+            reach.append(max(reach[-1], block.end_line) if reach else block.end_line)
+        cached = document.cache["fixer-block-reach"] = (starts, reach)
+    starts, reach = cached
+    hi = bisect_right(starts, last)  # blocks[:hi] start on or before the last line
+    lo = bisect_left(starts, first)  # blocks[lo:hi] start inside: all reach in
+    while lo > 0 and reach[lo - 1] >= first:  # a block before may reach in
+        lo -= 1
+    return [b for b in document.blocks[lo:hi] if b.end_line >= first]
+
+
+def _headings_within(document: Document, first: int, last: int) -> list[Heading]:
+    """The headings on lines ``first``..``last`` (headings are in line order)."""
+    lines: list[int] | None = document.cache.get("fixer-heading-lines")
+    if lines is None:
+        lines = document.cache["fixer-heading-lines"] = [h.line for h in document.headings]
+    return document.headings[bisect_left(lines, first) : bisect_right(lines, last)]
 
 
 _LINE_START = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*[ \t>]*")
