@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from awesome_lint.domain.venues import entry_tokens
+from awesome_lint.domain.venues import Found, entry_tokens
 from awesome_lint.links.normalize import arxiv_id
 from awesome_lint.links.roles import clean_label
 from awesome_lint.parser.document import Document, Entry
@@ -25,6 +25,7 @@ _DATE_LABEL = re.compile(
 # place of lists that put the venue in the paper link's label, read even for a name the
 # venue registry does not know
 _NAME_YEAR_LABEL = re.compile(r"[A-Z][A-Za-z&-]{1,30} ?(?P<year>(?:19|20)\d\d)")
+_DIGIT = re.compile(r"\d")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -87,7 +88,13 @@ def entry_stated_year(document: Document, entry: Entry) -> Year | None:
 
 def entry_venue_year(document: Document, entry: Entry, registry: VenueRegistry) -> Year | None:
     """The year of an entry's first known venue token with a year, outside its subtitle."""
-    for found in entry_tokens(document, entry, registry):
+    return venue_year_of(entry_tokens(document, entry, registry))
+
+
+def venue_year_of(tokens: list[Found]) -> Year | None:
+    """``entry_venue_year`` of an entry whose venue tokens are ``tokens`` (for a caller
+    that walks many entries and holds the document's tokens)."""
+    for found in tokens:
         token = found.token
         if found.where != "subtitle" and token.known and token.year is not None:
             return Year(token.year, token.month)
@@ -111,8 +118,8 @@ def entry_date(document: Document, entry: Entry) -> tuple[int, int, int] | None:
     2020]](url)`` -> (2020, 2, 12)), from its first paragraph's links; else None."""
     for link in (*entry.links, *entry.more_links):
         start, end = link.text
-        if link.image or end - start > 40 or not document.text[start:end].strip("[] \t"):
-            continue
+        if link.image or end - start > 40 or _DIGIT.search(document.text, start, end) is None:
+            continue  # (a day needs digits; cleaning the label adds none)
         m = _DATE_LABEL.fullmatch(clean_label(document.text[start:end]))
         if m is None:
             continue

@@ -5,11 +5,11 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.domain.venues import Found
+from awesome_lint.domain.venues import Found, document_tokens
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.common import file_habit
-from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, entry_tokens, registry_for
+from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
 
 # The file must write its venues with a year this often (and this many times) before a
 # venue without one is a slip.
@@ -71,14 +71,10 @@ class MissingYear(Rule):
         text = document.text
         with_year = 0
         without: list[tuple[str, int, int]] = []  # (name, start, end)
-        for entry in document.entries():
+        for entry, tokens in document_tokens(document, registry).entries:
             if entry.kind == "row":
                 continue  # a table cell naming a dataset or tool is no venue slot
-            found = [
-                f
-                for f in entry_tokens(document, entry, registry)
-                if f.token.known and _standalone(f)
-            ]
+            found = [f for f in tokens if f.token.known and _standalone(f)]
             with_year += sum(1 for f in found if f.token.year is not None)
             spans = {f.span for f in found}
             missing = [(f.token.name, *f.span) for f in found if f.token.year is None]

@@ -8,12 +8,13 @@ from itertools import pairwise
 from typing import Any, ClassVar, Final
 
 from awesome_lint.diagnostics import Diagnostic, Fix
+from awesome_lint.domain.venues import document_tokens
 from awesome_lint.domain.years import (
     entry_arxiv_year,
     entry_date,
     entry_label_year,
     entry_stated_year,
-    entry_venue_year,
+    venue_year_of,
 )
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, OptionError, Rule
@@ -170,11 +171,12 @@ class _Ranks:
         """Per entry: the year written in its text (its venue token's, else the one it
         states after its title, else a link label's that is a name and a year), or None."""
         if self._stated is None:
-            document, registry = self.document, self.registry
+            document = self.document
+            tokens = document_tokens(document, self.registry)
             out = []
             for entry in self.group:
                 year = (
-                    entry_venue_year(document, entry, registry)
+                    venue_year_of(tokens.of(entry))
                     or entry_stated_year(document, entry)
                     or entry_label_year(document, entry)
                 )
