@@ -57,6 +57,8 @@ class CommaSpacing(Rule):
         spaced = 0
         glued: list[int] = []
         for entry in prose_entries(document):
+            if text.find(",", *entry.content) < 0:
+                continue  # no comma on the first line (its prose spans lie within it)
             for start, end in entry_text_spans(text, entry):
                 pos = text.find(",", start, end)
                 while pos != -1 and pos + 1 < end:
