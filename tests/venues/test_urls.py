@@ -54,6 +54,10 @@ from awesome_lint.venues.urls import venue_from_url
         ("https://vldb.org/pvldb/volumes/17/paper/x", ("VLDB", 2024)),
         ("https://mlsys.org/virtual/2026/oral/3780", ("MLSys", 2026)),
         ("https://neurips.cc/virtual/2024/poster/1", ("NeurIPS", 2024)),
+        ("https://www.aaai.org/Papers/AAAI/2020GB/AAAI-ChenJ.1453.pdf", ("AAAI", 2020)),
+        ("https://aaai.org/Papers/AAAI/2008/AAAI08-123.pdf", ("AAAI", 2008)),
+        ("https://www.aaai.org/AAAI22Papers/AAAI-902.LiW.pdf", ("AAAI", 2022)),
+        ("https://www.aaai.org/ocs/index.php/AAAI/AAAI18/paper/view/16222", ("AAAI", 2018)),
     ],
 )
 def test_implied_venue(url: str, expected: tuple[str, int]) -> None:
@@ -77,6 +81,10 @@ def test_implied_venue(url: str, expected: tuple[str, int]) -> None:
         "https://www.aclweb.org/anthology/D19-6106.pdf",
         "https://openaccess.thecvf.com/content/CVPR2023W/x/html/x.html",
         "https://github.com/vllm-project/vllm",
+        # AAAI's journal pages name no year; workshops are not the conference
+        "https://ojs.aaai.org/index.php/AAAI/article/view/26185",
+        "https://aaai.org/ocs/index.php/WS/AAAIW15/paper/view/10092",
+        "https://www.aaai.org/Papers/Workshops/2008/WS-08-01/WS08-01-001.pdf",
         "not a url",
         "",
         "http://[::1",

@@ -29,7 +29,7 @@ from typing import NamedTuple
 from awesome_lint.domain.venues import _masked, entry_tokens, regions
 from awesome_lint.domain.years import arxiv_year
 from awesome_lint.links.normalize import arxiv_id
-from awesome_lint.parser.document import Document, Entry, Span
+from awesome_lint.parser.document import Document, Entry, Link, Span
 from awesome_lint.venues.registry import Venue, VenueRegistry
 
 VENUE = "venue"
@@ -221,6 +221,60 @@ def _month_years(
     return out
 
 
+# What "names a venue or a year" reads beyond venue tokens (see names_venue_or_year):
+# a four-digit year, or a two-digit one after an apostrophe (``IEEE Computer'26``)
+_ANY_YEAR = re.compile(r"(?<![\d.])(?:19[5-9]\d|20[0-4]\d)(?!\d)|['’]\d\d(?!\d)")
+# words that stand where a venue would: a preprint, a report, a thesis, OpenReview
+_VENUE_WORDS = re.compile(
+    r"(?i)(?<![\w-])(?:arxiv|preprint|(?:technical|tech\.?) report|thesis|openreview)(?![\w-])"
+)
+# a bare URL (an autolink) in the text: its digits are no year
+_BARE_URL = re.compile(r"https?://\S+")
+# "(TOMM)." at the end of the text before the links: an abbreviated venue
+_ACRONYM_END = re.compile(r"\([A-Z][\w&-]*[A-Z]\)\W*\Z")
+_NAME_WORD = re.compile(r"[A-Za-z][\w&-]*[A-Za-z]")
+
+
+def names_venue_or_year(
+    document: Document, entry: Entry, registry: VenueRegistry, paper: Link
+) -> bool:
+    """Whether an entry names a venue or a year anywhere a paper list writes one: a
+    venue token (slot, prefix, tail, link label), a year in its text or link labels
+    (its paragraph's continuation lines included), ``arXiv``, ``Preprint``, a report,
+    a bracketed prefix (``[USENIX ;login:]``), a known venue name alone (``TMLR``,
+    ``[[NeurIPS]]``), or a name after the last comma before the paper link (``Title,
+    Transportation Research Part C.``). Lenient: an entry that names something like
+    a venue names one. ``paper`` is the entry's paper link."""
+    if entry_tokens(document, entry, registry):
+        return True
+    text = document.text
+    lines = document.source.lines
+    start = entry.content[0]
+    end = max(entry.content[1], lines[max(entry.line, entry.para_end)].end)
+    chars = list(text[start:end])
+    for link in (*entry.links, *entry.more_links):  # blank out the link targets
+        for i in range(max(link.url[0], start), min(link.url[1], end)):
+            chars[i - start] = " "
+    own = _BARE_URL.sub(" ", "".join(chars))
+    if _ANY_YEAR.search(own) or _VENUE_WORDS.search(own):
+        return True
+    if entry.prefix is not None and text[entry.prefix[0] : entry.prefix[1]].lstrip(
+        " \t*_"
+    ).startswith("["):
+        return True  # "[USENIX ;login:] [Title](url)": the list's venue place
+    for word in _NAME_WORD.findall(own):
+        if sum(c.isupper() for c in word) >= 2 and registry.lookup(word) is not None:
+            return True
+    head = text[start : paper.start].rstrip(" \t*_\\[(").rstrip(".").rstrip()
+    if _ACRONYM_END.search(head):
+        return True
+    if "," in head:
+        last = head.rsplit(",", 1)[1].strip()
+        if last and last[0].isupper() and len(last.split()) <= 10:
+            return True  # "Title, Transportation Research Part C: Emerging Technologies."
+    return False
+
+
 __all__ = [
     "ARXIV_ID",
     "OTHER",
@@ -229,5 +283,6 @@ __all__ = [
     "WORKSHOP",
     "StatedYear",
     "entry_years",
+    "names_venue_or_year",
     "venue_years",
 ]

@@ -6,8 +6,11 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.domain.stated import names_venue_or_year
+from awesome_lint.links.papers import primary_link
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
+from awesome_lint.rules.common import file_habit
 from awesome_lint.rules.venue_common import (
     SHARED,
     VENUE_OPTIONS,
@@ -21,6 +24,7 @@ from awesome_lint.rules.venue_common import (
 )
 from awesome_lint.venues.parse import Style
 from awesome_lint.venues.registry import VenueRegistry
+from awesome_lint.venues.urls import VenueYear
 
 
 def _placement(tokens: VenueTokens) -> str | None:
@@ -46,6 +50,14 @@ def _placement(tokens: VenueTokens) -> str | None:
     return best
 
 
+# A list is a habit's place when it has more than this many paper entries, at least
+# this many of which name a venue or a year (and, when several do not, this share).
+_NEIGHBOURS = 7
+_NEIGHBOUR_SHARE = 0.95
+# A site's home page (``https://agibot-world.com/``): a dataset, tool or project.
+_SITE_ROOT = re.compile(r"\s*https?://[^/?#\s]+/?\s*\Z", re.IGNORECASE)
+
+
 def _name_for(registry: VenueRegistry, canonical: str, year: int) -> str:
     venue = registry.get(canonical)
     if venue is not None:
@@ -67,14 +79,31 @@ class MissingVenue(Rule):
     proceedings.mlsys.org, papers.nips.cc and proceedings.neurips.cc,
     proceedings.mlr.press volumes (ICML, AISTATS, COLT, CoRL, UAI, CPAL),
     aclanthology.org ids, openaccess.thecvf.com, vldb.org/pvldb volumes, and
-    the `/virtual/YYYY/` pages of mlsys.org, neurips.cc, icml.cc, iclr.cc.
-    arXiv and DOI links imply nothing. An entry that names the venue with one
-    letter wrong next to the year (`[[CVRP2020 Oral]](…)`) names a venue:
-    venue-typo (AL207) reports the spelling, this rule stays silent.
+    the `/virtual/YYYY/` pages of mlsys.org, neurips.cc, icml.cc, iclr.cc, and
+    AAAI's own archive (aaai.org `/Papers/AAAI/2020…`, `/AAAI22Papers/`,
+    `/ocs/index.php/AAAI/AAAI18/`). arXiv and DOI links imply nothing. An
+    entry that names the venue with one letter wrong next to the year
+    (`[[CVRP2020 Oral]](…)`) names a venue: venue-typo (AL207) reports the
+    spelling, this rule stays silent.
+
+    Also finds an entry with a paper link that names neither a venue nor a year
+    in a list whose other paper entries name one: at least 7 of them do, and
+    when several entries lack one, at least 19 in 20 do (one entry among 7 or
+    more is always a slip). A venue or a year counts wherever the list writes it:
+    a venue token (slot, prefix, tail, link label), a year anywhere in the
+    entry's text or link labels (its wrapped lines too), `arXiv`, `Preprint`, a
+    report or thesis, a bracketed prefix, a known venue alone (`TMLR`,
+    `[[NeurIPS]]`) or a name after the last comma before the paper link
+    (`Title, Transportation Research Part C.`). A link to a site's home page is
+    a dataset's, tool's or project's, not a paper's: such entries do not count.
+    Lists of tools, datasets or undated papers stay silent: their entries do not
+    name venues as a habit.
 
     ## Why
 
     A reader wants to know where a paper appeared; the link already says it.
+    An entry without venue or year among neighbours that all have one was left
+    unfinished.
 
     ## Example
 
@@ -90,6 +119,15 @@ class MissingVenue(Rule):
     - [Orca](https://www.usenix.org/conference/osdi22/presentation/yu): Serving | OSDI'22
     ```
 
+    In a list whose entries read `Title, Venue Year. \\[[paper](url)\\]`,
+
+    ```markdown
+    - Social NCE: Contrastive Learning. \\[[paper](https://arxiv.org/abs/2012.11717)\\]
+    ```
+
+    is reported: "Entry has no venue or year; the other 7 entries of this
+    section have one".
+
     ## Fix safety
 
     Unsafe: text is added. The venue is written in the file's style and
@@ -97,6 +135,8 @@ class MissingVenue(Rule):
     `[Venue] ` prefix before the link where the file uses prefixes, as
     `` `Venue` `` after the link where it uses backticks. Elsewhere (or with
     a slot that already holds an affiliation) the rule reports without a fix.
+    An entry that names neither venue nor year among neighbours that do is
+    reported without a fix: the venue has to be looked up.
 
     ## Options
 
@@ -106,7 +146,7 @@ class MissingVenue(Rule):
 
     code = "AL205"
     name = "missing-venue"
-    summary = "The link implies a venue that the entry's text lacks"
+    summary = "An entry names no venue though its link implies one or its neighbours name one"
     fix = "unsafe"
     options: ClassVar[Mapping[str, Option]] = dict(VENUE_OPTIONS)
     shared_options: ClassVar[Mapping[str, str]] = {**SHARED, "style": "AL201"}
@@ -114,8 +154,17 @@ class MissingVenue(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         registry = registry_for(context.options)
         implied = implied_venues(document)
-        if not implied:
-            return
+        if implied:
+            yield from self._implied(document, context, registry, implied)
+        yield from self._unlike_neighbours(document, registry, {id(e) for e, _ in implied})
+
+    def _implied(
+        self,
+        document: Document,
+        context: Context,
+        registry: VenueRegistry,
+        implied: list[tuple[Entry, VenueYear]],
+    ) -> Iterator[Diagnostic]:
         tokens = document_tokens(document, registry)
         style = file_style(tokens, context.options.get("style", "consistent"), habit=False)
         assert style is not None
@@ -139,6 +188,62 @@ class MissingVenue(Rule):
             yield self.report(
                 f"The link implies {rendered!r} but the entry names no venue", start, end, fix
             )
+
+    def _unlike_neighbours(
+        self, document: Document, registry: VenueRegistry, implied: set[int]
+    ) -> Iterator[Diagnostic]:
+        """Entries with a paper link that name neither a venue nor a year, in a list
+        whose other paper entries (at least ``_NEIGHBOURS``) nearly all name one."""
+        tokens = document_tokens(document, registry)
+
+        def unnamed(entry: Entry) -> bool | None:
+            """None: no paper entry (no paper link, or a home page: a dataset's, tool's
+            or project's); else whether it names neither a venue nor a year."""
+            if entry.kind == "row" or entry.toc:
+                return None
+            link = primary_link(document, entry)
+            if link is None:
+                return None
+            if (
+                tokens.of(entry)
+                or id(entry) in implied  # the link names one (reported above)
+                or names_venue_or_year(document, entry, registry, link)
+            ):
+                return False
+            return None if _SITE_ROOT.match(link.url_value) else True
+
+        # Most entries have a venue token: the lists of the few without are looked at.
+        lists: dict[tuple[int, int], Entry] = {}  # (section, list) -> an entry of it
+        for entry, found in tokens.entries:
+            if not found and (id(entry.section), entry.list_id) not in lists and unnamed(entry):
+                lists[(id(entry.section), entry.list_id)] = entry
+        for first in lists.values():
+            section = first.section
+            if section is None:
+                continue  # (a released document's entry)
+            siblings = first.parent.children if first.parent is not None else section.entries
+            members = [(e, unnamed(e)) for e in siblings if e.list_id == first.list_id]
+            papers = [e for e, bare in members if bare is not None]
+            bare = [e for e, is_bare in members if is_bare]
+            named = len(papers) - len(bare)
+            if named < _NEIGHBOURS:
+                continue
+            # one entry among many is a slip whatever the share; more need the share
+            if len(bare) > 1 and not file_habit(
+                named, len(bare), share=_NEIGHBOUR_SHARE, minimum=_NEIGHBOURS
+            ):
+                continue
+            whole = first.parent is None and all(
+                e.list_id == first.list_id or unnamed(e) is None for e in section.entries
+            )
+            where = "section" if whole else "list"
+            others = len(papers) - 1
+            have = f"the other {others}" if named == others else f"{named} of the other {others}"
+            for entry in bare:
+                yield self.report(
+                    f"Entry has no venue or year; {have} entries of this {where} have one",
+                    *entry.content,
+                )
 
     @staticmethod
     def _named_elsewhere(

@@ -138,6 +138,7 @@ _SITES = (
     "aclanthology.org",
     "thecvf.com",
     "vldb.org",
+    "aaai.org",
     *VIRTUAL_SITES,
 )
 _SITE = re.compile("|".join(re.escape(site) for site in _SITES))
@@ -175,10 +176,23 @@ def venue_from_url(url: str) -> VenueYear | None:
         # PVLDB volume N holds the papers of VLDB 2007+N (vol. 1: VLDB 2008).
         m = re.match(r"/pvldb/vol(?:umes/)?(\d+)(?:/|$)", path)
         return ("VLDB", 2007 + int(m.group(1))) if m else None
+    if host == "aaai.org":
+        return _aaai(path)
     if host in VIRTUAL_SITES:
         m = re.match(r"/virtual/((?:19|20)\d\d)/", path)
         return (VIRTUAL_SITES[host], int(m.group(1))) if m else None
     return None
+
+
+def _aaai(path: str) -> VenueYear | None:
+    """AAAI's own archive of its conference papers: /Papers/AAAI/2020GB/AAAI-X.pdf,
+    /AAAI22Papers/AAAI-902.X.pdf and the older /ocs/index.php/AAAI/AAAI18/paper/....
+    (ojs.aaai.org links name no year; /Papers/Workshops/ and /ocs/.../WS/ are workshops.)"""
+    m = re.match(r"/Papers/AAAI/((?:19|20)\d\d)", path)
+    if m is not None:
+        return ("AAAI", int(m.group(1)))
+    m = re.match(r"/AAAI(\d\d)Papers/", path) or re.match(r"/ocs/index\.php/AAAI/AAAI(\d\d)/", path)
+    return ("AAAI", _year2(m.group(1))) if m else None
 
 
 def _usenix(path: str) -> VenueYear | None:
