@@ -120,13 +120,22 @@ def entry_date(document: Document, entry: Entry) -> tuple[int, int, int] | None:
         start, end = link.text
         if link.image or end - start > 40 or _DIGIT.search(document.text, start, end) is None:
             continue  # (a day needs digits; cleaning the label adds none)
-        m = _DATE_LABEL.fullmatch(clean_label(document.text[start:end]))
-        if m is None:
-            continue
-        day = int(m.group("day"))
-        if 1 <= day <= 31:
-            return (int(m.group("year")), _MONTHS.index(m.group("month")) + 1, day)
+        date = date_label(document.text[start:end])
+        if date is not None:
+            return date
     return None
+
+
+def date_label(label: str) -> tuple[int, int, int] | None:
+    """The (year, month, day) of a link label that is a date (``[12 Feb 2020]``,
+    ``arXiv 28 Jun 2018``), else None."""
+    m = _DATE_LABEL.fullmatch(clean_label(label))
+    if m is None:
+        return None
+    day = int(m.group("day"))
+    if not 1 <= day <= 31:
+        return None
+    return (int(m.group("year")), _MONTHS.index(m.group("month")) + 1, day)
 
 
 def entry_label_year(document: Document, entry: Entry) -> Year | None:

@@ -31,6 +31,7 @@ from awesome_lint.rules.al209_missing_year import MissingYear
 from awesome_lint.rules.al210_arxiv_citation import ArxivCitation
 from awesome_lint.rules.al211_presentation_suffix import PresentationSuffix
 from awesome_lint.rules.al212_venue_full_name import VenueFullName
+from awesome_lint.rules.al213_arxiv_date import ArxivDate
 from awesome_lint.rules.al301_unsorted_entries import UnsortedEntries
 from awesome_lint.rules.al302_year_heading import YearHeading
 from awesome_lint.rules.al401_duplicate_link import DuplicateLink
@@ -96,6 +97,7 @@ RULES: tuple[type[Rule], ...] = (
     ArxivCitation,
     PresentationSuffix,
     VenueFullName,
+    ArxivDate,
     UnsortedEntries,
     YearHeading,
     DuplicateLink,

@@ -1,0 +1,130 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.domain.years import arxiv_year, date_label
+from awesome_lint.links.normalize import arxiv_id
+from awesome_lint.parser.document import Document, Link
+from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import file_habit
+
+# The file labels its arXiv links by submission date when at least this many dated
+# labels on arXiv links (and this share of them) give the id's month and year.
+_MINIMUM = 10
+_SHARE = 0.9
+_MONTH_NAMES = (
+    *("January", "February", "March", "April", "May", "June", "July", "August"),
+    *("September", "October", "November", "December"),
+)
+_LABEL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# Cheap tests before a label is read: a digit, a space and a letter ("12 Feb 2020").
+_DATE_HINT = re.compile(r"\d\s+[A-Za-z]")
+
+
+def _dated_arxiv(document: Document) -> list[tuple[Link, tuple[int, int], tuple[int, int], str]]:
+    """Every link whose label is a date and whose target a new-style arXiv id: the
+    link, the label's (year, month), the id's (year, month) and the id."""
+    text = document.text
+    out = []
+    for link in document.links:
+        if link.image or "arxiv" not in link.url_value.lower():
+            continue
+        start, end = link.text
+        if end - start > 40 or _DATE_HINT.search(text, start, end) is None:
+            continue
+        date = date_label(text[start:end])
+        if date is None:
+            continue
+        paper = arxiv_id(link.url_value)
+        if paper is None or "/" in paper:
+            continue  # an old-style id (cs/0601001): its month reads the same, not worth it
+        submitted = arxiv_year(paper)
+        if submitted is None or submitted.month is None:
+            continue
+        out.append((link, (date[0], date[1]), (submitted.year, submitted.month), paper))
+    return out
+
+
+class ArxivDate(Rule):
+    """
+    ## What it does
+
+    In a list that labels its arXiv links with the submission date
+    (`Title [[12 Feb 2020]](https://arxiv.org/abs/2002.04567)`), reports a date
+    label that the link's arXiv id contradicts: the id `2203.15792` says the paper
+    was announced in March 2022, so `[[10 Mar 2023]]` has the wrong year. The
+    file must give the id's month and year in at least 9 of 10 of its dated arXiv
+    labels (and at least 10 of them).
+
+    Reported: a label in the id's month of another year (a slip of the year), and a
+    label more than a month before the id's month (an id is given when the paper is
+    announced, a few days to a few weeks after it is submitted: a label a month
+    before the id's month is a submission held back, not a slip). A label after the id's
+    month is left alone: it may be the date of a later version.
+
+    ## Why
+
+    The date is how a reader of such a list tells new work from old; a slip of
+    the year files a paper a year off.
+
+    ## Example
+
+    ```markdown
+    - Task specific source-free adaptation [[10 Mar 2023]](https://arxiv.org/abs/2203.15792)
+    ```
+
+    is reported: "Date label '10 Mar 2023' disagrees with arXiv id 2203.15792
+    (March 2022)".
+
+    ## Fix safety
+
+    Unsafe, and only for a label in the id's month: the year is changed to the
+    id's (`[[10 Mar 2022]]`). The day is kept as written. A label in another
+    month is reported without a fix.
+
+    ## Options
+
+    None.
+    """
+
+    code = "AL213"
+    name = "arxiv-date"
+    summary = "A date label that its arXiv link's id contradicts"
+    fix = "unsafe"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        dated = _dated_arxiv(document)
+        if len(dated) < _MINIMUM:
+            return
+        matching = sum(1 for _, label, submitted, _ in dated if label == submitted)
+        if not file_habit(matching, len(dated) - matching, share=_SHARE, minimum=_MINIMUM):
+            return
+        text = document.text
+        for link, (year, month), (id_year, id_month), paper in dated:
+            slip = month == id_month and year != id_year
+            months_before = (id_year * 12 + id_month) - (year * 12 + month)
+            if not slip and months_before <= 1:
+                continue
+            start, end = link.text
+            label = text[start:end].strip("[] \t")
+            fix = None
+            if slip:
+                found = list(_LABEL_YEAR.finditer(text, start, end))
+                if found:
+                    at = found[-1]
+                    fix = self.replace(
+                        f"Write the id's year {id_year}",
+                        at.start(),
+                        at.end(),
+                        str(id_year),
+                        unsafe=True,
+                    )
+            yield self.report(
+                f"Date label {label!r} disagrees with arXiv id {paper} "
+                f"({_MONTH_NAMES[id_month - 1]} {id_year})",
+                start,
+                end,
+                fix,
+            )
