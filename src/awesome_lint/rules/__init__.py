@@ -19,6 +19,7 @@ from awesome_lint.rules.al113_label_brackets import LabelBrackets
 from awesome_lint.rules.al114_venue_ending import VenueEnding
 from awesome_lint.rules.al116_dangling_hyphen import DanglingHyphen
 from awesome_lint.rules.al117_link_text_spaces import LinkTextSpaces
+from awesome_lint.rules.al118_title_typo import TitleTypo
 from awesome_lint.rules.al201_venue_format import VenueFormat
 from awesome_lint.rules.al202_venue_alias import VenueAlias
 from awesome_lint.rules.al203_unknown_venue import UnknownVenue
@@ -85,6 +86,7 @@ RULES: tuple[type[Rule], ...] = (
     VenueEnding,
     DanglingHyphen,
     LinkTextSpaces,
+    TitleTypo,
     VenueFormat,
     VenueAlias,
     UnknownVenue,

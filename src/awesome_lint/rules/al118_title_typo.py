@@ -1,0 +1,208 @@
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.links.papers import paper_links, title_key
+from awesome_lint.parser.document import Document, Entry, Heading
+from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, document_tokens, registry_for
+
+# A word is the file's own when its titles and headings use it this often (and it is
+# this long); a word they use at most RARE_MAX times, one edit away from it and this
+# many times rarer, is a misspelling of it.
+COMMON_MIN = 15
+COMMON_LEN = 8
+RARE_MAX = 2
+RATIO = 5
+RARE_LEN = 7
+# Only in paper lists: at least this share of the entries name a venue. (Product names
+# in a list of tools, "Sharding" beside "Sharing", are words of their own.)
+PAPER_SHARE = 0.5
+
+
+class TitleTypo(Rule):
+    """
+    ## What it does
+
+    Finds a misspelt word in a paper's title or a heading: a word the file's
+    titles and headings use at most twice that is one edit (a letter added,
+    dropped, changed, or two letters swapped) away from a word they use at
+    least 15 times and 5 times as often: `Languagze` among 348
+    `Language`, `Grouding` among 19 `Grounding`, `Reperesentation` among 15
+    `Representation`. Words are compared case-insensitively, and only words of
+    letters (7 or more, the common one 8 or more).
+
+    Left alone: other endings of one word (`optimize`/`optimized`,
+    `provided`/`provides`, plurals), British and American spellings (`s`/`z`),
+    a change at the first letter (`vAttention` beside `Attention`), a word
+    that any link target of the file contains (a system's name, `Transnormer`,
+    is in its repository's URL), and lists that are not paper lists (fewer
+    than half of their entries name a venue: a list of tools names
+    `Sharding` beside `Sharing` on purpose).
+
+    ## Why
+
+    A typo in a title hides the paper from a search of the list and from a
+    reader skimming it; in a heading it also breaks the table of contents'
+    anchor once someone fixes it.
+
+    ## Example
+
+    ```markdown
+    - [Improving Large Languagze Model Quantization](https://arxiv.org/abs/2402.00001), arXiv 2024.
+    ```
+
+    becomes, with `--unsafe-fixes`, `... Improving Large Language Model ...`.
+
+    ## Fix safety
+
+    Unsafe: the word is replaced by the common one, in the case it was written
+    in (`Languagze` → `Language`). A paper's own title may really spell a
+    word so; a reader decides. Headings get no fix (their anchors would
+    change).
+
+    ## Options
+
+    None.
+    """
+
+    code = "AL118"
+    name = "title-typo"
+    summary = "A word in a title or heading one letter away from a word the file uses often"
+    fix = "unsafe"
+    options = VENUE_OPTIONS
+    shared_options = SHARED
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        links = paper_links(document)
+        if len(links) < COMMON_MIN:
+            return
+        tokens = document_tokens(document, registry_for(context.options))
+        named = sum(1 for _, found in tokens.entries if found)
+        if named < PAPER_SHARE * len(tokens.entries):
+            return
+        text = document.text
+        # the entries of each title as written (most titles once; a title is folded once)
+        titles: dict[str, list[Entry]] = {}
+        for entry, _, title, _ in links:
+            if title:
+                same = titles.get(title)
+                if same is None:
+                    titles[title] = [entry]
+                else:
+                    same.append(entry)
+        by_key: dict[str, list[Entry | Heading]] = {}
+        for title, entries in titles.items():
+            by_key.setdefault(title_key(title), []).extend(entries)
+        for heading in document.headings:
+            by_key.setdefault(title_key(document.span_text(heading.text)), []).append(heading)
+        words: Counter[str] = Counter()
+        for key, spots in by_key.items():
+            n = len(spots)
+            for word in key.split():
+                words[word] += n
+        typos = _typos(words)
+        if not typos:
+            return
+        # (a link to a heading of the file carries the heading's words, typo and all)
+        urls = " ".join(
+            link.url_value for link in document.links if not link.url_value.startswith("#")
+        ).casefold()
+        typos = {w: c for w, c in typos.items() if w not in urls}
+        if not typos:
+            return
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, typos)) + r")\b", re.IGNORECASE)
+        found = sorted(
+            (*spot.text, False) if isinstance(spot, Heading) else (*spot.content, spot.parsed)
+            for key, spots in by_key.items()
+            if not typos.keys().isdisjoint(key.split())
+            for spot in spots
+        )
+        seen: set[int] = set()
+        for start, end, fixable in found:
+            for m in pattern.finditer(text, start, end):
+                if m.start() in seen or _in_link_target(document, m.start()):
+                    continue
+                seen.add(m.start())
+                written = m.group()
+                common = typos[written.casefold()]
+                spelt = _case_like(written, common)
+                fix = self.replace(f"Write {spelt!r}", m.start(), m.end(), spelt, unsafe=True)
+                yield self.report(
+                    f"{written!r} looks like a misspelling of {spelt!r} "
+                    f"({words[common]} times in this file's titles and headings)",
+                    m.start(),
+                    m.end(),
+                    fix if fixable else None,
+                )
+
+
+def _in_link_target(document: Document, pos: int) -> bool:
+    cached: list[tuple[int, int]] | None = document.cache.get("title-typo-targets")
+    if cached is None:
+        cached = document.cache["title-typo-targets"] = sorted(link.url for link in document.links)
+    return any(a <= pos < b for a, b in cached)
+
+
+def _typos(words: Counter[str]) -> dict[str, str]:
+    """Rare words one edit from a common one: {rare word: common word}."""
+    common = {
+        w: n for w, n in words.items() if n >= COMMON_MIN and len(w) >= COMMON_LEN and w.isalpha()
+    }
+    if not common:
+        return {}
+    # Every common word under each of its one-letter deletions (and itself): two words
+    # one edit apart share an entry (a symmetric-deletion index).
+    index: dict[str, list[str]] = {}
+    for w in common:
+        index.setdefault(w, []).append(w)
+        for i in range(len(w)):
+            index.setdefault(w[:i] + w[i + 1 :], []).append(w)
+    out: dict[str, str] = {}
+    for w, n in words.items():
+        if n > RARE_MAX or len(w) < RARE_LEN or w in common or not w.isalpha():
+            continue
+        near: set[str] = set()
+        for variant in (w, *(w[:i] + w[i + 1 :] for i in range(len(w)))):
+            near.update(index.get(variant, ()))
+        for c in sorted(near):
+            if c != w and common[c] >= RATIO * n and _slip(w, c):
+                out[w] = c
+                break
+    return out
+
+
+def _slip(rare: str, common: str) -> bool:
+    """One edit turns ``common`` into ``rare``, and not one that makes another form of
+    the word (an ending, a plural, a British spelling) or changes its first letter."""
+    if rare.rstrip("s") == common.rstrip("s") or rare + "es" == common or common + "es" == rare:
+        return False
+    lr, lc = len(rare), len(common)
+    if lr == lc:
+        diff = [i for i in range(lr) if rare[i] != common[i]]
+        if len(diff) == 1:
+            i = diff[0]
+            return 0 < i < lr - 2 and {rare[i], common[i]} != {"s", "z"}
+        if len(diff) == 2 and diff[1] == diff[0] + 1:
+            i, j = diff
+            return rare[i] == common[j] and rare[j] == common[i] and i > 0
+        return False
+    longer, shorter = (rare, common) if lr > lc else (common, rare)
+    if len(longer) != len(shorter) + 1:
+        return False
+    for i in range(len(longer)):
+        if longer[:i] + longer[i + 1 :] == shorter:
+            return 0 < i < len(longer) - 1
+    return False
+
+
+def _case_like(written: str, word: str) -> str:
+    """``word`` in the case ``written`` has: all capitals, a capital first, or lower."""
+    if written.isupper():
+        return word.upper()
+    if written[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
