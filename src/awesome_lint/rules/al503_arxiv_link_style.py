@@ -24,7 +24,9 @@ class ArxivLinkStyle(Rule):
     ## What it does
 
     By default, reports links to arXiv mirrors (`xxx.itp.ac.cn`, `xxx.lanl.gov`,
-    `cn.arxiv.org` and the other country mirrors) and points them to
+    `cn.arxiv.org` and the other country mirrors) and to arXiv's hosts for
+    programs and trials (`export.arxiv.org`, the API's; `browse.arxiv.org`, a
+    2023 beta of the abstract pages), and points them to
     `https://arxiv.org`, in the form most of the file's arXiv links use (`abs`,
     `pdf`, or `pdf` with `.pdf`; on a tie, the link's own), keeping the version.
 
@@ -95,7 +97,8 @@ class ArxivLinkStyle(Rule):
                 continue
             url = link.url_value
             host = _host(url)
-            mirror = is_arxiv_mirror(host)
+            side = option == "any" and host.lower() in _SIDE_HOSTS
+            mirror = is_arxiv_mirror(host) or side
             version = None if strip else paper.version
             if option == "any":
                 if not mirror:
@@ -110,16 +113,23 @@ class ArxivLinkStyle(Rule):
             fix = None
             if plain and not link.reference:
                 fix = self.replace(f"Use {target}", link.url[0], link.url[1], target)
-            if mirror:
+            if side:
+                message = f"arXiv link goes to {host}, not the site readers use: use {target}"
+            elif mirror:
                 message = f"arXiv link goes to a mirror ({host}): use {target}"
             else:
                 message = f"arXiv link should be {target}"
             yield self.report(message, link.url[0], link.url[1], fix)
 
 
+# arXiv's hosts for programs and trials (the export API host; the 2023 "browse" beta
+# of the abstract pages): links for readers go to arxiv.org.
+_SIDE_HOSTS = frozenset({"export.arxiv.org", "browse.arxiv.org"})
 # Where a link to a mirror may be: a host of ARXIV_MIRRORS after "//" (a superset).
 _MIRROR_HINT = re.compile(
-    r"//(?:www\.)?(?:" + "|".join(sorted(re.escape(h) for h in ARXIV_MIRRORS)) + r")(?![\w.-])",
+    r"//(?:www\.)?(?:"
+    + "|".join(sorted(re.escape(h) for h in ARXIV_MIRRORS | _SIDE_HOSTS))
+    + r")(?![\w.-])",
     re.IGNORECASE,
 )
 
