@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from awesome_lint.errors import AwesomeLintError
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.linting import document_notes, link_targets, lint_document
 from awesome_lint.parser.build import parse_document
 from awesome_lint.parser.document import Block, Document, Entry, Heading, Link
@@ -356,7 +357,7 @@ def _headings_within(document: Document, first: int, last: int) -> list[Heading]
     return document.headings[bisect_left(lines, first) : bisect_right(lines, last)]
 
 
-_LINE_START = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*[ \t>]*")
+_LINE_START = lazy_compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*[ \t>]*")
 _PLAIN = frozenset(" \t'\u2019.,/-")
 
 
@@ -396,7 +397,7 @@ def _inert(document: Document, fix: Fix) -> bool:
     return True
 
 
-_ATX = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
+_ATX = lazy_compile(r" {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
 _URL_UNSAFE = frozenset(" \t\r\n()<>[]\\`\"'")
 
 

@@ -39,6 +39,8 @@ from functools import lru_cache
 from typing import Literal
 from urllib.parse import SplitResult, urlsplit
 
+from awesome_lint.lazyre import lazy_compile
+
 Span = tuple[int, int]
 ArxivForm = Literal["abs", "pdf"]
 
@@ -177,7 +179,7 @@ ARXIV_HOSTS: frozenset[str] = frozenset(
 )
 _NEW_ID = r"\d{4}\.\d{4,5}"
 _OLD_ID = r"[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]{2})?/\d{7}"
-_ARXIV_PATH = re.compile(
+_ARXIV_PATH = lazy_compile(
     rf"^/+(?P<form>abs|pdf|html)/+(?P<id>{_NEW_ID}|{_OLD_ID})"
     r"(?:v(?P<version>\d+))?(?P<ext>\.pdf)?/?$"
 )
@@ -317,14 +319,14 @@ _NEURIPS = (
     r"(?:-[A-Za-z_]+)?\.(?:html|pdf)$"
 )
 _USENIX_CONFS = ("osdi", "nsdi", "atc", "fast")
-_USENIX_PAGE = re.compile(
+_USENIX_PAGE = lazy_compile(
     r"^/conference/(?P<conf>[a-z]+\d{2})/presentation/(?P<slug>[a-z]+(?:-[a-z]+)*)$"
 )
 _USENIX_FILE = (
     r"^/system/files/(?:conference/(?P<dir>[a-z]+\d{2})/)?"
     r"(?P<conf>[a-z]+\d{2})-(?P<slug>[a-z]+(?:-[a-z]+)*)\.pdf$"
 )
-_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+_ESCAPE = lazy_compile(r"%([0-9A-Fa-f]{2})")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
 

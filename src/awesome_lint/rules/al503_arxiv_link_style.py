@@ -7,6 +7,7 @@ from typing import ClassVar
 from urllib.parse import urlsplit
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.normalize import (
     ARXIV_MIRRORS,
     ArxivForm,
@@ -118,7 +119,7 @@ class ArxivLinkStyle(Rule):
 
 
 # Where a link to a mirror may be: a host of ARXIV_MIRRORS after "//" (a superset).
-_MIRROR_HINT = re.compile(
+_MIRROR_HINT = lazy_compile(
     r"//(?:www\.)?(?:" + "|".join(sorted(re.escape(h) for h in ARXIV_MIRRORS)) + r")(?![\w.-])",
     re.IGNORECASE,
 )

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.venues.registry import MatchKind, VenueMatch, VenueRegistry, default_registry
 
 Span = tuple[int, int]
@@ -55,21 +56,21 @@ _COMMON_WORDS = frozenset(
 )
 
 # Characters that end a word (a word may hold ' ’ ` & + - / . but not these).
-_WORD = re.compile(r"[^\s\[\](){}（）`,;|\"<>*@:!?]+")
+_WORD = lazy_compile(r"[^\s\[\](){}（）`,;|\"<>*@:!?]+")
 _YEAR4 = r"(?:19[6-9]\d|20[0-4]\d)"
-_PURE_YEAR = re.compile(
+_PURE_YEAR = lazy_compile(
     rf"(?P<apo>['’`]?)(?P<year>{_YEAR4}|\d\d)(?P<month>\.(?:1[0-2]|0?[1-9]))?\.?\Z"
 )
-_GLUED = re.compile(
+_GLUED = lazy_compile(
     rf"(?P<name>.*?[A-Za-z+&])(?P<sep>['’`]|-)?(?P<year>{_YEAR4}|\d\d)"
     r"(?P<month>\.(?:1[0-2]|0?[1-9]))?\.?\Z"
 )
-_TWO_DIGITS = re.compile(r"\d\d")
+_TWO_DIGITS = lazy_compile(r"\d\d")
 # "ICLR, 2024", "(**CVPR, 2021**)": a comma between a known name and a four-digit year.
-_COMMA_GAP = re.compile(r",[ \t]*")
-_SPACES = re.compile(r"\s+")
-_PAREN_NOTE = re.compile(r"[ \t]*\((?P<q>[^()\d\n]{1,30})\)")
-_WRAPPED = re.compile(r"\[([^\[\]\n]+)\]|\(([^()\n]+)\)|`([^`\n]+)`")
+_COMMA_GAP = lazy_compile(r",[ \t]*")
+_SPACES = lazy_compile(r"\s+")
+_PAREN_NOTE = lazy_compile(r"[ \t]*\((?P<q>[^()\d\n]{1,30})\)")
+_WRAPPED = lazy_compile(r"\[([^\[\]\n]+)\]|\(([^()\n]+)\)|`([^`\n]+)`")
 _APOSTROPHES = "'’`"
 _OPEN = {"[": "]", "(": ")", "`": "`"}
 
@@ -564,14 +565,14 @@ _ATOMIC_NAME = rf"(?=(?P<name>{_NAME}))(?P=name)"
 _REVERSED_QUALIFIER = (
     "(?i:" + "|".join(sorted((q[::-1] for q in QUALIFIERS), key=len, reverse=True)) + ")"
 )
-_NAME_BEFORE_YEAR = re.compile(
+_NAME_BEFORE_YEAR = lazy_compile(
     r"\d(?:\d[ \t]*['’`][ \t]*|(?:[6-9]91|[0-4]02)(?:[ \t]*['’`][ \t]*|-|[ \t]+|[ \t]*,)?)"
     rf"(?:{_REVERSED_QUALIFIER}[ \t]+)*({_NAME})(?![^{_BREAK}])"
 )
 # The same, from just before a year (in the reversed text), and the year's first
 # characters, each searched for quickly as a literal (a digit class is tried at
 # every character: ten times slower).
-_NAME_BEFORE = re.compile(
+_NAME_BEFORE = lazy_compile(
     r"(?:[ \t]*['’`][ \t]*|-|[ \t]+|[ \t]*,)?"
     rf"(?:{_REVERSED_QUALIFIER}[ \t]+)*({_NAME})(?![^{_BREAK}])"
 )
@@ -579,14 +580,14 @@ _YEAR_STARTS = tuple(
     re.compile(p)
     for p in (r"20[0-4]\d", r"19[6-9]\d", r"'[ \t]*\d\d", r"’[ \t]*\d\d", r"`[ \t]*\d\d")
 )
-_AFTER_YEAR = re.compile(rf"(?:\.(?:1[0-2]|0?[1-9]))?\.?(?![^{_BREAK}])")
+_AFTER_YEAR = lazy_compile(rf"(?:\.(?:1[0-2]|0?[1-9]))?\.?(?![^{_BREAK}])")
 # One pattern per wrapper: each starts with its own character, which is searched
 # for quickly (a pattern starting with any of the three is tried at each of them).
 _WRAPPED_NAMES = tuple(
     re.compile(rf"{re.escape(o)}[ \t]*{_ATOMIC_NAME}[ \t]*{re.escape(c)}") for o, c in _OPEN.items()
 )
-_SLOT_NAME = re.compile(rf"\|[ \t]*{_ATOMIC_NAME}[ \t]*(?=<!--|\r|\n|\Z)")
-_WHOLE_NAME = re.compile(rf"\s*({_NAME})\s*\Z")
+_SLOT_NAME = lazy_compile(rf"\|[ \t]*{_ATOMIC_NAME}[ \t]*(?=<!--|\r|\n|\Z)")
+_WHOLE_NAME = lazy_compile(rf"\s*({_NAME})\s*\Z")
 
 
 def venue_words(text: str, *, whole: bool = False) -> list[tuple[Span, bool]]:
