@@ -5,8 +5,9 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+
+from awesome_lint.records import FrozenRecord
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -95,13 +96,20 @@ class FileChangedError(OSError):
     """The file on disk is no longer the text that was read: writing would lose an edit."""
 
 
-@dataclass(frozen=True, slots=True)
-class Snapshot:
+class Snapshot(FrozenRecord):
     """What a file was when it was read: size, modification time and a content digest."""
 
     size: int
     mtime_ns: int
     digest: bytes
+
+    _fields = ("size", "mtime_ns", "digest")
+    __slots__ = _fields
+
+    def __init__(self, size: int, mtime_ns: int, digest: bytes) -> None:
+        object.__setattr__(self, "size", size)
+        object.__setattr__(self, "mtime_ns", mtime_ns)
+        object.__setattr__(self, "digest", digest)
 
     @classmethod
     def of(cls, data: bytes, stat: os.stat_result) -> Snapshot:

@@ -13,7 +13,6 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
@@ -23,6 +22,7 @@ from awesome_lint.lazyre import lazy_compile
 from awesome_lint.linting import document_notes, link_targets, lint_document
 from awesome_lint.parser.build import parse_document
 from awesome_lint.parser.document import Block, Document, Entry, Heading, Link
+from awesome_lint.records import FrozenRecord, replace
 from awesome_lint.settings import Settings
 from awesome_lint.source import SourceText
 
@@ -502,8 +502,9 @@ def _touches(a: Edit, b: Edit) -> bool:
     return b.start == b.end and a.start <= b.start <= a.end
 
 
-@dataclass(frozen=True)
-class _Shape:
+class _Shape(FrozenRecord):
+    _fields = ("entries", "urls", "structure")
+    __slots__ = _fields
     entries: int
     urls: tuple[str, ...]
     # How the text parses, HTML blocks aside (AL001 removes comments): the top-level
@@ -511,7 +512,14 @@ class _Shape:
     # A fix that changes these (a removed comment that made a setext heading or let a
     # paragraph join a list item) is refused. Adjacent lists count as one: joining
     # them is what AL604 does on purpose, and it keeps every item where it was.
-    structure: tuple[object, ...] = ()
+    structure: tuple[object, ...]
+
+    def __init__(
+        self, entries: int, urls: tuple[str, ...], structure: tuple[object, ...] = ()
+    ) -> None:
+        object.__setattr__(self, "entries", entries)
+        object.__setattr__(self, "urls", urls)
+        object.__setattr__(self, "structure", structure)
 
     @classmethod
     def of(cls, document: Document) -> _Shape:

@@ -26,11 +26,11 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from itertools import pairwise
 
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Span
+from awesome_lint.records import FrozenRecord
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 # Words that may surround a year in a year heading without changing its meaning.
@@ -98,8 +98,7 @@ def year_range(label: str) -> tuple[int | None, int | None] | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Bucket:
+class Bucket(FrozenRecord):
     """A heading's or a ``<details>`` block's share of the document.
 
     ``first``..``last`` are the years it stands for (None: open end); ``years`` is False
@@ -113,9 +112,33 @@ class Bucket:
     span: Span
     start_line: int
     end_line: int
-    first: int | None = None
-    last: int | None = None
-    years: bool = False
+    first: int | None
+    last: int | None
+    years: bool
+
+    _fields = ("kind", "label", "span", "start_line", "end_line", "first", "last", "years")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        kind: str,
+        label: str,
+        span: Span,
+        start_line: int,
+        end_line: int,
+        first: int | None = None,
+        last: int | None = None,
+        years: bool = False,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "kind", kind)
+        set_(self, "label", label)
+        set_(self, "span", span)
+        set_(self, "start_line", start_line)
+        set_(self, "end_line", end_line)
+        set_(self, "first", first)
+        set_(self, "last", last)
+        set_(self, "years", years)
 
     def contains(self, year: int) -> bool:
         return (self.first is None or year >= self.first) and (

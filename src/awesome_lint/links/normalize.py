@@ -34,12 +34,12 @@ each site):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 from urllib.parse import SplitResult, urlsplit
 
 from awesome_lint.lazyre import lazy_compile
+from awesome_lint.records import FrozenRecord
 
 Span = tuple[int, int]
 ArxivForm = Literal["abs", "pdf"]
@@ -190,14 +190,23 @@ def is_arxiv_mirror(host: str) -> bool:
     return _clean_host(host) in ARXIV_MIRRORS
 
 
-@dataclass(frozen=True, slots=True)
-class ArxivLink:
+class ArxivLink(FrozenRecord):
     """An arXiv paper link: the id (old ids without subject class), version, page form."""
 
     id: str
     version: int | None
     form: str  # "abs", "pdf" or "html"
     pdf_suffix: bool  # written with ".pdf"
+
+    _fields = ("id", "version", "form", "pdf_suffix")
+    __slots__ = _fields
+
+    def __init__(self, id: str, version: int | None, form: str, pdf_suffix: bool) -> None:
+        set_ = object.__setattr__
+        set_(self, "id", id)
+        set_(self, "version", version)
+        set_(self, "form", form)
+        set_(self, "pdf_suffix", pdf_suffix)
 
 
 @lru_cache(maxsize=4096)

@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from awesome_lint.lazyre import lazy_compile
+from awesome_lint.records import FrozenRecord
 from awesome_lint.venues.registry import MatchKind, VenueMatch, VenueRegistry, default_registry
 
 Span = tuple[int, int]
@@ -75,8 +75,7 @@ _APOSTROPHES = "'’`"
 _OPEN = {"[": "]", "(": ")", "`": "`"}
 
 
-@dataclass(frozen=True, slots=True)
-class VenueToken:
+class VenueToken(FrozenRecord):
     """One venue as written.
 
     ``span`` covers the whole token: workshop part (if any), name, qualifiers,
@@ -90,16 +89,66 @@ class VenueToken:
     name_span: Span
     name: str
     match: VenueMatch | None
-    sep_span: Span | None = None
-    sep: str = ""
-    year_span: Span | None = None
-    year_text: str = ""
-    year: int | None = None
-    month: int | None = None
-    month_span: Span | None = None
-    qualifiers: tuple[Span, ...] = ()
-    workshop_span: Span | None = None  # "NAIC" in "NAIC @ SIGCOMM'24"
-    wrapper: str = ""  # "[", "(", "`" when the token fills such a pair, else ""
+    sep_span: Span | None
+    sep: str
+    year_span: Span | None
+    year_text: str
+    year: int | None
+    month: int | None
+    month_span: Span | None
+    qualifiers: tuple[Span, ...]
+    workshop_span: Span | None  # "NAIC" in "NAIC @ SIGCOMM'24"
+    wrapper: str  # "[", "(", "`" when the token fills such a pair, else ""
+    _fields = (
+        "span",
+        "name_span",
+        "name",
+        "match",
+        "sep_span",
+        "sep",
+        "year_span",
+        "year_text",
+        "year",
+        "month",
+        "month_span",
+        "qualifiers",
+        "workshop_span",
+        "wrapper",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        span: Span,
+        name_span: Span,
+        name: str,
+        match: VenueMatch | None,
+        sep_span: Span | None = None,
+        sep: str = "",
+        year_span: Span | None = None,
+        year_text: str = "",
+        year: int | None = None,
+        month: int | None = None,
+        month_span: Span | None = None,
+        qualifiers: tuple[Span, ...] = (),
+        workshop_span: Span | None = None,
+        wrapper: str = "",
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "span", span)
+        set_(self, "name_span", name_span)
+        set_(self, "name", name)
+        set_(self, "match", match)
+        set_(self, "sep_span", sep_span)
+        set_(self, "sep", sep)
+        set_(self, "year_span", year_span)
+        set_(self, "year_text", year_text)
+        set_(self, "year", year)
+        set_(self, "month", month)
+        set_(self, "month_span", month_span)
+        set_(self, "qualifiers", qualifiers)
+        set_(self, "workshop_span", workshop_span)
+        set_(self, "wrapper", wrapper)
 
     @property
     def known(self) -> bool:
@@ -128,13 +177,19 @@ class VenueToken:
         return (start, self.year_span[1])
 
 
-@dataclass(frozen=True, slots=True)
-class Slot:
+class Slot(FrozenRecord):
     """What a venue slot (the text after `` | ``) holds."""
 
     text: str
     tokens: tuple[VenueToken, ...]
-    year_only: bool = False
+    year_only: bool
+    _fields = ("text", "tokens", "year_only")
+    __slots__ = _fields
+
+    def __init__(self, text: str, tokens: tuple[VenueToken, ...], year_only: bool = False) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "tokens", tokens)
+        object.__setattr__(self, "year_only", year_only)
 
     @property
     def empty(self) -> bool:
@@ -656,12 +711,17 @@ STYLE_SEPARATORS = ("'", " '", "' ", " ", "", "-", ", ", ",")
 DEFAULT_STYLE = "{name}'{yy}"
 
 
-@dataclass(frozen=True, slots=True)
-class Style:
+class Style(FrozenRecord):
     """A year style: the separator between name and year, and 2 or 4 digits."""
 
     sep: str
     digits: int
+    _fields = ("sep", "digits")
+    __slots__ = _fields
+
+    def __init__(self, sep: str, digits: int) -> None:
+        object.__setattr__(self, "sep", sep)
+        object.__setattr__(self, "digits", digits)
 
     @property
     def pattern(self) -> str:
