@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from difflib import SequenceMatcher
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic, Related
@@ -42,6 +41,8 @@ def _near_title(a: str, b: str) -> bool:
         return False  # a name put before it, or words left off the end
     if _DIGITS.sub("", a) == _DIGITS.sub("", b):
         return False  # other numbers: another version (``Baichuan-7B``, ``Baichuan2-7B``)
+    from difflib import SequenceMatcher  # on first need: most runs never get here
+
     return SequenceMatcher(None, a, b).ratio() >= NEAR_TITLE
 
 
