@@ -208,6 +208,6 @@ def test_every_option_of_the_command_is_a_field_of_the_request() -> None:
     names = {
         param.name for param in check.params if isinstance(param, click.Option | click.Argument)
     }
-    fields = set(CheckRequest.__dataclass_fields__)
+    fields = set(CheckRequest._fields)
     # --color and -v are the terminal's business; stdin is what the command reads itself
     assert names - {"color", "verbose"} == fields - {"stdin"}

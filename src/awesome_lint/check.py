@@ -13,12 +13,12 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from awesome_lint.config.resolver import Overrides
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.errors import AwesomeLintError
+from awesome_lint.records import FrozenRecord, replace
 from awesome_lint.reporters import FORMATS, TEXT_FORMATS, ReportOptions, write_report
 from awesome_lint.results import FileResult
 from awesome_lint.runner import Runner
@@ -27,49 +27,143 @@ from awesome_lint.runner import Runner
 ROOT_RELATIVE_FORMATS = frozenset({"github", "sarif", "gitlab"})
 
 
-@dataclass(frozen=True)
-class CheckRequest:
+class CheckRequest(FrozenRecord):
     """What ``check`` is asked to do: its options, as plain values (see the README)."""
 
-    paths: tuple[str, ...] = ()  # files, folders, quoted globs; ("-",): standard input
-    stdin: bytes | None = None  # the text read as "-" (None: read standard input)
-    stdin_filename: str | None = None
-    fix: bool = False
-    fix_only: bool = False
-    unsafe_fixes: bool | None = None  # None: as configured
-    diff: bool = False
-    show_fixes: bool = False
-    show_files: bool = False
-    show_settings: bool = False
-    select: tuple[str, ...] = ()  # as typed: repeated and/or comma-separated
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    config: tuple[str, ...] = ()  # configuration files and "key = value" overrides
-    isolated: bool = False
-    force_exclude: bool = False
-    exclude: tuple[str, ...] = ()
-    extend_exclude: tuple[str, ...] = ()
-    changed_since: str | None = None
-    output_format: str | None = None  # None: as configured, else "full"
+    paths: tuple[str, ...]  # files, folders, quoted globs; ("-",): standard input
+    stdin: bytes | None  # the text read as "-" (None: read standard input)
+    stdin_filename: str | None
+    fix: bool
+    fix_only: bool
+    unsafe_fixes: bool | None  # None: as configured
+    diff: bool
+    show_fixes: bool
+    show_files: bool
+    show_settings: bool
+    select: tuple[str, ...]  # as typed: repeated and/or comma-separated
+    extend_select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    config: tuple[str, ...]  # configuration files and "key = value" overrides
+    isolated: bool
+    force_exclude: bool
+    exclude: tuple[str, ...]
+    extend_exclude: tuple[str, ...]
+    changed_since: str | None
+    output_format: str | None  # None: as configured, else "full"
     # Checked before any work (its folder exists, it is none of the inputs); the caller
     # writes the report there.
-    output_file: str | None = None
-    statistics: bool = False
-    quiet: bool = False
-    exit_zero: bool = False
-    strict: bool = False
-    exit_non_zero_on_fix: bool = False
-    check_links: bool = False
-    links_timeout: float | None = None
-    link_cache: str | None = None
+    output_file: str | None
+    statistics: bool
+    quiet: bool
+    exit_zero: bool
+    strict: bool
+    exit_non_zero_on_fix: bool
+    check_links: bool
+    links_timeout: float | None
+    link_cache: str | None
+
+    _fields = (
+        "paths",
+        "stdin",
+        "stdin_filename",
+        "fix",
+        "fix_only",
+        "unsafe_fixes",
+        "diff",
+        "show_fixes",
+        "show_files",
+        "show_settings",
+        "select",
+        "extend_select",
+        "ignore",
+        "config",
+        "isolated",
+        "force_exclude",
+        "exclude",
+        "extend_exclude",
+        "changed_since",
+        "output_format",
+        "output_file",
+        "statistics",
+        "quiet",
+        "exit_zero",
+        "strict",
+        "exit_non_zero_on_fix",
+        "check_links",
+        "links_timeout",
+        "link_cache",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        paths: tuple[str, ...] = (),
+        stdin: bytes | None = None,
+        stdin_filename: str | None = None,
+        fix: bool = False,
+        fix_only: bool = False,
+        unsafe_fixes: bool | None = None,
+        diff: bool = False,
+        show_fixes: bool = False,
+        show_files: bool = False,
+        show_settings: bool = False,
+        select: tuple[str, ...] = (),
+        extend_select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        config: tuple[str, ...] = (),
+        isolated: bool = False,
+        force_exclude: bool = False,
+        exclude: tuple[str, ...] = (),
+        extend_exclude: tuple[str, ...] = (),
+        changed_since: str | None = None,
+        output_format: str | None = None,
+        output_file: str | None = None,
+        statistics: bool = False,
+        quiet: bool = False,
+        exit_zero: bool = False,
+        strict: bool = False,
+        exit_non_zero_on_fix: bool = False,
+        check_links: bool = False,
+        links_timeout: float | None = None,
+        link_cache: str | None = None,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "paths", paths)
+        set_(self, "stdin", stdin)
+        set_(self, "stdin_filename", stdin_filename)
+        set_(self, "fix", fix)
+        set_(self, "fix_only", fix_only)
+        set_(self, "unsafe_fixes", unsafe_fixes)
+        set_(self, "diff", diff)
+        set_(self, "show_fixes", show_fixes)
+        set_(self, "show_files", show_files)
+        set_(self, "show_settings", show_settings)
+        set_(self, "select", select)
+        set_(self, "extend_select", extend_select)
+        set_(self, "ignore", ignore)
+        set_(self, "config", config)
+        set_(self, "isolated", isolated)
+        set_(self, "force_exclude", force_exclude)
+        set_(self, "exclude", exclude)
+        set_(self, "extend_exclude", extend_exclude)
+        set_(self, "changed_since", changed_since)
+        set_(self, "output_format", output_format)
+        set_(self, "output_file", output_file)
+        set_(self, "statistics", statistics)
+        set_(self, "quiet", quiet)
+        set_(self, "exit_zero", exit_zero)
+        set_(self, "strict", strict)
+        set_(self, "exit_non_zero_on_fix", exit_non_zero_on_fix)
+        set_(self, "check_links", check_links)
+        set_(self, "links_timeout", links_timeout)
+        set_(self, "link_cache", link_cache)
 
     @property
     def reads_stdin(self) -> bool:
         return self.paths == ("-",) or (not self.paths and bool(self.stdin_filename))
 
 
-@dataclass(frozen=True)
-class CheckOutcome:
+class CheckOutcome(FrozenRecord):
     """What a run found and did, and what it has to say.
 
     Printed in this order: ``messages`` on standard error (one line each: warnings,
@@ -80,13 +174,46 @@ class CheckOutcome:
     """
 
     exit_code: int
-    results: tuple[FileResult, ...] = ()
-    messages: tuple[str, ...] = ()
-    listing: tuple[str, ...] = ()
-    content: bytes = b""  # UTF-8, line endings as in the file
-    report_format: str | None = None  # None: no report (a listing, an excluded stdin file)
-    report_options: ReportOptions = field(default_factory=ReportOptions)
-    report_to_stderr: bool = False
+    results: tuple[FileResult, ...]
+    messages: tuple[str, ...]
+    listing: tuple[str, ...]
+    content: bytes  # UTF-8, line endings as in the file
+    report_format: str | None  # None: no report (a listing, an excluded stdin file)
+    report_options: ReportOptions
+    report_to_stderr: bool
+
+    _fields = (
+        "exit_code",
+        "results",
+        "messages",
+        "listing",
+        "content",
+        "report_format",
+        "report_options",
+        "report_to_stderr",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        exit_code: int,
+        results: tuple[FileResult, ...] = (),
+        messages: tuple[str, ...] = (),
+        listing: tuple[str, ...] = (),
+        content: bytes = b"",
+        report_format: str | None = None,
+        report_options: ReportOptions | None = None,
+        report_to_stderr: bool = False,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "exit_code", exit_code)
+        set_(self, "results", results)
+        set_(self, "messages", messages)
+        set_(self, "listing", listing)
+        set_(self, "content", content)
+        set_(self, "report_format", report_format)
+        set_(self, "report_options", ReportOptions() if report_options is None else report_options)
+        set_(self, "report_to_stderr", report_to_stderr)
 
     @property
     def diagnostics(self) -> dict[str, list[Diagnostic]]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
+
+from awesome_lint.records import FrozenRecord
 
 
 class Applicability(str, Enum):
@@ -13,17 +14,44 @@ class Applicability(str, Enum):
     UNSAFE = "unsafe"
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class Edit:
-    """Replace ``text[start:end]`` of the original text with ``content``."""
+class Edit(FrozenRecord):
+    """Replace ``text[start:end]`` of the original text with ``content``.
 
+    Edits sort by ``(start, end, content)``."""
+
+    _fields = ("start", "end", "content")
+    __slots__ = _fields
     start: int
     end: int
-    content: str = ""
+    content: str
+
+    def __init__(self, start: int, end: int, content: str = "") -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "content", content)
+
+    def __lt__(self, other: Edit) -> bool:
+        if other.__class__ is not Edit:
+            return NotImplemented
+        return (self.start, self.end, self.content) < (other.start, other.end, other.content)
+
+    def __le__(self, other: Edit) -> bool:
+        if other.__class__ is not Edit:
+            return NotImplemented
+        return (self.start, self.end, self.content) <= (other.start, other.end, other.content)
+
+    def __gt__(self, other: Edit) -> bool:
+        if other.__class__ is not Edit:
+            return NotImplemented
+        return (self.start, self.end, self.content) > (other.start, other.end, other.content)
+
+    def __ge__(self, other: Edit) -> bool:
+        if other.__class__ is not Edit:
+            return NotImplemented
+        return (self.start, self.end, self.content) >= (other.start, other.end, other.content)
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(FrozenRecord):
     """A set of edits applied together or not at all.
 
     ``removes_entries``, ``adds_entries``, ``rewrites_urls`` and ``anchors_only``
@@ -34,14 +62,46 @@ class Fix:
     scanner fully understands (the only change to the parse it may make).
     """
 
+    _fields = (
+        "message",
+        "edits",
+        "applicability",
+        "removes_entries",
+        "rewrites_urls",
+        "adds_entries",
+        "anchors_only",
+        "joins_lines",
+    )
+    __slots__ = _fields
     message: str
     edits: tuple[Edit, ...]
-    applicability: Applicability = Applicability.SAFE
-    removes_entries: int = 0
-    rewrites_urls: bool = False
-    adds_entries: int = 0
-    anchors_only: bool = False
-    joins_lines: bool = False
+    applicability: Applicability
+    removes_entries: int
+    rewrites_urls: bool
+    adds_entries: int
+    anchors_only: bool
+    joins_lines: bool
+
+    def __init__(
+        self,
+        message: str,
+        edits: tuple[Edit, ...],
+        applicability: Applicability = Applicability.SAFE,
+        removes_entries: int = 0,
+        rewrites_urls: bool = False,
+        adds_entries: int = 0,
+        anchors_only: bool = False,
+        joins_lines: bool = False,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "message", message)
+        set_(self, "edits", edits)
+        set_(self, "applicability", applicability)
+        set_(self, "removes_entries", removes_entries)
+        set_(self, "rewrites_urls", rewrites_urls)
+        set_(self, "adds_entries", adds_entries)
+        set_(self, "anchors_only", anchors_only)
+        set_(self, "joins_lines", joins_lines)
 
     @property
     def start(self) -> int:
@@ -69,26 +129,60 @@ class Fix:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
+class Related(FrozenRecord):
     """Another place that explains a diagnostic (e.g. the first copy of a duplicate)."""
 
+    _fields = ("start", "end", "message")
+    __slots__ = _fields
     start: int
     end: int
     message: str
 
+    def __init__(self, start: int, end: int, message: str) -> None:
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "message", message)
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+
+class Diagnostic(FrozenRecord):
     """One finding: rule code and name, message, character span, optional fix."""
 
+    _fields = (
+        "code",
+        "name",
+        "message",
+        "start",
+        "end",
+        "fix",
+        "related",
+    )
+    __slots__ = _fields
     code: str
     name: str
     message: str
     start: int
     end: int
-    fix: Fix | None = None
-    related: tuple[Related, ...] = field(default=())
+    fix: Fix | None
+    related: tuple[Related, ...]
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        message: str,
+        start: int,
+        end: int,
+        fix: Fix | None = None,
+        related: tuple[Related, ...] = (),
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "code", code)
+        set_(self, "name", name)
+        set_(self, "message", message)
+        set_(self, "start", start)
+        set_(self, "end", end)
+        set_(self, "fix", fix)
+        set_(self, "related", related)
 
     @property
     def sort_key(self) -> tuple[int, int, str]:

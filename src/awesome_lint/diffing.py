@@ -12,13 +12,13 @@ Lines end at ``\\n`` only (as ``patch`` reads them); a ``\\r`` stays part of its
 
 from __future__ import annotations
 
-import re
+from awesome_lint.lazyre import lazy_compile
 
 WINDOW = 64  # lines looked ahead for a re-synchronisation point
 CONFIRM = 3  # lines that must agree there (fewer at the end of the file)
 CONTEXT = 3
 
-_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+_LINE = lazy_compile(r"[^\n]*\n|[^\n]+")
 
 Opcode = tuple[str, int, int, int, int]
 

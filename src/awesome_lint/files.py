@@ -5,8 +5,9 @@ from __future__ import annotations
 import errno
 import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+
+from awesome_lint.records import FrozenRecord
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -95,17 +96,42 @@ class FileChangedError(OSError):
     """The file on disk is no longer the text that was read: writing would lose an edit."""
 
 
-@dataclass(frozen=True, slots=True)
-class Snapshot:
-    """What a file was when it was read: size, modification time and a content digest."""
+class Snapshot(FrozenRecord):
+    """What a file was when it was read: size, modification time and a content digest.
+
+    A snapshot made by :meth:`of` computes the digest when it is first read (only a fix
+    that is written needs it): a check that writes nothing never imports ``hashlib``.
+    """
 
     size: int
     mtime_ns: int
-    digest: bytes
+    _digest: bytes | None
+    _content: bytes | None  # what the digest is computed from, until it is
+
+    _fields = ("size", "mtime_ns", "digest")
+    __slots__ = ("_content", "_digest", "mtime_ns", "size")
+
+    def __init__(self, size: int, mtime_ns: int, digest: bytes) -> None:
+        object.__setattr__(self, "size", size)
+        object.__setattr__(self, "mtime_ns", mtime_ns)
+        object.__setattr__(self, "_digest", digest)
+        object.__setattr__(self, "_content", None)
 
     @classmethod
     def of(cls, data: bytes, stat: os.stat_result) -> Snapshot:
-        return cls(stat.st_size, stat.st_mtime_ns, _digest(data))
+        snapshot = cls(stat.st_size, stat.st_mtime_ns, b"")
+        object.__setattr__(snapshot, "_digest", None)
+        object.__setattr__(snapshot, "_content", data)
+        return snapshot
+
+    @property
+    def digest(self) -> bytes:
+        if self._digest is None:
+            assert self._content is not None
+            object.__setattr__(self, "_digest", _digest(self._content))
+            object.__setattr__(self, "_content", None)
+        assert self._digest is not None
+        return self._digest
 
 
 def _digest(data: bytes) -> bytes:

@@ -13,15 +13,16 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from awesome_lint.errors import AwesomeLintError
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.linting import document_notes, link_targets, lint_document
 from awesome_lint.parser.build import parse_document
 from awesome_lint.parser.document import Block, Document, Entry, Heading, Link
+from awesome_lint.records import FrozenRecord, replace
 from awesome_lint.settings import Settings
 from awesome_lint.source import SourceText
 
@@ -356,7 +357,7 @@ def _headings_within(document: Document, first: int, last: int) -> list[Heading]
     return document.headings[bisect_left(lines, first) : bisect_right(lines, last)]
 
 
-_LINE_START = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*[ \t>]*")
+_LINE_START = lazy_compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*[ \t>]*")
 _PLAIN = frozenset(" \t'\u2019.,/-")
 
 
@@ -396,7 +397,7 @@ def _inert(document: Document, fix: Fix) -> bool:
     return True
 
 
-_ATX = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
+_ATX = lazy_compile(r" {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
 _URL_UNSAFE = frozenset(" \t\r\n()<>[]\\`\"'")
 
 
@@ -501,8 +502,9 @@ def _touches(a: Edit, b: Edit) -> bool:
     return b.start == b.end and a.start <= b.start <= a.end
 
 
-@dataclass(frozen=True)
-class _Shape:
+class _Shape(FrozenRecord):
+    _fields = ("entries", "urls", "structure")
+    __slots__ = _fields
     entries: int
     urls: tuple[str, ...]
     # How the text parses, HTML blocks aside (AL001 removes comments): the top-level
@@ -510,7 +512,14 @@ class _Shape:
     # A fix that changes these (a removed comment that made a setext heading or let a
     # paragraph join a list item) is refused. Adjacent lists count as one: joining
     # them is what AL604 does on purpose, and it keeps every item where it was.
-    structure: tuple[object, ...] = ()
+    structure: tuple[object, ...]
+
+    def __init__(
+        self, entries: int, urls: tuple[str, ...], structure: tuple[object, ...] = ()
+    ) -> None:
+        object.__setattr__(self, "entries", entries)
+        object.__setattr__(self, "urls", urls)
+        object.__setattr__(self, "structure", structure)
 
     @classmethod
     def of(cls, document: Document) -> _Shape:

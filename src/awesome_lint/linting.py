@@ -6,11 +6,11 @@ which fixes may be offered. Below both :mod:`awesome_lint.api` (the entry point)
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import replace
 
 from awesome_lint.diagnostics import Diagnostic, Fix
 from awesome_lint.parser.directives import parse_directives
 from awesome_lint.parser.document import Document
+from awesome_lint.records import replace
 from awesome_lint.rules import get_rule
 from awesome_lint.rules.base import Context
 from awesome_lint.settings import Settings

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from awesome_lint.diagnostics import Applicability, Diagnostic
+from awesome_lint.records import Record
 from awesome_lint.source import SourceText
 
 
-@dataclass
-class FileResult:
+class FileResult(Record):
     """The outcome of checking (and maybe fixing) one file.
 
     ``source`` is the text the diagnostics' offsets refer to: after ``--fix`` it is
@@ -19,13 +17,48 @@ class FileResult:
 
     filename: str
     source: SourceText | None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    fixed: int = 0  # number of fixes applied
-    original: SourceText | None = None  # the text before fixing, when it changed
-    error: str | None = None
-    fixed_codes: dict[str, int] = field(default_factory=dict)  # fixes applied, per rule code
-    notes: list[str] = field(default_factory=list)  # e.g. a part too deeply nested to check
-    severities: dict[str, str] = field(default_factory=dict)  # by rule code; default "error"
+    diagnostics: list[Diagnostic]
+    fixed: int  # number of fixes applied
+    original: SourceText | None  # the text before fixing, when it changed
+    error: str | None
+    fixed_codes: dict[str, int]  # fixes applied, per rule code
+    notes: list[str]  # e.g. a part too deeply nested to check
+    severities: dict[str, str]  # by rule code; default "error"
+
+    _fields = (
+        "filename",
+        "source",
+        "diagnostics",
+        "fixed",
+        "original",
+        "error",
+        "fixed_codes",
+        "notes",
+        "severities",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        filename: str,
+        source: SourceText | None,
+        diagnostics: list[Diagnostic] | None = None,
+        fixed: int = 0,
+        original: SourceText | None = None,
+        error: str | None = None,
+        fixed_codes: dict[str, int] | None = None,
+        notes: list[str] | None = None,
+        severities: dict[str, str] | None = None,
+    ) -> None:
+        self.filename = filename
+        self.source = source
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.fixed = fixed
+        self.original = original
+        self.error = error
+        self.fixed_codes = {} if fixed_codes is None else fixed_codes
+        self.notes = [] if notes is None else notes
+        self.severities = {} if severities is None else severities
 
     def severity(self, code: str) -> str:
         """``error``, ``warning`` or ``info``, as resolved for the file (the configured

@@ -314,13 +314,13 @@ def unified_diff(before: SourceText, after: SourceText, name: str) -> str:
 def _expand_globs(paths: Sequence[str]) -> list[str]:
     """A quoted glob (``"papers/*.md"``, ``"**/*.md"``) that names no file is expanded here,
     as a shell would; one that matches nothing stays, and is reported as not found."""
-    import glob
-
     out: list[str] = []
     for arg in paths:
         if not any(char in arg for char in "*?[") or Path(arg).exists():
             out.append(arg)
             continue
+        import glob  # only for a pattern: a plain path list never needs it
+
         found = sorted(glob.glob(arg, recursive=True))
         out.extend(found or [arg])
     return out

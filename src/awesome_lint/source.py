@@ -9,12 +9,13 @@ else does (not ``str.splitlines``'s form feeds or line separators).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+from awesome_lint.lazyre import lazy_compile
+
 BOM = "\ufeff"
-_EOL = re.compile(r"\r\n|\r|\n")
+_EOL = lazy_compile(r"\r\n|\r|\n")
 
 
 class DecodeError(ValueError):

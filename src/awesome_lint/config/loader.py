@@ -15,11 +15,11 @@ import os
 import re
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from awesome_lint.errors import AwesomeLintError
+from awesome_lint.records import Record
 
 
 class _TomlError(ValueError):
@@ -91,14 +91,26 @@ def file_stamp(path: Path) -> FileStamp | None:
     return stat.st_mtime_ns, stat.st_size, stat.st_ino
 
 
-@dataclass
-class Config:
+class Config(Record):
     """The raw, validated settings of one configuration file (or none)."""
 
-    values: dict[str, Any] = field(default_factory=dict)
-    path: Path | None = None  # the file it came from
+    values: dict[str, Any]
+    path: Path | None  # the file it came from
     # every file read for it (the file, then the ones it extends), stamped as it was read
-    sources: tuple[tuple[Path, FileStamp], ...] = ()
+    sources: tuple[tuple[Path, FileStamp], ...]
+
+    _fields = ("values", "path", "sources")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        values: dict[str, Any] | None = None,
+        path: Path | None = None,
+        sources: tuple[tuple[Path, FileStamp], ...] = (),
+    ) -> None:
+        self.values = {} if values is None else values
+        self.path = path
+        self.sources = sources
 
     def is_current(self) -> bool:
         """Whether every file it was read from is still as it was."""

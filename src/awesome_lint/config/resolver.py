@@ -13,7 +13,6 @@ Precedence: defaults < configuration file < ``--config "key = value"`` < explici
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,25 +26,70 @@ from awesome_lint.config.loader import (
     validate,
 )
 from awesome_lint.files import matches
+from awesome_lint.records import FrozenRecord
 from awesome_lint.settings import Settings
 
 
-@dataclass(frozen=True)
-class Overrides:
+class Overrides(FrozenRecord):
     """What the command line says about settings; None means 'not given'."""
 
-    select: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    unsafe_fixes: bool | None = None
-    config_file: Path | None = None  # --config FILE: the one configuration for every file
-    config_values: Mapping[str, Any] = field(default_factory=dict)  # --config "key = value"
-    isolated: bool = False  # --isolated: no configuration file at all
-    exclude: tuple[str, ...] | None = None  # --exclude: replaces the configuration's
-    extend_exclude: tuple[str, ...] = ()  # --extend-exclude
-    check_links: bool = False  # --check-links
-    links_timeout: float | None = None  # --links-timeout (seconds for the whole check)
-    link_cache: Path | None = None  # --link-cache
+    select: tuple[str, ...] | None
+    extend_select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    unsafe_fixes: bool | None
+    config_file: Path | None  # --config FILE: the one configuration for every file
+    config_values: Mapping[str, Any]  # --config "key = value"
+    isolated: bool  # --isolated: no configuration file at all
+    exclude: tuple[str, ...] | None  # --exclude: replaces the configuration's
+    extend_exclude: tuple[str, ...]  # --extend-exclude
+    check_links: bool  # --check-links
+    links_timeout: float | None  # --links-timeout (seconds for the whole check)
+    link_cache: Path | None  # --link-cache
+
+    _fields = (
+        "select",
+        "extend_select",
+        "ignore",
+        "unsafe_fixes",
+        "config_file",
+        "config_values",
+        "isolated",
+        "exclude",
+        "extend_exclude",
+        "check_links",
+        "links_timeout",
+        "link_cache",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        select: tuple[str, ...] | None = None,
+        extend_select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        unsafe_fixes: bool | None = None,
+        config_file: Path | None = None,
+        config_values: Mapping[str, Any] | None = None,
+        isolated: bool = False,
+        exclude: tuple[str, ...] | None = None,
+        extend_exclude: tuple[str, ...] = (),
+        check_links: bool = False,
+        links_timeout: float | None = None,
+        link_cache: Path | None = None,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "select", select)
+        set_(self, "extend_select", extend_select)
+        set_(self, "ignore", ignore)
+        set_(self, "unsafe_fixes", unsafe_fixes)
+        set_(self, "config_file", config_file)
+        set_(self, "config_values", {} if config_values is None else config_values)
+        set_(self, "isolated", isolated)
+        set_(self, "exclude", exclude)
+        set_(self, "extend_exclude", extend_exclude)
+        set_(self, "check_links", check_links)
+        set_(self, "links_timeout", links_timeout)
+        set_(self, "link_cache", link_cache)
 
     @classmethod
     def from_options(

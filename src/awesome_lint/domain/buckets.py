@@ -26,40 +26,41 @@ from __future__ import annotations
 import html
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from itertools import pairwise
 
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Span
+from awesome_lint.records import FrozenRecord
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 # Words that may surround a year in a year heading without changing its meaning.
 _NOISE = r"(?:year|years|papers?|publications?|works?|articles?|in|published(?:\s+in)?)"
-_EXACT = re.compile(
+_EXACT = lazy_compile(
     rf"(?:{_NOISE}\s+)*(?P<y>{_YEAR})(?:\.(?:1[0-2]|0?[1-9]))?(?:\s+{_NOISE})*",
 )
-_BEFORE = re.compile(
+_BEFORE = lazy_compile(
     rf"(?:{_NOISE}\s+)*(?P<op>before|prior\s+to|earlier\s+than|older\s+than|pre|<|<=|≤)"
     rf"\s*-?\s*(?P<y>{_YEAR})(?:\s+{_NOISE})*"
 )
-_UNTIL = re.compile(
+_UNTIL = lazy_compile(
     rf"(?:{_NOISE}\s+)*(?P<y>{_YEAR})\s*(?:and|&|or)\s+(?:before|earlier|older|prior)"
     rf"(?:\s+{_NOISE})*"
 )
-_AFTER = re.compile(
+_AFTER = lazy_compile(
     rf"(?:{_NOISE}\s+)*(?P<op>after|since|from|>|>=|≥)\s*(?P<y>{_YEAR})(?:\s+{_NOISE})*"
 )
-_ONWARDS = re.compile(
+_ONWARDS = lazy_compile(
     rf"(?:{_NOISE}\s+)*(?P<y>{_YEAR})\s*(?:\+|(?:and|&|or)\s+(?:later|after|newer)|onwards?)"
     rf"(?:\s+{_NOISE})*"
 )
-_RANGE = re.compile(
+_RANGE = lazy_compile(
     rf"(?:{_NOISE}\s+)*(?P<a>{_YEAR})\s*(?:-|–|—|~|to)\s*(?P<b>{_YEAR})(?:\s+{_NOISE})*"
 )
-_TAG = re.compile(r"<[^>]*>")
-_DECORATION = re.compile(r"[*_~`:\[\]()\"“”!#|]")
-_LEAD_TRAIL = re.compile(r"^[^\w<>≤≥]+|[^\w+]+$")
+_TAG = lazy_compile(r"<[^>]*>")
+_DECORATION = lazy_compile(r"[*_~`:\[\]()\"“”!#|]")
+_LEAD_TRAIL = lazy_compile(r"^[^\w<>≤≥]+|[^\w+]+$")
 
-_HTML_TAGS = re.compile(
+_HTML_TAGS = lazy_compile(
     r"<!--.*?(?:-->|\Z)|<(?P<close>/)?(?P<name>details|summary)\b[^>]*>",
     re.IGNORECASE | re.DOTALL,
 )
@@ -97,8 +98,7 @@ def year_range(label: str) -> tuple[int | None, int | None] | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Bucket:
+class Bucket(FrozenRecord):
     """A heading's or a ``<details>`` block's share of the document.
 
     ``first``..``last`` are the years it stands for (None: open end); ``years`` is False
@@ -112,9 +112,33 @@ class Bucket:
     span: Span
     start_line: int
     end_line: int
-    first: int | None = None
-    last: int | None = None
-    years: bool = False
+    first: int | None
+    last: int | None
+    years: bool
+
+    _fields = ("kind", "label", "span", "start_line", "end_line", "first", "last", "years")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        kind: str,
+        label: str,
+        span: Span,
+        start_line: int,
+        end_line: int,
+        first: int | None = None,
+        last: int | None = None,
+        years: bool = False,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "kind", kind)
+        set_(self, "label", label)
+        set_(self, "span", span)
+        set_(self, "start_line", start_line)
+        set_(self, "end_line", end_line)
+        set_(self, "first", first)
+        set_(self, "last", last)
+        set_(self, "years", years)
 
     def contains(self, year: int) -> bool:
         return (self.first is None or year >= self.first) and (
@@ -214,7 +238,7 @@ def _heading_buckets(document: Document) -> list[Bucket]:
     return out
 
 
-_BOLD_LABEL = re.compile(r"[ \t]*(\*\*|__)(?P<label>[^*_\n]{1,40})\1[ \t]*")
+_BOLD_LABEL = lazy_compile(r"[ \t]*(\*\*|__)(?P<label>[^*_\n]{1,40})\1[ \t]*")
 
 
 def _bold_buckets(document: Document) -> list[Bucket]:

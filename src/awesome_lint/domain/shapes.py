@@ -3,9 +3,9 @@ no link) and of a section (the shape most of its entries share, and how sure tha
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import link_roles
 from awesome_lint.parser.document import Document, Entry, Section
 
@@ -64,7 +64,7 @@ def shape_of(document: Document, entry: Entry) -> str | None:
     return "text"
 
 
-_PLACEHOLDER = re.compile(r"(?i)\\?[\[(](?:n/?a|tbd|tba|none|coming soon|to appear)\\?[\])]")
+_PLACEHOLDER = lazy_compile(r"(?i)\\?[\[(](?:n/?a|tbd|tba|none|coming soon|to appear)\\?[\])]")
 
 
 class SectionShape:

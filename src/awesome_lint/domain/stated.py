@@ -23,11 +23,11 @@ Computed once per document and entry.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from awesome_lint.domain.venues import _masked, entry_tokens, regions
 from awesome_lint.domain.years import arxiv_year
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.normalize import arxiv_id
 from awesome_lint.parser.document import Document, Entry, Link, Span
 from awesome_lint.venues.registry import Venue, VenueRegistry
@@ -38,20 +38,20 @@ PREPRINT = "preprint"
 OTHER = "other"
 ARXIV_ID = "arxiv-id"
 
-_COMMA_YEAR = re.compile(
+_COMMA_YEAR = lazy_compile(
     r",[ \t]*(?P<year>(?:19[6-9]\d|20[0-4]\d))(?:\.(?P<month>1[0-2]|0?[1-9]))?(?!\w|\.\d)"
 )
 # The name before ", YYYY": back to the previous delimiter, at most four words.
-_NAME_BEFORE = re.compile(r"(?<!\w)(?P<name>[A-Za-z][\w&+'’./ -]{0,40}?)[ \t]*\Z")
-_WORKSHOP_WORDS = re.compile(r"(?i)\s*\b(?:workshops?|ws)\b\s*")
-_QUALIFIER_WORDS = re.compile(r"(?i)\s*\b(?:findings|oral|spotlight|poster|main|track)\b\s*")
+_NAME_BEFORE = lazy_compile(r"(?<!\w)(?P<name>[A-Za-z][\w&+'’./ -]{0,40}?)[ \t]*\Z")
+_WORKSHOP_WORDS = lazy_compile(r"(?i)\s*\b(?:workshops?|ws)\b\s*")
+_QUALIFIER_WORDS = lazy_compile(r"(?i)\s*\b(?:findings|oral|spotlight|poster|main|track)\b\s*")
 _DELIMITERS = ",;|([{"
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # What every match of _COMMA_YEAR and _MONTH_YEAR contains: one search over an
 # entry's lines tells that none of its regions can hold one (most entries).
-_COMMA_YEAR_HINT = re.compile(r",[ \t]*(?:19[6-9]\d|20[0-4]\d)")
-_MONTH_YEAR_HINT = re.compile(r"[ \t](?:19[6-9]\d|20[0-4]\d)")
-_MONTH_YEAR = re.compile(
+_COMMA_YEAR_HINT = lazy_compile(r",[ \t]*(?:19[6-9]\d|20[0-4]\d)")
+_MONTH_YEAR_HINT = lazy_compile(r"[ \t](?:19[6-9]\d|20[0-4]\d)")
+_MONTH_YEAR = lazy_compile(
     r"(?i)(?<![\w.])(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?"
     r"|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
     r"\.?,?[ \t]+(?P<year>(?:19[6-9]\d|20[0-4]\d))(?!\w|\.\d)"
@@ -223,16 +223,16 @@ def _month_years(
 
 # What "names a venue or a year" reads beyond venue tokens (see names_venue_or_year):
 # a four-digit year, or a two-digit one after an apostrophe (``IEEE Computer'26``)
-_ANY_YEAR = re.compile(r"(?<![\d.])(?:19[5-9]\d|20[0-4]\d)(?!\d)|['’]\d\d(?!\d)")
+_ANY_YEAR = lazy_compile(r"(?<![\d.])(?:19[5-9]\d|20[0-4]\d)(?!\d)|['’]\d\d(?!\d)")
 # words that stand where a venue would: a preprint, a report, a thesis, OpenReview
-_VENUE_WORDS = re.compile(
+_VENUE_WORDS = lazy_compile(
     r"(?i)(?<![\w-])(?:arxiv|preprint|(?:technical|tech\.?) report|thesis|openreview)(?![\w-])"
 )
 # a bare URL (an autolink) in the text: its digits are no year
-_BARE_URL = re.compile(r"https?://\S+")
+_BARE_URL = lazy_compile(r"https?://\S+")
 # "(TOMM)." at the end of the text before the links: an abbreviated venue
-_ACRONYM_END = re.compile(r"\([A-Z][\w&-]*[A-Z]\)\W*\Z")
-_NAME_WORD = re.compile(r"[A-Za-z][\w&-]*[A-Za-z]")
+_ACRONYM_END = lazy_compile(r"\([A-Z][\w&-]*[A-Z]\)\W*\Z")
+_NAME_WORD = lazy_compile(r"[A-Za-z][\w&-]*[A-Za-z]")
 
 
 def names_venue_or_year(

@@ -14,19 +14,19 @@ the number in the section with that heading, its sub-sections included.
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import is_web
 from awesome_lint.parser.document import Document, Entry, Section
 
-_MARKER = re.compile(
+_MARKER = lazy_compile(
     r"<!--\s*awesome-lint:count(?:\s+section=\"(?P<section>[^\"]*)\")?\s*-->"
     r"(?P<value>[^<\n]*)"
     r"<!--\s*/awesome-lint:count\s*-->"
 )
 
-_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+_EMPTY_BRACKETS = lazy_compile(r"\(\s*\)|\[\s*\]")
 
 
 def is_counted(entry: Entry) -> bool:

@@ -8,10 +8,10 @@ and ``inspect`` read them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any, Final
 
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import link_roles
 from awesome_lint.links.roles import is_date_label
 from awesome_lint.parser.document import Document, Entry
@@ -116,7 +116,7 @@ def _regions(document: Document, entry: Entry) -> list[Region]:
 # "…, RAL. [" at the end of an entry's text before its links, or "…, RAL." after them:
 # a comma, one name (capitals, maybe joined by "-", "&" or "+"), an optional period,
 # and nothing else but the bracket that opens the links.
-_BARE_END = re.compile(r",[ \t]*(?P<name>[A-Za-z]+(?:[&+-][A-Za-z]+)*)\.?[ \t]*\[?[ \t]*\Z")
+_BARE_END = lazy_compile(r",[ \t]*(?P<name>[A-Za-z]+(?:[&+-][A-Za-z]+)*)\.?[ \t]*\[?[ \t]*\Z")
 
 
 class VenueTokens:

@@ -4,28 +4,28 @@ among its links (``2305.05176`` -> 2023, month 5), else unknown."""
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from awesome_lint.domain.venues import Found, entry_tokens
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.normalize import arxiv_id
 from awesome_lint.links.roles import clean_label
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.venues.registry import VenueRegistry
 
-_NEW_ARXIV = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
-_OLD_ARXIV = re.compile(r"^[a-z-]+/(\d{2})(\d{2})\d{3}$")
-_STATED_YEAR = re.compile(r"(?<![\d.])(?:19[5-9]\d|20[0-4]\d)(?!\d)")
+_NEW_ARXIV = lazy_compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
+_OLD_ARXIV = lazy_compile(r"^[a-z-]+/(\d{2})(\d{2})\d{3}$")
+_STATED_YEAR = lazy_compile(r"(?<![\d.])(?:19[5-9]\d|20[0-4]\d)(?!\d)")
 # A link label that is a day (``12 Feb 2020``, ``arXiv 28 Jun 2018``; cleaned: lower case)
-_DATE_LABEL = re.compile(
+_DATE_LABEL = lazy_compile(
     r"(?:arxiv\s*)?(?P<day>\d{1,2})\s+(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.?\s+(?P<year>(?:19|20)\d\d)"
 )
 # A link label that is a name and a year (``Neurocomputing 2021``, ``KBS2020``): the venue
 # place of lists that put the venue in the paper link's label, read even for a name the
 # venue registry does not know
-_NAME_YEAR_LABEL = re.compile(r"[A-Z][A-Za-z&-]{1,30} ?(?P<year>(?:19|20)\d\d)")
-_DIGIT = re.compile(r"\d")
+_NAME_YEAR_LABEL = lazy_compile(r"[A-Z][A-Za-z&-]{1,30} ?(?P<year>(?:19|20)\d\d)")
+_DIGIT = lazy_compile(r"\d")
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 

@@ -34,10 +34,12 @@ each site):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 from urllib.parse import SplitResult, urlsplit
+
+from awesome_lint.lazyre import lazy_compile
+from awesome_lint.records import FrozenRecord
 
 Span = tuple[int, int]
 ArxivForm = Literal["abs", "pdf"]
@@ -177,7 +179,7 @@ ARXIV_HOSTS: frozenset[str] = frozenset(
 )
 _NEW_ID = r"\d{4}\.\d{4,5}"
 _OLD_ID = r"[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]{2})?/\d{7}"
-_ARXIV_PATH = re.compile(
+_ARXIV_PATH = lazy_compile(
     rf"^/+(?P<form>abs|pdf|html)/+(?P<id>{_NEW_ID}|{_OLD_ID})"
     r"(?:v(?P<version>\d+))?(?P<ext>\.pdf)?/?$"
 )
@@ -188,14 +190,23 @@ def is_arxiv_mirror(host: str) -> bool:
     return _clean_host(host) in ARXIV_MIRRORS
 
 
-@dataclass(frozen=True, slots=True)
-class ArxivLink:
+class ArxivLink(FrozenRecord):
     """An arXiv paper link: the id (old ids without subject class), version, page form."""
 
     id: str
     version: int | None
     form: str  # "abs", "pdf" or "html"
     pdf_suffix: bool  # written with ".pdf"
+
+    _fields = ("id", "version", "form", "pdf_suffix")
+    __slots__ = _fields
+
+    def __init__(self, id: str, version: int | None, form: str, pdf_suffix: bool) -> None:
+        set_ = object.__setattr__
+        set_(self, "id", id)
+        set_(self, "version", version)
+        set_(self, "form", form)
+        set_(self, "pdf_suffix", pdf_suffix)
 
 
 @lru_cache(maxsize=4096)
@@ -317,14 +328,14 @@ _NEURIPS = (
     r"(?:-[A-Za-z_]+)?\.(?:html|pdf)$"
 )
 _USENIX_CONFS = ("osdi", "nsdi", "atc", "fast")
-_USENIX_PAGE = re.compile(
+_USENIX_PAGE = lazy_compile(
     r"^/conference/(?P<conf>[a-z]+\d{2})/presentation/(?P<slug>[a-z]+(?:-[a-z]+)*)$"
 )
 _USENIX_FILE = (
     r"^/system/files/(?:conference/(?P<dir>[a-z]+\d{2})/)?"
     r"(?P<conf>[a-z]+\d{2})-(?P<slug>[a-z]+(?:-[a-z]+)*)\.pdf$"
 )
-_ESCAPE = re.compile(r"%([0-9A-Fa-f]{2})")
+_ESCAPE = lazy_compile(r"%([0-9A-Fa-f]{2})")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
 

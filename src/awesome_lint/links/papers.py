@@ -16,12 +16,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.normalize import normalize_url
 from awesome_lint.links.roles import LinkRole, label_role, link_role
 from awesome_lint.parser.document import Document, Entry, Link
 
-_EMPHASIS = re.compile(r"[*_~`]+")
-_NOT_ALNUM = re.compile(r"[\W_]+")  # \w is str.isalnum() plus "_"
+_EMPHASIS = lazy_compile(r"[*_~`]+")
+_NOT_ALNUM = lazy_compile(r"[\W_]+")  # \w is str.isalnum() plus "_"
 # Needed only by some entries: strings that ``re`` compiles (and caches) on first use.
 _HTML_TAG = r"<[^<>]*>"  # no "<" inside: linear on a run of "<" (was quadratic)
 _ESCAPED = r"\\(.)"
@@ -36,9 +37,9 @@ _YEAR_ALONE = r"\s*(?:19|20)\d\d[.\s]*"
 # Systems", "Journal of Field Robotics". Words of a title look alike ("Objects, Relations
 # and Physics"), so more than one word needs a sign of a venue: an acronym (IEEE, T-ITS),
 # an abbreviation (Trans.) or a word that names a venue (Journal).
-_VENUE_WORD = re.compile(r"[A-Z0-9][\w.&'’-]*|of|on|and|for|in|the|&")
+_VENUE_WORD = lazy_compile(r"[A-Z0-9][\w.&'’-]*|of|on|and|for|in|the|&")
 _VENUE_WORDS = 5
-_VENUE_SIGN = re.compile(
+_VENUE_SIGN = lazy_compile(
     r"[A-Z][\w&-]*[A-Z][\w&-]*|\w+\.|Journal|Transactions|Letters|Proceedings|Conference"
     r"|Workshop|Symposium|Magazine|Review"
 )
@@ -237,7 +238,7 @@ def _venue_like(text: str) -> bool:
     return len(words) == 1 or any(_VENUE_SIGN.fullmatch(word) for word in words)
 
 
-_VENUE_NOUN = re.compile(
+_VENUE_NOUN = lazy_compile(
     r"(?i)\b(?:transactions|journal|letters|conference|proceedings|workshops?|symposium)\b"
 )
 

@@ -20,10 +20,11 @@ first ``title``/``paper``/``venue`` link; an auxiliary link never makes two pape
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Literal
 from urllib.parse import urlsplit
+
+from awesome_lint.lazyre import lazy_compile
 
 LinkRole = Literal["title", "paper", "venue", "aux", "other"]
 
@@ -63,13 +64,13 @@ AUX_HOSTS: frozenset[str] = frozenset(
     }
 )
 
-_WORDS = re.compile(r"[^\W_]+")
-_YEAR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
-_MONTH_DATE = re.compile(
+_WORDS = lazy_compile(r"[^\W_]+")
+_YEAR = lazy_compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
+_MONTH_DATE = lazy_compile(
     r"(?i)^(?:arxiv\s*)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
     r"\.?\s+(?:19|20)\d\d$"
 )
-_MARKUP = re.compile(r"[*_`~]+|<[^>]*>|\\")
+_MARKUP = lazy_compile(r"[*_`~]+|<[^>]*>|\\")
 
 
 def clean_label(label: str) -> str:

@@ -18,7 +18,7 @@ import asyncio
 import difflib
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
@@ -34,6 +34,7 @@ from awesome_lint.diagnostics import Applicability, Diagnostic, Edit
 from awesome_lint.errors import AwesomeLintError
 from awesome_lint.files import display_path
 from awesome_lint.lsp.positions import EOL, UTF16, PositionMap
+from awesome_lint.records import replace
 from awesome_lint.rules import get_rule
 from awesome_lint.settings import Settings
 from awesome_lint.source import SourceText

@@ -21,12 +21,14 @@ import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from awesome_lint.lazyre import lazy_compile
+
 if TYPE_CHECKING:
     from awesome_lint.parser.document import Document
 
 # Characters that can change a heading's rendered text: anything else is plain text.
-_MARKUP = re.compile(r"[\\`*_\[\]<>&!~]")
-_HTML_ID = re.compile(
+_MARKUP = lazy_compile(r"[\\`*_\[\]<>&!~]")
+_HTML_ID = lazy_compile(
     r"<[A-Za-z][A-Za-z0-9-]*\b[^<>]*?\s(?:id|name)[ \t]*=[ \t]*"
     r"""(?:"([^"]*)"|'([^']*)'|([^\s"'<>=`]+))""",
     re.S,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.anchors import Slugger
 from awesome_lint.parser.document import Block, Document, Entry, Heading, Link, Section
 from awesome_lint.parser.inline import code_spans, scan_links
@@ -11,9 +12,9 @@ from awesome_lint.parser.markdown import Token, parse_blocks
 from awesome_lint.source import SourceText
 
 # a list marker, and the blanks after it up to the content
-_MARKER = re.compile(r"[ \t]*([-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*")
-_TRAILING_COMMENT = re.compile(r"[ \t]*<!--(?:(?!-->).)*-->[ \t]*$")
-_TITLE_SEP = re.compile(r"[ \t]*(?::|(?<=[ \t])[-–—](?=[ \t])|[-–—](?=[ \t]))[ \t]*")
+_MARKER = lazy_compile(r"[ \t]*([-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*")
+_TRAILING_COMMENT = lazy_compile(r"[ \t]*<!--(?:(?!-->).)*-->[ \t]*$")
+_TITLE_SEP = lazy_compile(r"[ \t]*(?::|(?<=[ \t])[-–—](?=[ \t])|[-–—](?=[ \t]))[ \t]*")
 # Tokens the loop in parse_document has nothing to do for.
 _SKIP = frozenset(
     {"paragraph_close", "heading_close", "blockquote_close", "table_close"}
@@ -158,8 +159,8 @@ def parse_document(source: SourceText) -> Document:
 
 
 # A paragraph entry opens with its paper link, or with a bold title and has one later.
-_PARAGRAPH_START = re.compile(r"[ \t]{0,3}(?:\[|\*\*|__)")
-_NAV_TEXT = re.compile(r"[\s|·•/,-]*")
+_PARAGRAPH_START = lazy_compile(r"[ \t]{0,3}(?:\[|\*\*|__)")
+_NAV_TEXT = lazy_compile(r"[\s|·•/,-]*")
 
 
 def _paragraph_entry(source: SourceText, first: int, last: int, found: list[Link]) -> Entry | None:

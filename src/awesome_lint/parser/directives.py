@@ -8,10 +8,10 @@ awesome-lint already carry), mapped to the rules here that check the same thing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from awesome_lint.parser.document import Document
 from awesome_lint.parser.inline import code_spans
+from awesome_lint.records import Record
 
 # Compiled by ``re`` on first use: most documents have no directive at all.
 # The opening of a directive; its body runs to the first "-->" on the same line. Found
@@ -51,17 +51,41 @@ REMARK_RULES: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(slots=True)
-class Directive:
+class Directive(Record):
     kind: str
     names: tuple[str, ...]  # as written (codes or names); empty: all rules
     start: int  # the comment's span
     end: int
     line: int  # 0-based
     own_line: bool  # the comment is alone on its line
-    reason: str = ""
-    foreign: bool = False  # a remark-lint comment: never reported as unused
-    end_line: int = -1  # "ignore": the last line of the block it covers
+    reason: str
+    foreign: bool  # a remark-lint comment: never reported as unused
+    end_line: int  # "ignore": the last line of the block it covers
+
+    _fields = ("kind", "names", "start", "end", "line", "own_line", "reason", "foreign", "end_line")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        kind: str,
+        names: tuple[str, ...],
+        start: int,
+        end: int,
+        line: int,
+        own_line: bool,
+        reason: str = "",
+        foreign: bool = False,
+        end_line: int = -1,
+    ) -> None:
+        self.kind = kind
+        self.names = names
+        self.start = start
+        self.end = end
+        self.line = line
+        self.own_line = own_line
+        self.reason = reason
+        self.foreign = foreign
+        self.end_line = end_line
 
 
 def parse_directives(document: Document) -> list[Directive]:

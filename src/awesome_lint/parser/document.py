@@ -6,16 +6,15 @@ exclusive). A span that is absent is ``None``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+from awesome_lint.records import Record
 from awesome_lint.source import SourceText
 
 Span = tuple[int, int]
 
 
-@dataclass(slots=True)
-class Link:
+class Link(Record):
     """An inline link ``[text](url "title")`` or ``![alt](url)`` found in source text."""
 
     start: int  # at "[" (or "!" for images)
@@ -23,12 +22,32 @@ class Link:
     text: Span  # inside the brackets
     url: Span  # the destination as written (without <> if angle-bracketed)
     url_value: str  # the destination text as written in the source
-    image: bool = False
-    reference: bool = False  # [text][ref] / [text] resolved by a definition: url is the def's
+    image: bool
+    reference: bool  # [text][ref] / [text] resolved by a definition: url is the def's
+
+    _fields = ("start", "end", "text", "url", "url_value", "image", "reference")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: Span,
+        url: Span,
+        url_value: str,
+        image: bool = False,
+        reference: bool = False,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.url = url
+        self.url_value = url_value
+        self.image = image
+        self.reference = reference
 
 
-@dataclass(slots=True)
-class Entry:
+class Entry(Record):
     """A list item (its first line) and its parts.
 
     For entries in the seed style ``- [Title](url): subtitle | Venue`` every part
@@ -46,31 +65,118 @@ class Entry:
     content: Span  # after the marker's spacing up to trailing whitespace / comment
     depth: int  # 0 for top-level items, 1 for their children, ...
     ordered: bool
-    parsed: bool = True
-    link: Link | None = None  # the leading link, when content starts with one
-    links: list[Link] = field(default_factory=list)
-    more_links: list[Link] = field(default_factory=list)  # on the first paragraph's other lines
-    prefix: Span | None = None  # text before the leading link (e.g. "[OSDI'22] ")
-    title_separator: Span | None = None  # ": " after the link (as written)
-    subtitle: Span | None = None
-    venue_separator: Span | None = None  # " | " (as written)
-    venue: Span | None = None  # the venue slot after the last pipe
-    comment: Span | None = None  # a trailing HTML comment
-    trailing: Span | None = None  # trailing spaces/tabs
-    eol: Span = (0, 0)  # the line terminator
-    end_line: int = 0  # 0-based index of the item's last line (nested items included)
+    parsed: bool
+    link: Link | None  # the leading link, when content starts with one
+    links: list[Link]
+    more_links: list[Link]  # on the first paragraph's other lines
+    prefix: Span | None  # text before the leading link (e.g. "[OSDI'22] ")
+    title_separator: Span | None  # ": " after the link (as written)
+    subtitle: Span | None
+    venue_separator: Span | None  # " | " (as written)
+    venue: Span | None  # the venue slot after the last pipe
+    comment: Span | None  # a trailing HTML comment
+    trailing: Span | None  # trailing spaces/tabs
+    eol: Span  # the line terminator
+    end_line: int  # 0-based index of the item's last line (nested items included)
     # 0-based index of the last line of the paragraph that starts on the item's first line
     # (-1: no paragraph starts there); above ``line`` when the text runs on (soft breaks)
-    para_end: int = -1
-    children: list[Entry] = field(default_factory=list)
-    parent: Entry | None = field(default=None, repr=False)
-    section: Section | None = field(default=None, repr=False)
-    list_id: int = 0  # items of one Markdown list share an id
+    para_end: int
+    children: list[Entry]
+    parent: Entry | None  # not in the repr
+    section: Section | None  # not in the repr
+    list_id: int  # items of one Markdown list share an id
 
-    toc: bool = False  # set by the parser: see ``is_toc``
+    toc: bool  # set by the parser: see ``is_toc``
     # "item" (a list item; ``ordered`` for a numbered one), "paragraph" (a paragraph that
     # is an entry: ``[Title](url), Venue 2019``), or "row" (a table row with a link)
-    kind: str = "item"
+    kind: str
+
+    _fields = (
+        "line",
+        "indent",
+        "marker",
+        "content",
+        "depth",
+        "ordered",
+        "parsed",
+        "link",
+        "links",
+        "more_links",
+        "prefix",
+        "title_separator",
+        "subtitle",
+        "venue_separator",
+        "venue",
+        "comment",
+        "trailing",
+        "eol",
+        "end_line",
+        "para_end",
+        "children",
+        "parent",
+        "section",
+        "list_id",
+        "toc",
+        "kind",
+    )
+    __slots__ = _fields
+    _hidden = ("parent", "section")
+
+    def __init__(
+        self,
+        line: int,
+        indent: Span,
+        marker: Span,
+        content: Span,
+        depth: int,
+        ordered: bool,
+        parsed: bool = True,
+        link: Link | None = None,
+        links: list[Link] | None = None,
+        more_links: list[Link] | None = None,
+        prefix: Span | None = None,
+        title_separator: Span | None = None,
+        subtitle: Span | None = None,
+        venue_separator: Span | None = None,
+        venue: Span | None = None,
+        comment: Span | None = None,
+        trailing: Span | None = None,
+        eol: Span = (0, 0),
+        end_line: int = 0,
+        para_end: int = -1,
+        children: list[Entry] | None = None,
+        parent: Entry | None = None,
+        section: Section | None = None,
+        list_id: int = 0,
+        toc: bool = False,
+        kind: str = "item",
+    ) -> None:
+        self.line = line
+        self.indent = indent
+        self.marker = marker
+        self.content = content
+        self.depth = depth
+        self.ordered = ordered
+        self.parsed = parsed
+        self.link = link
+        self.links = [] if links is None else links
+        self.more_links = [] if more_links is None else more_links
+        self.prefix = prefix
+        self.title_separator = title_separator
+        self.subtitle = subtitle
+        self.venue_separator = venue_separator
+        self.venue = venue
+        self.comment = comment
+        self.trailing = trailing
+        self.eol = eol
+        self.end_line = end_line
+        self.para_end = para_end
+        self.children = [] if children is None else children
+        self.parent = parent
+        self.section = section
+        self.list_id = list_id
+        self.toc = toc
+        self.kind = kind
 
     @property
     def is_toc(self) -> bool:
@@ -78,18 +184,29 @@ class Entry:
         return self.toc
 
 
-@dataclass(slots=True)
-class Heading:
+class Heading(Record):
     line: int  # 0-based
     end_line: int  # 0-based (setext headings span two lines)
     level: int
     title: str
     text: Span  # the heading's inline text
-    setext: bool = False
+    setext: bool
+
+    _fields = ("line", "end_line", "level", "title", "text", "setext")
+    __slots__ = _fields
+
+    def __init__(
+        self, line: int, end_line: int, level: int, title: str, text: Span, setext: bool = False
+    ) -> None:
+        self.line = line
+        self.end_line = end_line
+        self.level = level
+        self.title = title
+        self.text = text
+        self.setext = setext
 
 
-@dataclass(slots=True)
-class Section:
+class Section(Record):
     """A heading and what follows it up to the next heading (of any level).
 
     The part of the file before the first heading is a section with ``heading``
@@ -99,8 +216,25 @@ class Section:
     heading: Heading | None
     start_line: int
     end_line: int  # 0-based, inclusive
-    entries: list[Entry] = field(default_factory=list)
-    anchor: str = ""
+    entries: list[Entry]
+    anchor: str
+
+    _fields = ("heading", "start_line", "end_line", "entries", "anchor")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        heading: Heading | None,
+        start_line: int,
+        end_line: int,
+        entries: list[Entry] | None = None,
+        anchor: str = "",
+    ) -> None:
+        self.heading = heading
+        self.start_line = start_line
+        self.end_line = end_line
+        self.entries = [] if entries is None else entries
+        self.anchor = anchor
 
     @property
     def title(self) -> str:
@@ -111,13 +245,20 @@ class Section:
         return self.heading.level if self.heading else 0
 
 
-@dataclass(slots=True)
-class Block:
+class Block(Record):
     """A top-level block of the document, for the structural rules."""
 
     kind: str  # "heading", "paragraph", "list", "code", "html", "table", "hr", "blockquote"
     start_line: int  # 0-based
     end_line: int  # 0-based, inclusive
+
+    _fields = ("kind", "start_line", "end_line")
+    __slots__ = _fields
+
+    def __init__(self, kind: str, start_line: int, end_line: int) -> None:
+        self.kind = kind
+        self.start_line = start_line
+        self.end_line = end_line
 
 
 def _walk(items: list[Entry], out: list[Entry]) -> None:
@@ -130,8 +271,7 @@ def _walk(items: list[Entry], out: list[Entry]) -> None:
             _walk(item.children, out)
 
 
-@dataclass(slots=True)
-class Document:
+class Document(Record):
     source: SourceText
     sections: list[Section]
     blocks: list[Block]
@@ -139,13 +279,52 @@ class Document:
     links: list[Link]  # every inline link of the document (entries' included)
     code_lines: frozenset[int]  # 0-based lines inside code blocks (fenced or indented)
     html_lines: frozenset[int]  # 0-based lines inside HTML blocks
-    references: dict[str, str] = field(default_factory=dict)  # link reference definitions
+    references: dict[str, str]  # link reference definitions
     # 0-based line below which lists (or quotes) nest too deeply for the parser: the
     # lines of that container are not checked (None: everything was parsed)
-    nesting_cut: int | None = None
+    nesting_cut: int | None
     # Results that several rules share (e.g. an entry's venue tokens), computed once per
     # document: the document is never changed after parsing, so they stay valid.
-    cache: dict[object, Any] = field(default_factory=dict, repr=False)
+    cache: dict[object, Any]  # not in the repr
+
+    _fields = (
+        "source",
+        "sections",
+        "blocks",
+        "headings",
+        "links",
+        "code_lines",
+        "html_lines",
+        "references",
+        "nesting_cut",
+        "cache",
+    )
+    __slots__ = _fields
+    _hidden = ("cache",)
+
+    def __init__(
+        self,
+        source: SourceText,
+        sections: list[Section],
+        blocks: list[Block],
+        headings: list[Heading],
+        links: list[Link],
+        code_lines: frozenset[int],
+        html_lines: frozenset[int],
+        references: dict[str, str] | None = None,
+        nesting_cut: int | None = None,
+        cache: dict[object, Any] | None = None,
+    ) -> None:
+        self.source = source
+        self.sections = sections
+        self.blocks = blocks
+        self.headings = headings
+        self.links = links
+        self.code_lines = code_lines
+        self.html_lines = html_lines
+        self.references = {} if references is None else references
+        self.nesting_cut = nesting_cut
+        self.cache = {} if cache is None else cache
 
     @property
     def text(self) -> str:

@@ -12,16 +12,17 @@ import re
 from bisect import bisect_right
 from collections.abc import Mapping
 
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Link
 from awesome_lint.parser.markdown import link_destination, link_title, normalize_label
 
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
-_BACKTICKS = re.compile(r"`+")
+_AUTOLINK = lazy_compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
+_BACKTICKS = lazy_compile(r"`+")
 _WS = " \t\n"
 # The common destination: no spaces, no parentheses, no escapes, no angle brackets.
-_SIMPLE_DEST = re.compile(r"[^\s()<>\\\x00-\x1f\x7f]+")
+_SIMPLE_DEST = lazy_compile(r"[^\s()<>\\\x00-\x1f\x7f]+")
 # "(" + such a destination + ")" right after a link's "]"
-_SIMPLE_LINK_TAIL = re.compile(r"\(([^\s()<>\\\x00-\x1f\x7f]+)\)")
+_SIMPLE_LINK_TAIL = lazy_compile(r"\(([^\s()<>\\\x00-\x1f\x7f]+)\)")
 
 
 def code_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -81,9 +82,9 @@ def in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return index >= 0 and spans[index][0] <= pos < spans[index][1]
 
 
-_BRACKET_EVENTS = re.compile(r"\\.|[\[\]]|\n[ \t]*(?=\r?\n|\r)", re.S)
-_BRACKETS = re.compile(r"[\[\]]")
-_FLAT_PAIR = re.compile(r"\[[^\[\]]*\]")  # brackets with no bracket inside
+_BRACKET_EVENTS = lazy_compile(r"\\.|[\[\]]|\n[ \t]*(?=\r?\n|\r)", re.S)
+_BRACKETS = lazy_compile(r"[\[\]]")
+_FLAT_PAIR = lazy_compile(r"\[[^\[\]]*\]")  # brackets with no bracket inside
 
 
 def _bracket_pairs(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> dict[int, int]:
@@ -134,7 +135,7 @@ def _plain_pairs(text: str, start: int, end: int) -> dict[int, int]:
 
 # What makes a segment more than plain text and brackets: a code span, an escape, a line
 # break (a blank line ends brackets) or an autolink.
-_NOT_PLAIN = re.compile(r"[`\\\n<]")
+_NOT_PLAIN = lazy_compile(r"[`\\\n<]")
 
 
 def scan_links(

@@ -8,25 +8,47 @@ formats (``full``, ``concise``, ``grouped``) never import ``json``, ``xml`` or
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, TextIO, cast
+
+from awesome_lint.records import FrozenRecord
 
 if TYPE_CHECKING:
     from awesome_lint.results import FileResult
 
 
-@dataclass(frozen=True)
-class ReportOptions:
+class ReportOptions(FrozenRecord):
     """What the command line asked for, as far as reporters care."""
 
-    color: bool = False
-    show_fixes: bool = False  # with fix_mode: list what was fixed, per file and code
-    statistics: bool = False  # text formats: a count per code instead of each diagnostic
-    unsafe_fixes: bool = False  # whether unsafe fixes are enabled (for `[*]` and the footer)
-    fix_mode: bool = False  # whether --fix ran (results carry `fixed` counts)
-    quiet: bool = False  # text formats: no footer
-    root: str | None = None  # the repository root the paths are relative to (sarif: %SRCROOT%)
+    color: bool
+    show_fixes: bool  # with fix_mode: list what was fixed, per file and code
+    statistics: bool  # text formats: a count per code instead of each diagnostic
+    unsafe_fixes: bool  # whether unsafe fixes are enabled (for `[*]` and the footer)
+    fix_mode: bool  # whether --fix ran (results carry `fixed` counts)
+    quiet: bool  # text formats: no footer
+    root: str | None  # the repository root the paths are relative to (sarif: %SRCROOT%)
+
+    _fields = ("color", "show_fixes", "statistics", "unsafe_fixes", "fix_mode", "quiet", "root")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        color: bool = False,
+        show_fixes: bool = False,
+        statistics: bool = False,
+        unsafe_fixes: bool = False,
+        fix_mode: bool = False,
+        quiet: bool = False,
+        root: str | None = None,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "color", color)
+        set_(self, "show_fixes", show_fixes)
+        set_(self, "statistics", statistics)
+        set_(self, "unsafe_fixes", unsafe_fixes)
+        set_(self, "fix_mode", fix_mode)
+        set_(self, "quiet", quiet)
+        set_(self, "root", root)
 
 
 Writer = Callable[[Sequence["FileResult"], TextIO, ReportOptions], None]

@@ -7,16 +7,16 @@ characters XML 1.0 cannot carry at all (most C0 controls) become U+FFFD.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import TextIO
 
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.reporters import ReportOptions
 from awesome_lint.reporters.common import TOOL_NAME, sorted_diagnostics, sorted_results
 from awesome_lint.results import FileResult
 
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = lazy_compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _clean(text: str) -> str:

@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.base import Context, Rule
@@ -15,8 +16,8 @@ STANDARD = ": "
 # the same with a full-width colon ("ARMOR：Egocentric"), blanks around it included.
 _BEFORE = r"(?<=[A-Za-z0-9)\]*_])"
 _AFTER = r"(?=[A-Za-z0-9(\[\"'*_])"
-_ASCII_COLON = re.compile(_BEFORE + r":[ \t]+" + _AFTER)
-_WIDE_COLON = re.compile(_BEFORE + r"[ \t]*：[ \t]*" + _AFTER)
+_ASCII_COLON = lazy_compile(_BEFORE + r":[ \t]+" + _AFTER)
+_WIDE_COLON = lazy_compile(_BEFORE + r"[ \t]*：[ \t]*" + _AFTER)
 #: The file writes its colons in ASCII when it has at least this many between Latin
 #: words, and at least this share of such colons.
 ASCII_MIN_COUNT = 5

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 
-_BLOCK_START = re.compile(r"[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|>|```|~~~|<|\|)")
+_BLOCK_START = lazy_compile(r"[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|>|```|~~~|<|\|)")
 
 
 class TrailingWhitespace(Rule):

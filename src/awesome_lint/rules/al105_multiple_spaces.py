@@ -1,15 +1,15 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import parsed_entries
 
-_RUN = re.compile(r" {2,}")
+_RUN = lazy_compile(r" {2,}")
 
 
 class MultipleSpaces(Rule):

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import dominant, link_first
 
-_WORD = re.compile(r"[^\s]+")
+_WORD = lazy_compile(r"[^\s]+")
 # Function words: English whatever the file writes elsewhere.
 _ENGLISH = frozenset(
     {
@@ -17,10 +17,10 @@ _ENGLISH = frozenset(
         *("it", "its", "our", "we", "you", "your", "how", "what", "why", "when", "not", "no"),
     }
 )
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]*\b")
+_CAPITALISED = lazy_compile(r"\b[A-Z][a-z]*\b")
 # Hosts of papers: there "[Name](url): rest of the title" is the paper's own title,
 # written as its authors wrote it ("xDiT: an Inference Engine ...").
-_PAPER_HOSTS = re.compile(
+_PAPER_HOSTS = lazy_compile(
     r"(?i)^https?://(?:[\w-]+\.)*(?:arxiv\.org|doi\.org|acm\.org|openreview\.net|usenix\.org"
     r"|ieee\.org|aclanthology\.org|aclweb\.org|neurips\.cc|nips\.cc|thecvf\.com"
     r"|mlr\.press|mlsys\.org|vldb\.org|springer\.com|semanticscholar\.org)/"

@@ -5,16 +5,17 @@ from collections import Counter
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.base import Context, Rule
 
 # A line that ends so is broken on purpose: two spaces or a backslash (a Markdown hard
 # break), or an HTML line break.
-_HARD_BREAK = re.compile(r"(?:[ ]{2,}|\\|<br\s*/?>[ \t]*)\Z", re.IGNORECASE)
+_HARD_BREAK = lazy_compile(r"(?:[ ]{2,}|\\|<br\s*/?>[ \t]*)\Z", re.IGNORECASE)
 # A continuation that goes on with a sentence or an entry's parts: a lower-case word,
 # closing punctuation, a closing emphasis, or a bracketed label link ("[[GitHub]](url)").
-_RUNS_ON = re.compile(r"[a-z]|[.,;:)\]*_]|\[\[")
+_RUNS_ON = lazy_compile(r"[a-z]|[.,;:)\]*_]|\[\[")
 # A group of entries is "one line each" when at least this many entries are one line
 # and at most one in ten (at least one) are not.
 MIN_SINGLE = 4

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.common import file_habit
@@ -16,7 +16,7 @@ _COMMA_SHARE = 0.9
 _MINIMUM = 10
 # After a venue's year (and month): a comma or a period, blanks, then a word (a team, a
 # note): more of the entry, not the end of its sentence before its links.
-_AFTER_YEAR = re.compile(r"([,.])[ \t]+(?=[^\W\d_])")
+_AFTER_YEAR = lazy_compile(r"([,.])[ \t]+(?=[^\W\d_])")
 
 
 class YearSeparator(Rule):

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import entry_at, entry_text_spans
@@ -23,11 +23,11 @@ _MOJIBAKE = {
     "â€”": "—",
     "â€¦": "…",
 }
-_ARTEFACT = re.compile(
+_ARTEFACT = lazy_compile(
     "[\ufb00-\ufb06]|(?<=[^\\W\\d_])©R(?![^\\W\\d_])|" + "|".join(_MOJIBAKE) + "|\ufffd"
 )
 # The characters an artefact starts with: one quick scan finds the places to look at.
-_START = re.compile("[\ufb00-\ufb06\ufffd©â]")
+_START = lazy_compile("[\ufb00-\ufb06\ufffd©â]")
 
 
 def _replacement(found: str) -> str | None:

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import link_roles
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.base import Context, Option, Rule
@@ -21,7 +21,7 @@ from awesome_lint.rules.venue_common import (
 # another ending is a slip.
 _SHARE = 0.9
 _MINIMUM = 10
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR = lazy_compile(r"(?:19|20)\d\d")
 # Words that stand for a venue without a year: an unpublished paper.
 _UNPUBLISHED = frozenset({"preprint", "arxiv"})
 _NAMES = {

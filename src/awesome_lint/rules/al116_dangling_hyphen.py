@@ -4,17 +4,18 @@ import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import entry_at, entry_text_spans
 
 # A hyphen and a blank before a letter (the character before is checked apart: a
 # pattern that starts with a literal is found fast).
-_GAP = re.compile(r"- [A-Za-z]")
+_GAP = lazy_compile(r"- [A-Za-z]")
 # The word after the gap that makes "Inter- and intra-" a suspended hyphen.
-_SUSPENDED = re.compile(r"(?:and|or|nor|to|vs|versus|&|as)\b", re.IGNORECASE)
+_SUSPENDED = lazy_compile(r"(?:and|or|nor|to|vs|versus|&|as)\b", re.IGNORECASE)
 # The word before the gap, back to a blank or bracket.
-_WORD_BEFORE = re.compile(r"[\w.+'’-]*\Z")
+_WORD_BEFORE = lazy_compile(r"[\w.+'’-]*\Z")
 
 
 class DanglingHyphen(Rule):

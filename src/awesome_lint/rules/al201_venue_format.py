@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import (
@@ -36,9 +36,9 @@ VENUE_MONTHS_MIN_COUNT = 2
 # What may follow a month: a delimiter, the end of the line, or a bracket or tag.
 _AFTER_MONTH = r"(?=[ \t]*(?:[,;|)\]\r\n]|\Z)|[ \t]+[\[(<])"
 # "2024. 6": a blank after the dot (read at the year's end, no month parsed).
-_SPACED_MONTH = re.compile(r"\.[ \t]+(?P<month>1[0-2]|0?[1-9])" + _AFTER_MONTH)
+_SPACED_MONTH = lazy_compile(r"\.[ \t]+(?P<month>1[0-2]|0?[1-9])" + _AFTER_MONTH)
 # "2023.1 1": a blank inside a two-digit month (read at the end of month 1).
-_SPLIT_MONTH = re.compile(r"[ \t]+(?P<digit>[0-2])" + _AFTER_MONTH)
+_SPLIT_MONTH = lazy_compile(r"[ \t]+(?P<digit>[0-2])" + _AFTER_MONTH)
 
 
 class VenueFormat(Rule):
@@ -224,8 +224,8 @@ class VenueFormat(Rule):
 
 
 # A venue with a year joined to this one by "&", "/", "+" or "and", after or before it
-_JOINED_AFTER = re.compile(r"[ \t]*(?:&amp;|&|/|\+|and)[ \t]*[A-Za-z][\w.-]*[ \t]*['’]?\d{2,4}\b")
-_JOINED_BEFORE = re.compile(r"[A-Za-z][\w.-]*[ \t]*['’]?\d{2,4}[ \t]*(?:&amp;|&|/|\+|and)[ \t]*$")
+_JOINED_AFTER = lazy_compile(r"[ \t]*(?:&amp;|&|/|\+|and)[ \t]*[A-Za-z][\w.-]*[ \t]*['’]?\d{2,4}\b")
+_JOINED_BEFORE = lazy_compile(r"[A-Za-z][\w.-]*[ \t]*['’]?\d{2,4}[ \t]*(?:&amp;|&|/|\+|and)[ \t]*$")
 
 
 def _joined(text: str, found: list[Found]) -> set[int]:

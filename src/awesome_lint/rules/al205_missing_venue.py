@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.domain.stated import names_venue_or_year
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import primary_link
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
@@ -55,7 +56,7 @@ def _placement(tokens: VenueTokens) -> str | None:
 _NEIGHBOURS = 7
 _NEIGHBOUR_SHARE = 0.95
 # A site's home page (``https://agibot-world.com/``): a dataset, tool or project.
-_SITE_ROOT = re.compile(r"\s*https?://[^/?#\s]+/?\s*\Z", re.IGNORECASE)
+_SITE_ROOT = lazy_compile(r"\s*https?://[^/?#\s]+/?\s*\Z", re.IGNORECASE)
 
 
 def _name_for(registry: VenueRegistry, canonical: str, year: int) -> str:

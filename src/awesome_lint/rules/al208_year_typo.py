@@ -1,20 +1,20 @@
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from itertools import accumulate
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
 
 # A "year" of five or six digits (`20211`); the venue-like name before it is read
 # backwards from there (`arXiv 20211`, `CVPR'20222`): digits are rare, letters are not.
-_LONG_YEAR = re.compile(r"(?:19|20)\d{3,4}(?!\d)")  # (a digit before it: checked apart)
-_NAME_BEFORE = re.compile(r"(?<![\w&+-])[A-Za-z][A-Za-z&+-]*[A-Za-z][ \t]?['’]?[ \t]?\Z")
+_LONG_YEAR = lazy_compile(r"(?:19|20)\d{3,4}(?!\d)")  # (a digit before it: checked apart)
+_NAME_BEFORE = lazy_compile(r"(?<![\w&+-])[A-Za-z][A-Za-z&+-]*[A-Za-z][ \t]?['’]?[ \t]?\Z")
 
 
 def _candidates(digits: str) -> list[str]:

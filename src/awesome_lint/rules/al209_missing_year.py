@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.domain.venues import Found, document_tokens
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.common import file_habit
@@ -15,7 +15,7 @@ from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
 # venue without one is a slip.
 _WITH_YEAR_SHARE = 0.95
 _MINIMUM = 20
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = lazy_compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def _standalone(found: Found) -> bool:

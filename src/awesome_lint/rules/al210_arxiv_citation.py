@@ -4,6 +4,7 @@ import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.base import Context, Rule
@@ -14,7 +15,7 @@ _SHARE = 0.8
 _MINIMUM = 5
 # "arXiv preprint arXiv:2207.05844" (the form reference managers export) or
 # "arXiv:2201.02941": an arXiv id cited in an entry's text.
-_CITATION = re.compile(
+_CITATION = lazy_compile(
     r"(?<![\w/.=-])(?P<preprint>arXiv[ \t]+preprint[ \t]+)?"
     r"arXiv:(?P<id>\d{4}\.\d{4,5}(?:v\d+)?)(?!\d)"
 )

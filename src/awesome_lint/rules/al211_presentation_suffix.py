@@ -4,12 +4,13 @@ import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import dominant
 
 # A presentation kind after a venue's year: "CVPR2019 Oral", "ICLR 2023 (Spotlight)".
-_SUFFIX = re.compile(
+_SUFFIX = lazy_compile(
     r"(?<!\d)(?:19|20)\d\d([ \t]?)(\(?)(oral|spotlight|highlight)(\)?)(?![^\W_])",
     re.IGNORECASE,
 )

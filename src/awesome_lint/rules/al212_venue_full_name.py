@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.domain.venues import VenueTokens, _masked, regions
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import file_habit
@@ -18,7 +19,7 @@ _SHARE = 0.8
 # A part of an entry's venue place: the text between separators. Full names hold
 # none of these (a name with a comma in it, "Acoustics, Speech and ...", is read
 # as two parts joined again below).
-_PART = re.compile(r"[^,;|()\[\]*_`\\.\"“”]+")
+_PART = lazy_compile(r"[^,;|()\[\]*_`\\.\"“”]+")
 # Every registry full name of three words or more has one of these (checked by a test):
 # the entries without one are not read.
 _WORDS = (
@@ -45,13 +46,13 @@ _WORDS = (
     "e-print",
     "preprint server",
 )
-_WORD = re.compile("|".join(w for word in _WORDS for w in (word, word.title(), word.upper())))
+_WORD = lazy_compile("|".join(w for word in _WORDS for w in (word, word.title(), word.upper())))
 _PLACES = frozenset(("tail", "prefix", "slot"))
 _SHORTEST = 16  # "IEEE Transactions on ..." and every other full name is longer
 # Words that may stand before a full name and are not part of it.
-_LEAD = re.compile(r"(?:in[ \t]+)?(?:proceedings[ \t]+of[ \t]+(?:the[ \t]+)?)?", re.IGNORECASE)
+_LEAD = lazy_compile(r"(?:in[ \t]+)?(?:proceedings[ \t]+of[ \t]+(?:the[ \t]+)?)?", re.IGNORECASE)
 # A year after the name ("... Letters 2021", "... Letters, '21").
-_YEAR = re.compile(r"[ \t]*['’]?(?:19|20)?\d\d[ \t]*\Z")
+_YEAR = lazy_compile(r"[ \t]*['’]?(?:19|20)?\d\d[ \t]*\Z")
 
 
 class VenueFullName(Rule):

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.domain.years import arxiv_year, date_label
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.normalize import arxiv_id
 from awesome_lint.parser.document import Document, Link
 from awesome_lint.rules.base import Context, Rule
@@ -18,9 +18,9 @@ _MONTH_NAMES = (
     *("January", "February", "March", "April", "May", "June", "July", "August"),
     *("September", "October", "November", "December"),
 )
-_LABEL_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_LABEL_YEAR = lazy_compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # Cheap tests before a label is read: a digit, a space and a letter ("12 Feb 2020").
-_DATE_HINT = re.compile(r"\d\s+[A-Za-z]")
+_DATE_HINT = lazy_compile(r"\d\s+[A-Za-z]")
 
 
 def _dated_arxiv(document: Document) -> list[tuple[Link, tuple[int, int], tuple[int, int], str]]:

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -16,6 +15,7 @@ from awesome_lint.domain.years import (
     entry_stated_year,
     venue_year_of,
 )
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, OptionError, Rule
 from awesome_lint.rules.ordering import (
@@ -68,7 +68,7 @@ AUTO_MIN_SHARE = 0.9
 AUTO_MIN_EVIDENCE = 2  # entries in order that differ from the most common rank
 
 
-_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MARKUP = lazy_compile(r"\[([^\]]*)\]\([^)]*\)")
 
 
 def _check_sections(value: Any) -> Any:

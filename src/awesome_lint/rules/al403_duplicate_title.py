@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Related
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import nested, paper_links, title_key, venue_tail
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.base import Context, Rule
@@ -94,7 +94,7 @@ class DuplicateTitle(Rule):
             )
 
 
-_REPOSITORY = re.compile(r"https://(?:github\.com|gitlab\.com|codeberg\.org)/[^/]+/[^/]+$")
+_REPOSITORY = lazy_compile(r"https://(?:github\.com|gitlab\.com|codeberg\.org)/[^/]+/[^/]+$")
 
 
 def _repository(url_key: str) -> bool:

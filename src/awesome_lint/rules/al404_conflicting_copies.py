@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
-from difflib import SequenceMatcher
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.domain.stated import PREPRINT, VENUE, StatedYear, venue_years
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import nested, paper_links, same_paper_title, title_key
 from awesome_lint.parser.document import Document, Entry, Span
 from awesome_lint.rules.base import Context, Option, Rule
@@ -21,12 +20,12 @@ MAX_STATEMENTS = 16
 # A "title" of a few words with a year is a venue label (``[[CVPR2019 Oral]](url)``,
 # ``[[arXiv 2 Apr 2019]](url)``) that the entry's link carries, not a paper's title.
 _LABEL_WORDS = 4
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = lazy_compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 # Titles compared only among this few copies of a link (more: a shared page, not a paper).
 MAX_COPIES_FOR_TITLES = 4
-_DIGITS = re.compile(r"\d+")
+_DIGITS = lazy_compile(r"\d+")
 NEAR_TITLE = 0.9  # similarity of folded titles that makes one a slip of the other
 
 
@@ -42,6 +41,8 @@ def _near_title(a: str, b: str) -> bool:
         return False  # a name put before it, or words left off the end
     if _DIGITS.sub("", a) == _DIGITS.sub("", b):
         return False  # other numbers: another version (``Baichuan-7B``, ``Baichuan2-7B``)
+    from difflib import SequenceMatcher  # on first need: most runs never get here
+
     return SequenceMatcher(None, a, b).ratio() >= NEAR_TITLE
 
 

@@ -7,6 +7,7 @@ from typing import ClassVar
 from urllib.parse import urlsplit
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.normalize import (
     ARXIV_MIRRORS,
     ArxivForm,
@@ -126,7 +127,7 @@ class ArxivLinkStyle(Rule):
 # of the abstract pages): links for readers go to arxiv.org.
 _SIDE_HOSTS = frozenset({"export.arxiv.org", "browse.arxiv.org"})
 # Where a link to a mirror may be: a host of ARXIV_MIRRORS after "//" (a superset).
-_MIRROR_HINT = re.compile(
+_MIRROR_HINT = lazy_compile(
     r"//(?:www\.)?(?:"
     + "|".join(sorted(re.escape(h) for h in ARXIV_MIRRORS | _SIDE_HOSTS))
     + r")(?![\w.-])",

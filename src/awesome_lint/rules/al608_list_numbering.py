@@ -1,15 +1,15 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import pairwise
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import file_habit
 
-_NUMBER = re.compile(r"\d{1,9}(?=[.)]$)")
+_NUMBER = lazy_compile(r"\d{1,9}(?=[.)]$)")
 # A run is checked when most of its steps go up by one (and at least twice), or when
 # the file as a whole numbers its items one by one this clearly.
 _RUN_SHARE = 2 / 3

@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Related
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.anchors import (
     close_matches,
     explicit_anchors,
@@ -466,7 +466,7 @@ def _eol(document: Document, style: Entry) -> str:
     return terminator or document.source.dominant_terminator
 
 
-_LINKISH = re.compile(r"!?\[|\]\(")
+_LINKISH = lazy_compile(r"!?\[|\]\(")
 
 
 def _link_text(title: str) -> str:

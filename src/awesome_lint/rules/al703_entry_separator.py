@@ -1,17 +1,17 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import dominant, link_first
 
 _NBSP = "\u00a0"
-_SEPARATOR = re.compile(r"[ \t\u00a0]*(?:--|[-–—:])[ \t\u00a0]*")
-_GAP = re.compile(r"[ \t\u00a0]+")
+_SEPARATOR = lazy_compile(r"[ \t\u00a0]*(?:--|[-–—:])[ \t\u00a0]*")
+_GAP = lazy_compile(r"[ \t\u00a0]+")
 NONE = ""  # the form of an entry with a description but no separator
 DANGLING = "\x00"  # the form of a dash with nothing after it: `[Name](url) -`
 

@@ -1,16 +1,16 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 
 # "ttps://", "hhttp://", "htps://", "http//x", "https:/x": a slip in http(s)://
-_BAD_SCHEME = re.compile(r"(?i)h*t+p+s?(?::/{0,3}|/{1,3})(?=[\w.-])")
-_GOOD_SCHEME = re.compile(r"(?i)https?://(?!/)")
-_BOLD = re.compile(r"\*\*([^*/\s]+)\*\*")  # "**mees**", not a "**" path glob
+_BAD_SCHEME = lazy_compile(r"(?i)h*t+p+s?(?::/{0,3}|/{1,3})(?=[\w.-])")
+_GOOD_SCHEME = lazy_compile(r"(?i)https?://(?!/)")
+_BOLD = lazy_compile(r"\*\*([^*/\s]+)\*\*")  # "**mees**", not a "**" path glob
 
 
 class EmptyLink(Rule):

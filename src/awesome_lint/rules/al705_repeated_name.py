@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Related
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.anchors import rendered_text
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.al703_entry_separator import (
@@ -14,7 +14,7 @@ from awesome_lint.rules.al703_entry_separator import (
 )
 from awesome_lint.rules.base import Context, Rule
 
-_BOUNDARY = re.compile(r"[\s.,;:!?(\-]")
+_BOUNDARY = lazy_compile(r"[\s.,;:!?(\-]")
 MINORITY = 0.2  # a file where more entries than this repeat the name does so by habit
 
 

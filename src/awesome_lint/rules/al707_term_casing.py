@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Link
 from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.base import Context, Option, OptionError, Rule
@@ -30,7 +31,7 @@ VARIANTS = {"huggingface": "Hugging Face", "stackoverflow": "Stack Overflow", "n
 HABIT_MINIMUM = 5  # a wrong spelling used this often ...
 HABIT_SHARE = 0.8  # ... and for this share of a name's uses is the file's own
 
-_URL = re.compile(r"<?https?://[^\s<>)\]]*|<[A-Za-z/!][^<>]*>")
+_URL = lazy_compile(r"<?https?://[^\s<>)\]]*|<[A-Za-z/!][^<>]*>")
 
 
 def _check_terms(value: Any) -> list[str]:
@@ -44,8 +45,8 @@ def _check_terms(value: Any) -> list[str]:
 # A word that may be a name: letters and digits, with dotted parts (`Node.js`), not part of
 # a longer name, path, package or address (`pytorch-lightning`, `org/github`, `a@b`).
 # A dotted word that is no name (`torch.nn`, `github.com`) is skipped whole.
-_WORD = re.compile(r"(?<![\w./@#-])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*(?![\w@-])")
-_TERM = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*")
+_WORD = lazy_compile(r"(?<![\w./@#-])[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*(?![\w@-])")
+_TERM = lazy_compile(r"[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*")
 
 
 def _names_own_url(label: str, url: str) -> bool:

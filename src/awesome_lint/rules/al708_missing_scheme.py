@@ -4,13 +4,14 @@ import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 
 # A destination that names a web host but has no scheme: `www.…`, or a host with a
 # common top-level domain followed by a path (`github.com/x`). File names such as
 # `CONTRIBUTING.md` or `docs/setup.py` do not match.
-_HOSTLIKE = re.compile(
+_HOSTLIKE = lazy_compile(
     r"(?:www\.[^\s/]+|(?:[a-z0-9-]+\.)+(?:com|org|net|io|edu|gov|ai|dev)(?=/|$))",
     re.IGNORECASE,
 )

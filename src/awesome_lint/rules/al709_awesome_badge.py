@@ -4,12 +4,15 @@ import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 
 # The badge's addresses (awesome.re and the older copies in sindresorhus/awesome).
-_HOME = re.compile(r"^https?://(?:awesome\.re|github\.com/sindresorhus/awesome)/?(?:[#?]|$)", re.I)
-_BADGE = re.compile(
+_HOME = lazy_compile(
+    r"^https?://(?:awesome\.re|github\.com/sindresorhus/awesome)/?(?:[#?]|$)", re.I
+)
+_BADGE = lazy_compile(
     r"^https?://(?:awesome\.re/badge(?:-flat2?)?\.svg"
     r"|cdn\.rawgit\.com/sindresorhus/awesome/[^\s]*/media/badge(?:-flat2?)?\.svg"
     r"|raw\.githubusercontent\.com/sindresorhus/awesome/[^\s]*/media/badge(?:-flat2?)?\.svg)",

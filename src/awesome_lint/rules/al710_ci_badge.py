@@ -4,11 +4,12 @@ import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 
 # Build-status images: GitHub Actions, Travis CI, CircleCI, AppVeyor, GitLab pipelines.
-_CI = re.compile(
+_CI = lazy_compile(
     r"^https?://(?:github\.com/[^/\s]+/[^/\s]+/(?:actions/)?workflows/[^\s]*badge\.svg"
     r"|(?:api\.)?travis-ci\.(?:org|com)/"
     r"|(?:dl\.)?circleci\.com/[^\s]*(?:badge|svg)"

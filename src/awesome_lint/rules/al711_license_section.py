@@ -4,11 +4,12 @@ import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.anchors import rendered_text
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 
-_LICENSE = re.compile(r"^\W*licen[cs]es?\W*$", re.IGNORECASE)
+_LICENSE = lazy_compile(r"^\W*licen[cs]es?\W*$", re.IGNORECASE)
 
 
 class LicenseSection(Rule):

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from awesome_lint import HOMEPAGE
 from awesome_lint.diagnostics import Applicability, Diagnostic, Fix, Related
+from awesome_lint.records import FrozenRecord
 
 if TYPE_CHECKING:
     from awesome_lint.parser.document import Document
@@ -21,8 +21,7 @@ class OptionError(ValueError):
     """A rule option has a value the rule does not understand."""
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(FrozenRecord):
     """One rule option: its default, and either the allowed choices or a validator.
 
     ``validate`` returns the (possibly converted) value or raises ``OptionError``.
@@ -30,8 +29,24 @@ class Option:
 
     default: Any
     help: str
-    choices: tuple[str, ...] | None = None
-    validate: Callable[[Any], Any] | None = None
+    choices: tuple[str, ...] | None
+    validate: Callable[[Any], Any] | None
+
+    _fields = ("default", "help", "choices", "validate")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        default: Any,
+        help: str,
+        choices: tuple[str, ...] | None = None,
+        validate: Callable[[Any], Any] | None = None,
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "default", default)
+        set_(self, "help", help)
+        set_(self, "choices", choices)
+        set_(self, "validate", validate)
 
     def check(self, key: str, value: Any) -> Any:
         if self.choices is not None and value not in self.choices:

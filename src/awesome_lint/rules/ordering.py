@@ -7,20 +7,20 @@ compares numbers by value (``GPT-2`` before ``GPT-10``).
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 
 TitleKey = tuple[tuple[int, int, str], ...]
 
 _ARTICLES = ("the ", "a ", "an ")
-_TAGS = re.compile(r"^(?:\s*\[[^\]]*\](?!\())+")
-_WORD = re.compile(r"\d+|[^\W\d_]+")
-_LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
+_TAGS = lazy_compile(r"^(?:\s*\[[^\]]*\](?!\())+")
+_WORD = lazy_compile(r"\d+|[^\W\d_]+")
+_LEADING_PUNCTUATION = lazy_compile(r"^[\W_]+")
 
 
 def title_text(document: Document, entry: Entry) -> str:

@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 
+from awesome_lint.lazyre import lazy_compile
+from awesome_lint.records import FrozenRecord
 from awesome_lint.venues.registry import MatchKind, VenueMatch, VenueRegistry, default_registry
 
 Span = tuple[int, int]
@@ -55,27 +56,26 @@ _COMMON_WORDS = frozenset(
 )
 
 # Characters that end a word (a word may hold ' ’ ` & + - / . but not these).
-_WORD = re.compile(r"[^\s\[\](){}（）`,;|\"<>*@:!?]+")
+_WORD = lazy_compile(r"[^\s\[\](){}（）`,;|\"<>*@:!?]+")
 _YEAR4 = r"(?:19[6-9]\d|20[0-4]\d)"
-_PURE_YEAR = re.compile(
+_PURE_YEAR = lazy_compile(
     rf"(?P<apo>['’`]?)(?P<year>{_YEAR4}|\d\d)(?P<month>\.(?:1[0-2]|0?[1-9]))?\.?\Z"
 )
-_GLUED = re.compile(
+_GLUED = lazy_compile(
     rf"(?P<name>.*?[A-Za-z+&])(?P<sep>['’`]|-)?(?P<year>{_YEAR4}|\d\d)"
     r"(?P<month>\.(?:1[0-2]|0?[1-9]))?\.?\Z"
 )
-_TWO_DIGITS = re.compile(r"\d\d")
+_TWO_DIGITS = lazy_compile(r"\d\d")
 # "ICLR, 2024", "(**CVPR, 2021**)": a comma between a known name and a four-digit year.
-_COMMA_GAP = re.compile(r",[ \t]*")
-_SPACES = re.compile(r"\s+")
-_PAREN_NOTE = re.compile(r"[ \t]*\((?P<q>[^()\d\n]{1,30})\)")
-_WRAPPED = re.compile(r"\[([^\[\]\n]+)\]|\(([^()\n]+)\)|`([^`\n]+)`")
+_COMMA_GAP = lazy_compile(r",[ \t]*")
+_SPACES = lazy_compile(r"\s+")
+_PAREN_NOTE = lazy_compile(r"[ \t]*\((?P<q>[^()\d\n]{1,30})\)")
+_WRAPPED = lazy_compile(r"\[([^\[\]\n]+)\]|\(([^()\n]+)\)|`([^`\n]+)`")
 _APOSTROPHES = "'’`"
 _OPEN = {"[": "]", "(": ")", "`": "`"}
 
 
-@dataclass(frozen=True, slots=True)
-class VenueToken:
+class VenueToken(FrozenRecord):
     """One venue as written.
 
     ``span`` covers the whole token: workshop part (if any), name, qualifiers,
@@ -89,16 +89,66 @@ class VenueToken:
     name_span: Span
     name: str
     match: VenueMatch | None
-    sep_span: Span | None = None
-    sep: str = ""
-    year_span: Span | None = None
-    year_text: str = ""
-    year: int | None = None
-    month: int | None = None
-    month_span: Span | None = None
-    qualifiers: tuple[Span, ...] = ()
-    workshop_span: Span | None = None  # "NAIC" in "NAIC @ SIGCOMM'24"
-    wrapper: str = ""  # "[", "(", "`" when the token fills such a pair, else ""
+    sep_span: Span | None
+    sep: str
+    year_span: Span | None
+    year_text: str
+    year: int | None
+    month: int | None
+    month_span: Span | None
+    qualifiers: tuple[Span, ...]
+    workshop_span: Span | None  # "NAIC" in "NAIC @ SIGCOMM'24"
+    wrapper: str  # "[", "(", "`" when the token fills such a pair, else ""
+    _fields = (
+        "span",
+        "name_span",
+        "name",
+        "match",
+        "sep_span",
+        "sep",
+        "year_span",
+        "year_text",
+        "year",
+        "month",
+        "month_span",
+        "qualifiers",
+        "workshop_span",
+        "wrapper",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        span: Span,
+        name_span: Span,
+        name: str,
+        match: VenueMatch | None,
+        sep_span: Span | None = None,
+        sep: str = "",
+        year_span: Span | None = None,
+        year_text: str = "",
+        year: int | None = None,
+        month: int | None = None,
+        month_span: Span | None = None,
+        qualifiers: tuple[Span, ...] = (),
+        workshop_span: Span | None = None,
+        wrapper: str = "",
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "span", span)
+        set_(self, "name_span", name_span)
+        set_(self, "name", name)
+        set_(self, "match", match)
+        set_(self, "sep_span", sep_span)
+        set_(self, "sep", sep)
+        set_(self, "year_span", year_span)
+        set_(self, "year_text", year_text)
+        set_(self, "year", year)
+        set_(self, "month", month)
+        set_(self, "month_span", month_span)
+        set_(self, "qualifiers", qualifiers)
+        set_(self, "workshop_span", workshop_span)
+        set_(self, "wrapper", wrapper)
 
     @property
     def known(self) -> bool:
@@ -127,13 +177,19 @@ class VenueToken:
         return (start, self.year_span[1])
 
 
-@dataclass(frozen=True, slots=True)
-class Slot:
+class Slot(FrozenRecord):
     """What a venue slot (the text after `` | ``) holds."""
 
     text: str
     tokens: tuple[VenueToken, ...]
-    year_only: bool = False
+    year_only: bool
+    _fields = ("text", "tokens", "year_only")
+    __slots__ = _fields
+
+    def __init__(self, text: str, tokens: tuple[VenueToken, ...], year_only: bool = False) -> None:
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "tokens", tokens)
+        object.__setattr__(self, "year_only", year_only)
 
     @property
     def empty(self) -> bool:
@@ -564,14 +620,14 @@ _ATOMIC_NAME = rf"(?=(?P<name>{_NAME}))(?P=name)"
 _REVERSED_QUALIFIER = (
     "(?i:" + "|".join(sorted((q[::-1] for q in QUALIFIERS), key=len, reverse=True)) + ")"
 )
-_NAME_BEFORE_YEAR = re.compile(
+_NAME_BEFORE_YEAR = lazy_compile(
     r"\d(?:\d[ \t]*['’`][ \t]*|(?:[6-9]91|[0-4]02)(?:[ \t]*['’`][ \t]*|-|[ \t]+|[ \t]*,)?)"
     rf"(?:{_REVERSED_QUALIFIER}[ \t]+)*({_NAME})(?![^{_BREAK}])"
 )
 # The same, from just before a year (in the reversed text), and the year's first
 # characters, each searched for quickly as a literal (a digit class is tried at
 # every character: ten times slower).
-_NAME_BEFORE = re.compile(
+_NAME_BEFORE = lazy_compile(
     r"(?:[ \t]*['’`][ \t]*|-|[ \t]+|[ \t]*,)?"
     rf"(?:{_REVERSED_QUALIFIER}[ \t]+)*({_NAME})(?![^{_BREAK}])"
 )
@@ -579,14 +635,14 @@ _YEAR_STARTS = tuple(
     re.compile(p)
     for p in (r"20[0-4]\d", r"19[6-9]\d", r"'[ \t]*\d\d", r"’[ \t]*\d\d", r"`[ \t]*\d\d")
 )
-_AFTER_YEAR = re.compile(rf"(?:\.(?:1[0-2]|0?[1-9]))?\.?(?![^{_BREAK}])")
+_AFTER_YEAR = lazy_compile(rf"(?:\.(?:1[0-2]|0?[1-9]))?\.?(?![^{_BREAK}])")
 # One pattern per wrapper: each starts with its own character, which is searched
 # for quickly (a pattern starting with any of the three is tried at each of them).
 _WRAPPED_NAMES = tuple(
     re.compile(rf"{re.escape(o)}[ \t]*{_ATOMIC_NAME}[ \t]*{re.escape(c)}") for o, c in _OPEN.items()
 )
-_SLOT_NAME = re.compile(rf"\|[ \t]*{_ATOMIC_NAME}[ \t]*(?=<!--|\r|\n|\Z)")
-_WHOLE_NAME = re.compile(rf"\s*({_NAME})\s*\Z")
+_SLOT_NAME = lazy_compile(rf"\|[ \t]*{_ATOMIC_NAME}[ \t]*(?=<!--|\r|\n|\Z)")
+_WHOLE_NAME = lazy_compile(rf"\s*({_NAME})\s*\Z")
 
 
 def venue_words(text: str, *, whole: bool = False) -> list[tuple[Span, bool]]:
@@ -655,12 +711,17 @@ STYLE_SEPARATORS = ("'", " '", "' ", " ", "", "-", ", ", ",")
 DEFAULT_STYLE = "{name}'{yy}"
 
 
-@dataclass(frozen=True, slots=True)
-class Style:
+class Style(FrozenRecord):
     """A year style: the separator between name and year, and 2 or 4 digits."""
 
     sep: str
     digits: int
+    _fields = ("sep", "digits")
+    __slots__ = _fields
+
+    def __init__(self, sep: str, digits: int) -> None:
+        object.__setattr__(self, "sep", sep)
+        object.__setattr__(self, "digits", digits)
 
     @property
     def pattern(self) -> str:

@@ -15,11 +15,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from awesome_lint.records import FrozenRecord
 
 DATA_FILE = Path(__file__).with_name("venues.json")
 
@@ -27,13 +28,19 @@ KINDS = ("conference", "journal", "workshop", "preprint")
 _MEMO_SIZE = 100_000  # names remembered per registry (bounds memory on huge inputs)
 
 
-@dataclass(frozen=True, slots=True)
-class Rename:
+class Rename(FrozenRecord):
     """Another name of a venue, in use from ``first`` through ``last`` (None: open)."""
 
     name: str
-    first: int | None = None
-    last: int | None = None
+    first: int | None
+    last: int | None
+    _fields = ("name", "first", "last")
+    __slots__ = _fields
+
+    def __init__(self, name: str, first: int | None = None, last: int | None = None) -> None:
+        object.__setattr__(self, "name", name)
+        object.__setattr__(self, "first", first)
+        object.__setattr__(self, "last", last)
 
     def covers(self, year: int) -> bool:
         return (self.first is None or year >= self.first) and (
@@ -41,16 +48,47 @@ class Rename:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Venue:
+class Venue(FrozenRecord):
     canonical: str
-    full_name: str = ""
-    kind: str = "conference"
-    aliases: tuple[str, ...] = ()  # accepted alternative names (ATC, PVLDB)
-    misspellings: tuple[str, ...] = ()  # case/punctuation variants and typos
-    renames: tuple[Rename, ...] = ()  # names valid only for some years (NIPS <= 2017)
-    notes: str = ""
-    source: str = ""
+    full_name: str
+    kind: str
+    aliases: tuple[str, ...]  # accepted alternative names (ATC, PVLDB)
+    misspellings: tuple[str, ...]  # case/punctuation variants and typos
+    renames: tuple[Rename, ...]  # names valid only for some years (NIPS <= 2017)
+    notes: str
+    source: str
+    _fields = (
+        "canonical",
+        "full_name",
+        "kind",
+        "aliases",
+        "misspellings",
+        "renames",
+        "notes",
+        "source",
+    )
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        canonical: str,
+        full_name: str = "",
+        kind: str = "conference",
+        aliases: tuple[str, ...] = (),
+        misspellings: tuple[str, ...] = (),
+        renames: tuple[Rename, ...] = (),
+        notes: str = "",
+        source: str = "",
+    ) -> None:
+        set_ = object.__setattr__
+        set_(self, "canonical", canonical)
+        set_(self, "full_name", full_name)
+        set_(self, "kind", kind)
+        set_(self, "aliases", aliases)
+        set_(self, "misspellings", misspellings)
+        set_(self, "renames", renames)
+        set_(self, "notes", notes)
+        set_(self, "source", source)
 
     def rename(self, name: str) -> Rename | None:
         return next((r for r in self.renames if r.name == name), None)
@@ -71,8 +109,7 @@ class MatchKind(str, Enum):
     RENAME = "rename"
 
 
-@dataclass(frozen=True, slots=True)
-class VenueMatch:
+class VenueMatch(FrozenRecord):
     """A name found in the registry.
 
     ``spelling`` is the registry's spelling of the matched name (the canonical
@@ -83,6 +120,14 @@ class VenueMatch:
     kind: MatchKind
     spelling: str
     exact: bool
+    _fields = ("venue", "kind", "spelling", "exact")
+    __slots__ = _fields
+
+    def __init__(self, venue: Venue, kind: MatchKind, spelling: str, exact: bool) -> None:
+        object.__setattr__(self, "venue", venue)
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "spelling", spelling)
+        object.__setattr__(self, "exact", exact)
 
     @property
     def preferred(self) -> str:
@@ -110,20 +155,22 @@ def _squash(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.casefold())
 
 
-@dataclass(frozen=True)
-class VenueRegistry:
-    venues: tuple[Venue, ...]
-    _exact: dict[str, tuple[Venue, MatchKind]] = field(init=False, repr=False, compare=False)
-    _folded: dict[str, tuple[Venue, MatchKind, str]] = field(init=False, repr=False, compare=False)
-    _squashed: dict[str, tuple[Venue, MatchKind, str] | None] = field(
-        init=False, repr=False, compare=False
-    )
-    # lookup's answers by written name (VenueMatch is immutable, so they can be shared)
-    _memo: dict[str, VenueMatch | None] = field(init=False, repr=False, compare=False)
-    # full names, squashed, with and without a leading publisher (built on first use)
-    _full: dict[str, Venue | None] = field(init=False, repr=False, compare=False)
+class VenueRegistry(FrozenRecord):
+    """The venues and their lookup tables; equal (and hashed) by ``venues`` alone."""
 
-    def __post_init__(self) -> None:
+    venues: tuple[Venue, ...]
+    _exact: dict[str, tuple[Venue, MatchKind]]
+    _folded: dict[str, tuple[Venue, MatchKind, str]]
+    _squashed: dict[str, tuple[Venue, MatchKind, str] | None]
+    # lookup's answers by written name (VenueMatch is immutable, so they can be shared)
+    _memo: dict[str, VenueMatch | None]
+    # full names, squashed, with and without a leading publisher (built on first use)
+    _full: dict[str, Venue | None]
+    _fields = ("venues",)
+    __slots__ = ("_exact", "_folded", "_full", "_memo", "_squashed", "venues")
+
+    def __init__(self, venues: tuple[Venue, ...]) -> None:
+        object.__setattr__(self, "venues", venues)
         exact: dict[str, tuple[Venue, MatchKind]] = {}
         folded: dict[str, tuple[Venue, MatchKind, str]] = {}
         squashed: dict[str, tuple[Venue, MatchKind, str] | None] = {}

@@ -86,26 +86,42 @@ def deletions(word: str, depth: int) -> set[str]:
 
 
 class NearIndex(Generic[T]):
-    """Names (each with a value) to look up by near misses."""
+    """Names (each with a value) to look up by near misses.
 
-    __slots__ = ("_deletes", "_memo", "_values")
+    The deletions of the names of one key length are indexed when a lookup first needs
+    that length (a word reaches names at most two characters longer or shorter): a
+    small file asks for a few lengths, and indexing every name of the venue registry
+    cost more than its whole lint."""
+
+    __slots__ = ("_deletes", "_memo", "_pending", "_values")
 
     def __init__(self, items: Iterable[tuple[str, T]]) -> None:
         self._values: dict[str, list[T]] = {}
         self._deletes: dict[str, list[str]] = {}
         self._memo: dict[str, list[tuple[int, str, list[T]]]] = {}
+        # key length -> the keys of that length whose deletions are not indexed yet
+        self._pending: dict[int, list[str]] = {}
         for name, value in items:
             k = key(name)
-            depth = reach(k)
-            if depth == 0:
+            if reach(k) == 0:
                 continue
             values = self._values.setdefault(k, [])
             if value not in values:
                 values.append(value)
             if len(values) > 1:
                 continue  # its deletions are in already
-            for d in deletions(k, depth):
-                self._deletes.setdefault(d, []).append(k)
+            self._pending.setdefault(len(k), []).append(k)
+
+    def _index(self, shortest: int, longest: int) -> None:
+        """Index the deletions of the names whose keys have these lengths."""
+        for length in range(shortest, longest + 1):
+            keys = self._pending.pop(length, None)
+            if keys is None:
+                continue
+            deletes = self._deletes
+            for k in keys:
+                for d in deletions(k, reach(k)):
+                    deletes.setdefault(d, []).append(k)
 
     def __len__(self) -> int:
         return len(self._values)
@@ -117,6 +133,7 @@ class NearIndex(Generic[T]):
         found = self._memo.get(k)
         if found is not None:
             return found
+        self._index(len(k) - 2, len(k) + 2)
         found = list(self._near(k))
         found.sort(key=lambda t: (t[0], t[1]))
         if len(self._memo) < _MEMO_SIZE:
@@ -127,6 +144,7 @@ class NearIndex(Generic[T]):
         """The indexed names that ``word`` is with one character dropped (by key), for
         words too short to compare otherwise: ``ECV`` -> ECCV. ``(name key, values)``."""
         k = key(word)
+        self._index(len(k) + 1, len(k) + 1)
         return [
             (name_key, self._values[name_key])
             for name_key in self._deletes.get(k, ())

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from awesome_lint.lazyre import lazy_compile
+
 VenueYear = tuple[str, int]
 
 # usenix.org URL keys (the "osdi22" in /conference/osdi22/ and in PDF names such as
@@ -141,8 +143,8 @@ _SITES = (
     "aaai.org",
     *VIRTUAL_SITES,
 )
-_SITE = re.compile("|".join(re.escape(site) for site in _SITES))
-_UNSAFE = re.compile("[\t\r\n]")
+_SITE = lazy_compile("|".join(re.escape(site) for site in _SITES))
+_UNSAFE = lazy_compile("[\t\r\n]")
 
 
 def venue_from_url(url: str) -> VenueYear | None:
