@@ -17,6 +17,7 @@ from awesome_lint.rules.al111_year_separator import YearSeparator
 from awesome_lint.rules.al112_copy_artefact import CopyArtefact
 from awesome_lint.rules.al113_label_brackets import LabelBrackets
 from awesome_lint.rules.al114_venue_ending import VenueEnding
+from awesome_lint.rules.al115_label_typo import LabelTypo
 from awesome_lint.rules.al116_dangling_hyphen import DanglingHyphen
 from awesome_lint.rules.al117_link_text_spaces import LinkTextSpaces
 from awesome_lint.rules.al118_title_typo import TitleTypo
@@ -84,6 +85,7 @@ RULES: tuple[type[Rule], ...] = (
     CopyArtefact,
     LabelBrackets,
     VenueEnding,
+    LabelTypo,
     DanglingHyphen,
     LinkTextSpaces,
     TitleTypo,
