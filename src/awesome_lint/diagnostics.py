@@ -60,6 +60,8 @@ class Fix(FrozenRecord):
     in-document ``#fragment`` links (a table of contents); every other URL stays.
     ``joins_lines``: the fix joins the lines of one entry, so the entry becomes one the
     scanner fully understands (the only change to the parse it may make).
+    ``adds_links``: the fix joins that many link texts to their targets (``[x] (url)``),
+    so that many more links parse; every other URL stays, in order.
     """
 
     _fields = (
@@ -71,6 +73,7 @@ class Fix(FrozenRecord):
         "adds_entries",
         "anchors_only",
         "joins_lines",
+        "adds_links",
     )
     __slots__ = _fields
     message: str
@@ -81,6 +84,7 @@ class Fix(FrozenRecord):
     adds_entries: int
     anchors_only: bool
     joins_lines: bool
+    adds_links: int
 
     def __init__(
         self,
@@ -92,6 +96,7 @@ class Fix(FrozenRecord):
         adds_entries: int = 0,
         anchors_only: bool = False,
         joins_lines: bool = False,
+        adds_links: int = 0,
     ) -> None:
         set_ = object.__setattr__
         set_(self, "message", message)
@@ -102,6 +107,7 @@ class Fix(FrozenRecord):
         set_(self, "adds_entries", adds_entries)
         set_(self, "anchors_only", anchors_only)
         set_(self, "joins_lines", joins_lines)
+        set_(self, "adds_links", adds_links)
 
     @property
     def start(self) -> int:

@@ -592,14 +592,26 @@ def _keeps_invariants(before: _Shape, after: _Shape, fixes: list[Fix]) -> bool:
         urls_after = tuple(url for url in urls_after if not url.startswith("#"))
     if removed:
         return len(urls_after) <= len(urls_before)
+    linked = sum(fix.adds_links for fix in fixes)
     if not added and after.structure != before.structure:
-        # an entry whose lines are joined may become one the scanner understands
-        joined = sum(fix.joins_lines for fix in fixes)
+        # an entry whose lines are joined, or whose link is joined, may become one the
+        # scanner understands
+        joined = sum(fix.joins_lines for fix in fixes) + linked
         if not joined or not _only_joined(before.structure, after.structure, joined):
             return False
+    if linked:
+        return len(urls_after) == len(urls_before) + linked and (
+            rewrites or _subsequence(urls_before, urls_after)
+        )
     if rewrites:
         return len(urls_after) == len(urls_before)
     return urls_after == urls_before
+
+
+def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Whether ``short`` is ``long`` with some items left out (in the same order)."""
+    rest = iter(long)
+    return all(any(item == other for other in rest) for item in short)
 
 
 def _fix_key(text: str, fix: Fix, code: str) -> tuple[str, str, tuple[str, ...]]:

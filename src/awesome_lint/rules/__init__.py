@@ -64,6 +64,7 @@ from awesome_lint.rules.al710_ci_badge import CiBadge
 from awesome_lint.rules.al711_license_section import LicenseSection
 from awesome_lint.rules.al712_contributing_file import ContributingFile
 from awesome_lint.rules.al713_toc_required import TocRequired
+from awesome_lint.rules.al714_split_link import SplitLink
 from awesome_lint.rules.al801_dead_link import DeadLink
 from awesome_lint.rules.al802_redirected_link import RedirectedLink
 from awesome_lint.rules.al803_unreachable_link import UnreachableLink
@@ -132,6 +133,7 @@ RULES: tuple[type[Rule], ...] = (
     LicenseSection,
     ContributingFile,
     TocRequired,
+    SplitLink,
     DeadLink,
     RedirectedLink,
     UnreachableLink,

@@ -1,0 +1,214 @@
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from awesome_lint.lazyre import lazy_compile
+from awesome_lint.links.papers import link_roles
+from awesome_lint.parser.document import Document
+from awesome_lint.parser.inline import code_spans, in_spans
+from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import file_habit, prose_entries
+
+# "(" and a web address up to its ")": the target a link text was meant to have.
+_TARGET = r"\((?:<(?:https?://|www\.)[^<>\n]*>|(?:https?://|www\.)[^\s()<>]*(?:\([^\s()<>]*\)[^\s()<>]*)*)\)"
+# "]" and blanks before such a target.
+_BLANK = lazy_compile(r"\]([ \t]+)(?=" + _TARGET + ")")
+# A label opened by one "[" and closed by two: "[Pytorch]](url)".
+_STRAY = lazy_compile(r"(?<![\[\\!])\[([^\[\]\n`]+)\](\])(?=[ \t]*" + _TARGET + ")")
+_LABELLED = frozenset({"aux", "paper", "venue"})
+# The file writes its labels in brackets ([[code]](url)) this often to add the "[".
+_SHARE = 0.75
+_MINIMUM = 5
+_REACH = 500  # characters looked back for the "[" that opens a label
+
+
+def _opener(text: str, close: int, line_start: int) -> int | None:
+    """The "[" that the "]" at ``close`` closes, on the same line, or None."""
+    depth = 0
+    pos = close
+    stop = max(line_start, close - _REACH)
+    while pos >= stop:
+        char = text[pos]
+        if char in "[]" and not (pos > 0 and text[pos - 1] == "\\"):
+            depth += 1 if char == "]" else -1
+            if depth == 0:
+                return pos
+        pos -= 1
+    return None
+
+
+class SplitLink(Rule):
+    """
+    ## What it does
+
+    Finds link text and a web address meant to make one link that do not join,
+    so that no link renders:
+
+    - a blank between the text's `]` and the target's `(`:
+      `[[ICVGIP'22]] (https://example.org/p)`;
+    - a label opened by one `[` and closed by two: `[Pytorch]](https://example.org/c)`.
+
+    Code spans, code blocks, HTML and text inside other links are not read; a
+    footnote (`[^1]`), a task box (`[x]`) or a citation number (`[1]`) before a
+    parenthesis is not a link text.
+
+    ## Why
+
+    Markdown joins a link's text and target only when `](` are written together
+    and the brackets pair up; otherwise the page shows the brackets and the raw
+    address, and the entry has no link for readers or for the other rules.
+
+    ## Example
+
+    ```markdown
+    - Label Noise in Video Adaptation [[ICVGIP'22]] (https://example.org/p) [Pytorch]](https://example.org/c)
+    ```
+
+    becomes, in a file writing `[[label]](url)`,
+
+    ```markdown
+    - Label Noise in Video Adaptation [[ICVGIP'22]](https://example.org/p) [[Pytorch]](https://example.org/c)
+    ```
+
+    ## Fix safety
+
+    Safe for the blank: it is removed. Unsafe for the unmatched `]`: a `[` is
+    added before the label when the file writes `[[label]](url)` by habit, else
+    the extra `]` is removed; which one the author meant is a guess.
+
+    ## Options
+
+    None.
+    """
+
+    code = "AL714"
+    name = "split-link"
+    summary = "Link text and its target do not join, so no link renders"
+    fix = "safe"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        text = document.text
+        if "] (" not in text and "]](" not in text and "]\t(" not in text and "]] (" not in text:
+            return
+        spots: list[tuple[int, str, re.Match[str]]] = []
+        for match in _STRAY.finditer(text):
+            spots.append((match.start(2), "stray", match))
+        for match in _BLANK.finditer(text):
+            spots.append((match.start(), "blank", match))
+        if not spots:
+            return
+        spots.sort(key=lambda spot: spot[0])
+        covered = _Covered(document)
+        # the "]" of each unmatched label: a blank after it is fixed with the bracket
+        strays = {spot[0] for spot in spots if spot[1] == "stray"}
+        inner: bool | None = None
+        for pos, kind, match in spots:
+            if kind == "blank" and pos in strays:
+                continue
+            line = document.source.line_index(pos)
+            if line in document.code_lines or line in document.html_lines:
+                continue
+            line_start = document.source.lines[line].start
+            line_end = document.source.lines[line].end
+            if kind == "stray":
+                opener = match.start()
+            else:
+                found = _opener(text, pos, line_start)
+                if found is None:
+                    continue
+                opener = found
+            label = text[opener + 1 : pos].strip("[] \t")
+            if not label or label.startswith("^") or label in ("x", "X") or label.isdigit():
+                continue  # a footnote, a task box, a citation number: not link texts
+            if opener > 0 and text[opener - 1] == "]":
+                continue  # "[a][b] (url)": a reference link's label
+            if covered.any(opener, pos + 1) or _in_code_or_tag(
+                text, line_start, line_end, opener, pos + 1
+            ):
+                continue
+            if kind == "blank":
+                start, end = match.span(1)
+                # "(<https://...>)" holds an autolink: joined, it is the same URL's link
+                joined = 0 if text.startswith("(<", end) else 1
+                yield self.report(
+                    "Link text and target are split by a blank: write ']('",
+                    pos,
+                    end + 1,
+                    Fix("Remove the blank", (Edit(start, end),), adds_links=joined),
+                )
+                continue
+            if inner is None:
+                inner = _inner_habit(document)
+            word = match.group(1)
+            edits: list[Edit] = []
+            if inner:
+                message = f"Link label has an unmatched ']': write '[[{word}]]'"
+                edits.append(Edit(match.start(), match.start(), "["))
+                how = "Add the '['"
+            else:
+                message = f"Link label has an unmatched ']': write '[{word}]'"
+                edits.append(Edit(match.start(2), match.end(2)))
+                how = "Remove the extra ']'"
+            after = match.end()
+            blanks = len(text[after:line_end]) - len(text[after:line_end].lstrip(" \t"))
+            joined = 0 if text.startswith("(<", after + blanks) else 1
+            if blanks:
+                edits.append(Edit(after, after + blanks))
+            yield self.report(
+                message,
+                match.start(),
+                match.end(),
+                Fix(how, tuple(edits), Applicability.UNSAFE, adds_links=joined),
+            )
+
+
+class _Covered:
+    """Whether a span overlaps a parsed link (its text or its target)."""
+
+    def __init__(self, document: Document) -> None:
+        links = sorted(document.links, key=lambda link: link.start)
+        self.starts = [link.start for link in links]
+        self.reach: list[int] = []
+        furthest = -1
+        for link in links:
+            furthest = max(furthest, link.end)
+            self.reach.append(furthest)
+
+    def any(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.reach[i] > start
+
+
+def _in_code_or_tag(text: str, line_start: int, line_end: int, start: int, end: int) -> bool:
+    """Whether the span touches a code span or an HTML tag of its line."""
+    if "`" in text[line_start:line_end]:
+        spans = code_spans(text, line_start, line_end)
+        if any(a < end and start < b for a, b in spans) or in_spans(start, spans):
+            return True
+    open_tag = text.rfind("<", line_start, start)
+    if open_tag >= 0 and text.find(">", open_tag, start) < 0:
+        return True  # inside a tag
+    before = text[line_start:start].lower()
+    opened = max(before.rfind("<a "), before.rfind("<a>"))
+    return opened > before.rfind("</a>")  # inside an HTML link: its text is the link's
+
+
+def _inner_habit(document: Document) -> bool:
+    """Whether the file writes its resource labels in brackets: ``[[code]](url)``."""
+    text = document.text
+    inner = bare = 0
+    for entry in prose_entries(document):
+        if len(entry.links) < 2 and entry.link is not None:
+            continue
+        for link, role in link_roles(document, entry):
+            if role not in _LABELLED:
+                continue
+            label = text[link.text[0] : link.text[1]]
+            if label.startswith(("[", "\\[")) and label.endswith("]"):
+                inner += 1
+            else:
+                bare += 1
+    return file_habit(inner, bare, share=_SHARE, minimum=_MINIMUM)
