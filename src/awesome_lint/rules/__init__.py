@@ -36,6 +36,7 @@ from awesome_lint.rules.al212_venue_full_name import VenueFullName
 from awesome_lint.rules.al213_arxiv_date import ArxivDate
 from awesome_lint.rules.al301_unsorted_entries import UnsortedEntries
 from awesome_lint.rules.al302_year_heading import YearHeading
+from awesome_lint.rules.al303_kind_heading import KindHeading
 from awesome_lint.rules.al401_duplicate_link import DuplicateLink
 from awesome_lint.rules.al402_shared_link import SharedLink
 from awesome_lint.rules.al403_duplicate_title import DuplicateTitle
@@ -105,6 +106,7 @@ RULES: tuple[type[Rule], ...] = (
     ArxivDate,
     UnsortedEntries,
     YearHeading,
+    KindHeading,
     DuplicateLink,
     SharedLink,
     DuplicateTitle,
