@@ -18,6 +18,8 @@ _TARGET = r"\((?:<(?:https?://|www\.)[^<>\n]*>|(?:https?://|www\.)[^\s()<>]*(?:\
 _BLANK = lazy_compile(r"\]([ \t]+)(?=" + _TARGET + ")")
 # A label opened by one "[" and closed by two: "[Pytorch]](url)".
 _STRAY = lazy_compile(r"(?<![\[\\!])\[([^\[\]\n`]+)\](\])(?=[ \t]*" + _TARGET + ")")
+# "(text)[https://...]": a link written the wrong way round (markdownlint's MD011).
+_REVERSED = lazy_compile(r"\(([^()\[\]\n]+)\)\[((?:https?://|www\.)[^\[\]\s()]+)\]")
 _LABELLED = frozenset({"aux", "paper", "venue"})
 # The file writes its labels in brackets ([[code]](url)) this often to add the "[".
 _SHARE = 0.75
@@ -49,7 +51,10 @@ class SplitLink(Rule):
 
     - a blank between the text's `]` and the target's `(`:
       `[[ICVGIP'22]] (https://example.org/p)`;
-    - a label opened by one `[` and closed by two: `[Pytorch]](https://example.org/c)`.
+    - a label opened by one `[` and closed by two: `[Pytorch]](https://example.org/c)`;
+    - a link written the wrong way round, text in parentheses and the address in
+      brackets: `(Stanford)[https://example.org/course]` (the rule idea is
+      markdownlint's MD011, "reversed link syntax").
 
     Code spans, code blocks, HTML and text inside other links are not read; a
     footnote (`[^1]`), a task box (`[x]`) or a citation number (`[1]`) before a
@@ -75,9 +80,11 @@ class SplitLink(Rule):
 
     ## Fix safety
 
-    Safe for the blank: it is removed. Unsafe for the unmatched `]`: a `[` is
-    added before the label when the file writes `[[label]](url)` by habit, else
-    the extra `]` is removed; which one the author meant is a guess.
+    Safe for the blank: it is removed. Safe for a reversed link: the
+    brackets and parentheses swap places (`[Stanford](https://...)`).
+    Unsafe for the unmatched `]`: a `[` is added before the label when the
+    file writes `[[label]](url)` by habit, else the extra `]` is removed;
+    which one the author meant is a guess.
 
     ## Options
 
@@ -91,6 +98,8 @@ class SplitLink(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
+        if ")[" in text:
+            yield from self._reversed(document)
         if "] (" not in text and "]](" not in text and "]\t(" not in text and "]] (" not in text:
             return
         spots: list[tuple[int, str, re.Match[str]]] = []
@@ -162,6 +171,33 @@ class SplitLink(Rule):
                 match.start(),
                 match.end(),
                 Fix(how, tuple(edits), Applicability.UNSAFE, adds_links=joined),
+            )
+
+    def _reversed(self, document: Document) -> Iterator[Diagnostic]:
+        text = document.text
+        covered: _Covered | None = None
+        for match in _REVERSED.finditer(text):
+            start = match.start()
+            if start > 0 and text[start - 1] in "]\\":
+                continue  # "[a](b)[https://c]": a link's target, then a label
+            line = document.source.line_index(start)
+            if line in document.code_lines or line in document.html_lines:
+                continue
+            if covered is None:
+                covered = _Covered(document)
+            line_start = document.source.lines[line].start
+            line_end = document.source.lines[line].end
+            if covered.any(start, match.end()) or _in_code_or_tag(
+                text, line_start, line_end, start, match.end()
+            ):
+                continue
+            label, url = match.group(1), match.group(2)
+            written = f"[{label}]({url})"
+            yield self.report(
+                f"Link written the wrong way round: write {written!r}",
+                start,
+                match.end(),
+                Fix("Swap the brackets", (Edit(start, match.end(), written),), adds_links=1),
             )
 
 
