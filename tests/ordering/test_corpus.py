@@ -94,6 +94,9 @@ EXPECTED = {
     ("papers/zhaoxin94__awesome-domain-adaptation.md", 976),
     # newest-first "Others" conference list: DYCOPS2022 at the end, after CVPR2018
     ("papers/zhaoxin94__awesome-domain-adaptation.md", 1149),
+    # judged 2026-11-30, 3DV a registry venue: newest-first "Others" conference list that
+    # opens with RefRec [[3DV 2021 Oral]] above ICRA2022 and the ICCV2021 run
+    ("papers/zhaoxin94__awesome-domain-adaptation.md", 1109),
 }
 
 # Judged and no longer reported (a finding here again fails the test above):

@@ -95,7 +95,7 @@ class VenueTypo(Rule):
     - names the file writes at least 3 times (its own venue, not a slip);
     - words shorter than 4 letters (but see below), words whose punctuation
       differs from the name's (`T-ITS` is no TIST, and neither is `TITS`, the
-      same journal), and words as near to two venues (`ACCV`: ECCV or ICCV?);
+      same journal), and words equally near two venues (no guess is made);
     - words far from every venue (`SAA'25`, `| Stanford`).
 
     A word of three letters (`ACL`, `KDD` and `ICC` are all venues) is read only
