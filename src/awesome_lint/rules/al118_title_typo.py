@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.links.papers import paper_links, title_key
@@ -42,6 +43,12 @@ class TitleTypo(Rule):
     is in its repository's URL), and lists that are not paper lists (fewer
     than half of their entries name a venue: a list of tools names
     `Sharding` beside `Sharing` on purpose).
+
+    It also finds two words run together in a title, `ObjectDetection` where the
+    titles write `object detection` at least 3 times and each word at least 10
+    times (the glued form written once only, in capitals at both words), with an
+    unsafe fix that puts the space back. A title that spells a name so on
+    purpose (`MultiModal`, written twice or more) is left alone.
 
     ## Why
 
@@ -105,6 +112,9 @@ class TitleTypo(Rule):
             for word in key.split():
                 words[word] += n
         typos = _typos(words)
+        glued = _glued(words, by_key)
+        for word in glued:
+            typos.setdefault(word, "")
         if not typos:
             return
         # (a link to a heading of the file carries the heading's words, typo and all)
@@ -128,7 +138,23 @@ class TitleTypo(Rule):
                     continue
                 seen.add(m.start())
                 written = m.group()
-                common = typos[written.casefold()]
+                folded = written.casefold()
+                if folded in glued:
+                    cut, apart = glued[folded]
+                    head, tail = written[:cut], written[cut:]
+                    if not (head.istitle() and tail.istitle()) or not fixable:
+                        continue  # only "ObjectDetection" in a title, never "Objectdetection"
+                    spaced = f"{head} {tail}"
+                    fix = self.replace(f"Write {spaced!r}", m.start(), m.end(), spaced, unsafe=True)
+                    yield self.report(
+                        f"{written!r} runs two words together: {spaced!r} (the file's titles "
+                        f"write {spaced.casefold()!r} {apart} times)",
+                        m.start(),
+                        m.end(),
+                        fix,
+                    )
+                    continue
+                common = typos[folded]
                 spelt = _case_like(written, common)
                 fix = self.replace(f"Write {spelt!r}", m.start(), m.end(), spelt, unsafe=True)
                 yield self.report(
@@ -145,6 +171,42 @@ def _in_link_target(document: Document, pos: int) -> bool:
     if cached is None:
         cached = document.cache["title-typo-targets"] = sorted(link.url for link in document.links)
     return any(a <= pos < b for a, b in cached)
+
+
+# Two words run together ("ObjectDetection"): each part a word the titles use this
+# often, the two written apart this often, the glued form once only.
+GLUED_PART_MIN = 10
+GLUED_PAIR_MIN = 3
+
+
+def _glued(
+    words: Counter[str], by_key: dict[str, list[Entry | Heading]]
+) -> dict[str, tuple[int, int]]:
+    """Words written once that are two common words run together: {word: (where the
+    second word starts, how often the titles write the two apart)}."""
+    candidates: dict[str, tuple[str, str, int]] = {}
+    for w, n in words.items():
+        if n != 1 or len(w) < 8 or not w.isalpha():
+            continue
+        for i in range(3, len(w) - 2):
+            a, b = w[:i], w[i:]
+            if words.get(a, 0) >= GLUED_PART_MIN and words.get(b, 0) >= GLUED_PART_MIN:
+                candidates[w] = (a, b, i)
+                break
+    if not candidates:
+        return {}
+    wanted = {(a, b) for a, b, _ in candidates.values()}
+    pairs: Counter[tuple[str, str]] = Counter()
+    for key, spots in by_key.items():
+        split = key.split()
+        for pair in pairwise(split):
+            if pair in wanted:
+                pairs[pair] += len(spots)
+    out: dict[str, tuple[int, int]] = {}
+    for w, (a, b, i) in candidates.items():
+        if pairs[(a, b)] >= GLUED_PAIR_MIN:
+            out[w] = (i, pairs[(a, b)])
+    return out
 
 
 def _typos(words: Counter[str]) -> dict[str, str]:
