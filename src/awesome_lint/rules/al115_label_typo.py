@@ -41,6 +41,7 @@ _ROLES = frozenset({"aux", "paper"})
 # the rare one, to be the spelling the rare one missed.
 _OFTEN = 5
 _TIMES = 5
+_TIMES_OFTEN = 20  # for a label written _OFTEN times or more
 _SHORTEST = 4  # letters: shorter labels (tf, hf, abs) are close to everything
 
 
@@ -146,8 +147,10 @@ class LabelTypo(Rule):
     `dataset`, `leaderboard`, `slides`, `video`, `website`, ...). A label is a
     misspelling when one letter is added, dropped, changed or two neighbours are
     swapped (two such slips in labels longer than seven letters; in four-letter
-    labels only a swap). Not reported: a label the file itself writes often or
-    that is in the vocabulary, a case-only difference, singular and plural
+    labels only a swap). A label the file writes five times or more is its own,
+    unless the near label is written twenty times as often (a slip pasted five
+    times, `[[PyTroch]]` among 217 `[[Pytorch]]`). Not reported: a label that is
+    in the vocabulary, a case-only difference, singular and plural
     (`slide`/`slides`), labels with digits (venues, dates), acronyms in capitals
     (venue names: AL207's business) and titles.
 
@@ -231,20 +234,27 @@ class LabelTypo(Rule):
         """The label ``key`` misspells: (its key, how often the file writes it, or 0 for
         a vocabulary word the file writes rarely), or None when none or several fit."""
         n = counts[key]
-        if n >= _OFTEN or key in VOCABULARY:
+        if key in VOCABULARY:
             return None
-        if all(word in _VOCABULARY_WORDS or counts[word] >= _OFTEN for word in key.split()):
+        words = key.split()
+        if all(
+            word in _VOCABULARY_WORDS or (len(words) > 1 and counts[word] >= _OFTEN)
+            for word in words
+        ):
             return None  # "unofficial code": known words, not a misspelt one
+        # a label the file writes often is its own, unless a near one is far more common
+        # (a slip pasted five times: [[PyTroch]] among 217 [[Pytorch]])
+        times = _TIMES if n < _OFTEN else _TIMES_OFTEN
         if any(key.endswith(t) and _plural(key, t) for t in VOCABULARY):
             return None
         hits: dict[str, int] = {}
         for target in often:
-            if counts[target] < _TIMES * n:
+            if counts[target] < times * n:
                 continue
             d = _near(key, target, change=True)
             if d is not None:
                 hits[target] = d
-        for target in VOCABULARY:
+        for target in VOCABULARY if n < _OFTEN else ():
             if target in hits:
                 continue
             d = _near(key, target, change=False)
