@@ -67,14 +67,6 @@ EXTRA_ROWS: list[dict[str, str]] = [
         "notes": "",
     },
     {
-        "canonical": "Pattern Recognition",
-        "full_name": "Pattern Recognition",
-        "aliases": "",
-        "kind": "journal",
-        "source": "public web pages (dblp: /journals/pr)",
-        "notes": "",
-    },
-    {
         "canonical": "PRL",
         "full_name": "Pattern Recognition Letters",
         "aliases": "",
@@ -254,8 +246,8 @@ SOURCES = [
         "license": "facts only",
         "used_for": "arXiv, TechRxiv, TMLR, CSUR, IEEE Micro, EuroMLSys, HotInfra, HotCloud, "
         "MAPL, ISC High Performance; the SysML -> MLSys rename; RA-L, L4DC, T-ITS, T-IV, "
-        "ITSC, and 17 common journals and conferences of paper lists (IEEE Access, "
-        "Neurocomputing, Pattern Recognition, PRL, TMI, TCSVT, TAFFC, TOMM, JAIR, CVIU, "
+        "ITSC, and 16 common journals and conferences of paper lists (IEEE Access, "
+        "Neurocomputing, PRL, TMI, TCSVT, TAFFC, TOMM, JAIR, CVIU, "
         "TGRS, T-RO, IJRR, ACCV, ISBI, 3DV, AACL) "
         "(scripts/build_venues.py EXTRA_ROWS)",
     },

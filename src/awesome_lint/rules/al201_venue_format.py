@@ -112,7 +112,8 @@ class VenueFormat(Rule):
       go to `{name}'{yy}`; a year after a qualifier, `ECCV Workshop 2020`, is
       left as written; venues of one kind, journals say, that follow a style of
       their own, `IEEE T-ITS, 2022` among `CVPR 2022`, are held to theirs, and
-      held to none when they mix two: at least 5 uses of that kind; a venue
+      held to none when they mix two: at least 5 uses of that kind, or 2 to 4
+      all in one other style, `arXiv 2021` twice among `[[CVPR2021]]`; a venue
       written in one field with another, `RSS2023 & IJRR2024`, keeps its year
       as written), or a
       pattern of `{name}`, a separator (`'`, ` '`, `' `, a space, `-`, `, `, `,`
@@ -246,6 +247,7 @@ def _joined(text: str, found: list[Found]) -> set[int]:
 
 # Uses of one kind of venue (journal, conference, ...) it takes to have a style of its own.
 KIND_MIN_USES = 5
+KIND_FEW_USES = 2  # fewer uses of a kind, all in one style other than the file's
 
 
 def _kind_styles(tokens: VenueTokens, style: Style | None) -> dict[str, Style | None]:
@@ -265,7 +267,13 @@ def _kind_styles(tokens: VenueTokens, style: Style | None) -> dict[str, Style | 
     for kind, counts in per_kind.items():
         total = sum(counts.values())
         best = max(counts, key=lambda st: counts[st])  # the first of equals
-        if total < KIND_MIN_USES or best == style:
+        if best == style:
+            continue
+        if total < KIND_MIN_USES:
+            # a kind the file writes a few times, every time in one other style
+            # (zhaoxin94's two `arXiv 2021` among `[[CVPR2021]]`): its own, not a slip
+            if total >= KIND_FEW_USES and counts[best] == total:
+                out[kind] = best
             continue
         out[kind] = best if counts[best] >= STYLE_MIN_SHARE * total else None
     return out

@@ -54,15 +54,16 @@ class ArxivDate(Rule):
     In a list that labels its arXiv links with the submission date
     (`Title [[12 Feb 2020]](https://arxiv.org/abs/2002.04567)`), reports a date
     label that the link's arXiv id contradicts: the id `2203.15792` says the paper
-    was announced in March 2022, so `[[10 Mar 2023]]` has the wrong year. The
+    was announced in March 2022, so `[[10 Mar 2021]]` has the wrong year. The
     file must give the id's month and year in at least 9 of 10 of its dated arXiv
     labels (and at least 10 of them).
 
-    Reported: a label in the id's month of another year (a slip of the year), and a
+    Reported: a label in the id's month of an earlier year (a slip of the year), and a
     label more than a month before the id's month (an id is given when the paper is
     announced, a few days to a few weeks after it is submitted: a label a month
     before the id's month is a submission held back, not a slip). A label after the id's
-    month is left alone: it may be the date of a later version.
+    month is left alone, a later year included (`[[10 Mar 2023]]` on `2203.15792`):
+    it may be the date of a later version.
 
     ## Why
 
@@ -72,10 +73,10 @@ class ArxivDate(Rule):
     ## Example
 
     ```markdown
-    - Task specific source-free adaptation [[10 Mar 2023]](https://arxiv.org/abs/2203.15792)
+    - Task specific source-free adaptation [[10 Mar 2021]](https://arxiv.org/abs/2203.15792)
     ```
 
-    is reported: "Date label '10 Mar 2023' disagrees with arXiv id 2203.15792
+    is reported: "Date label '10 Mar 2021' disagrees with arXiv id 2203.15792
     (March 2022)".
 
     ## Fix safety
@@ -103,7 +104,9 @@ class ArxivDate(Rule):
             return
         text = document.text
         for link, (year, month), (id_year, id_month), paper in dated:
-            slip = month == id_month and year != id_year
+            # the id's month in an earlier year: a year slip (a later year may be the
+            # date of a later version, "10 Mar 2023" on 2203.15792, and is left alone)
+            slip = month == id_month and year < id_year
             months_before = (id_year * 12 + id_month) - (year * 12 + month)
             if not slip and months_before <= 1:
                 continue

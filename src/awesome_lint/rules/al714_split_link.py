@@ -51,7 +51,8 @@ class SplitLink(Rule):
 
     - a blank between the text's `]` and the target's `(`:
       `[[ICVGIP'22]] (https://example.org/p)`;
-    - a label opened by one `[` and closed by two: `[Pytorch]](https://example.org/c)`;
+    - a label opened by one `[` and closed by two: `[Pytorch]](https://example.org/c)`
+      (or by two and closed by one, before a blank: `[[Pytorch] (https://...)`);
     - a link written the wrong way round, text in parentheses and the address in
       brackets: `(Stanford)[https://example.org/course]` (the rule idea is
       markdownlint's MD011, "reversed link syntax").
@@ -80,7 +81,9 @@ class SplitLink(Rule):
 
     ## Fix safety
 
-    Safe for the blank: it is removed. Safe for a reversed link: the
+    Safe for the blank: it is removed (and replaced by the missing `]` of a
+    label opened by `[[` and closed by one `]`, `[[Pytorch] (url)`, in a file
+    that writes `[[label]](url)` by habit). Safe for a reversed link: the
     brackets and parentheses swap places (`[Stanford](https://...)`).
     Unsafe for the unmatched `]`: a `[` is added before the label when the
     file writes `[[label]](url)` by habit, else the extra `]` is removed;
@@ -142,6 +145,19 @@ class SplitLink(Rule):
                 start, end = match.span(1)
                 # "(<https://...>)" holds an autolink: joined, it is the same URL's link
                 joined = 0 if text.startswith("(<", end) else 1
+                if opener > 0 and text[opener - 1] == "[" and not text.startswith("]", pos + 1):
+                    if inner is None:
+                        inner = _inner_habit(document)
+                    if inner:
+                        # "[[Pytorch] (url)": the outer "[" is not closed either
+                        yield self.report(
+                            "Link label is not closed and is split from its target by a "
+                            "blank: write ']]('",
+                            pos,
+                            end + 1,
+                            Fix("Close the label", (Edit(start, end, "]"),), adds_links=joined),
+                        )
+                        continue
                 yield self.report(
                     "Link text and target are split by a blank: write ']('",
                     pos,
