@@ -21,6 +21,7 @@ from awesome_lint.rules.al115_label_typo import LabelTypo
 from awesome_lint.rules.al116_dangling_hyphen import DanglingHyphen
 from awesome_lint.rules.al117_link_text_spaces import LinkTextSpaces
 from awesome_lint.rules.al118_title_typo import TitleTypo
+from awesome_lint.rules.al119_colon_spacing import ColonSpacing
 from awesome_lint.rules.al201_venue_format import VenueFormat
 from awesome_lint.rules.al202_venue_alias import VenueAlias
 from awesome_lint.rules.al203_unknown_venue import UnknownVenue
@@ -91,6 +92,7 @@ RULES: tuple[type[Rule], ...] = (
     DanglingHyphen,
     LinkTextSpaces,
     TitleTypo,
+    ColonSpacing,
     VenueFormat,
     VenueAlias,
     UnknownVenue,
