@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
@@ -68,6 +68,30 @@ def _name_for(registry: VenueRegistry, canonical: str, year: int) -> str:
             if rename.first is None and rename.last is not None and rename.covers(year):
                 return rename.name
     return canonical
+
+
+def _tally(
+    members: list[Entry], unnamed: Callable[[Entry], bool | None]
+) -> tuple[list[Entry], int]:
+    """The paper entries of a list that name no venue or year, and how many name one;
+    ([], 0) as soon as the list cannot be reported (fewer than _NEIGHBOURS could name
+    one, or too many do not for the share): a list of tools is not read to its end."""
+    bare: list[Entry] = []
+    named = 0
+    remaining = len(members)
+    for entry in members:
+        remaining -= 1
+        state = unnamed(entry)
+        if state is None:
+            continue
+        if state:
+            bare.append(entry)
+        else:
+            named += 1
+        best = named + remaining  # every entry still to read naming one
+        if best < _NEIGHBOURS or (len(bare) > 1 and best < _NEIGHBOUR_SHARE * (best + len(bare))):
+            return [], 0
+    return bare, named
 
 
 class MissingVenue(Rule):
@@ -223,11 +247,9 @@ class MissingVenue(Rule):
             if section is None:
                 continue  # (a released document's entry)
             siblings = first.parent.children if first.parent is not None else section.entries
-            members = [(e, unnamed(e)) for e in siblings if e.list_id == first.list_id]
-            papers = [e for e, bare in members if bare is not None]
-            bare = [e for e, is_bare in members if is_bare]
-            named = len(papers) - len(bare)
-            if named < _NEIGHBOURS:
+            members = [e for e in siblings if e.list_id == first.list_id]
+            bare, named = _tally(members, unnamed)
+            if not bare or named < _NEIGHBOURS:
                 continue
             # one entry among many is a slip whatever the share; more need the share
             if len(bare) > 1 and not file_habit(
@@ -238,7 +260,7 @@ class MissingVenue(Rule):
                 e.list_id == first.list_id or unnamed(e) is None for e in section.entries
             )
             where = "section" if whole else "list"
-            others = len(papers) - 1
+            others = named + len(bare) - 1
             have = f"the other {others}" if named == others else f"{named} of the other {others}"
             for entry in bare:
                 yield self.report(
