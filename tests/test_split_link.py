@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from awesome_lint.diagnostics import Edit, Fix
-from awesome_lint.fixer import _keeps_invariants, _Shape
+from awesome_lint.fixer import _keeps_invariants, _Shape, fix_text
 from awesome_lint.parser.build import parse_document
 from awesome_lint.source import SourceText
 
@@ -33,3 +33,30 @@ def test_a_changed_url_is_refused_even_with_a_joined_link() -> None:
 
 def test_a_declared_link_that_does_not_join_is_refused() -> None:
     assert not _keeps_invariants(_shape(BEFORE), _shape(BEFORE), [FIX])
+
+
+TOC_AND_REVERSED = (
+    "# List\n\n## Contents\n\n"
+    "- [Tools](#tools)\n- [Papers](#papers)\n- [Stale](#stale)\n\n"
+    "## Tools\n\n- [A](https://example.org/a) | Stanford\n\n"
+    "## Papers\n\n- [B](https://example.org/b) | Umich\n"
+    "- Course | (GT)[https://example.org/c]\n"
+)
+
+
+def test_a_removed_toc_line_and_a_swapped_link_are_kept_in_one_round() -> None:
+    # A stale table-of-contents line (AL701, removes an entry and an anchor link) and a
+    # reversed link (AL714, adds a link) in one round: the round keeps both, instead of
+    # refusing the swap and trying every fix of the round alone (which cost AmberLJC's
+    # list, 98 fixes, 98 extra parses).
+    outcome = fix_text(TOC_AND_REVERSED)
+    assert outcome.source.text == (
+        "# List\n\n## Contents\n\n"
+        "- [Tools](#tools)\n- [Papers](#papers)\n\n"
+        "## Tools\n\n- [A](https://example.org/a) | Stanford\n\n"
+        "## Papers\n\n- [B](https://example.org/b) | Umich\n"
+        "- Course | [GT](https://example.org/c)\n"
+    )
+    assert [sorted(fix.message for fix in fixes) for fixes in outcome.rounds] == [
+        ["Remove the stale line", "Swap the brackets"]
+    ]
