@@ -6,7 +6,8 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.links.papers import paper_links, title_key
+from awesome_lint.domain.words import field_words, title_spots, word_counts
+from awesome_lint.links.papers import PaperLink, paper_links
 from awesome_lint.parser.document import Document, Entry, Heading
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, document_tokens, registry_for
@@ -41,8 +42,25 @@ class TitleTypo(Rule):
     a change at the first letter (`vAttention` beside `Attention`), a word
     that any link target of the file contains (a system's name, `Transnormer`,
     is in its repository's URL), and lists that are not paper lists (fewer
-    than half of their entries name a venue: a list of tools names
-    `Sharding` beside `Sharing` on purpose).
+    than half of their entries name a venue and fewer than half of their
+    paper links point at a host of papers such as arxiv.org, openreview.net,
+    dl.acm.org: a list of tools names `Sharding` beside `Sharing` on purpose).
+
+    A word the file writes rarely is also compared with the words of the
+    field: the long words (7 letters or more) that at least two of the paper and
+    awesome lists we have read write in their titles and headings (counted by
+    `scripts/build_title_words.py` from the project's corpus: words and counts
+    only). A word of 8 letters or more, written at most 3 times, that no other
+    list writes, one edit from a word this file writes at least 3 times (and
+    more often) and that 3 or more lists write 8 or more times, is reported:
+    `Intepretable` beside 4 `Interpretable`, `Reconition`, `Evaulation`. A
+    changed letter (not an added, dropped or swapped one) must lead to one of
+    the field's most common words (50 uses): it turns one real word into
+    another too often (`Protects`/`Projects`). A doubled `l` or `r`
+    (`modelling`, `transferrable`) is a spelling of its own.
+
+    A word with a capital inside (`TransNormer`, `vAttention`) is a name and
+    never reported.
 
     It also finds two words run together in a title, `ObjectDetection` where the
     titles write `object detection` at least 3 times and each word at least 10
@@ -89,29 +107,14 @@ class TitleTypo(Rule):
             return
         tokens = document_tokens(document, registry_for(context.options))
         named = sum(1 for _, found in tokens.entries if found)
-        if named < PAPER_SHARE * len(tokens.entries):
+        if named < PAPER_SHARE * len(tokens.entries) and not _paper_hosts(links):
             return
         text = document.text
-        # the entries of each title as written (most titles once; a title is folded once)
-        titles: dict[str, list[Entry]] = {}
-        for entry, _, title, _ in links:
-            if title:
-                same = titles.get(title)
-                if same is None:
-                    titles[title] = [entry]
-                else:
-                    same.append(entry)
-        by_key: dict[str, list[Entry | Heading]] = {}
-        for title, entries in titles.items():
-            by_key.setdefault(title_key(title), []).extend(entries)
-        for heading in document.headings:
-            by_key.setdefault(title_key(document.span_text(heading.text)), []).append(heading)
-        words: Counter[str] = Counter()
-        for key, spots in by_key.items():
-            n = len(spots)
-            for word in key.split():
-                words[word] += n
+        by_key = title_spots(document)
+        words = word_counts(by_key)
         typos = _typos(words)
+        from_field = _field_typos(words, typos)
+        typos.update(from_field)
         glued = _glued(words, by_key)
         for word in glued:
             typos.setdefault(word, "")
@@ -154,16 +157,36 @@ class TitleTypo(Rule):
                         fix,
                     )
                     continue
+                if not written.isupper() and not written[1:].islower():
+                    continue  # a capital inside (`TransNormer`, `vAttention`): a name
                 common = typos[folded]
                 spelt = _case_like(written, common)
                 fix = self.replace(f"Write {spelt!r}", m.start(), m.end(), spelt, unsafe=True)
+                how = f"{words[common]} times in this file's titles and headings"
+                if folded in from_field:
+                    how += f"; {field_words()[common][0]} known lists write it"
                 yield self.report(
-                    f"{written!r} looks like a misspelling of {spelt!r} "
-                    f"({words[common]} times in this file's titles and headings)",
+                    f"{written!r} looks like a misspelling of {spelt!r} ({how})",
                     m.start(),
                     m.end(),
                     fix if fixable else None,
                 )
+
+
+# Hosts of papers (archives, publishers, proceedings): a list whose paper links mostly
+# point at them is a paper list, whether or not it names venues.
+PAPER_HOSTS = (
+    *("arxiv.org", "openreview.net", "aclanthology.org", "aclweb.org", "dl.acm.org"),
+    *("ieeexplore.ieee.org", "papers.nips.cc", "proceedings.neurips.cc", "doi.org"),
+    *("proceedings.mlr.press", "usenix.org", "openaccess.thecvf.com", "link.springer.com"),
+    *("semanticscholar.org", "ojs.aaai.org", "sciencedirect.com", "nature.com"),
+)
+
+
+def _paper_hosts(links: list[PaperLink]) -> bool:
+    """Whether at least half of the paper links point at a host of papers."""
+    hosts = sum(1 for _, link, _, _ in links if any(h in link.url_value for h in PAPER_HOSTS))
+    return hosts >= PAPER_SHARE * len(links)
 
 
 def _in_link_target(document: Document, pos: int) -> bool:
@@ -235,6 +258,80 @@ def _typos(words: Counter[str]) -> dict[str, str]:
                 out[w] = c
                 break
     return out
+
+
+# A word no other list writes, one edit from a word of the field (``field_words``):
+# the rare word written at most this often and this long, the field's word written
+# this often here and by this many lists, this many times in all.
+FIELD_RARE_MAX = 3
+FIELD_RARE_LEN = 8
+FIELD_HERE_MIN = 3
+FIELD_LISTS_MIN = 3
+FIELD_USES_MIN = 8
+# A changed letter turns one real word into another far more often than an added,
+# dropped or swapped one (``projects``/``protects``, ``bridging``/``bringing``): the
+# field's word must then be one of its most common.
+FIELD_CHANGED_USES_MIN = 50
+
+
+def _field_typos(words: Counter[str], found: dict[str, str]) -> dict[str, str]:
+    """Rare words one edit from a word that this file writes 3 times or more and that
+    the field writes often, and that no other list of the field writes: {rare: word}."""
+    here = {
+        w: n
+        for w, n in words.items()
+        if n >= FIELD_HERE_MIN and len(w) >= FIELD_RARE_LEN - 1 and w.isalpha()
+    }
+    rare = [
+        w
+        for w, n in words.items()
+        if n <= FIELD_RARE_MAX
+        and len(w) >= FIELD_RARE_LEN
+        and w not in here
+        and w not in found
+        and w.isalpha()
+    ]
+    if not here or not rare:
+        return {}
+    index: dict[str, list[str]] = {}
+    for w in here:
+        index.setdefault(w, []).append(w)
+        for i in range(len(w)):
+            index.setdefault(w[:i] + w[i + 1 :], []).append(w)
+    field: dict[str, tuple[int, int]] | None = None
+    out: dict[str, str] = {}
+    for w in rare:
+        near: set[str] = set()
+        for variant in (w, *(w[:i] + w[i + 1 :] for i in range(len(w)))):
+            near.update(index.get(variant, ()))
+        near.discard(w)
+        for c in sorted(near):
+            if here[c] <= words[w] or not _slip(w, c) or _doubled(w, c):
+                continue
+            if field is None:
+                field = field_words()
+            if w in field:
+                break  # a word of the field itself
+            lists, uses = field.get(c, (0, 0))
+            if lists < FIELD_LISTS_MIN or uses < FIELD_USES_MIN:
+                continue
+            if len(w) == len(c) and sorted(w) != sorted(c) and uses < FIELD_CHANGED_USES_MIN:
+                continue  # a changed letter (not two swapped): needs a very common word
+            out[w] = c
+            break
+    return out
+
+
+def _doubled(rare: str, common: str) -> bool:
+    """Whether the two differ by a doubled ``l`` or ``r``, a spelling of its own
+    (``modelling``/``modeling``, ``transferrable``/``transferable``)."""
+    longer, shorter = (rare, common) if len(rare) > len(common) else (common, rare)
+    if len(longer) != len(shorter) + 1:
+        return False
+    for i in range(1, len(longer)):
+        if longer[i] == longer[i - 1] in "lr" and longer[:i] + longer[i + 1 :] == shorter:
+            return True
+    return False
 
 
 def _slip(rare: str, common: str) -> bool:

@@ -1,0 +1,68 @@
+"""The words of a list's paper titles and headings, and the words of the field.
+
+``title_spots`` and ``word_counts`` read a document the way AL118 (title-typo) reads
+it. ``field_words`` loads ``title_words.txt``: the long words (7 letters or more) that
+at least two lists of the shared corpus write in their paper titles and headings, with
+how many lists write each and how often (built by ``scripts/build_title_words.py``).
+A word that no other list writes, one letter from a word many lists write, is most
+likely a slip.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from awesome_lint.links.papers import paper_links, title_key
+from awesome_lint.parser.document import Document, Entry, Heading
+
+DATA_FILE = Path(__file__).with_name("title_words.txt")
+MIN_LEN = 7  # shorter words are left out of the field's words
+
+
+def title_spots(document: Document) -> dict[str, list[Entry | Heading]]:
+    """Every folded title and heading of ``document``, with where it is written."""
+    titles: dict[str, list[Entry]] = {}
+    for entry, _, title, _ in paper_links(document):
+        if title:
+            same = titles.get(title)
+            if same is None:
+                titles[title] = [entry]
+            else:
+                same.append(entry)
+    spots: dict[str, list[Entry | Heading]] = {}
+    for title, entries in titles.items():
+        spots.setdefault(title_key(title), []).extend(entries)
+    for heading in document.headings:
+        spots.setdefault(title_key(document.span_text(heading.text)), []).append(heading)
+    return spots
+
+
+def word_counts(spots: dict[str, list[Entry | Heading]]) -> Counter[str]:
+    """How often each folded word is written in the titles and headings."""
+    words: Counter[str] = Counter()
+    for key, where in spots.items():
+        n = len(where)
+        for word in key.split():
+            words[word] += n
+    return words
+
+
+def document_words(document: Document) -> Counter[str]:
+    return word_counts(title_spots(document))
+
+
+_FIELD: dict[str, tuple[int, int]] | None = None
+
+
+def field_words() -> dict[str, tuple[int, int]]:
+    """{word: (lists that write it, uses in all)}, loaded once."""
+    global _FIELD
+    if _FIELD is None:
+        field: dict[str, tuple[int, int]] = {}
+        for line in DATA_FILE.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                word, lists, uses = line.split("\t")
+                field[word] = (int(lists), int(uses))
+        _FIELD = field
+    return _FIELD
