@@ -66,7 +66,12 @@ class TitleTypo(Rule):
     titles write `object detection` at least 3 times and each word at least 10
     times (the glued form written once only, in capitals at both words), with an
     unsafe fix that puts the space back. A title that spells a name so on
-    purpose (`MultiModal`, written twice or more) is left alone.
+    purpose (`MultiModal`, written twice or more) is left alone. And a word
+    run into a short word of a title, `Autoencodersfor`, `forSynthetic`
+    (written once, no word of the field itself; the other part 6 letters or
+    more, written 3 times in the file's titles or by two known lists); a short
+    word in front counts only where a capital shows the cut (`forSynthetic`,
+    never `Forgetting`).
 
     ## Why
 
@@ -116,7 +121,8 @@ class TitleTypo(Rule):
         from_field = _field_typos(words, typos)
         typos.update(from_field)
         glued = _glued(words, by_key)
-        for word in glued:
+        stuck = _stuck(words, {*typos, *glued})
+        for word in (*glued, *stuck):
             typos.setdefault(word, "")
         if not typos:
             return
@@ -152,6 +158,20 @@ class TitleTypo(Rule):
                     yield self.report(
                         f"{written!r} runs two words together: {spaced!r} (the file's titles "
                         f"write {spaced.casefold()!r} {apart} times)",
+                        m.start(),
+                        m.end(),
+                        fix,
+                    )
+                    continue
+                if folded in stuck:
+                    cut, head_short, why = stuck[folded]
+                    if not fixable or (head_short and not written[cut].isupper()):
+                        continue  # `forSynthetic`, never `Forgetting`: a capital shows the cut
+                    spaced = f"{written[:cut]} {written[cut:]}"
+                    short = written[:cut] if head_short else written[cut:]
+                    fix = self.replace(f"Write {spaced!r}", m.start(), m.end(), spaced, unsafe=True)
+                    yield self.report(
+                        f"{written!r} runs a word into {short!r}: {spaced!r} ({why})",
                         m.start(),
                         m.end(),
                         fix,
@@ -229,6 +249,45 @@ def _glued(
     for w, (a, b, i) in candidates.items():
         if pairs[(a, b)] >= GLUED_PAIR_MIN:
             out[w] = (i, pairs[(a, b)])
+    return out
+
+
+# A word run into a short word of a title (`Autoencodersfor`, `forSynthetic`): the
+# short word after it or before it, the other part this long and written this often
+# in the file's titles (or a word of the field: two lists or more write it), the whole
+# written once only and no word of the field itself.
+STUCK_TAILS = ("for", "of", "and", "with", "from", "via", "the", "in", "on", "to", "using")
+STUCK_HEADS = ("for", "with", "from", "using", "towards", "via")
+STUCK_PART_LEN = 6
+STUCK_PART_MIN = 3
+
+
+def _stuck(words: Counter[str], taken: set[str]) -> dict[str, tuple[int, bool, str]]:
+    """Words written once that are a word and a short word run together: {word: (where
+    the second part starts, whether the short word comes first, why the long part is a
+    word)}."""
+    field: dict[str, tuple[int, int]] | None = None
+    out: dict[str, tuple[int, bool, str]] = {}
+    for w, n in words.items():
+        if n != 1 or len(w) < STUCK_PART_LEN + 2 or w in taken or not w.isalpha():
+            continue
+        splits = [(len(w) - len(s), False, w[: -len(s)]) for s in STUCK_TAILS if w.endswith(s)]
+        splits += [(len(s), True, w[len(s) :]) for s in STUCK_HEADS if w.startswith(s)]
+        for cut, head_short, part in splits:
+            if len(part) < STUCK_PART_LEN:
+                continue
+            if field is None:
+                field = field_words()
+            if w in field:
+                break  # a word of its own (`information`, `inconsistency`)
+            here = words.get(part, 0)
+            lists = field.get(part, (0, 0))[0]
+            if here >= STUCK_PART_MIN:
+                out[w] = (cut, head_short, f"the file's titles write {part!r} {here} times")
+                break
+            if lists:
+                out[w] = (cut, head_short, f"{lists} known lists write {part!r}")
+                break
     return out
 
 
