@@ -25,6 +25,7 @@ from awesome_lint.links.roles import clean_label, label_role, link_role
         ("ICCV2019 Oral", "venue"),
         ("arXiv 13 Sep 2019", "venue"),
         ("12 Feb 2020", "venue"),
+        ("arXiv on 24 May 2019", "venue"),
         ("Orca: A Distributed Serving System", None),
         ("Code Llama", "aux"),  # after a title a resource word decides …
     ],

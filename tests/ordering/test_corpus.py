@@ -97,6 +97,10 @@ EXPECTED = {
     # judged 2026-11-30, 3DV a registry venue: newest-first "Others" conference list that
     # opens with RefRec [[3DV 2021 Oral]] above ICRA2022 and the ICCV2021 run
     ("papers/zhaoxin94__awesome-domain-adaptation.md", 1109),
+    # judged 2026-11-30 (stop 13), date labels written "arXiv on 24 May 2019" read as
+    # dates: newest-first Arxiv list, 24 May 2019 above 26 May 2019 (a blind reading had
+    # listed it; 395 belongs above 394)
+    ("papers/zhaoxin94__awesome-domain-adaptation.md", 394),
 }
 
 # Judged and no longer reported (a finding here again fails the test above):

@@ -48,10 +48,11 @@ def test_entry_date_reads_a_day_in_a_link_label() -> None:
         "- C [[CVPR 2020]](https://example.org/c)\n"
         "- D [[32 Feb 2020]](https://example.org/d)\n"
         "- E, 12 Feb 2020 [[Paper]](https://example.org/e)\n"
+        "- F [[arXiv on 24 May 2019]](https://arxiv.org/abs/1905.04215)\n"
     )
     doc = parse(SourceText(text))
     dates = [entry_date(doc, e) for e in doc.entries()]
-    assert dates == [(2020, 2, 12), (2020, 6, 8), None, None, None]
+    assert dates == [(2020, 2, 12), (2020, 6, 8), None, None, None, (2019, 5, 24)]
 
 
 def test_title_key_folds_case_articles_punctuation_and_numbers() -> None:

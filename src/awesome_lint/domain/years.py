@@ -18,7 +18,7 @@ _OLD_ARXIV = lazy_compile(r"^[a-z-]+/(\d{2})(\d{2})\d{3}$")
 _STATED_YEAR = lazy_compile(r"(?<![\d.])(?:19[5-9]\d|20[0-4]\d)(?!\d)")
 # A link label that is a day (``12 Feb 2020``, ``arXiv 28 Jun 2018``; cleaned: lower case)
 _DATE_LABEL = lazy_compile(
-    r"(?:arxiv\s*)?(?P<day>\d{1,2})\s+(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"(?:arxiv\s*(?:on\s+)?)?(?P<day>\d{1,2})\s+(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
     r"[a-z]*\.?\s+(?P<year>(?:19|20)\d\d)"
 )
 # A link label that is a name and a year (``Neurocomputing 2021``, ``KBS2020``): the venue

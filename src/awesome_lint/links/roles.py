@@ -67,7 +67,7 @@ AUX_HOSTS: frozenset[str] = frozenset(
 _WORDS = lazy_compile(r"[^\W_]+")
 _YEAR = lazy_compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
 _MONTH_DATE = lazy_compile(
-    r"(?i)^(?:arxiv\s*)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+    r"(?i)^(?:arxiv\s*(?:on\s+)?)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
     r"\.?\s+(?:19|20)\d\d$"
 )
 _MARKUP = lazy_compile(r"[*_`~]+|<[^>]*>|\\")
