@@ -20,6 +20,8 @@ _BLANK = lazy_compile(r"\]([ \t]+)(?=" + _TARGET + ")")
 _STRAY = lazy_compile(r"(?<![\[\\!])\[([^\[\]\n`]+)\](\])(?=[ \t]*" + _TARGET + ")")
 # "(text)[https://...]": a link written the wrong way round (markdownlint's MD011).
 _REVERSED = lazy_compile(r"\(([^()\[\]\n]+)\)\[((?:https?://|www\.)[^\[\]\s()]+)\]")
+# "[https://...]" not followed by a target: an address where a label was meant to be.
+_URL_LABEL = lazy_compile(r"(?<![\]\)\\!])\[((?:https?://|www\.)[^\[\]\s()<>]+)\](?![(\[:])")
 _LABELLED = frozenset({"aux", "paper", "venue"})
 # The file writes its labels in brackets ([[code]](url)) this often to add the "[".
 _SHARE = 0.75
@@ -55,7 +57,10 @@ class SplitLink(Rule):
       (or by two and closed by one, before a blank: `[[Pytorch] (https://...)`);
     - a link written the wrong way round, text in parentheses and the address in
       brackets: `(Stanford)[https://example.org/course]` (the rule idea is
-      markdownlint's MD011, "reversed link syntax").
+      markdownlint's MD011, "reversed link syntax");
+    - a web address written as a label with no target after it:
+      `[[https://github.com/example/code]]` where `[[Code]](https://...)` was meant
+      (reported only: which label the author meant is a guess).
 
     Code spans, code blocks, HTML and text inside other links are not read; a
     footnote (`[^1]`), a task box (`[x]`) or a citation number (`[1]`) before a
@@ -103,6 +108,8 @@ class SplitLink(Rule):
         text = document.text
         if ")[" in text:
             yield from self._reversed(document)
+        if "[http" in text or "[www." in text:
+            yield from self._url_labels(document)
         if "] (" not in text and "]](" not in text and "]\t(" not in text and "]] (" not in text:
             return
         spots: list[tuple[int, str, re.Match[str]]] = []
@@ -187,6 +194,29 @@ class SplitLink(Rule):
                 match.start(),
                 match.end(),
                 Fix(how, tuple(edits), Applicability.UNSAFE, adds_links=joined),
+            )
+
+    def _url_labels(self, document: Document) -> Iterator[Diagnostic]:
+        text = document.text
+        covered: _Covered | None = None
+        for match in _URL_LABEL.finditer(text):
+            start, end = match.span()
+            line = document.source.line_index(start)
+            if line in document.code_lines or line in document.html_lines:
+                continue
+            if covered is None:
+                covered = _Covered(document)
+            line_start = document.source.lines[line].start
+            line_end = document.source.lines[line].end
+            if covered.any(start, end) or _in_code_or_tag(text, line_start, line_end, start, end):
+                continue
+            written = f"[label]({match.group(1)})"
+            if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
+                start, end, written = start - 1, end + 1, f"[[label]]({match.group(1)})"
+            yield self.report(
+                f"Link label is a web address with no target after it: write {written!r}",
+                start,
+                end,
             )
 
     def _reversed(self, document: Document) -> Iterator[Diagnostic]:
