@@ -4,6 +4,7 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.domain.venues import VenueTokens
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, document_tokens, registry_for
@@ -28,6 +29,13 @@ class VenueAlias(Rule):
     and is reported ("the file writes 'NeurIPS' for the years before the
     rename too").
 
+    It also keeps a file to its own name for a venue where the names differ
+    only in the publisher in front: in a list that names the venue one way at
+    least 5 times and 4 times in 5 (`TPAMI 2019`, or `Title, RAL.`), `IEEE
+    TPAMI 2018` or `IEEE RA-L 2022` is a slip, and so is `TPAMI` in a list
+    that writes `IEEE TPAMI`. Other aliases (`NAACL-HLT` beside `NAACL`) are
+    left alone: they were the venue's name in some years.
+
     ## Why
 
     Readers and tools look venues up by their current name; a former name
@@ -48,8 +56,8 @@ class VenueAlias(Rule):
 
     ## Fix safety
 
-    Unsafe: the venue's name changes (the year, separator, wrappers and
-    qualifiers stay as written). A name without a year is never flagged for
+    Unsafe: the venue's name changes to the registry's name, or to the file's
+    own name (the year, separator, wrappers and qualifiers stay as written). A name without a year is never flagged for
     a rename, since its year is unknown.
 
     ## Options
@@ -74,28 +82,80 @@ class VenueAlias(Rule):
         prefer = bool(context.options.get("prefer-canonical", False))
         tokens = document_tokens(document, registry)
         # Whether a name fits depends on the token alone: decide once per token.
-        reasons: dict[int, str] = {}
+        reasons: dict[int, tuple[str, str]] = {}  # token: why, the name to write
         retro = _retroactive(tokens.uses())
+        own = None if prefer else _own_names(tokens)
         for where, token, _ in tokens.uses():
-            if where != "subtitle":
+            if where != "subtitle" and token.match is not None:
+                canonical = token.match.venue.canonical
                 reason = _reason(token, prefer) or _old_name(token, retro)
                 if reason is not None:
-                    reasons[id(token)] = reason
+                    reasons[id(token)] = (reason, canonical)
+                elif own and canonical in own:
+                    name, n, total = own[canonical]
+                    if token.name != name and _same_but_publisher(token.name, name):
+                        why = f"{token.name!r}: the file writes {name!r} ({n} of {total} times)"
+                        reasons[id(token)] = (why, name)
         if not reasons:
             return
         for f in tokens.found:
-            reason = reasons.get(id(f.token))
-            if reason is None or f.where == "subtitle":
+            found = reasons.get(id(f.token))
+            if found is None or f.where == "subtitle":
                 continue
-            assert f.token.match is not None
-            canonical = f.token.match.venue.canonical
+            reason, name = found
             start, end = f.abs(f.token.name_span)
             fix = (
-                self.replace(f"Write {canonical!r}", start, end, canonical, unsafe=True)
+                self.replace(f"Write {name!r}", start, end, name, unsafe=True)
                 if f.entry.parsed
                 else None
             )
             yield self.report(f"Venue {reason}", start, end, fix)
+
+
+# A file names a venue one way (``TPAMI``) this often and this share of the time: the
+# same name written with or without its publisher (``IEEE TPAMI``) is then a slip.
+OWN_MIN = 5
+OWN_SHARE = 0.8
+_PUBLISHERS = ("ieee/cvf ", "ieee ", "acm ", "usenix ")
+
+
+def _own_names(tokens: VenueTokens) -> dict[str, tuple[str, int, int]]:
+    """Per registry venue the file names one way by habit: (that name, its uses, all
+    uses); names written alone in the venue place (``Title, RAL.``) count too."""
+    counts: dict[str, dict[str, int]] = {}
+    for where, token, n in tokens.uses():
+        if token.match is not None and where != "subtitle":
+            names = counts.setdefault(token.match.venue.canonical, {})
+            names[token.name] = names.get(token.name, 0) + n
+    for match, name, n in tokens.bare_uses():
+        names = counts.setdefault(match.venue.canonical, {})
+        names[name] = names.get(name, 0) + n
+    own: dict[str, tuple[str, int, int]] = {}
+    for canonical, names in counts.items():
+        if len(names) < 2:
+            continue
+        name = max(names, key=lambda one: names[one])
+        total = sum(names.values())
+        if names[name] >= OWN_MIN and names[name] >= OWN_SHARE * total:
+            own[canonical] = (name, names[name], total)
+    return own
+
+
+def _same_but_publisher(one: str, two: str) -> bool:
+    """Whether two names differ only in a publisher in front (``IEEE TPAMI``, ``TPAMI``)
+    and in case, hyphens and blanks (``IEEE RA-L``, ``RAL``), and do differ in the
+    publisher."""
+
+    def bare(name: str) -> tuple[str, bool]:
+        folded = name.casefold()
+        for publisher in _PUBLISHERS:
+            if folded.startswith(publisher):
+                folded = folded[len(publisher) :]
+                return folded.replace("-", "").replace(" ", ""), True
+        return folded.replace("-", "").replace(" ", ""), False
+
+    (a, a_pub), (b, b_pub) = bare(one), bare(two)
+    return a == b and a_pub != b_pub
 
 
 # A file writes a renamed venue's current name for the years before the rename too
