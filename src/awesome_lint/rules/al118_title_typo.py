@@ -7,6 +7,7 @@ from itertools import pairwise
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.domain.words import field_words, title_spots, word_counts
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import PaperLink, paper_links
 from awesome_lint.parser.document import Document, Entry, Heading
 from awesome_lint.rules.base import Context, Rule
@@ -58,6 +59,11 @@ class TitleTypo(Rule):
     the field's most common words (50 uses): it turns one real word into
     another too often (`Protects`/`Projects`). A doubled `l` or `r`
     (`modelling`, `transferrable`) is a spelling of its own.
+
+    The prose of the list (its introduction and notes: paragraphs that are no
+    entry) is read the same way against the titles' and the field's words, a
+    slip there may be 7 letters long from a word of 8 or more (`Pre-trained
+    Languge Model` where the titles write `Language` 55 times).
 
     A word with a capital inside (`TransNormer`, `vAttention`) is a name and
     never reported.
@@ -114,9 +120,80 @@ class TitleTypo(Rule):
         named = sum(1 for _, found in tokens.entries if found)
         if named < PAPER_SHARE * len(tokens.entries) and not _paper_hosts(links):
             return
-        text = document.text
         by_key = title_spots(document)
         words = word_counts(by_key)
+        yield from self._titles(document, by_key, words)
+        yield from self._prose(document, words)
+
+    def _prose(self, document: Document, words: Counter[str]) -> Iterator[Diagnostic]:
+        """Slips in the prose of the list (its introduction, its notes): paragraphs
+        outside entries, against the words of its titles and of the field."""
+        text = document.text
+        in_entries: set[int] = set()
+        for entry in document.entries():
+            in_entries.update(range(entry.line, entry.end_line + 1))
+        spans: list[tuple[int, int]] = []
+        prose: Counter[str] = Counter()
+        for block in document.blocks:
+            if block.kind != "paragraph":
+                continue
+            for index in range(block.start_line, block.end_line + 1):
+                if index in in_entries or index in document.html_lines:
+                    continue
+                line = document.source.lines[index]
+                spans.append((line.start, line.end))
+                for m in _WORD.finditer(text, line.start, line.end):
+                    prose[m.group().casefold()] += 1
+        if not spans:
+            return
+        here = {
+            w: n
+            for w, n in words.items()
+            if n >= FIELD_HERE_MIN and len(w) >= PROSE_COMMON_LEN and w.isalpha()
+        }
+        slips: dict[str, str] = {}
+        field: dict[str, tuple[int, int]] | None = None
+        for w, n in prose.items():
+            if n > 1 or len(w) < PROSE_RARE_LEN or w in here or words.get(w, 0):
+                continue
+            for c in here:
+                if abs(len(c) - len(w)) > 1 or not _slip(w, c) or _doubled(w, c):
+                    continue
+                if field is None:
+                    field = field_words()
+                lists, uses = field.get(c, (0, 0))
+                if w in field or lists < FIELD_LISTS_MIN or uses < FIELD_USES_MIN:
+                    continue
+                if len(w) == len(c) and sorted(w) != sorted(c) and uses < FIELD_CHANGED_USES_MIN:
+                    continue
+                slips[w] = c
+                break
+        for start, end in spans:
+            for m in _WORD.finditer(text, start, end):
+                written = m.group()
+                common = slips.get(written.casefold())
+                if common is None or _in_link_target(document, m.start()):
+                    continue
+                if not written.isupper() and not written[1:].islower():
+                    continue  # a name
+                spelt = _case_like(written, common)
+                fix = self.replace(f"Write {spelt!r}", m.start(), m.end(), spelt, unsafe=True)
+                yield self.report(
+                    f"{written!r} looks like a misspelling of {spelt!r} ({words[common]} times "
+                    f"in this file's titles and headings; "
+                    f"{field_words()[common][0]} known lists write it)",
+                    m.start(),
+                    m.end(),
+                    fix,
+                )
+
+    def _titles(
+        self,
+        document: Document,
+        by_key: dict[str, list[Entry | Heading]],
+        words: Counter[str],
+    ) -> Iterator[Diagnostic]:
+        text = document.text
         typos = _typos(words)
         from_field = _field_typos(words, typos)
         typos.update(from_field)
@@ -327,6 +404,10 @@ FIELD_RARE_LEN = 8
 FIELD_HERE_MIN = 3
 FIELD_LISTS_MIN = 3
 FIELD_USES_MIN = 8
+# In prose a slip may be shorter (`Languge`): this long, from a word this long.
+PROSE_RARE_LEN = 7
+PROSE_COMMON_LEN = 8
+_WORD = lazy_compile(r"[A-Za-z]+")
 # A changed letter turns one real word into another far more often than an added,
 # dropped or swapped one (``projects``/``protects``, ``bridging``/``bringing``): the
 # field's word must then be one of its most common.
