@@ -8,6 +8,7 @@ from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import dominant, link_first
 
 STANDARD = " | "
+_WIDE = "\uff5c"  # "｜", the full-width vertical line
 
 
 class VenueSeparator(Rule):
@@ -18,6 +19,10 @@ class VenueSeparator(Rule):
     (`[Title](url): subtitle | Venue`): `s|  V`, `s| V`, `s |V` and other
     spacings become `s | V`. A pipe inside a link, a link target or a bare URL
     (`https://g.com/a|b`) belongs to it and is never the venue separator.
+
+    In a file whose entries separate their venue with `|`, a full-width bar
+    `｜` (typed with a CJK keyboard) in that place, between Latin text,
+    becomes ` | ` too: `(MII) ｜ Microsoft`.
 
     ## Why
 
@@ -38,7 +43,8 @@ class VenueSeparator(Rule):
 
     ## Fix safety
 
-    Safe: only the spaces or tabs around the pipe change.
+    Safe: only the spaces or tabs around the pipe change (and a full-width bar
+    becomes `|`).
 
     ## Options
 
@@ -73,3 +79,31 @@ class VenueSeparator(Rule):
                     end,
                     self.replace(f"Replace with {target!r}", start, end, target),
                 )
+        if entries and _WIDE in text:
+            yield from self._wide(document, target)
+
+    def _wide(self, document: Document, target: str) -> Iterator[Diagnostic]:
+        """A full-width bar ``｜`` (typed with a CJK keyboard) where the file writes its
+        venue separator with ``|``: ``(MII) ｜ Microsoft``."""
+        text = document.text
+        for entry in link_first(document):
+            if entry.venue_separator or entry.link is None or not entry.parsed:
+                continue
+            end = entry.content[1]
+            bar = text.find(_WIDE, entry.link.end, end)
+            if bar < 0 or text.find(_WIDE, bar + 1, end) >= 0:
+                continue
+            if any(link.start <= bar < link.end for link in entry.links):
+                continue
+            before = text[entry.link.end : bar].rstrip(" \t")
+            after = text[bar + 1 : end].lstrip(" \t")
+            if not before or not after or not (before[-1].isascii() and after[0].isascii()):
+                continue  # beside CJK text, a full-width bar is the text's own
+            start = entry.link.end + len(before)
+            stop = end - len(after)
+            yield self.report(
+                f"Venue separator {text[start:stop]!r} is a full-width bar: write {target!r}",
+                start,
+                stop,
+                self.replace(f"Replace with {target!r}", start, stop, target),
+            )

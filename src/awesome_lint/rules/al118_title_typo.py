@@ -65,6 +65,9 @@ class TitleTypo(Rule):
     slip there may be 7 letters long from a word of 8 or more (`Pre-trained
     Languge Model` where the titles write `Language` 55 times).
 
+    A letter written three times (`acrosss`) where the titles write the word
+    with it once or twice at least 3 times (`across`) is a slip too.
+
     A word with a capital inside (`TransNormer`, `vAttention`) is a name and
     never reported.
 
@@ -197,6 +200,8 @@ class TitleTypo(Rule):
         typos = _typos(words)
         from_field = _field_typos(words, typos)
         typos.update(from_field)
+        for word, common in _tripled(words).items():
+            typos.setdefault(word, common)
         glued = _glued(words, by_key)
         stuck = _stuck(words, {*typos, *glued})
         for word in (*glued, *stuck):
@@ -459,6 +464,24 @@ def _field_typos(words: Counter[str], found: dict[str, str]) -> dict[str, str]:
                 continue  # a changed letter (not two swapped): needs a very common word
             out[w] = c
             break
+    return out
+
+
+_TRIPLE = lazy_compile(r"([a-z])\1\1")
+TRIPLED_MIN = 3  # the word without the extra letter: written this often in the titles
+
+
+def _tripled(words: Counter[str]) -> dict[str, str]:
+    """Words written once with a letter tripled (``acrosss``) where the titles write the
+    word without the extra letter often (``across``): {slip: word}."""
+    out: dict[str, str] = {}
+    for w, n in words.items():
+        if n != 1 or len(w) < 5 or not w.isalpha() or _TRIPLE.search(w) is None:
+            continue
+        for fewer in (_TRIPLE.sub(r"\1\1", w), _TRIPLE.sub(r"\1", w)):
+            if words.get(fewer, 0) >= TRIPLED_MIN:
+                out[w] = fewer
+                break
     return out
 
 
