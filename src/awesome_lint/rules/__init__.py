@@ -45,6 +45,7 @@ from awesome_lint.rules.al404_conflicting_copies import ConflictingCopies
 from awesome_lint.rules.al501_insecure_link import InsecureLink
 from awesome_lint.rules.al502_tracking_parameters import TrackingParameters
 from awesome_lint.rules.al503_arxiv_link_style import ArxivLinkStyle
+from awesome_lint.rules.al504_broken_paper_link import BrokenPaperLink
 from awesome_lint.rules.al601_blank_lines_around_headings import BlankLinesAroundHeadings
 from awesome_lint.rules.al602_multiple_blank_lines import MultipleBlankLines
 from awesome_lint.rules.al603_final_newline import FinalNewline
@@ -116,6 +117,7 @@ RULES: tuple[type[Rule], ...] = (
     InsecureLink,
     TrackingParameters,
     ArxivLinkStyle,
+    BrokenPaperLink,
     BlankLinesAroundHeadings,
     MultipleBlankLines,
     FinalNewline,

@@ -57,8 +57,9 @@ class VenueAlias(Rule):
     ## Fix safety
 
     Unsafe: the venue's name changes to the registry's name, or to the file's
-    own name (the year, separator, wrappers and qualifiers stay as written). A name without a year is never flagged for
-    a rename, since its year is unknown.
+    own name (the year, separator, wrappers and qualifiers stay as written). A
+    name without a year is never flagged for a rename, since its year is
+    unknown.
 
     ## Options
 

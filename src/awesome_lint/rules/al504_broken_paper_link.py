@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
+from awesome_lint.lazyre import lazy_compile
+from awesome_lint.parser.document import Document, Link
+from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import distinct_links
+
+# An arXiv abstract or PDF address: the host, "abs" or "pdf", and what follows.
+_ARXIV = lazy_compile(
+    r"(?i)^(?:https?://)?(?:www\.|export\.|browse\.)?arxiv\.org/(?:abs|pdf)/(?P<rest>[^?#]*)"
+)
+# What a valid paper id looks like: YYMM.NNNNN since 2015 (YYMM.NNNN before), with a
+# version and ".pdf"; or an old archive id, math.AG/0601001.
+_NEW_ID = lazy_compile(r"^(?P<yy>\d\d)(?P<mm>\d\d)\.(?P<n>\d{4,5})(?:v\d+)?(?:\.pdf)?/?$")
+_OLD_ID = lazy_compile(
+    r"^[a-z-]+(?:\.[a-z]{2})?/\d{7}(?:v\d+)?(?:\.pdf)?/?$",
+)
+# A CVF open-access paper whose address lost its ending: ".../papers/..._paper".
+_CVF_CUT = lazy_compile(r"(?i)^https?://openaccess\.thecvf\.com/.*/papers/[^/?#]+_paper$")
+
+
+def arxiv_id_problem(rest: str) -> str | None:
+    """Why the part of an arXiv address after ``/abs/`` or ``/pdf/`` names no paper
+    (None: it does, or it is no id at all, such as a listing)."""
+    if _OLD_ID.match(rest):
+        return None
+    m = _NEW_ID.match(rest)
+    if m is not None:
+        yymm = int(m["yy"] + m["mm"])
+        if not 1 <= int(m["mm"]) <= 12 or yymm < 704:
+            return f"{m['yy']}{m['mm']} is no year and month of arXiv's"
+        if (len(m["n"]) == 5) != (yymm >= 1501):
+            digits = "five" if yymm >= 1501 else "four"
+            return f"ids of {m['yy']}{m['mm']} have {digits} digits after the dot"
+        return None
+    if rest[:1].isdigit() and "." in rest:
+        return "not an arXiv id (YYMM.NNNNN)"
+    return None
+
+
+class BrokenPaperLink(Rule):
+    """
+    ## What it does
+
+    Finds paper links whose address cannot name the paper, so that the link
+    opens an error page:
+
+    - an arXiv address whose id is malformed: `arxiv.org/abs/203.05527` (a
+      digit lost), a month 13, a four-digit number after the dot for a paper
+      of 2015 or later (`2103.1234`), or five before 2015;
+    - an arXiv address with two slashes before the id, `arxiv.org/abs//2307.02628`;
+    - a CVF open-access paper address cut before its ending,
+      `openaccess.thecvf.com/content/CVPR2021/papers/Name_Title_CVPR_2021_paper`
+      (the papers are `..._paper.pdf`).
+
+    Facts used: arXiv's identifier scheme (arxiv.org/help/arxiv_identifier:
+    `YYMM.NNNN` from April 2007, `YYMM.NNNNN` from January 2015, and the old
+    `archive/YYMMNNN` form before), and the CVF open-access site's file names.
+
+    ## Why
+
+    A broken paper link is the one thing a reader of a paper list cannot
+    repair; it usually comes from a copy that lost a character.
+
+    ## Example
+
+    ```markdown
+    - [GEAR: KV Cache Compression](https://arxiv.org/abs/203.05527)
+    ```
+
+    is reported: "arXiv link names no paper: '203.05527' is not an arXiv id".
+
+    ## Fix safety
+
+    Safe for the doubled slash (removed). Unsafe for a cut CVF address
+    (`.pdf` is added: the address of the paper's PDF on that site). A
+    malformed arXiv id is reported only: the right id has to be looked up.
+
+    ## Options
+
+    None.
+    """
+
+    code = "AL504"
+    name = "broken-paper-link"
+    summary = "A paper link whose address cannot name the paper"
+    fix = "safe"
+    rewrites_urls = True
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        text = document.text
+        if "arxiv.org/" not in text and "thecvf.com/" not in text:
+            return
+        for link in distinct_links(document):
+            url = link.url_value
+            if "arxiv.org/" in url:
+                yield from self._arxiv(document, link)
+            elif "thecvf.com/" in url and _CVF_CUT.match(url):
+                fix = None
+                if self._plain(document, link):
+                    fix = Fix(
+                        "Add '.pdf'",
+                        (Edit(link.url[1], link.url[1], ".pdf"),),
+                        Applicability.UNSAFE,
+                        rewrites_urls=True,
+                    )
+                yield self.report(
+                    "CVF paper address is cut before its ending: the paper is "
+                    f"'{url.rsplit('/', 1)[-1]}.pdf'",
+                    link.url[0],
+                    link.url[1],
+                    fix,
+                )
+
+    def _arxiv(self, document: Document, link: Link) -> Iterator[Diagnostic]:
+        url = link.url_value
+        m = _ARXIV.match(url)
+        if m is None:
+            return
+        rest = m["rest"]
+        if rest.startswith("/"):
+            slashes = len(rest) - len(rest.lstrip("/"))
+            fix = None
+            if self._plain(document, link):
+                at = link.url[0] + m.start("rest")
+                fix = Fix(
+                    "Remove the extra '/'",
+                    (Edit(at, at + slashes, ""),),
+                    Applicability.SAFE,
+                    rewrites_urls=True,
+                )
+            yield self.report(
+                "arXiv link has two slashes before its id", link.url[0], link.url[1], fix
+            )
+            rest = rest.lstrip("/")
+        problem = arxiv_id_problem(rest)
+        if problem is not None:
+            shown = rest.removesuffix(".pdf").rstrip("/")
+            yield self.report(
+                f"arXiv link names no paper: {shown!r}: {problem}", link.url[0], link.url[1]
+            )
+
+    @staticmethod
+    def _plain(document: Document, link: Link) -> bool:
+        """Whether the link's address is written as its value (no escapes, no <>),
+        inline: an edit at its offsets edits the value."""
+        return not link.reference and document.text[link.url[0] : link.url[1]] == link.url_value
