@@ -166,3 +166,37 @@ def test_isolated_keeps_inline_settings_and_refuses_a_config_file(tmp_path: Path
         "awesome-lint: error: --config mine.toml: --isolated ignores all configuration files;"
         ' pass settings as --config "key = value" instead\n'
     )
+
+
+def test_a_pyproject_that_never_names_awesome_lint_is_not_parsed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from awesome_lint.config import loader
+
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[project]\nname = "x"\n\n[tool.ruff]\nline-length = 100\n')
+    parsed: list[str] = []
+    real_loads = loader._loads
+    monkeypatch.setattr(loader, "_loads", lambda text: parsed.append(text) or real_loads(text))
+    assert loader.find_config_file(tmp_path) is None
+    assert parsed == []
+    # a quoted key may spell the name with an escape: such a file is parsed, and found
+    escaped = '[tool."awesome\\u002dlint"]\nselect = ["AL102"]\n'
+    pyproject.write_text(escaped)
+    assert loader.find_config_file(tmp_path) == pyproject
+    assert loader.load_file(pyproject).values == {"select": ["AL102"]}
+    assert parsed == [escaped, escaped]
+    pyproject.write_text('[tool.awesome-lint]\nselect = ["AL105"]\n')
+    assert loader.find_config_file(tmp_path) == pyproject
+    assert parsed[2:] == ['[tool.awesome-lint]\nselect = ["AL105"]\n']
+
+
+def test_a_broken_pyproject_is_skipped_or_reported_as_before(tmp_path: Path) -> None:
+    from awesome_lint.config import loader
+
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text("[project\n")
+    assert loader.find_config_file(tmp_path) is None
+    pyproject.write_text("[tool.awesome-lint\n")
+    with pytest.raises(loader.ConfigError, match="invalid TOML"):
+        loader.find_config_file(tmp_path)

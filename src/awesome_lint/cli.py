@@ -155,8 +155,9 @@ def _write_bytes(data: bytes) -> None:
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text")
 def rules_command(output_format: str) -> None:
     """List every rule: code, name, fix availability, default, summary."""
-    from awesome_lint.rules import RULES
+    from awesome_lint.rules import all_rules
 
+    rules = all_rules()
     if output_format == "json":
         import json
 
@@ -169,12 +170,12 @@ def rules_command(output_format: str) -> None:
                 "summary": r.summary,
                 "options": {k: o.default for k, o in r.options.items()},
             }
-            for r in RULES
+            for r in rules
         ]
         click.echo(json.dumps(rows, indent=2))
         return
-    width = max(len(r.name) for r in RULES)
-    for r in RULES:
+    width = max(len(r.name) for r in rules)
+    for r in rules:
         opt_in = "" if r.default else " (opt-in)"
         click.echo(f"{r.code}  {r.name.ljust(width)}  {r.fix.ljust(6)}  {r.summary}{opt_in}")
 

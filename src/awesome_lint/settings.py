@@ -50,9 +50,9 @@ class Settings(Record):
 
     @classmethod
     def default(cls) -> Settings:
-        from awesome_lint.rules import RULES
+        from awesome_lint.rules import RULE_TABLE, load
 
-        return cls(tuple(rule for rule in RULES if rule.default))
+        return cls(load(rule for rule in RULE_TABLE if rule.default))
 
     def rule_options(self, rule: type[Rule]) -> dict[str, Any]:
         merged = rule.option_defaults()

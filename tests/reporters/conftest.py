@@ -171,7 +171,8 @@ def registered(monkeypatch: pytest.MonkeyPatch) -> type[Rule]:
     import awesome_lint.rules as registry
     from awesome_lint.reporters.common import rule_url
 
-    monkeypatch.setitem(registry._BY_CODE, "AL201", FakeVenueFormat)
-    monkeypatch.setitem(registry._BY_NAME, "venue-format", FakeVenueFormat)
+    info = registry.RuleInfo.of(FakeVenueFormat)
+    monkeypatch.setitem(registry._BY_CODE, "AL201", info)
+    monkeypatch.setitem(registry._BY_NAME, "venue-format", info)
     rule_url.cache_clear()
     return FakeVenueFormat

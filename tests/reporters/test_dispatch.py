@@ -74,10 +74,10 @@ def real_registry(monkeypatch: pytest.MonkeyPatch) -> tuple[type[Rule], ...]:
     """Undo the reporter tests' empty registry: the rules as registered on this branch."""
     import awesome_lint.rules as registry
 
-    monkeypatch.setattr(registry, "_BY_CODE", {rule.code: rule for rule in registry.RULES})
-    monkeypatch.setattr(registry, "_BY_NAME", {rule.name: rule for rule in registry.RULES})
+    monkeypatch.setattr(registry, "_BY_CODE", {info.code: info for info in registry.RULE_TABLE})
+    monkeypatch.setattr(registry, "_BY_NAME", {info.name: info for info in registry.RULE_TABLE})
     rule_url.cache_clear()
-    return registry.RULES
+    return registry.all_rules()
 
 
 def test_registered_rules_get_their_doc_links(real_registry: tuple[type[Rule], ...]) -> None:

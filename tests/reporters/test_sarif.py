@@ -180,7 +180,7 @@ def test_sarif_descriptor_of_a_real_rule_carries_its_documentation(
     import awesome_lint.rules as registry
     from awesome_lint.rules.al102_title_separator import TitleSeparator as rule
 
-    monkeypatch.setitem(registry._BY_CODE, "AL102", rule)
+    monkeypatch.setitem(registry._BY_CODE, "AL102", registry.RuleInfo.of(rule))
     log = render(
         [FileResult("a.md", SourceText("x\n"), [Diagnostic("AL102", rule.name, "m", 0, 1)])]
     )

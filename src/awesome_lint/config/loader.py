@@ -291,7 +291,7 @@ def find_config_file(directory: Path) -> Path | None:
             if candidate.is_file():
                 return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file():
+        if pyproject.is_file() and _may_hold_our_table(pyproject):
             try:
                 has_table = _table(pyproject)[0] is not None
             except ConfigError:
@@ -303,6 +303,18 @@ def find_config_file(directory: Path) -> Path | None:
             if has_table:
                 return pyproject
     return None
+
+
+def _may_hold_our_table(path: Path) -> bool:
+    """False for a pyproject.toml that cannot hold ``[tool.awesome-lint]``: it never writes
+    ``awesome-lint``, nor a ``\\u`` escape (which could spell it in a quoted key). Such a
+    file is someone else's and is not parsed: no TOML parser to import at start-up."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(MAX_CONFIG_BYTES + 1)
+    except OSError:
+        return True  # the full read reports (or skips) it as before
+    return b"awesome-lint" in head or b"\\u" in head or b"\\U" in head
 
 
 def _mentions_our_table(path: Path) -> bool:

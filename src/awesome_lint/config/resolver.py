@@ -242,9 +242,9 @@ class ConfigResolver:
             ignore = [*(config.get_list("ignore") or []), *o.ignore]
             profile = config.values.get("profile")
             if profile is not None:
-                from awesome_lint.rules import RULES
+                from awesome_lint.rules import RULE_TABLE
 
-                extend.extend(rule.code for rule in RULES if profile in rule.profiles)
+                extend.extend(rule.code for rule in RULE_TABLE if profile in rule.profiles)
         if path is not None:
             relative = relative_path(path, config.root)
             for pattern, codes in config.values.get("per-file-ignores", {}).items():

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from awesome_lint.errors import AwesomeLintError
-from awesome_lint.rules import RULES
-from awesome_lint.rules.base import Rule
+from awesome_lint.rules import RULE_TABLE, find, load
+
+if TYPE_CHECKING:
+    from awesome_lint.rules.base import Rule
 
 
 def split_selectors(values: Iterable[str]) -> list[str]:
@@ -25,12 +28,12 @@ def expand(selector: str, *, for_ignore: bool = False) -> set[str]:
     """
     upper = selector.upper()
     if upper == "ALL":
-        return {rule.code for rule in RULES}
-    for rule in RULES:
-        if rule.code == upper or rule.name == selector.lower():
-            return {rule.code}
+        return {rule.code for rule in RULE_TABLE}
+    exact = find(selector)
+    if exact is not None:
+        return {exact.code}
     if upper.startswith("AL") and upper[2:].isdigit() and len(upper) < 5:
-        matched = [rule for rule in RULES if rule.code.startswith(upper)]
+        matched = [rule for rule in RULE_TABLE if rule.code.startswith(upper)]
         if matched:
             return {r.code for r in matched if for_ignore or r.default}
     raise AwesomeLintError(f"unknown rule selector {selector!r}")
@@ -44,7 +47,7 @@ def unknown_message(values: Iterable[str]) -> str:
     import difflib
 
     unknown = sorted(set(values))
-    known = [*(rule.code for rule in RULES), *(rule.name for rule in RULES)]
+    known = [*(rule.code for rule in RULE_TABLE), *(rule.name for rule in RULE_TABLE)]
     hints = []
     codes = [k for k in known if k[:2] == "AL"]
     for value in unknown:
@@ -78,7 +81,8 @@ def resolve(
     extend_select: Iterable[str] = (),
     ignore: Iterable[str] = (),
 ) -> tuple[type[Rule], ...]:
-    """The enabled rules for these selectors (None: the default set)."""
+    """The enabled rules for these selectors (None: the default set); only their modules
+    are imported."""
     unknown: list[str] = []
 
     def codes(values: Iterable[str], for_ignore: bool = False) -> set[str]:
@@ -90,9 +94,9 @@ def resolve(
                 unknown.append(value)
         return result
 
-    enabled = {r.code for r in RULES if r.default} if select is None else codes(select)
+    enabled = {r.code for r in RULE_TABLE if r.default} if select is None else codes(select)
     enabled |= codes(extend_select)
     enabled -= codes(ignore, for_ignore=True)
     if unknown:
         raise AwesomeLintError(unknown_message(unknown))
-    return tuple(rule for rule in RULES if rule.code in enabled)
+    return load(rule for rule in RULE_TABLE if rule.code in enabled)

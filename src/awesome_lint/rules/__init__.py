@@ -1,156 +1,191 @@
-"""The explicit rule registry: every rule module is listed here once."""
+"""The rule registry: a table of every rule, so that a run imports only the rules it enables.
+
+Importing a rule module costs about 0.3-1 ms (its code, its patterns, its helpers), and
+a run rarely needs all of them: opt-in rules stay off, a ``--select`` names a few. The
+table below says, for every rule, what selecting it needs to know without importing it
+(code, name, class, default, severity, profiles); :meth:`RuleInfo.load` imports the rule's
+module (``rules/<code>_<name>.py``) when a run or a command needs the class itself.
+
+The table is generated from the rule classes by ``python scripts/gen_rule_table.py``
+(run it after adding a rule or changing one of these attributes); a test checks it
+against the real classes.
+"""
 
 from __future__ import annotations
 
-from awesome_lint.rules.al001_unused_suppression import UnusedSuppression
-from awesome_lint.rules.al101_entry_shape import EntryShape
-from awesome_lint.rules.al102_title_separator import TitleSeparator
-from awesome_lint.rules.al103_venue_separator import VenueSeparator
-from awesome_lint.rules.al104_trailing_whitespace import TrailingWhitespace
-from awesome_lint.rules.al105_multiple_spaces import MultipleSpaces
-from awesome_lint.rules.al106_subtitle_period import SubtitlePeriod
-from awesome_lint.rules.al107_subtitle_case import SubtitleCase
-from awesome_lint.rules.al108_split_entry import SplitEntry
-from awesome_lint.rules.al109_glued_link import GluedLink
-from awesome_lint.rules.al110_comma_spacing import CommaSpacing
-from awesome_lint.rules.al111_year_separator import YearSeparator
-from awesome_lint.rules.al112_copy_artefact import CopyArtefact
-from awesome_lint.rules.al113_label_brackets import LabelBrackets
-from awesome_lint.rules.al114_venue_ending import VenueEnding
-from awesome_lint.rules.al115_label_typo import LabelTypo
-from awesome_lint.rules.al116_dangling_hyphen import DanglingHyphen
-from awesome_lint.rules.al117_link_text_spaces import LinkTextSpaces
-from awesome_lint.rules.al118_title_typo import TitleTypo
-from awesome_lint.rules.al119_colon_spacing import ColonSpacing
-from awesome_lint.rules.al201_venue_format import VenueFormat
-from awesome_lint.rules.al202_venue_alias import VenueAlias
-from awesome_lint.rules.al203_unknown_venue import UnknownVenue
-from awesome_lint.rules.al204_venue_in_subtitle import VenueInSubtitle
-from awesome_lint.rules.al205_missing_venue import MissingVenue
-from awesome_lint.rules.al206_venue_mismatch import VenueMismatch
-from awesome_lint.rules.al207_venue_typo import VenueTypo
-from awesome_lint.rules.al208_year_typo import YearTypo
-from awesome_lint.rules.al209_missing_year import MissingYear
-from awesome_lint.rules.al210_arxiv_citation import ArxivCitation
-from awesome_lint.rules.al211_presentation_suffix import PresentationSuffix
-from awesome_lint.rules.al212_venue_full_name import VenueFullName
-from awesome_lint.rules.al213_arxiv_date import ArxivDate
-from awesome_lint.rules.al301_unsorted_entries import UnsortedEntries
-from awesome_lint.rules.al302_year_heading import YearHeading
-from awesome_lint.rules.al303_kind_heading import KindHeading
-from awesome_lint.rules.al401_duplicate_link import DuplicateLink
-from awesome_lint.rules.al402_shared_link import SharedLink
-from awesome_lint.rules.al403_duplicate_title import DuplicateTitle
-from awesome_lint.rules.al404_conflicting_copies import ConflictingCopies
-from awesome_lint.rules.al501_insecure_link import InsecureLink
-from awesome_lint.rules.al502_tracking_parameters import TrackingParameters
-from awesome_lint.rules.al503_arxiv_link_style import ArxivLinkStyle
-from awesome_lint.rules.al504_broken_paper_link import BrokenPaperLink
-from awesome_lint.rules.al601_blank_lines_around_headings import BlankLinesAroundHeadings
-from awesome_lint.rules.al602_multiple_blank_lines import MultipleBlankLines
-from awesome_lint.rules.al603_final_newline import FinalNewline
-from awesome_lint.rules.al604_list_marker_style import ListMarkerStyle
-from awesome_lint.rules.al605_heading_increment import HeadingIncrement
-from awesome_lint.rules.al606_empty_section import EmptySection
-from awesome_lint.rules.al607_stale_count import StaleCount
-from awesome_lint.rules.al608_list_numbering import ListNumbering
-from awesome_lint.rules.al701_toc_mismatch import TocMismatch
-from awesome_lint.rules.al702_broken_anchor import BrokenAnchor
-from awesome_lint.rules.al703_entry_separator import EntrySeparator
-from awesome_lint.rules.al704_empty_link import EmptyLink
-from awesome_lint.rules.al705_repeated_name import RepeatedName
-from awesome_lint.rules.al706_marker_spacing import MarkerSpacing
-from awesome_lint.rules.al707_term_casing import TermCasing
-from awesome_lint.rules.al708_missing_scheme import MissingScheme
-from awesome_lint.rules.al709_awesome_badge import AwesomeBadge
-from awesome_lint.rules.al710_ci_badge import CiBadge
-from awesome_lint.rules.al711_license_section import LicenseSection
-from awesome_lint.rules.al712_contributing_file import ContributingFile
-from awesome_lint.rules.al713_toc_required import TocRequired
-from awesome_lint.rules.al714_split_link import SplitLink
-from awesome_lint.rules.al801_dead_link import DeadLink
-from awesome_lint.rules.al802_redirected_link import RedirectedLink
-from awesome_lint.rules.al803_unreachable_link import UnreachableLink
-from awesome_lint.rules.base import Rule
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
-RULES: tuple[type[Rule], ...] = (
-    UnusedSuppression,
-    EntryShape,
-    TitleSeparator,
-    VenueSeparator,
-    TrailingWhitespace,
-    MultipleSpaces,
-    SubtitlePeriod,
-    SubtitleCase,
-    SplitEntry,
-    GluedLink,
-    CommaSpacing,
-    YearSeparator,
-    CopyArtefact,
-    LabelBrackets,
-    VenueEnding,
-    LabelTypo,
-    DanglingHyphen,
-    LinkTextSpaces,
-    TitleTypo,
-    ColonSpacing,
-    VenueFormat,
-    VenueAlias,
-    UnknownVenue,
-    VenueInSubtitle,
-    MissingVenue,
-    VenueMismatch,
-    VenueTypo,
-    YearTypo,
-    MissingYear,
-    ArxivCitation,
-    PresentationSuffix,
-    VenueFullName,
-    ArxivDate,
-    UnsortedEntries,
-    YearHeading,
-    KindHeading,
-    DuplicateLink,
-    SharedLink,
-    DuplicateTitle,
-    ConflictingCopies,
-    InsecureLink,
-    TrackingParameters,
-    ArxivLinkStyle,
-    BrokenPaperLink,
-    BlankLinesAroundHeadings,
-    MultipleBlankLines,
-    FinalNewline,
-    ListMarkerStyle,
-    HeadingIncrement,
-    EmptySection,
-    StaleCount,
-    ListNumbering,
-    TocMismatch,
-    BrokenAnchor,
-    EntrySeparator,
-    EmptyLink,
-    RepeatedName,
-    MarkerSpacing,
-    TermCasing,
-    MissingScheme,
-    AwesomeBadge,
-    CiBadge,
-    LicenseSection,
-    ContributingFile,
-    TocRequired,
-    SplitLink,
-    DeadLink,
-    RedirectedLink,
-    UnreachableLink,
+if TYPE_CHECKING:
+    from awesome_lint.rules.base import Rule
+
+
+class RuleInfo:
+    """What the registry knows of a rule without importing it."""
+
+    __slots__ = ("_class", "class_name", "code", "default", "name", "profiles", "severity")
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        class_name: str,
+        default: bool,
+        severity: str,
+        profiles: str,
+    ) -> None:
+        self.code = code
+        self.name = name
+        self.class_name = class_name
+        self.default = default  # False: opt-in, enabled only by exact code/name or ALL
+        self.severity = severity
+        self.profiles = frozenset(profiles.split())  # profiles that turn this rule on
+        self._class: type[Rule] | None = None
+
+    @classmethod
+    def of(cls, rule: type[Rule]) -> RuleInfo:
+        """The entry of a rule class (already loaded)."""
+        info = cls(
+            rule.code,
+            rule.name,
+            rule.__name__,
+            rule.default,
+            rule.severity,
+            " ".join(sorted(rule.profiles)),
+        )
+        info._class = rule
+        return info
+
+    @property
+    def module(self) -> str:
+        return f"awesome_lint.rules.{self.code.lower()}_{self.name.replace('-', '_')}"
+
+    def load(self) -> type[Rule]:
+        """The rule class (its module is imported on first use)."""
+        if self._class is None:
+            # __import__, not importlib.import_module: only the import statement's path
+            # shows in `python -X importtime`, where start-up cost is looked for
+            module = __import__(self.module, fromlist=[self.class_name])
+            self._class = getattr(module, self.class_name)
+        return self._class
+
+    def row(self) -> tuple[str, str, str, bool, str, str]:
+        """The table row of this entry, as the generator writes it."""
+        profiles = " ".join(sorted(self.profiles))
+        return (self.code, self.name, self.class_name, self.default, self.severity, profiles)
+
+
+# Generated by scripts/gen_rule_table.py from the rule classes; do not edit by hand.
+# (code, name, class, default, severity, profiles), in the order the rules run.
+# rule-table:start
+_ROWS: tuple[tuple[str, str, str, bool, str, str], ...] = (
+    ("AL001", "unused-suppression", "UnusedSuppression", True, "error", ""),
+    ("AL101", "entry-shape", "EntryShape", True, "error", ""),
+    ("AL102", "title-separator", "TitleSeparator", True, "error", ""),
+    ("AL103", "venue-separator", "VenueSeparator", True, "error", ""),
+    ("AL104", "trailing-whitespace", "TrailingWhitespace", True, "error", ""),
+    ("AL105", "multiple-spaces", "MultipleSpaces", True, "error", ""),
+    ("AL106", "subtitle-period", "SubtitlePeriod", True, "error", ""),
+    ("AL107", "subtitle-case", "SubtitleCase", True, "error", ""),
+    ("AL108", "split-entry", "SplitEntry", True, "error", ""),
+    ("AL109", "glued-link", "GluedLink", True, "error", ""),
+    ("AL110", "comma-spacing", "CommaSpacing", True, "error", ""),
+    ("AL111", "year-separator", "YearSeparator", True, "error", ""),
+    ("AL112", "copy-artefact", "CopyArtefact", True, "error", ""),
+    ("AL113", "label-brackets", "LabelBrackets", True, "error", ""),
+    ("AL114", "venue-ending", "VenueEnding", True, "error", ""),
+    ("AL115", "label-typo", "LabelTypo", True, "error", ""),
+    ("AL116", "dangling-hyphen", "DanglingHyphen", True, "error", ""),
+    ("AL117", "link-text-spaces", "LinkTextSpaces", True, "error", ""),
+    ("AL118", "title-typo", "TitleTypo", True, "error", ""),
+    ("AL119", "colon-spacing", "ColonSpacing", True, "error", ""),
+    ("AL201", "venue-format", "VenueFormat", True, "error", ""),
+    ("AL202", "venue-alias", "VenueAlias", True, "error", ""),
+    ("AL203", "unknown-venue", "UnknownVenue", False, "error", ""),
+    ("AL204", "venue-in-subtitle", "VenueInSubtitle", True, "error", ""),
+    ("AL205", "missing-venue", "MissingVenue", True, "error", ""),
+    ("AL206", "venue-mismatch", "VenueMismatch", True, "error", ""),
+    ("AL207", "venue-typo", "VenueTypo", True, "error", ""),
+    ("AL208", "year-typo", "YearTypo", True, "error", ""),
+    ("AL209", "missing-year", "MissingYear", True, "error", ""),
+    ("AL210", "arxiv-citation", "ArxivCitation", True, "error", ""),
+    ("AL211", "presentation-suffix", "PresentationSuffix", True, "error", ""),
+    ("AL212", "venue-full-name", "VenueFullName", True, "error", ""),
+    ("AL213", "arxiv-date", "ArxivDate", True, "error", ""),
+    ("AL301", "unsorted-entries", "UnsortedEntries", True, "error", ""),
+    ("AL302", "year-heading", "YearHeading", True, "error", ""),
+    ("AL303", "kind-heading", "KindHeading", True, "error", ""),
+    ("AL401", "duplicate-link", "DuplicateLink", True, "error", ""),
+    ("AL402", "shared-link", "SharedLink", True, "error", ""),
+    ("AL403", "duplicate-title", "DuplicateTitle", True, "error", ""),
+    ("AL404", "conflicting-copies", "ConflictingCopies", True, "error", ""),
+    ("AL501", "insecure-link", "InsecureLink", True, "error", ""),
+    ("AL502", "tracking-parameters", "TrackingParameters", True, "error", ""),
+    ("AL503", "arxiv-link-style", "ArxivLinkStyle", True, "error", ""),
+    ("AL504", "broken-paper-link", "BrokenPaperLink", True, "error", ""),
+    ("AL601", "blank-lines-around-headings", "BlankLinesAroundHeadings", True, "error", ""),
+    ("AL602", "multiple-blank-lines", "MultipleBlankLines", True, "error", ""),
+    ("AL603", "final-newline", "FinalNewline", True, "error", ""),
+    ("AL604", "list-marker-style", "ListMarkerStyle", True, "error", ""),
+    ("AL605", "heading-increment", "HeadingIncrement", True, "error", ""),
+    ("AL606", "empty-section", "EmptySection", True, "error", ""),
+    ("AL607", "stale-count", "StaleCount", True, "error", ""),
+    ("AL608", "list-numbering", "ListNumbering", True, "error", ""),
+    ("AL701", "toc-mismatch", "TocMismatch", True, "error", ""),
+    ("AL702", "broken-anchor", "BrokenAnchor", True, "error", ""),
+    ("AL703", "entry-separator", "EntrySeparator", True, "error", ""),
+    ("AL704", "empty-link", "EmptyLink", True, "error", ""),
+    ("AL705", "repeated-name", "RepeatedName", True, "error", ""),
+    ("AL706", "marker-spacing", "MarkerSpacing", True, "error", ""),
+    ("AL707", "term-casing", "TermCasing", False, "error", ""),
+    ("AL708", "missing-scheme", "MissingScheme", True, "error", ""),
+    ("AL709", "awesome-badge", "AwesomeBadge", False, "error", "awesome"),
+    ("AL710", "ci-badge", "CiBadge", False, "error", "awesome"),
+    ("AL711", "license-section", "LicenseSection", False, "error", "awesome"),
+    ("AL712", "contributing-file", "ContributingFile", False, "error", "awesome"),
+    ("AL713", "toc-required", "TocRequired", False, "error", "awesome"),
+    ("AL714", "split-link", "SplitLink", True, "error", ""),
+    ("AL801", "dead-link", "DeadLink", True, "error", ""),
+    ("AL802", "redirected-link", "RedirectedLink", True, "error", ""),
+    ("AL803", "unreachable-link", "UnreachableLink", True, "warning", ""),
 )
+# rule-table:end
 
-_BY_CODE: dict[str, type[Rule]] = {rule.code: rule for rule in RULES}
+RULE_TABLE: tuple[RuleInfo, ...] = tuple(RuleInfo(*row) for row in _ROWS)
+
+_BY_CODE: dict[str, RuleInfo] = {info.code: info for info in RULE_TABLE}
+_BY_NAME: dict[str, RuleInfo] = {info.name: info for info in RULE_TABLE}
 # Findings of these rules alone do not make the exit code 1.
-WARNING_CODES = frozenset(rule.code for rule in RULES if rule.severity == "warning")
-_BY_NAME: dict[str, type[Rule]] = {rule.name: rule for rule in RULES}
+WARNING_CODES = frozenset(info.code for info in RULE_TABLE if info.severity == "warning")
+
+
+def find(code_or_name: str) -> RuleInfo | None:
+    """The registry entry with this code (case-insensitive) or kebab-case name, or None."""
+    return _BY_CODE.get(code_or_name.upper()) or _BY_NAME.get(code_or_name.lower())
 
 
 def get_rule(code_or_name: str) -> type[Rule] | None:
     """The rule with this code (case-insensitive) or kebab-case name, or None."""
-    return _BY_CODE.get(code_or_name.upper()) or _BY_NAME.get(code_or_name.lower())
+    info = find(code_or_name)
+    return None if info is None else info.load()
+
+
+def load(infos: Iterable[RuleInfo]) -> tuple[type[Rule], ...]:
+    """The rule classes of these entries, in the same order."""
+    return tuple(info.load() for info in infos)
+
+
+def all_rules() -> tuple[type[Rule], ...]:
+    """Every rule class, in registry order (imports every rule module)."""
+    return load(RULE_TABLE)
+
+
+if TYPE_CHECKING:
+    RULES: tuple[type[Rule], ...]
+
+
+def __getattr__(name: str) -> Any:
+    # ``RULES`` (every rule class) is built when first asked for, not at import
+    if name == "RULES":
+        return all_rules()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
