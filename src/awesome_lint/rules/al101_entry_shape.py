@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
@@ -82,9 +82,12 @@ class EntryShape(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         named: Mapping[str, str] = context.options.get("sections") or {}
-        shapes: list[tuple[Entry, str]] = []
+        # per section: its entries with a shape, and how many have each shape
+        sections: list[tuple[Section, list[tuple[Entry, str]], Counter[str]]] = []
+        overall: Counter[str] = Counter()
         for section in document.sections:
             want_here = named.get(section.title)
+            shapes: list[tuple[Entry, str]] = []
             for entry in section.entries:
                 if entry.is_toc:
                     continue
@@ -95,27 +98,30 @@ class EntryShape(Rule):
                     shapes.append((entry, shape))
                 elif shape != want_here:  # the section's shape is named in the config
                     yield self._report(entry, shape, want_here, "of this section")
+            if shapes:
+                counts = Counter(shape for _, shape in shapes)
+                overall.update(counts)
+                sections.append((section, shapes, counts))
         # The plurality shape, then its share among the sections that follow it:
         # a section with its own majority shape is a deliberate convention.
-        plurality = dominant(shape for _, shape in shapes)
+        plurality = _most_common(overall)
         if plurality is None:
             return
-        per_section: dict[int, Counter[str]] = defaultdict(Counter)
-        for entry, shape in shapes:
-            per_section[id(entry.section)][shape] += 1
-        majority = {key: dominant(counts.elements()) for key, counts in per_section.items()}
         following = [
-            (entry, shape) for entry, shape in shapes if majority[id(entry.section)] == plurality
+            (section, shapes)
+            for section, shapes, counts in sections
+            if _most_common(counts) == plurality
         ]
-        want = dominant((shape for _, shape in following), share=0.8, minimum=10)
+        want = dominant(
+            (shape for _, shapes in following for _, shape in shapes), share=0.8, minimum=10
+        )
         if want is None or want == "text":
             return  # in a list of link-less entries, an entry with a link is no mistake
-        for entry, shape in following:
-            if shape == want:
-                continue
-            owner: Section | None = entry.section
-            where = f" and of section {owner.title!r}" if owner and owner.title else ""
-            yield self._report(entry, shape, want, f"of this file{where}")
+        for section, shapes in following:
+            where = f" and of section {section.title!r}" if section.title else ""
+            for entry, shape in shapes:
+                if shape != want:
+                    yield self._report(entry, shape, want, f"of this file{where}")
 
     def _report(self, entry: Entry, shape: str, want: str, whose: str) -> Diagnostic:
         return self.report(
@@ -123,3 +129,11 @@ class EntryShape(Rule):
             entry.content[0],
             entry.content[1],
         )
+
+
+def _most_common(counts: Counter[str]) -> str | None:
+    """The most common shape, None on a tie (``common.dominant`` of counted values)."""
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]

@@ -65,6 +65,8 @@ class LinkTextSpaces(Rule):
             # "[[ 24 Jul 2020]](url)": the label inside the inner brackets
             if text[start] == "[" and text[end - 1] == "]" and end - start >= 2:
                 start, end = start + 1, end - 1
+            if start >= end or (text[start] not in _BLANKS and text[end - 1] not in _BLANKS):
+                continue  # the usual case: no blank at either end
             label = text[start:end]
             inner = label.strip(_BLANKS)
             if not inner or "\n" in label or inner.startswith("![") or inner.endswith(")"):

@@ -74,13 +74,24 @@ class MissingYear(Rule):
         for entry, tokens in document_tokens(document, registry).entries:
             if entry.kind == "row":
                 continue  # a table cell naming a dataset or tool is no venue slot
-            found = [f for f in tokens if f.token.known and _standalone(f)]
-            with_year += sum(1 for f in found if f.token.year is not None)
-            spans = {f.span for f in found}
-            missing = [(f.token.name, *f.span) for f in found if f.token.year is None]
+            found: list[Found] = []
+            missing: list[tuple[str, int, int]] = []
+            for f in tokens:
+                token = f.token
+                if token.known and _standalone(f):
+                    found.append(f)
+                    if token.year is not None:
+                        with_year += 1
+                    else:
+                        missing.append((token.name, *f.span))
+            spans: set[tuple[int, int]] | None = None  # the tokens' spans, on first need
             for link in entry.links:  # "[[TPAMI]](url)": a bracketed venue as a link label
                 a, b = link.text
-                if b - a < 3 or text[a] != "[" or text[b - 1] != "]" or link.text in spans:
+                if b - a < 3 or text[a] != "[" or text[b - 1] != "]":
+                    continue
+                if spans is None:
+                    spans = {f.span for f in found}
+                if link.text in spans:
                     continue
                 label = text[a + 1 : b - 1].strip()
                 if registry.lookup(label) is not None:

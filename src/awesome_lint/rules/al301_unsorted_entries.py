@@ -151,6 +151,7 @@ class _Ranks:
         "_by_order",
         "_dates",
         "_initials",
+        "_initials_unordered",
         "_stated",
         "document",
         "group",
@@ -164,7 +165,8 @@ class _Ranks:
         self._stated: list[int | None] | None = None
         self._arxiv: list[int | None] | None = None
         self._initials: list[tuple[Any, Any]] | None = None
-        self._dates: list[tuple[int, int, int] | None] | None = None
+        self._initials_unordered = False
+        self._dates: list[tuple[int, int, int] | None] = []  # the first entries' so far
         self._by_order: dict[str, list[Any]] = {}
 
     def stated(self) -> list[int | None]:
@@ -198,21 +200,59 @@ class _Ranks:
             for i, (year, entry) in enumerate(zip(self.stated(), self.group, strict=True))
         ]
 
+    def date(self, i: int) -> tuple[int, int, int] | None:
+        """The day entry ``i``'s link label gives (``[[12 Feb 2020]]``), or None. Entries
+        are read in order, up to the last one asked for: most lists give no dates, and
+        show it within their first few entries."""
+        dates = self._dates
+        while len(dates) <= i:
+            dates.append(entry_date(self.document, self.group[len(dates)]))
+        return dates[i]
+
     def dates(self) -> list[tuple[int, int, int] | None]:
-        """Per entry: the day a link label gives (``[[12 Feb 2020]]``), or None."""
-        if self._dates is None:
-            self._dates = [entry_date(self.document, entry) for entry in self.group]
+        """Per entry: the day a link label gives, or None."""
+        self.date(len(self.group) - 1)
         return self._dates
+
+    def _initial_ranks(self, entry: Entry) -> tuple[Any, Any]:
+        plain, with_article = first_word_keys(title_text(self.document, entry))
+        return _initial_rank(plain), _initial_rank(with_article)
 
     def initials(self) -> list[tuple[Any, Any]]:
         """Per entry: its ranks under "initial" and "initial-articles"."""
         if self._initials is None:
-            out = []
-            for entry in self.group:
-                plain, with_article = first_word_keys(title_text(self.document, entry))
-                out.append((_initial_rank(plain), _initial_rank(with_article)))
-            self._initials = out
+            self._initials = [self._initial_ranks(entry) for entry in self.group]
         return self._initials
+
+    def initials_unordered(self) -> bool:
+        """Whether neither initial order can pass auto mode's bound (``in_order_bound``
+        at least 90% of the keyed entries, or all but one): the entries are read in order
+        and given up on once both orders slip more often than that allows in a group this
+        long. Most lists are in no alphabetical order, and show it within a few entries.
+        False once every entry has been read (``initials()`` then holds them)."""
+        if self._initials is not None or self._initials_unordered:
+            return self._initials_unordered
+        # more slips than any keyed count up to the group's length allows
+        limit = len(self.group) // 10 + 2
+        out = []
+        last: list[Any] = [None, None]  # per order, as in ``in_order_bound``
+        slips = [0, 0]
+        for entry in self.group:
+            pair = self._initial_ranks(entry)
+            out.append(pair)
+            for which, rank in enumerate(pair):
+                if rank is None:
+                    continue
+                if last[which] is not None and rank < last[which]:
+                    slips[which] += 1
+                    last[which] = None
+                else:
+                    last[which] = rank
+            if slips[0] >= limit and slips[1] >= limit:
+                self._initials_unordered = True
+                return True
+        self._initials = out
+        return False
 
     def of(self, order: str) -> list[Any]:
         """Each entry's rank under ``order`` (None: no key)."""
@@ -266,6 +306,9 @@ def _plan(ranks: _Ranks, order: str) -> _Plan | None:
         are in order (a cheap bound often shows that without the longest run)."""
         if candidate in plans:
             return plans[candidate]
+        if candidate.startswith("initial") and ranks.initials_unordered():
+            plans[candidate] = None
+            return None
         of_order = ranks.of(candidate)
         found: _Plan | None = None
         keyed = len(of_order) - of_order.count(None)
@@ -330,17 +373,21 @@ def _lenient_plan(ranks: _Ranks, order: str) -> _Plan | None:
     that order, not all ties, and the opposite direction fitting worse."""
     of_order = ranks.of(order)
     keyed = len(of_order) - of_order.count(None)
-    if keyed < LENIENT_MIN_KEYED:
+    least = keyed - (2 if keyed >= 10 else 1)
+    # (``in_order_bound`` is at least the longest run: when it is short, so is the run)
+    if keyed < LENIENT_MIN_KEYED or in_order_bound(of_order) < least:
         return None
     kept = keep_order(of_order)
-    if len(kept) < keyed - (2 if keyed >= 10 else 1):
+    if len(kept) < least:
         return None
     plan = _Plan(order, of_order, kept)
     if not _evidence(plan):
         return None
     opposite = _OPPOSITE.get(order)
-    if opposite is not None and len(keep_order(ranks.of(opposite))) >= len(kept):
-        return None
+    if opposite is not None:
+        reverse = ranks.of(opposite)
+        if in_order_bound(reverse) >= len(kept) and len(keep_order(reverse)) >= len(kept):
+            return None
     return plan
 
 
@@ -358,10 +405,12 @@ def _refined(ranks: _Ranks, plan: _Plan) -> _Plan | None:
     (a list sorted by year only has its entries of one year in any order)."""
     if not plan.order.startswith(("year-", "arxiv-")):
         return None
-    dates = ranks.dates()
-    dated = [d for d, r in zip(dates, plan.ranks, strict=True) if d is not None and r is not None]
-    if len(dated) < DATED_MIN_SHARE * plan.keyed:
-        return None
+    undated = 0
+    for i, rank in enumerate(plan.ranks):
+        if rank is not None and ranks.date(i) is None:
+            undated += 1
+            if plan.keyed - undated < DATED_MIN_SHARE * plan.keyed:
+                return None  # too few entries with a year give a day
     order = "date-desc" if plan.order.endswith("-desc") else "date-asc"
     of_order = ranks.of(order)
     keyed = [r for r in of_order if r is not None]

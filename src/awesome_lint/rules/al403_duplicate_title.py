@@ -65,20 +65,24 @@ class DuplicateTitle(Rule):
             if len(key) < MIN_TITLE:
                 continue
             section = id(entry.section)
-            keys = [key]
+            this = (entry, link, url_key)
             # "Title, IEEE ROBOTICS AND AUTOMATION LETTERS." and "Title, RAL.": a title
             # read from text before the links may keep its venue after a comma; the
             # part before the last comma counts too when what follows names a venue
             # and the part is a title of its own
-            head, comma, tail = title.rpartition(",")
-            if comma and venue_tail(tail):
-                head_key = title_key(head)
-                if len(head_key) >= MIN_HEAD and head_key.count(" ") >= MIN_HEAD_WORDS - 1:
-                    keys.append(head_key)
-            found = [first.get((section, k)) for k in keys]
-            for k in keys:
-                first.setdefault((section, k), (entry, link, url_key))
-            original = next((o for o in found if o is not None and o[0] is not entry), None)
+            head_key: str | None = None
+            if "," in title:
+                head, _, tail = title.rpartition(",")
+                if venue_tail(tail):
+                    head_key = title_key(head)
+                    if len(head_key) < MIN_HEAD or head_key.count(" ") < MIN_HEAD_WORDS - 1:
+                        head_key = None
+            # the first copy listed under the title (else under its head), if another entry's
+            original: tuple[Entry, Link, str] | None = None
+            for k in (key,) if head_key is None else (key, head_key):
+                listed = first.setdefault((section, k), this)
+                if original is None and listed is not this and listed[0] is not entry:
+                    original = listed
             if original is None:
                 continue
             if original[2] == url_key or nested(original[0], entry):

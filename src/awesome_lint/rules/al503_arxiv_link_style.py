@@ -135,7 +135,15 @@ _MIRROR_HINT = lazy_compile(
 )
 
 
+# The common case read without urlsplit: a lower-case host of letters, digits, dots and
+# hyphens right after the scheme, ended by a path, query or fragment (or the URL's end).
+_PLAIN_HOST = lazy_compile(r"https?://([a-z0-9.-]+)(?=[/?#]|\Z)")
+
+
 def _host(url: str) -> str:
+    plain = _PLAIN_HOST.match(url)
+    if plain is not None:
+        return plain.group(1)  # what urlsplit(url).hostname gives for it
     try:
         return urlsplit(url).hostname or ""
     except ValueError:

@@ -106,9 +106,19 @@ class EmptyLink(Rule):
                         rewrites_urls=True,
                     ),
                 )
-            elif _BAD_SCHEME.match(url) and not _GOOD_SCHEME.match(url):
+            elif not _good_scheme(url) and _BAD_SCHEME.match(url):
                 yield self.report(
                     f"Link target starts with a misspelt scheme: {url.split('/', 1)[0]!r}",
                     link.url[0],
                     link.url[1],
                 )
+
+
+def _good_scheme(url: str) -> bool:
+    """Whether ``url`` starts with a well-written ``http://`` or ``https://``: a str test
+    for the usual lower-case scheme, the pattern for the rest."""
+    if url.startswith("https://"):
+        return not url.startswith("/", 8)
+    if url.startswith("http://"):
+        return not url.startswith("/", 7)
+    return _GOOD_SCHEME.match(url) is not None
