@@ -13,7 +13,11 @@ from markdown_it import MarkdownIt
 from awesome_lint.parser.fastlist import simple_list
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
-_KEYS = ("type", "tag", "nesting", "map", "level", "markup", "info", "content", "hidden")
+# every field of a token (the rule makes its tokens field by field)
+_KEYS = (
+    *("type", "tag", "nesting", "attrs", "map", "level", "children", "content", "markup"),
+    *("info", "meta", "block", "hidden"),
+)
 
 
 def _parser(fast: bool) -> MarkdownIt:

@@ -13,6 +13,8 @@ open another block) is left to markdown-it-py's rule, which stays the parser of 
 
 from __future__ import annotations
 
+from typing import Literal
+
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
@@ -151,6 +153,41 @@ def simple_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     return True
 
 
+def _token(
+    ttype: str,
+    tag: str,
+    nesting: Literal[-1, 0, 1],
+    line_map: list[int] | None,
+    level: int,
+    markup: str,
+    content: str = "",
+    hidden: bool = False,
+) -> Token:
+    """A block token with the fields ``state.push`` and the assignments after it set.
+
+    Made without ``Token(...)``: its generated ``__init__`` and ``__post_init__`` (which
+    only copies ``attrs``, empty here) cost four times as much, and a long list makes
+    five tokens an item. Every field is set (``tests/test_fastlist.py`` reads them all)."""
+    tok = _NEW(Token)
+    tok.type = ttype
+    tok.tag = tag
+    tok.nesting = nesting
+    tok.attrs = {}
+    tok.map = line_map
+    tok.level = level
+    tok.children = [] if ttype == "inline" else None
+    tok.content = content
+    tok.markup = markup
+    tok.info = ""
+    tok.meta = {}
+    tok.block = True
+    tok.hidden = hidden
+    return tok
+
+
+_NEW = Token.__new__
+
+
 def _emit(
     state: StateBlock, items: list[tuple[int, int, int]], index: int, depth: int, end: int
 ) -> int:
@@ -166,7 +203,7 @@ def _emit(
     first = items[index][0]
     marker = src[bmarks[first] + 2 * depth]
     level = state.level  # of the list tokens; the item's are one deeper, its paragraph's two
-    out(Token("bullet_list_open", "ul", 1, {}, [first, end], level, None, "", marker, "", {}, True))
+    out(_token("bullet_list_open", "ul", 1, [first, end], level, marker))
     count = len(items)
     tight = _tight(state, items, index, depth)
     while index < count and items[index][1] == depth:
@@ -176,42 +213,21 @@ def _emit(
         while nxt < count and items[nxt][1] > depth:
             nxt += 1
         item_end = items[nxt][0] if nxt < count else end
-        out(
-            Token(
-                "list_item_open",
-                "li",
-                1,
-                {},
-                [line, item_end],
-                level + 1,
-                None,
-                "",
-                marker,
-                "",
-                {},
-                True,
-            )
-        )
+        out(_token("list_item_open", "li", 1, [line, item_end], level + 1, marker))
         lazy = items[index][2]
         lines = [line, line + 1 + lazy]
-        out(
-            Token("paragraph_open", "p", 1, {}, lines, level + 2, None, "", "", "", {}, True, tight)
-        )
+        out(_token("paragraph_open", "p", 1, lines, level + 2, "", hidden=tight))
         # the lines as markdown-it-py's getLines joins them (lazy lines are unindented)
         content = src[bmarks[line] + 2 * depth + 2 : emarks[line + lazy]].strip()
-        out(Token("inline", "", 0, {}, list(lines), level + 3, [], content, "", "", {}, True))
-        out(
-            Token(
-                "paragraph_close", "p", -1, {}, None, level + 2, None, "", "", "", {}, True, tight
-            )
-        )
+        out(_token("inline", "", 0, list(lines), level + 3, "", content))
+        out(_token("paragraph_close", "p", -1, None, level + 2, "", hidden=tight))
         if index + 1 < nxt:
             state.level = level + 2
             _emit(state, items, index + 1, depth + 1, item_end)
             state.level = level
-        out(Token("list_item_close", "li", -1, {}, None, level + 1, None, "", marker, "", {}, True))
+        out(_token("list_item_close", "li", -1, None, level + 1, marker))
         index = nxt
-    out(Token("bullet_list_close", "ul", -1, {}, None, level, None, "", marker, "", {}, True))
+    out(_token("bullet_list_close", "ul", -1, None, level, marker))
     return index
 
 

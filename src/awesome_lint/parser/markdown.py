@@ -45,7 +45,9 @@ class BlockParse:
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-    md.disable("inline")
+    # no inline parse, so no inline children for "text_join" to join (it would walk
+    # every token for nothing)
+    md.disable(["inline", "text_join"])
     md.block.ruler.before("list", "simple_list", simple_list)
     return md
 
