@@ -75,12 +75,9 @@ def regions(document: Document, entry: Entry) -> Sequence[Region]:
 
     Computed once per document and entry (the venue tokens and the stated years
     read them)."""
-    by_entry: dict[int, list[Region]] | None = document.cache.get("venue-regions")
-    if by_entry is None:
-        by_entry = document.cache["venue-regions"] = {}
-    found = by_entry.get(id(entry))
+    found = entry.venue_regions  # (kept on the entry)
     if found is None:
-        found = by_entry[id(entry)] = _regions(document, entry)
+        found = entry.venue_regions = _regions(document, entry)
     return found  # shared: read it, never change it
 
 

@@ -67,10 +67,7 @@ def _leading(document: Document, entry: Entry, link: Link) -> bool:
 def link_roles(document: Document, entry: Entry) -> list[tuple[Link, LinkRole]]:
     """Each non-image link of the entry's first line with its role (see ``links.roles``);
     computed once per document and entry."""
-    known: dict[int, list[tuple[Link, LinkRole]]] | None = document.cache.get("link-roles")
-    if known is None:
-        known = document.cache["link-roles"] = {}  # id(entry) -> its links' roles
-    cached = known.get(id(entry))
+    cached = entry.roles  # (kept on the entry: asked about five times an entry)
     if cached is not None:
         return cached
     out: list[tuple[Link, LinkRole]] = []
@@ -94,7 +91,7 @@ def link_roles(document: Document, entry: Entry) -> list[tuple[Link, LinkRole]]:
             document, entry, link
         )
         out.append((link, link_role(label, link.url_value, leading=leading)))
-    known[id(entry)] = out
+    entry.roles = out
     return out
 
 

@@ -145,7 +145,7 @@ def link_role(label: str, url: str, *, leading: bool) -> LinkRole:
     if leading:
         return "title"
     words = len(_WORDS.findall(clean_label(label)))
-    if _aux_host(url) and words <= 2:
+    if words <= 2 and _aux_host(url):  # (the host read only for a short label)
         return "aux"  # [PyTroch](https://github.com/...) after the title
     if words <= 3:
         return "paper"  # "Title [[Must read]](url)": a short label after the title

@@ -401,7 +401,10 @@ def _make_entry(
 
 def _anchors_only(links: list[Link]) -> bool:
     """Whether there are links and every one that is no image points into the document."""
-    return bool(links) and all(link.image or link.url_value.startswith("#") for link in links)
+    for link in links:  # (a loop, not all(): this runs for every entry)
+        if not link.image and not link.url_value.startswith("#"):
+            return False
+    return bool(links)
 
 
 def _decompose(text: str, entry: Entry) -> None:

@@ -6,10 +6,13 @@ exclusive). A span that is absent is ``None``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from awesome_lint.records import Record
 from awesome_lint.source import SourceText
+
+if TYPE_CHECKING:
+    from awesome_lint.links.roles import LinkRole
 
 Span = tuple[int, int]
 
@@ -119,7 +122,13 @@ class Entry(Record):
         "toc",
         "kind",
     )
-    __slots__ = _fields
+    # Facts about the entry that several rules read, computed on first use and kept
+    # here (no field: not in equality or the repr): its links' roles
+    # (``links.papers.link_roles``) and where its venue may be written
+    # (``domain.venues.regions``). An entry belongs to one document, never changed.
+    roles: list[tuple[Link, LinkRole]] | None
+    venue_regions: list[tuple[str, int, int]] | None
+    __slots__ = (*_fields, "roles", "venue_regions")
     _hidden = ("parent", "section")
 
     def __init__(
@@ -177,6 +186,8 @@ class Entry(Record):
         self.list_id = list_id
         self.toc = toc
         self.kind = kind
+        self.roles = None
+        self.venue_regions = None
 
     @property
     def is_toc(self) -> bool:
