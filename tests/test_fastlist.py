@@ -10,7 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from awesome_lint.parser.build import parse_document
 from awesome_lint.parser.fastlist import simple_list
+from awesome_lint.source import SourceText
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 # every field of a token (the rule makes its tokens field by field)
@@ -160,3 +162,73 @@ def _corpus_lists() -> list[Path]:
 def test_same_tokens_on_every_corpus_list(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert _tokens(FAST, text) == _tokens(SLOW, text)
+
+
+# The linter parses with ``compact_list``: one token a simple list, which
+# ``parser.build`` turns into entries itself. The document it builds must be the one
+# built from markdown-it-py's own list tokens.
+
+
+def _document(text: str, compact: bool) -> tuple[object, ...]:
+    document = parse_document(SourceText(text), compact=compact)
+    entries = document.entries()
+    ids: dict[int, int] = {}  # list ids are opaque: numbered in order of first use
+    rows = []
+    for entry in entries:
+        fields = tuple(
+            getattr(entry, name)
+            for name in entry._fields
+            if name not in ("children", "parent", "section", "list_id")
+        )
+        rows.append(
+            (
+                fields,
+                ids.setdefault(entry.list_id, len(ids)),
+                None if entry.parent is None else entry.parent.line,
+                [child.line for child in entry.children],
+                None if entry.section is None else entry.section.start_line,
+            )
+        )
+    sections = [
+        (s.heading, s.start_line, s.end_line, s.anchor, [e.line for e in s.entries])
+        for s in document.sections
+    ]
+    return (
+        rows,
+        sections,
+        document.blocks,
+        document.headings,
+        document.links,
+        document.code_lines,
+        document.html_lines,
+        document.references,
+        document.nesting_cut,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- [A](https://a.org): sub | OSDI'22\n  - [B](https://b.org)\n    - c\n- d\n",
+        "- a\n  - b\n- c\n  - d\n  * e\n\n## H\n\n- x\n\n- y\n",  # nested lists, a loose one
+        "- a\n**Conference**\n- [b](u) [c](v)\nmore [d](w)\n\n\n",  # lazy lines, blank end
+        "- [T](https://t.org)   \n- [x] <!-- note -->\n",  # trailing blanks, a comment
+    ],
+)
+def test_same_document_from_compact_lists(text: str) -> None:
+    assert _fast_lines(text) > 0
+    assert _document(text, compact=True) == _document(text, compact=False)
+
+
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_LINES, min_size=1, max_size=25), st.sampled_from(["\n", "\r\n"]))
+def test_same_document_on_generated_markdown(lines: list[str], eol: str) -> None:
+    text = eol.join(lines) + eol
+    assert _document(text, compact=True) == _document(text, compact=False)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
+@pytest.mark.parametrize("path", _corpus_lists(), ids=lambda p: p.stem)
+def test_same_document_on_every_corpus_list(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert _document(text, compact=True) == _document(text, compact=False)

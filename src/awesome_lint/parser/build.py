@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.anchors import Slugger
 from awesome_lint.parser.document import Block, Document, Entry, Heading, Link, Section
+from awesome_lint.parser.fastlist import SIMPLE_LIST, Item
 from awesome_lint.parser.inline import code_spans, scan_links
 from awesome_lint.parser.markdown import Token, parse_blocks
 from awesome_lint.source import SourceText
@@ -38,13 +41,15 @@ _BLOCK_KINDS = {
 }
 
 
-def parse_document(source: SourceText) -> Document:
-    """Parse ``source`` into sections, entries, headings, blocks and links."""
+def parse_document(source: SourceText, *, compact: bool = True) -> Document:
+    """Parse ``source`` into sections, entries, headings, blocks and links.
+
+    ``compact=False`` builds from markdown-it-py's own list tokens only (the
+    differential tests compare the two documents)."""
     text = source.text
-    parsed = parse_blocks(text)
+    parsed = parse_blocks(text, compact=compact)
     tokens = parsed.tokens
     refs = parsed.references
-    lines = source.lines
 
     headings: list[Heading] = []
     blocks: list[Block] = []
@@ -57,11 +62,7 @@ def parse_document(source: SourceText) -> Document:
     list_ids: list[int] = []
     paragraphs: list[tuple[int, Entry]] = []  # (token index, entry) of entry-like paragraphs
 
-    line_count = len(lines)
-
-    def line_span(first: int, last_exclusive: int) -> tuple[int, int]:
-        last = min(last_exclusive, line_count) - 1
-        return lines[first].start, lines[max(first, last)].end
+    new_ids = itertools.count(len(tokens))  # ids of nested simple lists (no token index)
 
     for i, tok in enumerate(tokens):
         ttype = tok.type
@@ -70,8 +71,8 @@ def parse_document(source: SourceText) -> Document:
             if not tok.map or tokens[i - 1].type != "paragraph_open":
                 continue
             first, last = tok.map
-            start, end = line_span(first, last)
             if not stack and tok.level == 1:  # a paragraph outside lists and quotes
+                start, end = _line_span(source, first, last)
                 found = scan_links(text, start, end, refs)
                 links.extend(found)
                 candidate = _paragraph_entry(source, first, last, found)
@@ -80,25 +81,32 @@ def parse_document(source: SourceText) -> Document:
                 continue
             entry = stack[-1] if stack else None
             if entry is None or entry.line != first:
+                start, end = _line_span(source, first, last)
                 links.extend(scan_links(text, start, end, refs))
                 continue
-            if entry.content[0] >= start:
-                start = entry.content[0]
-            found = scan_links(text, start, end, refs)
-            links.extend(found)
-            if last - first == 1 or not found:  # a one-line paragraph: all on the first line
-                entry.links = found
-            else:
-                first_line_end = lines[first].end
-                entry.links = [link for link in found if link.start < first_line_end]
-                if len(entry.links) < len(found):
-                    entry.more_links = [link for link in found if link.start >= first_line_end]
-            entry.toc = _anchors_only(entry.links)
-            _decompose(text, entry)
+            _item_paragraph(source, refs, entry, last, links)
             continue
         if ttype == "list_item_open":
             if tok.map:
-                entry = _make_entry(source, tokens, i, len(stack), list_ids[-1] if list_ids else 0)
+                # the paragraph that starts on the item's first line, if one does
+                nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+                para_end = -1
+                if (
+                    nxt is not None
+                    and nxt.type == "paragraph_open"
+                    and nxt.map is not None
+                    and nxt.map[0] == tok.map[0]
+                ):
+                    para_end = nxt.map[1] - 1
+                entry = _make_entry(
+                    source,
+                    tok.map[0],
+                    tok.map[1],
+                    para_end,
+                    tok.info != "",
+                    len(stack),
+                    list_ids[-1] if list_ids else 0,
+                )
                 parent = owners[-1] if owners else None
                 if entry is not None:
                     if stack and parent is not None:
@@ -114,6 +122,12 @@ def parse_document(source: SourceText) -> Document:
             owners.pop()
             continue
         if ttype in _SKIP:
+            continue
+        if ttype == SIMPLE_LIST and tok.map:  # a top-level list (see fastlist.compact_list)
+            blocks.append(Block("list", tok.map[0], _last_content_line(source, tok)))
+            top_entries.extend(
+                _simple_list(source, refs, tok.meta["items"], tok.map[1], i, new_ids, links)
+            )
             continue
         if tok.level == 0 and tok.map is not None and ttype in _BLOCK_KINDS:
             blocks.append(Block(_BLOCK_KINDS[ttype], tok.map[0], _last_content_line(source, tok)))
@@ -137,7 +151,7 @@ def parse_document(source: SourceText) -> Document:
             )
             links.extend(scan_links(text, span[0], span[1], refs))
         elif ttype == "table_open" and tok.map:
-            start, end = line_span(tok.map[0], tok.map[1])
+            start, end = _line_span(source, tok.map[0], tok.map[1])
             found = scan_links(text, start, end, refs)
             links.extend(found)
             top_entries.extend(_row_entries(source, tok.map[0], tok.map[1], found, -1 - i))
@@ -334,12 +348,88 @@ def _heading_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def _line_span(source: SourceText, first: int, last_exclusive: int) -> tuple[int, int]:
+    """The offsets of lines ``first`` up to ``last_exclusive`` (without the last
+    line's terminator)."""
+    lines = source.lines
+    last = min(last_exclusive, len(lines)) - 1
+    return lines[first].start, lines[max(first, last)].end
+
+
+def _simple_list(
+    source: SourceText,
+    refs: dict[str, str],
+    items: list[Item],
+    end: int,
+    list_id: int,
+    new_ids: Iterator[int],
+    links: list[Link],
+) -> list[Entry]:
+    """The entries of a simple list (``fastlist.compact_list``'s items, the list ending
+    at line ``end``): what the loop of ``parse_document`` makes of markdown-it-py's
+    tokens for it. Its links are appended to ``links``; returns the top-level entries."""
+    top: list[Entry] = []
+    parents: list[Entry] = []  # the open item at each depth
+    ids = [list_id]  # the id of the open list at each depth
+    count = len(items)
+    for index, (line, depth, lazy) in enumerate(items):
+        if depth == len(ids):  # a list nested in the item before
+            ids.append(next(new_ids))
+        else:
+            del ids[depth + 1 :]
+        # the item runs to the next item at its depth or above (or the list's end)
+        nxt = index + 1
+        while nxt < count and items[nxt][1] > depth:
+            nxt += 1
+        item_end = items[nxt][0] if nxt < count else end
+        entry = _make_entry(source, line, item_end, line + lazy, False, depth, ids[depth])
+        assert entry is not None  # (an item's line is a line of the source)
+        del parents[depth:]
+        if parents:
+            entry.parent = parents[-1]
+            parents[-1].children.append(entry)
+        else:
+            top.append(entry)
+        parents.append(entry)
+        _item_paragraph(source, refs, entry, line + 1 + lazy, links)
+    return top
+
+
+def _item_paragraph(
+    source: SourceText, refs: dict[str, str], entry: Entry, last: int, links: list[Link]
+) -> None:
+    """Read the links of the paragraph on an item's first line (up to line ``last``,
+    exclusive) into the entry, and split the entry into its parts."""
+    text = source.text
+    first = entry.line
+    start, end = _line_span(source, first, last)
+    if entry.content[0] >= start:
+        start = entry.content[0]
+    found = scan_links(text, start, end, refs)
+    links.extend(found)
+    if last - first == 1 or not found:  # a one-line paragraph: all on the first line
+        entry.links = found
+    else:
+        first_line_end = source.lines[first].end
+        entry.links = [link for link in found if link.start < first_line_end]
+        if len(entry.links) < len(found):
+            entry.more_links = [link for link in found if link.start >= first_line_end]
+    entry.toc = _anchors_only(entry.links)
+    _decompose(text, entry)
+
+
 def _make_entry(
-    source: SourceText, tokens: list[Token], index: int, depth: int, list_id: int
+    source: SourceText,
+    first: int,
+    after: int,
+    para_end: int,
+    numbered: bool,
+    depth: int,
+    list_id: int,
 ) -> Entry | None:
-    tok = tokens[index]
-    assert tok.map is not None
-    first, after = tok.map
+    """The entry of the list item on lines ``first`` to ``after`` (exclusive) whose
+    first paragraph ends on line ``para_end`` (-1: none starts on its first line);
+    ``numbered`` says the list is ordered (read when the line shows no marker)."""
     lines = source.lines
     if first >= len(lines):
         return None
@@ -359,7 +449,7 @@ def _make_entry(
             marker=(line_start, line_start),
             content=(line_start, line_end),
             depth=depth,
-            ordered=tok.info != "",
+            ordered=numbered,
             parsed=False,
             eol=eol,
             end_line=last,
@@ -370,17 +460,7 @@ def _make_entry(
     trailing_start = line_end
     if text[line_end - 1] in " \t":
         trailing_start = _blank_back(text, content_start, line_end)
-    # the paragraph that starts on the item's first line, if one does; the item is
-    # parsed when that paragraph is the first line alone
-    nxt = tokens[index + 1] if index + 1 < len(tokens) else None
-    para_end = -1
-    if (
-        nxt is not None
-        and nxt.type == "paragraph_open"
-        and nxt.map is not None
-        and nxt.map[0] == first
-    ):
-        para_end = nxt.map[1] - 1
+    # the item is parsed when its first paragraph is the first line alone
     entry = Entry(
         line=first,
         indent=(line_start, marker_start),

@@ -24,6 +24,9 @@ from markdown_it.token import Token
 _UNSAFE_FIRST = frozenset("#><\t ")
 # Lists nested deeper are left to markdown-it-py (whose nesting limit cuts them off).
 MAX_DEPTH = 4
+# The type of ``compact_list``'s token.
+SIMPLE_LIST = "simple_list"
+Item = tuple[int, int, int]  # (line, depth, lazy continuation lines) of a list item
 
 
 def _safe_content(src: str, begin: int, end: int) -> bool:
@@ -109,15 +112,17 @@ def _ends_list(state: StateBlock, line: int, marker: str) -> bool:
     )
 
 
-def simple_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+def _items(state: StateBlock, start: int, end: int) -> tuple[list[Item], int] | None:
+    """The items of the simple list that starts at line ``start`` and the line after
+    it (its trailing blank lines included), or None when no such list starts there."""
     # at the top level only (not in a quote or an item); ``parentType`` is no guide:
     # markdown-it-py leaves it "paragraph" after some paragraphs
-    if silent or state.level != 0 or state.blkIndent != 0 or state.listIndent != -1:
-        return False
+    if state.level != 0 or state.blkIndent != 0 or state.listIndent != -1:
+        return None
     if state.tShift[start] != 0 or _item_depth(state, start, 0) != 0:
-        return False
+        return None
     src = state.src
-    items: list[tuple[int, int, int]] = []  # (line, depth, lazy continuation lines)
+    items: list[Item] = []
     markers: list[str] = []  # the marker of the open list at each depth
     line = start
     while line < end:
@@ -144,11 +149,39 @@ def simple_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         items.append((line, depth, 0))
         line += 1
     if not items or not _ends_list(state, line, markers[0]):
-        return False
+        return None
     # markdown-it-py's item (and list) ends at the next line with content: blank lines
     # after the last item are the item's
     after = state.skipEmptyLines(line) if line < state.lineMax else line
+    return items, after
+
+
+def simple_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """The rule that emits markdown-it-py's own tokens for a simple list (what the
+    differential test compares with markdown-it-py's list rule)."""
+    found = None if silent else _items(state, start, end)
+    if found is None:
+        return False
+    items, after = found
     _emit(state, items, 0, 0, after)
+    state.line = after
+    return True
+
+
+def compact_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """The rule the linter parses with: a simple list as one ``simple_list`` token
+    (line map: the whole list) whose ``meta["items"]`` are its items, each
+    ``(line, depth, lazy continuation lines)``, in order. It says what the tokens of
+    ``simple_list`` say (lines, nesting, paragraphs) without making five tokens an item;
+    ``parser.build`` reads it, and a test checks that the documents built from it
+    and from markdown-it-py's list rule are the same."""
+    found = None if silent else _items(state, start, end)
+    if found is None:
+        return False
+    items, after = found
+    tok = _token(SIMPLE_LIST, "ul", 0, [start, after], state.level, "")
+    tok.meta["items"] = items
+    state.tokens.append(tok)
     state.line = after
     return True
 
@@ -188,9 +221,7 @@ def _token(
 _NEW = Token.__new__
 
 
-def _emit(
-    state: StateBlock, items: list[tuple[int, int, int]], index: int, depth: int, end: int
-) -> int:
+def _emit(state: StateBlock, items: list[Item], index: int, depth: int, end: int) -> int:
     """Tokens of the list at ``depth`` whose first item is ``items[index]``, ending at
     line ``end``; returns the index of the first item after it.
 
@@ -231,7 +262,7 @@ def _emit(
     return index
 
 
-def _tight(state: StateBlock, items: list[tuple[int, int, int]], index: int, depth: int) -> bool:
+def _tight(state: StateBlock, items: list[Item], index: int, depth: int) -> bool:
     """Whether the list at ``depth`` from ``items[index]`` is tight, as markdown-it-py
     decides it: no blank line right before any of its items but the first, and none
     between an item's paragraph and the list nested in it."""

@@ -16,7 +16,7 @@ from markdown_it import MarkdownIt
 from markdown_it.helpers import parseLinkDestination, parseLinkTitle
 from markdown_it.token import Token
 
-from awesome_lint.parser.fastlist import simple_list
+from awesome_lint.parser.fastlist import compact_list
 
 __all__ = [
     "BlockParse",
@@ -42,20 +42,25 @@ class BlockParse:
         self.cut_line: Final = cut_line
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+@lru_cache(maxsize=2)
+def _parser(compact: bool) -> MarkdownIt:
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     # no inline parse, so no inline children for "text_join" to join (it would walk
     # every token for nothing)
     md.disable(["inline", "text_join"])
-    md.block.ruler.before("list", "simple_list", simple_list)
+    if compact:
+        md.block.ruler.before("list", "compact_list", compact_list)
     return md
 
 
-def parse_blocks(text: str) -> BlockParse:
-    """Block tokens of ``text`` (which must not start with a BOM)."""
+def parse_blocks(text: str, *, compact: bool = True) -> BlockParse:
+    """Block tokens of ``text`` (which must not start with a BOM).
+
+    The simplest lists come as one ``simple_list`` token each (see
+    ``parser.fastlist.compact_list``); ``compact=False`` leaves every list to
+    markdown-it-py's own rule (the differential tests build documents both ways)."""
     env: dict[str, Any] = {}
-    parser = _parser()
+    parser = _parser(compact)
     tokens = parser.parse(text, env)
     refs = {label: str(ref.get("href", "")) for label, ref in env.get("references", {}).items()}
     # A container opened at the last level markdown-it-py allows gets no content.
