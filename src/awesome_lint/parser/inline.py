@@ -151,6 +151,10 @@ def scan_links(
     if _NOT_PLAIN.search(text, start, end) is None:  # the common entry line
         if text.find("[", start, end) < 0:
             return []
+        if not references:
+            flat = _flat_links(text, start, end)
+            if flat is not None:
+                return flat
         pairs = _plain_pairs(text, start, end)
     else:
         angle = text.find("<", start, end) >= 0
@@ -200,6 +204,42 @@ def scan_links(
                 )
         links.sort(key=lambda link: link.start)
     return links
+
+
+# a bracket pair with no bracket inside, and the common "(url)" right after it
+_FLAT_LINK = lazy_compile(r"\[[^\[\]]*\](?:\(([^\s()<>\\\x00-\x1f\x7f]+)\))?")
+
+
+def _flat_links(text: str, start: int, end: int) -> list[Link] | None:
+    """``scan_links`` of a plain segment (see ``_NOT_PLAIN``) when no reference is
+    defined, in one pass, or None when some bracket is not in a flat pair (nested
+    brackets, a bracket inside a destination): then the pairs are looked at one by one.
+
+    When every bracket pair is flat, the pairs are the matches of ``_FLAT_LINK`` in
+    order, each link-to-be's destination is found as the general path finds it (the
+    simple one in the match, any other by ``_inline_link``), and a pair not followed
+    by ``(`` is no link (no reference is defined)."""
+    opens = text.count("[", start, end)
+    if opens != text.count("]", start, end):
+        return None
+    links: list[Link] = []
+    pairs = 0
+    for m in _FLAT_LINK.finditer(text, start, end):
+        pairs += 1
+        open_pos = m.start()
+        image = open_pos > start and text[open_pos - 1] == "!"
+        begin = open_pos - 1 if image else open_pos
+        url = m.group(1)
+        if url is not None:
+            close = m.start(1) - 2
+            links.append(Link(begin, m.end(), (open_pos + 1, close), m.span(1), url, image=image))
+            continue
+        close = m.end() - 1
+        if close + 1 < end and text[close + 1] == "(":
+            link = _inline_link(text, begin, open_pos, close, end, image)
+            if link is not None:
+                links.append(link)
+    return links if pairs == opens else None
 
 
 def _inline_link(

@@ -1,0 +1,47 @@
+"""The one-pass link scan of a plain line (no reference defined) finds what the
+bracket-pair scan finds."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from awesome_lint.parser.inline import _flat_links, scan_links
+
+# A definition no generated label can use ("z" is not in the alphabet): with it,
+# scan_links takes the bracket-pair path, and finds the same links as without one.
+_UNUSED = {"zz": "https://unused.org"}
+_PIECES = st.sampled_from(
+    ["[", "]", "(", ")", "!", "a", "b c", " ", '"t"', "https://x.org/a", "[t](u)", "|", ":"]
+)
+
+
+def _both(text: str) -> tuple[object, object]:
+    return scan_links(text, 0, len(text)), scan_links(text, 0, len(text), _UNUSED)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_PIECES, max_size=16))
+def test_same_links_as_the_pair_scan(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    fast, general = _both(text)
+    assert fast == general
+
+
+def test_examples() -> None:
+    line = "[OSDI'20] [HiveD: GPU](https://h.org/a) [code](https://g.com/x) ![b](i.png)"
+    fast = _flat_links(line, 0, len(line))
+    assert fast is not None
+    assert [(link.start, link.end, link.url_value, link.image) for link in fast] == [
+        (10, 39, "https://h.org/a", False),
+        (40, 63, "https://g.com/x", False),
+        (64, 75, "i.png", True),
+    ]
+    assert _both(line)[0] == _both(line)[1] == fast
+    # a bracket inside a destination, nested brackets: left to the pair scan
+    for text in ("[a](https://x.org/[1]) [b](u)", "[[a](u)] x"):
+        assert _flat_links(text, 0, len(text)) is None
+        assert _both(text)[0] == _both(text)[1] != []
+    # a destination with a title: found by the general destination parser
+    text = '[a](u "t") [b]( v )'
+    assert [link.url_value for link in _both(text)[0]] == ["u", "v"]
