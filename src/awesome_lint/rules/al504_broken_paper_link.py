@@ -18,6 +18,18 @@ _NEW_ID = lazy_compile(r"^(?P<yy>\d\d)(?P<mm>\d\d)\.(?P<n>\d{4,5})(?:v\d+)?(?:\.
 _OLD_ID = lazy_compile(
     r"^[a-z-]+(?:\.[a-z]{2})?/\d{7}(?:v\d+)?(?:\.pdf)?/?$",
 )
+# The usual arXiv paper link, known good in one match: a YYMM.NNNN id of April 2007 to
+# December 2014, or a YYMM.NNNNN id from January 2015, after abs/ or pdf/.
+_GOOD_ID = (
+    r"(?:(?:07(?:0[4-9]|1[0-2])|(?:0[89]|1[0-4])(?:0[1-9]|1[0-2]))\.\d{4}"
+    r"|(?:1[5-9]|[2-9]\d)(?:0[1-9]|1[0-2])\.\d{5})(?:v\d+)?(?:\.pdf)?/?"
+)
+_GOOD_ARXIV = lazy_compile(
+    r"(?:https?://)?(?:www\.)?arxiv\.org/(?:abs|pdf)/" + _GOOD_ID + r"(?:[?#]|$)"
+)
+# In the text: where an arXiv paper address starts its id, and a good id ending there.
+_ARXIV_PATH = lazy_compile(r"arxiv\.org/(?:abs|pdf)/")
+_GOOD_IN_TEXT = lazy_compile(_GOOD_ID + r"(?![\w.])")
 # A CVF open-access paper whose address lost its ending: ".../papers/..._paper".
 _CVF_CUT = lazy_compile(r"(?i)^https?://openaccess\.thecvf\.com/.*/papers/[^/?#]+_paper$")
 
@@ -92,12 +104,15 @@ class BrokenPaperLink(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
-        if "arxiv.org/" not in text and "thecvf.com/" not in text:
-            return
+        if "thecvf.com/" not in text and not any(
+            _GOOD_IN_TEXT.match(text, m.end()) is None for m in _ARXIV_PATH.finditer(text)
+        ):
+            return  # (every arXiv address of the text is a good one: no link to read)
         for link in distinct_links(document):
             url = link.url_value
             if "arxiv.org/" in url:
-                yield from self._arxiv(document, link)
+                if _GOOD_ARXIV.match(url) is None:
+                    yield from self._arxiv(document, link)
             elif "thecvf.com/" in url and _CVF_CUT.match(url):
                 fix = None
                 if self._plain(document, link):

@@ -21,7 +21,7 @@ _STRAY = lazy_compile(r"(?<![\[\\!])\[([^\[\]\n`]+)\](\])(?=[ \t]*" + _TARGET + 
 # "(text)[https://...]": a link written the wrong way round (markdownlint's MD011).
 _REVERSED = lazy_compile(r"\(([^()\[\]\n]+)\)\[((?:https?://|www\.)[^\[\]\s()]+)\]")
 # "[https://...]" not followed by a target: an address where a label was meant to be.
-_URL_LABEL = lazy_compile(r"(?<![\]\)\\!])\[((?:https?://|www\.)[^\[\]\s()<>]+)\](?![(\[:])")
+_URL_LABEL = lazy_compile(r"\[((?:https?://|www\.)[^\[\]\s()<>]+)\](?![(\[:])")
 _LABELLED = frozenset({"aux", "paper", "venue"})
 # The file writes its labels in brackets ([[code]](url)) this often to add the "[".
 _SHARE = 0.75
@@ -199,7 +199,7 @@ class SplitLink(Rule):
     def _url_labels(self, document: Document) -> Iterator[Diagnostic]:
         text = document.text
         covered: _Covered | None = None
-        for match in _URL_LABEL.finditer(text):
+        for match in _url_labels(text):
             start, end = match.span()
             line = document.source.line_index(start)
             if line in document.code_lines or line in document.html_lines:
@@ -245,6 +245,20 @@ class SplitLink(Rule):
                 match.end(),
                 Fix("Swap the brackets", (Edit(start, match.end(), written),), adds_links=1),
             )
+
+
+def _url_labels(text: str) -> Iterator[re.Match[str]]:
+    """Each ``[https://...]`` (or ``[www....]``) with no target after it, not after a
+    ``]``, ``)``, ``\\`` or ``!``: found with ``str.find`` (a regex scan of the whole
+    text stops at every ``[`` of every link)."""
+    for opener in ("[http", "[www."):
+        at = text.find(opener)
+        while at >= 0:
+            if at == 0 or text[at - 1] not in "])\\!":
+                match = _URL_LABEL.match(text, at)
+                if match is not None:
+                    yield match
+            at = text.find(opener, at + 1)
 
 
 class _Covered:
