@@ -213,6 +213,12 @@ class ChangedRegion:
     def keep(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         return [d for d in diagnostics if self.is_new(d)]
 
+    def snapshot(self) -> ChangedRegion:
+        """The region as it is now (``advance`` moves this one on, not the snapshot)."""
+        copy = ChangedRegion.__new__(ChangedRegion)
+        copy.spans = list(self.spans)
+        return copy
+
     def advance(self, edits: Sequence[Edit]) -> None:
         """Map the spans through sorted, disjoint ``edits`` applied to the text."""
         if not edits:

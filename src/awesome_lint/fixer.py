@@ -12,14 +12,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right, insort
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from awesome_lint.errors import AwesomeLintError
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.linting import document_notes, link_targets, lint_document
+from awesome_lint.linting import (
+    document_notes,
+    link_targets,
+    lint_document,
+    merge,
+    needs_all_rules,
+    split_rules,
+)
 from awesome_lint.parser.build import parse_document
 from awesome_lint.parser.document import Block, Document, Entry, Heading, Link
 from awesome_lint.records import FrozenRecord, replace
@@ -44,9 +51,21 @@ class FixOutcome:
     can report on the original without linting it again) carry only fixes the fixer
     would apply. Checking that costs trial parses, and ``--fix`` reads only the first
     list, ``--diff`` only the second: each is checked when it is first read.
+
+    The fix loop runs only the rules that can offer a fix it applies; the findings of
+    the others are needed only in a list that is read, so they are added to it then.
     """
 
-    __slots__ = ("_diagnostics", "_initial", "_pending", "fixed", "notes", "rounds", "source")
+    __slots__ = (
+        "_diagnostics",
+        "_initial",
+        "_owed",
+        "_pending",
+        "fixed",
+        "notes",
+        "rounds",
+        "source",
+    )
 
     def __init__(
         self,
@@ -67,6 +86,9 @@ class FixOutcome:
         self.notes: list[str] = notes if notes is not None else []  # see ``document_notes``
         # the lists not checked yet, with the document each belongs to
         self._pending: dict[str, Document] = {}
+        # the lists that lack the findings of the rules the fix loop did not run: what
+        # finds them
+        self._owed: dict[str, Callable[[], list[Diagnostic]]] = {}
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -83,13 +105,19 @@ class FixOutcome:
         if document is None:
             return
         same = self._initial is self._diagnostics
+        found = self._diagnostics if which == "diagnostics" else self._initial
+        owed = self._owed.pop(which, None)
+        if owed is not None:
+            found = merge(found, owed())
+        found = verified_fixes(document, found)
         if which == "diagnostics":
-            self._diagnostics = verified_fixes(document, self._diagnostics)
+            self._diagnostics = found
         else:
-            self._initial = verified_fixes(document, self._initial)
-        if same:  # nothing was fixed: one list, checked once
+            self._initial = found
+        if same:  # nothing was fixed: one list, completed and checked once
             self._pending.clear()
-            self._initial = self._diagnostics = getattr(self, "_" + which)
+            self._owed.clear()
+            self._initial = self._diagnostics = found
 
     @property
     def changed(self) -> bool:
@@ -663,11 +691,37 @@ def fix_text(
 
     source = text if isinstance(text, SourceText) else SourceText(text)
     settings = settings or Settings.default()
+    fixing, others = split_rules(settings)
+
+    def lint(document: Document) -> tuple[list[Diagnostic], Callable[[], list[Diagnostic]] | None]:
+        """The findings of the rules that can offer a fix (of every rule when they
+        depend on each other), and what finds the others' (None: nothing is owed)."""
+        if not others or needs_all_rules(document, settings):
+            found = lint_document(document, settings, filename)
+            return (found if region is None else region.keep(found)), None
+        found = lint_document(document, settings, filename, fixing)
+        if region is None:
+            return found, lambda: lint_document(document, settings, filename, others)
+        now = region.snapshot()  # (the region moves on with the text)
+        return region.keep(found), lambda: now.keep(
+            lint_document(document, settings, filename, others)
+        )
+
     document = start = parse_document(source)
-    diagnostics = lint_document(document, settings, filename)
-    if region is not None:
-        diagnostics = region.keep(diagnostics)
-    initial = diagnostics
+    diagnostics, owed = lint(document)
+    initial, owed_initial = diagnostics, owed
+
+    def finish() -> FixOutcome:
+        """The outcome; its lists are completed and checked when read (``FixOutcome``)."""
+        notes = document_notes(document)
+        outcome = FixOutcome(source, diagnostics, fixed, rounds, initial, notes)
+        outcome._pending.update(diagnostics=document, initial=start)
+        if owed is not None:
+            outcome._owed["diagnostics"] = owed
+        if owed_initial is not None:
+            outcome._owed["initial"] = owed_initial
+        return outcome
+
     fixed: Counter[str] = Counter()
     rounds: list[tuple[Fix, ...]] = []
     refused: set[tuple[str, str, tuple[str, ...]]] = set()
@@ -682,9 +736,10 @@ def fix_text(
             candidates.append(fix)
             code_of[id(fix)] = diagnostic.code
         if not candidates:
-            return _outcome(source, document, diagnostics, fixed, rounds, initial, start)
+            return finish()
         before = _Shape.of(document)
-        document.cache.clear()  # what the rules shared (half its memory): not needed again
+        if document is not start or owed_initial is None:  # (else the rules owed read it)
+            document.cache.clear()  # what the rules shared (half its memory): not needed again
         new_text, applied = apply_fixes(current, candidates)
         new_source = SourceText(new_text, bom=source.bom)
         new_document = parse_document(new_source)
@@ -699,7 +754,7 @@ def fix_text(
             new_source = SourceText(new_text, bom=source.bom)
             new_document = parse_document(new_source)
         if new_text == current:  # the fixes changed nothing: count none of them
-            return _outcome(source, document, diagnostics, fixed, rounds, initial, start)
+            return finish()
         for fix in applied:
             fixed[code_of[id(fix)]] += 1
         rounds.append(tuple(applied))
@@ -707,10 +762,9 @@ def fix_text(
             document.release()  # it holds cycles: freed now, not at the next collection
         source, document = new_source, new_document
         refused.clear()  # the text changed: a fix refused before may keep the promises now
-        diagnostics = lint_document(document, settings, filename)
         if region is not None:
             region.advance(sorted(edit for fix in applied for edit in fix.edits))
-            diagnostics = region.keep(diagnostics)
+        diagnostics, owed = lint(document)
     leftover = [
         d
         for d in diagnostics
@@ -719,19 +773,4 @@ def fix_text(
     ]
     if leftover:
         raise ConvergenceError(f"fixes did not converge after {MAX_ROUNDS} rounds")
-    return _outcome(source, document, diagnostics, fixed, rounds, initial, start)
-
-
-def _outcome(
-    source: SourceText,
-    document: Document,
-    diagnostics: list[Diagnostic],
-    fixed: Counter[str],
-    rounds: list[tuple[Fix, ...]],
-    initial: list[Diagnostic],
-    start: Document,
-) -> FixOutcome:
-    """The outcome; its diagnostics are checked when read (see ``FixOutcome``)."""
-    outcome = FixOutcome(source, diagnostics, fixed, rounds, initial, document_notes(document))
-    outcome._pending.update(diagnostics=document, initial=start)
-    return outcome
+    return finish()

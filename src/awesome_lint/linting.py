@@ -6,13 +6,14 @@ which fixes may be offered. Below both :mod:`awesome_lint.api` (the entry point)
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from awesome_lint.diagnostics import Diagnostic, Fix
 from awesome_lint.parser.directives import parse_directives
 from awesome_lint.parser.document import Document
 from awesome_lint.records import replace
 from awesome_lint.rules import get_rule
-from awesome_lint.rules.base import Context
+from awesome_lint.rules.base import Context, Rule
 from awesome_lint.settings import Settings
 from awesome_lint.suppression import apply_suppressions
 
@@ -24,11 +25,21 @@ def _resolve_code(name: str) -> str | None:
     return rule.code if rule else None
 
 
-def lint_document(document: Document, settings: Settings, filename: str = "-") -> list[Diagnostic]:
-    """Run the enabled rules on a parsed document, apply suppressions, sort."""
+def lint_document(
+    document: Document,
+    settings: Settings,
+    filename: str = "-",
+    rules: Sequence[type[Rule]] | None = None,
+) -> list[Diagnostic]:
+    """Run the enabled rules on a parsed document, apply suppressions, sort.
+
+    With ``rules`` (some of the enabled ones, see ``split_rules``) only those run: what
+    they report is exactly their part of the whole lint, as long as no unused
+    suppression is looked for (``needs_all_rules``).
+    """
     diagnostics: list[Diagnostic] = []
     check_unused = False
-    for rule_cls in settings.rules:
+    for rule_cls in settings.rules if rules is None else rules:
         if rule_cls.code == UNUSED_SUPPRESSION:
             check_unused = True
             continue
@@ -50,6 +61,36 @@ def lint_document(document: Document, settings: Settings, filename: str = "-") -
             for d in kept
         ]
     return _without_target_edits(document, kept)
+
+
+def split_rules(settings: Settings) -> tuple[list[type[Rule]], list[type[Rule]]]:
+    """The enabled rules in two parts: those that can offer a fix ``--fix`` applies with
+    these settings, and the rest, whose findings only matter when reported.
+
+    A rule declares what it offers (``Rule.fix``): "none" never offers a fix, "unsafe"
+    only unsafe ones (checked on every rule fixture and corpus list by the tests).
+    """
+    fixing: list[type[Rule]] = []
+    rest: list[type[Rule]] = []
+    for rule in settings.rules:
+        offers = rule.fix == "safe" or (rule.fix == "unsafe" and settings.unsafe_fixes)
+        (fixing if offers and settings.may_fix(rule.code) else rest).append(rule)
+    return fixing, rest
+
+
+def needs_all_rules(document: Document, settings: Settings) -> bool:
+    """Whether only a whole lint is right: an unused suppression is looked for (AL001)
+    and the document has suppression comments, which every rule's findings may use."""
+    return any(rule.code == UNUSED_SUPPRESSION for rule in settings.rules) and bool(
+        parse_directives(document)
+    )
+
+
+def merge(parts: list[Diagnostic], rest: list[Diagnostic]) -> list[Diagnostic]:
+    """Two parts of one lint (from ``split_rules``' two lists) as the whole lint sorts
+    them: the sort is stable and its key holds the code, so findings that tie came from
+    one rule, in its own order."""
+    return sorted([*parts, *rest], key=lambda d: d.sort_key)
 
 
 def _edits_a_target(fix: Fix, document: Document) -> bool:
