@@ -6,13 +6,10 @@ exclusive). A span that is absent is ``None``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from awesome_lint.records import Record
 from awesome_lint.source import SourceText
-
-if TYPE_CHECKING:
-    from awesome_lint.links.roles import LinkRole
 
 Span = tuple[int, int]
 
@@ -126,7 +123,9 @@ class Entry(Record):
     # here (no field: not in equality or the repr): its links' roles
     # (``links.papers.link_roles``) and where its venue may be written
     # (``domain.venues.regions``). An entry belongs to one document, never changed.
-    roles: list[tuple[Link, LinkRole]] | None
+    # (A role is a ``links.roles.LinkRole``: typed Any here, since the parser sits below
+    # the links package and does not import it.)
+    roles: list[tuple[Link, Any]] | None
     venue_regions: list[tuple[str, int, int]] | None
     __slots__ = (*_fields, "roles", "venue_regions")
     _hidden = ("parent", "section")
