@@ -4,12 +4,15 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.domain.stated import names_venue_or_year
 from awesome_lint.domain.venues import Found, document_tokens
 from awesome_lint.lazyre import lazy_compile
+from awesome_lint.links.papers import primary_link
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.common import file_habit
 from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
+from awesome_lint.venues.registry import VenueRegistry
 
 # The file must write its venues with a year this often (and this many times) before a
 # venue without one is a slip.
@@ -34,6 +37,15 @@ class MissingYear(Rule):
     count: a venue slot, a bracketed prefix, a link label, or a name alone in
     brackets or parentheses; a venue named in a description ("won the NeurIPS
     competition") is text, not a venue slot.
+
+    It also reports a paper entry that names a venue but gives no year at all,
+    where the 4 entries before it and the 4 after it in its list all give one
+    (`Title, Computational Intelligence and Neuroscience. [[paper](url)]` among
+    `Title, IEEE T-ITS, 2022.` entries): a habit the neighbours keep even where
+    the whole file does not. A year counts anywhere in the entry's lines
+    outside its link targets, `2022` or `'22` after a name; lists where most
+    entries carry no venue year (lists of tools) are not read, and an entry
+    that names neither venue nor year is left to missing-venue (AL205).
 
     ## Why
 
@@ -71,13 +83,17 @@ class MissingYear(Rule):
         text = document.text
         with_year = 0
         without: list[tuple[str, int, int]] = []  # (name, start, end)
+        undated: list[Entry] = []  # entries without a venue token that has a year
         for entry, tokens in document_tokens(document, registry).entries:
             if entry.kind == "row":
                 continue  # a table cell naming a dataset or tool is no venue slot
             found: list[Found] = []
             missing: list[tuple[str, int, int]] = []
+            year_token = False
             for f in tokens:
                 token = f.token
+                if token.year is not None:
+                    year_token = True
                 if token.known and _standalone(f):
                     found.append(f)
                     if token.year is not None:
@@ -99,16 +115,114 @@ class MissingYear(Rule):
             # a year somewhere in the line: a venue written apart from it
             if missing and _yearless(text, entry):
                 without.extend(missing)
+            if not year_token and not entry.toc:
+                undated.append(entry)
         total = with_year + len(without)
-        if not file_habit(with_year, len(without), share=_WITH_YEAR_SHARE, minimum=_MINIMUM):
-            return
-        for name, start, end in without:
+        reported: set[int] = set()
+        if file_habit(with_year, len(without), share=_WITH_YEAR_SHARE, minimum=_MINIMUM):
+            for name, start, end in without:
+                reported.add(start)
+                yield self.report(
+                    f"{name} has no year; the file writes the year with {with_year} of its "
+                    f"{total} venues",
+                    start,
+                    end,
+                )
+        yield from self._among_dated(document, registry, undated, reported)
+
+    def _among_dated(
+        self,
+        document: Document,
+        registry: VenueRegistry,
+        undated: list[Entry],
+        reported: set[int],
+    ) -> Iterator[Diagnostic]:
+        """A paper entry that names a venue but no year while its nearest neighbours in
+        its list (``_NEAR`` before and after) all give one: ``Title, Computational
+        Intelligence and Neuroscience. [[paper](url)]`` among ``Title, IEEE T-ITS,
+        2022.`` entries. (An entry naming neither is missing-venue's.) ``undated``: the
+        entries without a venue token that has a year, in document order."""
+        text = document.text
+        lines = document.source.lines
+        dated: dict[int, bool] = {}
+
+        def is_dated(entry: Entry) -> bool:
+            known = dated.get(id(entry))
+            if known is None:
+                known = dated[id(entry)] = _dated(text, entry, lines[entry.end_line].end)
+            return known
+
+        # A list where most entries have no venue token with a year (a list of tools) has
+        # no habit to break: it is not read.
+        per_list: dict[tuple[int, int, int], int] = {}
+        for entry in undated:
+            key = (id(entry.section), entry.list_id, id(entry.parent))
+            per_list[key] = per_list.get(key, 0) + 1
+        places: dict[tuple[int, int, int], tuple[list[Entry], dict[int, int]]] = {}
+        for entry in undated:
+            section = entry.section
+            key = (id(section), entry.list_id, id(entry.parent))
+            if section is None or per_list[key] > _UNDATED_SHARE * len(
+                entry.parent.children if entry.parent is not None else section.entries
+            ):
+                continue
+            if is_dated(entry):
+                continue
+            place = places.get(key)
+            if place is None:
+                siblings = entry.parent.children if entry.parent is not None else section.entries
+                members = [
+                    e
+                    for e in siblings
+                    if e.list_id == entry.list_id and e.kind != "row" and not e.toc
+                ]
+                place = places[key] = (members, {id(e): n for n, e in enumerate(members)})
+            members, index = place
+            i = index[id(entry)]
+            if i < _NEAR or i + _NEAR >= len(members):
+                continue
+            near = (*members[i - _NEAR : i], *members[i + 1 : i + 1 + _NEAR])
+            if not all(is_dated(e) for e in near):
+                continue
+            if any(start in reported for start in range(*entry.content)):
+                continue  # its venue is reported above
+            link = primary_link(document, entry)
+            if link is None or not names_venue_or_year(document, entry, registry, link):
+                continue
             yield self.report(
-                f"{name} has no year; the file writes the year with {with_year} of its "
-                f"{total} venues",
-                start,
-                end,
+                f"Entry gives no year, while the {2 * _NEAR} entries around it in its list all do",
+                *entry.content,
             )
+
+
+_NEAR = 4  # neighbours read on each side of an entry without a year
+_UNDATED_SHARE = 0.5  # at most this share of a list's entries lack a venue token's year
+# A year as entries write it: 2024, or '24 after a name ("[IEEE Computer'26]").
+_YEAR4 = lazy_compile(r"(?:19|20)\d\d(?!\d)")
+_YEAR2 = lazy_compile(r"['’]\d\d(?!\d)")
+
+
+def _dated(text: str, entry: Entry, end: int) -> bool:
+    """Whether the entry writes a year (2024, or '24 after a name) in its lines up to
+    ``end``, outside its link targets. (Two plain patterns, each with a literal start:
+    one pattern with look-behinds would try every character of the text.)"""
+    start = entry.content[0]
+    for pattern, before in ((_YEAR4, _not_digit), (_YEAR2, _name_end)):
+        for found in pattern.finditer(text, start, end):
+            at = found.start()
+            if at > 0 and not before(text[at - 1]):
+                continue
+            if not any(link.url[0] <= at < link.url[1] for link in entry.links):
+                return True
+    return False
+
+
+def _not_digit(char: str) -> bool:
+    return not char.isdigit()
+
+
+def _name_end(char: str) -> bool:
+    return char == " " or (char.isascii() and char.isalpha())
 
 
 def _yearless(text: str, entry: Entry) -> bool:
