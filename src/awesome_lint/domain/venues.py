@@ -43,15 +43,18 @@ def _masked(document: Document, entry: Entry, start: int, end: int) -> str:
     """The text of start..end with links blanked out (same length, so offsets hold).
 
     Built from pieces in one pass: blanking link by link copied the whole text for
-    each link (quadratic on a line with thousands of links)."""
+    each link (quadratic on a line with thousands of links). Most regions hold no
+    link (a prefix ends where the entry's link starts): those are one slice."""
     text = document.text
-    spans = sorted(
-        (max(link.start, start), min(link.end, end))
-        for link in entry.links
-        if link.start < end and start < link.end
-    )
-    if not spans:
+    spans: list[tuple[int, int]] | None = None
+    for link in entry.links:
+        if link.start < end and start < link.end:
+            if spans is None:
+                spans = []
+            spans.append((max(link.start, start), min(link.end, end)))
+    if spans is None:
         return text[start:end]
+    spans.sort()
     parts: list[str] = []
     pos = start
     for a, b in spans:
@@ -124,8 +127,9 @@ class VenueTokens:
         "_bare",
         "_by_entry",
         "_document",
-        "_parsed",
+        "_free",
         "_registry",
+        "_slots",
         "_uses",
         "entries",
         "found",
@@ -135,9 +139,10 @@ class VenueTokens:
         self._document = document
         self._registry = registry
         # Many entries repeat a text ("[OSDI'22]", "arXiv'23"): each text is parsed
-        # once. Tokens are immutable and their spans relative to the text, so entries
-        # can share them.
-        self._parsed: dict[tuple[bool, str], tuple[VenueToken, ...]] = {}
+        # once (as a venue slot, or as free text). Tokens are immutable and their spans
+        # relative to the text, so entries can share them.
+        self._slots: dict[str, tuple[VenueToken, ...]] = {}
+        self._free: dict[str, tuple[VenueToken, ...]] = {}
         #: (entry, its tokens) for every entry of the document, in order
         self.entries: list[tuple[Entry, list[Found]]] = []
         #: every token of the document, in order
@@ -202,22 +207,25 @@ class VenueTokens:
         return self._bare
 
     def _read(self, entry: Entry) -> list[Found]:
-        document, registry, parsed = self._document, self._registry, self._parsed
+        document, registry = self._document, self._registry
         source = document.text
         found: list[Found] = []
         for where, start, end in regions(document, entry):
             if start >= end:
                 continue
-            slot = where == "slot"
-            plain = slot or where == "label"  # a label is inside a link: nothing to blank out
-            text = source[start:end] if plain else _masked(document, entry, start, end)
-            tokens = parsed.get((slot, text))
-            if tokens is None:
-                if slot:
-                    tokens = parse_slot(text, registry).tokens
-                else:
-                    tokens = tuple(find_venues(text, registry))
-                parsed[(slot, text)] = tokens
+            if where == "slot":
+                text = source[start:end]
+                tokens = self._slots.get(text)
+                if tokens is None:
+                    tokens = self._slots[text] = parse_slot(text, registry).tokens
+            else:
+                # a label is inside a link: nothing to blank out
+                text = (
+                    source[start:end] if where == "label" else _masked(document, entry, start, end)
+                )
+                tokens = self._free.get(text)
+                if tokens is None:
+                    tokens = self._free[text] = tuple(find_venues(text, registry))
             for token in tokens:
                 found.append(Found(entry, where, token, start))
         self._by_entry[id(entry)] = found

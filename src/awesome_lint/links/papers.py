@@ -12,7 +12,6 @@ Code, slides and badge links come later on the line and are not the paper's.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
@@ -23,15 +22,15 @@ from awesome_lint.parser.document import Document, Entry, Link
 
 _EMPHASIS = lazy_compile(r"[*_~`]+")
 _NOT_ALNUM = lazy_compile(r"[\W_]+")  # \w is str.isalnum() plus "_"
-# Needed only by some entries: strings that ``re`` compiles (and caches) on first use.
-_HTML_TAG = r"<[^<>]*>"  # no "<" inside: linear on a run of "<" (was quadratic)
-_ESCAPED = r"\\(.)"
-_BRACKETED = r"^\s*[\[(][^\])]*[\])]\s*"  # "[OSDI'22] " / "(2023) "
-_CUT = r"(?i)<br\s*/?>|\s[-–—|]\s|\s\\?\(|\s\\?\["
-_IMAGE = r"!\[[^\]]*\]\([^)]*\)"
-_BOLD = r"^\s*(\*\*|__)(.+?)\1"
-_YEAR = r"(?<!\d)(?:19|20)\d\d(?!\d)"
-_YEAR_ALONE = r"\s*(?:19|20)\d\d[.\s]*"
+_HTML_TAG = lazy_compile(r"<[^<>]*>")  # no "<" inside: linear on a run of "<" (was quadratic)
+_ESCAPED = lazy_compile(r"\\(.)")
+_BRACKETED = lazy_compile(r"^\s*[\[(][^\])]*[\])]\s*")  # "[OSDI'22] " / "(2023) "
+_CUT = lazy_compile(r"(?i)<br\s*/?>|\s[-–—|]\s|\s\\?\(|\s\\?\[")
+_IMAGE = lazy_compile(r"!\[[^\]]*\]\([^)]*\)")
+_BOLD = lazy_compile(r"^\s*(\*\*|__)(.+?)\1")
+_YEAR = lazy_compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_INNER_BRACKETS = lazy_compile(r"\[[^\[\]]*\]|\([^()]*\)")
+_YEAR_ALONE = lazy_compile(r"\s*(?:19|20)\d\d[.\s]*")
 # A venue before ", 2019": up to five words, each capitalised (or a number, or joining
 # words such as "of"), the first capitalised: "Sensors", "IEEE Trans. Intell. Transport.
 # Systems", "Journal of Field Robotics". Words of a title look alike ("Objects, Relations
@@ -58,10 +57,21 @@ def _leading(document: Document, entry: Entry, link: Link) -> bool:
     head = document.text[entry.content[0] : link.start]
     if not head.strip(" \t*_~"):
         return True  # nothing, or emphasis only (no image or bracket to take off)
+    # many entries repeat a short prefix ("[OSDI'22] "): read each once
+    return _short_opening_head(head) if len(head) <= _SHORT_HEAD else _opening_head(head)
+
+
+def _opening_head(head: str) -> bool:
+    """Whether only badges, a bracketed prefix and emphasis are in ``head`` (the text
+    before a link)."""
     if "![" in head:
-        head = re.sub(_IMAGE, "", head)  # badges before the name
-    head = re.sub(_BRACKETED, "", head, count=1) if head.lstrip()[:1] in "[(" else head
+        head = _IMAGE.sub("", head)  # badges before the name
+    head = _BRACKETED.sub("", head, count=1) if head.lstrip()[:1] in "[(" else head
     return not head.strip(" \t*_~")
+
+
+_SHORT_HEAD = 64
+_short_opening_head = lru_cache(maxsize=4096)(_opening_head)
 
 
 def link_roles(document: Document, entry: Entry) -> list[tuple[Link, LinkRole]]:
@@ -137,16 +147,17 @@ def _is_note(document: Document, entry: Entry, link: Link) -> bool:
         return False
     head = document.text[entry.content[0] : link.start]
     # "[IPDPS'23] " venue tags (innermost brackets: linear on a run of "(" or "[")
-    head = re.sub(r"\[[^\[\]]*\]|\([^()]*\)", " ", head)
+    head = _INNER_BRACKETS.sub(" ", head)
     return bool(_clean(head).strip("[]() "))
 
 
 def _clean(text: str) -> str:
     if "<" in text:
-        text = re.sub(_HTML_TAG, " ", text)
-    text = _EMPHASIS.sub("", text)
+        text = _HTML_TAG.sub(" ", text)
+    if "*" in text or "_" in text or "~" in text or "`" in text:  # (most titles have none)
+        text = _EMPHASIS.sub("", text)
     if "\\" in text:
-        text = re.sub(_ESCAPED, r"\1", text)
+        text = _ESCAPED.sub(r"\1", text)
     return " ".join(text.split()).strip(" .,;:")
 
 
@@ -208,17 +219,17 @@ def _head_title(head: str) -> str | None:
     """The title in the text before an entry's paper link: a bold run that opens it
     (``**Title**. *Authors*. Venue 2019.``), else the text cut at ``<br>``, a dash,
     ``(`` or ``[``, without a trailing ``, Venue 2019.`` (``Title, CVPR 2023.``)."""
-    bold = re.match(_BOLD, head)
+    bold = _BOLD.match(head)
     if bold is not None:
         return _clean(bold.group(2)) or None
-    head = re.sub(_BRACKETED, "", head, count=1)
-    cut = re.search(_CUT, head)
+    head = _BRACKETED.sub("", head, count=1)
+    cut = _CUT.search(head)
     if cut is not None:
         head = head[: cut.start()]
     before, comma, last = head.rpartition(",")
-    if comma and re.search(_YEAR, last):
+    if comma and _YEAR.search(last):
         head = before  # "Title, CVPR 2023." / "Title, 2018."
-        if re.fullmatch(_YEAR_ALONE, last):
+        if _YEAR_ALONE.fullmatch(last):
             title, comma, venue = head.rpartition(",")
             if comma and _venue_like(venue) and len(title.split()) >= _MIN_TITLE_WORDS:
                 head = title  # "Title, Sensors, 2019." / "Title, IEEE Trans. Intell., 2019."

@@ -111,11 +111,12 @@ def label_role(label: str, *, leading: bool = False) -> LinkRole | None:
     text = clean_label(label)
     if not text or text in PAPER_LABELS:
         return "paper"
+    if leading:
+        # the item's own name, even [Python](…) or [Docs](…) in a list of tools
+        return None if _WORDS.search(text) else "paper"
     words = _WORDS.findall(text)
     if not words:
         return "paper"
-    if leading:
-        return None  # the item's own name, even [Python](…) or [Docs](…) in a list of tools
     if words[0] == "awesome":
         return "aux"  # a pointer to another list
     if len(words) <= 4 and any(word in AUX_WORDS for word in words):
