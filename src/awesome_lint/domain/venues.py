@@ -36,7 +36,8 @@ class Found:
 
     @property
     def span(self) -> tuple[int, int]:
-        return self.abs(self.token.span)
+        start, end = self.token.span  # (abs() inline: read for every token)
+        return (start + self.offset, end + self.offset)
 
 
 def _masked(document: Document, entry: Entry, start: int, end: int) -> str:
@@ -86,7 +87,7 @@ def regions(document: Document, entry: Entry) -> Sequence[Region]:
 
 def _regions(document: Document, entry: Entry) -> list[Region]:
     out: list[Region] = []  # a list, not a generator: read for every entry
-    if entry.is_toc:
+    if entry.toc:  # (is_toc, without the property call)
         return out
     for link, role in link_roles(document, entry):
         # "Title [[CVPR2019]](url)": the venue labels the paper link (a date does not)

@@ -96,7 +96,8 @@ def venue_year_of(tokens: list[Found]) -> Year | None:
     that walks many entries and holds the document's tokens)."""
     for found in tokens:
         token = found.token
-        if found.where != "subtitle" and token.known and token.year is not None:
+        # (token.match, not the token.known property: read for every token)
+        if found.where != "subtitle" and token.match is not None and token.year is not None:
             return Year(token.year, token.month)
     return None
 
