@@ -170,7 +170,6 @@ class VenueFormat(Rule):
                     changes[id(token)] = change
         if not changes and not months:
             return
-        joined = _joined(text, tokens.found) if changes else set()
         for f in tokens.found:
             token = f.token
             if not token.known or f.where == "subtitle":
@@ -192,7 +191,7 @@ class VenueFormat(Rule):
             if id(token) not in changes:
                 continue
             new_name, new_year = changes[id(token)]
-            if new_year is not None and id(f) in joined:
+            if new_year is not None and _joined(text, f):
                 new_year = None  # "RSS2023 & IJRR2024": one field, its style its own
                 if new_name is None:
                     continue
@@ -229,20 +228,20 @@ _JOINED_AFTER = lazy_compile(r"[ \t]*(?:&amp;|&|/|\+|and)[ \t]*[A-Za-z][\w.-]*[ 
 _JOINED_BEFORE = lazy_compile(r"[A-Za-z][\w.-]*[ \t]*['’]?\d{2,4}[ \t]*(?:&amp;|&|/|\+|and)[ \t]*$")
 
 
-def _joined(text: str, found: list[Found]) -> set[int]:
-    """The tokens (``id`` of their Found) written as one field with another venue:
+def _joined(text: str, f: Found) -> bool:
+    """Whether the token is written as one field with another venue:
     ``RSS2023 & IJRR2024`` (IJRR need not be a known venue). A comma written into
-    such a field to match the file's ``Venue, Year`` style would split it."""
-    out: set[int] = set()
-    for f in found:
-        start, end = f.span
-        before = text[max(0, start - 6) : start].rstrip(" \t")
-        if _JOINED_AFTER.match(text, end, min(len(text), end + 60)) or (
+    such a field to match the file's ``Venue, Year`` style would split it. (Read only
+    for the few tokens whose year the rule would restyle.)"""
+    start, end = f.span
+    before = text[max(0, start - 6) : start].rstrip(" \t")
+    return bool(
+        _JOINED_AFTER.match(text, end, min(len(text), end + 60))
+        or (
             before.endswith(("&", "/", "+", "and"))
             and _JOINED_BEFORE.search(text, max(0, start - 60), start)
-        ):
-            out.add(id(f))
-    return out
+        )
+    )
 
 
 # Uses of one kind of venue (journal, conference, ...) it takes to have a style of its own.
