@@ -43,3 +43,19 @@ def test_a_paper_listed_many_times_reports_each_copy_that_disagrees_with_the_fir
     assert {d.message for d in found} == {
         f"This copy (line {r}) says OSDI'21; the copy on line 1 says OSDI'22" for r in rows
     }
+
+
+@pytest.mark.parametrize(
+    ("title", "label"),
+    [
+        ("CVPR2019 Oral", True),
+        ("arXiv 2 Apr 2019", True),
+        ("ICML 1999", True),
+        ("Attention Is All You Need", False),
+        ("Orca 2", False),  # no year
+        ("Scaling Laws for Neural Language Models 2020", False),  # more than four words
+        ("Model 2120", False),  # no year of 19xx or 20xx
+    ],
+)
+def test_a_few_words_with_a_year_are_a_label(title: str, label: bool) -> None:
+    assert al404._is_label(title) is label
