@@ -79,6 +79,27 @@ def test_keep_order_is_a_longest_non_decreasing_run() -> None:
     assert keep_order([]) == set()
 
 
+def test_keep_order_keeps_every_keyed_item_of_a_list_already_in_order() -> None:
+    assert keep_order([1, None, 1, 2, None, 5]) == {0, 2, 3, 5}
+    assert keep_order([(0, 3, ""), (1, 0, "a"), (1, 0, "a")]) == {0, 1, 2}
+
+
+@given(st.lists(st.one_of(st.none(), st.integers(0, 5)), max_size=30))
+def test_keep_order_is_in_order_and_as_long_as_any_run(ranks: list[int | None]) -> None:
+    kept = sorted(keep_order(ranks))
+    values = [ranks[i] for i in kept]
+    assert None not in values
+    assert values == sorted(values)  # type: ignore[type-var]
+    # the longest non-decreasing run, by the quadratic textbook recurrence
+    keyed = [r for r in ranks if r is not None]
+    longest = [1] * len(keyed)
+    for i, rank in enumerate(keyed):
+        for j in range(i):
+            if keyed[j] <= rank:
+                longest[i] = max(longest[i], longest[j] + 1)
+    assert len(kept) == max(longest, default=0)
+
+
 def test_in_order_bound_takes_one_off_per_disjoint_pair_out_of_order() -> None:
     assert in_order_bound([1, 2, 9, 3, 4]) == 4  # 9 > 3
     assert in_order_bound([3, 2, 1]) == 2  # (3, 2) counted; 1 pairs with no free item

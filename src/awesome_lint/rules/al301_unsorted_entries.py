@@ -448,7 +448,7 @@ def _evidence(plan: _Plan) -> bool:
     """Whether the entries in order show an order at all: at least two of them differ
     from their most common rank (17 entries of 2023 and one of 2022 show none)."""
     ranks = plan.ranks
-    counts = Counter(ranks[i] for i in plan.kept)
+    counts = Counter(map(ranks.__getitem__, plan.kept))
     if len(counts) < 2:
         return False
     return len(plan.kept) - counts.most_common(1)[0][1] >= AUTO_MIN_EVIDENCE

@@ -98,11 +98,13 @@ def keep_order(ranks: Sequence[Any]) -> set[int]:
     O(n log n): patience sorting, with ``bisect`` over the tails' ranks.
     """
     keyed = [i for i, r in enumerate(ranks) if r is not None]
+    values = [ranks[i] for i in keyed]
+    if values == sorted(values):
+        return set(keyed)  # all in order already (most lists): the one longest run
     tails: list[int] = []  # index into keyed of the smallest tail of each length
     tail_ranks: list[Any] = []  # their ranks, non-decreasing
     prev: list[int] = [-1] * len(keyed)
-    for k, i in enumerate(keyed):
-        rank = ranks[i]
+    for k, rank in enumerate(values):
         lo = bisect_right(tail_ranks, rank)  # first tail strictly greater than rank
         if lo > 0:
             prev[k] = tails[lo - 1]
