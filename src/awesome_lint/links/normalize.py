@@ -350,7 +350,8 @@ def _split(url: str) -> SplitResult | None:
 
 def _clean_host(host: str) -> str:
     host = host.lower().rstrip(".")
-    return host[4:] if host.startswith("www.") else host
+    # "www." is a subdomain only before a domain: "www.com" is a domain of its own
+    return host[4:] if host.startswith("www.") and "." in host[4:] else host
 
 
 def _unescape(match: re.Match[str]) -> str:
