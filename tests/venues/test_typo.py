@@ -1,4 +1,4 @@
-"""Near misses of venue names: the distance, the deletion index, and where venue
+"""Near misses of venue names: the distance, the near-miss index, and where venue
 words sit (venue_words, venue_word_starts)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from awesome_lint.venues.parse import venue_word_starts, venue_words
 from awesome_lint.venues.registry import default_registry
-from awesome_lint.venues.typo import NearIndex, deletions, distance, key, reach
+from awesome_lint.venues.typo import NearIndex, distance, key, reach
 
 
 def reference_osa(a: str, b: str) -> int:
@@ -65,16 +65,11 @@ def test_distance_agrees_with_the_reference(a: str, b: str, limit: int) -> None:
     assert distance(a, b, limit) == min(reference_osa(a, b), limit + 1)
 
 
-def test_deletions() -> None:
-    assert deletions("abc", 0) == {"abc"}
-    assert deletions("abc", 1) == {"abc", "bc", "ac", "ab"}
-    assert deletions("abc", 2) == {"abc", "bc", "ac", "ab", "a", "b", "c"}
-    assert deletions("aab", 1) == {"aab", "ab", "aa"}
-
-
 def test_key_and_reach() -> None:
     assert key("Euro-MLSys") == "euromlsys"
     assert key("S&P") == "sp"
+    assert key("Straße 2") == "strasse2"  # case-folded, then letters and digits kept
+    assert key("-") == ""
     assert [reach(k) for k in ("atc", "osdi", "sigmod", "aistats", "euromlsys")] == [0, 1, 1, 2, 2]
 
 
@@ -119,6 +114,24 @@ def test_values_of_one_key_are_kept_together() -> None:
     assert index.near("EuroSy") == [(1, "eurosys", ["a", "b"])]
 
 
+def test_a_name_given_twice_is_found_once() -> None:
+    index: NearIndex[str] = NearIndex([("ECCV", "a"), ("ECCV", "a"), ("SIGMOD", "s")] * 2)
+    assert index.near("ECVV") == [(1, "eccv", ["a"])]
+    assert index.dropped("ECV") == [("eccv", ["a"])]
+    assert index.near("SIGMD") == [(1, "sigmod", ["s"])]
+
+
+def test_near_compares_digits_and_other_scripts() -> None:
+    # characters are compared as written, whatever their place in the masks
+    index: NearIndex[str] = NearIndex((n, n) for n in ("ICML", "Euro-Par", "3DV2", "Génie"))
+    assert index.near("ICM0") == [(1, "icml", ["ICML"])]
+    assert index.near("Europ0r") == [(1, "europar", ["Euro-Par"])]
+    assert index.near("3DVp") == [(1, "3dv2", ["3DV2"])]
+    assert index.near("3DV") == []  # too short
+    assert index.near("Genie") == [(1, "génie", ["Génie"])]
+    assert index.near("ICMLpp") == []  # two letters added to a four-letter name
+
+
 NAMES = sorted({key(n) for v in default_registry() for n in v.names() if len(key(n)) >= 4})
 INDEX: NearIndex[str] = NearIndex((n, n) for n in NAMES)
 
@@ -130,7 +143,7 @@ INDEX: NearIndex[str] = NearIndex((n, n) for n in NAMES)
         st.tuples(
             st.sampled_from(("insert", "delete", "replace", "swap")),
             st.integers(min_value=0, max_value=40),
-            st.sampled_from("aeiostxyz"),
+            st.sampled_from("aeiostxyz0p2r"),
         ),
         max_size=3,
     ),

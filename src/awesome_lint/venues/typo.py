@@ -1,17 +1,14 @@
-"""Near misses of venue names: an edit distance with a cut-off and a deletion index.
+"""Near misses of venue names: an edit distance with a cut-off, and an index to look
+names up by it.
 
 A typo of a venue name is one or two edits away from it: a letter dropped
 (``AISTAT``), added (``SIGMODE``), changed (``aiXiv``) or two letters swapped
 (``OSID``). Names are compared by their *key*: case-folded, letters and digits
 only, so that case and punctuation (AL201's business) never count as edits.
 
-The index finds every name within reach of a word without comparing the word to
-each name: it stores, for each name, the keys left after deleting up to ``reach``
-of its characters (``reach`` 1 for names of up to six characters, 2 for longer
-ones); a word within distance ``d`` of a name shares at least one such deletion
-with it (both sides deleting at most ``d`` characters), so a lookup generates
-the word's own deletions, collects the names they hit and checks each with the
-real distance.
+A name may be ``reach`` edits away (1 for keys of up to six characters, 2 for longer
+ones). The index compares a word with a name only when their lengths and the
+characters they use allow that many edits (see :class:`NearIndex`).
 """
 
 from __future__ import annotations
@@ -28,16 +25,20 @@ _MEMO_SIZE = 100_000  # words remembered per index (bounds memory on huge inputs
 
 def key(name: str) -> str:
     """How names are compared: case-folded, letters and digits only."""
-    return "".join(c for c in name.casefold() if c.isalnum())
+    folded = name.casefold()
+    return folded if folded.isalnum() else "".join(c for c in folded if c.isalnum())
 
 
 def reach(name_key: str) -> int:
     """How many edits a key of this length may be away from a word: 0 (too short
     to compare), 1 (four to six characters) or 2 (seven or more)."""
-    n = len(name_key)
-    if n < MIN_LENGTH:
+    return _reach(len(name_key))
+
+
+def _reach(length: int) -> int:
+    if length < MIN_LENGTH:
         return 0
-    return 1 if n < LONG else 2
+    return 1 if length < LONG else 2
 
 
 def distance(a: str, b: str, limit: int) -> int:
@@ -71,57 +72,45 @@ def distance(a: str, b: str, limit: int) -> int:
     return min(prev[lb], over)
 
 
-def deletions(word: str, depth: int) -> set[str]:
-    """The word and every string left after deleting up to ``depth`` (0, 1 or 2)
-    of its characters."""
-    n = len(word)
-    out = {word}
-    if depth >= 1:
-        out.update([word[:i] + word[i + 1 :] for i in range(n)])
-    if depth >= 2:
-        out.update(
-            [word[:i] + word[i + 1 : j] + word[j + 1 :] for i in range(n) for j in range(i + 1, n)]
-        )
-    return out
-
-
 class NearIndex(Generic[T]):
     """Names (each with a value) to look up by near misses.
 
-    The deletions of the names of one key length are indexed when a lookup first needs
-    that length (a word reaches names at most two characters longer or shorter): a
-    small file asks for a few lengths, and indexing every name of the venue registry
-    cost more than its whole lint."""
+    A lookup compares the word only with the names whose keys are at most two
+    characters longer or shorter, and computes the distance only for those that pass a
+    cheap test on the characters they use: a name within ``d`` edits of the word has
+    at most ``d`` characters the word lacks, and the word at most ``d`` the name lacks
+    (an edit adds or removes one character at most; a swap neither). The character sets
+    are bit masks, made for the names of one key length when a lookup first needs that
+    length: a small file asks for a few lengths and a few words, and indexing every
+    name of the venue registry cost more than its whole lint."""
 
-    __slots__ = ("_deletes", "_memo", "_pending", "_values")
+    __slots__ = ("_by_length", "_memo", "_pending", "_values")
 
     def __init__(self, items: Iterable[tuple[str, T]]) -> None:
         self._values: dict[str, list[T]] = {}
-        self._deletes: dict[str, list[str]] = {}
         self._memo: dict[str, list[tuple[int, str, list[T]]]] = {}
-        # key length -> the keys of that length whose deletions are not indexed yet
+        # key length -> the keys of that length whose masks are not made yet
         self._pending: dict[int, list[str]] = {}
+        # key length -> (key, character mask) of each name of that length
+        self._by_length: dict[int, list[tuple[str, int]]] = {}
         for name, value in items:
             k = key(name)
             if reach(k) == 0:
                 continue
-            values = self._values.setdefault(k, [])
-            if value not in values:
+            values = self._values.get(k)
+            if values is None:
+                self._values[k] = [value]
+                self._pending.setdefault(len(k), []).append(k)
+            elif value not in values:
                 values.append(value)
-            if len(values) > 1:
-                continue  # its deletions are in already
-            self._pending.setdefault(len(k), []).append(k)
 
-    def _index(self, shortest: int, longest: int) -> None:
-        """Index the deletions of the names whose keys have these lengths."""
-        for length in range(shortest, longest + 1):
-            keys = self._pending.pop(length, None)
-            if keys is None:
-                continue
-            deletes = self._deletes
-            for k in keys:
-                for d in deletions(k, reach(k)):
-                    deletes.setdefault(d, []).append(k)
+    def _names(self, length: int) -> list[tuple[str, int]]:
+        """The keys of this length (in the order they were given), with their masks."""
+        names = self._by_length.get(length)
+        if names is None:
+            names = [(k, _mask(k)) for k in self._pending.pop(length, ())]
+            self._by_length[length] = names
+        return names
 
     def __len__(self) -> int:
         return len(self._values)
@@ -133,7 +122,6 @@ class NearIndex(Generic[T]):
         found = self._memo.get(k)
         if found is not None:
             return found
-        self._index(len(k) - 2, len(k) + 2)
         found = list(self._near(k))
         found.sort(key=lambda t: (t[0], t[1]))
         if len(self._memo) < _MEMO_SIZE:
@@ -144,23 +132,38 @@ class NearIndex(Generic[T]):
         """The indexed names that ``word`` is with one character dropped (by key), for
         words too short to compare otherwise: ``ECV`` -> ECCV. ``(name key, values)``."""
         k = key(word)
-        self._index(len(k) + 1, len(k) + 1)
+        mask = _mask(k)
         return [
             (name_key, self._values[name_key])
-            for name_key in self._deletes.get(k, ())
-            if len(name_key) == len(k) + 1
+            for name_key, name_mask in self._names(len(k) + 1)
+            if not mask & ~name_mask
+            and any(name_key[:i] + name_key[i + 1 :] == k for i in range(len(name_key)))
         ]
 
     def _near(self, k: str) -> Iterator[tuple[int, str, list[T]]]:
-        if len(k) < MIN_LENGTH:
+        n = len(k)
+        if n < MIN_LENGTH:
             return
-        seen: set[str] = set()
-        for d in deletions(k, 2):
-            for name_key in self._deletes.get(d, ()):
-                if name_key in seen or name_key == k:
-                    continue
-                seen.add(name_key)
-                limit = reach(name_key)
-                dist = distance(k, name_key, limit)
-                if dist <= limit:
-                    yield (dist, name_key, self._values[name_key])
+        mask = _mask(k)
+        for length in range(n - 2, n + 3):
+            limit = _reach(length)
+            if abs(length - n) > limit:
+                continue  # (too short to compare: limit 0, and length != n)
+            for name_key, name_mask in self._names(length):
+                if (
+                    (name_mask & ~mask).bit_count() <= limit
+                    and (mask & ~name_mask).bit_count() <= limit
+                    and name_key != k
+                ):
+                    dist = distance(k, name_key, limit)
+                    if dist <= limit:
+                        yield (dist, name_key, self._values[name_key])
+
+
+def _mask(k: str) -> int:
+    """The characters of a key as a bit mask (characters may share a bit: the test on
+    masks then lets more names through, never fewer)."""
+    mask = 0
+    for char in k:
+        mask |= 1 << (ord(char) & 63)
+    return mask
