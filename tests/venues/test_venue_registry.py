@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,15 +24,66 @@ REPO = Path(__file__).resolve().parents[2]
 SHARED_CSV = REPO / ".." / "shared" / "data" / "venues.csv"
 
 
-def test_committed_data_equals_a_fresh_build() -> None:
-    if not SHARED_CSV.is_file():
-        pytest.skip("../shared/data/venues.csv is not present")
+def build_venues() -> Any:
     spec = importlib.util.spec_from_file_location("build_venues", REPO / "scripts/build_venues.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["build_venues"] = module
     spec.loader.exec_module(module)
-    assert module.render(SHARED_CSV) == DATA_FILE.read_text(encoding="utf-8")
+    return module
+
+
+def test_committed_data_equals_a_fresh_build() -> None:
+    if not SHARED_CSV.is_file():
+        pytest.skip("../shared/data/venues.csv is not present")
+    assert build_venues().render(SHARED_CSV) == DATA_FILE.read_text(encoding="utf-8")
+
+
+def test_the_python_module_holds_the_json_data() -> None:
+    """``data.py`` (what the package loads) is what build_venues.py writes for venues.json."""
+    module = build_venues()
+    expected = module.render_module(json.loads(DATA_FILE.read_text(encoding="utf-8")))
+    assert module.module_path(DATA_FILE).read_text(encoding="utf-8") == expected
+
+
+def test_the_shipped_registry_is_the_json_registry() -> None:
+    shipped, from_json = default_registry(), load_registry()
+    assert shipped == from_json
+    assert [tuple(getattr(v, f) for f in v._fields) for v in shipped] == [
+        tuple(getattr(v, f) for f in v._fields) for v in from_json
+    ]
+    nips = shipped.lookup("NIPS")
+    assert nips is not None and nips.venue.rename("NIPS") == Rename("NIPS", None, 2017)
+
+
+def test_build_writes_the_json_and_the_module(tmp_path: Path) -> None:
+    module = build_venues()
+    csv_path = tmp_path / "venues.csv"
+    csv_path.write_text(
+        "canonical,full_name,aliases,kind,source,notes\n"
+        "NeurIPS,Neural Information Processing Systems,NIPS;Neurips,conference,s,n\n"
+        "USENIX ATC,USENIX Annual Technical Conference,ATC;SIGOPS ATC,conference,s,\n"
+        "MLSys,Conference on Machine Learning and Systems,SysML,conference,s,\n"
+        "IPDPS,International Parallel and Distributed Processing Symposium,IPPS,conference,s,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "venues.json"
+    assert module.main(["build_venues.py", str(csv_path), str(out)]) == 0
+    loaded = load_registry(out)
+    namespace: dict[str, Any] = {}
+    exec((tmp_path / "data.py").read_text(encoding="utf-8"), namespace)
+    rows = namespace["VENUES"]
+    assert len(rows) == len(loaded) == 4 + len(module.EXTRA_ROWS)
+    assert rows[0] == (
+        "NeurIPS",
+        "Neural Information Processing Systems",
+        "conference",
+        (),
+        ("Neurips",),
+        (("NIPS", None, 2017),),
+        "n",
+        "s",
+    )
 
 
 def test_data_header_credits_sources() -> None:

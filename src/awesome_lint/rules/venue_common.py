@@ -3,7 +3,6 @@ year style, and (from ``domain.venues``) where an entry's venue tokens are."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
@@ -70,6 +69,8 @@ SHARED = {"extra-venues": VENUE_FORMAT, "aliases": VENUE_FORMAT}
 
 @lru_cache(maxsize=16)
 def _extended(key: str) -> VenueRegistry:
+    import json  # (only for user venues: the cache key)
+
     extra, aliases = json.loads(key)
     return default_registry().extended(extra, aliases)
 
@@ -79,6 +80,8 @@ def registry_for(options: Mapping[str, Any]) -> VenueRegistry:
     aliases = options.get("aliases") or {}
     if not extra and not aliases:
         return default_registry()
+    import json
+
     return _extended(json.dumps([extra, aliases], sort_keys=True))
 
 

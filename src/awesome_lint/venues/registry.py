@@ -1,8 +1,9 @@
 """The venue registry: canonical names, aliases, misspellings and renames, with lookup.
 
-The data ships in ``venues.json`` beside this module (built by
-``scripts/build_venues.py``). It is read on first use only; ``default_registry()``
-caches it.
+The data ships in ``venues.json`` beside this module, and as the Python module
+``data.py`` (both built by ``scripts/build_venues.py``; the package loads the module,
+which costs a fraction of reading the JSON). It is read on first use only;
+``default_registry()`` caches it.
 
 Matching follows the data's own advice: names of four or more characters match
 case-insensitively (and, failing that, ignoring punctuation and spaces); shorter
@@ -12,7 +13,6 @@ words otherwise.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
@@ -355,6 +355,9 @@ def _venue_from_json(data: Mapping[str, Any]) -> Venue:
 
 
 def load_registry(path: Path = DATA_FILE) -> VenueRegistry:
+    """The registry of a JSON file written as ``venues.json`` is."""
+    import json  # (the shipped registry is loaded from its Python module)
+
     data = json.loads(path.read_bytes())
     return VenueRegistry(tuple(_venue_from_json(v) for v in data["venues"]))
 
@@ -362,4 +365,20 @@ def load_registry(path: Path = DATA_FILE) -> VenueRegistry:
 @cache
 def default_registry() -> VenueRegistry:
     """The shipped registry, read once per process."""
-    return load_registry()
+    from awesome_lint.venues.data import VENUES
+
+    return VenueRegistry(
+        tuple(
+            Venue(
+                canonical,
+                full_name,
+                kind,
+                aliases,
+                misspellings,
+                tuple(Rename(*rename) for rename in renames) if renames else (),
+                notes,
+                source,
+            )
+            for canonical, full_name, kind, aliases, misspellings, renames, notes, source in VENUES
+        )
+    )
