@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import awesome_lint.runner as runner_module
+import awesome_lint.fixer as fixer_module
 from awesome_lint.config.resolver import Overrides
 from awesome_lint.files import FileChangedError, Snapshot, read_snapshot, write_atomic
 from awesome_lint.runner import Runner
@@ -194,14 +194,14 @@ def test_edit_during_the_run_is_kept_and_reported(
     path = tmp_path / "list.md"
     path.write_bytes(MESSY)
     users_text = MESSY + b"- [B](https://example.org/b): typed meanwhile\n"
-    real_fix_text = runner_module.fix_text
+    real_fix_text = fixer_module.fix_text  # (the runner imports it when it fixes)
 
     def fix_while_the_user_types(*args: object, **kwargs: object) -> object:
         outcome = real_fix_text(*args, **kwargs)  # type: ignore[arg-type]
         path.write_bytes(users_text)  # the user saves while the fix is computed
         return outcome
 
-    monkeypatch.setattr(runner_module, "fix_text", fix_while_the_user_types)
+    monkeypatch.setattr(fixer_module, "fix_text", fix_while_the_user_types)
     result, _ = Runner(Overrides(isolated=True)).run_file(path, fix=True, diff=False)
     assert result.error == "changed on disk while being fixed; not written"
     assert path.read_bytes() == users_text

@@ -11,7 +11,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from awesome_lint.api import document_notes, fix_text, lint_document, verified_fixes
 from awesome_lint.config.loader import Config
 from awesome_lint.config.resolver import ConfigResolver, Overrides
 from awesome_lint.files import (
@@ -22,6 +21,7 @@ from awesome_lint.files import (
     walk_markdown,
     write_atomic,
 )
+from awesome_lint.linting import document_notes, lint_document
 from awesome_lint.parser.build import parse_document
 from awesome_lint.results import FileResult
 from awesome_lint.source import DecodeError, SourceText
@@ -157,7 +157,12 @@ class Runner:
         if not fix and not diff:
             if document is None:
                 document = parse_document(source)  # what lint_text does, keeping the document
-            found = verified_fixes(document, lint_document(document, settings, name))
+            found = lint_document(document, settings, name)
+            if any(diagnostic.fix is not None for diagnostic in found):
+                # the fixer (its module is not imported for a file with nothing to fix)
+                from awesome_lint.fixer import verified_fixes
+
+                found = verified_fixes(document, found)
             kept = region.keep(found) if region else found
             return (
                 FileResult(
@@ -169,6 +174,8 @@ class Runner:
                 ),
                 "",
             )
+        from awesome_lint.fixer import fix_text
+
         outcome = fix_text(source, settings, name, region=region)
         changed = outcome.source is not source
         # --diff reports against the original text (nothing is written): what
