@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 from awesome_lint.diagnostics import Diagnostic
@@ -373,6 +373,26 @@ def _stuck(words: Counter[str], taken: set[str]) -> dict[str, tuple[int, bool, s
     return out
 
 
+def _deletions(words: Iterable[str]) -> dict[str, list[str]]:
+    """Every word under itself and each of its one-letter deletions: two words one edit
+    apart share an entry (a symmetric-deletion index)."""
+    index: dict[str, list[str]] = {}
+    for w in words:
+        index.setdefault(w, []).append(w)
+        for i in range(len(w)):
+            index.setdefault(w[:i] + w[i + 1 :], []).append(w)
+    return index
+
+
+def _near(word: str, index: dict[str, list[str]]) -> list[str]:
+    """The indexed words at most one edit from ``word`` (not itself), sorted."""
+    near: set[str] = set()
+    for variant in (word, *(word[:i] + word[i + 1 :] for i in range(len(word)))):
+        near.update(index.get(variant, ()))
+    near.discard(word)
+    return sorted(near)
+
+
 def _typos(words: Counter[str]) -> dict[str, str]:
     """Rare words one edit from a common one: {rare word: common word}."""
     common = {
@@ -380,22 +400,13 @@ def _typos(words: Counter[str]) -> dict[str, str]:
     }
     if not common:
         return {}
-    # Every common word under each of its one-letter deletions (and itself): two words
-    # one edit apart share an entry (a symmetric-deletion index).
-    index: dict[str, list[str]] = {}
-    for w in common:
-        index.setdefault(w, []).append(w)
-        for i in range(len(w)):
-            index.setdefault(w[:i] + w[i + 1 :], []).append(w)
+    index = _deletions(common)
     out: dict[str, str] = {}
     for w, n in words.items():
         if n > RARE_MAX or len(w) < RARE_LEN or w in common or not w.isalpha():
             continue
-        near: set[str] = set()
-        for variant in (w, *(w[:i] + w[i + 1 :] for i in range(len(w)))):
-            near.update(index.get(variant, ()))
-        for c in sorted(near):
-            if c != w and common[c] >= RATIO * n and _slip(w, c):
+        for c in _near(w, index):
+            if common[c] >= RATIO * n and _slip(w, c):
                 out[w] = c
                 break
     return out
@@ -438,19 +449,11 @@ def _field_typos(words: Counter[str], found: dict[str, str]) -> dict[str, str]:
     ]
     if not here or not rare:
         return {}
-    index: dict[str, list[str]] = {}
-    for w in here:
-        index.setdefault(w, []).append(w)
-        for i in range(len(w)):
-            index.setdefault(w[:i] + w[i + 1 :], []).append(w)
+    index = _deletions(here)
     field: dict[str, tuple[int, int]] | None = None
     out: dict[str, str] = {}
     for w in rare:
-        near: set[str] = set()
-        for variant in (w, *(w[:i] + w[i + 1 :] for i in range(len(w)))):
-            near.update(index.get(variant, ()))
-        near.discard(w)
-        for c in sorted(near):
+        for c in _near(w, index):
             if here[c] <= words[w] or not _slip(w, c) or _doubled(w, c):
                 continue
             if field is None:

@@ -198,17 +198,10 @@ class SplitLink(Rule):
 
     def _url_labels(self, document: Document) -> Iterator[Diagnostic]:
         text = document.text
-        covered: _Covered | None = None
+        prose = _Prose(document)
         for match in _url_labels(text):
             start, end = match.span()
-            line = document.source.line_index(start)
-            if line in document.code_lines or line in document.html_lines:
-                continue
-            if covered is None:
-                covered = _Covered(document)
-            line_start = document.source.lines[line].start
-            line_end = document.source.lines[line].end
-            if covered.any(start, end) or _in_code_or_tag(text, line_start, line_end, start, end):
+            if not prose.holds(start, end):
                 continue
             written = f"[label]({match.group(1)})"
             if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
@@ -221,21 +214,12 @@ class SplitLink(Rule):
 
     def _reversed(self, document: Document) -> Iterator[Diagnostic]:
         text = document.text
-        covered: _Covered | None = None
+        prose = _Prose(document)
         for match in _REVERSED.finditer(text):
             start = match.start()
             if start > 0 and text[start - 1] in "]\\":
                 continue  # "[a](b)[https://c]": a link's target, then a label
-            line = document.source.line_index(start)
-            if line in document.code_lines or line in document.html_lines:
-                continue
-            if covered is None:
-                covered = _Covered(document)
-            line_start = document.source.lines[line].start
-            line_end = document.source.lines[line].end
-            if covered.any(start, match.end()) or _in_code_or_tag(
-                text, line_start, line_end, start, match.end()
-            ):
+            if not prose.holds(start, match.end()):
                 continue
             label, url = match.group(1), match.group(2)
             written = f"[{label}]({url})"
@@ -259,6 +243,29 @@ def _url_labels(text: str) -> Iterator[re.Match[str]]:
                 if match is not None:
                     yield match
             at = text.find(opener, at + 1)
+
+
+class _Prose:
+    """Whether a span is prose a link could be written in: not on a code or HTML line,
+    not inside a parsed link, a code span or a tag (the links are indexed on first
+    need)."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.covered: _Covered | None = None
+
+    def holds(self, start: int, end: int) -> bool:
+        document = self.document
+        line = document.source.line_index(start)
+        if line in document.code_lines or line in document.html_lines:
+            return False
+        if self.covered is None:
+            self.covered = _Covered(document)
+        bounds = document.source.lines[line]
+        return not (
+            self.covered.any(start, end)
+            or _in_code_or_tag(document.text, bounds.start, bounds.end, start, end)
+        )
 
 
 class _Covered:
