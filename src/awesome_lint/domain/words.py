@@ -11,6 +11,7 @@ likely a slip.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from awesome_lint.links.papers import paper_links, title_key
@@ -52,17 +53,44 @@ def document_words(document: Document) -> Counter[str]:
     return word_counts(title_spots(document))
 
 
-_FIELD: dict[str, tuple[int, int]] | None = None
+class FieldWords:
+    """The field's words: ``word in words``, ``words.get(word, default)``,
+    ``words[word]`` -> (lists that write it, uses in all). A line is split into its
+    counts only when a word is looked up: most runs look up a handful of the 2,000-odd
+    words, and splitting them all cost more than the rest of the rule on a small list."""
+
+    __slots__ = ("_raw",)
+
+    def __init__(self, raw: dict[str, str]) -> None:
+        self._raw = raw  # word -> "lists<TAB>uses"
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._raw
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __getitem__(self, word: str) -> tuple[int, int]:
+        lists, uses = self._raw[word].split("\t")
+        return int(lists), int(uses)
+
+    def get(self, word: str, default: tuple[int, int] = (0, 0)) -> tuple[int, int]:
+        return self[word] if word in self._raw else default
+
+    def items(self) -> Iterator[tuple[str, tuple[int, int]]]:
+        for word in self._raw:
+            yield word, self[word]
 
 
-def field_words() -> dict[str, tuple[int, int]]:
-    """{word: (lists that write it, uses in all)}, loaded once."""
+_FIELD: FieldWords | None = None
+
+
+def field_words() -> FieldWords:
+    """The field's words, loaded once."""
     global _FIELD
     if _FIELD is None:
-        field: dict[str, tuple[int, int]] = {}
-        for line in DATA_FILE.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                word, lists, uses = line.split("\t")
-                field[word] = (int(lists), int(uses))
-        _FIELD = field
+        lines = DATA_FILE.read_text(encoding="utf-8").split("\n")
+        _FIELD = FieldWords(
+            dict(line.split("\t", 1) for line in lines if line and not line.startswith("#"))
+        )
     return _FIELD

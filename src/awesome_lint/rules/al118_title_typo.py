@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.domain.words import field_words, title_spots, word_counts
+from awesome_lint.domain.words import FieldWords, field_words, title_spots, word_counts
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import PaperLink, paper_links
 from awesome_lint.parser.document import Document, Entry, Heading
@@ -155,7 +155,7 @@ class TitleTypo(Rule):
             if n >= FIELD_HERE_MIN and len(w) >= PROSE_COMMON_LEN and w.isalpha()
         }
         slips: dict[str, str] = {}
-        field: dict[str, tuple[int, int]] | None = None
+        field: FieldWords | None = None
         for w, n in prose.items():
             if n > 1 or len(w) < PROSE_RARE_LEN or w in here or words.get(w, 0):
                 continue
@@ -348,7 +348,7 @@ def _stuck(words: Counter[str], taken: set[str]) -> dict[str, tuple[int, bool, s
     """Words written once that are a word and a short word run together: {word: (where
     the second part starts, whether the short word comes first, why the long part is a
     word)}."""
-    field: dict[str, tuple[int, int]] | None = None
+    field: FieldWords | None = None
     out: dict[str, tuple[int, bool, str]] = {}
     for w, n in words.items():
         if n != 1 or len(w) < STUCK_PART_LEN + 2 or w in taken or not w.isalpha():
@@ -450,7 +450,7 @@ def _field_typos(words: Counter[str], found: dict[str, str]) -> dict[str, str]:
     if not here or not rare:
         return {}
     index = _deletions(here)
-    field: dict[str, tuple[int, int]] | None = None
+    field: FieldWords | None = None
     out: dict[str, str] = {}
     for w in rare:
         for c in _near(w, index):
