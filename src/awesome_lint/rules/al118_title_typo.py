@@ -78,7 +78,8 @@ class TitleTypo(Rule):
     purpose (`MultiModal`, written twice or more) is left alone. And a word
     run into a short word of a title, `Autoencodersfor`, `forSynthetic`
     (written once, no word of the field itself; the other part 6 letters or
-    more, written 3 times in the file's titles or by two known lists); a short
+    more, written 3 times in the file's titles or, itself or its plural
+    (`Recipefor`: `recipes`), by two known lists); a short
     word in front counts only where a capital shows the cut (`forSynthetic`,
     never `Forgetting`).
 
@@ -363,12 +364,16 @@ def _stuck(words: Counter[str], taken: set[str]) -> dict[str, tuple[int, bool, s
             if w in field:
                 break  # a word of its own (`information`, `inconsistency`)
             here = words.get(part, 0)
-            lists = field.get(part, (0, 0))[0]
             if here >= STUCK_PART_MIN:
                 out[w] = (cut, head_short, f"the file's titles write {part!r} {here} times")
                 break
-            if lists:
-                out[w] = (cut, head_short, f"{lists} known lists write {part!r}")
+            # the part, or its plural (`Recipefor`: the lists write `recipes`)
+            for form in (part, part + "s"):
+                lists = field.get(form, (0, 0))[0]
+                if lists:
+                    out[w] = (cut, head_short, f"{lists} known lists write {form!r}")
+                    break
+            if w in out:
                 break
     return out
 

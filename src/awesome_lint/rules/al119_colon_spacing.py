@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import entry_at, entry_text_spans, file_habit
@@ -10,6 +11,9 @@ from awesome_lint.rules.common import entry_at, entry_text_spans, file_habit
 # The file writes "Name: Title" (no blank before the colon) this share of the time.
 _SHARE = 0.95
 _MINIMUM = 20
+# A colon glued to the word after it (`Fast and Slow:Optimizing`): a word of three
+# letters or digits or more before it, a capitalised word of three letters after it.
+_GLUED = lazy_compile(r"(?<=[A-Za-z0-9-])[A-Za-z0-9-]{2}:(?=[A-Z][a-z]{2})")
 
 
 class ColonSpacing(Rule):
@@ -20,7 +24,9 @@ class ColonSpacing(Rule):
     Silos`, in a file that writes its colons straight after the word (`Name:
     Title`) at least 19 times in 20 (and at least 20 times). Only a colon
     between two words counts (`Name : Title`, not `10 : 30`); link targets, code spans and
-    table cells are not read.
+    table cells are not read. In such a file it also finds a colon with no blank
+    after it before a capitalised word, `Fast and Slow:Optimizing` (the word before
+    it three characters or more: `re:Director` is a name).
 
     ## Why
 
@@ -47,17 +53,44 @@ class ColonSpacing(Rule):
 
     code = "AL119"
     name = "colon-spacing"
-    summary = "A blank before a colon in an entry's text ('Name : Title')"
+    summary = "A blank before a colon, or none after it, in an entry's text ('Name : Title')"
     fix = "unsafe"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
         spaced = text.count(" : ")
-        if not spaced:
-            return
         kept = text.count(": ") - spaced
-        if not file_habit(kept, spaced, share=_SHARE, minimum=_MINIMUM):
+        if spaced and file_habit(kept, spaced, share=_SHARE, minimum=_MINIMUM):
+            yield from self._spaced(document, kept)
+        if kept >= _MINIMUM:
+            yield from self._glued(document, kept)
+
+    def _glued(self, document: Document, kept: int) -> Iterator[Diagnostic]:
+        text = document.text
+        glued = [
+            m.end() - 1
+            for m in _GLUED.finditer(text)
+            if (entry := entry_at(document, m.start())) is not None
+            and entry.kind != "row"
+            and any(a <= m.start() and m.end() < b for a, b in entry_text_spans(text, entry))
+        ]
+        if not glued or not file_habit(kept, len(glued), share=_SHARE, minimum=_MINIMUM):
             return
+        for at in glued:
+            entry = entry_at(document, at)
+            assert entry is not None
+            start, end = _word(text, at, -1), _word(text, at + 1, 1)
+            fix = self.replace("Put a blank after the colon", at + 1, at + 1, " ", unsafe=True)
+            yield self.report(
+                f"{text[start:end]!r}: no blank after the colon; the file writes "
+                f"'Name: Title' ({kept} times)",
+                at,
+                at + 1,
+                fix if entry.parsed else None,
+            )
+
+    def _spaced(self, document: Document, kept: int) -> Iterator[Diagnostic]:
+        text = document.text
         pos = text.find(" : ")
         while pos >= 0:
             at = pos
