@@ -42,6 +42,10 @@ _ROLES = frozenset({"aux", "paper"})
 _OFTEN = 5
 _TIMES = 5
 _TIMES_OFTEN = 20  # for a label written _OFTEN times or more
+# A case-only variant of a label the file writes this often, and this many times as
+# often as the variant, is a slip too (`[[paper]]` among 782 `[[Paper]]`).
+_CASE_OFTEN = 20
+_CASE_TIMES = 20
 _SHORTEST = 4  # letters: shorter labels (tf, hf, abs) are close to everything
 
 
@@ -149,10 +153,14 @@ class LabelTypo(Rule):
     swapped (two such slips in labels longer than seven letters; in four-letter
     labels only a swap). A label the file writes five times or more is its own,
     unless the near label is written twenty times as often (a slip pasted five
-    times, `[[PyTroch]]` among 217 `[[Pytorch]]`). Not reported: a label that is
-    in the vocabulary, a case-only difference, singular and plural
-    (`slide`/`slides`), labels with digits (venues, dates), acronyms in capitals
-    (venue names: AL207's business) and titles.
+    times, `[[PyTroch]]` among 217 `[[Pytorch]]`). A label written in another
+    case than the file's habit is reported too where the habit is written at
+    least 20 times and 20 times as often (`[[paper]]` among 776 `[[Paper]]`).
+    Not reported: a label that is in the vocabulary, a rarer case-only
+    difference, singular and plural (`slide`/`slides`), labels with digits
+    (venues, dates), acronyms in capitals (venue names: AL207's business) and
+    titles (an entry's only link is its title unless its label has brackets of
+    its own: `Title <br> Arxiv 2025 [[paper]](u)`).
 
     ## Why
 
@@ -183,7 +191,7 @@ class LabelTypo(Rule):
 
     code = "AL115"
     name = "label-typo"
-    summary = "A link label looks like a misspelling of a resource label"
+    summary = "A link label looks like a misspelling of a resource label, or breaks its case"
     fix = "unsafe"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
@@ -192,8 +200,11 @@ class LabelTypo(Rule):
         counts: Counter[str] = Counter()
         spellings: dict[str, Counter[str]] = {}
         for entry in prose_entries(document):
-            if len(entry.links) < 2 and entry.link is not None:
-                continue  # at most the entry's leading link: its title
+            # at most the entry's leading link: its title, unless its label is in
+            # brackets of its own (`Title <br> Arxiv 2025 [[paper]](u)`)
+            lead = entry.link
+            if len(entry.links) < 2 and lead is not None and text[lead.text[0]] != "[":
+                continue
             for link, role in link_roles(document, entry):
                 if role not in _ROLES:
                     continue
@@ -215,6 +226,15 @@ class LabelTypo(Rule):
                 best[key] = self._suggest(key, counts, often)
             suggestion = best[key]
             if suggestion is None:
+                core = text[start:end]
+                usual, n = spellings[key].most_common(1)[0]
+                if core != usual and n >= _CASE_OFTEN and n >= _CASE_TIMES * spellings[key][core]:
+                    yield self.report(
+                        f"Link label {core!r} is written {usual!r} {n} times in this file",
+                        start,
+                        end,
+                        self.replace(f"Write {usual!r}", start, end, usual, unsafe=True),
+                    )
                 continue
             target, n = suggestion
             core = text[start:end]
