@@ -4,9 +4,10 @@ from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from awesome_lint.lazyre import lazy_compile
+from awesome_lint.links.papers import link_roles
 from awesome_lint.parser.document import Document, Link
 from awesome_lint.rules.base import Context, Rule
-from awesome_lint.rules.common import distinct_links
+from awesome_lint.rules.common import distinct_links, entry_at
 
 # An arXiv abstract or PDF address: the host, "abs" or "pdf", and what follows.
 _ARXIV = lazy_compile(
@@ -32,6 +33,22 @@ _ARXIV_PATH = lazy_compile(r"arxiv\.org/(?:abs|pdf)/")
 _GOOD_IN_TEXT = lazy_compile(_GOOD_ID + r"(?![\w.])")
 # A CVF open-access paper whose address lost its ending: ".../papers/..._paper".
 _CVF_CUT = lazy_compile(r"(?i)^https?://openaccess\.thecvf\.com/.*/papers/[^/?#]+_paper$")
+# A venue's list of papers, not one paper: a CVF open-access day or menu page, an
+# OpenReview venue group, a PMLR volume, an ACL Anthology event, a NeurIPS year.
+_LISTING = lazy_compile(
+    r"(?i)^https?://(?:www\.)?(?:"
+    r"openaccess\.thecvf\.com/(?:[a-z]+\d{4}(?:[?#].*)?|menu(?:[?#].*)?)"
+    r"|openreview\.net/group\?id=.*"
+    r"|proceedings\.mlr\.press/v\d+/?"
+    r"|aclanthology\.org/events/[^/?#]+/?"
+    r"|papers\.nips\.cc/(?:paper|paper_files/paper)/\d{4}/?"
+    r")$"
+)
+# Hosts of those lists (a quick test before the pattern).
+_LISTING_HOSTS = (
+    *("thecvf.com/", "openreview.net/group", "mlr.press/v"),
+    *("aclanthology.org/events/", "nips.cc/paper"),
+)
 
 
 def arxiv_id_problem(rest: str) -> str | None:
@@ -66,7 +83,12 @@ class BrokenPaperLink(Rule):
     - an arXiv address with two slashes before the id, `arxiv.org/abs//2307.02628`;
     - a CVF open-access paper address cut before its ending,
       `openaccess.thecvf.com/content/CVPR2021/papers/Name_Title_CVPR_2021_paper`
-      (the papers are `..._paper.pdf`).
+      (the papers are `..._paper.pdf`);
+    - a link labelled as the paper or its venue (`[[CVPR2021]](u)`, `[Paper](u)`)
+      that opens a venue's list of papers: a CVF open-access day or menu page
+      (`openaccess.thecvf.com/CVPR2021?day=all`), an OpenReview venue group, a PMLR
+      volume, an ACL Anthology event, a NeurIPS proceedings year. A title linked
+      to such a page is left alone (an entry about the proceedings).
 
     Facts used: arXiv's identifier scheme (arxiv.org/help/arxiv_identifier:
     `YYMM.NNNN` from April 2007, `YYMM.NNNNN` from January 2015, and the old
@@ -89,7 +111,8 @@ class BrokenPaperLink(Rule):
 
     Safe for the doubled slash (removed). Unsafe for a cut CVF address
     (`.pdf` is added: the address of the paper's PDF on that site). A
-    malformed arXiv id is reported only: the right id has to be looked up.
+    malformed arXiv id and a list of papers are reported only: the right
+    address has to be looked up.
 
     ## Options
 
@@ -104,7 +127,8 @@ class BrokenPaperLink(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
-        if "thecvf.com/" not in text and not any(
+        listings = any(host in text for host in _LISTING_HOSTS)
+        if not listings and not any(
             _GOOD_IN_TEXT.match(text, m.end()) is None for m in _ARXIV_PATH.finditer(text)
         ):
             return  # (every arXiv address of the text is a good one: no link to read)
@@ -113,6 +137,9 @@ class BrokenPaperLink(Rule):
             if "arxiv.org/" in url:
                 if _GOOD_ARXIV.match(url) is None:
                     yield from self._arxiv(document, link)
+                continue
+            if listings and any(host in url for host in _LISTING_HOSTS) and _LISTING.match(url):
+                yield from self._listing(document, link)
             elif "thecvf.com/" in url and _CVF_CUT.match(url):
                 fix = None
                 if self._plain(document, link):
@@ -129,6 +156,19 @@ class BrokenPaperLink(Rule):
                     link.url[1],
                     fix,
                 )
+
+    def _listing(self, document: Document, link: Link) -> Iterator[Diagnostic]:
+        """A paper link (labelled as the paper or its venue) to a list of papers."""
+        entry = entry_at(document, link.start)
+        if entry is None:
+            return
+        role = next((role for each, role in link_roles(document, entry) if each is link), None)
+        if role in ("paper", "venue"):
+            yield self.report(
+                "Paper link opens the venue's list of papers, not this paper",
+                link.url[0],
+                link.url[1],
+            )
 
     def _arxiv(self, document: Document, link: Link) -> Iterator[Diagnostic]:
         url = link.url_value
