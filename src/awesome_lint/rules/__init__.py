@@ -99,6 +99,7 @@ _ROWS: tuple[tuple[str, str, str, bool, str, str], ...] = (
     ("AL117", "link-text-spaces", "LinkTextSpaces", True, "error", ""),
     ("AL118", "title-typo", "TitleTypo", True, "error", ""),
     ("AL119", "colon-spacing", "ColonSpacing", True, "error", ""),
+    ("AL120", "doubled-word", "DoubledWord", True, "error", ""),
     ("AL201", "venue-format", "VenueFormat", True, "error", ""),
     ("AL202", "venue-alias", "VenueAlias", True, "error", ""),
     ("AL203", "unknown-venue", "UnknownVenue", False, "error", ""),

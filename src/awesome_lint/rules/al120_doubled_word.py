@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
+from awesome_lint.parser.document import Document, Entry
+from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import entry_text_spans
+
+# A short function word written twice in a row ("aims to to be", "An An ImageNet"),
+# in lower case or capitalised, after a blank (a literal first: one fast scan of a big
+# file): the words that are never doubled on purpose ("that that" and "had had" are
+# English, and a doubled name, "Chen Chen", "Tiny Tiny RSS", is a name).
+_WORDS = "the|an?|to|of|in|for|on|with|and|or|by|from|at|via|as"
+_DOUBLED = lazy_compile(f" ({_WORDS}|{_WORDS.title()}) \\1(?![\\w'’-])")
+# The Chinese possessive particle written twice ("赢得比赛的的蛋白质"); "的的确确"
+# (indeed, a reduplication of 的确) is a word.
+_DOUBLED_DE = lazy_compile(r"的的(?!确)")
+
+
+class DoubledWord(Rule):
+    """
+    ## What it does
+
+    Finds a short function word written twice in a row in an entry's text:
+    `aims to to be easy to use`, `PASS: An An ImageNet replacement`. The words
+    read are articles, prepositions and conjunctions (`the`, `a`, `an`, `to`,
+    `of`, `in`, `for`, `on`, `with`, `and`, `or`, `by`, `from`, `at`, `via`,
+    `as`), in lower case or capitalised; words English doubles on purpose (`that that`, `had
+    had`) and names (`Chen Chen`, `Tiny Tiny RSS`) are left alone. The Chinese
+    particle `的` written twice (`赢得比赛的的蛋白质`) is found too, but not
+    `的的确确` (indeed). Table rows are read; link targets and code spans are not.
+
+    ## Why
+
+    A doubled word is the commonest slip of an edit made in a hurry; it reads
+    badly on the rendered page, and in a title it makes a search for the
+    paper's exact title miss.
+
+    ## Example
+
+    ```markdown
+    - [Chibisafe](https://chibisafe.app) - File uploader service that aims to to be easy to use.
+    ```
+
+    becomes, with `--unsafe-fixes`, `... that aims to be easy to use.`
+
+    ## Fix safety
+
+    Unsafe: the second word and the blank before it are removed. A title may
+    double a word on purpose; a reader decides. Table rows, and entries the
+    parser cannot fully read, get no fix.
+
+    ## Options
+
+    None.
+    """
+
+    code = "AL120"
+    name = "doubled-word"
+    summary = "A short word written twice in a row ('aims to to be')"
+    fix = "unsafe"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        text = document.text
+        found = [(m.start(1), m.end(), m.end(1)) for m in _DOUBLED.finditer(text)]
+        if "的的" in text:
+            found += [(m.start(), m.end(), m.start() + 1) for m in _DOUBLED_DE.finditer(text)]
+        if not found:
+            return
+        # every entry but a table of contents' items, table rows included
+        entries = sorted(
+            (e for e in document.entries() if not e.is_toc and e.content[0] < e.content[1]),
+            key=lambda e: e.content[0],
+        )
+        starts = [e.content[0] for e in entries]
+        for start, end, cut in sorted(found):
+            i = bisect_right(starts, start) - 1
+            if i >= 0 and end <= entries[i].content[1]:
+                yield from self._report(document, entries[i], start, end, cut)
+
+    def _report(
+        self, document: Document, entry: Entry, start: int, end: int, cut: int
+    ) -> Iterator[Diagnostic]:
+        """A finding for the doubled word at ``start``-``end`` of ``entry``, whose
+        second copy (and the blank before it) starts at ``cut``, when it is text."""
+        text = document.text
+        if not any(a <= start and end <= b for a, b in entry_text_spans(text, entry)):
+            return  # a link target or a code span
+        fix = self.replace("Remove the second word", cut, end, "", unsafe=True)
+        yield self.report(
+            f"{text[start:end]!r}: a word written twice",
+            start,
+            end,
+            fix if entry.parsed else None,
+        )
