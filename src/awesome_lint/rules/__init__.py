@@ -100,6 +100,7 @@ _ROWS: tuple[tuple[str, str, str, bool, str, str], ...] = (
     ("AL118", "title-typo", "TitleTypo", True, "error", ""),
     ("AL119", "colon-spacing", "ColonSpacing", True, "error", ""),
     ("AL120", "doubled-word", "DoubledWord", True, "error", ""),
+    ("AL121", "indefinite-article", "IndefiniteArticle", True, "error", ""),
     ("AL201", "venue-format", "VenueFormat", True, "error", ""),
     ("AL202", "venue-alias", "VenueAlias", True, "error", ""),
     ("AL203", "unknown-venue", "UnknownVenue", False, "error", ""),

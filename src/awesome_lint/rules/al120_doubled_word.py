@@ -1,13 +1,12 @@
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.parser.document import Document, Entry
+from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
-from awesome_lint.rules.common import entry_text_spans
+from awesome_lint.rules.common import text_entry_at
 
 # A short function word written twice in a row ("aims to to be", "An An ImageNet"),
 # in lower case or capitalised, after a blank (a literal first: one fast scan of a big
@@ -68,31 +67,14 @@ class DoubledWord(Rule):
         found = [(m.start(1), m.end(), m.end(1)) for m in _DOUBLED.finditer(text)]
         if "的的" in text:
             found += [(m.start(), m.end(), m.start() + 1) for m in _DOUBLED_DE.finditer(text)]
-        if not found:
-            return
-        # every entry but a table of contents' items, table rows included
-        entries = sorted(
-            (e for e in document.entries() if not e.is_toc and e.content[0] < e.content[1]),
-            key=lambda e: e.content[0],
-        )
-        starts = [e.content[0] for e in entries]
         for start, end, cut in sorted(found):
-            i = bisect_right(starts, start) - 1
-            if i >= 0 and end <= entries[i].content[1]:
-                yield from self._report(document, entries[i], start, end, cut)
-
-    def _report(
-        self, document: Document, entry: Entry, start: int, end: int, cut: int
-    ) -> Iterator[Diagnostic]:
-        """A finding for the doubled word at ``start``-``end`` of ``entry``, whose
-        second copy (and the blank before it) starts at ``cut``, when it is text."""
-        text = document.text
-        if not any(a <= start and end <= b for a, b in entry_text_spans(text, entry)):
-            return  # a link target or a code span
-        fix = self.replace("Remove the second word", cut, end, "", unsafe=True)
-        yield self.report(
-            f"{text[start:end]!r}: a word written twice",
-            start,
-            end,
-            fix if entry.parsed else None,
-        )
+            entry = text_entry_at(document, start, end)
+            if entry is None:
+                continue
+            fix = self.replace("Remove the second word", cut, end, "", unsafe=True)
+            yield self.report(
+                f"{text[start:end]!r}: a word written twice",
+                start,
+                end,
+                fix if entry.parsed else None,
+            )

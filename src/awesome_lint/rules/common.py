@@ -125,3 +125,24 @@ def item_heading(document: Document, heading: Heading) -> bool:
                 shortest[link.start] = link.end
     link_end = shortest.get(start)
     return link_end is not None and link_end <= end
+
+
+def text_entry_at(document: Document, start: int, end: int) -> Entry | None:
+    """The entry (table rows included, not a table of contents' items) whose first line
+    holds ``start``-``end`` as text, not in a link target or code span; or None. The
+    entries are sorted by their start once per document."""
+    cached: tuple[list[Entry], list[int]] | None = document.cache.get("text-by-start")
+    if cached is None:
+        entries = sorted(
+            (e for e in document.entries() if not e.is_toc and e.content[0] < e.content[1]),
+            key=lambda e: e.content[0],
+        )
+        cached = document.cache["text-by-start"] = (entries, [e.content[0] for e in entries])
+    entries, starts = cached
+    i = bisect_right(starts, start) - 1
+    if i < 0 or end > entries[i].content[1]:
+        return None
+    entry = entries[i]
+    if not any(a <= start and end <= b for a, b in entry_text_spans(document.text, entry)):
+        return None
+    return entry
