@@ -97,6 +97,8 @@ class ArxivLinkStyle(Rule):
             if paper is None or paper.form == "html":
                 continue
             url = link.url_value
+            if option == "any" and url.startswith(_SITE):
+                continue  # arxiv.org itself (most links): neither a mirror nor a side host
             host = _host(url)
             side = option == "any" and host.lower() in _SIDE_HOSTS
             mirror = is_arxiv_mirror(host) or side
@@ -123,6 +125,8 @@ class ArxivLinkStyle(Rule):
             yield self.report(message, link.url[0], link.url[1], fix)
 
 
+# Links to the site itself, read without taking their host apart.
+_SITE = ("https://arxiv.org/", "http://arxiv.org/")
 # arXiv's hosts for programs and trials (the export API host; the 2023 "browse" beta
 # of the abstract pages): links for readers go to arxiv.org.
 _SIDE_HOSTS = frozenset({"export.arxiv.org", "browse.arxiv.org"})
