@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
+from awesome_lint.parser.document import Document
+from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import distinct_links
+
+# A GitHub repository's address: the repository's name, then nothing or a path.
+_REPO = lazy_compile(
+    r"(?i)https?://(?:www\.)?github\.com/[\w.-]+/([\w.-]+?)(?:\.git)?/?(?:[/?#]|$)"
+)
+# A label that is one name: letters, digits, ".", "-" and "_", maybe in brackets.
+_NAME = lazy_compile(r"[\[ \t]*([\w.-]+)[\] \t]*")
+
+
+def _styled(name: str) -> bool:
+    """Whether a repository name has a capital after its first letter (`AReaL`,
+    `vLLM`, `OLMo-Eval`): a spelling its authors chose, not a file name."""
+    return any(char.isupper() for char in name[1:])
+
+
+class RepoNameCase(Rule):
+    """
+    ## What it does
+
+    Finds a link label that names the GitHub repository it links, but in
+    another case than the repository's own name, where that name is styled on
+    purpose with a capital inside it: `[AReal](https://github.com/inclusionAI/AReaL)`,
+    `[OLMO-eval](https://github.com/allenai/OLMo-Eval)`. Left alone: a
+    repository named in lower case (lists often write `vllm` as `vLLM`, or
+    `pytorch` as `PyTorch`), a label in lower case (`crewai`: a list that writes
+    package names), and a label that only capitalises the first letter.
+
+    ## Why
+
+    A project's own styling is part of its name (`AReaL`, `UpSnap`); a label
+    that misspells it looks careless and is missed by a search for the name.
+
+    ## Example
+
+    ```markdown
+    - [AReal](https://github.com/inclusionAI/AReaL) - Reinforcement learning for LLM reasoning.
+    ```
+
+    becomes, with `--unsafe-fixes`, `- [AReaL](https://github.com/inclusionAI/AReaL) - ...`.
+
+    ## Fix safety
+
+    Unsafe: the label is rewritten in the repository's case; a list may style
+    a name its own way. Reference links get no fix.
+
+    ## Options
+
+    None.
+    """
+
+    code = "AL122"
+    name = "repo-name-case"
+    summary = "A link label spells the GitHub repository it links in another case"
+    fix = "unsafe"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        text = document.text
+        if "github.com/" not in text:
+            return
+        for link in distinct_links(document):
+            if link.image or "github.com/" not in link.url_value:
+                continue
+            repo = _REPO.match(link.url_value)
+            if repo is None:
+                continue
+            name = repo.group(1)
+            label = _NAME.fullmatch(text, link.text[0], link.text[1])
+            if label is None:
+                continue
+            written = label.group(1)
+            if (
+                written == name
+                or written.lower() != name.lower()
+                or not _styled(name)
+                or written.islower()
+                or written[1:] == name[1:]
+            ):
+                continue
+            fix = None
+            if not link.reference:
+                fix = self.replace(
+                    f"Write {name!r}", label.start(1), label.end(1), name, unsafe=True
+                )
+            yield self.report(
+                f"Link label {written!r} spells the repository it links, {name!r}, in another case",
+                label.start(1),
+                label.end(1),
+                fix,
+            )
