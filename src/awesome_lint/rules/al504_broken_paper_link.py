@@ -7,7 +7,7 @@ from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import link_roles
 from awesome_lint.parser.document import Document, Link
 from awesome_lint.rules.base import Context, Rule
-from awesome_lint.rules.common import distinct_links, entry_at
+from awesome_lint.rules.common import distinct_links, entry_at, file_habit, prose_entries
 
 # An arXiv abstract or PDF address: the host, "abs" or "pdf", and what follows.
 _ARXIV = lazy_compile(
@@ -44,6 +44,14 @@ _LISTING = lazy_compile(
     r"|papers\.nips\.cc/(?:paper|paper_files/paper)/\d{4}/?"
     r")$"
 )
+# Code hosts: a venue label that links one ([[ECCV2020]](github.com/...)) links no paper,
+# in a file whose venue labels link papers this share of the time (and this often).
+_CODE_HOSTS = ("github.com/", "gitlab.com/")
+# (a label with a year before a code host's address: what such a link looks like, a
+# quick test before the entries are read)
+_DATED_LABEL_TO_CODE = lazy_compile(r"\d\d[^\[\]]*\]\]?\(https?://(?:www\.)?git(?:hub|lab)\.com/")
+_VENUE_PAPER_SHARE = 0.95
+_VENUE_PAPER_MIN = 20
 # Hosts of those lists (a quick test before the pattern).
 _LISTING_HOSTS = (
     *("thecvf.com/", "openreview.net/group", "mlr.press/v"),
@@ -88,7 +96,10 @@ class BrokenPaperLink(Rule):
       that opens a venue's list of papers: a CVF open-access day or menu page
       (`openaccess.thecvf.com/CVPR2021?day=all`), an OpenReview venue group, a PMLR
       volume, an ACL Anthology event, a NeurIPS proceedings year. A title linked
-      to such a page is left alone (an entry about the proceedings).
+      to such a page is left alone (an entry about the proceedings);
+    - a venue label with a year that links a code repository
+      (`[[ECCV2020]](https://github.com/a/b)`) in a file whose venue labels link
+      papers at least 19 times in 20 (and 20 times).
 
     Facts used: arXiv's identifier scheme (arxiv.org/help/arxiv_identifier:
     `YYMM.NNNN` from April 2007, `YYMM.NNNNN` from January 2015, and the old
@@ -111,8 +122,8 @@ class BrokenPaperLink(Rule):
 
     Safe for the doubled slash (removed). Unsafe for a cut CVF address
     (`.pdf` is added: the address of the paper's PDF on that site). A
-    malformed arXiv id and a list of papers are reported only: the right
-    address has to be looked up.
+    malformed arXiv id, a list of papers and a code repository are reported
+    only: the right address has to be looked up.
 
     ## Options
 
@@ -127,6 +138,8 @@ class BrokenPaperLink(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
+        if _DATED_LABEL_TO_CODE.search(text):
+            yield from self._venue_to_code(document)
         listings = any(host in text for host in _LISTING_HOSTS)
         if not listings and not any(
             _GOOD_IN_TEXT.match(text, m.end()) is None for m in _ARXIV_PATH.finditer(text)
@@ -156,6 +169,29 @@ class BrokenPaperLink(Rule):
                     link.url[1],
                     fix,
                 )
+
+    def _venue_to_code(self, document: Document) -> Iterator[Diagnostic]:
+        """Venue labels that link a code repository where the file's venue labels link
+        papers."""
+        venue_links = [
+            link
+            for entry in prose_entries(document)
+            for link, role in link_roles(document, entry)
+            if role == "venue"
+        ]
+        code = [link for link in venue_links if any(h in link.url_value for h in _CODE_HOSTS)]
+        kept = len(venue_links) - len(code)
+        if not code or not file_habit(
+            kept, len(code), share=_VENUE_PAPER_SHARE, minimum=_VENUE_PAPER_MIN
+        ):
+            return
+        for link in code:
+            yield self.report(
+                "Venue label links a code repository, not the paper (the file's venue "
+                f"labels link papers, {kept} of {len(venue_links)})",
+                link.url[0],
+                link.url[1],
+            )
 
     def _listing(self, document: Document, link: Link) -> Iterator[Diagnostic]:
         """A paper link (labelled as the paper or its venue) to a list of papers."""
