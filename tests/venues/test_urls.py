@@ -81,6 +81,9 @@ def test_implied_venue(url: str, expected: tuple[str, int]) -> None:
         "https://www.aclweb.org/anthology/D19-6106.pdf",
         "https://openaccess.thecvf.com/content/CVPR2023W/x/html/x.html",
         "https://github.com/vllm-project/vllm",
+        # a venue host named in the path of another host's URL is no venue's URL
+        "https://github.com/x/usenix.org/conference/osdi22/presentation/y",
+        "https://openreview.net/forum?id=proceedings.mlr.press/v202/x.html",
         # AAAI's journal pages name no year; workshops are not the conference
         "https://ojs.aaai.org/index.php/AAAI/article/view/26185",
         "https://aaai.org/ocs/index.php/WS/AAAIW15/paper/view/10092",

@@ -4,6 +4,7 @@ among its links (``2305.05176`` -> 2023, month 5), else unknown."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from awesome_lint.domain.venues import Found, entry_tokens
@@ -39,6 +40,12 @@ class Year(NamedTuple):
     month: int | None = None
 
 
+# The few distinct years of a list, each made once: a long list asks for the year of
+# thousands of entries (a named tuple is made by Python code, a cached one found in C).
+# Immutable values, so sharing them between entries and documents is safe.
+_year = lru_cache(maxsize=1024)(Year)
+
+
 def arxiv_year(paper: str) -> Year | None:
     """The submission year and month of an arXiv id: ``2305.05176`` -> 2023, 5."""
     m = _NEW_ARXIV.match(paper) or _OLD_ARXIV.match(paper)
@@ -47,7 +54,7 @@ def arxiv_year(paper: str) -> Year | None:
     yy, month = int(m.group(1)), int(m.group(2))
     if not 1 <= month <= 12:
         return None
-    return Year(2000 + yy if yy < 91 else 1900 + yy, month)
+    return _year(2000 + yy if yy < 91 else 1900 + yy, month)
 
 
 def entry_year(document: Document, entry: Entry, registry: VenueRegistry) -> Year | None:
@@ -98,7 +105,7 @@ def venue_year_of(tokens: list[Found]) -> Year | None:
         token = found.token
         # (token.match, not the token.known property: read for every token)
         if found.where != "subtitle" and token.match is not None and token.year is not None:
-            return Year(token.year, token.month)
+            return _year(token.year, token.month)
     return None
 
 
