@@ -288,3 +288,24 @@ def test_arxiv_helpers() -> None:
 )
 def test_serves_https(host: str, https: bool) -> None:
     assert serves_https(host) is https
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://arxiv.org/abs/2104.07857",
+        "http://www.arxiv.org/pdf/2104.07857v2.pdf",
+        "https://export.arxiv.org/abs/math.GT/0309136v1/",
+        "https://browse.arxiv.org/html/2104.07857v3",
+        "https://arxiv.org//abs//cs/0112017",
+        "https://arxiv.org/abs/2104.07857//",  # not plain: two slashes at the end
+        "https://arxiv.org/abs/2104.07857\n",  # not plain: a line break at the end
+        "https://arxiv.org/abs/2104.078571",  # no paper: six digits
+    ],
+)
+def test_plain_arxiv_links_read_as_any_other(url: str) -> None:
+    # A plainly written arXiv link is read by one match; an upper-case scheme takes the
+    # whole reading (split, host, path): both say the same.
+    other = "HTTP" + url[4:]
+    assert parse_arxiv(url) == parse_arxiv(other)
+    assert normalize_url(url) == normalize_url(other)

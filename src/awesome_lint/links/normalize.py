@@ -179,10 +179,16 @@ ARXIV_HOSTS: frozenset[str] = frozenset(
 )
 _NEW_ID = r"\d{4}\.\d{4,5}"
 _OLD_ID = r"[a-z]+(?:-[a-z]+)?(?:\.[A-Za-z]{2})?/\d{7}"
-_ARXIV_PATH = lazy_compile(
-    rf"^/+(?P<form>abs|pdf|html)/+(?P<id>{_NEW_ID}|{_OLD_ID})"
-    r"(?:v(?P<version>\d+))?(?P<ext>\.pdf)?/?$"
+_ARXIV_PAPER = (
+    rf"/+(?P<form>abs|pdf|html)/+(?P<id>{_NEW_ID}|{_OLD_ID})"
+    r"(?:v(?P<version>\d+))?(?P<ext>\.pdf)?/?"
 )
+_ARXIV_PATH = lazy_compile(rf"^{_ARXIV_PAPER}$")
+# Most arXiv links are written plainly: ``https://arxiv.org/abs/2104.07857``. For one
+# that is exactly that (lower-case scheme and host, no port, query, fragment, escape or
+# space), splitting the URL gives this host and path, so this one match says what the
+# whole reading would (the others take the whole reading).
+_PLAIN_ARXIV = lazy_compile(rf"https?://(?:www\.|export\.|browse\.)?arxiv\.org{_ARXIV_PAPER}\Z")
 
 
 def is_arxiv_mirror(host: str) -> bool:
@@ -212,6 +218,9 @@ class ArxivLink(FrozenRecord):
 @lru_cache(maxsize=4096)
 def parse_arxiv(url: str) -> ArxivLink | None:
     """The arXiv paper a URL points to, or None (also for listings and search pages)."""
+    plain = _PLAIN_ARXIV.match(url)
+    if plain is not None:
+        return _arxiv_link(plain)
     low = url.lower()
     if "arxiv.org" not in low and "xxx." not in low and not any(c in url for c in "\t\r\n"):
         return None  # no arXiv host in it (urlsplit drops tabs and line breaks)
@@ -221,14 +230,23 @@ def parse_arxiv(url: str) -> ArxivLink | None:
     if _clean_host(parts.hostname or "") not in ARXIV_HOSTS:
         return None
     match = _ARXIV_PATH.match(parts.path)
-    if match is None:
-        return None
+    return None if match is None else _arxiv_link(match)
+
+
+def _arxiv_link(match: re.Match[str]) -> ArxivLink:
+    """The paper of a match of ``_ARXIV_PAPER``."""
+    version = int(match["version"]) if match["version"] else None
+    return ArxivLink(_arxiv_paper(match), version, match["form"], bool(match["ext"]))
+
+
+def _arxiv_paper(match: re.Match[str]) -> str:
+    """The paper id of a match of ``_ARXIV_PAPER``: an old id without its subject class
+    (``math.GT/0309136`` -> ``math/0309136``)."""
     paper = match["id"]
-    if "/" in paper:  # old style: drop the subject class, "math.GT/0309136" -> "math/0309136"
+    if "/" in paper:
         archive, number = paper.split("/")
         paper = archive.split(".")[0] + "/" + number
-    version = int(match["version"]) if match["version"] else None
-    return ArxivLink(paper, version, match["form"], bool(match["ext"]))
+    return paper
 
 
 def arxiv_id(url: str) -> str | None:
@@ -372,11 +390,7 @@ def _site_key(host: str, path: str, query: str) -> str | None:
     if host in ARXIV_HOSTS:
         match = _ARXIV_PATH.match(path)
         if match is not None:
-            paper = match["id"]
-            if "/" in paper:
-                archive, number = paper.split("/")
-                paper = archive.split(".")[0] + "/" + number
-            return arxiv_url(paper)
+            return arxiv_url(_arxiv_paper(match))
     if host in ("doi.org", "dx.doi.org"):
         match = re.match(_DOI_PATH, path)
         if match is not None:
@@ -422,6 +436,9 @@ def normalize_url(url: str) -> str:
     Non-http(s) URLs (``mailto:``, relative links, ``#anchors``) come back stripped,
     with only the scheme lower-cased.
     """
+    plain = _PLAIN_ARXIV.match(url)
+    if plain is not None:  # (what ``_site_key`` makes of it)
+        return arxiv_url(_arxiv_paper(plain))
     url = url.strip()
     parts = _split(url)
     if parts is None:

@@ -49,21 +49,12 @@ _LONG_HEAD = 512  # characters before a link: no prefix and emphasis run this lo
 
 
 def is_web(url: str) -> bool:
-    return url.lower().startswith(("http://", "https://"))
-
-
-def _leading(document: Document, entry: Entry, link: Link) -> bool:
-    """Whether the link opens the entry (only emphasis or a bracketed prefix before it)."""
-    head = document.text[entry.content[0] : link.start]
-    if not head.strip(" \t*_~"):
-        return True  # nothing, or emphasis only (no image or bracket to take off)
-    # many entries repeat a short prefix ("[OSDI'22] "): read each once
-    return _short_opening_head(head) if len(head) <= _SHORT_HEAD else _opening_head(head)
+    return url[:8].lower().startswith(("http://", "https://"))
 
 
 def _opening_head(head: str) -> bool:
     """Whether only badges, a bracketed prefix and emphasis are in ``head`` (the text
-    before a link)."""
+    before a link): then the link opens its entry."""
     if "![" in head:
         head = _IMAGE.sub("", head)  # badges before the name
     head = _BRACKETED.sub("", head, count=1) if head.lstrip()[:1] in "[(" else head
@@ -82,6 +73,7 @@ def link_roles(document: Document, entry: Entry) -> list[tuple[Link, LinkRole]]:
         return cached
     out: list[tuple[Link, LinkRole]] = []
     text = document.text
+    start = entry.content[0]
     for link in entry.links:
         if link.image:
             continue
@@ -89,17 +81,22 @@ def link_roles(document: Document, entry: Entry) -> list[tuple[Link, LinkRole]]:
         if entry.kind == "row":
             # In a table, a link that fills its cell is the row's item; a link inside
             # other text ("[ResNet](url) 论文逐段精读", a video about the paper) is not.
-            if _fills_cell(document.text, link):
+            if _fills_cell(text, link):
                 out.append((link, link_role(label, link.url_value, leading=True)))
             else:
                 out.append((link, "other"))
             continue
-        # A link after another link never opens the entry; past a short head that is
-        # not even asked (the head is sliced per link: one line with thousands of
-        # links would be quadratic)
-        leading = (not out or link.start - entry.content[0] <= _LONG_HEAD) and _leading(
-            document, entry, link
-        )
+        # Whether the link opens the entry: only emphasis, badges or a bracketed prefix
+        # before it. A link after another link never does past a short head, which is
+        # then not even sliced (one line with thousands of links would be quadratic).
+        if link.start == start:
+            leading = True  # (most entries: nothing before the link)
+        elif out and link.start - start > _LONG_HEAD:
+            leading = False
+        else:
+            head = text[start : link.start]
+            # many entries repeat a short prefix ("[OSDI'22] "): read each once
+            leading = _short_opening_head(head) if len(head) <= _SHORT_HEAD else _opening_head(head)
         out.append((link, link_role(label, link.url_value, leading=leading)))
     entry.roles = out
     return out

@@ -135,10 +135,9 @@ def link_role(label: str, url: str, *, leading: bool) -> LinkRole:
     prefix before it): there a name is the item's own title whatever the host, as
     in ``- [vLLM](https://github.com/vllm-project/vllm) - A serving engine``.
     """
-    lower = url.lower()
-    if not lower.startswith(("http://", "https://")):
+    if not url[:8].lower().startswith(("http://", "https://")):  # (not the whole URL)
         return "other"
-    if label.lstrip("[ ").startswith("!["):
+    if "![" in label and label.lstrip("[ ").startswith("!["):
         return "aux"  # a badge: an image that links somewhere
     role = label_role(label, leading=leading)
     if role is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 from awesome_lint.parser.document import Document, Entry, Heading, Link
@@ -46,26 +46,37 @@ def distinct_links(document: Document) -> Iterator[Link]:
         yield link
 
 
-def parsed_entries(document: Document) -> Iterator[Entry]:
+def parsed_entries(document: Document) -> Sequence[Entry]:
     """Entries whose first line the scanner fully understood (safe to edit)."""
-    for entry in document.entries():
-        if entry.parsed:
-            yield entry
+    return _entries(document, "parsed-entries", lambda entry: entry.parsed)
 
 
-def link_first(document: Document) -> Iterator[Entry]:
+def link_first(document: Document) -> Sequence[Entry]:
     """Parsed entries that start with a link (the seed style and awesome style)."""
-    for entry in parsed_entries(document):
-        if entry.link is not None and entry.prefix is None and not entry.is_toc:
-            yield entry
+    return _entries(
+        document,
+        "link-first-entries",
+        lambda entry: (
+            entry.parsed and entry.link is not None and entry.prefix is None and not entry.is_toc
+        ),
+    )
 
 
-def prose_entries(document: Document) -> Iterator[Entry]:
+def prose_entries(document: Document) -> Sequence[Entry]:
     """Entries whose text is the list's own writing: not table rows (cells), not a table
     of contents."""
-    for entry in document.entries():
-        if entry.kind != "row" and not entry.is_toc:
-            yield entry
+    return _entries(
+        document, "prose-entries", lambda entry: entry.kind != "row" and not entry.is_toc
+    )
+
+
+def _entries(document: Document, key: str, keep: Callable[[Entry], bool]) -> Sequence[Entry]:
+    """The document's entries that ``keep`` keeps, in source order: picked once per
+    document (several rules walk each of these lists; a tuple, so none can change it)."""
+    cached: tuple[Entry, ...] | None = document.cache.get(key)
+    if cached is None:
+        cached = document.cache[key] = tuple(filter(keep, document.entries()))
+    return cached
 
 
 def entry_at(document: Document, offset: int) -> Entry | None:
