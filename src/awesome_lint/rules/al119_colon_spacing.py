@@ -11,9 +11,11 @@ from awesome_lint.rules.common import entry_at, entry_text_spans, file_habit
 # The file writes "Name: Title" (no blank before the colon) this share of the time.
 _SHARE = 0.95
 _MINIMUM = 20
-# A colon glued to the word after it (`Fast and Slow:Optimizing`): a word of three
-# letters or digits or more before it, a capitalised word of three letters after it.
-_GLUED = lazy_compile(r"(?<=[A-Za-z0-9-])[A-Za-z0-9-]{2}:(?=[A-Z][a-z]{2})")
+# A colon glued to the word after it (`Fast and Slow:Optimizing`): a capitalised word
+# of three letters after it (the pattern starts with the colon: one fast scan), and a
+# word of three letters, digits or hyphens before it (``_WORD_BEFORE``).
+_GLUED = lazy_compile(r":(?=[A-Z][a-z]{2})")
+_WORD_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
 
 
 class ColonSpacing(Rule):
@@ -68,11 +70,13 @@ class ColonSpacing(Rule):
     def _glued(self, document: Document, kept: int) -> Iterator[Diagnostic]:
         text = document.text
         glued = [
-            m.end() - 1
+            at
             for m in _GLUED.finditer(text)
-            if (entry := entry_at(document, m.start())) is not None
+            if (at := m.start()) >= 3
+            and all(char in _WORD_BEFORE for char in text[at - 3 : at])
+            and (entry := entry_at(document, at - 2)) is not None
             and entry.kind != "row"
-            and any(a <= m.start() and m.end() < b for a, b in entry_text_spans(text, entry))
+            and any(a <= at - 2 and at + 1 < b for a, b in entry_text_spans(text, entry))
         ]
         if not glued or not file_habit(kept, len(glued), share=_SHARE, minimum=_MINIMUM):
             return
