@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import pairwise
 
 from awesome_lint.diagnostics import Diagnostic
@@ -64,6 +65,10 @@ class TitleTypo(Rule):
     entry) is read the same way against the titles' and the field's words, a
     slip there may be 7 letters long from a word of 8 or more (`Pre-trained
     Languge Model` where the titles write `Language` 55 times).
+
+    A long word (10 letters or more) written once, one letter added, dropped or
+    swapped from one of the field's most common words (10 known lists, 30 uses),
+    is a slip even where this file does not write that word (`comprehsensive`).
 
     A letter written three times (`acrosss`) where the titles write the word
     with it once or twice at least 3 times (`across`) is a slip too.
@@ -160,6 +165,10 @@ class TitleTypo(Rule):
         for w, n in prose.items():
             if n > 1 or len(w) < PROSE_RARE_LEN or w in here or words.get(w, 0):
                 continue
+            wide = _wide_slip(w)
+            if wide is not None:
+                slips[w] = wide
+                continue
             for c in here:
                 if abs(len(c) - len(w)) > 1 or not _slip(w, c) or _doubled(w, c):
                     continue
@@ -183,9 +192,7 @@ class TitleTypo(Rule):
                 spelt = _case_like(written, common)
                 fix = self.replace(f"Write {spelt!r}", m.start(), m.end(), spelt, unsafe=True)
                 yield self.report(
-                    f"{written!r} looks like a misspelling of {spelt!r} ({words[common]} times "
-                    f"in this file's titles and headings; "
-                    f"{field_words()[common][0]} known lists write it)",
+                    f"{written!r} looks like a misspelling of {spelt!r} ({_how(words, common)})",
                     m.start(),
                     m.end(),
                     fix,
@@ -267,7 +274,7 @@ class TitleTypo(Rule):
                 fix = self.replace(f"Write {spelt!r}", m.start(), m.end(), spelt, unsafe=True)
                 how = f"{words[common]} times in this file's titles and headings"
                 if folded in from_field:
-                    how += f"; {field_words()[common][0]} known lists write it"
+                    how = _how(words, common)
                 yield self.report(
                     f"{written!r} looks like a misspelling of {spelt!r} ({how})",
                     m.start(),
@@ -452,7 +459,7 @@ def _field_typos(words: Counter[str], found: dict[str, str]) -> dict[str, str]:
         and w not in found
         and w.isalpha()
     ]
-    if not here or not rare:
+    if not rare:
         return {}
     index = _deletions(here)
     field: FieldWords | None = None
@@ -472,7 +479,42 @@ def _field_typos(words: Counter[str], found: dict[str, str]) -> dict[str, str]:
                 continue  # a changed letter (not two swapped): needs a very common word
             out[w] = c
             break
+        else:
+            if words[w] == 1 and (wide := _wide_slip(w)) is not None:
+                out[w] = wide
     return out
+
+
+# A long word one letter added, dropped or swapped from one of the field's most common
+# words is a slip even where this file does not write that word (`comprehsensive`):
+# the rare word this long, the field's word written by this many lists, this often.
+WIDE_RARE_LEN = 10
+WIDE_LISTS_MIN = 10
+WIDE_USES_MIN = 30
+
+
+@lru_cache(maxsize=1)
+def _wide_index() -> dict[str, list[str]]:
+    """The deletion index of the field's most common long words (package data: built
+    once per process)."""
+    return _deletions(
+        w
+        for w, (lists, uses) in field_words().items()
+        if lists >= WIDE_LISTS_MIN and uses >= WIDE_USES_MIN and len(w) >= WIDE_RARE_LEN - 1
+    )
+
+
+def _wide_slip(rare: str) -> str | None:
+    """The field's common word that ``rare`` (written once here, no word of the field)
+    misspells by a letter added, dropped or swapped, or None."""
+    if len(rare) < WIDE_RARE_LEN or not rare.isalpha() or rare in field_words():
+        return None
+    for common in _near(rare, _wide_index()):
+        if len(rare) == len(common) and sorted(rare) != sorted(common):
+            continue  # a changed letter: too often another word
+        if _slip(rare, common) and not _doubled(rare, common):
+            return common
+    return None
 
 
 _TRIPLE = lazy_compile(r"([a-z])\1\1")
@@ -491,6 +533,15 @@ def _tripled(words: Counter[str]) -> dict[str, str]:
                 out[w] = fewer
                 break
     return out
+
+
+def _how(words: Counter[str], common: str) -> str:
+    """Why ``common`` is the word meant: how often this file and the field write it."""
+    lists, uses = field_words().get(common, (0, 0))
+    here = words[common]
+    if here < FIELD_HERE_MIN:
+        return f"{lists} known lists write it {uses} times"
+    return f"{here} times in this file's titles and headings; {lists} known lists write it"
 
 
 def _doubled(rare: str, common: str) -> bool:
