@@ -8,12 +8,13 @@ from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import text_entry_at
 
-# A short function word written twice in a row ("aims to to be", "An An ImageNet"),
-# in lower case or capitalised, after a blank (a literal first: one fast scan of a big
-# file): the words that are never doubled on purpose ("that that" and "had had" are
-# English, and a doubled name, "Chen Chen", "Tiny Tiny RSS", is a name).
+# A short function word (in lower case or capitalised) or a year written twice in a
+# row, after a blank ("aims to to be", "An An ImageNet", "ICLR 2025 2025"; a literal
+# first: one fast scan of a big file). Only words that are never doubled on purpose:
+# "that that" and "had had" are English, and a doubled name ("Chen Chen", "Tiny Tiny
+# RSS") is a name.
 _WORDS = "the|an?|to|of|in|for|on|with|and|or|by|from|at|via|as"
-_DOUBLED = lazy_compile(f" ({_WORDS}|{_WORDS.title()}) \\1(?![\\w'’-])")
+_DOUBLED = lazy_compile(f" ({_WORDS}|{_WORDS.title()}|(?:19|20)\\d\\d) \\1(?![\\w'’-])")
 # The Chinese possessive particle written twice ("赢得比赛的的蛋白质"); "的的确确"
 # (indeed, a reduplication of 的确) is a word.
 _DOUBLED_DE = lazy_compile(r"的的(?!确)")
@@ -27,7 +28,8 @@ class DoubledWord(Rule):
     `aims to to be easy to use`, `PASS: An An ImageNet replacement`. The words
     read are articles, prepositions and conjunctions (`the`, `a`, `an`, `to`,
     `of`, `in`, `for`, `on`, `with`, `and`, `or`, `by`, `from`, `at`, `via`,
-    `as`), in lower case or capitalised; words English doubles on purpose (`that that`, `had
+    `as`), in lower case or capitalised, and a year (`ICLR 2025 2025`); words
+    English doubles on purpose (`that that`, `had
     had`) and names (`Chen Chen`, `Tiny Tiny RSS`) are left alone. The Chinese
     particle `的` written twice (`赢得比赛的的蛋白质`) is found too, but not
     `的的确确` (indeed). Table rows are read; link targets and code spans are not.
@@ -59,7 +61,7 @@ class DoubledWord(Rule):
 
     code = "AL120"
     name = "doubled-word"
-    summary = "A short word written twice in a row ('aims to to be')"
+    summary = "A short word or a year written twice in a row ('aims to to be')"
     fix = "unsafe"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
