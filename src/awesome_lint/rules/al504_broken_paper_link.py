@@ -44,6 +44,11 @@ _LISTING = lazy_compile(
     r"|papers\.nips\.cc/(?:paper|paper_files/paper)/\d{4}/?"
     r")$"
 )
+# A paper reached through a Sci-Hub mirror, whose domains move and die (sci-hub.tw is
+# gone): what it wraps, a paper's address or a DOI.
+_SCI_HUB = lazy_compile(
+    r"(?i)^https?://(?:www\.)?sci-hub\.[a-z]{2,6}/+(?P<wrapped>https?://\S+|10\.\d{4,9}/\S+)$"
+)
 # Code hosts: a venue label that links one ([[ECCV2020]](github.com/...)) links no paper,
 # in a file whose venue labels link papers this share of the time (and this often).
 _CODE_HOSTS = ("github.com/", "gitlab.com/")
@@ -97,6 +102,9 @@ class BrokenPaperLink(Rule):
       (`openaccess.thecvf.com/CVPR2021?day=all`), an OpenReview venue group, a PMLR
       volume, an ACL Anthology event, a NeurIPS proceedings year. A title linked
       to such a page is left alone (an entry about the proceedings);
+    - a paper link through a Sci-Hub mirror (`sci-hub.tw/https://arxiv.org/abs/…`,
+      `sci-hub.tw/10.1109/…`), whose domains move and die: the paper's own address
+      (for a DOI, `https://doi.org/…`) is suggested;
     - a venue label with a year that links a code repository
       (`[[ECCV2020]](https://github.com/a/b)`) in a file whose venue labels link
       papers at least 19 times in 20 (and 20 times).
@@ -121,7 +129,8 @@ class BrokenPaperLink(Rule):
     ## Fix safety
 
     Safe for the doubled slash (removed). Unsafe for a cut CVF address
-    (`.pdf` is added: the address of the paper's PDF on that site). A
+    (`.pdf` is added: the address of the paper's PDF on that site) and for a
+    Sci-Hub link (replaced by the address it wraps). A
     malformed arXiv id, a list of papers and a code repository are reported
     only: the right address has to be looked up.
 
@@ -141,17 +150,22 @@ class BrokenPaperLink(Rule):
         if _DATED_LABEL_TO_CODE.search(text):
             yield from self._venue_to_code(document)
         listings = any(host in text for host in _LISTING_HOSTS)
-        if not listings and not any(
-            _GOOD_IN_TEXT.match(text, m.end()) is None for m in _ARXIV_PATH.finditer(text)
+        if (
+            not listings
+            and "sci-hub." not in text
+            and not any(
+                _GOOD_IN_TEXT.match(text, m.end()) is None for m in _ARXIV_PATH.finditer(text)
+            )
         ):
             return  # (every arXiv address of the text is a good one: no link to read)
         for link in distinct_links(document):
             url = link.url_value
-            if "arxiv.org/" in url:
+            if "sci-hub." in url and (hub := _SCI_HUB.match(url)) is not None:
+                yield from self._sci_hub(document, link, hub["wrapped"])
+            elif "arxiv.org/" in url:
                 if _GOOD_ARXIV.match(url) is None:
                     yield from self._arxiv(document, link)
-                continue
-            if listings and any(host in url for host in _LISTING_HOSTS) and _LISTING.match(url):
+            elif listings and any(host in url for host in _LISTING_HOSTS) and _LISTING.match(url):
                 yield from self._listing(document, link)
             elif "thecvf.com/" in url and _CVF_CUT.match(url):
                 fix = None
@@ -192,6 +206,25 @@ class BrokenPaperLink(Rule):
                 link.url[0],
                 link.url[1],
             )
+
+    def _sci_hub(self, document: Document, link: Link, wrapped: str) -> Iterator[Diagnostic]:
+        """A link through a Sci-Hub mirror: the paper's own address (a DOI as doi.org's)."""
+        target = wrapped if wrapped.lower().startswith("http") else f"https://doi.org/{wrapped}"
+        fix = None
+        if self._plain(document, link):
+            fix = Fix(
+                f"Link {target!r}",
+                (Edit(link.url[0], link.url[1], target),),
+                Applicability.UNSAFE,
+                rewrites_urls=True,
+            )
+        yield self.report(
+            f"Paper link goes through a Sci-Hub mirror, whose addresses move and die: "
+            f"link the paper itself, {target!r}",
+            link.url[0],
+            link.url[1],
+            fix,
+        )
 
     def _listing(self, document: Document, link: Link) -> Iterator[Diagnostic]:
         """A paper link (labelled as the paper or its venue) to a list of papers."""
