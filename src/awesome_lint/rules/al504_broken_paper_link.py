@@ -44,6 +44,11 @@ _LISTING = lazy_compile(
     r"|papers\.nips\.cc/(?:paper|paper_files/paper)/\d{4}/?"
     r")$"
 )
+# Hosts of those lists (a quick test before the pattern).
+_LISTING_HOSTS = (
+    *("thecvf.com/", "openreview.net/group", "mlr.press/v"),
+    *("aclanthology.org/events/", "nips.cc/paper"),
+)
 # A paper reached through a Sci-Hub mirror, whose domains move and die (sci-hub.tw is
 # gone): what it wraps, a paper's address or a DOI.
 _SCI_HUB = lazy_compile(
@@ -57,11 +62,6 @@ _CODE_HOSTS = ("github.com/", "gitlab.com/")
 _DATED_LABEL_TO_CODE = lazy_compile(r"\d\d[^\[\]]*\]\]?\(https?://(?:www\.)?git(?:hub|lab)\.com/")
 _VENUE_PAPER_SHARE = 0.95
 _VENUE_PAPER_MIN = 20
-# Hosts of those lists (a quick test before the pattern).
-_LISTING_HOSTS = (
-    *("thecvf.com/", "openreview.net/group", "mlr.press/v"),
-    *("aclanthology.org/events/", "nips.cc/paper"),
-)
 
 
 def arxiv_id_problem(rest: str) -> str | None:
@@ -130,9 +130,9 @@ class BrokenPaperLink(Rule):
 
     Safe for the doubled slash (removed). Unsafe for a cut CVF address
     (`.pdf` is added: the address of the paper's PDF on that site) and for a
-    Sci-Hub link (replaced by the address it wraps). A
-    malformed arXiv id, a list of papers and a code repository are reported
-    only: the right address has to be looked up.
+    Sci-Hub link (replaced by the address it wraps). A malformed arXiv id, a
+    list of papers and a code repository are reported only: the right address
+    has to be looked up.
 
     ## Options
 
