@@ -26,6 +26,9 @@ def title_spots(document: Document) -> dict[str, list[Entry | Heading]]:
     titles: dict[str, list[Entry]] = {}
     for entry, _, title, _ in paper_links(document):
         if title:
+            rest = _title_rest(document, entry)
+            if rest:
+                title = f"{title} {rest}"
             same = titles.get(title)
             if same is None:
                 titles[title] = [entry]
@@ -37,6 +40,21 @@ def title_spots(document: Document) -> dict[str, list[Entry | Heading]]:
     for heading in document.headings:
         spots.setdefault(title_key(document.span_text(heading.text)), []).append(heading)
     return spots
+
+
+def _title_rest(document: Document, entry: Entry) -> str:
+    """The rest of a paper's title after its link when the colon of
+    ``[Name](url): subtitle`` slipped into the link text
+    (``[Alibaba HPN:](url) A Data Center Network``); ``paper_links`` already reads
+    a subtitle after a colon outside the link as part of the title."""
+    link = entry.link
+    if link is None or link.start != entry.content[0] or entry.title_separator is not None:
+        return ""
+    text = document.text
+    if not text[link.text[0] : link.text[1]].rstrip().endswith(":"):
+        return ""
+    end = entry.venue_separator[0] if entry.venue_separator is not None else entry.content[1]
+    return text[link.end : end]
 
 
 def word_counts(spots: dict[str, list[Entry | Heading]]) -> Counter[str]:

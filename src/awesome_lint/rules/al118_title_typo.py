@@ -74,7 +74,17 @@ class TitleTypo(Rule):
     with it once or twice at least 3 times (`across`) is a slip too.
 
     A word with a capital inside (`TransNormer`, `vAttention`) is a name and
-    never reported.
+    never reported, with one exception: a word the titles write at least 10
+    times, written once with its last letter in capitals (`TraininG`), is a
+    slip of the shift key, unless the title spells out an acronym
+    (`INtermediate Representations for FuturE PRediction`).
+
+    A rare word that at least two other lists write (`Throughout` beside the
+    file's `Throughput`) is a word of its own, not a slip.
+
+    Where the colon of `[Name](url): subtitle` slipped into the link text
+    (`[Alibaba HPN:](url) A Data Center Network ...`), the text after the link
+    is read as the rest of the title.
 
     It also finds two words run together in a title, `ObjectDetection` where the
     titles write `object detection` at least 3 times and each word at least 10
@@ -132,7 +142,41 @@ class TitleTypo(Rule):
         by_key = title_spots(document)
         words = word_counts(by_key)
         yield from self._titles(document, by_key, words)
+        yield from self._case_slips(document, by_key, words)
         yield from self._prose(document, words)
+
+    def _case_slips(
+        self,
+        document: Document,
+        by_key: dict[str, list[Entry | Heading]],
+        words: Counter[str],
+    ) -> Iterator[Diagnostic]:
+        """A common word of the titles with its last letter in capitals (`TraininG`),
+        written so once; a title that spells out an acronym (`INtermediate
+        Representations for FuturE PRediction`) is left alone."""
+        text = document.text
+        spots = sorted(
+            (*spot.text, False) if isinstance(spot, Heading) else (*spot.content, spot.parsed)
+            for spots in by_key.values()
+            for spot in spots
+        )
+        for start, end, fixable in spots:
+            for m in _LAST_CAPITAL.finditer(text, start, end):
+                written = m.group()
+                folded = written.casefold()
+                if words.get(folded, 0) < CASE_SLIP_MIN or _in_link_target(document, m.start()):
+                    continue
+                if _ACRONYM_SPELT.search(text, start, end) or text.count(written) > 1:
+                    continue
+                spelt = written[0] + written[1:].lower()
+                fix = self.replace(f"Write {spelt!r}", m.start(), m.end(), spelt, unsafe=True)
+                yield self.report(
+                    f"{written!r} has a stray capital: {spelt!r} (the file's titles write "
+                    f"{folded!r} {words[folded]} times)",
+                    m.start(),
+                    m.end(),
+                    fix if fixable else None,
+                )
 
     def _prose(self, document: Document, words: Counter[str]) -> Iterator[Diagnostic]:
         """Slips in the prose of the list (its introduction, its notes): paragraphs
@@ -283,6 +327,13 @@ class TitleTypo(Rule):
                 )
 
 
+# A common word (its titles write it this often) ending in a capital, `TraininG`; a
+# word with two capitals before a small letter (`INtermediate`) spells out an acronym.
+CASE_SLIP_MIN = 10
+_LAST_CAPITAL = lazy_compile(r"\b[A-Za-z][a-z]{3,}[A-Z]\b")
+_ACRONYM_SPELT = lazy_compile(r"\b[A-Z]{2}[a-z]{3,}\b")
+
+
 # Hosts of papers (archives, publishers, proceedings): a list whose paper links mostly
 # point at them is a paper list, whether or not it names venues.
 PAPER_HOSTS = (
@@ -414,10 +465,15 @@ def _typos(words: Counter[str]) -> dict[str, str]:
         return {}
     index = _deletions(common)
     out: dict[str, str] = {}
+    field: FieldWords | None = None
     for w, n in words.items():
         if n > RARE_MAX or len(w) < RARE_LEN or w in common or not w.isalpha():
             continue
         for c in _near(w, index):
+            if field is None:
+                field = field_words()
+            if w in field:
+                break  # other lists write it too: a word of its own (`throughout`)
             if common[c] >= RATIO * n and _slip(w, c):
                 out[w] = c
                 break
