@@ -59,17 +59,33 @@ def _is_label(title: str) -> bool:
     return len(title.split(None, _LABEL_WORDS)) <= _LABEL_WORDS and _YEAR.search(title) is not None
 
 
+# "Findings" in or just before a venue token (``EMNLP Findings 2023``, ``Findings of
+# EMNLP 2023``, ``ACL 2024 Findings``): the Findings volume, not the main conference.
+_FINDINGS_BEFORE = 12  # characters before the token looked at ("Findings of ")
+
+
+def _findings(text: str, entry: Entry, said: StatedYear) -> bool:
+    start = max(entry.content[0], said.span[0] - _FINDINGS_BEFORE)
+    return "findings" in text[start : said.span[1]].casefold()
+
+
 class _Copy:
-    """One listing of a paper: its entry and the venues and preprint years it states."""
+    """One listing of a paper: its entry and the venues and preprint years it states
+    (each published one with whether it is a Findings volume)."""
 
-    __slots__ = ("entry", "preprints", "published", "signature")
+    __slots__ = ("entry", "findings", "preprints", "published", "signature")
 
-    def __init__(self, entry: Entry, years: list[StatedYear]) -> None:
+    def __init__(self, text: str, entry: Entry, years: list[StatedYear]) -> None:
         self.entry = entry
         self.published = [y for y in years if y.kind == VENUE and y.venue is not None]
+        self.findings = [_findings(text, entry, y) for y in self.published]
         self.preprints = [y for y in years if y.kind == PREPRINT]
         self.signature = (
-            frozenset((y.venue.canonical, y.year) for y in self.published if y.venue),
+            frozenset(
+                (y.venue.canonical, y.year, f)
+                for y, f in zip(self.published, self.findings, strict=True)
+                if y.venue
+            ),
             frozenset(y.year for y in self.preprints),
         )
 
@@ -98,6 +114,9 @@ def _conflict(a: _Copy, b: _Copy) -> tuple[StatedYear, StatedYear] | None:
                 in_b = [y for y in b.published if y.venue and y.venue.canonical == name]
                 if not {y.year for y in in_a} & {y.year for y in in_b}:
                     return in_a[0], in_b[0]
+                pair = _volumes_differ(a, b, name)
+                if pair is not None:
+                    return pair
         else:
             for said_a in a.published:
                 for said_b in b.published:
@@ -109,6 +128,20 @@ def _conflict(a: _Copy, b: _Copy) -> tuple[StatedYear, StatedYear] | None:
         and not {y.year for y in a.preprints} & {y.year for y in b.preprints}
     ):
         return a.preprints[0], b.preprints[0]
+    return None
+
+
+def _volumes_differ(a: _Copy, b: _Copy, name: str) -> tuple[StatedYear, StatedYear] | None:
+    """The statements of one venue and year that one copy gives as the Findings volume
+    and the other as the main conference (``EMNLP Findings 2023``, ``EMNLP 2023``)."""
+    for said_a, findings_a in zip(a.published, a.findings, strict=True):
+        if said_a.venue is None or said_a.venue.canonical != name:
+            continue
+        for said_b, findings_b in zip(b.published, b.findings, strict=True):
+            if said_b.venue is None or said_b.venue.canonical != name:
+                continue
+            if said_a.year == said_b.year and findings_a != findings_b:
+                return said_a, said_b
     return None
 
 
@@ -129,7 +162,10 @@ class ConflictingCopies(Rule):
     - both name a conference or journal, none the same, and two of the names are
       of one kind (`NeurIPS'23` and `ICML'23`; two journals);
     - both name one venue with different years (`OSDI'22` and `OSDI'23`);
-    - both state an arXiv year and the years differ (`arXiv'23` and `arXiv'24`).
+    - both state an arXiv year and the years differ (`arXiv'23` and `arXiv'24`);
+    - both name one venue and year, one as its Findings volume and the other as the
+      main conference (`EMNLP Findings 2023` and `EMNLP 2023`; `Findings of EMNLP
+      2023` and `EMNLP Findings 2023` agree).
 
     A copy that states no venue or year disagrees with nothing. A preprint and its
     published version are one paper at two stages: `arXiv'23` beside `NeurIPS'23`,
@@ -233,7 +269,7 @@ class ConflictingCopies(Rule):
             written = text[entry.content[0] : entry.content[1]]
             if paper.agreed.get(written):
                 continue
-            copy = _Copy(entry, venue_years(document, entry, registry))
+            copy = _Copy(text, entry, venue_years(document, entry, registry))
             if not copy.published and not copy.preprints:
                 paper.agreed[written] = True
                 continue
