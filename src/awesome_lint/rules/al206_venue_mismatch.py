@@ -4,19 +4,39 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.parser.document import Document
+from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import (
     SHARED,
     VENUE_OPTIONS,
+    Found,
     document_tokens,
     implied_venues,
     registry_for,
+    url_of,
 )
 from awesome_lint.venues.parse import QUALIFIERS
 
 # PVLDB volumes straddle two calendar years: lists cite either.
 _YEAR_TOLERANCE = {"VLDB": 1}
+# A file that writes "Findings" this often names the Findings volume of ACL venues
+# (``EMNLP Findings 2023``); one that never does may drop it on purpose.
+FINDINGS_HABIT = 3
+_FINDINGS_BEFORE = 12  # characters before a venue token looked at ("Findings of ")
+
+
+def _findings_unsaid(document: Document, entry: Entry, found: list[Found]) -> bool:
+    """Whether the entry's paper link is an ACL Anthology Findings paper
+    (``2023.findings-acl.15``) and no venue token of it says "Findings"."""
+    url = url_of(entry, document)
+    if not url or ".findings-" not in url or "acl" not in url:
+        return False
+    text = document.text
+    for f in found:
+        start, end = f.abs(f.token.span)
+        if "findings" in text[max(entry.content[0], start - _FINDINGS_BEFORE) : end].casefold():
+            return False
+    return True
 
 
 class VenueMismatch(Rule):
@@ -32,6 +52,11 @@ class VenueMismatch(Rule):
     One of the two is wrong: a copy-paste slip in the venue, or a link to
     the wrong paper. A text that still says `arXiv` for a paper whose link
     is now the published version is reported too.
+
+    In a file that writes `Findings` (3 times or more), a link to a paper of an
+    ACL Anthology Findings volume (`2023.findings-acl.15`) whose text names the
+    main conference (`ACL 2023`, no `Findings` in or just before the venue) is
+    reported as well. A file that never writes `Findings` drops it on purpose.
 
     ## Example
 
@@ -65,6 +90,7 @@ class VenueMismatch(Rule):
         if not implied:
             return
         tokens = document_tokens(document, registry)
+        findings: int | None = None  # how often the file writes "Findings"
         for entry, (canonical, year) in implied:
             found = [
                 f
@@ -90,6 +116,17 @@ class VenueMismatch(Rule):
                 and abs(f.token.year - year) <= tolerance
                 for f in found
             ):
+                if findings is None:
+                    findings = text.count("Findings")
+                if findings >= FINDINGS_HABIT and _findings_unsaid(document, entry, found):
+                    first = found[0]
+                    start, end = first.abs(first.token.span)
+                    yield self.report(
+                        f"The link is a paper of the Findings of {canonical} {year}, the text "
+                        f"says {text[start:end]!r} (the file writes 'Findings' {findings} times)",
+                        start,
+                        end,
+                    )
                 continue
             first = found[0]
             start, end = first.abs(first.token.span)
