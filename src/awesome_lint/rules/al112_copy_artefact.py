@@ -26,6 +26,8 @@ _MOJIBAKE = {
 _ARTEFACT = lazy_compile(
     "[\ufb00-\ufb06]|(?<=[^\\W\\d_])©R(?![^\\W\\d_])|" + "|".join(_MOJIBAKE) + "|\ufffd"
 )
+# A "?" between two words of a heading, a blank each side.
+_LOST = lazy_compile(r"(?<=\w) \? (?=\w)")
 # The characters an artefact starts with: one quick scan finds the places to look at.
 _START = lazy_compile("[\ufb00-\ufb06\ufffd©â]")
 
@@ -49,6 +51,9 @@ class CopyArtefact(Rule):
     (`Eﬃcient`, with the one character `ﬃ`), a registered sign set as `©R`
     after a word (`Foundations and Trends©R in Systems and Control`), UTF-8
     read as Windows-1252 (`â€™` for `’`), and the replacement character `�`.
+    In a heading, a `?` with a blank each side between two words
+    (`Leaderboard ? Traces`) is a character lost the same way (a heading asks
+    no question mid-line).
     Link targets and code spans are not text.
 
     ## Why
@@ -78,11 +83,12 @@ class CopyArtefact(Rule):
 
     code = "AL112"
     name = "copy-artefact"
-    summary = "A PDF ligature, a '©R' for '®', or misdecoded text in an entry"
+    summary = "A PDF ligature, a '©R' for '®', or misdecoded text in an entry or heading"
     fix = "safe"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
+        yield from self._lost_in_headings(document)
         if text.isascii():
             return
         found = []
@@ -106,3 +112,17 @@ class CopyArtefact(Rule):
             yield self.report(
                 f"{m.group()!r} is left over from copying: {what}", m.start(), m.end(), fix
             )
+
+    def _lost_in_headings(self, document: Document) -> Iterator[Diagnostic]:
+        """A ``?`` with a blank each side between two words of a heading
+        (``Leaderboard ? Traces``): a character the text's charset lacked (a dash,
+        an ampersand) written as ``?``; a heading asks no question mid-line."""
+        text = document.text
+        for heading in document.headings:
+            start, end = heading.text
+            if text.find(" ? ", start, end) < 0:
+                continue
+            for m in _LOST.finditer(text, start, end):
+                yield self.report(
+                    "' ? ' between two words of a heading: a character was lost", m.start(), m.end()
+                )
