@@ -5,12 +5,17 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic, Related
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.normalize import normalize_url
 from awesome_lint.links.papers import link_roles, paper_links, same_paper_title, title_key
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.base import Context, Option, Rule
 
 FUZZY_LIMIT = 16  # distinct papers per link compared by fuzzy title (see check)
+# A tool entry ``Name: description [[Code]](https://github.com/owner/repo)``: its name
+# (before a colon this close to the start) and its repository.
+_NAME_MAX = 60
+_REPO = lazy_compile(r"https?://(?:www\.)?github\.com/([\w.-]+/[\w.-]+?)(?:\.git)?/?(?:[#?].*)?$")
 
 
 class DuplicateLink(Rule):
@@ -57,6 +62,12 @@ class DuplicateLink(Rule):
     ## Options
 
     - `scope` (`"section"` default, or `"file"`): where to look for copies.
+
+    A tool listed twice is reported too: two entries without a paper link that
+    give one name before a colon and link one GitHub repository
+    (`- LLamaSharp: ... [[Code]](https://github.com/SciSharp/LLamaSharp)`). A
+    code link alone never makes two entries one (two papers may share a
+    repository, two tools a monorepo). No fix.
 
     Within one entry, two resource links with one URL under different labels
     (`[[Pytorch(official)]](u) [[Pytorch(third party)]](u)`) are reported too: one
@@ -125,6 +136,42 @@ class DuplicateLink(Rule):
                 (Related(first_link.url[0], first_link.url[1], "First copy"),),
             )
         yield from self._resources_twice(document)
+        yield from self._tools_twice(document, scope)
+
+    def _tools_twice(self, document: Document, scope: str) -> Iterator[Diagnostic]:
+        """A tool listed twice: two entries without a paper link that give one name
+        before a colon (``LLamaSharp: ...``) and link one code repository. (A code link
+        alone never makes two papers one; a name and its repository do.)"""
+        text = document.text
+        papers = {id(entry) for entry, _, _, _ in paper_links(document)}
+        seen: dict[tuple[int, str, str], tuple[Entry, Link]] = {}
+        for entry in document.entries():
+            if id(entry) in papers or not entry.links or entry.is_toc:
+                continue
+            start, end = entry.content
+            colon = text.find(": ", start, min(end, start + _NAME_MAX))
+            if colon < 0 or "[" in text[start:colon]:
+                continue
+            name = text[start:colon].strip(" \t*_`").casefold()
+            if not name:
+                continue
+            area = id(entry.section) if scope == "section" else 0
+            for link, role in link_roles(document, entry):
+                repo = _REPO.match(link.url_value)
+                if role != "aux" or repo is None:
+                    continue
+                key = (area, repo.group(1).casefold(), name)
+                first = seen.setdefault(key, (entry, link))
+                if first[0] is not entry:
+                    first_link = first[1]
+                    yield self.report(
+                        f"Duplicate: {text[start:colon].strip()!r} with this repository is "
+                        f"already listed on line {first[0].line + 1}",
+                        link.url[0],
+                        link.url[1],
+                        related=(Related(first_link.url[0], first_link.url[1], "First copy"),),
+                    )
+                break
 
     def _resources_twice(self, document: Document) -> Iterator[Diagnostic]:
         """Two resource links of one entry with one URL under different labels
