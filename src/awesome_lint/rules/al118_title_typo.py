@@ -80,7 +80,9 @@ class TitleTypo(Rule):
     (`INtermediate Representations for FuturE PRediction`).
 
     A rare word that at least two other lists write (`Throughout` beside the
-    file's `Throughput`) is a word of its own, not a slip.
+    file's `Throughput`) is a word of its own, not a slip. A letter after a word
+    the titles write often counts as a slip when no ending ends with it
+    (`Inferencex`; never `s`, `d`, `r`, `y`, `e`, `n`, `l`, `t`, `h`, `k`, `m`).
 
     Where the colon of `[Name](url): subtitle` slipped into the link text
     (`[Alibaba HPN:](url) A Data Center Network ...`), the text after the link
@@ -474,7 +476,7 @@ def _typos(words: Counter[str]) -> dict[str, str]:
                 field = field_words()
             if w in field:
                 break  # other lists write it too: a word of its own (`throughout`)
-            if common[c] >= RATIO * n and _slip(w, c):
+            if common[c] >= RATIO * n and _slip(w, c, stray_end=True):
                 out[w] = c
                 break
     return out
@@ -612,9 +614,11 @@ def _doubled(rare: str, common: str) -> bool:
     return False
 
 
-def _slip(rare: str, common: str) -> bool:
+def _slip(rare: str, common: str, *, stray_end: bool = False) -> bool:
     """One edit turns ``common`` into ``rare``, and not one that makes another form of
-    the word (an ending, a plural, a British spelling) or changes its first letter."""
+    the word (an ending, a plural, a British spelling) or changes its first letter.
+    With ``stray_end``, a letter after the word that no ending ends with counts too
+    (`Inferencex`; asked only of words the file itself writes often)."""
     if rare.rstrip("s") == common.rstrip("s") or rare + "es" == common or common + "es" == rare:
         return False
     lr, lc = len(rare), len(common)
@@ -630,10 +634,17 @@ def _slip(rare: str, common: str) -> bool:
     longer, shorter = (rare, common) if lr > lc else (common, rare)
     if len(longer) != len(shorter) + 1:
         return False
+    if stray_end and rare is longer and rare.startswith(common) and rare[-1] not in _ENDING_LETTERS:
+        return True  # a stray key after the word (`Inferencex`): no ending ends so
     for i in range(len(longer)):
         if longer[:i] + longer[i + 1 :] == shorter:
             return 0 < i < len(longer) - 1
     return False
+
+
+# Letters that end a word's other forms (`-s`, `-d`, `-r`, `-y`, `-e`, `-n`, ...): one
+# of them after a common word may make another word; any other letter is a stray key.
+_ENDING_LETTERS = frozenset("sdryenlthkm")
 
 
 def _case_like(written: str, word: str) -> str:
