@@ -117,6 +117,11 @@ def _near(key: str, target: str, *, change: bool) -> int | None:
     return d
 
 
+def _dropped(short: str, long: str) -> bool:
+    """``short`` is ``long`` with one letter left out (not its first)."""
+    return any(long[:i] + long[i + 1 :] == short for i in range(1, len(long)))
+
+
 def _ending_only(a: str, b: str) -> bool:
     """The words differ only in their last three letters (an ending, not a slip)."""
     same = 0
@@ -151,7 +156,9 @@ class LabelTypo(Rule):
     `dataset`, `leaderboard`, `slides`, `video`, `website`, ...). A label is a
     misspelling when one letter is added, dropped, changed or two neighbours are
     swapped (two such slips in labels longer than seven letters; in four-letter
-    labels only a swap). A label the file writes five times or more is its own,
+    labels only a swap; a three-letter label written once is read only as a
+    letter dropped from a four-letter label the file writes 20 times or more,
+    `[[Cde]]` among `[[Code]]`s). A label the file writes five times or more is its own,
     unless the near label is written twenty times as often (a slip pasted five
     times, `[[PyTroch]]` among 217 `[[Pytorch]]`). A label written in another
     case than the file's habit is reported too where the habit is written at
@@ -270,6 +277,12 @@ class LabelTypo(Rule):
         hits: dict[str, int] = {}
         for target in often:
             if counts[target] < times * n:
+                continue
+            if len(key) == _SHORTEST - 1 and n == 1 and counts[target] >= _TIMES_OFTEN:
+                # three letters: only a letter dropped from a four-letter label the file
+                # writes 20 times or more (`Cde` among `Code`s)
+                if len(target) == _SHORTEST and _dropped(key, target):
+                    hits[target] = 1
                 continue
             d = _near(key, target, change=True)
             if d is not None:
