@@ -57,6 +57,14 @@ _SCI_HUB = lazy_compile(
 # Code hosts: a venue label that links one ([[ECCV2020]](github.com/...)) links no paper,
 # in a file whose venue labels link papers this share of the time (and this often).
 _CODE_HOSTS = ("github.com/", "gitlab.com/")
+# A code label linking a paper's own address (archives, proceedings, publishers).
+_CODE_TO_PAPER = lazy_compile(
+    r"(?i)\[\W*(?:code|codes|pytorch|tensorflow|tf|torch|keras|jax|mxnet|caffe|paddle|github"
+    r"|gitlab|repo|repository|implementation|official code|source code)\W*\]\(\s*<?https?://"
+    r"(?:www\.)?(?:arxiv\.org/(?:abs|pdf)/|openaccess\.thecvf\.com/[^\s)]*\.pdf|openreview\.net/"
+    r"(?:forum|pdf)|aclanthology\.org/|proceedings\.(?:neurips\.cc|mlr\.press)/|papers\.nips\.cc/"
+    r"|dl\.acm\.org/doi/|ieeexplore\.ieee\.org/(?:document|stamp)|link\.springer\.com/)"
+)
 # (a label with a year before a code host's address: what such a link looks like, a
 # quick test before the entries are read)
 _DATED_LABEL_TO_CODE = lazy_compile(r"\d\d[^\[\]]*\]\]?\(https?://(?:www\.)?git(?:hub|lab)\.com/")
@@ -107,7 +115,11 @@ class BrokenPaperLink(Rule):
       (for a DOI, `https://doi.org/…`) is suggested;
     - a venue label with a year that links a code repository
       (`[[ECCV2020]](https://github.com/a/b)`) in a file whose venue labels link
-      papers at least 19 times in 20 (and 20 times).
+      papers at least 19 times in 20 (and 20 times);
+    - the other way round, a code label (`[[Pytorch]]`, `[Code]`, `[GitHub]`)
+      that links a paper's own address: an arXiv abstract or PDF, a CVF PDF, an
+      OpenReview forum, the ACL Anthology, PMLR, NeurIPS proceedings, the ACM DL,
+      IEEE Xplore, Springer.
 
     Facts used: arXiv's identifier scheme (arxiv.org/help/arxiv_identifier:
     `YYMM.NNNN` from April 2007, `YYMM.NNNNN` from January 2015, and the old
@@ -149,6 +161,8 @@ class BrokenPaperLink(Rule):
         text = document.text
         if _DATED_LABEL_TO_CODE.search(text):
             yield from self._venue_to_code(document)
+        for m in _CODE_TO_PAPER.finditer(text):
+            yield from self._code_to_paper(document, m.start())
         listings = any(host in text for host in _LISTING_HOSTS)
         if (
             not listings
@@ -206,6 +220,21 @@ class BrokenPaperLink(Rule):
                 link.url[0],
                 link.url[1],
             )
+
+    def _code_to_paper(self, document: Document, start: int) -> Iterator[Diagnostic]:
+        """A resource link labelled as code (``[[Pytorch]]``, ``[Code]``) whose address
+        is a paper's (an arXiv abstract, a CVF PDF): the code is missing."""
+        entry = entry_at(document, start)
+        if entry is None:
+            return
+        for link, role in link_roles(document, entry):
+            if link.start == start and role == "aux":
+                yield self.report(
+                    f"{document.span_text(link.text).strip('[]')!r} link opens the paper, "
+                    "not its code",
+                    link.url[0],
+                    link.url[1],
+                )
 
     def _sci_hub(self, document: Document, link: Link, wrapped: str) -> Iterator[Diagnostic]:
         """A link through a Sci-Hub mirror: the paper's own address (a DOI as doi.org's)."""
