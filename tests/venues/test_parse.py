@@ -83,6 +83,14 @@ def test_a_comma_before_a_four_digit_year_after_a_known_name() -> None:
     assert render("ICLR", 2024, "{name}, {yyyy}") == "ICLR, 2024"
 
 
+def test_two_digits_before_a_month_are_a_day_not_a_year() -> None:
+    # "arXiv 12 Feb 2020" was read as arXiv 2012: the day taken for a two-digit year
+    for text in ("[[arXiv 26 Jun 2018]]", "arXiv 12 Feb 2020", "[[arXiv 26 Jun]]", "OSDI 22 May"):
+        assert find_venues(text) == [], text
+    assert [(t.name, t.year) for t in find_venues("OSDI 22, May")] == [("OSDI", 2022)]
+    assert [(t.name, t.year) for t in find_venues("arXiv 2020 Feb")] == [("arXiv", 2020)]
+
+
 def test_multi_word_names_take_the_longest_known() -> None:
     text = "Tal Ben-Nun et al., ACM Computing Surveys 2020"
     token = one(text)

@@ -18,6 +18,13 @@ _MONTH_NAMES = (
     *("January", "February", "March", "April", "May", "June", "July", "August"),
     *("September", "October", "November", "December"),
 )
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# A date label without its year: "[arXiv 26 Jun]", "[26 June]" (the link text, brackets
+# of its own included).
+_NO_YEAR = lazy_compile(
+    r"(?i)[\[ \t]*(?:arxiv[ \t]+(?:on[ \t]+)?)?(?P<day>\d{1,2})[ \t]+"
+    r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)[\] \t]*"
+)
 _LABEL_YEAR = lazy_compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # Cheap tests before a label is read: a digit, a space and a letter ("12 Feb 2020").
 _DATE_HINT = lazy_compile(r"\d\s+[A-Za-z]")
@@ -65,6 +72,9 @@ class ArxivDate(Rule):
     month is left alone, a later year included (`[[10 Mar 2023]]` on `2203.15792`):
     it may be the date of a later version.
 
+    A date label without its year (`[[arXiv 26 Jun]]`) on an arXiv link is
+    reported too, in such a file, with the id's month and year.
+
     ## Why
 
     The date is how a reader of such a list tells new work from old; a slip of
@@ -82,8 +92,9 @@ class ArxivDate(Rule):
     ## Fix safety
 
     Unsafe, and only for a label in the id's month: the year is changed to the
-    id's (`[[10 Mar 2022]]`). The day is kept as written. A label in another
-    month is reported without a fix.
+    id's (`[[10 Mar 2022]]`), or added where it is missing (`[[arXiv 26 Jun
+    2018]]`). The day is kept as written. A label in another month is reported
+    without a fix.
 
     ## Options
 
@@ -103,6 +114,7 @@ class ArxivDate(Rule):
         if not file_habit(matching, len(dated) - matching, share=_SHARE, minimum=_MINIMUM):
             return
         text = document.text
+        yield from self._no_year(document)
         for link, (year, month), (id_year, id_month), paper in dated:
             # the id's month in an earlier year: a year slip (a later year may be the
             # date of a later version, "10 Mar 2023" on 2203.15792, and is left alone)
@@ -127,6 +139,40 @@ class ArxivDate(Rule):
             yield self.report(
                 f"Date label {label!r} disagrees with arXiv id {paper} "
                 f"({_MONTH_NAMES[id_month - 1]} {id_year})",
+                start,
+                end,
+                fix,
+            )
+
+    def _no_year(self, document: Document) -> Iterator[Diagnostic]:
+        """A date label without its year (``[[arXiv 26 Jun]]``) on an arXiv link, in a
+        file that dates its arXiv links."""
+        text = document.text
+        for link in document.links:
+            start, end = link.text
+            if link.image or end - start > 24 or "arxiv" not in link.url_value.lower():
+                continue
+            m = _NO_YEAR.fullmatch(text, start, end)
+            if m is None or not 1 <= int(m.group("day")) <= 31:
+                continue
+            paper = arxiv_id(link.url_value)
+            submitted = arxiv_year(paper) if paper is not None and "/" not in paper else None
+            if paper is None or submitted is None or submitted.month is None:
+                continue
+            month = _MONTH_KEYS.index(m.group("month")[:3].lower()) + 1
+            fix = None
+            if month == submitted.month:
+                fix = self.replace(
+                    f"Add the id's year {submitted.year}",
+                    m.end("month"),
+                    m.end("month"),
+                    f" {submitted.year}",
+                    unsafe=True,
+                )
+            label = text[start:end].strip("[] \t")
+            yield self.report(
+                f"Date label {label!r} has no year: arXiv id {paper} says "
+                f"{_MONTH_NAMES[submitted.month - 1]} {submitted.year}",
                 start,
                 end,
                 fix,

@@ -66,6 +66,9 @@ _GLUED = lazy_compile(
     r"(?P<month>\.(?:1[0-2]|0?[1-9]))?\.?\Z"
 )
 _TWO_DIGITS = lazy_compile(r"\d\d")
+# A month's name, whole or cut short (``Jun``, ``June``, ``Sept.``): after two digits
+# it makes them a day (``26 Jun 2018``).
+_MONTH_WORD = lazy_compile(r"(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\Z")
 # "ICLR, 2024", "(**CVPR, 2021**)": a comma between a known name and a four-digit year.
 _COMMA_GAP = lazy_compile(r",[ \t]*")
 _SPACES = lazy_compile(r"\s+")
@@ -337,6 +340,10 @@ def _token_at(
         sep_start = name_end
         apo = year_m.group("apo")
         year_text = year_m.group("year")
+        if len(year_text) == 2 and not apo and j + 1 < len(words):
+            after = words[j + 1]
+            if _only_spaces(text[word.end : after.start]) and _MONTH_WORD.match(after.text):
+                return None  # "arXiv 26 Jun 2018": a day before its month, no year
         # A bare two-digit number ("OSDI 22") is a year only after a known name.
         need_known = comma or (len(year_text) == 2 and not apo and not trailing_apo)
         year_start = word.start + len(apo)
