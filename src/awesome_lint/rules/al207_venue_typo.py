@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.domain.venues import _masked
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import (
@@ -40,6 +41,24 @@ SHORT_VENUES = frozenset({"ecc", "sac", "cpp", "tcs", "fat", "cse", "ict", "isa"
 # (by key): IEEE T-ITS, written TITS, is one swap from ACM TIST. They belong in
 # the registry's data; until then they are simply not typos.
 OTHER_VENUES = frozenset({"tits"})
+
+# Well-known universities, labs and companies, as they write their own names (facts),
+# that paper lists put in the venue slot or join with "&" (``| Stanford``, ``THU &
+# Tencent``): a word one slip from one of them is a typo of it (``Havard``, ``Tecent``).
+AFFILIATIONS = frozenset(
+    {
+        *("Stanford", "Harvard", "Berkeley", "Princeton", "Cornell", "Columbia", "Caltech"),
+        *("Oxford", "Cambridge", "Toronto", "Washington", "Michigan", "Illinois", "Purdue"),
+        *("Wisconsin", "Maryland", "Tsinghua", "Peking", "Zhejiang", "Shanghai", "Fudan"),
+        *("Nanjing", "Wuhan", "Microsoft", "Google", "DeepMind", "OpenAI", "Anthropic"),
+        *("NVIDIA", "Nvidia", "Alibaba", "Tencent", "ByteDance", "Huawei", "Baidu", "Amazon"),
+        *("Intel", "Qualcomm", "Samsung", "Salesforce", "Adobe", "Databricks", "Meituan"),
+        *("Kuaishou", "Xiaomi", "SenseTime", "Megvii", "HuggingFace", "Apple", "Facebook"),
+    }
+)
+AFFILIATION_MIN = 6  # letters: shorter names are one slip from too many words
+_AMPERSANDS = lazy_compile(r"[A-Z][\w.-]*(?:[ \t]*&[ \t]*[A-Z][\w.-]*)+")
+_CAPITALISED = lazy_compile(r"(?<![\w.-])[A-Z][A-Za-z]{4,}(?![\w-])")
 
 # What a near name stands for: the venue's canonical name (None for a name that
 # only the file uses) and the spelling to suggest.
@@ -106,6 +125,12 @@ class VenueTypo(Rule):
     for a real venue the registry lacks (`ECC 2021`, the European Control
     Conference).
 
+    Where lists write affiliations, the venue slot (`| Stanford`) and names
+    joined by `&` (`THU & BUPT & Tencent`), a capitalised word one slip from a
+    well-known university's, lab's or company's name of 6 letters or more is
+    reported too: `| Havard` (Harvard), `& Tecent` (Tencent). The first letter
+    must agree; the names are facts (how the institutions write themselves).
+
     Besides the registry's names, a venue-like name (two capitals or more) that
     the file writes with a year at least 3 times is a name too: `MLArchSy'25`
     in a file writing `MLArchSys'23` three times is reported.
@@ -151,6 +176,7 @@ class VenueTypo(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         registry = registry_for(context.options)
+        yield from self._affiliations(document)
         words = _candidates(document, registry)
         counts = Counter(name for _, _, _, name, _ in words)
         # A name the file writes often is its own, not a slip.
@@ -202,6 +228,59 @@ class VenueTypo(Rule):
             yield self.report(
                 f"Venue {name!r} looks like a typo: did you mean {suggestion!r}?", start, end, fix
             )
+
+    def _affiliations(self, document: Document) -> Iterator[Diagnostic]:
+        """A misspelt institution where the list writes affiliations (`| Havard`)."""
+        for entry, start, end, name in _affiliation_slips(document):
+            fix = (
+                self.replace(f"Write {name!r}", start, end, name, unsafe=True)
+                if entry.parsed
+                else None
+            )
+            yield self.report(
+                f"Affiliation {document.text[start:end]!r} looks like a typo: did you mean "
+                f"{name!r}?",
+                start,
+                end,
+                fix,
+            )
+
+
+def _affiliation_slips(document: Document) -> Iterator[tuple[Entry, int, int, str]]:
+    """Words where a list writes affiliations, one slip from a well-known
+    institution's name: (entry, start, end, the name)."""
+    text = document.text
+    if " & " not in text and "|" not in text:
+        return
+    for entry in document.entries():
+        pieces: list[tuple[int, int]] = []
+        if entry.venue is not None:
+            pieces.append(entry.venue)
+        start, end = entry.content
+        if text.find(" & ", start, end) >= 0:
+            pieces.extend(m.span() for m in _AMPERSANDS.finditer(text, start, end))
+        for a, b in pieces:
+            for m in _CAPITALISED.finditer(text, a, b):
+                name = _near_affiliation(m.group())
+                if name is not None:
+                    yield entry, m.start(), m.end(), name
+
+
+def _near_affiliation(word: str) -> str | None:
+    """The well-known institution ``word`` misspells (a letter added, dropped,
+    changed or two neighbours swapped; never the first letter), or None."""
+    if word in AFFILIATIONS or len(word) < AFFILIATION_MIN - 1:
+        return None
+    folded = word.casefold()
+    for name in AFFILIATIONS:
+        other = name.casefold()
+        if len(other) < AFFILIATION_MIN:
+            continue
+        if other == folded or other[0] != folded[0] or abs(len(other) - len(folded)) > 1:
+            continue
+        if distance(folded, other, 1) == 1:
+            return name
+    return None
 
 
 def _candidates(
