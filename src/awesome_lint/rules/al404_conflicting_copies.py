@@ -91,7 +91,7 @@ class _Copy:
 
 
 class _Paper:
-    __slots__ = ("agreed", "copies", "count", "signatures", "title")
+    __slots__ = ("agreed", "copies", "count", "preprint_only", "published", "signatures", "title")
 
     def __init__(self, title: str | None) -> None:
         self.title = title
@@ -99,6 +99,8 @@ class _Paper:
         self.agreed: dict[str, bool] = {}  # an entry's text -> it disagreed with no copy
         self.copies: list[_Copy] = []
         self.signatures: set[object] = set()
+        self.published: _Copy | None = None  # the first copy naming a published venue
+        self.preprint_only: list[_Copy] = []  # copies naming only a preprint
 
 
 def _conflict(a: _Copy, b: _Copy) -> tuple[StatedYear, StatedYear] | None:
@@ -167,13 +169,14 @@ class ConflictingCopies(Rule):
       main conference (`EMNLP Findings 2023` and `EMNLP 2023`; `Findings of EMNLP
       2023` and `EMNLP Findings 2023` agree).
 
-    A copy that states no venue or year disagrees with nothing. A preprint and its
-    published version are one paper at two stages: `arXiv'23` beside `NeurIPS'23`,
-    or `arXiv'23` beside `NeurIPS'24`, is normal. So are a workshop paper and its
-    conference version, and a conference paper and its journal extension
-    (`CVPR'21` beside `TPAMI'23`). Years from arXiv links are not compared (two
-    links differ: see duplicate-title). A nested item that repeats its parent is no
-    second copy.
+    A copy that states no venue or year disagrees with nothing. A copy that gives
+    only the preprint (`arXiv'23`) of a paper another copy lists as published
+    (`NeurIPS'23`, or `NeurIPS'24`) is stale: it is reported (on the preprint, with
+    the published copy as related location), the one paper at two stages in one
+    list. A workshop paper and its conference version are normal, and so is a
+    conference paper and its journal extension (`CVPR'21` beside `TPAMI'23`).
+    Years from arXiv links are not compared (two links differ: see
+    duplicate-title). A nested item that repeats its parent is no second copy.
 
     Copies also disagree when they link one paper under two titles that are nearly
     the same but not quite (`Visually-Grounded` and `Visual-Grounded`; nine tenths
@@ -280,7 +283,32 @@ class ConflictingCopies(Rule):
             if copy.signature not in paper.signatures and len(paper.copies) < MAX_STATEMENTS:
                 paper.signatures.add(copy.signature)
                 paper.copies.append(copy)
+            if copy.published:
+                paper.published = paper.published or copy
+            elif copy.preprints and len(paper.preprint_only) < MAX_STATEMENTS:
+                paper.preprint_only.append(copy)
+        for paper in papers:
+            yield from self._stale(paper)
         yield from self._titles(titled)
+
+    def _stale(self, paper: _Paper) -> Iterator[Diagnostic]:
+        """Copies that still give only the preprint of a paper that another copy lists
+        as published (``Arxiv 2023`` beside ``ACL 2024``): reported on the preprint."""
+        published = paper.published
+        if published is None:
+            return
+        said = published.published[0]
+        for copy in paper.preprint_only:
+            if nested(copy.entry, published.entry):
+                continue
+            old = copy.preprints[0]
+            yield self.report(
+                f"This copy (line {copy.entry.line + 1}) still says {old.text}; the copy on "
+                f"line {published.entry.line + 1} says {said.text}",
+                old.span[0],
+                old.span[1],
+                related=(Related(said.span[0], said.span[1], "Published copy"),),
+            )
 
     def _titles(self, copies: dict[str, list[tuple[Entry, Span, str]]]) -> Iterator[Diagnostic]:
         """Copies of one paper (one paper link) whose titles are nearly the same but not
