@@ -24,8 +24,14 @@ class DuplicateTitle(Rule):
     subtitle together are the title. In the `Title, Venue.` shape the part
     before the last comma counts as the title too when what follows names a
     venue (`…Features, RAL.` and `…Features, IEEE ROBOTICS AND AUTOMATION
-    LETTERS.`) and the part has five words or more. Very short titles are ignored, and so is a
-    nested item that repeats its parent's title to give another link.
+    LETTERS.`) and the part has five words or more. A title that is another
+    title of the section with a short name and a colon put before it
+    (`MegaScale: Scaling Large Language Model Training ...` beside `Scaling
+    Large Language Model Training ...`) is the same paper too (the rest must
+    have five words or more; two titles with different names before one rest,
+    `FlashAttention: ...` and `FlashMask: ...`, are two papers). Very short
+    titles are ignored, and so is a nested item that repeats its parent's title
+    to give another link.
 
     ## Why
 
@@ -58,6 +64,7 @@ class DuplicateTitle(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         first: dict[tuple[int, str], tuple[Entry, Link, str]] = {}
+        named: dict[tuple[int, str], tuple[Entry, Link, str]] = {}  # by title after a name
         for entry, link, title, url_key in paper_links(document):
             if title is None:
                 continue
@@ -83,6 +90,17 @@ class DuplicateTitle(Rule):
                 listed = first.setdefault((section, k), this)
                 if original is None and listed is not this and listed[0] is not entry:
                     original = listed
+            # "MegaScale: Scaling ..." beside "Scaling ...": a name put before a title
+            # of the section (two titles with names are never compared by their rests)
+            rest_key = _rest_key(title)
+            if rest_key is not None:
+                named.setdefault((section, rest_key), this)
+                if original is None:
+                    original = first.get((section, rest_key))
+                    if original is not None and original[0] is entry:
+                        original = None
+            elif original is None:
+                original = named.get((section, key))
             if original is None:
                 continue
             if original[2] == url_key or nested(original[0], entry):
@@ -96,6 +114,21 @@ class DuplicateTitle(Rule):
                 link.url[1],
                 related=(Related(other_link.url[0], other_link.url[1], "First copy"),),
             )
+
+
+MAX_NAME_WORDS = 3  # "Name: Title": the name before the colon at most this long
+
+
+def _rest_key(title: str) -> str | None:
+    """The folded title after a short name and a colon (``MegaScale: Scaling Large
+    Language Model Training``), when it is a title of its own, else None."""
+    name, colon, rest = title.partition(":")
+    if not colon or not 0 < len(name.split()) <= MAX_NAME_WORDS:
+        return None
+    key = title_key(rest)
+    if len(key) < MIN_HEAD or key.count(" ") < MIN_HEAD_WORDS - 1:
+        return None
+    return key
 
 
 _REPOSITORY = lazy_compile(r"https://(?:github\.com|gitlab\.com|codeberg\.org)/[^/]+/[^/]+$")
