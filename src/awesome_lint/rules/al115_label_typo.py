@@ -49,6 +49,18 @@ _CASE_TIMES = 20
 _SHORTEST = 4  # letters: shorter labels (tf, hf, abs) are close to everything
 
 
+def _number_habit(key: str, counts: Counter[str]) -> str | None:
+    """The label's singular or plural that the file writes as a habit (20 times or
+    more, and 20 times as often: `[[Codes]]` among 307 `[[Code]]`), else None."""
+    n = counts[key]
+    for other in (key + "s", key + "es", key[:-1], key[:-2] if key.endswith("es") else ""):
+        if other and other != key and _plural(key, other):
+            m = counts.get(other, 0)
+            if m >= _CASE_OFTEN and m >= _CASE_TIMES * n:
+                return other
+    return None
+
+
 def _key(label: str) -> str:
     return label.casefold().replace("-", " ")
 
@@ -162,7 +174,9 @@ class LabelTypo(Rule):
     unless the near label is written twenty times as often (a slip pasted five
     times, `[[PyTroch]]` among 217 `[[Pytorch]]`). A label written in another
     case than the file's habit is reported too where the habit is written at
-    least 20 times and 20 times as often (`[[paper]]` among 776 `[[Paper]]`).
+    least 20 times and 20 times as often (`[[paper]]` among 776 `[[Paper]]`), and
+    so is a singular or plural against such a habit (`[[Codes]]` among 307
+    `[[Code]]`).
     Not reported: a label that is in the vocabulary, a rarer case-only
     difference, singular and plural (`slide`/`slides`), labels with digits
     (venues, dates), acronyms in capitals (venue names: AL207's business) and
@@ -232,6 +246,16 @@ class LabelTypo(Rule):
             if key not in best:
                 best[key] = self._suggest(key, counts, often)
             suggestion = best[key]
+            other = _number_habit(key, counts)
+            if suggestion is None and other is not None:
+                usual, n = spellings[other].most_common(1)[0]
+                yield self.report(
+                    f"Link label {text[start:end]!r} is written {usual!r} {n} times in this file",
+                    start,
+                    end,
+                    self.replace(f"Write {usual!r}", start, end, usual, unsafe=True),
+                )
+                continue
             if suggestion is None:
                 core = text[start:end]
                 usual, n = spellings[key].most_common(1)[0]
