@@ -41,6 +41,32 @@ EXPECTED = {
     ("papers/byungsoo-oh__ml-systems-papers.md", "AL404", 763, 618),
     # "A Roofline-Driven ML Method" here, "MLMethod" on line 134
     ("papers/zenrran4nlp__Awesome-LLM-Inference-Serving.md", "AL404", 226, 134),
+    # judged 2026-11-30, the Findings volume against the main conference: "The Cost of
+    # Compression" (2312.00960) is EMNLP Findings 2023 here and EMNLP 2023 on line 34
+    ("papers/HuangOwen__Awesome-LLM-Compression.md", "AL404", 232, 34),
+    ("papers/HuangOwen__Awesome-LLM-Compression.md", "AL404", 802, 34),
+    # judged 2026-11-30, a stale preprint copy: the same paper (same link or title, read
+    # on both lines) published in the copy on the second line, this one not updated
+    ("papers/AmadeusChan__Awesome-LLM-System-Papers.md", "AL404", 65, 21),  # FlexGen
+    ("papers/HuangOwen__Awesome-LLM-Compression.md", "AL404", 222, 814),  # 2311.09755
+    ("papers/HuangOwen__Awesome-LLM-Compression.md", "AL404", 274, 294),  # Any-Precision
+    ("papers/HuangOwen__Awesome-LLM-Compression.md", "AL404", 824, 778),  # LoRAPrune
+    ("papers/byungsoo-oh__ml-systems-papers.md", "AL404", 246, 259),  # WLB-LLM
+    ("papers/byungsoo-oh__ml-systems-papers.md", "AL404", 307, 1141),  # LocMoE
+    ("papers/byungsoo-oh__ml-systems-papers.md", "AL404", 704, 1847),  # ModServe
+    ("papers/byungsoo-oh__ml-systems-papers.md", "AL404", 725, 537),  # KunServe
+    ("papers/byungsoo-oh__ml-systems-papers.md", "AL404", 750, 566),  # SuffixDecoding
+    ("papers/byungsoo-oh__ml-systems-papers.md", "AL404", 835, 789),  # Sarathi-Serve
+    ("papers/byungsoo-oh__ml-systems-papers.md", "AL404", 861, 787),  # VTC fairness
+    ("papers/byungsoo-oh__ml-systems-papers.md", "AL404", 1037, 1033),  # Comet
+    ("papers/byungsoo-oh__ml-systems-papers.md", "AL404", 1562, 897),  # Twilight
+    ("papers/byungsoo-oh__ml-systems-papers.md", "AL404", 1835, 1905),  # RLHFuse
+    ("papers/byungsoo-oh__ml-systems-papers.md", "AL404", 1934, 1900),  # CUDA myth
+    ("papers/merrymercy__awesome-tensor-compilers.md", "AL404", 186, 180),  # SAM
+    ("papers/pliang279__awesome-multimodal-ml.md", "AL404", 595, 731),  # MiniRTS
+    ("papers/weleen__awesome-agent.md", "AL404", 162, 147),  # 2410.12428, retitled
+    ("papers/zenrran4nlp__Awesome-LLM-Inference-Serving.md", "AL404", 140, 201),  # vLLM
+    ("papers/zenrran4nlp__Awesome-LLM-Inference-Serving.md", "AL404", 148, 254),  # InfiniGen
 }
 
 
