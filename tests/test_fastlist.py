@@ -110,6 +110,8 @@ _LINES = st.sampled_from(
         "  - [Child](https://c.org) <!-- note -->\t",
         "   \t- [Grandchild](https://g.org)  ",
         "[More](https://m.org) on a lazy line",
+        "- [[Nested]](https://n.org) a stray ] and [x](https://x.org/a(1))",
+        "- [A](https://a.org) `[B](https://b.org)` \\[C](https://c.org)",
         "  * child star",
         "    - [Grandchild](https://g.org)",
         "   - three spaces",

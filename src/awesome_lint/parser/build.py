@@ -10,7 +10,7 @@ from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.anchors import Slugger
 from awesome_lint.parser.document import Block, Document, Entry, Heading, Link, Section
 from awesome_lint.parser.fastlist import SIMPLE_LIST, Item
-from awesome_lint.parser.inline import code_spans, scan_links
+from awesome_lint.parser.inline import code_spans, flat_links, plain_lines, scan_links
 from awesome_lint.parser.markdown import Token, parse_blocks
 from awesome_lint.source import SourceText
 
@@ -379,6 +379,10 @@ def _simple_list(
     parents: list[Entry] = []  # the open item at each depth
     ids = [list_id]  # the id of the open list at each depth
     count = len(items)
+    final, _, final_lazy = items[-1]
+    # no code span, escape or autolink in the list, and no reference defined: the links
+    # of an item's one-line paragraph are ``flat_links``' (see ``inline.plain_lines``)
+    plain = not refs and plain_lines(text, lines[items[0][0]].start, lines[final + final_lazy].end)
     for index, (number, depth, lazy) in enumerate(items):
         if depth == len(ids):  # a list nested in the item before
             ids.append(next(new_ids))
@@ -418,7 +422,9 @@ def _simple_list(
             top.append(entry)
         parents.append(entry)
         # the links of its paragraph: on its first line, and on the lazy lines
-        found = scan_links(text, content, lines[number + lazy].end if lazy else line_end, refs)
+        found = flat_links(text, content, line_end) if plain and not lazy else None
+        if found is None:
+            found = scan_links(text, content, lines[number + lazy].end if lazy else line_end, refs)
         links.extend(found)
         if lazy and found:
             entry.links = [link for link in found if link.start < line_end]
