@@ -107,6 +107,11 @@ _LINES = st.sampled_from(
         "-  two spaces",
         "-\ttab",
         "  - [Child](https://c.org)",
+        "  - [Child](https://c.org) <!-- note -->\t",
+        "   \t- [Grandchild](https://g.org)  ",
+        "[More](https://m.org) on a lazy line",
+        "- [[Nested]](https://n.org) a stray ] and [x](https://x.org/a(1))",
+        "- [A](https://a.org) `[B](https://b.org)` \\[C](https://c.org)",
         "  * child star",
         "    - [Grandchild](https://g.org)",
         "   - three spaces",
@@ -213,6 +218,9 @@ def _document(text: str, compact: bool) -> tuple[object, ...]:
         "- a\n  - b\n- c\n  - d\n  * e\n\n## H\n\n- x\n\n- y\n",  # nested lists, a loose one
         "- a\n**Conference**\n- [b](u) [c](v)\nmore [d](w)\n\n\n",  # lazy lines, blank end
         "- [T](https://t.org)   \n- [x] <!-- note -->\n",  # trailing blanks, a comment
+        "- a\n  - b\n   \t- [c](https://c.org)  \n- d\n",  # a tab that takes one column
+        # links on lazy lines; a nested item's comment and blanks; blank lines at the end
+        "- [a](https://a.org) x\n[b](https://b.org) more\n  - [c](u) <!-- n -->\t\n\n\n",
     ],
 )
 def test_same_document_from_compact_lists(text: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.parser.inline import _flat_links, scan_links
+from awesome_lint.parser.inline import flat_links, scan_links
 
 # A definition no generated label can use ("z" is not in the alphabet): with it,
 # scan_links takes the bracket-pair path, and finds the same links as without one.
@@ -30,7 +30,7 @@ def test_same_links_as_the_pair_scan(pieces: list[str]) -> None:
 
 def test_examples() -> None:
     line = "[OSDI'20] [HiveD: GPU](https://h.org/a) [code](https://g.com/x) ![b](i.png)"
-    fast = _flat_links(line, 0, len(line))
+    fast = flat_links(line, 0, len(line))
     assert fast is not None
     assert [(link.start, link.end, link.url_value, link.image) for link in fast] == [
         (10, 39, "https://h.org/a", False),
@@ -40,7 +40,7 @@ def test_examples() -> None:
     assert _both(line)[0] == _both(line)[1] == fast
     # a bracket inside a destination, nested brackets: left to the pair scan
     for text in ("[a](https://x.org/[1]) [b](u)", "[[a](u)] x"):
-        assert _flat_links(text, 0, len(text)) is None
+        assert flat_links(text, 0, len(text)) is None
         assert _both(text)[0] == _both(text)[1] != []
     # a destination with a title: found by the general destination parser
     text = '[a](u "t") [b]( v )'

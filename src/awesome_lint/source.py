@@ -10,6 +10,8 @@ else does (not ``str.splitlines``'s form feeds or line separators).
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate, repeat
+from operator import add
 from typing import NamedTuple
 
 from awesome_lint.lazyre import lazy_compile
@@ -50,23 +52,34 @@ class SourceText:
                 text = text[1:]
         self.text = text
         self.bom = bom
-        lines: list[Line] = []
-        pos = 0
-        number = 1
         if "\r" in text:
+            lines: list[Line] = []
+            pos = 0
+            number = 1
             for match in _EOL.finditer(text):
                 lines.append(Line(number, pos, match.start(), match.group()))
                 pos = match.end()
                 number += 1
-        else:  # the common case: only "\n" ends a line (str.split is much faster)
-            for body in text.split("\n")[:-1]:
-                end = pos + len(body)
-                lines.append(Line(number, pos, end, "\n"))
-                pos = end + 1
-                number += 1
-        lines.append(Line(number, pos, len(text), ""))
+            lines.append(Line(number, pos, len(text), ""))
+            starts = [line.start for line in lines]
+        else:
+            # the common case, only "\n" ends a line: the table is made by str.split and
+            # C-level loops, each line a tuple made as ``Line._make`` makes it
+            lengths = list(map(len, text.split("\n")))
+            starts = list(accumulate(map(add, lengths, repeat(1)), initial=0))
+            starts.pop()  # (the offset after the text)
+            terminators = ["\n"] * len(lengths)
+            terminators[-1] = ""
+            rows = zip(
+                range(1, len(lengths) + 1),
+                starts,
+                map(add, starts, lengths),
+                terminators,
+                strict=True,
+            )
+            lines = list(map(tuple.__new__, repeat(Line), rows))
         self.lines = lines
-        self._starts = [line.start for line in lines]
+        self._starts = starts
 
     @classmethod
     def from_bytes(cls, data: bytes) -> SourceText:

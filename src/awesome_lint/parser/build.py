@@ -10,7 +10,7 @@ from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.anchors import Slugger
 from awesome_lint.parser.document import Block, Document, Entry, Heading, Link, Section
 from awesome_lint.parser.fastlist import SIMPLE_LIST, Item
-from awesome_lint.parser.inline import code_spans, scan_links
+from awesome_lint.parser.inline import code_spans, flat_links, plain_lines, scan_links
 from awesome_lint.parser.markdown import Token, parse_blocks
 from awesome_lint.source import SourceText
 
@@ -125,9 +125,7 @@ def parse_document(source: SourceText, *, compact: bool = True) -> Document:
             continue
         if ttype == SIMPLE_LIST and tok.map:  # a top-level list (see fastlist.compact_list)
             blocks.append(Block("list", tok.map[0], _last_content_line(source, tok)))
-            top_entries.extend(
-                _simple_list(source, refs, tok.meta["items"], tok.map[1], i, new_ids, links)
-            )
+            top_entries.extend(_simple_list(source, refs, tok.meta["items"], i, new_ids, links))
             continue
         if tok.level == 0 and tok.map is not None and ttype in _BLOCK_KINDS:
             blocks.append(Block(_BLOCK_KINDS[ttype], tok.map[0], _last_content_line(source, tok)))
@@ -360,30 +358,62 @@ def _simple_list(
     source: SourceText,
     refs: dict[str, str],
     items: list[Item],
-    end: int,
     list_id: int,
     new_ids: Iterator[int],
     links: list[Link],
 ) -> list[Entry]:
-    """The entries of a simple list (``fastlist.compact_list``'s items, the list ending
-    at line ``end``): what the loop of ``parse_document`` makes of markdown-it-py's
-    tokens for it. Its links are appended to ``links``; returns the top-level entries."""
+    """The entries of a simple list (``fastlist.compact_list``'s items): what the loop of
+    ``parse_document`` makes of markdown-it-py's tokens for it. Its links are appended
+    to ``links``; returns the top-level entries.
+
+    What ``_make_entry`` and ``_item_paragraph`` find out, read off the items instead
+    (``tests/test_fastlist.py`` compares the documents built both ways): an item's line
+    is ``- content``, indented two columns a level (spaces, or a tab that takes one
+    column), one blank after its marker, so its parts sit at fixed offsets; its
+    paragraph is its line and its lazy continuation lines; and only blank lines can
+    stand between an item (or the last item nested in it) and the next item or the
+    list's end, so its last line with content is the last line of its last item."""
+    text = source.text
+    lines = source.lines
     top: list[Entry] = []
     parents: list[Entry] = []  # the open item at each depth
     ids = [list_id]  # the id of the open list at each depth
     count = len(items)
-    for index, (line, depth, lazy) in enumerate(items):
+    final, _, final_lazy = items[-1]
+    # no code span, escape or autolink in the list, and no reference defined: the links
+    # of an item's one-line paragraph are ``flat_links``' (see ``inline.plain_lines``)
+    plain = not refs and plain_lines(text, lines[items[0][0]].start, lines[final + final_lazy].end)
+    for index, (number, depth, lazy) in enumerate(items):
         if depth == len(ids):  # a list nested in the item before
             ids.append(next(new_ids))
         else:
             del ids[depth + 1 :]
-        # the item runs to the next item at its depth or above (or the list's end)
+        # the item runs up to the next item at its depth or above
         nxt = index + 1
         while nxt < count and items[nxt][1] > depth:
             nxt += 1
-        item_end = items[nxt][0] if nxt < count else end
-        entry = _make_entry(source, line, item_end, line + lazy, False, depth, ids[depth])
-        assert entry is not None  # (an item's line is a line of the source)
+        last, _, last_lazy = items[nxt - 1]
+        _, line_start, line_end, terminator = lines[number]
+        marker = line_start + 2 * depth
+        content = marker + 2
+        content_end = line_end
+        if text[line_end - 1] in " \t":
+            content_end = _blank_back(text, content, line_end)
+        entry = Entry(
+            line=number,
+            indent=(line_start, marker),
+            marker=(marker, marker + 1),
+            content=(content, content_end),
+            depth=depth,
+            ordered=False,
+            parsed=lazy == 0,  # its paragraph is its first line alone
+            eol=(line_end, line_end + len(terminator)),
+            end_line=last + last_lazy,
+            para_end=number + lazy,
+            list_id=ids[depth],
+        )
+        if content_end < line_end:
+            entry.trailing = (content_end, line_end)
         del parents[depth:]
         if parents:
             entry.parent = parents[-1]
@@ -391,7 +421,19 @@ def _simple_list(
         else:
             top.append(entry)
         parents.append(entry)
-        _item_paragraph(source, refs, entry, line + 1 + lazy, links)
+        # the links of its paragraph: on its first line, and on the lazy lines
+        found = flat_links(text, content, line_end) if plain and not lazy else None
+        if found is None:
+            found = scan_links(text, content, lines[number + lazy].end if lazy else line_end, refs)
+        links.extend(found)
+        if lazy and found:
+            entry.links = [link for link in found if link.start < line_end]
+            if len(entry.links) < len(found):
+                entry.more_links = [link for link in found if link.start >= line_end]
+        else:
+            entry.links = found
+        entry.toc = _anchors_only(entry.links)
+        _decompose(text, entry)
     return top
 
 

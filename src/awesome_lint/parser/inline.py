@@ -136,6 +136,17 @@ def _plain_pairs(text: str, start: int, end: int) -> dict[int, int]:
 # What makes a segment more than plain text and brackets: a code span, an escape, a line
 # break (a blank line ends brackets) or an autolink.
 _NOT_PLAIN = lazy_compile(r"[`\\\n<]")
+# ... on one line (a run of lines has line breaks: each of its lines is looked at alone)
+_NOT_PLAIN_LINE = lazy_compile(r"[`\\<]")
+
+
+def plain_lines(text: str, start: int, end: int) -> bool:
+    """Whether every line of ``text[start:end]`` is a plain segment (see ``_NOT_PLAIN``).
+    Then, with no reference defined, ``scan_links`` of one of those lines is
+    ``flat_links``' when that is not None: ``scan_links`` finds nothing in a plain
+    segment without ``[``, where ``flat_links`` finds nothing too (or gives None, for a
+    stray ``]``)."""
+    return _NOT_PLAIN_LINE.search(text, start, end) is None
 
 
 def scan_links(
@@ -152,7 +163,7 @@ def scan_links(
         if text.find("[", start, end) < 0:
             return []
         if not references:
-            flat = _flat_links(text, start, end)
+            flat = flat_links(text, start, end)
             if flat is not None:
                 return flat
         pairs = _plain_pairs(text, start, end)
@@ -210,7 +221,7 @@ def scan_links(
 _FLAT_LINK = lazy_compile(r"\[[^\[\]]*\](?:\(([^\s()<>\\\x00-\x1f\x7f]+)\))?")
 
 
-def _flat_links(text: str, start: int, end: int) -> list[Link] | None:
+def flat_links(text: str, start: int, end: int) -> list[Link] | None:
     """``scan_links`` of a plain segment (see ``_NOT_PLAIN``) when no reference is
     defined, in one pass, or None when some bracket is not in a flat pair (nested
     brackets, a bracket inside a destination): then the pairs are looked at one by one.
