@@ -57,7 +57,7 @@ AFFILIATIONS = frozenset(
     }
 )
 AFFILIATION_MIN = 6  # letters: shorter names are one slip from too many words
-_AMPERSANDS = lazy_compile(r"[A-Z][\w.-]*(?:[ \t]*&[ \t]*[A-Z][\w.-]*)+")
+_AMPERSANDS = lazy_compile(r"(?<![\w.-])[A-Z][\w.-]*(?:[ \t]*&[ \t]*[A-Z][\w.-]*)+")
 _CAPITALISED = lazy_compile(r"(?<![\w.-])[A-Z][A-Za-z]{4,}(?![\w-])")
 
 # What a near name stands for: the venue's canonical name (None for a name that

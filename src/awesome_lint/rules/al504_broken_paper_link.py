@@ -57,10 +57,12 @@ _SCI_HUB = lazy_compile(
 # Code hosts: a venue label that links one ([[ECCV2020]](github.com/...)) links no paper,
 # in a file whose venue labels link papers this share of the time (and this often).
 _CODE_HOSTS = ("github.com/", "gitlab.com/")
-# A code label linking a paper's own address (archives, proceedings, publishers).
+# A code label linking a paper's own address (archives, proceedings, publishers); the
+# brackets, blanks and emphasis around the label are bounded (no backtracking on runs).
 _CODE_TO_PAPER = lazy_compile(
-    r"(?i)\[\W*(?:code|codes|pytorch|tensorflow|tf|torch|keras|jax|mxnet|caffe|paddle|github"
-    r"|gitlab|repo|repository|implementation|official code|source code)\W*\]\(\s*<?https?://"
+    r"(?i)\[[\[\s*_]{0,4}(?:code|codes|pytorch|tensorflow|tf|torch|keras|jax|mxnet|caffe"
+    r"|paddle|github|gitlab|repo|repository|implementation|official code|source code)"
+    r"[\]\s*_]{0,4}\]\(\s*<?https?://"
     r"(?:www\.)?(?:arxiv\.org/(?:abs|pdf)/|openaccess\.thecvf\.com/[^\s)]*\.pdf|openreview\.net/"
     r"(?:forum|pdf)|aclanthology\.org/|proceedings\.(?:neurips\.cc|mlr\.press)/|papers\.nips\.cc/"
     r"|dl\.acm\.org/doi/|ieeexplore\.ieee\.org/(?:document|stamp)|link\.springer\.com/)"
