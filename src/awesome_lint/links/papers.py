@@ -134,9 +134,12 @@ def primary_link(document: Document, entry: Entry) -> Link | None:
 
 def _primary(document: Document, entry: Entry) -> tuple[Link, LinkRole] | tuple[None, None]:
     """``primary_link`` and its role."""
-    if entry.is_toc:
+    if entry.toc:  # (is_toc, without the property call: read for every entry)
         return None, None
-    for link, role in link_roles(document, entry):
+    roles = entry.roles
+    if roles is None:
+        roles = link_roles(document, entry)
+    for link, role in roles:
         if role in ("title", "paper", "venue"):
             if entry.depth > 0 and _is_note(document, entry, link):
                 return None, None
