@@ -710,9 +710,12 @@ def venue_word_starts(text: str) -> tuple[set[str], list[tuple[int, str]]]:
     for year in _YEAR_STARTS:
         for m in year.finditer(text):
             at = m.start()
-            line_start = rfind("\n", 0, at) + 1
-            if at - line_start <= _SHORT_HEAD:
-                head = text[line_start:at]
+            # the line's start looked for within a short head only (a long line with
+            # thousands of years would be read back again for each)
+            reach = at - _SHORT_HEAD - 1
+            line_break = rfind("\n", max(reach, 0), at)
+            if line_break >= 0 or reach < 0:
+                head = text[line_break + 1 : at]
                 if head in by_head:
                     found = by_head[head]
                 else:
