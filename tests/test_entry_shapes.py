@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from awesome_lint.domain.shapes import shape_of
 from awesome_lint.links.papers import entry_title, paper_links, primary_link
 from awesome_lint.parser.build import parse_document
 from awesome_lint.source import SourceText
@@ -68,3 +69,18 @@ def test_table_rows_with_links_are_entries_never_edited() -> None:
     assert entry_title(document, rows[0]) == "AlphaCode"
     assert primary_link(document, rows[1]) is None
     assert [row[0].line for row in paper_links(document)] == [2]
+
+
+def test_an_entry_that_says_it_has_no_link_has_no_shape() -> None:
+    text = (
+        "- Paper A, IROS 2019. \\[N/A\\]\n- Paper B (TBD)\n- Paper C [Coming soon]\n"
+        "- Paper D [N/A\n- Paper E, 2020\n"
+    )
+    document = parse_document(SourceText(text))
+    assert [shape_of(document, e) for e in document.entries()] == [
+        None,
+        None,
+        None,
+        "text",
+        "text",
+    ]

@@ -203,6 +203,11 @@ def test_control_characters_never_reach_the_terminal() -> None:
     )
 
 
+def test_a_lone_carriage_return_and_delete_are_made_safe() -> None:
+    results = one("x\n", 0, 1, "a\x7fb\rc")
+    assert render("concise", results, quiet=True) == "f.md:1:1: AL999 a\u2421b c\n"
+
+
 # -- footer ---------------------------------------------------------------------------
 
 

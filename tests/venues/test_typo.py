@@ -233,3 +233,14 @@ def test_venue_word_starts_covers_venue_words(text: str) -> None:
             assert text[a:b] in before_year
         else:
             assert (a, text[a:b]) in others
+
+
+def test_venue_word_starts_reads_each_head_alike() -> None:
+    """A name before a year is found whether the year's line head is short (read once
+    for all its lines) or long (read in place), and on the first line of the text."""
+    long_head = "- " + "word " * 12 + "SIGMODE'23"
+    text = (
+        "ICLR'22 first line\n- [SOSP'23] a\n- [SOSP'23] b\n"
+        f"{long_head}\n- [Eurosy '24] c\n- [Eurosy '24] d\n- 12019 y\n- 12019 z\n"
+    )
+    assert venue_word_starts(text) == ({"ICLR", "SOSP", "SIGMODE", "Eurosy"}, [])

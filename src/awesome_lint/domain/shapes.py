@@ -34,7 +34,9 @@ def shape_of(document: Document, entry: Entry) -> str | None:
     start, end = entry.content
     if start >= end or entry.kind == "row":
         return None  # a table's rows have the table's shape
-    roles = link_roles(document, entry)
+    roles = entry.roles  # (kept on the entry by link_roles: read without a call)
+    if roles is None:
+        roles = link_roles(document, entry)
     links = []
     venues = 0
     for link, role in roles:  # one loop: this runs for every entry of the file
@@ -64,7 +66,9 @@ def shape_of(document: Document, entry: Entry) -> str | None:
     return "text"
 
 
-_PLACEHOLDER = lazy_compile(r"(?i)\\?[\[(](?:n/?a|tbd|tba|none|coming soon|to appear)\\?[\])]")
+# "\\[N/A\\]", "(TBD)": only whether one is there counts, so the opening bracket's escape
+# is not looked for (a pattern that starts with a bracket is tried at brackets only).
+_PLACEHOLDER = lazy_compile(r"(?i)[\[(](?:n/?a|tbd|tba|none|coming soon|to appear)\\?[\])]")
 
 
 class SectionShape:

@@ -89,7 +89,10 @@ def _regions(document: Document, entry: Entry) -> list[Region]:
     out: list[Region] = []  # a list, not a generator: read for every entry
     if entry.toc:  # (is_toc, without the property call)
         return out
-    for link, role in link_roles(document, entry):
+    roles = entry.roles
+    if roles is None:
+        roles = link_roles(document, entry)
+    for link, role in roles:
         # "Title [[CVPR2019]](url)": the venue labels the paper link (a date does not)
         if role == "venue" and not is_date_label(document.span_text(link.text)):
             out.append(("label", *link.text))
@@ -211,7 +214,10 @@ class VenueTokens:
         document, registry = self._document, self._registry
         source = document.text
         found: list[Found] = []
-        for where, start, end in regions(document, entry):
+        places: Sequence[Region] | None = entry.venue_regions  # (regions(), without a call)
+        if places is None:
+            places = regions(document, entry)
+        for where, start, end in places:
             if start >= end:
                 continue
             if where == "slot":

@@ -46,8 +46,10 @@ class Year(NamedTuple):
 _year = lru_cache(maxsize=1024)(Year)
 
 
+@lru_cache(maxsize=4096)
 def arxiv_year(paper: str) -> Year | None:
-    """The submission year and month of an arXiv id: ``2305.05176`` -> 2023, 5."""
+    """The submission year and month of an arXiv id: ``2305.05176`` -> 2023, 5.
+    (Cached: the ordering rule asks for every entry's, under several orders.)"""
     m = _NEW_ARXIV.match(paper) or _OLD_ARXIV.match(paper)
     if m is None:
         return None

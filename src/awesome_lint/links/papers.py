@@ -72,13 +72,18 @@ def link_roles(document: Document, entry: Entry) -> list[tuple[Link, LinkRole]]:
     if cached is not None:
         return cached
     out: list[tuple[Link, LinkRole]] = []
+    if not entry.links:
+        entry.roles = out
+        return out
     text = document.text
     start = entry.content[0]
+    row = entry.kind == "row"
     for link in entry.links:
         if link.image:
             continue
-        label = text[link.text[0] : link.text[1]]
-        if entry.kind == "row":
+        label_start, label_end = link.text
+        label = text[label_start:label_end]
+        if row:
             # In a table, a link that fills its cell is the row's item; a link inside
             # other text ("[ResNet](url) 论文逐段精读", a video about the paper) is not.
             if _fills_cell(text, link):
@@ -129,9 +134,12 @@ def primary_link(document: Document, entry: Entry) -> Link | None:
 
 def _primary(document: Document, entry: Entry) -> tuple[Link, LinkRole] | tuple[None, None]:
     """``primary_link`` and its role."""
-    if entry.is_toc:
+    if entry.toc:  # (is_toc, without the property call: read for every entry)
         return None, None
-    for link, role in link_roles(document, entry):
+    roles = entry.roles
+    if roles is None:
+        roles = link_roles(document, entry)
+    for link, role in roles:
         if role in ("title", "paper", "venue"):
             if entry.depth > 0 and _is_note(document, entry, link):
                 return None, None

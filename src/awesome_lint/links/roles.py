@@ -137,6 +137,17 @@ def link_role(label: str, url: str, *, leading: bool) -> LinkRole:
     """
     if not url[:8].lower().startswith(("http://", "https://")):  # (not the whole URL)
         return "other"
+    role = _role_by_label(label, leading)
+    if role is None:  # a label of one or two words after the title: the host decides
+        return "aux" if _aux_host(url) else "paper"  # [PyTroch](https://github.com/...)
+    return role
+
+
+@lru_cache(maxsize=4096)
+def _role_by_label(label: str, leading: bool) -> LinkRole | None:
+    """``link_role`` of a web link as its label alone decides it, or None for a label
+    of one or two words after the title, whose role its host decides. (Read for every
+    link of a file: cached, as entries repeat labels such as ``[paper]`` or ``[code]``.)"""
     if "![" in label and label.lstrip("[ ").startswith("!["):
         return "aux"  # a badge: an image that links somewhere
     role = label_role(label, leading=leading)
@@ -145,8 +156,8 @@ def link_role(label: str, url: str, *, leading: bool) -> LinkRole:
     if leading:
         return "title"
     words = len(_WORDS.findall(clean_label(label)))
-    if words <= 2 and _aux_host(url):  # (the host read only for a short label)
-        return "aux"  # [PyTroch](https://github.com/...) after the title
+    if words <= 2:
+        return None
     if words <= 3:
         return "paper"  # "Title [[Must read]](url)": a short label after the title
     return "title"

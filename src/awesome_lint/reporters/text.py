@@ -65,6 +65,8 @@ _MESSAGE_CONTROLS = {**_CONTROLS, ord("\t"): " "}
 
 def _one_line(message: str) -> str:
     """A message, file name or fix title made safe for one terminal line."""
+    if message.isprintable():
+        return message  # (most messages: no line break, tab or control character)
     if "\n" in message or "\r" in message:
         message = " ".join(message.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     return message.translate(_MESSAGE_CONTROLS)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from itertools import accumulate
@@ -13,8 +14,17 @@ from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
 
 # A "year" of five or six digits (`20211`); the venue-like name before it is read
 # backwards from there (`arXiv 20211`, `CVPR'20222`): digits are rare, letters are not.
-_LONG_YEAR = lazy_compile(r"(?:19|20)\d{3,4}(?!\d)")  # (a digit before it: checked apart)
+# A year of five or six digits (a digit before it: checked apart), one pattern per
+# century: each starts with a literal, which is searched for quickly (an alternation
+# first is tried at every character: 18 ms on 2 MB against 6). Their matches never
+# overlap (each runs to the end of its digits), so together, in order, they are what
+# the one pattern ``(?:19|20)\d{3,4}(?!\d)`` finds.
+_LONG_YEARS = (lazy_compile(r"19\d{3,4}(?!\d)"), lazy_compile(r"20\d{3,4}(?!\d)"))
 _NAME_BEFORE = lazy_compile(r"(?<![\w&+-])[A-Za-z][A-Za-z&+-]*[A-Za-z][ \t]?['’]?[ \t]?\Z")
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()
 
 
 def _candidates(digits: str) -> list[str]:
@@ -68,7 +78,8 @@ class YearTypo(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
-        matches = list(_LONG_YEAR.finditer(text))  # one pass over the text: they are rare
+        # (two quick passes over the text: they are rare)
+        matches = sorted((m for pattern in _LONG_YEARS for m in pattern.finditer(text)), key=_start)
         if not matches:
             return
         registry = registry_for(context.options)

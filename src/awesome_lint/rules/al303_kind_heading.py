@@ -128,11 +128,29 @@ def _marks(document: Document) -> list[tuple[int, int, str]]:
         m = _KIND_TITLE.match(heading.title)
         if m is not None:
             marks.append((*heading.text, _kind(m.group("kind"))))
-    if "**" in text or "__" in text:
-        for m in _BOLD_LINE.finditer(text):
+    # A bold line holds "**" or "__": only those lines are read (a scan of the whole
+    # text for a pattern anchored at line starts tries every character: 26 ms on 2 MB).
+    for line_start in _lines_holding(text, ("**", "__")):
+        m = _BOLD_LINE.match(text, line_start)
+        if m is not None:
             marks.append((m.start("kind"), m.end("kind"), _kind(m.group("kind"))))
     marks.sort()
     return marks
+
+
+def _lines_holding(text: str, needles: tuple[str, ...]) -> list[int]:
+    """The start offsets of the lines (after each "\\n") that hold one of ``needles``,
+    in order."""
+    starts: set[int] = set()
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            line_end = text.find("\n", at)
+            if line_end < 0:
+                break
+            at = text.find(needle, line_end)
+    return sorted(starts)
 
 
 def _kind(word: str) -> str:

@@ -243,9 +243,14 @@ class ConflictingCopies(Rule):
                 if len(key) < MIN_TITLE or _is_label(title):
                     key = ""
                 if entry.kind != "row" and link.text[0] < link.text[1]:
-                    titled.setdefault(url_key, []).append((entry, link.text, title))
+                    copies = titled.get(url_key)  # (not setdefault: no list made per entry)
+                    if copies is None:
+                        copies = titled[url_key] = []
+                    copies.append((entry, link.text, title))
             index = by_title.get(key) if key else None
-            urls = by_url.setdefault(url_key, [])
+            urls = by_url.get(url_key)
+            if urls is None:
+                urls = by_url[url_key] = []
             generic = len(urls) >= MAX_PAPERS_PER_LINK
             if index is None and not generic:
                 for candidate in urls:

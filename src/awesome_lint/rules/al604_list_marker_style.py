@@ -54,7 +54,7 @@ class ListMarkerStyle(Rule):
         # A table of contents is a list of its own: its markers are not the entries'.
         toc_votes: dict[int, int] = defaultdict(int)
         for entry in entries:
-            toc_votes[entry.list_id] += 1 if entry.is_toc else -1
+            toc_votes[entry.list_id] += 1 if entry.toc else -1  # (is_toc, without a call)
         by_depth: dict[tuple[bool, int], list[tuple[Entry, str]]] = defaultdict(list)
         for entry in entries:
             if entry.ordered or entry.marker[0] == entry.marker[1]:

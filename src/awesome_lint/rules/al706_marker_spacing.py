@@ -50,11 +50,12 @@ class MarkerSpacing(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
         items: list[tuple[Entry, str]] = []
+        lines = document.source.lines
         for entry in document.entries():
             if entry.ordered or entry.marker[0] == entry.marker[1]:
                 continue
             start, end = entry.marker[1], entry.content[0]
-            if end >= document.source.lines[entry.line].end:
+            if end >= lines[entry.line].end:
                 continue  # an empty item
             items.append((entry, text[start:end]))
         habit = dominant((gap for _, gap in items), share=0.8, minimum=5)

@@ -17,7 +17,9 @@ _TARGET = r"\((?:<(?:https?://|www\.)[^<>\n]*>|(?:https?://|www\.)[^\s()<>]*(?:\
 # "]" and blanks before such a target.
 _BLANK = lazy_compile(r"\]([ \t]+)(?=" + _TARGET + ")")
 # A label opened by one "[" and closed by two: "[Pytorch]](url)".
-_STRAY = lazy_compile(r"(?<![\[\\!])\[([^\[\]\n`]+)\](\])(?=[ \t]*" + _TARGET + ")")
+# (The look-behind after the "[": a pattern that starts with a literal is searched for
+# quickly, one that starts with a look-behind is tried at every character.)
+_STRAY = lazy_compile(r"\[(?<![\[\\!]\[)([^\[\]\n`]+)\](\])(?=[ \t]*" + _TARGET + ")")
 # "(text)[https://...]": a link written the wrong way round (markdownlint's MD011).
 _REVERSED = lazy_compile(r"\(([^()\[\]\n]+)\)\[((?:https?://|www\.)[^\[\]\s()]+)\]")
 # "[https://...]" not followed by a target: an address where a label was meant to be.

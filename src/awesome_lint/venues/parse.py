@@ -687,6 +687,9 @@ def venue_words(text: str, *, whole: bool = False) -> list[tuple[Span, bool]]:
     return sorted(spans.items())
 
 
+_SHORT_HEAD = 48  # characters of a line before a year: see venue_word_starts
+
+
 def venue_word_starts(text: str) -> tuple[set[str], list[tuple[int, str]]]:
     """Where ``venue_words`` may find words in pieces of ``text`` (and a few more
     places), in quick passes over a whole file, a word alone after a last `` | ``
@@ -698,11 +701,31 @@ def venue_word_starts(text: str) -> tuple[set[str], list[tuple[int, str]]]:
     reversed_text = text[::-1]
     name_at = _NAME_BEFORE.match
     reversed_names: set[str] = set()  # as read backwards: each turned round once, below
+    # What ``_NAME_BEFORE`` finds before a year depends on the year's line up to it
+    # alone (the pattern reads spaces, tabs, quotes, commas and letters, never a line
+    # break): thousands of years follow one of a few heads ("- [arXiv'23]"), each read
+    # once. (A long head is read in place: it would rarely repeat.)
+    by_head: dict[str, str | None] = {}
+    rfind = text.rfind
     for year in _YEAR_STARTS:
         for m in year.finditer(text):
-            name = name_at(reversed_text, n - m.start())
-            if name is not None:
-                reversed_names.add(name.group(1))
+            at = m.start()
+            # the line's start looked for within a short head only (a long line with
+            # thousands of years would be read back again for each)
+            reach = at - _SHORT_HEAD - 1
+            line_break = rfind("\n", max(reach, 0), at)
+            if line_break >= 0 or reach < 0:
+                head = text[line_break + 1 : at]
+                if head in by_head:
+                    found = by_head[head]
+                else:
+                    name = name_at(reversed_text, n - at)
+                    found = by_head[head] = None if name is None else name.group(1)
+            else:
+                name = name_at(reversed_text, n - at)
+                found = None if name is None else name.group(1)
+            if found is not None:
+                reversed_names.add(found)
     before_year = {name[::-1] for name in reversed_names}
     others = [
         (m.start("name"), m.group("name"))
