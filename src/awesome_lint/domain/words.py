@@ -24,11 +24,14 @@ MIN_LEN = 7  # shorter words are left out of the field's words
 def title_spots(document: Document) -> dict[str, list[Entry | Heading]]:
     """Every folded title and heading of ``document``, with where it is written."""
     titles: dict[str, list[Entry]] = {}
+    text = document.text
     for entry, _, title, _ in paper_links(document):
         if title:
-            rest = _title_rest(document, entry)
-            if rest:
-                title = f"{title} {rest}"
+            link = entry.link
+            if link is not None and ":" in text[link.text[1] - 2 : link.text[1]]:
+                rest = _title_rest(document, entry)
+                if rest:
+                    title = f"{title} {rest}"
             same = titles.get(title)
             if same is None:
                 titles[title] = [entry]

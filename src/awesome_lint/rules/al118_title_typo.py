@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -157,28 +158,46 @@ class TitleTypo(Rule):
         written so once; a title that spells out an acronym (`INtermediate
         Representations for FuturE PRediction`) is left alone."""
         text = document.text
-        spots = sorted(
-            (*spot.text, False) if isinstance(spot, Heading) else (*spot.content, spot.parsed)
-            for spots in by_key.values()
-            for spot in spots
-        )
-        for start, end, fixable in spots:
-            for m in _LAST_CAPITAL.finditer(text, start, end):
-                written = m.group()
-                folded = written.casefold()
-                if words.get(folded, 0) < CASE_SLIP_MIN or _in_link_target(document, m.start()):
-                    continue
-                if _ACRONYM_SPELT.search(text, start, end) or text.count(written) > 1:
-                    continue
-                spelt = written[0] + written[1:].lower()
-                fix = self.replace(f"Write {spelt!r}", m.start(), m.end(), spelt, unsafe=True)
-                yield self.report(
-                    f"{written!r} has a stray capital: {spelt!r} (the file's titles write "
-                    f"{folded!r} {words[folded]} times)",
-                    m.start(),
-                    m.end(),
-                    fix if fixable else None,
-                )
+        # the distinct titles and headings first (most entries have none of these words)
+        raw = {title for _, _, title, _ in paper_links(document) if title}
+        raw.update(document.span_text(heading.text) for heading in document.headings)
+        odd = {
+            m.group().casefold()
+            for m in _LAST_CAPITAL.finditer("\n".join(raw))
+            if words.get(m.group().casefold(), 0) >= CASE_SLIP_MIN
+        }
+        if not odd:
+            return
+        found: list[tuple[int, int, bool, str]] = []
+        written_as: Counter[str] = Counter()
+        for key, spots in by_key.items():
+            if odd.isdisjoint(key.split()):
+                continue
+            for spot in spots:
+                if isinstance(spot, Heading):
+                    (spot_start, spot_end), fixable = spot.text, False
+                else:
+                    (spot_start, spot_end), fixable = spot.content, spot.parsed
+                for m in _LAST_CAPITAL.finditer(text, spot_start, spot_end):
+                    written = m.group()
+                    if written.casefold() not in odd:
+                        continue
+                    written_as[written] += 1
+                    if not _ACRONYM_SPELT.search(text, spot_start, spot_end):
+                        found.append((m.start(), m.end(), fixable, written))
+        for start, end, fixable, written in found:
+            if written_as[written] > 1 or _in_link_target(document, start):
+                continue  # written so twice or more: on purpose
+            folded = written.casefold()
+            spelt = written[0] + written[1:].lower()
+            fix = self.replace(f"Write {spelt!r}", start, end, spelt, unsafe=True)
+            yield self.report(
+                f"{written!r} has a stray capital: {spelt!r} (the file's titles write "
+                f"{folded!r} {words[folded]} times)",
+                start,
+                end,
+                fix if fixable else None,
+            )
 
     def _prose(self, document: Document, words: Counter[str]) -> Iterator[Diagnostic]:
         """Slips in the prose of the list (its introduction, its notes): paragraphs
@@ -353,10 +372,16 @@ def _paper_hosts(links: list[PaperLink]) -> bool:
 
 
 def _in_link_target(document: Document, pos: int) -> bool:
-    cached: list[tuple[int, int]] | None = document.cache.get("title-typo-targets")
+    """Whether ``pos`` is inside a link's target (targets never overlap: the one
+    starting last at or before ``pos`` is the only one that may hold it)."""
+    cached: tuple[list[int], list[int]] | None = document.cache.get("title-typo-targets")
     if cached is None:
-        cached = document.cache["title-typo-targets"] = sorted(link.url for link in document.links)
-    return any(a <= pos < b for a, b in cached)
+        spans = sorted(link.url for link in document.links)
+        cached = ([a for a, _ in spans], [b for _, b in spans])
+        document.cache["title-typo-targets"] = cached
+    starts, ends = cached
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
 
 
 # Two words run together ("ObjectDetection"): each part a word the titles use this
