@@ -246,20 +246,15 @@ class LabelTypo(Rule):
             if key not in best:
                 best[key] = self._suggest(key, counts, often)
             suggestion = best[key]
-            other = _number_habit(key, counts)
-            if suggestion is None and other is not None:
-                usual, n = spellings[other].most_common(1)[0]
-                yield self.report(
-                    f"Link label {text[start:end]!r} is written {usual!r} {n} times in this file",
-                    start,
-                    end,
-                    self.replace(f"Write {usual!r}", start, end, usual, unsafe=True),
-                )
-                continue
             if suggestion is None:
+                # the file's habit for this label: its singular or plural (`Codes` among
+                # `Code`s), else its usual case (`paper` among `Paper`s)
                 core = text[start:end]
-                usual, n = spellings[key].most_common(1)[0]
-                if core != usual and n >= _CASE_OFTEN and n >= _CASE_TIMES * spellings[key][core]:
+                other = _number_habit(key, counts)
+                usual, n = spellings[other or key].most_common(1)[0]
+                if other is not None or (
+                    core != usual and n >= _CASE_OFTEN and n >= _CASE_TIMES * spellings[key][core]
+                ):
                     yield self.report(
                         f"Link label {core!r} is written {usual!r} {n} times in this file",
                         start,
