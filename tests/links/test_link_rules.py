@@ -23,10 +23,11 @@ def test_registered_with_docs() -> None:
         doc = rule.doc()
         for heading in ("## What it does", "## Why", "## Example", "## Fix safety", "## Options"):
             assert heading in doc, (code, heading)
-    # AL503 is a default rule: by default it reports only links to arXiv mirrors
+    # AL503 is a default rule: by default it reports links to arXiv mirrors and links
+    # against the file's own habit of linking one page
     arxiv_style = get_rule("arxiv-link-style")
     assert arxiv_style is not None and arxiv_style.default
-    assert arxiv_style.option_defaults() == {"form": "any", "versions": "keep"}
+    assert arxiv_style.option_defaults() == {"form": "consistent", "versions": "keep"}
     assert get_rule("duplicate-link").removes_entries  # type: ignore[union-attr]
     assert all(get_rule(c).rewrites_urls for c in ("AL501", "AL502", "AL503"))  # type: ignore[union-attr]
 

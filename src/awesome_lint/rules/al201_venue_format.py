@@ -63,6 +63,12 @@ class VenueFormat(Rule):
     file writes with a month at least twice, and only when a delimiter, the end
     of the line or a bracket follows (`NeurIPS 2023. 2 papers` is no month).
 
+    A qualifier goes on the side of the year the file puts it by habit (at
+    least 5 uses of that word and 80% of them): `NAACL 2024 Findings` →
+    `NAACL Findings 2024` in a file that writes `EMNLP Findings 2024` 30 times,
+    `ICML Workshop 2019` → `ICML 2019 Workshop` where `CVPR 2023 Workshop` is
+    the habit. Only a token with one qualifier word and no month is moved.
+
     ## Why
 
     One list often writes `OSDI 22`, `OSDI' 22`, `ATC’ 21`, `MobiSys ’22` and
@@ -86,7 +92,8 @@ class VenueFormat(Rule):
     ## Fix safety
 
     Safe: only the venue name's case, punctuation or a known misspelling, and
-    the separator and digits of the year change. Wrappers (brackets,
+    the separator and digits of the year change, or a qualifier moves to the
+    other side of the year, its bytes kept. Wrappers (brackets,
     parentheses, backticks), qualifiers (`Findings`, `Workshop`, `WiP`) and
     the workshop in `Workshop @ Host'YY` are kept byte for byte. Unknown
     venues (`SAA'25`) and affiliations (`| Stanford`) are left alone.
@@ -159,6 +166,7 @@ class VenueFormat(Rule):
             own = _file_spellings(tokens, registry)
         months = _file_months(tokens)
         text = document.text
+        order = _qualifier_order(tokens, text)
         # What to change in a token depends on the token alone, and entries share
         # their tokens ("arXiv'23" thousands of times): decide once per token.
         changes: dict[int, tuple[str | None, str | None]] = {}
@@ -168,12 +176,26 @@ class VenueFormat(Rule):
                 change = _change(token, kinds.get(kind, style), own, registry)
                 if change != (None, None):
                     changes[id(token)] = change
-        if not changes and not months:
+        if not changes and not months and not order:
             return
         for f in tokens.found:
             token = f.token
             if not token.known or f.where == "subtitle":
                 continue
+            moved = _moved_qualifier(text, f, order) if order else None
+            if moved is not None:
+                start, end, written, (word, count, total) = moved
+                name_start = f.abs(token.name_span)[0]
+                was = text[name_start:end]
+                now = text[name_start:start] + written
+                where = "before" if order[word.casefold()][0] else "after"
+                yield self.report(
+                    f"Venue {was!r} should be written {now!r} (the file writes {word!r} "
+                    f"{where} the year {count} of {total} times)",
+                    name_start,
+                    end,
+                    self.replace(f"Write {now!r}", start, end, written) if f.entry.parsed else None,
+                )
             # A month's slip depends on the text after the token: read at each use.
             slip = _month_slip(text, f, months) if months else None
             if slip is not None:
@@ -221,6 +243,73 @@ class VenueFormat(Rule):
                 else None
             )
             yield self.report(what, start, end, fix)
+
+
+def _single_qualifier(text: str, f: Found) -> tuple[str, bool] | None:
+    """The token's one qualifier word and whether it stands before the year
+    (``EMNLP Findings 2024``) or after it (``EMNLP 2024 Findings``); None for a token
+    with no year, a month, a parenthesised note or more than one qualifier."""
+    token = f.token
+    if len(token.qualifiers) != 1 or token.year_span is None or token.month is not None:
+        return None
+    q_start, q_end = token.qualifiers[0]
+    word = text[q_start + f.offset : q_end + f.offset]
+    if not word.isalpha():
+        return None
+    return word, q_end <= token.year_span[0]
+
+
+def _qualifier_order(tokens: VenueTokens, text: str) -> dict[str, tuple[bool, int, int]]:
+    """Per qualifier word (casefolded) the file writes on one side of the year by
+    habit: (before the year?, uses on that side, all uses), at CONVENTION_MIN_COUNT
+    uses and CONVENTION_MIN_SHARE of them. A file that writes ``EMNLP Findings 2024``
+    30 times and ``NAACL 2024 Findings`` 3 times has the habit; one that writes
+    ``SC workshop'25`` 5 times and ``NeurIPS'24 Workshop`` twice has none."""
+    counts: dict[str, list[int]] = {}
+    for f in tokens.found:
+        token = f.token
+        if not token.qualifiers or not token.known or f.where == "subtitle":
+            continue
+        one = _single_qualifier(text, f)
+        if one is not None:
+            word, before = one
+            side = counts.setdefault(word.casefold(), [0, 0])
+            side[0 if before else 1] += 1
+    out: dict[str, tuple[bool, int, int]] = {}
+    for word, (n_before, n_after) in counts.items():
+        total = n_before + n_after
+        best = max(n_before, n_after)
+        if best < total and best >= CONVENTION_MIN_COUNT and best >= CONVENTION_MIN_SHARE * total:
+            out[word] = (n_before > n_after, best, total)
+    return out
+
+
+def _moved_qualifier(
+    text: str, f: Found, order: dict[str, tuple[bool, int, int]]
+) -> tuple[int, int, str, tuple[str, int, int]] | None:
+    """The edit that puts the token's qualifier on the file's side of the year:
+    (start, end, what to write there, (the word, uses on that side, all uses))."""
+    one = _single_qualifier(text, f)
+    if one is None:
+        return None
+    word, before = one
+    habit = order.get(word.casefold())
+    if habit is None or habit[0] == before:
+        return None
+    token = f.token
+    assert token.year_span is not None
+    name_end = f.abs(token.name_span)[1]
+    q_start, q_end = f.abs(token.qualifiers[0])
+    y_start, y_end = f.abs(token.year_span)
+    if before:  # "SC workshop'25" -> "SC'25 workshop"
+        gap, sep = text[name_end:q_start], text[q_end:y_start]
+        written = sep + text[y_start:y_end] + gap + word
+        end = y_end
+    else:  # "NAACL 2024 Findings" -> "NAACL Findings 2024"
+        sep, gap = text[name_end:y_start], text[y_end:q_start]
+        written = gap + word + sep + text[y_start:y_end]
+        end = q_end
+    return name_end, end, written, (word, habit[1], habit[2])
 
 
 # A venue with a year joined to this one by "&", "/", "+" or "and", after or before it

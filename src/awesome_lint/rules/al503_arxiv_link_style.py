@@ -16,7 +16,7 @@ from awesome_lint.links.normalize import (
     is_arxiv_mirror,
     parse_arxiv,
 )
-from awesome_lint.parser.document import Document, Link
+from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Option, Rule
 
 
@@ -30,6 +30,13 @@ class ArxivLinkStyle(Rule):
     2023 beta of the abstract pages), and points them to
     `https://arxiv.org`, in the form most of the file's arXiv links use (`abs`,
     `pdf`, or `pdf` with `.pdf`; on a tie, the link's own), keeping the version.
+
+    When the file's arXiv links open one page by habit (at least 20 of them and
+    95% open the abstract page, or the PDF), a link that opens the other page is
+    reported and pointed to the habit's page: `arxiv.org/pdf/2402.12419` among
+    760 `arxiv.org/abs/` links becomes `arxiv.org/abs/2402.12419`. A link whose
+    text says `pdf` (`[[pdf]](...)`, `[Paper (PDF)](...)`) and a line that links
+    both pages of one paper are left alone.
 
     With `form = "abs"` or `"pdf"`, it also makes every arXiv paper link follow
     one form: `https://arxiv.org/abs/<id>` (or `https://arxiv.org/pdf/<id>`),
@@ -64,7 +71,8 @@ class ArxivLinkStyle(Rule):
 
     ## Options
 
-    - `form` (`"any"` default: links keep their form, only mirrors are
+    - `form` (`"consistent"` default: mirrors, and links against the file's
+      habit as above; `"any"`: links keep their form, only mirrors are
       reported; `"abs"` or `"pdf"`: the page every link opens).
     - `versions` (`"keep"` default, or `"strip"`: drop `vN`; with `form = "any"`,
       only a mirror link's version is dropped).
@@ -77,9 +85,10 @@ class ArxivLinkStyle(Rule):
     rewrites_urls = True
     options: ClassVar[Mapping[str, Option]] = {
         "form": Option(
-            "any",
-            "The arXiv page links open (any: only links to mirrors are reported)",
-            choices=("any", "abs", "pdf"),
+            "consistent",
+            "The arXiv page links open (consistent: the file's habit, if it has one; "
+            "any: only links to mirrors are reported)",
+            choices=("consistent", "any", "abs", "pdf"),
         ),
         "versions": Option(
             "keep", "Keep or strip version suffixes like v2", choices=("keep", "strip")
@@ -87,26 +96,56 @@ class ArxivLinkStyle(Rule):
     }
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
-        option = context.options.get("form", "any")
-        if option == "any" and _MIRROR_HINT.search(document.text) is None:
-            return  # (one pass over the text: most lists link no mirror)
+        option = context.options.get("form", "consistent")
+        text = document.text
+        habit: ArxivForm | None = None
+        # (one pass over the text: most lists link no mirror)
+        mirrors = option in ("consistent", "any") and _MIRROR_HINT.search(text) is not None
+        # the file's habit, where it links both pages
+        both_pages = (
+            option == "consistent" and "arxiv.org/abs/" in text and "arxiv.org/pdf/" in text
+        )
+        if option == "consistent":
+            option = "any"
+            if not mirrors and not both_pages:
+                return
+        elif option == "any" and not mirrors:
+            return
         strip = context.options.get("versions", "keep") == "strip"
-        papers = [(link, parse_arxiv(link.url_value)) for link in document.links]
-        style = _file_form(papers) if option == "any" else None
+        # without mirrors, only slips from the habit to report: links to arxiv.org itself
+        papers = [
+            (link, parse_arxiv(link.url_value))
+            for link in document.links
+            if mirrors or option != "any" or "arxiv.org/" in link.url_value
+        ]
+        forms: Counter[tuple[ArxivForm, bool]] = Counter(
+            _form_of(paper) for _, paper in papers if paper is not None and paper.form != "html"
+        )
+        if both_pages:
+            habit = _page_habit(forms)
+        style = _file_form(forms) if option == "any" else None
         for link, paper in papers:
             if paper is None or paper.form == "html":
                 continue
             url = link.url_value
-            if option == "any" and url.startswith(_SITE):
+            slip = (
+                habit is not None
+                and _form_of(paper)[0] != habit
+                and "pdf" not in text[link.text[0] : link.text[1]].casefold()
+                and not _both_pages(text, link.start, paper.id, habit)
+            )
+            if option == "any" and url.startswith(_SITE) and not slip:
                 continue  # arxiv.org itself (most links): neither a mirror nor a side host
             host = _host(url)
             side = option == "any" and host.lower() in _SIDE_HOSTS
             mirror = is_arxiv_mirror(host) or side
             version = None if strip else paper.version
             if option == "any":
-                if not mirror:
+                if not mirror and not slip:
                     continue
                 form, suffix = style or _form_of(paper)
+                if slip:
+                    form, suffix = habit or form, suffix and habit == "pdf"
                 target = arxiv_url(paper.id, form, version) + (".pdf" if suffix else "")
             else:
                 target = arxiv_url(paper.id, "pdf" if option == "pdf" else "abs", version)
@@ -120,6 +159,12 @@ class ArxivLinkStyle(Rule):
                 message = f"arXiv link goes to {host}, not the site readers use: use {target}"
             elif mirror:
                 message = f"arXiv link goes to a mirror ({host}): use {target}"
+            elif slip:
+                page = "abstract page" if habit == "abs" else "PDF"
+                message = (
+                    f"arXiv link opens the {'PDF' if habit == 'abs' else 'abstract page'}; "
+                    f"the file's arXiv links open the {page}: use {target}"
+                )
             else:
                 message = f"arXiv link should be {target}"
             yield self.report(message, link.url[0], link.url[1], fix)
@@ -154,16 +199,42 @@ def _host(url: str) -> str:
         return ""
 
 
-def _file_form(papers: list[tuple[Link, ArxivLink | None]]) -> tuple[ArxivForm, bool] | None:
+def _file_form(forms: Counter[tuple[ArxivForm, bool]]) -> tuple[ArxivForm, bool] | None:
     """The form most of the file's arXiv links take: ``abs``, ``pdf``, or ``pdf`` with a
     ``.pdf`` ending; None on a tie (or without arXiv links)."""
-    counts: Counter[tuple[ArxivForm, bool]] = Counter(
-        _form_of(paper) for _, paper in papers if paper is not None and paper.form != "html"
-    )
-    ranked = counts.most_common(2)
+    ranked = forms.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
+
+
+# The file's arXiv links open one page (abstract or PDF) by habit when at least this
+# many do and at least this share of them (HuangOwen's list: 760 `abs`, 14 `pdf`).
+HABIT_MIN_LINKS = 20
+HABIT_MIN_SHARE = 0.95
+
+
+def _page_habit(forms: Counter[tuple[ArxivForm, bool]]) -> ArxivForm | None:
+    """``abs`` or ``pdf`` when the file's arXiv links open that page by habit."""
+    pages: Counter[ArxivForm] = Counter()
+    for (page, _), count in forms.items():
+        pages[page] += count
+    if not pages:
+        return None
+    page, count = pages.most_common(1)[0]
+    total = pages.total()
+    if count < total and count >= HABIT_MIN_LINKS and count >= HABIT_MIN_SHARE * total:
+        return page
+    return None
+
+
+def _both_pages(text: str, start: int, paper_id: str, habit: ArxivForm) -> bool:
+    """Whether the line of a link also links the paper's other page, the habit's
+    (``[[abs]](...) [[pdf]](...)``): both pages on purpose."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return f"arxiv.org/{habit}/{paper_id}" in line
 
 
 def _form_of(paper: ArxivLink) -> tuple[ArxivForm, bool]:
