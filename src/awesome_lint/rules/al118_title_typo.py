@@ -85,6 +85,12 @@ class TitleTypo(Rule):
     the titles write often counts as a slip when no ending ends with it
     (`Inferencex`; never `s`, `d`, `r`, `y`, `e`, `n`, `l`, `t`, `h`, `k`, `m`).
 
+    A word split by a blank after its first one to three letters is reported
+    too, with an unsafe fix that joins it: `Quantization A ccelerator`, where
+    the rest (`ccelerator`: 7 letters or more) is written once and is no word
+    of the field, and the whole (`accelerator`) is a word the file's titles
+    write twice or three known lists write.
+
     Where the colon of `[Name](url): subtitle` slipped into the link text
     (`[Alibaba HPN:](url) A Data Center Network ...`), the text after the link
     is read as the rest of the title.
@@ -146,7 +152,60 @@ class TitleTypo(Rule):
         words = word_counts(by_key)
         yield from self._titles(document, by_key, words)
         yield from self._case_slips(document, by_key, words)
+        yield from self._split_words(document, by_key, words)
         yield from self._prose(document, words)
+
+    def _split_words(
+        self,
+        document: Document,
+        by_key: dict[str, list[Entry | Heading]],
+        words: Counter[str],
+    ) -> Iterator[Diagnostic]:
+        """A word split by a blank after its first letters (`A ccelerator`): the
+        rest no word (7 letters or more, written once, no word of the field) and the
+        whole a word of the file's titles (twice) or of the field (3 known lists)."""
+        pairs: dict[tuple[str, str], str] = {}
+        field: FieldWords | None = None
+        for key in by_key:
+            parts = key.split()
+            for head, rest in pairwise(parts):
+                if len(head) > SPLIT_HEAD_MAX or len(rest) < RARE_LEN or words[rest] > 1:
+                    continue
+                if not head.isalpha() or not rest.isalpha():
+                    continue
+                if field is None:
+                    field = field_words()
+                whole = head + rest
+                if rest in field or (
+                    words[whole] < SPLIT_WHOLE_MIN and field.get(whole, (0, 0))[0] < FIELD_LISTS_MIN
+                ):
+                    continue
+                pairs[(head, rest)] = whole
+        if not pairs:
+            return
+        text = document.text
+        for (head, rest), whole in pairs.items():
+            pattern = re.compile(
+                rf"(?<![\w'’-]){re.escape(head)}[ \t]{re.escape(rest)}(?![\w'’-])", re.IGNORECASE
+            )
+            for spot in _spots_with(by_key, head, rest):
+                if isinstance(spot, Heading):
+                    (start, end), fixable = spot.text, False
+                else:
+                    (start, end), fixable = spot.content, spot.parsed
+                for m in pattern.finditer(text, start, end):
+                    if _in_link_target(document, m.start()):
+                        continue
+                    written = m.group()
+                    joined = written[: len(head)] + written[len(head) + 1 :]
+                    fix = self.replace(f"Write {joined!r}", m.start(), m.end(), joined, unsafe=True)
+                    yield self.report(
+                        f"{written!r} looks like one word split by a blank: {joined!r} "
+                        f"({_how(words, whole)})",
+                        m.start(),
+                        m.end(),
+                        fix if fixable else None,
+                    )
 
     def _case_slips(
         self,
@@ -369,6 +428,22 @@ def _paper_hosts(links: list[PaperLink]) -> bool:
     """Whether at least half of the paper links point at a host of papers."""
     hosts = sum(1 for _, link, _, _ in links if any(h in link.url_value for h in PAPER_HOSTS))
     return hosts >= PAPER_SHARE * len(links)
+
+
+# A word split by a blank (`A ccelerator`): the head at most this long, the whole
+# written at least this often in the titles (or by FIELD_LISTS_MIN known lists).
+SPLIT_HEAD_MAX = 3
+SPLIT_WHOLE_MIN = 2
+
+
+def _spots_with(
+    by_key: dict[str, list[Entry | Heading]], head: str, rest: str
+) -> Iterator[Entry | Heading]:
+    """The titles and headings whose words hold ``head`` and ``rest`` in a row."""
+    pair = f" {head} {rest} "
+    for key, spots in by_key.items():
+        if pair in f" {key} ":
+            yield from spots
 
 
 def _in_link_target(document: Document, pos: int) -> bool:
