@@ -3,7 +3,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
@@ -28,6 +28,9 @@ _ARTEFACT = lazy_compile(
 )
 # A "?" between two words of a heading, a blank each side.
 _LOST = lazy_compile(r"(?<=\w) \? (?=\w)")
+# A quotation closed the LaTeX way, with two apostrophes, after a straight double quote
+# or two backticks: `"Sparsity May Cry''` (LaTeX source copied as is).
+_LATEX_QUOTE = lazy_compile(r"(?P<open>``|\")(?P<inner>[^\"`'\n]{1,120}?)''(?![\w'])")
 # The characters an artefact starts with: one quick scan finds the places to look at.
 _START = lazy_compile("[\ufb00-\ufb06\ufffd©â]")
 
@@ -51,6 +54,9 @@ class CopyArtefact(Rule):
     (`Eﬃcient`, with the one character `ﬃ`), a registered sign set as `©R`
     after a word (`Foundations and Trends©R in Systems and Control`), UTF-8
     read as Windows-1252 (`â€™` for `’`), and the replacement character `�`.
+    A quotation closed the LaTeX way, with two apostrophes, after a straight
+    double quote or two backticks (`the "Sparsity May Cry'' Benchmark`) is
+    LaTeX source copied as is; it is written with straight double quotes.
     In a heading, a `?` with a blank each side between two words
     (`Leaderboard ? Traces`) is a character lost the same way (a heading asks
     no question mid-line).
@@ -72,7 +78,8 @@ class CopyArtefact(Rule):
     ## Fix safety
 
     Safe: the ligature is written as its letters (`ﬃ` → `ffi`), `©R` as `®`,
-    and the misread sequence as the character it stood for. The replacement
+    and the misread sequence as the character it stood for; LaTeX quotes
+    become straight double quotes. The replacement
     character has no fix (what it replaced is unknown). Entries the parser
     cannot fully read get no fix.
 
@@ -89,6 +96,8 @@ class CopyArtefact(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
         yield from self._lost_in_headings(document)
+        if "''" in text:
+            yield from self._latex_quotes(document)
         if text.isascii():
             return
         found = []
@@ -111,6 +120,30 @@ class CopyArtefact(Rule):
             what = f"write {new!r}" if new is not None else "a character was lost"
             yield self.report(
                 f"{m.group()!r} is left over from copying: {what}", m.start(), m.end(), fix
+            )
+
+    def _latex_quotes(self, document: Document) -> Iterator[Diagnostic]:
+        """A quotation closed with two apostrophes (``"Sparsity May Cry''``)."""
+        text = document.text
+        for m in _LATEX_QUOTE.finditer(text):
+            entry = entry_at(document, m.start())
+            if entry is None or m.end() > entry.content[1]:
+                continue
+            if not any(a <= m.start() and m.end() <= b for a, b in entry_text_spans(text, entry)):
+                continue  # in a link target or a code span
+            fix = None
+            if entry.parsed:
+                edits = [Edit(m.end() - 2, m.end(), '"')]
+                if m.group("open") == "``":
+                    edits.insert(0, Edit(m.start(), m.start("inner"), '"'))
+                fix = Fix("Write straight double quotes", tuple(edits))
+            inner = m.group("inner")
+            yield self.report(
+                f"{m.group()} closes a quotation the LaTeX way, with two apostrophes: "
+                f'write "{inner}"',
+                m.start(),
+                m.end(),
+                fix,
             )
 
     def _lost_in_headings(self, document: Document) -> Iterator[Diagnostic]:
