@@ -189,10 +189,7 @@ class TitleTypo(Rule):
                 rf"(?<![\w'’-]){re.escape(head)}[ \t]{re.escape(rest)}(?![\w'’-])", re.IGNORECASE
             )
             for spot in _spots_with(by_key, head, rest):
-                if isinstance(spot, Heading):
-                    (start, end), fixable = spot.text, False
-                else:
-                    (start, end), fixable = spot.content, spot.parsed
+                start, end, fixable = _where(spot)
                 for m in pattern.finditer(text, start, end):
                     if _in_link_target(document, m.start()):
                         continue
@@ -233,10 +230,7 @@ class TitleTypo(Rule):
             if odd.isdisjoint(key.split()):
                 continue
             for spot in spots:
-                if isinstance(spot, Heading):
-                    (spot_start, spot_end), fixable = spot.text, False
-                else:
-                    (spot_start, spot_end), fixable = spot.content, spot.parsed
+                spot_start, spot_end, fixable = _where(spot)
                 for m in _LAST_CAPITAL.finditer(text, spot_start, spot_end):
                     written = m.group()
                     if written.casefold() not in odd:
@@ -434,6 +428,14 @@ def _paper_hosts(links: list[PaperLink]) -> bool:
 # written at least this often in the titles (or by FIELD_LISTS_MIN known lists).
 SPLIT_HEAD_MAX = 3
 SPLIT_WHOLE_MIN = 2
+
+
+def _where(spot: Entry | Heading) -> tuple[int, int, bool]:
+    """Where a title or heading's text is, and whether a fix may edit it (a heading's
+    words are never fixed: links to the heading carry them)."""
+    if isinstance(spot, Heading):
+        return (*spot.text, False)
+    return (*spot.content, spot.parsed)
 
 
 def _spots_with(
