@@ -62,11 +62,12 @@ class TitleCapitals(Rule):
     summary = "A paper's title is written all in capitals, unlike the file's other titles"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
-        titled = [(entry, title) for entry, _, title, _ in paper_links(document) if title]
-        if len(titled) < TITLES_MIN:
+        links = paper_links(document)
+        capitals = [(entry, title) for entry, _, title, _ in links if title and _in_capitals(title)]
+        if not capitals:
             return
-        capitals = [(entry, title) for entry, title in titled if _in_capitals(title)]
-        if not capitals or len(capitals) > CAPITALS_MAX_SHARE * len(titled):
+        titled = sum(1 for _, _, title, _ in links if title)
+        if titled < TITLES_MIN or len(capitals) > CAPITALS_MAX_SHARE * titled:
             return
         text = document.text
         for entry, title in capitals:
@@ -84,6 +85,8 @@ class TitleCapitals(Rule):
 
 
 def _in_capitals(title: str) -> bool:
+    if not title.isupper():  # (one C-level pass: most titles have a lower-case letter)
+        return False
     words = _WORD.findall(title)
     if len(words) < WORDS_MIN or sum(len(w) >= 3 for w in words) < LONG_WORDS_MIN:
         return False
