@@ -6,9 +6,11 @@ from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.domain.years import arxiv_year, date_label
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.normalize import arxiv_id
+from awesome_lint.links.papers import paper_links
 from awesome_lint.parser.document import Document, Link
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import file_habit
+from awesome_lint.rules.venue_common import document_tokens, registry_for
 
 # The file labels its arXiv links by submission date when at least this many dated
 # labels on arXiv links (and this share of them) give the id's month and year.
@@ -25,6 +27,10 @@ _NO_YEAR = lazy_compile(
     r"(?i)[\[ \t]*(?:arxiv[ \t]+(?:on[ \t]+)?)?(?P<day>\d{1,2})[ \t]+"
     r"(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)[\] \t]*"
 )
+_ABS = "https://arxiv.org/abs/"
+# A January id numbered below this may be a paper sent in the last days of December
+# (arXiv numbers papers in the order they arrive; tens of thousands a month).
+LATE_DECEMBER_NUMBER = 5000
 _LABEL_YEAR = lazy_compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # Cheap tests before a label is read: a digit, a space and a letter ("12 Feb 2020").
 _DATE_HINT = lazy_compile(r"\d\s+[A-Za-z]")
@@ -75,6 +81,14 @@ class ArxivDate(Rule):
     A date label without its year (`[[arXiv 26 Jun]]`) on an arXiv link is
     reported too, in such a file, with the id's month and year.
 
+    In any file, an arXiv venue with a year before the year of the entry's
+    arXiv id is reported (`Arxiv 2023` on `2401.15670`): the id is given when
+    the paper is announced, so the preprint cannot be older. A paper sent in the
+    last days of December is announced in January with a low number: a January
+    id numbered below 5000 may carry the year before (`arXiv 2024` on
+    `2501.00254`). An entry linking two arXiv papers is left alone, and so is a
+    later year (a later version).
+
     ## Why
 
     The date is how a reader of such a list tells new work from old; a slip of
@@ -94,7 +108,8 @@ class ArxivDate(Rule):
     Unsafe, and only for a label in the id's month: the year is changed to the
     id's (`[[10 Mar 2022]]`), or added where it is missing (`[[arXiv 26 Jun
     2018]]`). The day is kept as written. A label in another month is reported
-    without a fix.
+    without a fix. An arXiv venue's year is changed to the id's, in the
+    venue's own number of digits (`arxiv'22` → `arxiv'23`), unsafe too.
 
     ## Options
 
@@ -107,6 +122,7 @@ class ArxivDate(Rule):
     fix = "unsafe"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        yield from self._venue_years(document, context)
         dated = _dated_arxiv(document)
         if len(dated) < _MINIMUM:
             return
@@ -143,6 +159,66 @@ class ArxivDate(Rule):
                 end,
                 fix,
             )
+
+    def _venue_years(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        """An arXiv venue whose year is before the year of the entry's arXiv id
+        (``Arxiv 2023`` on ``2401.15670``). A paper sent in late December is announced
+        in January with a low number: the year before is left alone for January ids
+        below LATE_DECEMBER_NUMBER (``arxiv'24`` on ``2501.00254``)."""
+        text = document.text
+        tokens = document_tokens(document, registry_for(context.options))
+        # the distinct arXiv tokens with a year (a list writes "arxiv'24" thousands of times)
+        arxiv = {
+            id(token): token.year
+            for where, token, _ in tokens.uses()
+            if token.year is not None and where != "subtitle" and token.canonical == "arXiv"
+        }
+        if not arxiv:
+            return
+        for entry, _, _, key in paper_links(document):
+            # (normalised: "https://arxiv.org/abs/<id>", versions and ".pdf" dropped)
+            if not key.startswith(_ABS):
+                continue
+            paper = key[len(_ABS) :]
+            id_year = 2000 + int(paper[:2]) if paper[:4].isdigit() else 0
+            venues = [
+                f
+                for f in tokens.of(entry)
+                if id(f.token) in arxiv and arxiv[id(f.token)] < id_year and f.where != "subtitle"
+            ]
+            if not venues or any(
+                arxiv_id(link.url_value) not in (paper, None) for link in entry.links
+            ):
+                continue  # no slip, or links to two papers
+            submitted = arxiv_year(paper)
+            if submitted is None or submitted.month is None:
+                continue
+            for f in venues:
+                year = f.token.year
+                assert year is not None and f.token.year_span is not None
+                if year >= submitted.year:
+                    continue
+                late_december = (
+                    year == submitted.year - 1
+                    and submitted.month == 1
+                    and int(paper.split(".")[1][:5]) < LATE_DECEMBER_NUMBER
+                )
+                if late_december:
+                    continue
+                start, end = f.abs(f.token.year_span)
+                written = text[start:end]
+                new = str(submitted.year)[-len(written) :]
+                venue = text[f.span[0] : f.span[1]]
+                fix = None
+                if entry.parsed:
+                    fix = self.replace(f"Write the id's year {new}", start, end, new, unsafe=True)
+                yield self.report(
+                    f"Venue {venue!r} is earlier than its arXiv id {paper} "
+                    f"({_MONTH_NAMES[submitted.month - 1]} {submitted.year})",
+                    f.span[0],
+                    f.span[1],
+                    fix,
+                )
 
     def _no_year(self, document: Document) -> Iterator[Diagnostic]:
         """A date label without its year (``[[arXiv 26 Jun]]``) on an arXiv link, in a
