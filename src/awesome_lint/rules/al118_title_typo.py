@@ -63,9 +63,11 @@ class TitleTypo(Rule):
     (`modelling`, `transferrable`) is a spelling of its own.
 
     The prose of the list (its introduction and notes: paragraphs that are no
-    entry) is read the same way against the titles' and the field's words, a
-    slip there may be 7 letters long from a word of 8 or more (`Pre-trained
-    Languge Model` where the titles write `Language` 55 times).
+    entry, and entries with no paper link: a tool's description, a line of the
+    contributing rules, a title without a link) is read the same way against
+    the titles' and the field's words, a slip there may be 7 letters long from
+    a word of 8 or more (`Pre-trained Languge Model` where the titles write
+    `Language` 55 times).
 
     A long word (10 letters or more) written once, one letter added, dropped or
     swapped from one of the field's most common words (10 known lists, 30 uses),
@@ -254,25 +256,33 @@ class TitleTypo(Rule):
 
     def _prose(self, document: Document, words: Counter[str]) -> Iterator[Diagnostic]:
         """Slips in the prose of the list (its introduction, its notes): paragraphs
-        outside entries, against the words of its titles and of the field."""
+        outside entries, and entries with no paper link (a tool's description, a
+        contributing rule), against the words of its titles and of the field."""
         text = document.text
         in_entries: set[int] = set()
+        lines: list[int] = []
+        with_paper = {id(entry) for entry, _, _, _ in paper_links(document)}
         for entry in document.entries():
             in_entries.update(range(entry.line, entry.end_line + 1))
-        spans: list[tuple[int, int]] = []
-        prose: Counter[str] = Counter()
+            if id(entry) not in with_paper:
+                lines.extend(range(entry.line, entry.end_line + 1))
         for block in document.blocks:
-            if block.kind != "paragraph":
-                continue
-            for index in range(block.start_line, block.end_line + 1):
-                if index in in_entries or index in document.html_lines:
-                    continue
-                line = document.source.lines[index]
-                spans.append((line.start, line.end))
-                for m in _WORD.finditer(text, line.start, line.end):
-                    prose[m.group().casefold()] += 1
+            if block.kind == "paragraph":
+                lines.extend(
+                    i for i in range(block.start_line, block.end_line + 1) if i not in in_entries
+                )
+        source_lines = document.source.lines
+        spans = [
+            (source_lines[i].start, source_lines[i].end)
+            for i in sorted(set(lines))
+            if i not in document.html_lines
+        ]
         if not spans:
             return
+        # (only words long enough to be read as slips are counted; one pass in C)
+        prose: Counter[str] = Counter(
+            map(str.casefold, _LONG_WORD.findall("\n".join(text[a:b] for a, b in spans)))
+        )
         here = {
             w: n
             for w, n in words.items()
@@ -299,6 +309,8 @@ class TitleTypo(Rule):
                     continue
                 slips[w] = c
                 break
+        if not slips:
+            return
         for start, end in spans:
             for m in _WORD.finditer(text, start, end):
                 written = m.group()
@@ -596,6 +608,7 @@ FIELD_USES_MIN = 8
 PROSE_RARE_LEN = 7
 PROSE_COMMON_LEN = 8
 _WORD = lazy_compile(r"[A-Za-z]+")
+_LONG_WORD = lazy_compile(rf"[A-Za-z]{{{PROSE_RARE_LEN},}}")
 # A changed letter turns one real word into another far more often than an added,
 # dropped or swapped one (``projects``/``protects``, ``bridging``/``bringing``): the
 # field's word must then be one of its most common.

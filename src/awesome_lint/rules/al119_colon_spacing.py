@@ -12,9 +12,10 @@ from awesome_lint.rules.common import entry_at, entry_text_spans, file_habit
 _SHARE = 0.95
 _MINIMUM = 20
 # A colon glued to the word after it (`Fast and Slow:Optimizing`): a capitalised word
-# of three letters after it (the pattern starts with the colon: one fast scan), and a
-# word of three letters, digits or hyphens before it (``_WORD_BEFORE``).
-_GLUED = lazy_compile(r":(?=[A-Z][a-z]{2})")
+# of three letters after it, or a capital alone before a blank and a lower-case word
+# (`Compressor:A training-free`) (the pattern starts with the colon: one fast scan),
+# and a word of three letters, digits or hyphens before it (``_WORD_BEFORE``).
+_GLUED = lazy_compile(r":(?=[A-Z](?:[a-z]{2}|[ \t]+[a-z]))")
 _WORD_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
 
 
@@ -27,7 +28,8 @@ class ColonSpacing(Rule):
     Title`) at least 19 times in 20 (and at least 20 times). Only a colon
     between two words counts (`Name : Title`, not `10 : 30`); link targets, code spans and
     table cells are not read. In such a file it also finds a colon with no blank
-    after it before a capitalised word, `Fast and Slow:Optimizing` (the word before
+    after it before a capitalised word, `Fast and Slow:Optimizing`, or before a
+    capital standing alone, `Compressor:A training-free method` (the word before
     it three characters or more: `re:Director` is a name).
 
     ## Why
