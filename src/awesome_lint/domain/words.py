@@ -62,11 +62,13 @@ def _title_rest(document: Document, entry: Entry) -> str:
 
 def word_counts(spots: dict[str, list[Entry | Heading]]) -> Counter[str]:
     """How often each folded word is written in the titles and headings."""
-    words: Counter[str] = Counter()
+    # every title's words once, in one split (the same words in the same order as
+    # title by title), then again for the titles written more than once
+    words = Counter(" ".join(spots).split())
     for key, where in spots.items():
-        n = len(where)
-        for word in key.split():
-            words[word] += n
+        if len(where) > 1:
+            for word in key.split():
+                words[word] += len(where) - 1
     return words
 
 

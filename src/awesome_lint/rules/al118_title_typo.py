@@ -259,18 +259,27 @@ class TitleTypo(Rule):
         outside entries, and entries with no paper link (a tool's description, a
         contributing rule), against the words of its titles and of the field."""
         text = document.text
-        in_entries: set[int] = set()
+        # The entries' first lines (in source order) and the furthest last line of the
+        # entries starting there or before: a line is an entry's when that reaches it.
+        # (A set of every entry's lines cost more than the rest: the paragraphs are few.)
+        starts: list[int] = []
+        reach: list[int] = []
+        furthest = -1
         lines: list[int] = []
         with_paper = {id(entry) for entry, _, _, _ in paper_links(document)}
         for entry in document.entries():
-            in_entries.update(range(entry.line, entry.end_line + 1))
+            if entry.end_line > furthest:
+                furthest = entry.end_line
+            starts.append(entry.line)
+            reach.append(furthest)
             if id(entry) not in with_paper:
                 lines.extend(range(entry.line, entry.end_line + 1))
         for block in document.blocks:
             if block.kind == "paragraph":
-                lines.extend(
-                    i for i in range(block.start_line, block.end_line + 1) if i not in in_entries
-                )
+                for index in range(block.start_line, block.end_line + 1):
+                    i = bisect_right(starts, index) - 1
+                    if i < 0 or reach[i] < index:
+                        lines.append(index)
         source_lines = document.source.lines
         spans = [
             (source_lines[i].start, source_lines[i].end)
@@ -293,12 +302,16 @@ class TitleTypo(Rule):
         for w, n in prose.items():
             if n > 1 or len(w) < PROSE_RARE_LEN or w in here or words.get(w, 0):
                 continue
+            if field is not None and w in field:
+                continue  # a word of the field (checked below once the field is read)
             wide = _wide_slip(w)
             if wide is not None:
                 slips[w] = wide
                 continue
             for c in here:
-                if abs(len(c) - len(w)) > 1 or not _slip(w, c) or _doubled(w, c):
+                if c[0] != w[0] or abs(len(c) - len(w)) > 1:
+                    continue  # (a slip never changes the first letter: see _slip)
+                if not _slip(w, c) or _doubled(w, c):
                     continue
                 if field is None:
                     field = field_words()
@@ -484,13 +497,14 @@ def _glued(
 ) -> dict[str, tuple[int, int]]:
     """Words written once that are two common words run together: {word: (where the
     second word starts, how often the titles write the two apart)}."""
+    parts = {w for w, n in words.items() if n >= GLUED_PART_MIN}
     candidates: dict[str, tuple[str, str, int]] = {}
     for w, n in words.items():
         if n != 1 or len(w) < 8 or not w.isalpha():
             continue
         for i in range(3, len(w) - 2):
             a, b = w[:i], w[i:]
-            if words.get(a, 0) >= GLUED_PART_MIN and words.get(b, 0) >= GLUED_PART_MIN:
+            if a in parts and b in parts:
                 candidates[w] = (a, b, i)
                 break
     if not candidates:
@@ -528,6 +542,8 @@ def _stuck(words: Counter[str], taken: set[str]) -> dict[str, tuple[int, bool, s
     for w, n in words.items():
         if n != 1 or len(w) < STUCK_PART_LEN + 2 or w in taken or not w.isalpha():
             continue
+        if not w.endswith(STUCK_TAILS) and not w.startswith(STUCK_HEADS):
+            continue  # (most words: no short word at either end)
         splits = [(len(w) - len(s), False, w[: -len(s)]) for s in STUCK_TAILS if w.endswith(s)]
         splits += [(len(s), True, w[len(s) :]) for s in STUCK_HEADS if w.startswith(s)]
         for cut, head_short, part in splits:
@@ -565,9 +581,14 @@ def _deletions(words: Iterable[str]) -> dict[str, list[str]]:
 
 def _near(word: str, index: dict[str, list[str]]) -> list[str]:
     """The indexed words at most one edit from ``word`` (not itself), sorted."""
-    near: set[str] = set()
-    for variant in (word, *(word[:i] + word[i + 1 :] for i in range(len(word)))):
-        near.update(index.get(variant, ()))
+    get = index.get
+    hits = [hit for hit in map(get, [word[:i] + word[i + 1 :] for i in range(len(word))]) if hit]
+    own = get(word)
+    if own:
+        hits.append(own)
+    if not hits:
+        return []  # (most words: no set built)
+    near = {w for hit in hits for w in hit}
     near.discard(word)
     return sorted(near)
 
@@ -585,6 +606,8 @@ def _typos(words: Counter[str]) -> dict[str, str]:
     for w, n in words.items():
         if n > RARE_MAX or len(w) < RARE_LEN or w in common or not w.isalpha():
             continue
+        if field is not None and w in field:
+            continue  # (the check below, made before the neighbours are looked for)
         for c in _near(w, index):
             if field is None:
                 field = field_words()
@@ -638,13 +661,15 @@ def _field_typos(words: Counter[str], found: dict[str, str]) -> dict[str, str]:
     field: FieldWords | None = None
     out: dict[str, str] = {}
     for w in rare:
+        if field is not None and w in field:
+            continue  # a word of the field itself (checked below once the field is read)
         for c in _near(w, index):
-            if here[c] <= words[w] or not _slip(w, c) or _doubled(w, c):
-                continue
             if field is None:
                 field = field_words()
             if w in field:
                 break  # a word of the field itself
+            if here[c] <= words[w] or not _slip(w, c) or _doubled(w, c):
+                continue
             lists, uses = field.get(c, (0, 0))
             if lists < FIELD_LISTS_MIN or uses < FIELD_USES_MIN:
                 continue
