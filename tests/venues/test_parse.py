@@ -218,6 +218,24 @@ def test_several_tokens() -> None:
     assert [t.canonical for t in find_venues(text)] == ["MLSys", "OSDI"]
 
 
+def test_tokens_among_many_numbers_that_are_no_years() -> None:
+    # the words with two digits in a row are the only ones tried: each is, in order
+    text = (
+        "LLM.int8(): 8-bit Matrix Multiplication with ResNet-50 on 3D Data <br> "
+        "NeurIPS 2022 Workshop, arXiv 26 Jun 2018, ICLR, 2024 [x] (NAIC @ SIGCOMM'24) "
+        "OSDI20 and 1024 GPUs, Top 500"
+    )
+    assert [
+        (text[slice(*t.span)], t.name, t.year, [text[slice(*q)] for q in t.qualifiers])
+        for t in find_venues(text)
+    ] == [
+        ("NeurIPS 2022 Workshop", "NeurIPS", 2022, ["Workshop"]),
+        ("ICLR, 2024", "ICLR", 2024, []),
+        ("NAIC @ SIGCOMM'24", "SIGCOMM", 2024, []),
+        ("OSDI20", "OSDI", 2020, []),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "venue", "unknown", "year_only"),
     [

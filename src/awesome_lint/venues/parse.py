@@ -209,21 +209,10 @@ class Slot(FrozenRecord):
         return not self.empty and not self.year_only and not self.is_venue
 
 
-class _Word:
-    # A plain class, not a dataclass: creating a dataclass costs about 1 ms at start-up.
-    __slots__ = ("end", "start", "text")
-
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self.start = start
-        self.end = end
-        self.text = text
-
-
-def _words(text: str) -> list[_Word]:
-    out = []
-    for m in _WORD.finditer(text):
-        out.append(_Word(m.start(), m.end(), m.group()))
-    return out
+# A word of the text: its match (``start()``, ``end()``, ``group()``). The matches
+# themselves, not an object made of each: a long entry has dozens of words, and
+# only those around a year are read.
+_Word = re.Match[str]
 
 
 def _year_value(text: str) -> int:
@@ -240,10 +229,10 @@ def _only_spaces(text: str) -> bool:
 def _is_qualifier_at(words: list[_Word], i: int) -> int:
     """How many words starting at i form a qualifier (0: none)."""
     if i + 1 < len(words):
-        pair = f"{words[i].text} {words[i + 1].text}".casefold()
+        pair = f"{words[i].group()} {words[i + 1].group()}".casefold()
         if pair in _TWO_WORD_QUALIFIERS:
             return 2
-    return 1 if words[i].text.casefold() in QUALIFIERS else 0
+    return 1 if words[i].group().casefold() in QUALIFIERS else 0
 
 
 def _lookup(registry: VenueRegistry, name: str, *, free: bool) -> VenueMatch | None:
@@ -279,25 +268,31 @@ def find_venues(
     """
     reg = registry or default_registry()
     tokens: list[VenueToken] = []
-    # Every token with a year has two digits in a row: without them, only bare names.
-    words = _words(text) if _TWO_DIGITS.search(text) else []
+    # Every token with a year has two digits in a row (in one word: digits end no
+    # word): only those words are tried; without any, only bare names.
+    words: list[_Word] = []
+    with_digits: list[int] = []  # their indexes in words
+    digits = [m.start() for m in _TWO_DIGITS.finditer(text)]
+    if digits:
+        words = list(_WORD.finditer(text))
+        starts = [word.start() for word in words]
+        with_digits = sorted({bisect_right(starts, at) - 1 for at in digits})
     used_until = 0
-    i = 0
-    while i < len(words):
-        if _TWO_DIGITS.search(words[i].text) is None:
-            i += 1  # no year in this word (the fast test _token_at would fail anyway)
-            continue
+    after_token = 0  # the first word after the last token
+    for i in with_digits:
+        if i < after_token:
+            continue  # inside the last token
         token = _token_at(text, words, i, reg, free=free, floor=used_until)
         if token is None:
-            i += 1
             continue
         # Drop earlier tokens that this one swallowed (the workshop in "X'24 @ Host'24").
         while tokens and tokens[-1].span[1] > token.span[0]:
             tokens.pop()
         tokens.append(token)
         used_until = token.span[1]
-        while i < len(words) and words[i].start < token.span[1]:
-            i += 1
+        after_token = i + 1
+        while after_token < len(words) and words[after_token].start() < used_until:
+            after_token += 1
     tokens.extend(_bare_names(text, reg, tokens, whole=not free))
     tokens.sort(key=lambda t: t.span)
     return tokens
@@ -314,11 +309,11 @@ def _token_at(
 ) -> VenueToken | None:
     """A token whose year is in word j (glued or alone), or None."""
     word = words[j]
-    year_m = _PURE_YEAR.match(word.text)
+    year_m = _PURE_YEAR.match(word.group())
     if year_m is not None and j > 0:
         # "OSDI 2022", "OSDI' 22", "MobiSys ’22": the name ends in an earlier word.
         prev = words[j - 1]
-        gap = text[prev.end : word.start]
+        gap = text[prev.end() : word.start()]
         comma = False
         if not _only_spaces(gap):
             # "ICLR, 2024": only a known name, a four-digit year and no apostrophe
@@ -330,23 +325,23 @@ def _token_at(
             )
             if not comma:
                 return None
-        if prev.end <= floor:
+        if prev.end() <= floor:
             return None
-        prev_text = prev.text.rstrip(_APOSTROPHES)
-        trailing_apo = len(prev.text) - len(prev_text)
+        prev_text = prev.group().rstrip(_APOSTROPHES)
+        trailing_apo = len(prev.group()) - len(prev_text)
         if not prev_text or (comma and trailing_apo):
             return None
-        name_end = prev.start + len(prev_text)
+        name_end = prev.start() + len(prev_text)
         sep_start = name_end
         apo = year_m.group("apo")
         year_text = year_m.group("year")
         if len(year_text) == 2 and not apo and j + 1 < len(words):
             after = words[j + 1]
-            if _only_spaces(text[word.end : after.start]) and _MONTH_WORD.match(after.text):
+            if _only_spaces(text[word.end() : after.start()]) and _MONTH_WORD.match(after.group()):
                 return None  # "arXiv 26 Jun 2018": a day before its month, no year
         # A bare two-digit number ("OSDI 22") is a year only after a known name.
         need_known = comma or (len(year_text) == 2 and not apo and not trailing_apo)
-        year_start = word.start + len(apo)
+        year_start = word.start() + len(apo)
         end_word = j
         return _build(
             text,
@@ -363,12 +358,12 @@ def _token_at(
             free=free,
             floor=floor,
         )
-    glued = _GLUED.match(word.text)
+    glued = _GLUED.match(word.group())
     if glued is None or year_m is not None:
         return None
-    name_end = word.start + glued.end("name")
+    name_end = word.start() + glued.end("name")
     sep = glued.group("sep") or ""
-    year_start = word.start + glued.start("year")
+    year_start = word.start() + glued.start("year")
     year_text = glued.group("year")
     return _build(
         text,
@@ -407,15 +402,15 @@ def _build(
     # words before it joined by spaces. Qualifier words just before the year
     # ("SC workshop'24", "EMNLP Findings 2024") are skipped into the qualifiers.
     first_word = words[name_last]
-    parts: list[tuple[int, int]] = [(first_word.start, name_end)]
+    parts: list[tuple[int, int]] = [(first_word.start(), name_end)]
     k = name_last
     while k > 0 and len(parts) < 5:
         prev = words[k - 1]
-        if prev.end <= floor or not _only_spaces(text[prev.end : words[k].start]):
+        if prev.end() <= floor or not _only_spaces(text[prev.end() : words[k].start()]):
             break
-        if not any(ch.isalnum() for ch in prev.text):
+        if not any(ch.isalnum() for ch in prev.group()):
             break  # "*Authors*. EMNLP 2019": a lone "." is no part of a name
-        parts.insert(0, (prev.start, prev.end))
+        parts.insert(0, (prev.start(), prev.end()))
         k -= 1
     qualifiers: list[Span] = []
     # Trailing qualifier words among the name parts.
@@ -452,14 +447,14 @@ def _build(
     # Qualifiers after the year: words from the list, or a short parenthesised note.
     w = end_word + 1
     while w < len(words):
-        gap = text[end : words[w].start]
+        gap = text[end : words[w].start()]
         if not _only_spaces(gap) or not gap:
             break
         n = _is_qualifier_at(words, w)
         if n == 0:
             break
-        qualifiers.append((words[w].start, words[w + n - 1].end))
-        end = words[w + n - 1].end
+        qualifiers.append((words[w].start(), words[w + n - 1].end()))
+        end = words[w + n - 1].end()
         w += n
     paren = _PAREN_NOTE.match(text, end)
     if paren is not None and (
@@ -601,12 +596,12 @@ def parse_slot(text: str, registry: VenueRegistry | None = None) -> Slot:
     tokens = tuple(find_venues(text, reg, free=False))
     if not any(t.known for t in tokens):
         # A known name written exactly, among other words: "ICML ES-FoMo Workshop 2025".
-        for word in _words(text):
-            match = reg.lookup(word.text)
+        for word in _WORD.finditer(text):
+            match = reg.lookup(word.group())
             if match is not None and match.exact and match.kind is not MatchKind.MISSPELLING:
-                span = (word.start, word.end)
+                span = word.span()
                 if not any(t.span[0] < span[1] and span[0] < t.span[1] for t in tokens):
-                    bare = VenueToken(span=span, name_span=span, name=word.text, match=match)
+                    bare = VenueToken(span=span, name_span=span, name=word.group(), match=match)
                     tokens = tuple(sorted((*tokens, bare), key=lambda t: t.span))
                 break
     year_only = not tokens and bool(_PURE_YEAR.fullmatch(text.strip().strip("()[]")))
