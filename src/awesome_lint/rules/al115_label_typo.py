@@ -61,6 +61,21 @@ def _number_habit(key: str, counts: Counter[str]) -> str | None:
     return None
 
 
+def _habit(
+    core: str, key: str, counts: Counter[str], spellings: dict[str, Counter[str]]
+) -> tuple[str, int] | None:
+    """The file's habit that the label ``core`` (its ``key``) breaks, its singular or
+    plural (`Codes` among `Code`s) or else its usual case (`paper` among `Paper`s):
+    (the usual spelling, how often it is written), or None."""
+    other = _number_habit(key, counts)
+    usual, n = spellings[other or key].most_common(1)[0]
+    if other is not None or (
+        core != usual and n >= _CASE_OFTEN and n >= _CASE_TIMES * spellings[key][core]
+    ):
+        return usual, n
+    return None
+
+
 def _key(label: str) -> str:
     return label.casefold().replace("-", " ")
 
@@ -236,25 +251,27 @@ class LabelTypo(Rule):
                 core = match.group(1)
                 key = _key(core)
                 counts[key] += 1
-                spellings.setdefault(key, Counter())[core] += 1
+                spelt = spellings.get(key)
+                if spelt is None:
+                    spelt = spellings[key] = Counter()
+                spelt[core] += 1
                 found.append((match.start(1), match.end(1), key))
         if not found:
             return
         often = [key for key, n in counts.items() if n >= _OFTEN]
         best: dict[str, tuple[str, int] | None] = {}
+        habits: dict[str, tuple[str, int] | None] = {}  # by label as written
         for start, end, key in found:
             if key not in best:
                 best[key] = self._suggest(key, counts, often)
             suggestion = best[key]
             if suggestion is None:
-                # the file's habit for this label: its singular or plural (`Codes` among
-                # `Code`s), else its usual case (`paper` among `Paper`s)
                 core = text[start:end]
-                other = _number_habit(key, counts)
-                usual, n = spellings[other or key].most_common(1)[0]
-                if other is not None or (
-                    core != usual and n >= _CASE_OFTEN and n >= _CASE_TIMES * spellings[key][core]
-                ):
+                if core not in habits:
+                    habits[core] = _habit(core, key, counts, spellings)
+                habit = habits[core]
+                if habit is not None:
+                    usual, n = habit
                     yield self.report(
                         f"Link label {core!r} is written {usual!r} {n} times in this file",
                         start,
