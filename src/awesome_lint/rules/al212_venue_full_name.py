@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.domain.venues import VenueTokens, _masked, regions
@@ -46,7 +46,22 @@ _WORDS = (
     "e-print",
     "preprint server",
 )
-_WORD = lazy_compile("|".join(w for word in _WORDS for w in (word, word.title(), word.upper())))
+_SPELLINGS = tuple(w for word in _WORDS for w in (word, word.title(), word.upper()))
+
+
+def _by_first_letter(words: Iterable[str]) -> str:
+    """An alternation of ``words`` grouped by their first letter
+    (``c(?:onference|...)|C(?:onference|ONFERENCE)|...``): at each letter of a text
+    the search tries the few words that start with it, not all of them (half the
+    time on a long list). As no word is the start of another (checked by a test),
+    it matches where the plain alternation does."""
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(r)})" for first, r in rests.items())
+
+
+_WORD = lazy_compile(_by_first_letter(_SPELLINGS))
 _PLACES = frozenset(("tail", "prefix", "slot"))
 _SHORTEST = 16  # "IEEE Transactions on ..." and every other full name is longer
 # Words that may stand before a full name and are not part of it.
