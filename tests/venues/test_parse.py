@@ -304,3 +304,11 @@ def test_a_lone_dot_before_the_name_is_not_part_of_it() -> None:
     (token,) = find_venues(text)
     assert token.name == "EMNLP"
     assert text[token.span[0] : token.span[1]] == "EMNLP 2019"
+
+
+def test_equal_styles_hash_alike_and_count_as_one() -> None:
+    counts = {Style("'", 2): 3, Style(" ", 4): 1}
+    assert counts[parse_style("{name}'{yy}")] == 3
+    assert counts[parse_style("{name} {yyyy}")] == 1
+    assert Style("'", 4) not in counts and Style(" '", 2) not in counts
+    assert hash(Style("-", 4)) == hash(parse_style("{name}-{yyyy}"))

@@ -748,6 +748,11 @@ class Style(FrozenRecord):
         object.__setattr__(self, "sep", sep)
         object.__setattr__(self, "digits", digits)
 
+    def __hash__(self) -> int:  # type: ignore[override]
+        # (the record's hash, its fields' tuple, without reading them by name: a file's
+        # styles are counted for every venue token)
+        return hash((self.sep, self.digits))
+
     @property
     def pattern(self) -> str:
         return "{name}" + self.sep + ("{yy}" if self.digits == 2 else "{yyyy}")
