@@ -12,6 +12,7 @@ from awesome_lint.domain.stated import (
     _MONTH_YEAR,
     _MONTH_YEAR_HINT,
     entry_years,
+    names_venue_or_year,
 )
 from awesome_lint.parser.build import parse_document
 from awesome_lint.source import SourceText
@@ -100,3 +101,24 @@ def test_year_hints_match_wherever_a_year_pattern_does(pieces: list[str]) -> Non
     text = "".join(pieces)
     assert _COMMA_YEAR.search(text) is None or _COMMA_YEAR_HINT.search(text) is not None
     assert _MONTH_YEAR.search(text) is None or _MONTH_YEAR_HINT.search(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("- [Tool](https://t.org/v2019/x) - A server written in 2019 style.", True),
+        ("- [Tool](https://t.org/v2019/x) - A server, version 12 (see https://t.org/1999).", False),
+        ("- [Tool](https://t.org/x) - Notes from the IEEE Computer'26 issue.", True),
+        ("- [Tool](https://t.org/x) - A report, posted 1949.", False),
+        ("- [Tool](https://t.org/x) - Accepted at TMLR.", True),
+        ("- [Tool](https://t.org/x) - Accepted at Tmlr.", False),
+        ("- [Tool](https://t.org/x) - A technical report.", True),
+        ("- [Tool](https://t.org/x) - A server in Go.", False),
+    ],
+)
+def test_what_names_a_venue_or_a_year(line: str, names: bool) -> None:
+    # years in link targets and bare URLs are no years; a known name needs two capitals
+    document = parse_document(SourceText(line + "\n"))
+    (entry,) = document.entries()
+    assert entry.link is not None
+    assert names_venue_or_year(document, entry, default_registry(), entry.link) is names

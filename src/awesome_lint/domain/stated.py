@@ -224,6 +224,9 @@ def _month_years(
 # What "names a venue or a year" reads beyond venue tokens (see names_venue_or_year):
 # a four-digit year, or a two-digit one after an apostrophe (``IEEE Computer'26``)
 _ANY_YEAR = lazy_compile(r"(?<![\d.])(?:19[5-9]\d|20[0-4]\d)(?!\d)|['’]\d\d(?!\d)")
+# every year above has two digits in a row: looked for first (a pattern that starts
+# with a look-behind is tried at every character, one that starts with a digit is not)
+_TWO_DIGITS = lazy_compile(r"\d\d")
 # words that stand where a venue would: a preprint, a report, a thesis, OpenReview
 _VENUE_WORDS = lazy_compile(
     r"(?i)(?<![\w-])(?:arxiv|preprint|(?:technical|tech\.?) report|thesis|openreview)(?![\w-])"
@@ -253,16 +256,19 @@ def names_venue_or_year(
     end = max(entry.content[1], lines[max(entry.line, entry.para_end)].end)
     chars = list(text[start:end])
     for link in (*entry.links, *entry.more_links):  # blank out the link targets
-        for i in range(max(link.url[0], start), min(link.url[1], end)):
-            chars[i - start] = " "
+        a, b = max(link.url[0], start), min(link.url[1], end)
+        if a < b:
+            chars[a - start : b - start] = " " * (b - a)
     own = _BARE_URL.sub(" ", "".join(chars))
-    if _ANY_YEAR.search(own) or _VENUE_WORDS.search(own):
+    if (_TWO_DIGITS.search(own) and _ANY_YEAR.search(own)) or _VENUE_WORDS.search(own):
         return True
     if entry.prefix is not None and text[entry.prefix[0] : entry.prefix[1]].lstrip(
         " \t*_"
     ).startswith("["):
         return True  # "[USENIX ;login:] [Title](url)": the list's venue place
     for word in _NAME_WORD.findall(own):
+        if word[1:].islower():
+            continue  # (most words: no capital after the first letter)
         if sum(c.isupper() for c in word) >= 2 and registry.lookup(word) is not None:
             return True
     head = text[start : paper.start].rstrip(" \t*_\\[(").rstrip(".").rstrip()
