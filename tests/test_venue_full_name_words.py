@@ -21,6 +21,7 @@ def test_the_grouped_pattern_finds_what_the_plain_alternation_finds() -> None:
         "Transactions",
         "SURVEYS",
         "e-print",
+        "Science and Systems",
         "letters",
         "Proceedings",
         "Annual",
@@ -34,3 +35,15 @@ def test_the_grouped_pattern_finds_what_the_plain_alternation_finds() -> None:
             got = _WORD.search(text, start, end)
             want = plain.search(text, start, end)
             assert (got and got.span()) == (want and want.span())
+
+
+def test_every_long_full_name_holds_a_word() -> None:
+    from awesome_lint.rules.al212_venue_full_name import _WORDS
+    from awesome_lint.venues.registry import default_registry
+
+    names = [v.full_name for v in default_registry() if v.full_name]
+    long = [n for n in names if len(n.split()) >= 3]
+    assert len(long) > 100
+    assert [n for n in long if not any(w in n.casefold() for w in _WORDS)] == []
+    # and as the name is written in a title: "Robotics: Science and Systems"
+    assert [n for n in long if _WORD.search(n) is None] == []

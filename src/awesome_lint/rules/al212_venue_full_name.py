@@ -20,8 +20,8 @@ _SHARE = 0.8
 # none of these (a name with a comma in it, "Acoustics, Speech and ...", is read
 # as two parts joined again below).
 _PART = lazy_compile(r"[^,;|()\[\]*_`\\.\"“”]+")
-# Every registry full name of three words or more has one of these (checked by a test):
-# the entries without one are not read.
+# Every registry full name of three words or more has one of these, in any case
+# (checked by a test): the entries without one are not read.
 _WORDS = (
     "conference",
     "transactions",
@@ -45,8 +45,25 @@ _WORDS = (
     "future generation",
     "e-print",
     "preprint server",
+    "image understanding",
+    "computational linguistics",
+    "vision computing",
+    "digital image computing",
 )
-_SPELLINGS = tuple(w for word in _WORDS for w in (word, word.title(), word.upper()))
+# Words a title-cased name keeps in lower case ("Robotics: Science and Systems").
+_SMALL = frozenset(("and", "of", "in", "on", "the", "for"))
+
+
+def _headline(words: str) -> str:
+    """``science and systems`` as a name writes it: ``Science and Systems`` (and
+    ``in europe`` inside one: ``Test in Europe``)."""
+    return " ".join(p if p in _SMALL else p[:1].upper() + p[1:] for p in words.split(" "))
+
+
+# Each word in lower case, as a title writes it, capitalised throughout and in capitals.
+_SPELLINGS = tuple(
+    dict.fromkeys(w for word in _WORDS for w in (word, _headline(word), word.title(), word.upper()))
+)
 
 
 def _by_first_letter(words: Iterable[str]) -> str:
