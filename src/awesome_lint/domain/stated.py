@@ -227,9 +227,18 @@ _ANY_YEAR = lazy_compile(r"(?<![\d.])(?:19[5-9]\d|20[0-4]\d)(?!\d)|['’]\d\d(?!
 # every year above has two digits in a row: looked for first (a pattern that starts
 # with a look-behind is tried at every character, one that starts with a digit is not)
 _TWO_DIGITS = lazy_compile(r"\d\d")
-# words that stand where a venue would: a preprint, a report, a thesis, OpenReview
+# words that stand where a venue would: a preprint, a report, a thesis, OpenReview.
+# Plainly: (?i)(?<![\w-])(?:arxiv|preprint|(?:technical|tech\.?) report|thesis|openreview)(?![\w-])
+# Written here to start with the words' first letters, [apto]: a pattern that starts with
+# a look-behind runs it at every character of the text, one that starts with a class
+# fails at once at most characters (about 3x faster on awesome-selfhosted). The
+# look-behind then checks the character before that first letter (the ``.`` is the letter
+# itself), and each word's rest follows a look-behind naming its first letter. Same
+# matches, same spans (tests/test_regex_rewrites.py compares it with the plain pattern).
 _VENUE_WORDS = lazy_compile(
-    r"(?i)(?<![\w-])(?:arxiv|preprint|(?:technical|tech\.?) report|thesis|openreview)(?![\w-])"
+    r"(?i)[apto](?<![\w-].)"
+    r"(?:(?<=a)rxiv|(?<=p)reprint|(?<=t)(?:echnical|ech\.?) report|(?<=t)hesis|(?<=o)penreview)"
+    r"(?![\w-])"
 )
 # a bare URL (an autolink) in the text: its digits are no year
 _BARE_URL = lazy_compile(r"https?://\S+")

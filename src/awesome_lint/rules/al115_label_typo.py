@@ -124,6 +124,16 @@ def _slips(a: str, b: str, limit: int, *, change: bool) -> int:
     return min(prev[lb], limit + 1)
 
 
+def _fewest_slips(a: str, b: str, *, change: bool) -> int:
+    """A lower bound of ``_slips(a, b, ..., change=change)``, cheap to compute: each
+    letter one word uses and the other lacks needs an edit. An added or dropped letter
+    makes one letter used by one word only, a changed letter one on each side (one slip
+    when ``change``, else two), a swap none: so ``change`` needs at least as many slips
+    as either side has such letters, and without it as many as both sides together."""
+    only_a, only_b = len(set(a) - set(b)), len(set(b) - set(a))
+    return max(only_a, only_b) if change else only_a + only_b
+
+
 def _near(key: str, target: str, *, change: bool) -> int | None:
     """The distance of ``key`` to ``target`` when it reads as a misspelling, else None.
     ``change``: a changed letter counts as one slip (against the file's own frequent
@@ -136,6 +146,8 @@ def _near(key: str, target: str, *, change: bool) -> int | None:
     if letters == _SHORTEST or len(target.replace(" ", "")) == _SHORTEST:
         return 1 if _swap_only(key, target) else None
     limit = _reach(key)
+    if _fewest_slips(key, target, change=change) > limit:
+        return None  # (most pairs: told apart by the letters they use, without _slips)
     d = _slips(key, target, limit, change=change)
     if d > limit:
         return None

@@ -1,0 +1,90 @@
+"""Shortcuts taken for speed give the answers of the plain code they stand for: patterns
+rewritten to run faster match the same on every real list in ../shared/corpus, on chosen
+edge cases and on generated text; a cheap bound that skips an edit distance never exceeds
+it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from awesome_lint.domain import stated
+from awesome_lint.rules import al115_label_typo as al115
+
+# What stated._VENUE_WORDS stands for, as first written
+VENUE_WORDS_PLAIN = re.compile(
+    r"(?i)(?<![\w-])(?:arxiv|preprint|(?:technical|tech\.?) report|thesis|openreview)(?![\w-])"
+)
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+def test_venue_words_same_matches_on_the_corpus(corpus_files: list[Path]) -> None:
+    found = 0
+    for path in corpus_files:
+        text = path.read_text(encoding="utf-8")
+        expected = _spans(VENUE_WORDS_PLAIN, text)
+        assert _spans(stated._VENUE_WORDS, text) == expected, path.name
+        found += len(expected)
+    assert found > 100  # the corpus does name arXiv, preprints and theses
+
+
+def test_venue_words_edges() -> None:
+    text = (
+        "arXiv ARXIV,preprint. Tech report Tech. report technical report Thesis OpenReview"
+        " -arxiv xarxiv arxivs arxiv- _thesis (thesis) 'preprint' tech  report technicalreport"
+    )
+    got = _spans(stated._VENUE_WORDS, text)
+    assert got == _spans(VENUE_WORDS_PLAIN, text)
+    assert [text[a:b] for a, b in got] == [
+        "arXiv",
+        "ARXIV",
+        "preprint",
+        "Tech report",
+        "Tech. report",
+        "technical report",
+        "Thesis",
+        "OpenReview",
+        "thesis",
+        "preprint",
+    ]
+    # at the very start and end of the text
+    assert stated._VENUE_WORDS.search("thesis").span() == (0, 6)  # type: ignore[union-attr]
+    assert stated._VENUE_WORDS.search("a-thesis") is None
+
+
+_PIECES = st.sampled_from(list("arxivpeuntchsoldwARXIVPT .-_é1")) | st.sampled_from(
+    ["arxiv", "preprint", "tech", "technical", " report", "thesis", "openreview", "."]
+)
+
+
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_venue_words_same_matches_on_generated_text(text: str) -> None:
+    assert _spans(stated._VENUE_WORDS, text) == _spans(VENUE_WORDS_PLAIN, text)
+
+
+# AL115 compares labels by their letters before it runs the edit distance: the bound
+# must never exceed the distance, or a misspelling would be missed.
+_WORDS = st.text(alphabet="abcdeps -", max_size=10)
+
+
+@given(_WORDS, _WORDS, st.booleans())
+def test_label_typo_bound_never_exceeds_the_distance(a: str, b: str, change: bool) -> None:
+    bound = al115._fewest_slips(a, b, change=change)
+    assert bound <= al115._slips(a, b, 99, change=change)
+
+
+def test_label_typo_bound_examples() -> None:
+    # a swap: no letter on either side
+    assert al115._fewest_slips("pyotrch", "pytorch", change=False) == 0
+    # a changed letter: one on each side, one slip with change, two without
+    assert al115._fewest_slips("video", "vidzo", change=True) == 1
+    assert al115._fewest_slips("video", "vidzo", change=False) == 2
+    # a letter dropped that the word still uses elsewhere: no bound from it
+    assert al115._fewest_slips("leadboard", "leaderboard", change=False) == 0
+    assert al115._fewest_slips("clients", "code", change=True) == 5  # l, i, n, t, s
