@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from awesome_lint.venues.parse import venue_word_starts, venue_words
 from awesome_lint.venues.registry import default_registry
-from awesome_lint.venues.typo import NearIndex, distance, key, reach
+from awesome_lint.venues.typo import NearIndex, _mask, distance, key, reach
 
 
 def reference_osa(a: str, b: str) -> int:
@@ -130,6 +130,21 @@ def test_near_compares_digits_and_other_scripts() -> None:
     assert index.near("3DV") == []  # too short
     assert index.near("Genie") == [(1, "génie", ["Génie"])]
     assert index.near("ICMLpp") == []  # two letters added to a four-letter name
+
+
+def test_repeated_characters_count() -> None:
+    # one bit per character, a repeat on the next bit of its kind
+    e = 1 << (ord("e") & 63)
+    assert _mask("ee") == e | e << 64
+    assert _mask("ieeetgrs").bit_count() == len("ieeetgrs")
+    index: NearIndex[str] = NearIndex((n, n) for n in ("IEEE TGRS", "Sigmetrics", "Eurosys"))
+    # the same letters, but two e more than the word has: three edits, not compared
+    assert index.near("frigate") == []
+    # repeats added or dropped within reach are found
+    assert index.near("Sigmetrriccs") == [(2, "sigmetrics", ["Sigmetrics"])]
+    assert index.near("IEEETGRRS") == [(1, "ieeetgrs", ["IEEE TGRS"])]
+    assert index.near("Eursys") == [(1, "eurosys", ["Eurosys"])]
+    assert index.near("Eurosyss") == [(1, "eurosys", ["Eurosys"])]
 
 
 NAMES = sorted({key(n) for v in default_registry() for n in v.names() if len(key(n)) >= 4})

@@ -79,9 +79,10 @@ class NearIndex(Generic[T]):
     characters longer or shorter, and computes the distance only for those that pass a
     cheap test on the characters they use: a name within ``d`` edits of the word has
     at most ``d`` characters the word lacks, and the word at most ``d`` the name lacks
-    (an edit adds or removes one character at most; a swap neither). The character sets
-    are bit masks, made for the names of one key length when a lookup first needs that
-    length: a small file asks for a few lengths and a few words, and indexing every
+    (an edit adds or removes one character at most; a swap neither), counting repeats
+    (``ieeetgrs`` has two ``e`` more than ``frigate``). The characters are bit masks
+    (see :func:`_mask`), made for the names of one key length when a lookup first needs
+    that length: a small file asks for a few lengths and a few words, and indexing every
     name of the venue registry cost more than its whole lint."""
 
     __slots__ = ("_by_length", "_memo", "_pending", "_values")
@@ -149,21 +150,33 @@ class NearIndex(Generic[T]):
             limit = _reach(length)
             if abs(length - n) > limit:
                 continue  # (too short to compare: limit 0, and length != n)
-            for name_key, name_mask in self._names(length):
-                if (
-                    (name_mask & ~mask).bit_count() <= limit
-                    and (mask & ~name_mask).bit_count() <= limit
-                    and name_key != k
-                ):
-                    dist = distance(k, name_key, limit)
-                    if dist <= limit:
-                        yield (dist, name_key, self._values[name_key])
+            # The test on characters in one step: a mask has one bit per character, so
+            # of the bits in which two masks differ, (x + |length - n|) / 2 are on the
+            # longer key's side and (x - |length - n|) / 2 on the shorter's; the larger
+            # is at most ``limit`` when x is at most 2 * limit - |length - n|.
+            most = 2 * limit - abs(length - n)
+            maybe = [
+                name_key
+                for name_key, name_mask in self._names(length)
+                if (name_mask ^ mask).bit_count() <= most and name_key != k
+            ]
+            for name_key in maybe:
+                dist = distance(k, name_key, limit)
+                if dist <= limit:
+                    yield (dist, name_key, self._values[name_key])
 
 
 def _mask(k: str) -> int:
-    """The characters of a key as a bit mask (characters may share a bit: the test on
-    masks then lets more names through, never fewer)."""
+    """The characters of a key, with their repeats, as a bit mask: the first ``e`` of
+    a key sets the bit of ``e`` (its code modulo 64), the second that bit plus 64, the
+    third that bit plus 128, and so on. So the bits that one key's mask has and
+    another's lacks count the characters (repeats included) one key has more of than
+    the other. Characters may share a bit: the test on masks then lets more names
+    through, never fewer."""
     mask = 0
     for char in k:
-        mask |= 1 << (ord(char) & 63)
+        bit = 1 << (ord(char) & 63)
+        while mask & bit:  # a repeat: the next free bit of this character
+            bit <<= 64
+        mask |= bit
     return mask
