@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from awesome_lint.domain import stated
+from awesome_lint.parser.document import Link
 from awesome_lint.rules import al115_label_typo as al115
 
 # What stated._VENUE_WORDS stands for, as first written
@@ -88,3 +89,38 @@ def test_label_typo_bound_examples() -> None:
     # a letter dropped that the word still uses elsewhere: no bound from it
     assert al115._fewest_slips("leadboard", "leaderboard", change=False) == 0
     assert al115._fewest_slips("clients", "code", change=True) == 5  # l, i, n, t, s
+
+
+# names_venue_or_year blanks the link targets in an entry's text by joining slices: the
+# same text as blanking a list of its characters, whatever the targets (overlapping,
+# out of the text, empty).
+def _blank_by_characters(text: str, start: int, end: int, links: tuple[Link, ...]) -> str:
+    chars = list(text[start:end])
+    for link in links:
+        a, b = max(link.url[0], start), min(link.url[1], end)
+        if a < b:
+            chars[a - start : b - start] = " " * (b - a)
+    return "".join(chars)
+
+
+def _link(a: int, b: int) -> Link:
+    return Link(a, b, (a, a), (a, b), "u", False, False)
+
+
+_SPANS = st.tuples(st.integers(0, 30), st.integers(0, 30))
+
+
+@given(st.integers(0, 30), st.integers(0, 30), st.lists(_SPANS, max_size=5))
+def test_blank_targets_same_text(start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    text = "abcdefghijklmnopqrstuvwxyz0123"
+    links = tuple(_link(a, b) for a, b in spans)
+    got = stated._blank_targets(text, start, end, links)
+    assert got == _blank_by_characters(text, start, end, links)
+
+
+def test_blank_targets_examples() -> None:
+    text = "[a](http://x) and [b](y)"
+    links = (_link(4, 12), _link(22, 23))
+    assert stated._blank_targets(text, 0, len(text), links) == "[a](        ) and [b]( )"
+    # targets overlapping and running past the end
+    assert stated._blank_targets(text, 2, 10, (_link(5, 8), _link(3, 20))) == "]       "

@@ -247,6 +247,22 @@ _ACRONYM_END = lazy_compile(r"\([A-Z][\w&-]*[A-Z]\)\W*\Z")
 _NAME_WORD = lazy_compile(r"[A-Za-z][\w&-]*[A-Za-z]")
 
 
+def _blank_targets(text: str, start: int, end: int, links: tuple[Link, ...]) -> str:
+    """``text[start:end]`` with the links' targets (what of them lies within) blanked
+    out, each character a space: the text joined from the slices between them."""
+    targets = sorted((max(link.url[0], start), min(link.url[1], end)) for link in links)
+    pieces: list[str] = []
+    done = start  # the text is taken up to here
+    for a, b in targets:
+        a = max(a, done)  # (targets may overlap: what is blank already stays so)
+        if a < b:
+            pieces.append(text[done:a])
+            pieces.append(" " * (b - a))
+            done = b
+    pieces.append(text[done:end])
+    return "".join(pieces)
+
+
 def names_venue_or_year(
     document: Document, entry: Entry, registry: VenueRegistry, paper: Link
 ) -> bool:
@@ -263,12 +279,7 @@ def names_venue_or_year(
     lines = document.source.lines
     start = entry.content[0]
     end = max(entry.content[1], lines[max(entry.line, entry.para_end)].end)
-    chars = list(text[start:end])
-    for link in (*entry.links, *entry.more_links):  # blank out the link targets
-        a, b = max(link.url[0], start), min(link.url[1], end)
-        if a < b:
-            chars[a - start : b - start] = " " * (b - a)
-    own = _BARE_URL.sub(" ", "".join(chars))
+    own = _BARE_URL.sub(" ", _blank_targets(text, start, end, (*entry.links, *entry.more_links)))
     if (_TWO_DIGITS.search(own) and _ANY_YEAR.search(own)) or _VENUE_WORDS.search(own):
         return True
     if entry.prefix is not None and text[entry.prefix[0] : entry.prefix[1]].lstrip(
