@@ -196,6 +196,16 @@ def verified_fixes(document: Document, diagnostics: list[Diagnostic]) -> list[Di
     by_id = {id(d.fix): d.fix for d in diagnostics if d.fix is not None and id(d.fix) in owners}
     refused: set[int] = set()
     parses = 0
+    # A fix that only puts a list's items in another order is judged on the shape its
+    # text would parse to, known without a parse (``_permuted_shape``), and alone.
+    for key, fix in list(by_id.items()):
+        if not fix.rewrites_urls or not _choose(text, [fix])[0]:
+            continue
+        shapes = _permuted_shapes(document, fix)
+        if shapes is not None:
+            del by_id[key]
+            if not _keeps_invariants(*shapes, [fix]):
+                refused.add(key)
 
     def keeps(group: list[Fix]) -> bool:
         nonlocal parses
@@ -383,6 +393,202 @@ def _headings_within(document: Document, first: int, last: int) -> list[Heading]
     if lines is None:
         lines = document.cache["fixer-heading-lines"] = [h.line for h in document.headings]
     return document.headings[bisect_left(lines, first) : bisect_right(lines, last)]
+
+
+# The first line of a bullet item: its indentation, its bullet, and the one to four
+# spaces before content that is not blank (five or more would start indented code in
+# the item, and a tab counts in columns: both left to a parse).
+_BULLET_LINE = lazy_compile(r"( *)([-*+])( {1,4})(?=\S)")
+# Content that can make an item's line read as something else to a rule that looks at
+# it from the line before or at the line alone (a thematic break ``- - -``, a setext
+# underline, a table's delimiter row) is made of these characters only.
+_RULE_CHARACTERS = " -*_+=|:"
+# A line that is blank (spaces and tabs only) or indented with a tab, searched for in
+# the text of whole lines: a line starts at the start of the text or after a line
+# break ("\n", or "\r" not followed by "\n": between the two halves of "\r\n" no
+# line starts), and ends at a line break or at the end of the text searched.
+_BLANK_OR_TAB = lazy_compile(r"(?:\A|(?<=\n)|(?<=\r)(?!\n)) *(?:\t|[ \t]*(?:[\r\n]|\Z))")
+
+
+def _permuted_shapes(document: Document, fix: Fix) -> tuple[_Shape, _Shape] | None:
+    """The shape of the lines ``fix`` replaces, before and after it, when ``fix`` only
+    puts the items of one tight bullet list in another order and that provably changes
+    nothing else (AL301's sort); None when that is not shown (then a parse decides).
+    Outside those lines the shape of the whole text stays as it is, so the two judge
+    the fix as the shapes of the whole text would.
+
+    The fix must have one edit, replacing whole lines ``first``..``last`` (the last with
+    its line break) by the same lines cut into blocks and put in another order, where
+    the blocks are the document's sibling items in that range (one list, one depth,
+    each from its line through its ``end_line``, one after the other). Then, when
+
+    1. every block's first line is ``indent bullet spacing content`` with the same
+       indentation, bullet and spacing (1-4 spaces): so the same content column ``c``;
+       and its content holds a character outside ``_RULE_CHARACTERS``;
+    2. no line in the range is blank, is indented with a tab, or lies in a code block,
+       an HTML block or a heading; the document has no link reference definition (their
+       order decides which of two wins) and no nesting cut;
+    3. the line after the range is absent, or blank and followed by nothing or by a
+       line indented less than ``c``;
+
+    markdown-it-py reads the new text as the old one with the items' token runs in the
+    new order. Proof, line by line:
+
+    - The text before ``first`` is unchanged, so the parser reaches ``first`` in the
+      same state. Every first line is alike to every block rule: a bullet item that is
+      not empty (so it may interrupt a paragraph, in the list or before it), at the
+      same indentation, with the same content column; by (1) it is no thematic break
+      and, seen from the line before, no setext underline or table delimiter row; by
+      (2) no fence, HTML block or definition is open across it. So wherever a block
+      stands, its first line opens an item of the list just as it did.
+    - A first line after another block closes that block's item whatever is open in
+      it: its indentation is below ``c`` (the item's content column, the same for every
+      item), which ends every container and block inside the item except a paragraph,
+      and a paragraph it ends as a non-empty bullet item (a paragraph terminator).
+    - The other lines of a block belong to its item: indented to ``c`` or more they
+      are its content; indented less they were, in the old parse, lazy continuation
+      lines of a paragraph opened by the block's own earlier lines, and whether a line
+      continues a paragraph depends only on that paragraph and on the line (checked
+      against the list's indentation and the item's column, the same everywhere). The
+      item's content is parsed from its own lines, so the same tokens come out.
+    - After the range the last item (another block now) ends as the old one did: at the
+      end of the text, or at a blank line followed by a line indented less than ``c``
+      (which no item keeps), where the list goes on or ends by that line alone. (A
+      line right after the range that is not blank could be a lazy continuation line
+      of the new last item where it was none of the old one's: left to a parse. The
+      old parse already shows the line after the blank is indented less than ``c``, or
+      the old last item would hold it; it is checked again as it costs nothing.)
+
+    Nothing else moves: the list is one block as before, no heading is in it, every
+    entry stays in its section and list and keeps its own links and facts (the entry
+    scanner reads an item's own lines). So the entries, headings, blocks and the count
+    of entries understood are the old ones, and the URLs are the old ones with each
+    block's run of them in the block's new place. (``tests/test_sort_shortcut.py``
+    compares this shape with a parse on every corpus list and on generated lists.)
+    """
+    if len(fix.edits) != 1 or fix.removes_entries or fix.adds_entries or fix.adds_links:
+        return None
+    if fix.joins_lines:
+        return None
+    if document.references or document.nesting_cut is not None:
+        return None
+    edit = fix.edits[0]
+    source = document.source
+    text = source.text
+    lines = source.lines
+    first = source.line_index(edit.start)
+    last = source.line_index(edit.end - 1) if edit.end > edit.start else -1
+    if last < first or lines[first].start != edit.start or lines[last].next_start != edit.end:
+        return None
+    if not lines[last].terminator:
+        return None
+    # the items in the range: siblings that tile it (deeper entries lie inside them)
+    entries = document.entries()
+    entry_lines: list[int] | None = document.cache.get("fixer-entry-lines")
+    if entry_lines is None:
+        entry_lines = document.cache["fixer-entry-lines"] = [entry.line for entry in entries]
+    inside = entries[bisect_left(entry_lines, first) : bisect_right(entry_lines, last)]
+    if not inside or inside[0].line != first:
+        return None
+    depth, list_id = inside[0].depth, inside[0].list_id
+    blocks: list[Entry] = []
+    for entry in inside:
+        if entry.kind != "item" or entry.ordered or entry.depth < depth:
+            return None
+        if entry.depth == depth:
+            if entry.list_id != list_id:
+                return None
+            if blocks and entry.line != blocks[-1].end_line + 1:
+                return None
+            blocks.append(entry)
+    if blocks[-1].end_line != last or len(blocks) < 2:
+        return None
+    # (2): the lines of the range
+    if _headings_within(document, first, last):
+        return None
+    numbers = range(first, last + 1)
+    if not document.html_lines.isdisjoint(numbers) or not document.code_lines.isdisjoint(numbers):
+        return None
+    if _BLANK_OR_TAB.search(text, edit.start, lines[last].end) is not None:
+        return None
+    # (1): the first lines
+    starts: set[tuple[int, str, int]] = set()
+    for block in blocks:
+        body = source.line_text(block.line)
+        m = _BULLET_LINE.match(body)
+        if m is None or not body[m.end() :].strip(_RULE_CHARACTERS):
+            return None
+        starts.add((len(m.group(1)), m.group(2), len(m.group(3))))
+    if len(starts) != 1:
+        return None
+    indent, _, spacing = starts.pop()
+    column = indent + 1 + spacing
+    # (3): after the range
+    if last + 1 < len(lines):
+        if source.line_text(last + 1).strip(" \t"):
+            return None
+        after = last + 2
+        while after < len(lines) and not source.line_text(after).strip(" \t"):
+            after += 1
+        if after < len(lines):
+            body = source.line_text(after)
+            if len(body) - len(body.lstrip(" ")) >= column or body.lstrip(" ")[:1] == "\t":
+                return None
+    # the new content: the blocks, each once, in some order
+    spans = [(lines[b.line].start, lines[b.end_line].next_start) for b in blocks]
+    order = _block_order(text, spans, edit.content)
+    if order is None:
+        return None
+    link_starts: list[int] | None = document.cache.get("fixer-link-starts")
+    if link_starts is None:
+        link_starts = document.cache["fixer-link-starts"] = [link.start for link in document.links]
+    links = document.links
+    runs = [
+        [
+            link.url_value
+            for link in links[bisect_left(link_starts, a) : bisect_left(link_starts, b)]
+        ]
+        for a, b in spans
+    ]
+    old = tuple(url for run in runs for url in run)
+    new = tuple(url for index in order for url in runs[index])
+    return _Shape(len(inside), old), _Shape(len(inside), new)
+
+
+def _block_order(text: str, spans: list[tuple[int, int]], content: str) -> list[int] | None:
+    """The order in which ``content`` puts the blocks ``text[start:end]`` of ``spans``,
+    each used once; None when it is not such an order, or when two different blocks
+    could both come next (one a prefix of the other)."""
+    by_text: dict[str, list[int]] = {}  # a block's text: the blocks with it
+    for index, (start, end) in enumerate(spans):
+        by_text.setdefault(text[start:end], []).append(index)
+    by_first_line: dict[str, list[str]] = {}  # a first line: the blocks' texts with it
+    for block in by_text:
+        by_first_line.setdefault(block[: _line_end(block, 0)], []).append(block)
+    order: list[int] = []
+    pos = 0
+    while pos < len(content):
+        line = content[pos : _line_end(content, pos)]
+        fitting = [
+            block
+            for block in by_first_line.get(line, [])
+            if by_text[block] and content.startswith(block, pos)
+        ]
+        if len(fitting) != 1:
+            return None
+        order.append(by_text[fitting[0]].pop())
+        pos += len(fitting[0])
+    return order if len(order) == len(spans) else None
+
+
+def _line_end(text: str, pos: int) -> int:
+    """Where the line from ``pos`` ends, after its line break (``\r\n``, ``\r`` or
+    ``\n``) or at the end of ``text``."""
+    newline = text.find("\n", pos)
+    ret = text.find("\r", pos, len(text) if newline < 0 else newline)
+    if ret >= 0:
+        return ret + 2 if text.startswith("\n", ret + 1) else ret + 1
+    return len(text) if newline < 0 else newline + 1
 
 
 _LINE_START = lazy_compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*[ \t>]*")
