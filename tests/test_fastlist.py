@@ -13,6 +13,7 @@ from markdown_it import MarkdownIt
 from awesome_lint.parser.build import parse_document
 from awesome_lint.parser.fastlist import simple_list
 from awesome_lint.source import SourceText
+from conftest import corpus_lists
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 # every field of a token (the rule makes its tokens field by field)
@@ -156,14 +157,8 @@ def test_same_tokens_on_generated_markdown(lines: list[str], eol: str) -> None:
     assert _tokens(FAST, text) == _tokens(SLOW, text)
 
 
-def _corpus_lists() -> list[Path]:
-    if not CORPUS.is_dir():
-        return []
-    return sorted(p for p in CORPUS.rglob("*.md") if p.name != "SOURCES.md")
-
-
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
-@pytest.mark.parametrize("path", _corpus_lists(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", corpus_lists(), ids=lambda p: p.stem)
 def test_same_tokens_on_every_corpus_list(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert _tokens(FAST, text) == _tokens(SLOW, text)
@@ -236,7 +231,7 @@ def test_same_document_on_generated_markdown(lines: list[str], eol: str) -> None
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
-@pytest.mark.parametrize("path", _corpus_lists(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", corpus_lists(), ids=lambda p: p.stem)
 def test_same_document_on_every_corpus_list(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert _document(text, compact=True) == _document(text, compact=False)

@@ -19,6 +19,7 @@ from awesome_lint.parser.build import parse_document
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.settings import Settings
 from awesome_lint.source import SourceText
+from conftest import corpus_lists
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -116,17 +117,11 @@ def _orders(count: int) -> list[list[int]]:
     return [list(reversed(range(count))), [*range(1, count), 0]]
 
 
-def _corpus_lists() -> list[Path]:
-    if not CORPUS.is_dir():
-        return []
-    return sorted(p for p in CORPUS.rglob("*.md") if p.name != "SOURCES.md")
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
 def test_the_shortcut_agrees_with_a_parse_on_every_corpus_list() -> None:
     answered = asked = 0
-    for path in _corpus_lists():
+    for path in corpus_lists():
         document = parse_document(SourceText(path.read_text(encoding="utf-8")))
         fixes = [d.fix for d in lint_document(document, Settings.default(), str(path))]
         sorts = [fix for fix in fixes if fix is not None and fix.message == "Sort the list"]

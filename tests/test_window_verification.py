@@ -24,6 +24,7 @@ from awesome_lint.parser.build import parse_document
 from awesome_lint.parser.document import Document
 from awesome_lint.settings import Settings
 from awesome_lint.source import SourceText
+from conftest import corpus_lists
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
@@ -138,15 +139,9 @@ def test_windows_agree_with_whole_parses(
         assert _windows_keep(document, windows, fixes) == _full_verdict(document, fixes)
 
 
-def _corpus_lists() -> list[Path]:
-    if not CORPUS.is_dir():
-        return []
-    return sorted(p for p in CORPUS.rglob("*.md") if p.name != "SOURCES.md")
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
-@pytest.mark.parametrize("path", _corpus_lists(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", corpus_lists(), ids=lambda p: p.stem)
 def test_windows_agree_on_every_corpus_fix(path: Path) -> None:
     document = parse_document(SourceText(path.read_text(encoding="utf-8")))
     everything = Settings.default()
