@@ -4,6 +4,7 @@ with the items reordered: whenever it answers, a parse of the fixed text must ag
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from awesome_lint.diagnostics import Edit, Fix
-from awesome_lint.fixer import _keeps_invariants, _permuted_shapes, _Shape, splice, verified_fixes
+from awesome_lint.fixer import (
+    _blank_or_tab_line,
+    _keeps_invariants,
+    _permuted_shapes,
+    _Shape,
+    splice,
+    verified_fixes,
+)
 from awesome_lint.linting import lint_document
 from awesome_lint.parser.build import parse_document
 from awesome_lint.parser.document import Document, Entry
@@ -305,3 +313,38 @@ def test_the_shortcut_agrees_with_a_parse_on_generated_lists(
     for run in _runs(document):
         order = data.draw(st.permutations(range(len(run))))
         _check(document, _reorder(document, run, order))
+
+
+# What ``_blank_or_tab_line`` stands for, written as a search of the text of whole lines:
+# a line starts at the start of the text or after a line break ("\n", or "\r" not
+# followed by "\n"), then spaces, then a tab, or spaces and tabs up to a line break or
+# the end of the text searched.
+_BLANK_OR_TAB = re.compile(r"(?:\A|(?<=\n)|(?<=\r)(?!\n)) *(?:\t|[ \t]*(?:[\r\n]|\Z))")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "found"),
+    [
+        ("- a\n- b\n", 0, 1, False),
+        ("- a\n\n- b\n", 0, 2, True),
+        ("- a\n \t \n- b\n", 0, 2, True),  # spaces and tabs only
+        ("- a\n  \tx\n- b", 0, 2, True),  # indented with a tab
+        ("- a\n  x\t\n- b", 0, 2, False),  # a tab later on the line
+        ("- a\r\n\r\n- b", 1, 2, True),
+        ("- a\r\n\r\n- b", 2, 2, False),
+        ("\f\n\u00a0\n", 0, 1, False),  # other white space is content
+    ],
+)
+def test_blank_or_tab_lines(text: str, first: int, last: int, found: bool) -> None:
+    assert _blank_or_tab_line(SourceText(text), first, last) is found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\r\nx-", max_size=40), st.data())
+def test_blank_or_tab_lines_as_a_search_of_the_lines(text: str, data: st.DataObject) -> None:
+    source = SourceText(text, bom=False)
+    last = data.draw(st.integers(0, len(source.lines) - 1))
+    first = data.draw(st.integers(0, last))
+    lines = source.lines
+    searched = _BLANK_OR_TAB.search(text, lines[first].start, lines[last].end) is not None
+    assert _blank_or_tab_line(source, first, last) is searched

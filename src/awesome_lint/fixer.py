@@ -403,11 +403,21 @@ _BULLET_LINE = lazy_compile(r"( *)([-*+])( {1,4})(?=\S)")
 # it from the line before or at the line alone (a thematic break ``- - -``, a setext
 # underline, a table's delimiter row) is made of these characters only.
 _RULE_CHARACTERS = " -*_+=|:"
-# A line that is blank (spaces and tabs only) or indented with a tab, searched for in
-# the text of whole lines: a line starts at the start of the text or after a line
-# break ("\n", or "\r" not followed by "\n": between the two halves of "\r\n" no
-# line starts), and ends at a line break or at the end of the text searched.
-_BLANK_OR_TAB = lazy_compile(r"(?:\A|(?<=\n)|(?<=\r)(?!\n)) *(?:\t|[ \t]*(?:[\r\n]|\Z))")
+
+
+def _blank_or_tab_line(source: SourceText, first: int, last: int) -> bool:
+    """Whether a line of ``first``..``last`` is blank (spaces and tabs only) or indented
+    with a tab: after its leading spaces, nothing is left or a tab comes first.
+
+    (A loop on the line table: a regular expression that looked for a line start
+    before every character took 25 ms on 330 KB of sorted items.)"""
+    text, lines = source.text, source.lines
+    for index in range(first, last + 1):
+        line = lines[index]
+        rest = text[line.start : line.end].lstrip(" ")
+        if not rest or rest[0] == "\t":
+            return True
+    return False
 
 
 def _permuted_shapes(document: Document, fix: Fix) -> tuple[_Shape, _Shape] | None:
@@ -509,7 +519,7 @@ def _permuted_shapes(document: Document, fix: Fix) -> tuple[_Shape, _Shape] | No
     numbers = range(first, last + 1)
     if not document.html_lines.isdisjoint(numbers) or not document.code_lines.isdisjoint(numbers):
         return None
-    if _BLANK_OR_TAB.search(text, edit.start, lines[last].end) is not None:
+    if _blank_or_tab_line(source, first, last):
         return None
     # (1): the first lines
     starts: set[tuple[int, str, int]] = set()
