@@ -84,3 +84,57 @@ def test_an_entry_that_says_it_has_no_link_has_no_shape() -> None:
         "text",
         "text",
     ]
+
+
+BLOCKS = """\
+## Image Generation
+
+**Adding Conditional Control to Text-to-Image Diffusion Models** <br>
+*Lvmin Zhang, Anyi Rao, Maneesh Agrawala* <br>
+ICCV 2023. [[Paper](https://arxiv.org/abs/2302.05543)] [[Github](https://github.com/a/cn)]
+
+**Denoising Diffusion Probabilistic Models** <br>
+*Jonathan Ho, Ajay Jain, Pieter Abbeel* <br>
+NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)]
+
+- **Video Diffusion Models** <br>
+  *Jonathan Ho, Tim Salimans* <br>
+  NeurIPS 2022. [[Paper](https://arxiv.org/abs/2204.03458)]
+- A title wrapped before
+its link [[CVPR2021]](https://example.org/cvpr)
+- A title with its link [[paper]](https://example.org/p) and a code link
+  on the next line [[code]](https://github.com/a/b)
+"""
+
+
+def test_a_block_reads_its_paper_link_title_and_venue_on_later_lines() -> None:
+    """``**Title** <br>`` over an authors line and ``Venue. [[Paper](url)]``: the
+    links of the whole paragraph are the entry's (a paragraph or a list item)."""
+    document = parse_document(SourceText(BLOCKS))
+    entries = document.entries()
+    assert [(e.line, e.kind) for e in entries] == [
+        (2, "paragraph"),
+        (6, "paragraph"),
+        (10, "item"),
+        (13, "item"),
+        (15, "item"),
+    ]
+    titles = [entry_title(document, e) for e in entries]
+    assert titles[:3] == [
+        "Adding Conditional Control to Text-to-Image Diffusion Models",
+        "Denoising Diffusion Probabilistic Models",
+        "Video Diffusion Models",
+    ]
+    links = [primary_link(document, e) for e in entries]
+    assert [link.url_value if link else None for link in links] == [
+        "https://arxiv.org/abs/2302.05543",
+        "https://arxiv.org/abs/2006.11239",
+        "https://arxiv.org/abs/2204.03458",
+        "https://example.org/cvpr",
+        "https://example.org/p",
+    ]
+    # a first line with a web link keeps its paragraph's other links apart
+    last = entries[-1]
+    assert [link.url_value for link in last.links] == ["https://example.org/p"]
+    assert [link.url_value for link in last.more_links] == ["https://github.com/a/b"]
+    assert entries[3].more_links == []
