@@ -341,7 +341,7 @@ def _candidates(
         for where, start, end in regions(document, entry):
             if start >= end or where == "label":  # every link's text is read below
                 continue
-            slot = where == "slot"
+            slot = where == "slot" or where == "cell"  # read whole
             piece = text[start:end] if slot else _masked(document, entry, start, end)
             words = cache.get((where, piece))
             if words is None:
