@@ -84,3 +84,105 @@ def test_an_entry_that_says_it_has_no_link_has_no_shape() -> None:
         "text",
         "text",
     ]
+
+
+BLOCKS = """\
+## Image Generation
+
+**Adding Conditional Control to Text-to-Image Diffusion Models** <br>
+*Lvmin Zhang, Anyi Rao, Maneesh Agrawala* <br>
+ICCV 2023. [[Paper](https://arxiv.org/abs/2302.05543)] [[Github](https://github.com/a/cn)]
+
+**Denoising Diffusion Probabilistic Models** <br>
+*Jonathan Ho, Ajay Jain, Pieter Abbeel* <br>
+NeurIPS 2020. [[Paper](https://arxiv.org/abs/2006.11239)]
+
+- **Video Diffusion Models** <br>
+  *Jonathan Ho, Tim Salimans* <br>
+  NeurIPS 2022. [[Paper](https://arxiv.org/abs/2204.03458)]
+- A title wrapped before
+its link [[CVPR2021]](https://example.org/cvpr)
+- A title with its link [[paper]](https://example.org/p) and a code link
+  on the next line [[code]](https://github.com/a/b)
+"""
+
+
+def test_a_block_reads_its_paper_link_title_and_venue_on_later_lines() -> None:
+    """``**Title** <br>`` over an authors line and ``Venue. [[Paper](url)]``: the
+    links of the whole paragraph are the entry's (a paragraph or a list item)."""
+    document = parse_document(SourceText(BLOCKS))
+    entries = document.entries()
+    assert [(e.line, e.kind) for e in entries] == [
+        (2, "paragraph"),
+        (6, "paragraph"),
+        (10, "item"),
+        (13, "item"),
+        (15, "item"),
+    ]
+    titles = [entry_title(document, e) for e in entries]
+    assert titles[:3] == [
+        "Adding Conditional Control to Text-to-Image Diffusion Models",
+        "Denoising Diffusion Probabilistic Models",
+        "Video Diffusion Models",
+    ]
+    links = [primary_link(document, e) for e in entries]
+    assert [link.url_value if link else None for link in links] == [
+        "https://arxiv.org/abs/2302.05543",
+        "https://arxiv.org/abs/2006.11239",
+        "https://arxiv.org/abs/2204.03458",
+        "https://example.org/cvpr",
+        "https://example.org/p",
+    ]
+    # a first line with a web link keeps its paragraph's other links apart
+    last = entries[-1]
+    assert [link.url_value for link in last.links] == ["https://example.org/p"]
+    assert [link.url_value for link in last.more_links] == ["https://github.com/a/b"]
+    assert entries[3].more_links == []
+
+
+VENUE_TABLE = (
+    "| Year | Venue | Title | Paper | Code |\n"
+    "|------|-------|-------|-------|------|\n"
+    "| 2017 | ICLR | Semi-Supervised Classification with GCNs | [link](https://arxiv.org/abs/1609.02907)"
+    " | [code](https://github.com/tkipf/gcn) |\n"
+    "| 2018 | NeurlPS | Graph `a|b` Networks \\| Attention"
+    " | [link](https://arxiv.org/abs/1710.10903) | - |\n"
+    "| 2019 | | How Powerful are GNNs? | [link](https://arxiv.org/abs/1810.00826) | - |\n"
+)
+
+
+def test_a_table_header_names_the_title_and_venue_columns() -> None:
+    """``| Title | Venue |`` columns: the title cell is the row's title when its paper
+    link says only ``[link]``; the venue cell is read whole, as a venue slot is."""
+    from awesome_lint.domain.venues import entry_tokens, regions
+    from awesome_lint.parser.tables import row_cells
+    from awesome_lint.venues.registry import default_registry
+
+    document = parse_document(SourceText(VENUE_TABLE))
+    rows = document.entries()
+    text = document.text
+    assert [entry_title(document, row) for row in rows] == [
+        "Semi-Supervised Classification with GCNs",
+        "Graph a|b Networks | Attention",  # (code marks dropped, as in every title)
+        "How Powerful are GNNs?",
+    ]
+    cells = [row_cells(document, row) for row in rows]
+    assert [text[slice(*c["venue"])] if "venue" in c else None for c in cells] == [
+        "ICLR",
+        "NeurlPS",
+        None,  # an empty cell
+    ]
+    assert [w for w, _, _ in regions(document, rows[0])] == ["cell", "tail", "tail"]
+    found = entry_tokens(document, rows[0], default_registry())
+    assert [(f.where, f.token.canonical) for f in found] == [("cell", "ICLR")]
+
+
+def test_a_table_without_named_columns_is_read_as_before() -> None:
+    from awesome_lint.parser.tables import row_cells
+
+    text = "| Date | Paper |\n|---|---|\n| 2019 | [Title](https://a.org/t), CVPR 2019 |\n"
+    document = parse_document(SourceText(text))
+    assert [row_cells(document, row) for row in document.entries()] == [{}]
+    # a Title column whose cell is the paper link: the link gives the title, as before
+    document = parse_document(SourceText(TABLE))
+    assert entry_title(document, document.entries()[0]) == "AlphaCode"

@@ -15,6 +15,7 @@ from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import link_roles
 from awesome_lint.links.roles import is_date_label
 from awesome_lint.parser.document import Document, Entry
+from awesome_lint.parser.tables import row_cells
 from awesome_lint.venues.parse import VenueToken, find_venues, parse_slot
 from awesome_lint.venues.registry import VenueMatch, VenueRegistry
 
@@ -69,7 +70,8 @@ def _masked(document: Document, entry: Entry, start: int, end: int) -> str:
     return "".join(parts)
 
 
-Region = tuple[str, int, int]  # where ("label", "slot", "prefix", "tail", "subtitle"), span
+# where ("label", "slot", "prefix", "tail", "subtitle", "cell": a table's venue column), span
+Region = tuple[str, int, int]
 
 
 def regions(document: Document, entry: Entry) -> Sequence[Region]:
@@ -101,6 +103,14 @@ def _regions(document: Document, entry: Entry) -> list[Region]:
     if entry.prefix is not None:
         out.append(("prefix", *entry.prefix))
     c_start, c_end = entry.content
+    if entry.kind == "row":
+        # a table whose header names a venue column: its cell is read whole
+        venue = row_cells(document, entry).get("venue")
+        if venue is not None:
+            out.append(("cell", *venue))
+            out.append(("tail", c_start, venue[0]))
+            out.append(("tail", venue[1], c_end))
+            return out
     if entry.venue_separator is not None:
         c_end = entry.venue_separator[0]
     if entry.link is None:
@@ -220,7 +230,7 @@ class VenueTokens:
         for where, start, end in places:
             if start >= end:
                 continue
-            if where == "slot":
+            if where == "slot" or where == "cell":
                 text = source[start:end]
                 tokens = self._slots.get(text)
                 if tokens is None:

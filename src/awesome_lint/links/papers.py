@@ -19,6 +19,7 @@ from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.normalize import normalize_url
 from awesome_lint.links.roles import LinkRole, label_role, link_role
 from awesome_lint.parser.document import Document, Entry, Link
+from awesome_lint.parser.tables import row_cells
 
 _EMPHASIS = lazy_compile(r"[*_~`]+")
 _NOT_ALNUM = lazy_compile(r"[\W_]+")  # \w is str.isalnum() plus "_"
@@ -216,7 +217,11 @@ def _entry_title(
             title += ": " + _clean(document.span_text(entry.subtitle))
         return title
     if entry.kind == "row":
-        return None  # a "[paper]" cell: the title is in another column
+        # a "[paper]" cell: the title is in another column, if the header names one
+        cell = row_cells(document, entry).get("title")
+        if cell is None:
+            return None
+        return _clean(document.span_text(cell)) or None
     return _head_title(document.text[entry.content[0] : link.start])
 
 

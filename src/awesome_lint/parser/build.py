@@ -173,6 +173,11 @@ def parse_document(source: SourceText, *, compact: bool = True) -> Document:
 # A paragraph entry opens with its paper link, or with a bold title and has one later.
 _PARAGRAPH_START = lazy_compile(r"[ \t]{0,3}(?:\[|\*\*|__)")
 _NAV_TEXT = lazy_compile(r"[\s|·•/,-]*")
+# A title line of a block entry: a bold run alone, maybe ending in a line break
+# ("<br>", "<br/>", a backslash) or a period: "**Denoising Diffusion Models** <br>".
+_BOLD_LINE = lazy_compile(
+    r"[ \t]{0,3}(?:\*\*[^*\n]+\*\*|__[^_\n]+__)\.?[ \t]*(?:<br\s*/?>|\\)?[ \t]*"
+)
 
 
 def _paragraph_entry(source: SourceText, first: int, last: int, found: list[Link]) -> Entry | None:
@@ -186,16 +191,16 @@ def _paragraph_entry(source: SourceText, first: int, last: int, found: list[Link
     m = _PARAGRAPH_START.match(text, line.start, line.end)
     if m is None:
         return None
-    web = [
-        link
-        for link in found
-        if link.start < line.end
-        and not link.image
-        and link.url_value.lower().startswith(("http://", "https://"))
-        and not text.startswith("![", link.text[0])
-    ]
+    web = [link for link in found if link.start < line.end and _web(text, link)]
+    block = False
     if not web:
-        return None
+        # a block: "**Title** <br>" alone on its line, the links on a later line
+        if last - first < 2 or _BOLD_LINE.fullmatch(text, line.start, line.end) is None:
+            return None
+        web = [link for link in found if _web(text, link)]
+        if not web:
+            return None
+        block = True
     content_start = m.end() - (2 if text.startswith(("**", "__"), m.end() - 2) else 1)
     if text[content_start] == "[" and web[0].start != content_start:
         return None  # a bracket that is not the paper link: "[N/A]", a footnote
@@ -220,8 +225,11 @@ def _paragraph_entry(source: SourceText, first: int, last: int, found: list[Link
     )
     if end < line.end:
         entry.trailing = (end, line.end)
-    entry.links = [link for link in found if link.start < line.end]
-    entry.more_links = [link for link in found if link.start >= line.end]
+    if block:
+        entry.links = found
+    else:
+        entry.links = [link for link in found if link.start < line.end]
+        entry.more_links = [link for link in found if link.start >= line.end]
     entry.toc = all(link.url_value.startswith("#") for link in entry.links if not link.image)
     _decompose(text, entry)
     return entry
@@ -427,9 +435,7 @@ def _simple_list(
             found = scan_links(text, content, lines[number + lazy].end if lazy else line_end, refs)
         links.extend(found)
         if lazy and found:
-            entry.links = [link for link in found if link.start < line_end]
-            if len(entry.links) < len(found):
-                entry.more_links = [link for link in found if link.start >= line_end]
+            _share_links(text, entry, found, line_end)
         else:
             entry.links = found
         entry.toc = _anchors_only(entry.links)
@@ -452,12 +458,34 @@ def _item_paragraph(
     if last - first == 1 or not found:  # a one-line paragraph: all on the first line
         entry.links = found
     else:
-        first_line_end = source.lines[first].end
-        entry.links = [link for link in found if link.start < first_line_end]
-        if len(entry.links) < len(found):
-            entry.more_links = [link for link in found if link.start >= first_line_end]
+        _share_links(text, entry, found, source.lines[first].end)
     entry.toc = _anchors_only(entry.links)
     _decompose(text, entry)
+
+
+def _share_links(text: str, entry: Entry, found: list[Link], first_line_end: int) -> None:
+    """Share the links of an item's first paragraph between its first line
+    (``entry.links``) and the paragraph's other lines (``entry.more_links``).
+
+    A paragraph whose first line holds no web link is a block (``**Title** <br>`` over
+    an authors line and ``CVPR 2023. [[Paper](url)]``, or a title wrapped before its
+    link): all its links are the entry's, so its paper link and venue are read."""
+    first = [link for link in found if link.start < first_line_end]
+    block = not any(_web(text, link) for link in first) and any(_web(text, link) for link in found)
+    if len(first) == len(found) or block:
+        entry.links = found
+    else:
+        entry.links = first
+        entry.more_links = found[len(first) :]
+
+
+def _web(text: str, link: Link) -> bool:
+    """Whether a link is a web link that is no image (and holds none: a badge)."""
+    return (
+        not link.image
+        and link.url_value.lower().startswith(("http://", "https://"))
+        and not text.startswith("![", link.text[0])
+    )
 
 
 def _make_entry(

@@ -91,7 +91,11 @@ class TitleTypo(Rule):
     too, with an unsafe fix that joins it: `Quantization A ccelerator`, where
     the rest (`ccelerator`: 7 letters or more) is written once and is no word
     of the field, and the whole (`accelerator`) is a word the file's titles
-    write twice or three known lists write.
+    write twice or three known lists write. So is a word whose ending was cut off
+    by a blank, `LLM serv ing with length predic tion`: the ending is no word of its
+    own (`ing`, `tion`, `ment`, `ness`, `ity` and the like), the head (3 letters or
+    more) is written nowhere else in the titles and is no word of the field, and
+    the whole is a word the titles write twice or three known lists write.
 
     Where the colon of `[Name](url): subtitle` slipped into the link text
     (`[Alibaba HPN:](url) A Data Center Network ...`), the text after the link
@@ -171,6 +175,23 @@ class TitleTypo(Rule):
         for key in by_key:
             parts = key.split()
             for head, rest in pairwise(parts):
+                if rest in SPLIT_TAILS:
+                    # an ending cut off (`serv ing`, `predic tion`): the head is written
+                    # only so split, and the whole is a word of the titles or the field
+                    if len(head) < SPLIT_TAIL_HEAD_MIN or not head.isalpha():
+                        continue
+                    if field is None:
+                        field = field_words()
+                    whole = head + rest
+                    if head in field or words[head] > _pair_uses(by_key, head, rest):
+                        continue
+                    if (
+                        words[whole] < SPLIT_WHOLE_MIN
+                        and field.get(whole, (0, 0))[0] < FIELD_LISTS_MIN
+                    ):
+                        continue
+                    pairs[(head, rest)] = whole
+                    continue
                 if len(head) > SPLIT_HEAD_MAX or len(rest) < RARE_LEN or words[rest] > 1:
                     continue
                 if not head.isalpha() or not rest.isalpha():
@@ -453,6 +474,22 @@ def _paper_hosts(links: list[PaperLink]) -> bool:
 # written at least this often in the titles (or by FIELD_LISTS_MIN known lists).
 SPLIT_HEAD_MAX = 3
 SPLIT_WHOLE_MIN = 2
+# Endings that are no words of their own: a blank before one cuts a word in two
+# (`serv ing`, `predic tion`); the head before it at least this long.
+SPLIT_TAILS = frozenset(
+    {
+        *("ing", "ings", "tion", "tions", "sion", "sions", "ation", "ations", "ization"),
+        *("ment", "ments", "ness", "ity", "ities", "ance", "ence", "ible", "ive", "ized"),
+        *("izing", "ally"),
+    }
+)
+SPLIT_TAIL_HEAD_MIN = 3
+
+
+def _pair_uses(by_key: dict[str, list[Entry | Heading]], head: str, rest: str) -> int:
+    """How often the titles and headings write ``head rest`` (a word cut in two)."""
+    pair = f" {head} {rest} "
+    return sum(len(spots) * f" {key} ".count(pair) for key, spots in by_key.items())
 
 
 def _where(spot: Entry | Heading) -> tuple[int, int, bool]:

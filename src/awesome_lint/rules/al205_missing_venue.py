@@ -8,7 +8,7 @@ from typing import ClassVar
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.domain.stated import names_venue_or_year
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.links.papers import primary_link
+from awesome_lint.links.papers import entry_title, primary_link
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.common import file_habit
@@ -54,6 +54,11 @@ def _placement(tokens: VenueTokens) -> str | None:
 # A list is a habit's place when it has more than this many paper entries, at least
 # this many of which name a venue or a year (and, when several do not, this share).
 _NEIGHBOURS = 7
+_TITLE_WORDS = 4
+_WORDS = lazy_compile(r"[A-Za-z][A-Za-z-]+")
+# A year alone in brackets or parentheses ("[2024]", "(2023)"), not inside a link's text
+# ("[[2024]](url)" is a date label) nor a part of a longer label.
+_YEAR_ALONE = lazy_compile(r"(?<![\[\w])[\[(][ \t]*(?P<year>(?:19|20)\d\d)[ \t]*[\])](?![(\w])")
 _NEIGHBOUR_SHARE = 0.95
 # A site's home page (``https://agibot-world.com/``): a dataset, tool or project.
 _SITE_ROOT = lazy_compile(r"\s*https?://[^/?#\s]+/?\s*\Z", re.IGNORECASE)
@@ -124,6 +129,15 @@ class MissingVenue(Rule):
     Lists of tools, datasets or undated papers stay silent: their entries do not
     name venues as a habit.
 
+    Also finds a year alone in brackets where the venue belongs,
+    `**KIVI: Plug-and-play 2bit KV Cache Quantization** [2024] [paper](url)`, in a
+    file whose other paper entries name a venue with the year (at least 7; when
+    several entries give a year alone, 19 in 20). The entry's title must have 4
+    words or more (`**NVIDIA** [2024]` is a vendor's page), no word before the
+    year may name a venue (`arxiv version (2023)`), and a year in a description
+    (`[Tool](url) - A benchmark (2020).`) or on a GitHub link does not count.
+    Reported without a fix.
+
     ## Why
 
     A reader wants to know where a paper appeared; the link already says it.
@@ -182,6 +196,60 @@ class MissingVenue(Rule):
         if implied:
             yield from self._implied(document, context, registry, implied)
         yield from self._unlike_neighbours(document, registry, {id(e) for e, _ in implied})
+        yield from self._year_only(document, registry)
+
+    def _year_only(self, document: Document, registry: VenueRegistry) -> Iterator[Diagnostic]:
+        """Entries whose bracket holds a year alone (``**KIVI** [2024] [paper](url)``)
+        in a file whose other paper entries (at least ``_NEIGHBOURS``, 19 in 20) name a
+        venue with its year: the venue was left out."""
+        tokens = document_tokens(document, registry)
+        text = document.text
+        bare: list[tuple[Entry, re.Match[str]]] = []
+        for entry, found in tokens.entries:
+            if found or entry.kind == "row" or entry.toc:
+                continue
+            start, end = entry.content
+            m = _YEAR_ALONE.search(text, start, end)
+            if m is None:
+                continue
+            link = primary_link(document, entry)
+            if link is None or "github.com/" in link.url_value:
+                continue  # no paper: a repository's "- A benchmark (2020)."
+            if entry.subtitle is not None and entry.subtitle[0] <= m.start():
+                continue  # a year in a description ("- A benchmark (2020).")
+            # a paper's title has a few words ("**NVIDIA** [2024]" is a vendor's page),
+            # and no word before the year names a venue ("arxiv version (2023)")
+            title = entry_title(document, entry)
+            if title is None or len(title.split()) < _TITLE_WORDS:
+                continue
+            if any(registry.lookup(w) for w in _WORDS.findall(text, start, m.start())):
+                continue
+            bare.append((entry, m))
+        if not bare:
+            return
+        named = 0
+        for entry, found in tokens.entries:
+            if (
+                any(
+                    f.token.known and f.token.year is not None and f.where != "subtitle"
+                    for f in found
+                )
+                and primary_link(document, entry) is not None
+            ):
+                named += 1
+        # one entry among 7 or more is a slip whatever the share; more need the share
+        if named < _NEIGHBOURS or (
+            len(bare) > 1
+            and not file_habit(named, len(bare), share=_NEIGHBOUR_SHARE, minimum=_NEIGHBOURS)
+        ):
+            return
+        for _, m in bare:
+            yield self.report(
+                f"Entry gives the year {m.group('year')} but no venue; {named} paper entries"
+                " of this file name a venue with the year",
+                m.start(),
+                m.end(),
+            )
 
     def _implied(
         self,

@@ -95,7 +95,8 @@ class VenueTypo(Rule):
     (AISTATS), `Eurosy '22` (EuroSys). The message says "did you mean ...?".
 
     Only words where a venue sits are read, anywhere in an entry's first line
-    (list items, paragraph entries and table rows alike) and in the text of its
+    (list items, paragraph entries and table rows alike; the whole first paragraph of
+    a block, `**Title** <br>` over its authors and venue lines) and in the text of its
     links (`[[NeurlPS2019]](url)`): a word with a year glued on
     or just after it (`SIGMODE'23`, `AISTAT 2019`, `Neurip Workshop 2023`), a
     venue slot holding one word (`| SIGCOM`), a word alone in brackets,
@@ -331,15 +332,16 @@ def _candidates(
     if not lines:
         return out
     for entry in document.entries():
+        # the lines of its first paragraph (a block's venue and links are on later lines)
         if entry.line not in lines and (
-            not entry.more_links
-            or not any(line_index(link.start) in lines for link in entry.more_links)
+            entry.para_end <= entry.line
+            or not any(k in lines for k in range(entry.line + 1, entry.para_end + 1))
         ):
             continue
         for where, start, end in regions(document, entry):
             if start >= end or where == "label":  # every link's text is read below
                 continue
-            slot = where == "slot"
+            slot = where == "slot" or where == "cell"  # read whole
             piece = text[start:end] if slot else _masked(document, entry, start, end)
             words = cache.get((where, piece))
             if words is None:

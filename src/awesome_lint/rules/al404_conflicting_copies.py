@@ -270,11 +270,14 @@ class ConflictingCopies(Rule):
         # Only papers listed more than once need their entries' venues read, and a copy
         # written exactly as an earlier one that disagreed with nothing needs nothing.
         text = document.text
+        lines = document.source.lines
         for entry, index in listed:
             paper = papers[index]
             if paper.count < 2:
                 continue
-            written = text[entry.content[0] : entry.content[1]]
+            # (up to the end of its paragraph: a block's venue is on a later line)
+            end = max(entry.content[1], lines[max(entry.line, entry.para_end)].end)
+            written = text[entry.content[0] : end]
             if paper.agreed.get(written):
                 continue
             copy = _Copy(text, entry, venue_years(document, entry, registry))
