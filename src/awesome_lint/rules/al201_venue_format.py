@@ -28,6 +28,9 @@ from awesome_lint.venues.registry import VenueMatch, VenueRegistry
 CONVENTION_MIN_COUNT = 5
 CONVENTION_MIN_SHARE = 0.8
 
+# The year of a dated venue (`arxiv 2024.10`) is written in the file's number of
+# digits when it writes that many at least this often (and STYLE_MIN_SHARE of them).
+MONTH_DIGITS_MIN = 10
 # A file writes months (`arXiv 2024.6`) when this many of its venues have one, and a
 # venue's month slip (`2024. 6`) is read only where the file writes that venue with a
 # month at least this often too.
@@ -62,6 +65,9 @@ class VenueFormat(Rule):
     where most of the file's months below 10 have one). Only for a venue the
     file writes with a month at least twice, and only when a delimiter, the end
     of the line or a bracket follows (`NeurIPS 2023. 2 papers` is no month).
+    The year of a venue dated with a month is written in the file's number of
+    digits: `arxiv 24.10` → `arxiv 2024.10` where the file writes four digits
+    in at least 10 such dates and 80% of them (and two where two is the habit).
 
     A qualifier goes on the side of the year the file puts it by habit (at
     least 5 uses of that word and 80% of them): `NAACL 2024 Findings` →
@@ -165,6 +171,7 @@ class VenueFormat(Rule):
         if context.options.get("names") != "registry":
             own = _file_spellings(tokens, registry)
         months = _file_months(tokens)
+        digits = _month_year_digits(tokens)
         text = document.text
         order = _qualifier_order(tokens, text)
         # What to change in a token depends on the token alone, and entries share
@@ -176,7 +183,7 @@ class VenueFormat(Rule):
                 change = _change(token, kinds.get(kind, style), own, registry)
                 if change != (None, None):
                     changes[id(token)] = change
-        if not changes and not months and not order:
+        if not changes and not months and not order and digits is None:
             return
         for f in tokens.found:
             token = f.token
@@ -196,6 +203,23 @@ class VenueFormat(Rule):
                     end,
                     self.replace(f"Write {now!r}", start, end, written) if f.entry.parsed else None,
                 )
+            if digits is not None and token.month is not None and token.year_span is not None:
+                width, count, total = digits
+                if len(token.year_text) != width and token.year is not None:
+                    start, end = f.abs(token.year_span)
+                    written = str(token.year)[-width:]
+                    was = text[f.span[0] : f.span[1]]
+                    now = text[f.span[0] : start] + written + text[end : f.span[1]]
+                    yield self.report(
+                        f"Venue {was!r} should be written {now!r} (the file writes the year "
+                        f"of a dated venue in {width} digits {count} of {total} times)",
+                        f.span[0],
+                        f.span[1],
+                        self.replace(f"Write {now!r}", start, end, written)
+                        if f.entry.parsed
+                        else None,
+                    )
+                    continue
             # A month's slip depends on the text after the token: read at each use.
             slip = _month_slip(text, f, months) if months else None
             if slip is not None:
@@ -368,6 +392,23 @@ def _kind_styles(tokens: VenueTokens, style: Style | None) -> dict[str, Style | 
 
 
 _ALL, _LOW, _PADDED = "\0all", "\0low", "\0padded"
+
+
+def _month_year_digits(tokens: VenueTokens) -> tuple[int, int, int] | None:
+    """The number of digits (2 or 4) the file writes the year of a venue dated with
+    a month in (``arxiv 2024.10``), how often, and of how many such venues; None when
+    no width is a habit (MONTH_DIGITS_MIN uses, STYLE_MIN_SHARE of them) or none slips."""
+    widths: Counter[int] = Counter()
+    for where, token, n in tokens.uses():
+        if token.known and token.month is not None and where != "subtitle" and token.year_text:
+            widths[len(token.year_text)] += n
+    if len(widths) < 2:
+        return None
+    (width, count), _ = widths.most_common(2)
+    total = sum(widths.values())
+    if count < MONTH_DIGITS_MIN or count < STYLE_MIN_SHARE * total:
+        return None
+    return width, count, total
 
 
 def _file_months(tokens: VenueTokens) -> Counter[str | None]:
