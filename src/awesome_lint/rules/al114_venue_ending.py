@@ -8,10 +8,11 @@ from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import link_roles
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.base import Context, Option, Rule
-from awesome_lint.rules.common import dominant
+from awesome_lint.rules.common import dominant, file_habit
 from awesome_lint.rules.venue_common import (
     SHARED,
     VENUE_OPTIONS,
+    Found,
     VenueTokens,
     document_tokens,
     registry_for,
@@ -22,6 +23,18 @@ from awesome_lint.rules.venue_common import (
 _SHARE = 0.9
 _MINIMUM = 10
 _YEAR = lazy_compile(r"(?:19|20)\d\d")
+# A comma before a venue after the entry's text (", PLDI 2022"): a habit at this many
+# uses and share, and a publisher word before the venue is looked past (", IEEE WACV").
+_LEAD_MINIMUM = 20
+_LEAD_SHARE = 0.95
+# Words that lead into a venue on their own ("Title, in ECCV 2014"): no comma is missing.
+_LEAD_WORDS = frozenset(
+    {
+        *("in", "at", "on", "and", "or", "of", "for", "to", "with", "from", "by", "the"),
+        *("a", "an", "via", "see", "also", "published", "accepted", "appeared", "presented"),
+    }
+)
+_PUBLISHER_BEFORE = lazy_compile(r"(?<![\w-])(?:ACM|IEEE|USENIX)\Z")
 # Words that stand for a venue without a year: an unpublished paper.
 _UNPUBLISHED = frozenset({"preprint", "arxiv"})
 _NAMES = {
@@ -63,6 +76,12 @@ class VenueEnding(Rule):
     subtitle-period's (AL106), and a period after a year where the entry goes
     on with words is year-separator's (AL111).
 
+    It also finds a venue after an entry's text with no comma before it, `by
+    Ryan Senanayake et al. OOPSLA 2020`, in a file that writes a comma there
+    (`et al., PLDI 2022`) at least 20 times, 19 in 20 (a publisher word before
+    the venue is looked past: `, IEEE TPAMI 2018`). A word that leads into the
+    venue on its own (`in ECCV 2014`, `at`, `on`, `and`, ...) needs no comma.
+
     ## Why
 
     Paper lists write each entry as `Title, Venue Year. [links]`; the
@@ -82,7 +101,8 @@ class VenueEnding(Rule):
     ## Fix safety
 
     Safe: one punctuation mark is added, replaced or removed, between the
-    venue and the links. An entry written over more than one line gets no fix.
+    venue and the links (or a comma added before the venue). An entry written
+    over more than one line gets no fix.
 
     ## Options
 
@@ -105,6 +125,7 @@ class VenueEnding(Rule):
                 end = _end(document, text, tokens, entry)
                 if end is not None:
                     ends.append(end)
+        yield from self._leads(document, tokens)
         want = dominant((e.sep for e in ends), share=_SHARE, minimum=_MINIMUM)
         if want is None:
             return
@@ -133,6 +154,62 @@ class VenueEnding(Rule):
                 yield self.report(message, e.start, e.start + len(e.sep), fix)
             else:
                 yield self.report(message, e.word[0], e.word[1], fix)
+
+    def _leads(self, document: Document, tokens: VenueTokens) -> Iterator[Diagnostic]:
+        """A venue after an entry's text with no comma before it (``by Ryan Senanayake
+        et al. OOPSLA 2020``) in a file that writes one there (``et al., PLDI 2022``)
+        at least _LEAD_MINIMUM times, 19 in 20."""
+        text = document.text
+        commas = 0
+        bare: list[tuple[Found, int]] = []  # the token, and the end of the word before
+        for f in tokens.found:
+            if f.where != "tail" or not f.token.known:
+                continue
+            before = _before_venue(text, f.span[0])
+            if before < 0:
+                continue
+            if text[before] == ",":
+                commas += 1
+            elif text[before].isalnum() or text[before] == ".":
+                bare.append((f, before + 1))
+        if not bare or commas < _LEAD_MINIMUM:
+            return  # (most files: no habit of a comma there)
+        bare = [(f, at) for f, at in bare if not _lead_word(text, at)]
+        if not bare or not file_habit(commas, len(bare), share=_LEAD_SHARE, minimum=_LEAD_MINIMUM):
+            return
+        for f, at in bare:
+            fix = self.replace("Add a comma", at, at, ",") if f.entry.parsed else None
+            yield self.report(
+                f"No comma before the venue; the file writes one there ({commas} times)",
+                f.span[0],
+                f.span[1],
+                fix,
+            )
+
+
+def _lead_word(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` leads into a venue on its own (``in``)."""
+    start = end - 1
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "."):
+        start -= 1
+    return text[start:end].casefold() in _LEAD_WORDS
+
+
+def _before_venue(text: str, start: int) -> int:
+    """The offset of the last character before a venue token at ``start`` that is no
+    blank and no publisher word (``, IEEE WACV 2019``), or -1 at the line's start."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    # (the last letter of a publisher word first: most venues follow none)
+    m = _PUBLISHER_BEFORE.search(text, max(0, i - 12), i + 1) if text[i] in "EMX" else None
+    if m is not None:
+        i = m.start() - 1
+        while i >= 0 and text[i] in " \t":
+            i -= 1
+    if i < 0 or text[i] == "\n":
+        return -1
+    return i
 
 
 def _dated(word: str) -> bool:
