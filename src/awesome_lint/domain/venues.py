@@ -118,13 +118,44 @@ def _regions(document: Document, entry: Entry) -> list[Region]:
             out.append(("tail", c_start, c_end))
         return out
     if entry.subtitle is not None and entry.title_separator is not None:
-        out.append(("subtitle", *entry.subtitle))
+        if _venue_description(document, entry):
+            # "[Title](url) - NeurIPS 2021": after a dash, a venue alone is the venue
+            out.append(("tail", *entry.subtitle))
+        else:
+            out.append(("subtitle", *entry.subtitle))
         tail_start = entry.subtitle[1]
     else:
         tail_start = entry.link.end
     if tail_start < c_end:
         out.append(("tail", tail_start, c_end))
     return out
+
+
+_DASHES = frozenset("-–—")
+_VENUE_DESCRIPTION_MAX = 40  # characters: "NeurIPS 2021 (Spotlight)" and the like
+_DESCRIPTION_END = " \t.,;"
+
+
+def _venue_description(document: Document, entry: Entry) -> bool:
+    """Whether an entry's description after a dash is a venue alone (``[Title](url) -
+    NeurIPS 2021``): one venue token with its year fills it, but for a closing period."""
+    assert entry.subtitle is not None and entry.title_separator is not None
+    text = document.text
+    start, end = entry.subtitle
+    if end - start > _VENUE_DESCRIPTION_MAX or not any(c.isdigit() for c in text[start:end]):
+        return False
+    if text[entry.title_separator[0] : entry.title_separator[1]].strip() not in _DASHES:
+        return False
+    piece = text[start:end].rstrip(_DESCRIPTION_END)
+    # (the default registry: regions do not depend on a rule's options; a venue only
+    # the configuration knows stays a description here)
+    tokens = find_venues(piece)
+    return (
+        len(tokens) == 1
+        and tokens[0].known
+        and tokens[0].year is not None
+        and tokens[0].span == (0, len(piece))
+    )
 
 
 # "…, RAL. [" at the end of an entry's text before its links, or "…, RAL." after them:

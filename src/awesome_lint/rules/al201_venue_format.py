@@ -61,7 +61,8 @@ class VenueFormat(Rule):
     apostrophe (`’` → `'`), and the year style
     (`OSDI'22`, `OSDI '22`, `OSDI 2022`, ...), in every position paper lists
     use: the slot after ` | `, a bracketed prefix `[OSDI'22] [Title](url)`,
-    parentheses, backticks, a trailing `..., Venue 2022` or `..., Venue, 2022`
+    parentheses, backticks, a venue alone after a dash (`[Title](url) - NeurIPS
+    2021`), a trailing `..., Venue 2022` or `..., Venue, 2022`
     (a comma before a four-digit year, after a name the registry knows), and the label of the
     paper link (`Title [[CVPR2019]](url)`; a date label such as `[[12 Feb 2020]]`
     holds no venue).
