@@ -42,6 +42,10 @@ def test_examples() -> None:
     for text in ("[a](https://x.org/[1]) [b](u)", "[[a](u)] x"):
         assert flat_links(text, 0, len(text)) is None
         assert _both(text)[0] == _both(text)[1] != []
+    # no "](": no link, however the brackets pair up (a venue tag, nested, stray)
+    for text in ("[OSDI'22] Title", "[[a] b", "a ] [b] (c)", "[a]\t(u)"):
+        assert flat_links(text, 0, len(text)) == []
+        assert _both(text)[0] == _both(text)[1] == []
     # a destination with a title: found by the general destination parser
     text = '[a](u "t") [b]( v )'
     assert [link.url_value for link in _both(text)[0]] == ["u", "v"]

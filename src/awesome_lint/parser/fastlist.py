@@ -32,9 +32,11 @@ Item = tuple[int, int, int]  # (line, depth, lazy continuation lines) of a list 
 def _safe_content(src: str, begin: int, end: int) -> bool:
     """Whether the one-line content ``src[begin:end]`` of an item is a paragraph."""
     first = src[begin]
+    if first == "[":  # the most common first character (a link, a venue tag): no copy
+        return src.find("]:", begin, end) < 0  # perhaps a link reference definition
     if first in _UNSAFE_FIRST:
         return False
-    if first in "*-+_" or first.isdigit() or first in "`~[":
+    if first in "*-+_" or first.isdigit() or first in "`~":
         body = src[begin:end]
         if first in "*-+" and (len(body) == 1 or body[1] in " \t"):
             return False  # a nested list
@@ -47,8 +49,6 @@ def _safe_content(src: str, begin: int, end: int) -> bool:
             marked = digits <= 9 and body[digits : digits + 1] in (".", ")")
             if marked and (digits + 1 == len(body) or body[digits + 1] in " \t"):
                 return False  # a nested ordered list
-        if first == "[" and "]:" in body:
-            return False  # perhaps a link reference definition, not a paragraph
     return True
 
 
@@ -122,11 +122,12 @@ def _items(state: StateBlock, start: int, end: int) -> tuple[list[Item], int] | 
     if state.tShift[start] != 0 or _item_depth(state, start, 0) != 0:
         return None
     src = state.src
+    bmarks, tshift, emarks = state.bMarks, state.tShift, state.eMarks
     items: list[Item] = []
     markers: list[str] = []  # the marker of the open list at each depth
     line = start
     while line < end:
-        if state.isEmpty(line):
+        if bmarks[line] + tshift[line] >= emarks[line]:  # (state.isEmpty, inline)
             # blank lines between items (a loose list) when an item follows them
             nxt = state.skipEmptyLines(line)
             if nxt >= end or _item_depth(state, nxt, min(len(markers), MAX_DEPTH)) < 0:
@@ -140,7 +141,7 @@ def _items(state: StateBlock, start: int, end: int) -> tuple[list[Item], int] | 
                 line += 1
                 continue
             break
-        marker = src[state.bMarks[line] + 2 * depth]
+        marker = src[bmarks[line] + 2 * depth]
         del markers[depth + 1 :]
         if depth == len(markers):
             markers.append(marker)

@@ -229,7 +229,11 @@ def flat_links(text: str, start: int, end: int) -> list[Link] | None:
     When every bracket pair is flat, the pairs are the matches of ``_FLAT_LINK`` in
     order, each link-to-be's destination is found as the general path finds it (the
     simple one in the match, any other by ``_inline_link``), and a pair not followed
-    by ``(`` is no link (no reference is defined)."""
+    by ``(`` is no link (no reference is defined). So with no ``](`` in the segment
+    there is no link at all, however the brackets pair up (a paper list's
+    ``[OSDI'22] Title`` with no link: no need to pair them)."""
+    if text.find("](", start, end) < 0:
+        return []
     opens = text.count("[", start, end)
     if opens != text.count("]", start, end):
         return None
@@ -237,15 +241,16 @@ def flat_links(text: str, start: int, end: int) -> list[Link] | None:
     pairs = 0
     for m in _FLAT_LINK.finditer(text, start, end):
         pairs += 1
-        open_pos = m.start()
+        open_pos, match_end = m.span()
         image = open_pos > start and text[open_pos - 1] == "!"
         begin = open_pos - 1 if image else open_pos
         url = m.group(1)
         if url is not None:
-            close = m.start(1) - 2
-            links.append(Link(begin, m.end(), (open_pos + 1, close), m.span(1), url, image=image))
+            url_span = m.span(1)
+            close = url_span[0] - 2
+            links.append(Link(begin, match_end, (open_pos + 1, close), url_span, url, image))
             continue
-        close = m.end() - 1
+        close = match_end - 1
         if close + 1 < end and text[close + 1] == "(":
             link = _inline_link(text, begin, open_pos, close, end, image)
             if link is not None:
