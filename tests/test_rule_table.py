@@ -128,7 +128,7 @@ def test_a_default_run_does_not_import_opt_in_rules() -> None:
     ("args", "expected"),
     [
         (["--select", "AL60"], ["al601", "al602", "al603", "al604", "al605", "al606", "al607",
-                                "al608"]),
+                                "al608", "al609"]),
         (["--select", "AL102,awesome-badge"], ["al102", "al709"]),
     ],
 )  # fmt: skip
