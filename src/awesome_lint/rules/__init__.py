@@ -127,6 +127,7 @@ _ROWS: tuple[tuple[str, str, str, bool, str, str], ...] = (
     ("AL502", "tracking-parameters", "TrackingParameters", True, "error", ""),
     ("AL503", "arxiv-link-style", "ArxivLinkStyle", True, "error", ""),
     ("AL504", "broken-paper-link", "BrokenPaperLink", True, "error", ""),
+    ("AL505", "badge-mismatch", "BadgeMismatch", True, "error", ""),
     ("AL601", "blank-lines-around-headings", "BlankLinesAroundHeadings", True, "error", ""),
     ("AL602", "multiple-blank-lines", "MultipleBlankLines", True, "error", ""),
     ("AL603", "final-newline", "FinalNewline", True, "error", ""),
