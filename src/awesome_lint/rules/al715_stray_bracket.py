@@ -1,0 +1,226 @@
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
+from awesome_lint.parser.document import Document, Link
+from awesome_lint.parser.inline import code_spans
+from awesome_lint.rules.base import Context, Rule
+
+# A line that starts a block of its own: a list item, a heading, a table row. (The lines
+# of a quote go on its paragraph: "> (see" then "> [x](u))".)
+_BLOCK_START = lazy_compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)|#|\|)")
+_TAG = lazy_compile(r"<[A-Za-z/!][^<>\n]*>")
+_PAIRS = {")": "(", "]": "["}
+_KINDS = {")": lazy_compile(r"[()]"), "]": lazy_compile(r"[\[\]]")}
+_NAMES = {")": "parenthesis", "]": "bracket"}
+_REACH = 50  # lines looked back for the start of a paragraph
+_BACK = 8  # links looked back for one that holds a link
+_PLAIN_GAP = lazy_compile(r"[^()\[\]`<>\\\n]*")
+_AFTER_CLOSE = lazy_compile(r"\)(?=[)\]])")
+
+
+class StrayBracket(Rule):
+    """
+    ## What it does
+
+    Finds a `)` right after a link's closing `)` that closes nothing:
+
+    `[OSDI 2022] [paper](https://www.usenix.org/conference/osdi22/presentation/yu))`
+
+    and, the same way, a `]` right after a link that closes no `[`:
+    `[paper](https://example.org/p)]`. The parentheses (or brackets) of the
+    link's paragraph before the link are counted, outside links, code spans and
+    HTML tags: a link inside parentheses opened before it (`(see [x](u))`,
+    `([code](u))`) or inside brackets (`[[Paper](u)]`, and `\\[[Paper](u)]`,
+    which shows `[Paper]` too: escaped brackets count) is not reported. A
+    parenthesis inside the address that the link keeps
+    (`[w](https://en.wikipedia.org/wiki/A_(b))`) is part of the link; code
+    blocks, code spans and reference links are not read.
+
+    ## Why
+
+    The stray character shows on the page after the link, and usually marks a
+    slip: a bracket left over from an edit, or a link pasted twice over.
+
+    ## Example
+
+    ```markdown
+    - **Orca** [OSDI 2022] [paper](https://example.org/orca))
+    ```
+
+    becomes
+
+    ```markdown
+    - **Orca** [OSDI 2022] [paper](https://example.org/orca)
+    ```
+
+    ## Fix safety
+
+    Safe, and offered only where the parentheses (or brackets) of the
+    paragraph, up to the end of the link's line, are otherwise balanced: the
+    stray characters are deleted. Where
+    others are unbalanced too (`Foo) [x](u))`), which one is wrong is a guess:
+    reported without a fix.
+
+    ## Options
+
+    None.
+    """
+
+    code = "AL715"
+    name = "stray-bracket"
+    summary = "A ')' or ']' right after a link closes nothing"
+    fix = "safe"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        text = document.text
+        # where a ")" is followed by ")" or "]": a link may end there
+        ends = [match.end() for match in _AFTER_CLOSE.finditer(text)]
+        if not ends:
+            return
+        links = document.links  # sorted by start (the parser's order)
+        starts: list[int] | None = document.cache.get("link-starts")
+        if starts is None:
+            starts = document.cache["link-starts"] = [link.start for link in links]
+        source = document.source
+        for at in ends:
+            index = _ending_at(links, bisect_left(starts, at), at)
+            if index < 0:
+                continue
+            link = links[index]
+            close = text[at]
+            if _opened_just_before(text, links, index, _PAIRS[close]):
+                continue  # "([code](u))", "([Demo](u), [Source Code](u))": the usual case
+            number = source.line_index(link.start)
+            if number in document.code_lines or number in document.html_lines:
+                continue
+            if _nested(links, index, link.start):
+                continue  # an image inside a link's text: the outer link is read
+            run_end = at
+            while text[run_end : run_end + 1] == close:
+                run_end += 1
+            start = source.lines[_paragraph_start(document, number)].start
+            run = (at, run_end)
+            if _PAIRS[close] in text[start : link.start]:
+                skips = _skips(text, start, link.start, links, starts)
+                if _count(text, start, link.start, skips, close, run)[0]:
+                    continue  # inside brackets opened before the link
+            end = source.lines[number].end
+            balanced = _count(
+                text, start, end, _skips(text, start, end, links, starts), close, run
+            )[1]
+            count = run_end - at
+            kind = "an image" if link.image else "a link"
+            if count == 1:
+                message = f"Stray '{close}' after {kind} closes nothing"
+            else:
+                message = f"{count} stray '{close}' after {kind} close nothing"
+            fix = None
+            if balanced:
+                fix = self.replace(f"Remove the stray {_NAMES[close]}", at, run_end, "")
+            yield self.report(message, at, run_end, fix)
+
+
+def _ending_at(links: list[Link], index: int, at: int) -> int:
+    """The index of the inline link (not a reference link) that ends at ``at``, among
+    the few before ``links[index]``, or -1."""
+    for before in range(index - 1, max(index - _BACK, 0) - 1, -1):
+        link = links[before]
+        if link.end == at:
+            return -1 if link.reference else before
+    return -1
+
+
+def _opened_just_before(text: str, links: list[Link], index: int, opener: str) -> bool:
+    """Whether ``opener`` is written right before ``links[index]``, or before a run of
+    links it follows with only plain text between them (a quick answer for the usual
+    case; the count below gives the same one)."""
+    link = links[index]
+    for before in range(index - 1, max(index - _BACK, 0) - 1, -1):
+        if text[link.start - 1 : link.start] == opener:
+            return True
+        previous = links[before]
+        if (
+            previous.end > link.start
+            or _PLAIN_GAP.fullmatch(text, previous.end, link.start) is None
+        ):
+            return False
+        link = previous
+    return text[link.start - 1 : link.start] == opener
+
+
+def _nested(links: list[Link], index: int, start: int) -> bool:
+    """Whether a link before ``links[index]`` (which starts at ``start``) holds it: an
+    image in a link's text. (Links do not overlap otherwise: the few before are read.)"""
+    for before in range(index - 1, max(index - _BACK, 0) - 1, -1):
+        if links[before].end > start:
+            return True
+    return False
+
+
+def _paragraph_start(document: Document, number: int) -> int:
+    """The first line of the paragraph the line belongs to (back to a blank line or
+    a line that starts a block, at most ``_REACH`` lines up)."""
+    source = document.source
+    first = number
+    while first > 0 and number - first < _REACH:
+        if _BLOCK_START.match(source.line_text(first)):
+            break
+        above = first - 1
+        if not source.line_text(above).strip() or above in document.code_lines:
+            break
+        if above in document.html_lines:
+            break
+        first = above
+    return first
+
+
+def _skips(
+    text: str, start: int, end: int, links: list[Link], starts: list[int]
+) -> list[tuple[int, int]]:
+    """The spans of ``text[start:end]`` whose brackets count for nothing: links, code
+    spans and HTML tags, sorted."""
+    spans = code_spans(text, start, end)
+    index = bisect_left(starts, start)
+    while index < len(links) and links[index].start < end:
+        spans.append((links[index].start, links[index].end))
+        index += 1
+    if "<" in text[start:end]:
+        spans.extend(m.span() for m in _TAG.finditer(text, start, end))
+    spans.sort()
+    return spans
+
+
+def _count(
+    text: str,
+    start: int,
+    end: int,
+    skips: list[tuple[int, int]],
+    close: str,
+    run: tuple[int, int],
+) -> tuple[int, bool]:
+    """Over ``text[start:end]``, leaving out the ``run``: how deep the brackets of kind
+    ``close`` are open at the end (a closing one with none open counts for nothing), and
+    whether they pair up."""
+    opener = _PAIRS[close]
+    depth = 0
+    balanced = True
+    index = 0
+    for match in _KINDS[close].finditer(text, start, end):
+        pos = match.start()
+        while index < len(skips) and skips[index][1] <= pos:
+            index += 1
+        if index < len(skips) and skips[index][0] <= pos:
+            continue  # in a link, a code span or a tag
+        if run[0] <= pos < run[1]:
+            continue  # (escaped ones count: `\[[paper](u)]` shows "[paper]")
+        if match.group() == opener:
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            balanced = False
+    return depth, balanced and depth == 0
