@@ -69,6 +69,15 @@ CASES: dict[str, Callable[[float], str]] = {
     "link-headings": lambda n: (
         "# L\n" + "".join(f"\n## [Section {i}](https://e.org/{i})\n" for i in range(int(100 * n)))
     ),
+    # every stray ")" after a link counted the brackets of its line up to itself (AL715)
+    "stray-parens-links": lambda n: (
+        "- [A](https://e.org/a): x"
+        + "".join(f" [b](https://e.org/{i}))" for i in range(100 * n))
+        + "\n"
+    ),
+    "stray-parens-run": lambda n: (
+        "- [A](https://e.org/a): x [b](https://e.org/b)" + ")" * (2000 * n) + "\n"
+    ),
     # every broken anchor was compared with every heading (AL702's typo suggestions)
     "broken-anchors": lambda n: (
         "# L\n\n"

@@ -81,6 +81,16 @@ def expected(name: str, size: float, text: str) -> tuple[list[Finding], dict[str
             {},
             text,
         ),
+        "stray-parens-links": lambda: (
+            _stray_parens(rows),
+            {"AL715": rows},
+            text.replace(")) ", ") ").replace("))\n", ")\n"),
+        ),
+        "stray-parens-run": lambda: (
+            [("AL715", 1, 47, 1, width + 1)],
+            {"AL715": 1},
+            "- [A](https://e.org/a): x [b](https://e.org/b)\n",
+        ),
         "duplicate-entries": lambda: (
             [("AL401", 3 + row, 10, 3 + row, 28) for row in range(1, rows)],
             {"AL401": rows - 1},
@@ -88,6 +98,17 @@ def expected(name: str, size: float, text: str) -> tuple[list[Finding], dict[str
         ),
     }
     return table[name]()
+
+
+def _stray_parens(rows: int) -> list[Finding]:
+    """AL715's findings on ``stray-parens-links``: the ")" after each of its links."""
+    found: list[Finding] = []
+    offset = len("- [A](https://e.org/a): x")
+    for i in range(rows):
+        offset += len(f" [b](https://e.org/{i})")
+        found.append(("AL715", 1, offset + 1, 1, offset + 2))
+        offset += 1
+    return found
 
 
 @pytest.mark.parametrize("factor", [1, 10, 100])

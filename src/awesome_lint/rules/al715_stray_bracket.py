@@ -16,7 +16,6 @@ _TAG = lazy_compile(r"<[A-Za-z/!][^<>\n]*>")
 _PAIRS = {")": "(", "]": "["}
 _KINDS = {")": lazy_compile(r"[()]"), "]": lazy_compile(r"[\[\]]")}
 _NAMES = {")": "parenthesis", "]": "bracket"}
-_REACH = 50  # lines looked back for the start of a paragraph
 _BACK = 8  # links looked back for one that holds a link
 _PLAIN_GAP = lazy_compile(r"[^()\[\]`<>\\\n]*")
 _AFTER_CLOSE = lazy_compile(r"\)(?=[)\]])")
@@ -59,9 +58,9 @@ class StrayBracket(Rule):
 
     ## Fix safety
 
-    Safe, and offered only where the parentheses (or brackets) of the
-    paragraph, up to the end of the link's line, are otherwise balanced: the
-    stray characters are deleted. Where
+    Safe, and offered only where the other parentheses (or brackets) of the
+    paragraph, up to the end of the line of its last stray one, pair up once the
+    stray ones are left out: the stray characters are deleted. Where
     others are unbalanced too (`Foo) [x](u))`), which one is wrong is a guess:
     reported without a fix.
 
@@ -86,6 +85,7 @@ class StrayBracket(Rule):
         if starts is None:
             starts = document.cache["link-starts"] = [link.start for link in links]
         source = document.source
+        found: list[tuple[Link, int, int]] = []  # a link, its line, the end of the run
         for at in ends:
             index = _ending_at(links, bisect_left(starts, at), at)
             if index < 0:
@@ -102,26 +102,30 @@ class StrayBracket(Rule):
             run_end = at
             while text[run_end : run_end + 1] == close:
                 run_end += 1
-            start = source.lines[_paragraph_start(document, number)].start
-            run = (at, run_end)
-            if _PAIRS[close] in text[start : link.start]:
-                skips = _skips(text, start, link.start, links, starts)
-                if _count(text, start, link.start, skips, close, run)[0]:
-                    continue  # inside brackets opened before the link
-            end = source.lines[number].end
-            balanced = _count(
-                text, start, end, _skips(text, start, end, links, starts), close, run
-            )[1]
-            count = run_end - at
-            kind = "an image" if link.image else "a link"
-            if count == 1:
-                message = f"Stray '{close}' after {kind} closes nothing"
-            else:
-                message = f"{count} stray '{close}' after {kind} close nothing"
-            fix = None
-            if balanced:
-                fix = self.replace(f"Remove the stray {_NAMES[close]}", at, run_end, "")
-            yield self.report(message, at, run_end, fix)
+            found.append((link, number, run_end))
+        if not found:
+            return
+        # the candidates of each paragraph and kind, read in one pass over the paragraph
+        groups: dict[tuple[int, str], list[tuple[Link, int, int]]] = {}
+        firsts = _paragraph_starts(document, [number for _, number, _ in found])
+        for (link, number, run_end), first in zip(found, firsts, strict=True):
+            groups.setdefault((first, text[link.end]), []).append((link, number, run_end))
+        for (first, close), group in groups.items():
+            start, end = source.lines[first].start, source.lines[group[-1][1]].end
+            skips = _skips(text, start, end, links, starts)
+            strays, balanced = _strays(text, start, end, skips, close, group)
+            for link, run_end in strays:
+                count = run_end - link.end
+                kind = "an image" if link.image else "a link"
+                if count == 1:
+                    message = f"Stray '{close}' after {kind} closes nothing"
+                else:
+                    message = f"{count} stray '{close}' after {kind} close nothing"
+                fix = None
+                if balanced:
+                    how = f"Remove the stray {_NAMES[close]}"
+                    fix = self.replace(how, link.end, run_end, "")
+                yield self.report(message, link.end, run_end, fix)
 
 
 def _ending_at(links: list[Link], index: int, at: int) -> int:
@@ -161,21 +165,32 @@ def _nested(links: list[Link], index: int, start: int) -> bool:
     return False
 
 
-def _paragraph_start(document: Document, number: int) -> int:
-    """The first line of the paragraph the line belongs to (back to a blank line or
-    a line that starts a block, at most ``_REACH`` lines up)."""
+def _paragraph_starts(document: Document, numbers: list[int]) -> list[int]:
+    """The first line of the paragraph each line of ``numbers`` (ascending) belongs to:
+    back to a blank line or a line that starts a block. Each line is read once: a walk
+    stops at the line read before."""
     source = document.source
-    first = number
-    while first > 0 and number - first < _REACH:
-        if _BLOCK_START.match(source.line_text(first)):
-            break
-        above = first - 1
-        if not source.line_text(above).strip() or above in document.code_lines:
-            break
-        if above in document.html_lines:
-            break
-        first = above
-    return first
+    firsts: list[int] = []
+    last = last_first = -1
+    for number in numbers:
+        first = number
+        while first > 0 and first != last:
+            if _BLOCK_START.match(source.line_text(first)):
+                break
+            above = first - 1
+            if above == last:
+                first = last_first
+                break
+            if not source.line_text(above).strip():
+                break
+            if above in document.code_lines or above in document.html_lines:
+                break
+            first = above
+        if first == last:
+            first = last_first
+        firsts.append(first)
+        last, last_first = number, first
+    return firsts
 
 
 def _skips(
@@ -194,28 +209,37 @@ def _skips(
     return spans
 
 
-def _count(
+def _strays(
     text: str,
     start: int,
     end: int,
     skips: list[tuple[int, int]],
     close: str,
-    run: tuple[int, int],
-) -> tuple[int, bool]:
-    """Over ``text[start:end]``, leaving out the ``run``: how deep the brackets of kind
-    ``close`` are open at the end (a closing one with none open counts for nothing), and
-    whether they pair up."""
+    group: list[tuple[Link, int, int]],
+) -> tuple[list[tuple[Link, int]], bool]:
+    """Which links of ``group`` (in order, each with its line and the end of the run of
+    ``close`` after it) have no bracket open before them in ``text[start:end]``: their
+    runs are stray. And whether the other brackets of that kind pair up, the stray
+    runs left out. Brackets in ``skips`` (links, code spans, tags) count for nothing;
+    a closing one with none open counts for nothing either."""
     opener = _PAIRS[close]
+    strays: list[tuple[Link, int]] = []
     depth = 0
     balanced = True
-    index = 0
+    skip = 0
+    next_link = 0
     for match in _KINDS[close].finditer(text, start, end):
         pos = match.start()
-        while index < len(skips) and skips[index][1] <= pos:
-            index += 1
-        if index < len(skips) and skips[index][0] <= pos:
+        while next_link < len(group) and group[next_link][0].start <= pos:
+            if depth == 0:
+                link, _, run_end = group[next_link]
+                strays.append((link, run_end))
+            next_link += 1
+        while skip < len(skips) and skips[skip][1] <= pos:
+            skip += 1
+        if skip < len(skips) and skips[skip][0] <= pos:
             continue  # in a link, a code span or a tag
-        if run[0] <= pos < run[1]:
+        if strays and strays[-1][0].end <= pos < strays[-1][1]:
             continue  # (escaped ones count: `\[[paper](u)]` shows "[paper]")
         if match.group() == opener:
             depth += 1
@@ -223,4 +247,6 @@ def _count(
             depth -= 1
         else:
             balanced = False
-    return depth, balanced and depth == 0
+    if depth == 0:
+        strays.extend((link, run_end) for link, _, run_end in group[next_link:])
+    return strays, balanced and depth == 0
