@@ -7,7 +7,13 @@ from typing import ClassVar
 from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.normalize import normalize_url
-from awesome_lint.links.papers import link_roles, paper_links, same_paper_title, title_key
+from awesome_lint.links.papers import (
+    is_web,
+    link_roles,
+    paper_links,
+    same_paper_title,
+    title_key,
+)
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.base import Context, Option, Rule
 
@@ -33,6 +39,12 @@ class DuplicateLink(Rule):
     of one paper: arXiv `abs`/`pdf`/`.pdf`/`vN`/`export.` links and old ids,
     OpenReview `forum`/`pdf`, ACM DL `doi/…` pages and doi.org, IEEE Xplore
     document pages, NeurIPS abstract/PDF pages and USENIX presentation/PDF pages.
+
+    An entry with no paper link (only a blog, code or other resource link) written
+    twice in one section word for word and link for link is reported too
+    (`- Deploying a Model as a REST API [[Blog]](url)` twice): a resource link
+    alone never makes two papers one, but the whole entry repeated is one item
+    listed twice.
 
     ## Why
 
@@ -136,9 +148,45 @@ class DuplicateLink(Rule):
                 (Related(first_link.url[0], first_link.url[1], "First copy"),),
             )
         yield from self._resources_twice(document)
-        yield from self._tools_twice(document, scope)
+        copied: set[int] = set()
+        yield from self._entries_twice(document, scope, copied)
+        yield from self._tools_twice(document, scope, copied)
 
-    def _tools_twice(self, document: Document, scope: str) -> Iterator[Diagnostic]:
+    def _entries_twice(
+        self, document: Document, scope: str, copied: set[int]
+    ) -> Iterator[Diagnostic]:
+        """An entry without a paper link written twice, word for word and link for link
+        (``- Deploying a Model as a REST API [[Blog]](url)``): its resource link alone
+        never makes two papers one, but the whole entry repeated is one item listed
+        twice. The ids of the copies reported go into ``copied``."""
+        papers = {id(entry) for entry, _, _, _ in paper_links(document)}
+        seen: dict[tuple[int, str], Entry] = {}
+        for entry in document.entries():
+            if id(entry) in papers or entry.is_toc or entry.kind == "row":
+                continue
+            if not any(not link.image and is_web(link.url_value) for link in entry.links):
+                continue
+            area = id(entry.section) if scope == "section" else 0
+            first = seen.setdefault((area, _comparable(document, entry)), entry)
+            if first is entry:
+                continue
+            copied.add(id(entry))
+            fix = None
+            if _deletable(entry):
+                start, end = _line_span(document, entry)
+                fix = self.replace("Delete this copy", start, end, "", unsafe=True)
+            first_start = first.content[0]
+            yield self.report(
+                f"Duplicate entry: the same text and link as line {first.line + 1}",
+                entry.content[0],
+                entry.content[1],
+                fix,
+                (Related(first_start, first.content[1], "First copy"),),
+            )
+
+    def _tools_twice(
+        self, document: Document, scope: str, copied: set[int]
+    ) -> Iterator[Diagnostic]:
         """A tool listed twice: two entries without a paper link that give one name
         before a colon (``LLamaSharp: ...``) and link one code repository. (A code link
         alone never makes two papers one; a name and its repository do.)"""
@@ -146,7 +194,7 @@ class DuplicateLink(Rule):
         papers = {id(entry) for entry, _, _, _ in paper_links(document)}
         seen: dict[tuple[int, str, str], tuple[Entry, Link]] = {}
         for entry in document.entries():
-            if id(entry) in papers or not entry.links or entry.is_toc:
+            if id(entry) in papers or not entry.links or entry.is_toc or id(entry) in copied:
                 continue
             start, end = entry.content
             colon = text.find(": ", start, min(end, start + _NAME_MAX))
