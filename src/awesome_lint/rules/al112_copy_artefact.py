@@ -32,6 +32,12 @@ _LOST = lazy_compile(r"(?<=\w) \? (?=\w)")
 # or two backticks: `"Sparsity May Cry''` (LaTeX source copied as is).
 _LATEX_QUOTE = lazy_compile(r"(?P<open>``|\")(?P<inner>[^\"`'\n]{1,120}?)''(?![\w'])")
 # The characters an artefact starts with: one quick scan finds the places to look at.
+# A full-width parenthesis with Latin text on both sides (a letter, digit or blank
+# before, a letter or digit after an opening one; a letter, digit or quote before a
+# closing one and no CJK character after it).
+_WIDE_PAREN = lazy_compile(
+    r"(?<=[A-Za-z0-9 ])（(?=[A-Za-z0-9])|(?<=[A-Za-z0-9'’.])）(?![\u3000-\u9fff\uff00-\uffef])"
+)
 _START = lazy_compile("[\ufb00-\ufb06\ufffd©â]")
 
 
@@ -57,6 +63,9 @@ class CopyArtefact(Rule):
     A quotation closed the LaTeX way, with two apostrophes, after a straight
     double quote or two backticks (`the "Sparsity May Cry'' Benchmark`) is
     LaTeX source copied as is; it is written with straight double quotes.
+    A full-width parenthesis between Latin words (`Compression（ASPLOS'23)`),
+    typed with a CJK keyboard, is written as an ASCII one; one next to CJK text
+    (`模型（BERT）`) is that text's own and is left alone.
     In a heading, a `?` with a blank each side between two words
     (`Leaderboard ? Traces`) is a character lost the same way (a heading asks
     no question mid-line).
@@ -90,7 +99,7 @@ class CopyArtefact(Rule):
 
     code = "AL112"
     name = "copy-artefact"
-    summary = "A PDF ligature, a '©R' for '®', or misdecoded text in an entry or heading"
+    summary = "A PDF ligature, a '©R' for '®', misdecoded text or a CJK parenthesis in Latin text"
     fix = "safe"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
@@ -100,6 +109,8 @@ class CopyArtefact(Rule):
             yield from self._latex_quotes(document)
         if text.isascii():
             return
+        if "（" in text or "）" in text:
+            yield from self._wide_parentheses(document)
         found = []
         for start in _START.finditer(text):
             m = _ARTEFACT.match(text, start.start())
@@ -120,6 +131,28 @@ class CopyArtefact(Rule):
             what = f"write {new!r}" if new is not None else "a character was lost"
             yield self.report(
                 f"{m.group()!r} is left over from copying: {what}", m.start(), m.end(), fix
+            )
+
+    def _wide_parentheses(self, document: Document) -> Iterator[Diagnostic]:
+        """A full-width parenthesis between Latin words (``Compression（ASPLOS'23)``),
+        typed with a CJK keyboard; one next to CJK text is that text's own."""
+        text = document.text
+        for m in _WIDE_PAREN.finditer(text):
+            entry = entry_at(document, m.start())
+            if entry is None or m.end() > entry.content[1]:
+                continue
+            if not any(a <= m.start() and m.end() <= b for a, b in entry_text_spans(text, entry)):
+                continue  # in a link target or a code span
+            # an opening one glued to the word before gets its blank: "Compression (ASPLOS"
+            glued = m.group() == "（" and text[m.start() - 1].isalnum()
+            new = {"（": "(", "）": ")"}[m.group()]
+            new = " " + new if glued else new
+            fix = self.replace(f"Write {new.strip()!r}", m.start(), m.end(), new)
+            yield self.report(
+                f"Full-width parenthesis {m.group()!r} in Latin text: write {new.strip()!r}",
+                m.start(),
+                m.end(),
+                fix if entry.parsed else None,
             )
 
     def _latex_quotes(self, document: Document) -> Iterator[Diagnostic]:
