@@ -290,6 +290,11 @@ def title_words(title: str) -> frozenset[str]:
     return frozenset(w for w in title_key(title).split() if w not in _STOP)
 
 
+def title_name(title: str) -> str | None:
+    """The short name before a title's colon, folded (``deltazip``), or None."""
+    return _name(title)
+
+
 def _name(title: str) -> str | None:
     """The short name before a colon (``DeltaZip`` in ``DeltaZip: Efficient ...``), or None."""
     name, colon, _ = title.partition(":")

@@ -6,10 +6,17 @@ from typing import ClassVar
 from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.domain.stated import PREPRINT, VENUE, StatedYear, venue_years
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.links.papers import nested, paper_links, same_paper_title, title_key
+from awesome_lint.links.papers import (
+    nested,
+    paper_links,
+    same_paper_title,
+    title_key,
+    title_name,
+)
 from awesome_lint.parser.document import Document, Entry, Span
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
+from awesome_lint.venues.registry import VenueRegistry
 
 MIN_TITLE = 12  # characters of the folded title, as for duplicate-title (AL403)
 # A link shared by this many different papers is a generic page (a proceedings index, a
@@ -17,6 +24,11 @@ MIN_TITLE = 12  # characters of the folded title, as for duplicate-title (AL403)
 MAX_PAPERS_PER_LINK = 8
 # Distinct statements kept per paper to compare later copies with (bounds the work per copy).
 MAX_STATEMENTS = 16
+# A preprint under another link is a stale copy of a published paper when the titles
+# share their name before the colon and one's words (at least this many) are all in
+# the other's (see ``_renamed_preprints``).
+_SUBSET_WORDS = 6
+_NAME_CHARS = 40  # a name before a colon is a few words
 # A "title" of a few words with a year is a venue label (``[[CVPR2019 Oral]](url)``,
 # ``[[arXiv 2 Apr 2019]](url)``) that the entry's link carries, not a paper's title.
 _LABEL_WORDS = 4
@@ -147,6 +159,21 @@ def _volumes_differ(a: _Copy, b: _Copy, name: str) -> tuple[StatedYear, StatedYe
     return None
 
 
+def _stale_pair(
+    document: Document, registry: VenueRegistry, entry: Entry, other: Entry
+) -> tuple[StatedYear, StatedYear] | None:
+    """The entry's preprint statement and the other's published one when the entry
+    states only a preprint and the other a published venue of that year or later."""
+    mine = venue_years(document, entry, registry)
+    theirs = venue_years(document, other, registry)
+    if not mine or any(y.kind != PREPRINT for y in mine):
+        return None
+    published = [y for y in theirs if y.kind == VENUE and y.venue is not None]
+    if not published or published[0].year < mine[0].year:
+        return None
+    return mine[0], published[0]
+
+
 class ConflictingCopies(Rule):
     """
     ## What it does
@@ -177,6 +204,14 @@ class ConflictingCopies(Rule):
     conference paper and its journal extension (`CVPR'21` beside `TPAMI'23`).
     Years from arXiv links are not compared (two links differ: see
     duplicate-title). A nested item that repeats its parent is no second copy.
+
+    A preprint copy under another link and a title cut short or renamed is stale
+    too when the list also gives the paper as published: both titles start with
+    one name before a colon and the words of one (at least 6) are all in the
+    other (`[arxiv'25] [Plexus: ... 3D Parallel GNN Training]` beside `[SC'25]
+    [Plexus: ... 3D Parallel Full-graph GNN Training]`), and the preprint's year
+    is not after the venue's. Two published copies under such titles are left
+    alone: a generic name (`Model Adaptation: ...`) may head two papers.
 
     Copies also disagree when they link one paper under two titles that are nearly
     the same but not quite (`Visually-Grounded` and `Visual-Grounded`; nine tenths
@@ -298,6 +333,61 @@ class ConflictingCopies(Rule):
         for paper in papers:
             yield from self._stale(paper)
         yield from self._titles(titled)
+        yield from self._renamed_preprints(document, registry)
+
+    def _renamed_preprints(
+        self, document: Document, registry: VenueRegistry
+    ) -> Iterator[Diagnostic]:
+        """A preprint copy under another link and a shorter title of a paper the list
+        also gives as published (``[arxiv'25] [Plexus: ... 3D Parallel GNN Training]``
+        beside ``[SC'25] [Plexus: ... 3D Parallel Full-graph GNN Training]``): one
+        name before the colon, the words of one title all in the other (at least
+        _SUBSET_WORDS), the preprint's year not after the venue's. Only the stale
+        preprint is reported: two published venues under one generic name
+        (``Model Adaptation: ...``) may be two papers."""
+        by_name: dict[str, list[tuple[Entry, str, str]]] = {}
+        names: dict[str, str | None] = {}  # the part before the colon -> its name
+        for entry, _link, title, url_key in paper_links(document):
+            if title is None:
+                continue
+            head, colon, _ = title.partition(":")
+            if not colon or len(head) > _NAME_CHARS:
+                continue
+            name = names.get(head, "")
+            if name == "":
+                name = names[head] = title_name(title)
+            if name is None:
+                continue
+            same = by_name.setdefault(name, [])
+            if len(same) < MAX_PAPERS_PER_LINK:
+                same.append((entry, title, url_key))
+        for named in by_name.values():
+            if len(named) < 2:
+                continue  # (most names: one paper)
+            # one copy per title: copies under one title are compared above
+            keys = {title_key(t): (e, k) for e, t, k in reversed(named)}
+            if len(keys) < 2:
+                continue
+            copies = [(e, frozenset(key.split()), k) for key, (e, k) in keys.items()]
+            for i, (entry, words, url_key) in enumerate(copies):
+                for other, other_words, other_key in copies[:i] + copies[i + 1 :]:
+                    if url_key == other_key or nested(entry, other):
+                        continue  # one link: the copies are compared above
+                    if len(min(words, other_words, key=len)) < _SUBSET_WORDS:
+                        continue
+                    if words == other_words or not (words <= other_words or other_words <= words):
+                        continue  # (one title: the copies are compared above)
+                    pair = _stale_pair(document, registry, entry, other)
+                    if pair is not None:
+                        old, said = pair
+                        yield self.report(
+                            f"This copy (line {entry.line + 1}) still says {old.text}; the copy "
+                            f"on line {other.line + 1} says {said.text}",
+                            old.span[0],
+                            old.span[1],
+                            related=(Related(said.span[0], said.span[1], "Published copy"),),
+                        )
+                        break
 
     def _stale(self, paper: _Paper) -> Iterator[Diagnostic]:
         """Copies that still give only the preprint of a paper that another copy lists
