@@ -67,6 +67,11 @@ EXPECTED = {
     ("papers/weleen__awesome-agent.md", "AL404", 162, 147),  # 2410.12428, retitled
     ("papers/zenrran4nlp__Awesome-LLM-Inference-Serving.md", "AL404", 140, 201),  # vLLM
     ("papers/zenrran4nlp__Awesome-LLM-Inference-Serving.md", "AL404", 148, 254),  # InfiniGen
+    # judged 2026-12-01, a stale preprint copy under another link and a retitled or
+    # shortened title, the published copy on the second line (read on both lines)
+    ("papers/byungsoo-oh__ml-systems-papers.md", "AL404", 501, 498),  # Plexus, SC'25
+    ("papers/byungsoo-oh__ml-systems-papers.md", "AL404", 1016, 955),  # S'MoRE, NeurIPS'25
+    ("papers/byungsoo-oh__ml-systems-papers.md", "AL404", 1372, 1358),  # Universal Ckpt, ATC'25
 }
 
 
