@@ -379,14 +379,7 @@ class ConflictingCopies(Rule):
                         continue  # (one title: the copies are compared above)
                     pair = _stale_pair(document, registry, entry, other)
                     if pair is not None:
-                        old, said = pair
-                        yield self.report(
-                            f"This copy (line {entry.line + 1}) still says {old.text}; the copy "
-                            f"on line {other.line + 1} says {said.text}",
-                            old.span[0],
-                            old.span[1],
-                            related=(Related(said.span[0], said.span[1], "Published copy"),),
-                        )
+                        yield self._stale_report(entry, pair[0], other, pair[1])
                         break
 
     def _stale(self, paper: _Paper) -> Iterator[Diagnostic]:
@@ -399,14 +392,20 @@ class ConflictingCopies(Rule):
         for copy in paper.preprint_only:
             if nested(copy.entry, published.entry):
                 continue
-            old = copy.preprints[0]
-            yield self.report(
-                f"This copy (line {copy.entry.line + 1}) still says {old.text}; the copy on "
-                f"line {published.entry.line + 1} says {said.text}",
-                old.span[0],
-                old.span[1],
-                related=(Related(said.span[0], said.span[1], "Published copy"),),
-            )
+            yield self._stale_report(copy.entry, copy.preprints[0], published.entry, said)
+
+    def _stale_report(
+        self, entry: Entry, old: StatedYear, published: Entry, said: StatedYear
+    ) -> Diagnostic:
+        """A copy that still gives the preprint ``old`` of a paper that the copy in
+        ``published`` gives as published (``said``)."""
+        return self.report(
+            f"This copy (line {entry.line + 1}) still says {old.text}; the copy on "
+            f"line {published.line + 1} says {said.text}",
+            old.span[0],
+            old.span[1],
+            related=(Related(said.span[0], said.span[1], "Published copy"),),
+        )
 
     def _titles(self, copies: dict[str, list[tuple[Entry, Span, str]]]) -> Iterator[Diagnostic]:
         """Copies of one paper (one paper link) whose titles are nearly the same but not
