@@ -8,7 +8,6 @@ from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Option, Rule
-from awesome_lint.rules.common import file_habit
 from awesome_lint.rules.venue_common import (
     SHARED,
     STYLE_MIN_SHARE,
@@ -32,12 +31,6 @@ CONVENTION_MIN_SHARE = 0.8
 # The year of a dated venue (`arxiv 2024.10`) is written in the file's number of
 # digits when it writes that many at least this often (and STYLE_MIN_SHARE of them).
 MONTH_DIGITS_MIN = 10
-# A publisher before a venue's name ("ACM SIGCOMM", "IEEE TPAMI"): dropped where the
-# file writes that venue without it at least PUBLISHER_MIN_SAME times (and more often),
-# or, for a conference, where it writes PUBLISHER_MIN_PLAIN other conferences without one.
-_PUBLISHER = lazy_compile(r"(?:ACM|IEEE|USENIX)(?:/(?:ACM|IEEE|CVF))?[ \t]+")
-PUBLISHER_MIN_SAME = 2
-PUBLISHER_MIN_PLAIN = 20
 # A file writes months (`arXiv 2024.6`) when this many of its venues have one, and a
 # venue's month slip (`2024. 6`) is read only where the file writes that venue with a
 # month at least this often too.
@@ -76,14 +69,6 @@ class VenueFormat(Rule):
     The year of a venue dated with a month is written in the file's number of
     digits: `arxiv 24.10` → `arxiv 2024.10` where the file writes four digits
     in at least 10 such dates and 80% of them (and two where two is the habit).
-
-    A publisher before a venue's name is dropped where the file writes that
-    venue without it at least twice and more often (`ACM TACO 2024` beside two
-    `TACO 2020`), and, for a conference, where the file writes its other
-    conferences without one (at least 20 times, 19 in 20): `ACM SIGCOMM 2024`
-    → `SIGCOMM 2024`. Names the registry writes with their publisher (`USENIX
-    ATC`) are left alone, and so are journals the file always cites with one
-    (`IEEE TNNLS`).
 
     A qualifier goes on the side of the year the file puts it by habit (at
     least 5 uses of that word and 80% of them): `NAACL 2024 Findings` →
@@ -186,7 +171,6 @@ class VenueFormat(Rule):
         own: dict[str, str] = {}
         if context.options.get("names") != "registry":
             own = _file_spellings(tokens, registry)
-        yield from self._publishers(document, tokens)
         months = _file_months(tokens)
         digits = _month_year_digits(tokens)
         text = document.text
@@ -284,60 +268,6 @@ class VenueFormat(Rule):
                 else None
             )
             yield self.report(what, start, end, fix)
-
-    def _publishers(self, document: Document, tokens: VenueTokens) -> Iterator[Diagnostic]:
-        """A venue written after its publisher (``ACM SIGCOMM 2024``) where the file
-        writes it without one more often (``TACO 2020`` twice), or, for a conference,
-        where the file writes its other conferences (PUBLISHER_MIN_PLAIN or more)
-        without one, 19 in 20."""
-        plain: Counter[str] = Counter()
-        prefixed: list[tuple[VenueToken, int]] = []
-        conferences = [0, 0]  # written without, with a publisher
-        for where, token, n in tokens.uses():
-            match = token.match
-            if match is None or not token.known or where == "subtitle":
-                continue
-            if _PUBLISHER.match(match.venue.canonical):
-                continue  # a publisher in the name itself ("USENIX ATC")
-            conference = match.venue.kind in ("conference", "workshop")
-            if _PUBLISHER.match(token.name):
-                prefixed.append((token, n))
-                conferences[1] += n if conference else 0
-            else:
-                plain[match.venue.canonical] += n
-                conferences[0] += n if conference else 0
-        if not prefixed:
-            return
-        text = document.text
-        reasons: dict[int, tuple[str, str]] = {}  # id(token) -> (name, why)
-        for token, n in prefixed:
-            assert token.match is not None
-            venue = token.match.venue
-            name = _PUBLISHER.sub("", token.name, count=1)
-            if plain[venue.canonical] >= PUBLISHER_MIN_SAME and plain[venue.canonical] > n:
-                reasons[id(token)] = (name, f"the file writes it so {plain[venue.canonical]} times")
-            elif venue.kind in ("conference", "workshop") and file_habit(
-                conferences[0], conferences[1], share=0.95, minimum=PUBLISHER_MIN_PLAIN
-            ):
-                reasons[id(token)] = (
-                    name,
-                    f"the file writes its other conferences without a publisher "
-                    f"{conferences[0]} times",
-                )
-        if not reasons:
-            return
-        for f in tokens.found:
-            reason = reasons.get(id(f.token))
-            if reason is None or f.where == "subtitle":
-                continue
-            name, why = reason
-            start, end = f.abs(f.token.name_span)
-            yield self.report(
-                f"Venue name {text[start:end]!r} should be written {name!r} ({why})",
-                start,
-                end,
-                self.replace(f"Write {name!r}", start, end, name) if f.entry.parsed else None,
-            )
 
 
 def _single_qualifier(text: str, f: Found) -> tuple[str, bool] | None:

@@ -7,6 +7,7 @@ from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.domain.venues import VenueTokens
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Option, Rule
+from awesome_lint.rules.common import file_habit
 from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, document_tokens, registry_for
 from awesome_lint.venues.parse import VenueToken
 from awesome_lint.venues.registry import MatchKind
@@ -33,8 +34,13 @@ class VenueAlias(Rule):
     only in the publisher in front: in a list that names the venue one way at
     least 5 times and 4 times in 5 (`TPAMI 2019`, or `Title, RAL.`), `IEEE
     TPAMI 2018` or `IEEE RA-L 2022` is a slip, and so is `TPAMI` in a list
-    that writes `IEEE TPAMI`. Other aliases (`NAACL-HLT` beside `NAACL`) are
-    left alone: they were the venue's name in some years.
+    that writes `IEEE TPAMI`. Below that habit, a publisher in front is still a
+    slip where the file writes the name without it at least twice and more
+    often (`ACM TACO 2024` beside two `TACO 2020`), and, for a conference,
+    where the file writes its other conferences without one (at least 20
+    times, 19 in 20): `ACM SIGCOMM 2024`. Names the registry writes with their
+    publisher (`USENIX ATC`) are left alone. Other aliases (`NAACL-HLT` beside
+    `NAACL`) are left alone too: they were the venue's name in some years.
 
     ## Why
 
@@ -97,6 +103,8 @@ class VenueAlias(Rule):
                     if token.name != name and _same_but_publisher(token.name, name):
                         why = f"{token.name!r}: the file writes {name!r} ({n} of {total} times)"
                         reasons[id(token)] = (why, name)
+        if own is not None:
+            reasons.update(_publisher_slips(tokens, reasons))
         if not reasons:
             return
         for f in tokens.found:
@@ -140,6 +148,73 @@ def _own_names(tokens: VenueTokens) -> dict[str, tuple[str, int, int]]:
         if names[name] >= OWN_MIN and names[name] >= OWN_SHARE * total:
             own[canonical] = (name, names[name], total)
     return own
+
+
+# A publisher before a name the file writes without one is a slip below OWN_MIN too:
+# where the file writes the name bare at least PUBLISHER_MIN_SAME times and more often,
+# or, for a conference, where it writes its other conferences (at least
+# PUBLISHER_MIN_PLAIN, 19 in 20) without a publisher.
+PUBLISHER_MIN_SAME = 2
+PUBLISHER_MIN_PLAIN = 20
+PUBLISHER_SHARE = 0.95
+_CONFERENCES = ("conference", "workshop")
+
+
+def _publisher(name: str) -> str | None:
+    """The name without the publisher in front (``IEEE TPAMI`` -> ``TPAMI``), or None."""
+    folded = name.casefold()
+    for publisher in _PUBLISHERS:
+        if folded.startswith(publisher):
+            return name[len(publisher) :]
+    return None
+
+
+def _publisher_slips(
+    tokens: VenueTokens, taken: dict[int, tuple[str, str]]
+) -> dict[int, tuple[str, str]]:
+    """Tokens written with a publisher (``ACM SIGCOMM 2024``) that the file writes
+    without one (``TACO 2020`` twice beside ``ACM TACO 2024``), or, for a conference,
+    where the file writes its other conferences without a publisher; not those already
+    in ``taken`` and not names the registry writes with their publisher (``USENIX ATC``)."""
+    bare: dict[str, int] = {}
+    with_publisher: list[tuple[VenueToken, int, str]] = []
+    conferences = [0, 0]  # written without, with a publisher
+    for where, token, n in tokens.uses():
+        match = token.match
+        if match is None or not token.known or where == "subtitle":
+            continue
+        venue = match.venue
+        if _publisher(venue.canonical) is not None:
+            continue
+        conference = venue.kind in _CONFERENCES
+        name = _publisher(token.name)
+        if name is None:
+            bare[venue.canonical] = bare.get(venue.canonical, 0) + n
+            conferences[0] += n if conference else 0
+        else:
+            with_publisher.append((token, n, name))
+            conferences[1] += n if conference else 0
+    out: dict[int, tuple[str, str]] = {}
+    for token, n, name in with_publisher:
+        if id(token) in taken:
+            continue
+        assert token.match is not None
+        venue = token.match.venue
+        plain = bare.get(venue.canonical, 0)
+        if plain >= PUBLISHER_MIN_SAME and plain > n:
+            out[id(token)] = (
+                f"{token.name!r}: the file writes it without the publisher {plain} times",
+                name,
+            )
+        elif venue.kind in _CONFERENCES and file_habit(
+            conferences[0], conferences[1], share=PUBLISHER_SHARE, minimum=PUBLISHER_MIN_PLAIN
+        ):
+            out[id(token)] = (
+                f"{token.name!r}: the file writes its other conferences without a "
+                f"publisher {conferences[0]} times",
+                name,
+            )
+    return out
 
 
 def _same_but_publisher(one: str, two: str) -> bool:
