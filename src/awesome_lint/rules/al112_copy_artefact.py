@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.parser.document import Document
+from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import entry_at, entry_text_spans
 
@@ -49,6 +49,17 @@ def _replacement(found: str) -> str | None:
     if found == "\ufffd":
         return None  # the lost character is unknown
     return unicodedata.normalize("NFKC", found)  # "ﬃ" -> "ffi"
+
+
+def _text_entry(document: Document, start: int, end: int) -> Entry | None:
+    """The entry whose first line holds start..end in its text (not in a link target
+    or a code span), or None."""
+    entry = entry_at(document, start)
+    if entry is None or end > entry.content[1]:
+        return None  # not in an entry's first line
+    if not any(a <= start and end <= b for a, b in entry_text_spans(document.text, entry)):
+        return None  # in a link target or a code span
+    return entry
 
 
 class CopyArtefact(Rule):
@@ -119,11 +130,9 @@ class CopyArtefact(Rule):
         if not found:
             return
         for m in found:
-            entry = entry_at(document, m.start())
-            if entry is None or m.end() > entry.content[1]:
-                continue  # not in an entry's first line
-            if not any(a <= m.start() and m.end() <= b for a, b in entry_text_spans(text, entry)):
-                continue  # in a link target or a code span
+            entry = _text_entry(document, m.start(), m.end())
+            if entry is None:
+                continue
             new = _replacement(m.group())
             fix = None
             if new is not None and entry.parsed:
@@ -138,11 +147,9 @@ class CopyArtefact(Rule):
         typed with a CJK keyboard; one next to CJK text is that text's own."""
         text = document.text
         for m in _WIDE_PAREN.finditer(text):
-            entry = entry_at(document, m.start())
-            if entry is None or m.end() > entry.content[1]:
+            entry = _text_entry(document, m.start(), m.end())
+            if entry is None:
                 continue
-            if not any(a <= m.start() and m.end() <= b for a, b in entry_text_spans(text, entry)):
-                continue  # in a link target or a code span
             # an opening one glued to the word before gets its blank: "Compression (ASPLOS"
             glued = m.group() == "（" and text[m.start() - 1].isalnum()
             new = {"（": "(", "）": ")"}[m.group()]
@@ -159,11 +166,9 @@ class CopyArtefact(Rule):
         """A quotation closed with two apostrophes (``"Sparsity May Cry''``)."""
         text = document.text
         for m in _LATEX_QUOTE.finditer(text):
-            entry = entry_at(document, m.start())
-            if entry is None or m.end() > entry.content[1]:
+            entry = _text_entry(document, m.start(), m.end())
+            if entry is None:
                 continue
-            if not any(a <= m.start() and m.end() <= b for a, b in entry_text_spans(text, entry)):
-                continue  # in a link target or a code span
             fix = None
             if entry.parsed:
                 edits = [Edit(m.end() - 2, m.end(), '"')]
