@@ -3,11 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.domain.years import arxiv_year, date_label
+from awesome_lint.domain.venues import Found
+from awesome_lint.domain.years import Year, arxiv_year, date_label
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.normalize import arxiv_id
 from awesome_lint.links.papers import paper_links
-from awesome_lint.parser.document import Document, Link
+from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import file_habit
 from awesome_lint.rules.venue_common import document_tokens, registry_for
@@ -86,8 +87,12 @@ class ArxivDate(Rule):
     the paper is announced, so the preprint cannot be older. A paper sent in the
     last days of December is announced in January with a low number: a January
     id numbered below 5000 may carry the year before (`arXiv 2024` on
-    `2501.00254`). An entry linking two arXiv papers is left alone, and so is a
-    later year (a later version).
+    `2501.00254`). An entry linking two arXiv papers is left alone.
+
+    A later year (`arxiv'25` on `2409.17264`) may be the date of a later version,
+    so it is reported only in a file that plainly gives the id's year: in at least
+    9 of 10 of its arXiv venues with a year on an arXiv link (and at least 10 of
+    them). The message says how many.
 
     ## Why
 
@@ -109,7 +114,8 @@ class ArxivDate(Rule):
     id's (`[[10 Mar 2022]]`), or added where it is missing (`[[arXiv 26 Jun
     2018]]`). The day is kept as written. A label in another month is reported
     without a fix. An arXiv venue's year is changed to the id's, in the
-    venue's own number of digits (`arxiv'22` → `arxiv'23`), unsafe too.
+    venue's own number of digits (`arxiv'22` → `arxiv'23`, `arxiv'25` →
+    `arxiv'24`), unsafe too.
 
     ## Options
 
@@ -165,7 +171,6 @@ class ArxivDate(Rule):
         (``Arxiv 2023`` on ``2401.15670``). A paper sent in late December is announced
         in January with a low number: the year before is left alone for January ids
         below LATE_DECEMBER_NUMBER (``arxiv'24`` on ``2501.00254``)."""
-        text = document.text
         tokens = document_tokens(document, registry_for(context.options))
         # the distinct arXiv tokens with a year (a list writes "arxiv'24" thousands of times)
         arxiv = {
@@ -175,50 +180,72 @@ class ArxivDate(Rule):
         }
         if not arxiv:
             return
+        # later years ("arXiv'25" on 2409.17264): reported only where the file plainly
+        # gives the id's year (a later year may otherwise be the date of a later version)
+        kept = 0
+        later: list[tuple[Entry, Found, str, Year]] = []
         for entry, _, _, key in paper_links(document):
             # (normalised: "https://arxiv.org/abs/<id>", versions and ".pdf" dropped)
             if not key.startswith(_ABS):
                 continue
             paper = key[len(_ABS) :]
-            id_year = 2000 + int(paper[:2]) if paper[:4].isdigit() else 0
-            venues = [
-                f
-                for f in tokens.of(entry)
-                if id(f.token) in arxiv and arxiv[id(f.token)] < id_year and f.where != "subtitle"
-            ]
+            if not paper[:4].isdigit():
+                continue
+            venues = [f for f in tokens.of(entry) if id(f.token) in arxiv and f.where != "subtitle"]
             if not venues or any(
                 arxiv_id(link.url_value) not in (paper, None) for link in entry.links
             ):
-                continue  # no slip, or links to two papers
+                continue  # no arXiv venue with a year, or links to two papers
             submitted = arxiv_year(paper)
             if submitted is None or submitted.month is None:
                 continue
             for f in venues:
                 year = f.token.year
                 assert year is not None and f.token.year_span is not None
-                if year >= submitted.year:
-                    continue
                 late_december = (
                     year == submitted.year - 1
                     and submitted.month == 1
                     and int(paper.split(".")[1][:5]) < LATE_DECEMBER_NUMBER
                 )
-                if late_december:
+                if year == submitted.year or late_december:
+                    kept += 1
                     continue
-                start, end = f.abs(f.token.year_span)
-                written = text[start:end]
-                new = str(submitted.year)[-len(written) :]
-                venue = text[f.span[0] : f.span[1]]
-                fix = None
-                if entry.parsed:
-                    fix = self.replace(f"Write the id's year {new}", start, end, new, unsafe=True)
-                yield self.report(
-                    f"Venue {venue!r} is earlier than its arXiv id {paper} "
-                    f"({_MONTH_NAMES[submitted.month - 1]} {submitted.year})",
-                    f.span[0],
-                    f.span[1],
-                    fix,
-                )
+                if year > submitted.year:
+                    later.append((entry, f, paper, submitted))
+                else:
+                    yield self._venue_year(document, entry, f, paper, submitted, "earlier")
+        if file_habit(kept, len(later), share=_SHARE, minimum=_MINIMUM):
+            habit = f"; the file gives the id's year in {kept} of {kept + len(later)} arXiv venues"
+            for entry, f, paper, submitted in later:
+                yield self._venue_year(document, entry, f, paper, submitted, "later", habit)
+
+    def _venue_year(
+        self,
+        document: Document,
+        entry: Entry,
+        f: Found,
+        paper: str,
+        submitted: Year,
+        relation: str,
+        habit: str = "",
+    ) -> Diagnostic:
+        """The report of an arXiv venue whose year is not its id's."""
+        assert f.token.year_span is not None and submitted.month is not None
+        text = document.text
+        start, end = f.abs(f.token.year_span)
+        written = text[start:end]
+        new = str(submitted.year)[-len(written) :]
+        venue = text[f.span[0] : f.span[1]]
+        fix = None
+        if entry.parsed:
+            fix = self.replace(f"Write the id's year {new}", start, end, new, unsafe=True)
+        return self.report(
+            f"Venue {venue!r} is {relation} than its arXiv id {paper} "
+            f"({_MONTH_NAMES[submitted.month - 1]} {submitted.year}){habit}",
+            f.span[0],
+            f.span[1],
+            fix,
+        )
 
     def _no_year(self, document: Document) -> Iterator[Diagnostic]:
         """A date label without its year (``[[arXiv 26 Jun]]``) on an arXiv link, in a
