@@ -15,8 +15,12 @@ class MarkerSpacing(Rule):
     Checks the spacing between a bullet (`-`, `*`, `+`) and the item's text
     against the file's habit: `-  [Name](url)` (two spaces) or `-\\t[Name](url)`
     in a file whose bullets are followed by one space. The habit is the spacing
-    of at least 80% of the file's bullet items (and at least 5 of them);
-    numbered items are left alone (`1.  ` aligns text on purpose).
+    of at least 80% of the file's bullet items (and at least 5 of them).
+
+    Numbered items have a habit of their own, counted the same way over the
+    file's numbered items: `6.  [Title](url)` in a file that writes `5. [Title](url)`.
+    A number padded to line its text up with a longer number of the same list
+    (`9.  ` over `10. `) is left alone.
 
     ## Why
 
@@ -49,29 +53,50 @@ class MarkerSpacing(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
-        items: list[tuple[Entry, str]] = []
+        bullets: list[tuple[Entry, str]] = []
+        numbered: list[tuple[Entry, str]] = []
         lines = document.source.lines
         for entry in document.entries():
-            if entry.ordered or entry.marker[0] == entry.marker[1]:
+            if entry.marker[0] == entry.marker[1]:
                 continue
             start, end = entry.marker[1], entry.content[0]
             if end >= lines[entry.line].end:
                 continue  # an empty item
-            items.append((entry, text[start:end]))
+            (numbered if entry.ordered else bullets).append((entry, text[start:end]))
+        yield from self._against_habit(document, bullets, "list marker", aligned=False)
+        yield from self._against_habit(document, numbered, "number", aligned=True)
+
+    def _against_habit(
+        self, document: Document, items: list[tuple[Entry, str]], what: str, *, aligned: bool
+    ) -> Iterator[Diagnostic]:
         habit = dominant((gap for _, gap in items), share=0.8, minimum=5)
         if habit is None:
             return
+        # A numbered item may pad its number to line its text up with a longer number's
+        # ("9.  [" over "10. ["): every number of its width in the list padded alike, to
+        # the text column of an item of the same list that keeps the habit.
+        columns: set[tuple[int, int]] = set()
+        gaps: dict[tuple[int, int], set[str]] = {}
+        if aligned:
+            for entry, gap in items:
+                gaps.setdefault((entry.list_id, entry.marker[1] - entry.marker[0]), set()).add(gap)
+                if gap == habit:
+                    columns.add((entry.list_id, entry.content[0] - entry.marker[0]))
         for entry, gap in items:
             if gap == habit:
+                continue
+            if (entry.list_id, entry.content[0] - entry.marker[0]) in columns and len(
+                gaps[entry.list_id, entry.marker[1] - entry.marker[0]]
+            ) == 1:
                 continue
             start, end = entry.marker[1], entry.content[0]
             fix = None
             if _fixable(document, entry):
                 fix = self.replace(f"Use {habit!r}", start, end, habit)
-            what = _describe(gap)
+            gap_said = _describe(gap)
             usual = _describe(habit)
             yield self.report(
-                f"{what[0].upper()}{what[1:]} after the list marker; the file uses {usual}",
+                f"{gap_said[0].upper()}{gap_said[1:]} after the {what}; the file uses {usual}",
                 start,
                 end,
                 fix,
