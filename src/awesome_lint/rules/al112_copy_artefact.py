@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 from awesome_lint.lazyre import lazy_compile
@@ -26,6 +27,10 @@ _MOJIBAKE = {
 _ARTEFACT = lazy_compile(
     "[\ufb00-\ufb06]|(?<=[^\\W\\d_])©R(?![^\\W\\d_])|" + "|".join(_MOJIBAKE) + "|\ufffd"
 )
+# A site's name after a page title ("Pond: CXL-Based Memory Pooling (huaicheng.github.io)"),
+# as a browser's "copy link with title" writes it: a host name in parentheses ending the
+# link text.
+_SITE = lazy_compile(r" \((?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)\)$")
 # A "?" between two words of a heading, a blank each side.
 _LOST = lazy_compile(r"(?<=\w) \? (?=\w)")
 # A quotation closed the LaTeX way, with two apostrophes, after a straight double quote
@@ -80,6 +85,10 @@ class CopyArtefact(Rule):
     In a heading, a `?` with a blank each side between two words
     (`Leaderboard ? Traces`) is a character lost the same way (a heading asks
     no question mid-line).
+    A title link whose text ends with its own site's name in parentheses
+    (`[Pond: CXL-Based Memory Pooling (huaicheng.github.io)](https://huaicheng.github.io/p/pond.pdf)`)
+    is a page title copied with the browser's site suffix: the name must be the
+    link's host or end it (`ucsd.edu` for `cseweb.ucsd.edu`).
     Link targets and code spans are not text.
 
     ## Why
@@ -99,7 +108,8 @@ class CopyArtefact(Rule):
 
     Safe: the ligature is written as its letters (`ﬃ` → `ffi`), `©R` as `®`,
     and the misread sequence as the character it stood for; LaTeX quotes
-    become straight double quotes. The replacement
+    become straight double quotes. A site's name is removed, unsafe (a list may
+    want it shown). The replacement
     character has no fix (what it replaced is unknown). Entries the parser
     cannot fully read get no fix.
 
@@ -110,12 +120,13 @@ class CopyArtefact(Rule):
 
     code = "AL112"
     name = "copy-artefact"
-    summary = "A PDF ligature, a '©R' for '®', misdecoded text or a CJK parenthesis in Latin text"
+    summary = "Left from copying: a PDF ligature, '©R', mojibake, a CJK parenthesis, a site name"
     fix = "safe"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
         yield from self._lost_in_headings(document)
+        yield from self._site_names(document)
         if "''" in text:
             yield from self._latex_quotes(document)
         if text.isascii():
@@ -160,6 +171,37 @@ class CopyArtefact(Rule):
                 m.start(),
                 m.end(),
                 fix if entry.parsed else None,
+            )
+
+    def _site_names(self, document: Document) -> Iterator[Diagnostic]:
+        """A title link whose text ends with its own site's name in parentheses
+        (``[LITE Kernel RDMA Support (ucsd.edu)](https://cseweb.ucsd.edu/...)``)."""
+        text = document.text
+        for entry in document.entries():
+            link = entry.link
+            if link is None or link.image:
+                continue
+            start, end = link.text
+            if end - start < 8 or text[end - 1 : end] != ")":
+                continue
+            m = _SITE.search(text, start, end)
+            if m is None:
+                continue
+            host = m.group("host")
+            site = urlsplit(link.url_value.strip()).hostname or ""
+            if site != host and not site.endswith("." + host):
+                continue
+            fix = None
+            if entry.parsed:
+                fix = self.replace(
+                    f"Remove {m.group().strip()!r}", m.start(), m.end(), "", unsafe=True
+                )
+            yield self.report(
+                f"Link text ends with its site's name {m.group().strip()!r}, "
+                "left over from copying the page's title",
+                m.start() + 1,
+                m.end(),
+                fix,
             )
 
     def _latex_quotes(self, document: Document) -> Iterator[Diagnostic]:
