@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
+from re import MULTILINE
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.lazyre import lazy_compile
@@ -19,6 +20,9 @@ _NAMES = {")": "parenthesis", "]": "bracket"}
 _BACK = 8  # links looked back for one that holds a link
 _PLAIN_GAP = lazy_compile(r"[^()\[\]`<>\\\n]*")
 _AFTER_CLOSE = lazy_compile(r"\)(?=[)\]])")
+# The rest of an address glued after a link, closed by its ")" (the link's own target
+# cut short by a paste): "[RWKV](https://huggingface.co/RWKV)minicpm-2b-65d48bf958302b)".
+_RESIDUE = lazy_compile(r"\)(?P<rest>[A-Za-z0-9][\w.~%/=?&-]{5,}\))(?=[ \t]*$)", MULTILINE)
 
 
 class StrayBracket(Rule):
@@ -38,6 +42,11 @@ class StrayBracket(Rule):
     parenthesis inside the address that the link keeps
     (`[w](https://en.wikipedia.org/wiki/A_(b))`) is part of the link; code
     blocks, code spans and reference links are not read.
+
+    Text glued after a link that runs to the end of the line and ends with a `)`
+    closing nothing, `[RWKV](https://huggingface.co/RWKV)minicpm-2b-65d48bf958302b)`,
+    is the rest of an address left by a paste; it is reported without a fix
+    (which address was meant is the writer's call).
 
     ## Why
 
@@ -75,6 +84,7 @@ class StrayBracket(Rule):
     fix = "safe"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        yield from self._residue(document)
         text = document.text
         # where a ")" is followed by ")" or "]": a link may end there
         ends = [match.end() for match in _AFTER_CLOSE.finditer(text)]
@@ -126,6 +136,39 @@ class StrayBracket(Rule):
                     how = f"Remove the stray {_NAMES[close]}"
                     fix = self.replace(how, link.end, run_end, "")
                 yield self.report(message, link.end, run_end, fix)
+
+    def _residue(self, document: Document) -> Iterator[Diagnostic]:
+        """Text glued after a link up to a ``)`` that ends its line and closes nothing:
+        the rest of an address (``[RWKV](https://huggingface.co/RWKV)minicpm-2b-65d4)``)."""
+        text = document.text
+        links = document.links
+        starts = [link.start for link in links]
+        source = document.source
+        for m in _RESIDUE.finditer(text):
+            at = m.start() + 1
+            index = _ending_at(links, bisect_left(starts, at), at)
+            if index < 0:
+                continue
+            number = source.line_index(at)
+            if number in document.code_lines or number in document.html_lines:
+                continue
+            # the line's parentheses outside links: one opened before keeps it quiet
+            line = source.lines[number]
+            depth = 0
+            pos = line.start
+            for link in links[bisect_left(starts, line.start) : index + 1]:
+                depth += text.count("(", pos, link.start) - text.count(")", pos, link.start)
+                pos = max(pos, link.end)
+            depth += text.count("(", pos, m.end()) - text.count(")", pos, m.end() - 1)
+            if depth > 0:
+                continue
+            rest = m.group("rest")
+            yield self.report(
+                f"{rest!r} glued after a link ends with a ')' that closes nothing: "
+                "the rest of an address?",
+                m.start("rest"),
+                m.end("rest"),
+            )
 
 
 def _ending_at(links: list[Link], index: int, at: int) -> int:
