@@ -54,6 +54,9 @@ class GluedLink(Rule):
     brackets (`2019.\\[[paper](u)\\]`) counts from its `\\[`. Links after a word
     and links after another link are two habits, each counted on its own: a file
     may space its titles from their links and still glue its link groups together.
+    A code span written straight after a link (`` [Title](u)`NSDI19` ``, a venue
+    tag) is a third habit, counted the same way over the links followed by a
+    code span.
 
     ## Why
 
@@ -96,10 +99,18 @@ class GluedLink(Rule):
         # file may space its words from links but glue its link groups together)
         spaced = {False: 0, True: 0}
         glued: list[tuple[int, bool]] = []
+        # a code span after a link (a venue tag, "[Title](u) `NSDI19`"): a third habit
+        spaced_tags = 0
+        tags: list[int] = []
         for entry in prose_entries(document):
             for link in entry.links:
                 start = _opening(text, entry, link)
                 before = _before(text, entry, link, start)
+                after = text[link.end : link.end + 2]
+                if after[:1] == "`":
+                    tags.append(link.end)
+                elif after == " `":
+                    spaced_tags += 1
                 if before is None:
                     continue
                 if before in " \t":
@@ -119,4 +130,12 @@ class GluedLink(Rule):
                     start,
                     start + 1,
                     Fix("Insert a space", edits=(Edit(start, start, " "),)),
+                )
+        if tags and file_habit(spaced_tags, len(tags), share=_SPACED_SHARE, minimum=_MINIMUM):
+            for end in tags:
+                yield self.report(
+                    "Code span written straight after a link: the file puts a space between them",
+                    end,
+                    end + 1,
+                    Fix("Insert a space", edits=(Edit(end, end, " "),)),
                 )
