@@ -31,6 +31,10 @@ _ARTEFACT = lazy_compile(
 # as a browser's "copy link with title" writes it: a host name in parentheses ending the
 # link text.
 _SITE = lazy_compile(r" \((?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)\)$")
+# A word in braces, BibTeX's guard of its capitals ("2019 {USENIX} Annual Technical
+# Conference", "{TVM}: An Automated ... Compiler"), copied from a citation.
+# (two letters or more, not after "^" or "_": "$O(n^{K})$" is mathematics)
+_BRACED = lazy_compile(r"(?<![\w$\\{^_])\{[A-Z][A-Za-z0-9-]+\}(?:\{[A-Z][A-Za-z0-9-]+\})*(?![\w}])")
 # A "?" between two words of a heading, a blank each side.
 _LOST = lazy_compile(r"(?<=\w) \? (?=\w)")
 # A quotation closed the LaTeX way, with two apostrophes, after a straight double quote
@@ -89,6 +93,10 @@ class CopyArtefact(Rule):
     (`[Pond: CXL-Based Memory Pooling (huaicheng.github.io)](https://huaicheng.github.io/p/pond.pdf)`)
     is a page title copied with the browser's site suffix: the name must be the
     link's host or end it (`ucsd.edu` for `cseweb.ucsd.edu`).
+    A capitalised word in braces (`2019 {USENIX} Annual Technical Conference`,
+    `{TVM}: An Automated ... Compiler`) is BibTeX's guard of its capitals,
+    copied from a citation; braces run together (`{USENIX}{ATC}`) are one
+    finding.
     Link targets and code spans are not text.
 
     ## Why
@@ -109,7 +117,8 @@ class CopyArtefact(Rule):
     Safe: the ligature is written as its letters (`ﬃ` → `ffi`), `©R` as `®`,
     and the misread sequence as the character it stood for; LaTeX quotes
     become straight double quotes. A site's name is removed, unsafe (a list may
-    want it shown). The replacement
+    want it shown). BibTeX braces are removed, words run together by them a
+    blank apart (`{USENIX}{ATC}` → `USENIX ATC`). The replacement
     character has no fix (what it replaced is unknown). Entries the parser
     cannot fully read get no fix.
 
@@ -120,13 +129,15 @@ class CopyArtefact(Rule):
 
     code = "AL112"
     name = "copy-artefact"
-    summary = "Left from copying: a PDF ligature, '©R', mojibake, a CJK parenthesis, a site name"
+    summary = "Left from copying: a PDF ligature, mojibake, BibTeX braces, a site name, ..."
     fix = "safe"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
         yield from self._lost_in_headings(document)
         yield from self._site_names(document)
+        if "{" in text:
+            yield from self._bibtex_braces(document)
         if "''" in text:
             yield from self._latex_quotes(document)
         if text.isascii():
@@ -200,6 +211,26 @@ class CopyArtefact(Rule):
                 f"Link text ends with its site's name {m.group().strip()!r}, "
                 "left over from copying the page's title",
                 m.start() + 1,
+                m.end(),
+                fix,
+            )
+
+    def _bibtex_braces(self, document: Document) -> Iterator[Diagnostic]:
+        """A word in braces copied from a BibTeX citation (``{USENIX}``); braces run
+        together (``{USENIX}{ATC}``) are one finding, their words a blank apart."""
+        text = document.text
+        for m in _BRACED.finditer(text):
+            entry = _text_entry(document, m.start(), m.end())
+            if entry is None:
+                continue
+            words = m.group()[1:-1].split("}{")
+            new = " ".join(words)
+            fix = None
+            if entry.parsed:
+                fix = self.replace(f"Write {new!r}", m.start(), m.end(), new)
+            yield self.report(
+                f"{m.group()!r}: braces left from a BibTeX citation; write {new!r}",
+                m.start(),
                 m.end(),
                 fix,
             )
