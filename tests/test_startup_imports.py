@@ -47,3 +47,31 @@ def test_fixes_offered_by_a_plain_check_are_still_verified() -> None:
     lines = report.splitlines()
     assert lines[0].endswith("messy-paper-list.md:6:4: AL601 [*] Missing blank line after heading")
     assert sum(" [*] " in line for line in lines) > 10
+
+
+def test_the_entry_point_turns_garbage_collection_off_before_importing_click() -> None:
+    # A finder that notes whether automatic collection was on when click was imported.
+    program = """
+import gc, sys
+seen = []
+class Spy:
+    def find_spec(self, name, path=None, target=None):
+        if name == "click":
+            seen.append(gc.isenabled())
+        return None
+sys.meta_path.insert(0, Spy())
+import awesome_lint.__main__ as entry
+from awesome_lint import cli
+print(seen, gc.isenabled(), entry.main is cli.main)
+"""
+    completed = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    )
+    assert completed.stdout.split("\n")[0] == "[False] False True"
+
+
+def test_the_console_script_is_the_entry_point_module() -> None:
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["scripts"] == {"awesome-lint": "awesome_lint.__main__:main"}

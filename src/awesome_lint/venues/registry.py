@@ -13,13 +13,13 @@ words otherwise.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from enum import Enum
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.records import FrozenRecord
 
 DATA_FILE = Path(__file__).with_name("venues.json")
@@ -151,8 +151,11 @@ def _fold(name: str) -> str:
     return _norm(name).casefold()
 
 
+_NOT_ALNUM = lazy_compile(r"[\W_]+")  # one pattern object: the index squashes every name
+
+
 def _squash(name: str) -> str:
-    return re.sub(r"[\W_]+", "", name.casefold())
+    return _NOT_ALNUM.sub("", name.casefold())
 
 
 class VenueRegistry(FrozenRecord):
@@ -189,7 +192,7 @@ class VenueRegistry(FrozenRecord):
                     )
                 exact.setdefault(key, (venue, kind))
                 if len(key) >= 4 and kind is not MatchKind.MISSPELLING:
-                    folded.setdefault(_fold(key), (venue, kind, key))
+                    folded.setdefault(key.casefold(), (venue, kind, key))  # key is _norm'ed
                     sq = _squash(key)
                     if len(sq) >= 4:
                         prev = squashed.get(sq, (venue, kind, key))
