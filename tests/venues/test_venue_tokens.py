@@ -71,3 +71,22 @@ def test_implied_venues_lists_the_entries_whose_link_implies_one() -> None:
         (entries[0], ("OSDI", 2022)),
         (entries[3], ("MLSys", 2023)),
     ]
+
+
+def test_implied_venues_reads_a_repeated_url_once_per_entry_that_writes_it() -> None:
+    text = (
+        "- [A](https://www.usenix.org/conference/osdi22/presentation/a)\n"
+        "- [B](https://arxiv.org/abs/2301.00001)\n"
+        "- [A again](https://www.usenix.org/conference/osdi22/presentation/a)\n"
+        "- [C](https://proceedings.mlsys.org/paper_files/paper/2023/hash/c)\n"
+        "- [B again](https://arxiv.org/abs/2301.00001)\n"
+        "- [C again](https://proceedings.mlsys.org/paper_files/paper/2023/hash/c)\n"
+    )
+    document = parse_document(SourceText(text))
+    entries = document.entries()
+    assert implied_venues(document) == [
+        (entries[0], ("OSDI", 2022)),
+        (entries[2], ("OSDI", 2022)),
+        (entries[3], ("MLSys", 2023)),
+        (entries[5], ("MLSys", 2023)),
+    ]

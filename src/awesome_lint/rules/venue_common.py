@@ -137,9 +137,17 @@ def implied_venues(document: Document) -> list[tuple[Entry, VenueYear]]:
     if cached is not None:
         return cached
     out: list[tuple[Entry, VenueYear]] = []
+    # what each URL implies, read once (for this document only): entries repeat a
+    # URL (a paper listed under two topics), and a URL of a venue's site is split
+    seen: dict[str, VenueYear | None] = {}
     for entry in document.entries():
         url = url_of(entry, document)
-        implied = venue_from_url(url) if url else None
+        if not url:
+            continue
+        if url in seen:
+            implied = seen[url]
+        else:
+            implied = seen[url] = venue_from_url(url)
         if implied is not None:
             out.append((entry, implied))
     document.cache["implied-venues"] = out
