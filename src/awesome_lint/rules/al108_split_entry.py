@@ -84,30 +84,33 @@ class SplitEntry(Rule):
     fix = "safe"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        everything = document.entries()
+        # the entries that run on to another line: none in most files (looked for first)
+        multi = [
+            e
+            for e in everything
+            if e.para_end > e.line and e.kind in ("item", "paragraph") and not e.toc
+        ]
+        if not multi:
+            return
         entries = [
             e
-            for e in document.entries()
-            if e.kind in ("item", "paragraph") and e.para_end >= e.line and not e.is_toc
+            for e in everything
+            if e.para_end >= e.line and e.kind in ("item", "paragraph") and not e.toc
         ]
-        if not any(e.para_end > e.line for e in entries):
-            return
-        total: Counter[tuple[object, ...]] = Counter()
-        multi: Counter[tuple[object, ...]] = Counter()
-        for entry in entries:
-            keys = ((entry.kind, entry.depth), (id(entry.section), entry.kind, entry.depth))
-            for key in keys:
-                total[key] += 1
-                if entry.para_end > entry.line:
-                    multi[key] += 1
-        for entry in entries:
-            if entry.para_end == entry.line:
-                continue
+        # how many entries, and how many of them run on, per kind and depth in the file
+        # and per section, kind and depth
+        total: Counter[tuple[object, ...]] = Counter((e.kind, e.depth) for e in entries)
+        total.update((id(e.section), e.kind, e.depth) for e in entries)
+        runs_on: Counter[tuple[object, ...]] = Counter((e.kind, e.depth) for e in multi)
+        runs_on.update((id(e.section), e.kind, e.depth) for e in multi)
+        for entry in multi:
             in_file = (entry.kind, entry.depth)
             in_section = (id(entry.section), entry.kind, entry.depth)
-            if not _one_line_each(total[in_file], multi[in_file]):
+            if not _one_line_each(total[in_file], runs_on[in_file]):
                 continue
             if total[in_section] >= MIN_GROUP and not _one_line_each(
-                total[in_section], multi[in_section]
+                total[in_section], runs_on[in_section]
             ):
                 continue
             diagnostic = self._check_entry(document, entry)

@@ -149,17 +149,18 @@ class DuplicateLink(Rule):
             )
         yield from self._resources_twice(document)
         copied: set[int] = set()
-        yield from self._entries_twice(document, scope, copied)
-        yield from self._tools_twice(document, scope, copied)
+        papers = {id(entry) for entry, _, _, _ in paper_links(document)}
+        yield from self._entries_twice(document, scope, papers, copied)
+        yield from self._tools_twice(document, scope, papers, copied)
 
     def _entries_twice(
-        self, document: Document, scope: str, copied: set[int]
+        self, document: Document, scope: str, papers: set[int], copied: set[int]
     ) -> Iterator[Diagnostic]:
         """An entry without a paper link written twice, word for word and link for link
         (``- Deploying a Model as a REST API [[Blog]](url)``): its resource link alone
         never makes two papers one, but the whole entry repeated is one item listed
-        twice. The ids of the copies reported go into ``copied``."""
-        papers = {id(entry) for entry, _, _, _ in paper_links(document)}
+        twice. ``papers``: the ids of the entries with a paper link. The ids of the
+        copies reported go into ``copied``."""
         seen: dict[tuple[int, str], Entry] = {}
         for entry in document.entries():
             if id(entry) in papers or entry.is_toc or entry.kind == "row":
@@ -185,13 +186,12 @@ class DuplicateLink(Rule):
             )
 
     def _tools_twice(
-        self, document: Document, scope: str, copied: set[int]
+        self, document: Document, scope: str, papers: set[int], copied: set[int]
     ) -> Iterator[Diagnostic]:
         """A tool listed twice: two entries without a paper link that give one name
         before a colon (``LLamaSharp: ...``) and link one code repository. (A code link
         alone never makes two papers one; a name and its repository do.)"""
         text = document.text
-        papers = {id(entry) for entry, _, _, _ in paper_links(document)}
         seen: dict[tuple[int, str, str], tuple[Entry, Link]] = {}
         for entry in document.entries():
             if id(entry) in papers or not entry.links or entry.is_toc or id(entry) in copied:

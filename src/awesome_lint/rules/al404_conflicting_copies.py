@@ -311,8 +311,11 @@ class ConflictingCopies(Rule):
             if paper.count < 2:
                 continue
             # (up to the end of its paragraph: a block's venue is on a later line)
-            end = max(entry.content[1], lines[max(entry.line, entry.para_end)].end)
-            written = text[entry.content[0] : end]
+            start, end = entry.content
+            last = lines[entry.para_end if entry.para_end > entry.line else entry.line].end
+            if last > end:
+                end = last
+            written = text[start:end]
             if paper.agreed.get(written):
                 continue
             copy = _Copy(text, entry, venue_years(document, entry, registry))
@@ -350,15 +353,19 @@ class ConflictingCopies(Rule):
         for entry, _link, title, url_key in paper_links(document):
             if title is None:
                 continue
-            head, colon, _ = title.partition(":")
-            if not colon or len(head) > _NAME_CHARS:
+            # the first colon within the name's length (no copy of the title's rest made)
+            colon = title.find(":", 0, _NAME_CHARS + 1)
+            if colon < 0:
                 continue
+            head = title[:colon]
             name = names.get(head, "")
             if name == "":
                 name = names[head] = title_name(title)
             if name is None:
                 continue
-            same = by_name.setdefault(name, [])
+            same = by_name.get(name)
+            if same is None:
+                same = by_name[name] = []
             if len(same) < MAX_PAPERS_PER_LINK:
                 same.append((entry, title, url_key))
         for named in by_name.values():
