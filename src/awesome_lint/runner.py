@@ -21,7 +21,7 @@ from awesome_lint.files import (
     walk_markdown,
     write_atomic,
 )
-from awesome_lint.linting import document_notes, lint_document
+from awesome_lint.linting import document_notes, lint_document, lint_in_two
 from awesome_lint.parser.build import parse_document
 from awesome_lint.results import FileResult
 from awesome_lint.source import DecodeError, SourceText
@@ -34,6 +34,9 @@ if TYPE_CHECKING:
 DEFAULT_INCLUDE = ("README.md", "readme.md")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 PARALLEL_MIN_FILES = 8  # at least this many files per worker process before going parallel
+# A file this long (characters) checked while other cores are idle has its rules run by
+# two processes at once (``lint_in_two``); below it, the fork costs more than it saves.
+SPLIT_MIN_CHARS = 100_000
 
 
 class Runner:
@@ -55,6 +58,10 @@ class Runner:
         self._links: LinkSession | None = None
         self._links_opened = False
         self.warnings: list[str] = []  # printed by the command line
+        # whether a long file's check may split its rules over two processes: set by
+        # run_many when files are checked one after the other on a machine with cores to
+        # spare (never in a worker, nor for the library API, which runs one file here)
+        self.split_lint = False
 
     def collect(self, paths: Sequence[str], force_exclude: bool) -> list[Path | str]:
         """Expand the arguments into files (a str entry is an error message for that path)."""
@@ -157,7 +164,11 @@ class Runner:
         if not fix and not diff:
             if document is None:
                 document = parse_document(source)  # what lint_text does, keeping the document
-            found = lint_document(document, settings, name)
+            found = None
+            if self.split_lint and session is None and len(source.text) >= SPLIT_MIN_CHARS:
+                found = lint_in_two(document, settings, name)
+            if found is None:
+                found = lint_document(document, settings, name)
             if any(diagnostic.fix is not None for diagnostic in found):
                 # the fixer (its module is not imported for a file with nothing to fix)
                 from awesome_lint.fixer import verified_fixes
@@ -231,6 +242,7 @@ class Runner:
                         session.add_file(path)
                 session.check_added()
         done: dict[int, tuple[FileResult, str]] = {}
+        self.split_lint = jobs <= 1 and session is None and usable_cpus() > 1
         if jobs > 1:
             done = dict(zip(map(id, files), self._parallel(files, fix, diff, jobs), strict=True))
         out: list[tuple[FileResult, str]] = []

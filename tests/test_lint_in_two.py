@@ -1,0 +1,125 @@
+"""A long file's check may run its rules in two processes (``lint_in_two``): the
+findings must be exactly a whole lint's, whatever happens to the second process."""
+
+from __future__ import annotations
+
+import pickle
+import sys
+from pathlib import Path
+
+import pytest
+
+from awesome_lint import runner as runner_module
+from awesome_lint.config.resolver import Overrides
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.linting import _SECOND_HALF, lint_document, lint_in_two, needs_all_rules
+from awesome_lint.parser.build import parse_document
+from awesome_lint.rules import RULES
+from awesome_lint.runner import Runner
+from awesome_lint.settings import Settings
+from awesome_lint.source import SourceText
+
+ROOT = Path(__file__).parent
+EXAMPLE = ROOT.parent / "examples" / "messy-paper-list.md"
+FIXTURES = sorted((ROOT / "fixtures" / "rules").glob("AL[234]*/*.md"))
+EVERY = Settings(RULES, {}, unsafe_fixes=True)
+
+# entries the second half's rules report (AL201: a venue's spelling)
+SECOND_HALF_FINDINGS = (
+    "".join(f"- [Paper {n}](https://example.org/{n}) | OSDI'2{n}\n" for n in range(8))
+    + "- [Paper 9](https://example.org/9) | Osdi'22\n"
+)
+
+linux_only = pytest.mark.skipif(sys.platform != "linux", reason="lint_in_two forks on Linux only")
+
+
+def _both(text: str, settings: Settings) -> tuple[list[Diagnostic], list[Diagnostic] | None]:
+    whole = lint_document(parse_document(SourceText(text)), settings, "list.md")
+    split = lint_in_two(parse_document(SourceText(text)), settings, "list.md")
+    return whole, split
+
+
+def test_rules_are_split_in_two_non_empty_parts() -> None:
+    second = [rule.code for rule in Settings.default().rules if rule.code.startswith(_SECOND_HALF)]
+    assert "AL201" in second and "AL301" in second and "AL404" in second
+    assert "AL101" not in second and "AL401" not in second and "AL602" not in second
+
+
+@linux_only
+@pytest.mark.parametrize("case", [EXAMPLE, *FIXTURES], ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_same_findings_as_a_whole_lint(case: Path) -> None:
+    text = case.read_text(encoding="utf-8")
+    for settings in (Settings.default(), EVERY):
+        whole, split = _both(text, settings)
+        if split is None:  # suppression comments, with AL001 on: only a whole lint
+            assert needs_all_rules(parse_document(SourceText(text)), settings)
+        else:
+            assert split == whole
+
+
+@linux_only
+def test_same_findings_on_every_corpus_list(corpus_files: list[Path]) -> None:
+    for path in corpus_files:
+        whole, split = _both(path.read_text(encoding="utf-8"), Settings.default())
+        assert split == whole, path.name
+
+
+@linux_only
+def test_a_failing_second_process_has_its_part_run_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The child cannot send its part (its pickling fails): this process runs it."""
+
+    def broken(*args: object, **kwargs: object) -> bytes:
+        raise RuntimeError("no pickling in the child")
+
+    monkeypatch.setattr(pickle, "dumps", broken)
+    text = EXAMPLE.read_text(encoding="utf-8") + SECOND_HALF_FINDINGS
+    whole, split = _both(text, Settings.default())
+    codes = {found.code for found in whole}
+    assert {"AL201", "AL104"} <= codes  # findings of both halves
+    assert split == whole
+
+
+def test_not_split_where_it_cannot_be(monkeypatch: pytest.MonkeyPatch) -> None:
+    # suppression comments with AL001 enabled: only a whole lint tells which are unused
+    suppressed = (
+        "# List\n\n<!-- awesome-lint-disable-next-line AL104 -->\n- [A](https://a.example) \n"
+    )
+    with_unused = Settings(RULES, {})
+    assert lint_in_two(parse_document(SourceText(suppressed)), with_unused) is None
+    # not Linux: no fork
+    monkeypatch.setattr(sys, "platform", "darwin")
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert lint_in_two(parse_document(SourceText(text)), Settings.default()) is None
+
+
+@linux_only
+def test_runner_splits_a_long_file_only_with_a_core_to_spare(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "README.md"
+    path.write_bytes(EXAMPLE.read_bytes())
+    calls: list[int] = []
+    real = lint_in_two
+
+    def spy(*args: object, **kwargs: object) -> list[Diagnostic] | None:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(runner_module, "lint_in_two", spy)
+    monkeypatch.setattr(runner_module, "SPLIT_MIN_CHARS", 1000)  # (the example: 2.8 kB)
+    serial = Runner(Overrides(isolated=True))
+    expected = serial.run_file(path, fix=False, diff=False)[0].diagnostics
+    assert not calls  # the API's way (run_file alone) never forks
+
+    monkeypatch.setattr(runner_module, "usable_cpus", lambda: 2)
+    runner = Runner(Overrides(isolated=True))
+    [(result, _)] = runner.run_many([path], fix=False, diff=False)
+    assert calls == [1]
+    assert result.diagnostics == expected and expected
+
+    calls.clear()
+    monkeypatch.setattr(runner_module, "usable_cpus", lambda: 1)
+    [(result, _)] = Runner(Overrides(isolated=True)).run_many([path], fix=False, diff=False)
+    assert not calls and result.diagnostics == expected
