@@ -12,7 +12,13 @@ import pytest
 from awesome_lint import runner as runner_module
 from awesome_lint.config.resolver import Overrides
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.linting import _SECOND_HALF, lint_document, lint_in_two, needs_all_rules
+from awesome_lint.linting import (
+    _SECOND_HALF,
+    Background,
+    lint_document,
+    lint_in_two,
+    needs_all_rules,
+)
 from awesome_lint.parser.build import parse_document
 from awesome_lint.rules import RULES
 from awesome_lint.runner import Runner
@@ -123,3 +129,50 @@ def test_runner_splits_a_long_file_only_with_a_core_to_spare(
     monkeypatch.setattr(runner_module, "usable_cpus", lambda: 1)
     [(result, _)] = Runner(Overrides(isolated=True)).run_many([path], fix=False, diff=False)
     assert not calls and result.diagnostics == expected
+
+
+@linux_only
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_fix_finds_the_initial_list_in_a_second_process(
+    monkeypatch: pytest.MonkeyPatch, unsafe: bool
+) -> None:
+    """``fix_text(split=True)`` (the command line's --diff): the same outcome."""
+    from awesome_lint import fixer
+    from awesome_lint.fixer import fix_text
+
+    monkeypatch.setattr(fixer, "SPLIT_MIN_CHARS", 1000)
+    made: list[int] = []
+    real = Background
+
+    def spy(*args: object) -> object:
+        made.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fixer, "Background", spy)
+    text = EXAMPLE.read_text(encoding="utf-8") + SECOND_HALF_FINDINGS
+    settings = Settings(Settings.default().rules, {}, unsafe_fixes=unsafe)
+    alone = fix_text(text, settings, "list.md")
+    assert not made
+    split = fix_text(text, settings, "list.md", split=True)
+    assert made == [1]
+    assert split.source.text == alone.source.text != text
+    assert split.fixed == alone.fixed
+    assert split.initial == alone.initial
+    assert {"AL201", "AL104"} <= {found.code for found in split.initial}
+
+
+@linux_only
+def test_a_failing_background_process_has_its_work_done_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+
+    def broken(*args: object, **kwargs: object) -> bytes:
+        raise RuntimeError("no pickling in the child")
+
+    monkeypatch.setattr(pickle, "dumps", broken)
+    found = lint_document(
+        parse_document(SourceText(EXAMPLE.read_text(encoding="utf-8"))), Settings.default()
+    )
+    assert found
+    assert Background(lambda: found).result() == found
+    Background(lambda: found).abandon()  # waited for, unread

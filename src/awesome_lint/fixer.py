@@ -20,6 +20,9 @@ from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from awesome_lint.errors import AwesomeLintError
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.linting import (
+    SPLIT_MIN_CHARS,
+    Background,
+    can_fork,
     document_notes,
     link_targets,
     lint_document,
@@ -898,11 +901,15 @@ def fix_text(
     filename: str = "-",
     *,
     region: ChangedRegion | None = None,
+    split: bool = False,
 ) -> FixOutcome:
     """Lint and fix until nothing applies; check the invariants after every round.
 
     With ``region`` (``--changed-since``) only findings on its lines are reported and
-    fixed; the region follows the text through each round's edits.
+    fixed; the region follows the text through each round's edits. With ``split`` (the
+    command line's ``--diff``, with a core to spare, which reads the outcome's initial
+    list), a long text's findings of the rules the loop does not run are found on the
+    original text by a second process while the loop runs (``Background``).
     """
 
     source = text if isinstance(text, SourceText) else SourceText(text)
@@ -926,6 +933,12 @@ def fix_text(
     document = start = parse_document(source)
     diagnostics, owed = lint(document)
     initial, owed_initial = diagnostics, owed
+    background = None
+    if split and owed is not None and len(source.text) >= SPLIT_MIN_CHARS and can_fork():
+        # the rules the loop does not run, on the original text: a second process finds
+        # their findings while the loop runs (the initial list is read: ``split``)
+        background = Background(owed)
+        owed = owed_initial = background.result
 
     def finish() -> FixOutcome:
         """The outcome; its lists are completed and checked when read (``FixOutcome``)."""

@@ -8,7 +8,8 @@ from __future__ import annotations
 import os
 import sys
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import cast
 
 from awesome_lint.diagnostics import Diagnostic, Fix
 from awesome_lint.parser.directives import parse_directives
@@ -100,6 +101,9 @@ def merge(parts: list[Diagnostic], rest: list[Diagnostic]) -> list[Diagnostic]:
 # shared facts (the x10 paper list 47%, byungsoo-oh 43%, awesome-selfhosted 57%,
 # HuangOwen 45%), so a lint split in two runs them in a second process (``lint_in_two``).
 _SECOND_HALF = ("AL2", "AL3", "AL403", "AL404", "AL111", "AL114")
+# A file this long (characters) checked while a core is idle has work done by a second
+# process (``lint_in_two``, ``Background``); below it, the fork costs more than it saves.
+SPLIT_MIN_CHARS = 100_000
 
 
 def lint_in_two(
@@ -116,14 +120,12 @@ def lint_in_two(
     the whole lint (``needs_all_rules``). A child that fails in any way has its part
     run here instead.
     """
-    if sys.platform != "linux" or needs_all_rules(document, settings):
+    if not can_fork() or needs_all_rules(document, settings):
         return None
     theirs = [rule for rule in settings.rules if rule.code.startswith(_SECOND_HALF)]
     ours = [rule for rule in settings.rules if not rule.code.startswith(_SECOND_HALF)]
     if not theirs or not ours:
         return None
-    import pickle
-
     from awesome_lint.links.papers import paper_links
     from awesome_lint.rules.venue_common import document_tokens, registry_for
 
@@ -131,30 +133,68 @@ def lint_in_two(
     link_targets(document)
     paper_links(document)
     document_tokens(document, registry_for(settings.rule_options(theirs[0])))
-    read, write = os.pipe()
-    child = os.fork()
-    if child == 0:  # pragma: no cover (the child process: its coverage is not recorded)
-        status = 1
-        try:
-            os.close(read)
-            part = pickle.dumps(lint_document(document, settings, filename, theirs))
-            with os.fdopen(write, "wb") as out:
-                out.write(part)
-            status = 0
-        finally:
-            os._exit(status)  # no cleanup, no output: the parent owns both
-    os.close(write)
-    pipe = os.fdopen(read, "rb")
+    rest = Background(lambda: lint_document(document, settings, filename, theirs))
     try:
         found = lint_document(document, settings, filename, ours)
-        data = pipe.read()
-    finally:
-        pipe.close()  # (a child still writing, after an error here, gets a broken pipe)
-        _, status = os.waitpid(child, 0)
-    rest = (
-        pickle.loads(data) if status == 0 else lint_document(document, settings, filename, theirs)
-    )
-    return merge(found, rest)
+    except BaseException:
+        rest.abandon()
+        raise
+    return merge(found, rest.result())
+
+
+def can_fork() -> bool:
+    """Whether work may go to a forked child: on Linux (elsewhere there is no ``fork``,
+    or it is unsafe once some system libraries are loaded)."""
+    return sys.platform == "linux"
+
+
+class Background:
+    """Findings worked out by a forked child while this process goes on (Linux only:
+    see ``lint_in_two``): ``result()`` reads them from a pipe, or finds them here when
+    the child failed in any way; ``abandon()`` lets the child go unread. Exactly one
+    of the two must be called, so that the child is waited for."""
+
+    def __init__(self, work: Callable[[], list[Diagnostic]]) -> None:
+        import pickle
+
+        self._work = work
+        read, write = os.pipe()
+        self._child = os.fork()
+        if self._child == 0:  # pragma: no cover (the child: its coverage is not recorded)
+            status = 1
+            try:
+                os.close(read)
+                part = pickle.dumps(work())
+                with os.fdopen(write, "wb") as out:
+                    out.write(part)
+                status = 0
+            finally:
+                os._exit(status)  # no cleanup, no output: the parent owns both
+        os.close(write)
+        self._pipe = os.fdopen(read, "rb")
+        self._done = False
+
+    def result(self) -> list[Diagnostic]:
+        import pickle
+
+        try:
+            data = self._pipe.read()
+        finally:
+            status = self._close()
+        return cast("list[Diagnostic]", pickle.loads(data)) if status == 0 else self._work()
+
+    def abandon(self) -> None:
+        self._close()
+
+    def __del__(self) -> None:
+        if not self._done:  # never read (an error on the way): the child is waited for
+            self._close()
+
+    def _close(self) -> int:
+        self._done = True
+        self._pipe.close()  # (a child still writing gets a broken pipe and ends)
+        _, status = os.waitpid(self._child, 0)
+        return status
 
 
 def _edits_a_target(fix: Fix, document: Document) -> bool:

@@ -21,7 +21,7 @@ from awesome_lint.files import (
     walk_markdown,
     write_atomic,
 )
-from awesome_lint.linting import document_notes, lint_document, lint_in_two
+from awesome_lint.linting import SPLIT_MIN_CHARS, document_notes, lint_document, lint_in_two
 from awesome_lint.parser.build import parse_document
 from awesome_lint.results import FileResult
 from awesome_lint.source import DecodeError, SourceText
@@ -34,9 +34,6 @@ if TYPE_CHECKING:
 DEFAULT_INCLUDE = ("README.md", "readme.md")
 MAX_FILE_BYTES = 64 * 1024 * 1024
 PARALLEL_MIN_FILES = 8  # at least this many files per worker process before going parallel
-# A file this long (characters) checked while other cores are idle has its rules run by
-# two processes at once (``lint_in_two``); below it, the fork costs more than it saves.
-SPLIT_MIN_CHARS = 100_000
 
 
 class Runner:
@@ -187,7 +184,8 @@ class Runner:
             )
         from awesome_lint.fixer import fix_text
 
-        outcome = fix_text(source, settings, name, region=region)
+        split = diff and self.split_lint and session is None
+        outcome = fix_text(source, settings, name, region=region, split=split)
         changed = outcome.source is not source
         # --diff reports against the original text (nothing is written): what
         # lint_text(source, ...) returns; read only the list that is reported
