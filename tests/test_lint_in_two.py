@@ -70,16 +70,21 @@ def test_same_findings_on_every_corpus_list(corpus_files: list[Path]) -> None:
         assert split == whole, path.name
 
 
-@linux_only
-def test_a_failing_second_process_has_its_part_run_here(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The child cannot send its part (its pickling fails): this process runs it."""
+@pytest.fixture
+def broken_pickling(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child cannot send what it found: pickling fails (in the child, the only process
+    that pickles)."""
 
     def broken(*args: object, **kwargs: object) -> bytes:
         raise RuntimeError("no pickling in the child")
 
     monkeypatch.setattr(pickle, "dumps", broken)
+
+
+@linux_only
+@pytest.mark.usefixtures("broken_pickling")
+def test_a_failing_second_process_has_its_part_run_here() -> None:
+    """The child cannot send its part: this process runs it."""
     text = EXAMPLE.read_text(encoding="utf-8") + SECOND_HALF_FINDINGS
     whole, split = _both(text, Settings.default())
     codes = {found.code for found in whole}
@@ -162,14 +167,8 @@ def test_fix_finds_the_initial_list_in_a_second_process(
 
 
 @linux_only
-def test_a_failing_background_process_has_its_work_done_here(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-
-    def broken(*args: object, **kwargs: object) -> bytes:
-        raise RuntimeError("no pickling in the child")
-
-    monkeypatch.setattr(pickle, "dumps", broken)
+@pytest.mark.usefixtures("broken_pickling")
+def test_a_failing_background_process_has_its_work_done_here() -> None:
     found = lint_document(
         parse_document(SourceText(EXAMPLE.read_text(encoding="utf-8"))), Settings.default()
     )
