@@ -175,3 +175,38 @@ def test_a_failing_background_process_has_its_work_done_here() -> None:
     assert found
     assert Background(lambda: found).result() == found
     Background(lambda: found).abandon()  # waited for, unread
+
+
+def test_no_process_to_spare_means_the_work_is_done_here(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """fork fails (too many processes): no error, the same findings, found here."""
+    import os
+
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    monkeypatch.setattr(sys, "platform", "linux")
+    text = EXAMPLE.read_text(encoding="utf-8") + SECOND_HALF_FINDINGS
+    whole, split = _both(text, Settings.default())
+    assert whole and split == whole
+    calls: list[int] = []
+
+    def work() -> list[Diagnostic]:
+        calls.append(1)
+        return whole
+
+    background = Background(work)
+    assert background.result() == whole and background.result() == whole
+    assert calls == [1]  # worked out once, when first asked for
+
+
+@linux_only
+def test_a_result_is_read_once_and_kept() -> None:
+    found = lint_document(
+        parse_document(SourceText(EXAMPLE.read_text(encoding="utf-8"))), Settings.default()
+    )
+    background = Background(lambda: found)
+    assert background.result() == found
+    assert background.result() == found  # (the child is not waited for twice)

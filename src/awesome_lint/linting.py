@@ -9,7 +9,7 @@ import os
 import sys
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from typing import cast
+from typing import BinaryIO
 
 from awesome_lint.diagnostics import Diagnostic, Fix
 from awesome_lint.parser.directives import parse_directives
@@ -150,16 +150,21 @@ def can_fork() -> bool:
 
 class Background:
     """Findings worked out by a forked child while this process goes on (Linux only:
-    see ``lint_in_two``): ``result()`` reads them from a pipe, or finds them here when
-    the child failed in any way; ``abandon()`` lets the child go unread. Exactly one
-    of the two must be called, so that the child is waited for."""
+    see ``lint_in_two``). ``result()`` reads them from a pipe, or works them out here
+    when the child could not be started or failed in any way; ``abandon()`` lets the
+    child go unread. Either waits for the child, and so does dropping one never read."""
 
     def __init__(self, work: Callable[[], list[Diagnostic]]) -> None:
         import pickle
 
         self._work = work
-        read, write = os.pipe()
-        self._child = os.fork()
+        self._found: list[Diagnostic] | None = None
+        self._pipe: BinaryIO | None = None
+        try:
+            read, write = os.pipe()
+            self._child = os.fork()
+        except OSError:  # (no process to spare: the work is done here when asked for)
+            return
         if self._child == 0:  # pragma: no cover (the child: its coverage is not recorded)
             status = 1
             try:
@@ -172,27 +177,33 @@ class Background:
                 os._exit(status)  # no cleanup, no output: the parent owns both
         os.close(write)
         self._pipe = os.fdopen(read, "rb")
-        self._done = False
 
     def result(self) -> list[Diagnostic]:
         import pickle
 
-        try:
-            data = self._pipe.read()
-        finally:
-            status = self._close()
-        return cast("list[Diagnostic]", pickle.loads(data)) if status == 0 else self._work()
+        if self._found is None:
+            status = 1
+            data = b""
+            if self._pipe is not None:
+                try:
+                    data = self._pipe.read()
+                finally:
+                    status = self._close()
+            self._found = pickle.loads(data) if status == 0 else self._work()
+        return self._found
 
     def abandon(self) -> None:
-        self._close()
+        if self._pipe is not None:
+            self._close()
 
     def __del__(self) -> None:
-        if not self._done:  # never read (an error on the way): the child is waited for
+        if getattr(self, "_pipe", None) is not None:  # never read: the child is waited for
             self._close()
 
     def _close(self) -> int:
-        self._done = True
+        assert self._pipe is not None
         self._pipe.close()  # (a child still writing gets a broken pipe and ends)
+        self._pipe = None
         _, status = os.waitpid(self._child, 0)
         return status
 
