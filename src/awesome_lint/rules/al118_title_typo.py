@@ -105,7 +105,13 @@ class TitleTypo(Rule):
     titles write `object detection` at least 3 times and each word at least 10
     times (the glued form written once only, in capitals at both words), with an
     unsafe fix that puts the space back. A title that spells a name so on
-    purpose (`MultiModal`, written twice or more) is left alone. And a word
+    purpose (`MultiModal`, written twice or more) is left alone. Two long words
+    run together are reported even where the titles never write them apart,
+    `SpecializedApplication Model`: each part 7 letters or more and a word that
+    two known lists write (or the file's titles twice), the glued form written
+    once, in the middle of a title. A word that leads its title or ends with a
+    colon names a system (`RetrievalAttention: ...`) and is left alone, as is one
+    in any link target of the file. And a word
     run into a short word of a title, `Autoencodersfor`, `forSynthetic`
     (written once, no word of the field itself; the other part 6 letters or
     more, written 3 times in the file's titles or, itself or its plural
@@ -403,15 +409,16 @@ class TitleTypo(Rule):
                 written = m.group()
                 folded = written.casefold()
                 if folded in glued:
-                    cut, apart = glued[folded]
+                    cut, why, named = glued[folded]
                     head, tail = written[:cut], written[cut:]
                     if not (head.istitle() and tail.istitle()) or not fixable:
                         continue  # only "ObjectDetection" in a title, never "Objectdetection"
+                    if named and _names_a_system(text, start, m.start(), m.end()):
+                        continue  # `RetrievalAttention: ...`, a system's name
                     spaced = f"{head} {tail}"
                     fix = self.replace(f"Write {spaced!r}", m.start(), m.end(), spaced, unsafe=True)
                     yield self.report(
-                        f"{written!r} runs two words together: {spaced!r} (the file's titles "
-                        f"write {spaced.casefold()!r} {apart} times)",
+                        f"{written!r} runs two words together: {spaced!r} ({why})",
                         m.start(),
                         m.end(),
                         fix,
@@ -510,6 +517,12 @@ def _spots_with(
             yield from spots
 
 
+def _names_a_system(text: str, title_start: int, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` leads its title or ends with a colon, where a
+    system's name stands (`StreamingDialogue: Prolonged ...`)."""
+    return text[end : end + 1] == ":" or not any(c.isalpha() for c in text[title_start:start])
+
+
 def _in_link_target(document: Document, pos: int) -> bool:
     """Whether ``pos`` is inside a link's target (targets never overlap: the one
     starting last at or before ``pos`` is the only one that may hold it)."""
@@ -527,15 +540,23 @@ def _in_link_target(document: Document, pos: int) -> bool:
 # often, the two written apart this often, the glued form once only.
 GLUED_PART_MIN = 10
 GLUED_PAIR_MIN = 3
+# ... or two long words of the field run together where the titles never write the
+# two apart (`SpecializedApplication`): each part this long, and a word that this many
+# known lists write (or that the file's titles write this often).
+GLUED_LONG_LEN = 7
+GLUED_LONG_LISTS = 2
+GLUED_LONG_USES = 2
 
 
 def _glued(
     words: Counter[str], by_key: dict[str, list[Entry | Heading]]
-) -> dict[str, tuple[int, int]]:
-    """Words written once that are two common words run together: {word: (where the
-    second word starts, how often the titles write the two apart)}."""
+) -> dict[str, tuple[int, str, bool]]:
+    """Words written once that are two words run together: {word: (where the second
+    word starts, why the two are words, whether only long words of the field show it)}."""
     parts = {w for w, n in words.items() if n >= GLUED_PART_MIN}
     candidates: dict[str, tuple[str, str, int]] = {}
+    longs: dict[str, tuple[str, str, int]] = {}
+    field: FieldWords | None = None
     for w, n in words.items():
         if n != 1 or len(w) < 8 or not w.isalpha():
             continue
@@ -544,20 +565,43 @@ def _glued(
             if a in parts and b in parts:
                 candidates[w] = (a, b, i)
                 break
-    if not candidates:
+        if w in candidates or len(w) < 2 * GLUED_LONG_LEN:
+            continue
+        for i in range(GLUED_LONG_LEN, len(w) - GLUED_LONG_LEN + 1):
+            a, b = w[:i], w[i:]
+            if field is None:
+                field = field_words()
+            if all(
+                words[part] >= GLUED_LONG_USES or field.get(part, (0, 0))[0] >= GLUED_LONG_LISTS
+                for part in (a, b)
+            ):
+                longs[w] = (a, b, i)
+                break
+    if not candidates and not longs:
         return {}
-    wanted = {(a, b) for a, b, _ in candidates.values()}
+    wanted = {(a, b) for a, b, _ in (*candidates.values(), *longs.values())}
     pairs: Counter[tuple[str, str]] = Counter()
     for key, spots in by_key.items():
         split = key.split()
         for pair in pairwise(split):
             if pair in wanted:
                 pairs[pair] += len(spots)
-    out: dict[str, tuple[int, int]] = {}
+    out: dict[str, tuple[int, str, bool]] = {}
     for w, (a, b, i) in candidates.items():
         if pairs[(a, b)] >= GLUED_PAIR_MIN:
-            out[w] = (i, pairs[(a, b)])
+            out[w] = (i, f"the file's titles write {a + ' ' + b!r} {pairs[(a, b)]} times", False)
+    for w, (a, b, i) in longs.items():
+        if pairs[(a, b)] == 0 and field is not None:
+            out[w] = (i, f"{_known(words, field, a)}; {_known(words, field, b)}", True)
     return out
+
+
+def _known(words: Counter[str], field: FieldWords, word: str) -> str:
+    """Why ``word`` is a word: the file's titles write it, or known lists do."""
+    lists = field.get(word, (0, 0))[0]
+    if lists >= GLUED_LONG_LISTS:
+        return f"{lists} known lists write {word!r}"
+    return f"the file's titles write {word!r} {words[word]} times"
 
 
 # A word run into a short word of a title (`Autoencodersfor`, `forSynthetic`): the
