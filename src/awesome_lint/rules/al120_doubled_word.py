@@ -40,6 +40,12 @@ class DoubledWord(Rule):
     particle `的` written twice (`赢得比赛的的蛋白质`) is found too, but not
     `的的确确` (indeed). Table rows are read; link targets and code spans are not.
 
+    In the `[Name](url): subtitle` shape it also finds the link's text written
+    again, with its colon, at the start of the subtitle:
+    `[SageAttention3](u): SageAttention3: Microscaling FP4 Attention`. A
+    description after a dash (`[Dingo](u) - Dingo: A ... Tool`) is left to
+    `repeated-name` (AL705), and a subtitle that is the name alone is left alone.
+
     ## Why
 
     A doubled word is the commonest slip of an edit made in a hurry; it reads
@@ -56,7 +62,8 @@ class DoubledWord(Rule):
 
     ## Fix safety
 
-    Unsafe: the second word and the blank before it are removed. A title may
+    Unsafe: the second word and the blank before it are removed (the repeated
+    name, its colon and the blanks after it). A title may
     double a word on purpose; a reader decides. Table rows, and entries the
     parser cannot fully read, get no fix.
 
@@ -75,14 +82,48 @@ class DoubledWord(Rule):
         found = [(m.start(1), m.end(), m.end(1)) for m in _DOUBLED.finditer(text)]
         if "的的" in text:
             found += [(m.start(), m.end(), m.start() + 1) for m in _DOUBLED_DE.finditer(text)]
+        diagnostics = []
         for start, end, cut in sorted(found):
             entry = text_entry_at(document, start, end)
             if entry is None:
                 continue
             fix = self.replace("Remove the second word", cut, end, "", unsafe=True)
+            diagnostics.append(
+                self.report(
+                    f"{text[start:end]!r}: a word written twice",
+                    start,
+                    end,
+                    fix if entry.parsed else None,
+                )
+            )
+        diagnostics += self._name_again(document)
+        yield from sorted(diagnostics, key=lambda d: d.start)
+
+    def _name_again(self, document: Document) -> Iterator[Diagnostic]:
+        """A title link's text written again at the start of its subtitle, before a
+        colon: ``[SageAttention3](u): SageAttention3: Microscaling ...``."""
+        text = document.text
+        for entry in document.entries():
+            link, subtitle = entry.link, entry.subtitle
+            separator = entry.title_separator
+            if link is None or subtitle is None or separator is None:
+                continue
+            if ":" not in text[separator[0] : separator[1]]:
+                continue  # `[Name](u) - Name: ...`: a description (AL705 reads those)
+            name = text[link.text[0] : link.text[1]]
+            start = subtitle[0]
+            colon = start + len(name)
+            if len(name) < 2 or text[colon : colon + 1] != ":" or not text.startswith(name, start):
+                continue
+            end = colon + 1
+            while end < subtitle[1] and text[end] in " \t":
+                end += 1
+            if end == subtitle[1]:
+                continue  # nothing after the name: the subtitle is the name only
+            fix = self.replace(f"Remove {text[start:end]!r}", start, end, "", unsafe=True)
             yield self.report(
-                f"{text[start:end]!r}: a word written twice",
+                f"{name + ':'!r}: the link's text written again at the start of the subtitle",
                 start,
-                end,
+                colon + 1,
                 fix if entry.parsed else None,
             )
