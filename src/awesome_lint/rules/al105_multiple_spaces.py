@@ -7,7 +7,6 @@ from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.base import Context, Rule
-from awesome_lint.rules.common import parsed_entries
 
 _RUN = lazy_compile(r" {2,}")
 
@@ -19,7 +18,9 @@ class MultipleSpaces(Rule):
     Finds runs of two or more spaces inside an entry's text (not in code
     spans, not at the start of the line, not in the separators that
     AL102/AL103 handle, not in a link target such as `(<https://e.org/a  b>)`,
-    which is a URL and a title rather than text).
+    which is a URL and a title rather than text). Every entry whose first
+    paragraph is its first line is read, whatever its shape: `1. **Title**.  *Authors*.`
+    as well as `- [Title](url): subtitle`.
 
     ## Why
 
@@ -47,7 +48,9 @@ class MultipleSpaces(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
-        for entry in parsed_entries(document):
+        for entry in document.entries():
+            if entry.para_end != entry.line or entry.marker[0] == entry.marker[1]:
+                continue  # (a paragraph over lines: a code span may run on; no marker)
             start, end = entry.content
             if "  " not in text[start:end]:
                 continue
