@@ -81,6 +81,14 @@ class DuplicateLink(Rule):
     code link alone never makes two entries one (two papers may share a
     repository, two tools a monorepo). No fix.
 
+    Within one entry, a paper link and a code link with one URL
+    (`[[Paper]](https://arxiv.org/abs/2410.03765) [[Code]](https://arxiv.org/abs/2410.03765)`,
+    `[SMoA: ...](https://github.com/a/SMoA), ArXiv, 2024 | [code](https://github.com/a/SMoA)`)
+    are reported: one of them points to the wrong place. The code link's label
+    names code (`code`, `GitHub`, `Pytorch`, `repo`, ...); a title link counts as the
+    paper's only where a year follows it (a tool's name may link its repository,
+    `[Tool](repo) - ... ([Source Code](repo))`). No fix.
+
     Within one entry, two resource links with one URL under different labels
     (`[[Pytorch(official)]](u) [[Pytorch(third party)]](u)`) are reported too: one
     of them points to the wrong place. No fix.
@@ -226,13 +234,38 @@ class DuplicateLink(Rule):
         (`[[Pytorch(official)]](u) [[Pytorch(third party)]](u)`): one of them is wrong."""
         text = document.text
         for entry in document.entries():
-            if len(entry.links) < 3:
-                continue  # a title or paper link and two resource links at least
+            if len(entry.links) < 2:
+                continue  # a paper link and a code link, or two resource links, at least
             seen: dict[str, Link] = {}
+            paper: Link | None = None
+            paper_role = ""
             for link, role in link_roles(document, entry):
-                if role != "aux" or text.startswith("![", link.text[0]):
+                if text.startswith("![", link.text[0]):
                     continue
                 key = link.url_value.rstrip("/")  # as written: "#demo" is another place
+                if role in ("title", "paper", "venue") and paper is None:
+                    # (a title link is a paper's where a year follows it: a tool's
+                    # name may link its repository, `[Tool](repo) ... ([Source Code](repo))`)
+                    paper, paper_role = link, role
+                    continue
+                if role != "aux":
+                    continue
+                if (
+                    paper is not None
+                    and paper.url_value.rstrip("/") == key
+                    and _code_label(document.span_text(link.text))
+                    and (paper_role != "title" or _YEAR.search(text, paper.end, link.start))
+                ):
+                    label, other = document.span_text(link.text), document.span_text(paper.text)
+                    other = other if len(other) <= 40 else other[:39].rstrip() + "…"
+                    yield self.report(
+                        f"The entry's paper link {other!r} and its {label!r} link have one "
+                        "URL: one of them is a wrong link",
+                        link.url[0],
+                        link.url[1],
+                        related=(Related(paper.url[0], paper.url[1], "Paper link"),),
+                    )
+                    continue
                 first = seen.setdefault(key, link)
                 if first is link:
                     continue
@@ -246,6 +279,24 @@ class DuplicateLink(Rule):
                     link.url[1],
                     related=(Related(first.url[0], first.url[1], "Same URL here"),),
                 )
+
+
+# Labels of a code link: one that shares the paper link's URL points to the wrong place
+# (a project page or a demo may be the item's own site; code is not the paper).
+_CODE_WORDS = frozenset(
+    {
+        *("code", "codes", "github", "gitlab", "repo", "repository", "pytorch", "tensorflow"),
+        *("tf", "torch", "keras", "jax", "mxnet", "caffe", "paddle", "implementation"),
+    }
+)
+_LABEL_WORD = lazy_compile(r"[^\W\d_]+")
+_YEAR = lazy_compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _code_label(label: str) -> bool:
+    """Whether a link's label names code: `[code]`, `[[Pytorch]]`, `[GitHub]`."""
+    words = _LABEL_WORD.findall(label.lower())
+    return bool(words) and len(words) <= 3 and any(word in _CODE_WORDS for word in words)
 
 
 def _comparable(document: Document, entry: Entry) -> str:
