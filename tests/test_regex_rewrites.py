@@ -69,6 +69,24 @@ def test_venue_words_same_matches_on_generated_text(text: str) -> None:
     assert _spans(stated._VENUE_WORDS, text) == _spans(VENUE_WORDS_PLAIN, text)
 
 
+@given(st.lists(_PIECES | st.sampled_from(["ſ", "ı", "K", "İ"]), max_size=30).map("".join))
+def test_venue_words_quick_test_answers_as_the_pattern(text: str) -> None:
+    # an ASCII text without the words' parts is settled without the pattern; any other
+    # text (a long s or a dotless i may match a letter, ignoring case) is searched
+    assert stated._venue_words_in(text) == (stated._VENUE_WORDS.search(text) is not None)
+
+
+def test_venue_words_quick_test_on_the_corpus(corpus_files: list[Path]) -> None:
+    found = 0
+    for path in corpus_files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            expected = stated._VENUE_WORDS.search(line) is not None
+            assert stated._venue_words_in(line) == expected, (path.name, line)
+            found += expected
+    assert found > 100
+    assert stated._venue_words_in("a theſis") is True  # non-ASCII: the pattern decides
+
+
 # AL115 compares labels by their letters before it runs the edit distance: the bound
 # must never exceed the distance, or a misspelling would be missed.
 _WORDS = st.text(alphabet="abcdeps -", max_size=10)

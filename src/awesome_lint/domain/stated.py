@@ -247,6 +247,21 @@ _ACRONYM_END = lazy_compile(r"\([A-Z][\w&-]*[A-Z]\)\W*\Z")
 _NAME_WORD = lazy_compile(r"[A-Za-z][\w&-]*[A-Za-z]")
 
 
+# What every match of ``_VENUE_WORDS`` holds, in lower case, in a text of ASCII letters
+# (in other text a letter such as "ſ" or "ı" may match one of the pattern's, ignoring case).
+_VENUE_WORD_PARTS = ("arxiv", "preprint", " report", "thesis", "openreview")
+
+
+def _venue_words_in(text: str) -> bool:
+    """Whether ``_VENUE_WORDS`` finds a word in ``text``; an ASCII text without any of
+    the words' parts is settled without the pattern (most entries)."""
+    if text.isascii():
+        lower = text.lower()
+        if not any(part in lower for part in _VENUE_WORD_PARTS):
+            return False
+    return _VENUE_WORDS.search(text) is not None
+
+
 def _blank_targets(text: str, start: int, end: int, links: tuple[Link, ...]) -> str:
     """``text[start:end]`` with the links' targets (what of them lies within) blanked
     out, each character a space: the text joined from the slices between them."""
@@ -279,16 +294,17 @@ def names_venue_or_year(
     lines = document.source.lines
     start = entry.content[0]
     end = max(entry.content[1], lines[max(entry.line, entry.para_end)].end)
-    own = _BARE_URL.sub(" ", _blank_targets(text, start, end, (*entry.links, *entry.more_links)))
-    if (_TWO_DIGITS.search(own) and _ANY_YEAR.search(own)) or _VENUE_WORDS.search(own):
+    own = _blank_targets(text, start, end, (*entry.links, *entry.more_links))
+    if "http" in own:  # (most entries: no bare URL, nothing to blank)
+        own = _BARE_URL.sub(" ", own)
+    if (_TWO_DIGITS.search(own) and _ANY_YEAR.search(own)) or _venue_words_in(own):
         return True
     if entry.prefix is not None and text[entry.prefix[0] : entry.prefix[1]].lstrip(
         " \t*_"
     ).startswith("["):
         return True  # "[USENIX ;login:] [Title](url)": the list's venue place
-    for word in _NAME_WORD.findall(own):
-        if word[1:].islower():
-            continue  # (most words: no capital after the first letter)
+    # (most words have no capital after the first letter: left out in one pass)
+    for word in [word for word in _NAME_WORD.findall(own) if not word[1:].islower()]:
         if sum(c.isupper() for c in word) >= 2 and registry.lookup(word) is not None:
             return True
     head = text[start : paper.start].rstrip(" \t*_\\[(").rstrip(".").rstrip()

@@ -326,6 +326,10 @@ class TitleTypo(Rule):
         }
         slips: dict[str, str] = {}
         field: FieldWords | None = None
+        # the common words by first letter and length, each with its place in ``here``:
+        # a slip never changes the first letter (see _slip) nor the length by more than
+        # one, so only three of these lists hold a word's candidates
+        by_shape: dict[tuple[str, int], list[tuple[int, str]]] | None = None
         for w, n in prose.items():
             if n > 1 or len(w) < PROSE_RARE_LEN or w in here or words.get(w, 0):
                 continue
@@ -335,10 +339,19 @@ class TitleTypo(Rule):
             if wide is not None:
                 slips[w] = wide
                 continue
-            for c in here:
-                if c[0] != w[0] or abs(len(c) - len(w)) > 1:
-                    continue  # (a slip never changes the first letter: see _slip)
-                if not _slip(w, c) or _doubled(w, c):
+            if by_shape is None:
+                by_shape = {}
+                for place, c in enumerate(here):
+                    by_shape.setdefault((c[0], len(c)), []).append((place, c))
+            initial, size = w[0], len(w)
+            shaped = [
+                *by_shape.get((initial, size - 1), ()),
+                *by_shape.get((initial, size), ()),
+                *by_shape.get((initial, size + 1), ()),
+            ]
+            shaped.sort()  # (in the order of ``here``, as they were read before)
+            for _, c in shaped:
+                if not _may_slip(w, c) or not _slip(w, c) or _doubled(w, c):
                     continue
                 if field is None:
                     field = field_words()
@@ -861,6 +874,20 @@ def _slip(rare: str, common: str, *, stray_end: bool = False) -> bool:
         if longer[:i] + longer[i + 1 :] == shorter:
             return 0 < i < len(longer) - 1
     return False
+
+
+def _may_slip(a: str, b: str) -> bool:
+    """A quick test that ``_slip`` needs (it passes every pair that one edit makes):
+    one edit, a letter changed, added or dropped or two neighbours swapped, touches at
+    most two places of the shorter word from some place ``i`` on, so the words start
+    alike up to ``i`` and end alike after it; the first half of the shorter, or its
+    end past the half and two more letters, is the same in both."""
+    shorter = min(len(a), len(b))
+    half = shorter // 2
+    if a[:half] == b[:half]:
+        return True
+    tail = shorter - half - 2
+    return tail <= 0 or a[len(a) - tail :] == b[len(b) - tail :]
 
 
 # Letters that end a word's other forms (`-s`, `-d`, `-r`, `-y`, `-e`, `-n`, ...): one
