@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.normalize import normalize_url
-from awesome_lint.links.roles import LinkRole, label_role, link_role
+from awesome_lint.links.roles import LinkRole, clean_label, label_role, link_role
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.parser.tables import row_cells
 
@@ -90,7 +90,10 @@ def link_roles(document: Document, entry: Entry) -> list[tuple[Link, LinkRole]]:
             if _fills_cell(text, link):
                 out.append((link, link_role(label, link.url_value, leading=True)))
             else:
-                out.append((link, "other"))
+                # a link in a cell of other text is the paper's only under a label
+                # that says so (`Title<br>[Paper](url) [Code](url)`)
+                in_text: LinkRole = "paper" if clean_label(label) in CELL_PAPER_LABELS else "other"
+                out.append((link, in_text))
             continue
         # Whether the link opens the entry: only emphasis, badges or a bracketed prefix
         # before it. A link after another link never does past a short head, which is
@@ -106,6 +109,12 @@ def link_roles(document: Document, entry: Entry) -> list[tuple[Link, LinkRole]]:
         out.append((link, link_role(label, link.url_value, leading=leading)))
     entry.roles = out
     return out
+
+
+# Labels that make a link in a table cell of other text the row's paper link.
+CELL_PAPER_LABELS = frozenset(
+    {"paper", "pdf", "arxiv", "abs", "abstract", "doi", "openreview", "preprint", "link to paper"}
+)
 
 
 def _fills_cell(text: str, link: Link) -> bool:
@@ -142,10 +151,18 @@ def _primary(document: Document, entry: Entry) -> tuple[Link, LinkRole] | tuple[
         roles = link_roles(document, entry)
     for link, role in roles:
         if role in ("title", "paper", "venue"):
+            if _placeholder(link.url_value):
+                continue  # `[Paper](-)`: no paper yet, and no paper link
             if entry.depth > 0 and _is_note(document, entry, link):
                 return None, None
             return link, role
     return None, None
+
+
+def _placeholder(url: str) -> bool:
+    """Whether a link's target only holds its place: `-`, `#`, `TBD`, `TODO`."""
+    bare = url.strip()
+    return not any(c.isalnum() for c in bare) or bare.lower() in ("tbd", "todo", "none", "null")
 
 
 def _is_note(document: Document, entry: Entry, link: Link) -> bool:
