@@ -13,6 +13,10 @@ _GOOD_SCHEME = lazy_compile(r"(?i)https?://(?!/)")
 _BOLD = lazy_compile(r"\*\*([^*/\s]+)\*\*")  # "**mees**", not a "**" path glob
 
 
+# Words that hold a link's place until its target exists.
+_PLACEHOLDERS = frozenset({"tbd", "todo", "none", "null", "coming soon"})
+
+
 class EmptyLink(Rule):
     """
     ## What it does
@@ -20,7 +24,9 @@ class EmptyLink(Rule):
     Finds links that go nowhere or show nothing: an empty destination
     (`[Name]()`, `[Name](<>)`), a bare `#` (`[Name](#)`), or empty link text
     (`[](https://example.org)`, only spaces between the brackets). Images are
-    not links here: `![](badge.svg)` with an empty alt text is left alone.
+    not links here: `![](badge.svg)` with an empty alt text is left alone. A
+    target that only holds a place is reported too: no letter or digit in it
+    (`[Paper](-)`, `[Code](...)`) or `TBD`, `TODO`.
     Also links that cannot work as written: a target that is itself Markdown
     (`[[blog]]([blog](https://example.org))`), a misspelt scheme (`ttps://`,
     `hhttp://`, `http//`), a target wrapped in a second pair of parentheses
@@ -66,6 +72,8 @@ class EmptyLink(Rule):
                 yield self.report("Link has an empty URL", link.start, link.end)
             elif url == "#":
                 yield self.report("Link points to '#' alone", link.start, link.end)
+            elif not any(c.isalnum() for c in url) or url.lower() in _PLACEHOLDERS:
+                yield self.report(f"Link target {url!r} is a placeholder", link.start, link.end)
             elif not text[link.text[0] : link.text[1]].strip():
                 yield self.report("Link has no text", link.start, link.end)
             elif url.startswith("[") or "](" in url:
