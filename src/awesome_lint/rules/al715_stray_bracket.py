@@ -71,7 +71,9 @@ class StrayBracket(Rule):
     paragraph, up to the end of the line of its last stray one, pair up once the
     stray ones are left out: the stray characters are deleted. Where
     others are unbalanced too (`Foo) [x](u))`), which one is wrong is a guess:
-    reported without a fix.
+    reported without a fix. In a file that writes links between brackets (`[[pdf](u)]`,
+    10 times or more), one stray `]` after a link is a lost `[`: the fix writes the
+    `[` before the link instead (`[pdf](u)]` becomes `[[pdf](u)]`).
 
     ## Options
 
@@ -132,7 +134,13 @@ class StrayBracket(Rule):
                 else:
                     message = f"{count} stray '{close}' after {kind} close nothing"
                 fix = None
-                if balanced:
+                wrapped = _wrapped(document) if close == "]" and count == 1 else 0
+                if wrapped >= WRAPPED_MIN and text[link.start - 1 : link.start] != "[":
+                    # `[pdf](u)]` where the file writes `[[pdf](u)]`: the "[" is missing
+                    message += f"; the file writes '[' and ']' around a link {wrapped} times"
+                    if balanced:
+                        fix = self.replace("Add the missing '['", link.start, link.start, "[")
+                elif balanced:
                     how = f"Remove the stray {_NAMES[close]}"
                     fix = self.replace(how, link.end, run_end, "")
                 yield self.report(message, link.end, run_end, fix)
@@ -293,3 +301,22 @@ def _strays(
     if depth == 0:
         strays.extend((link, run_end) for link, _, run_end in group[next_link:])
     return strays, balanced and depth == 0
+
+
+# A file that writes a link between brackets this often (`[[pdf](u)]`) lost the "["
+# of a link followed by a stray "]", rather than gained the "]".
+WRAPPED_MIN = 10
+
+
+def _wrapped(document: Document) -> int:
+    """How many links the file writes between "[" and "]" (`[[pdf](u)]`)."""
+    cached: int | None = document.cache.get("stray-bracket-wrapped")
+    if cached is None:
+        text = document.text
+        cached = sum(
+            1
+            for link in document.links
+            if text[link.start - 1 : link.start] == "[" and text[link.end : link.end + 1] == "]"
+        )
+        document.cache["stray-bracket-wrapped"] = cached
+    return cached
