@@ -471,6 +471,7 @@ def _change(
         and token.year_part_span is not None
         and token.year is not None
         and token.month is None
+        and not token.tail
         and not _qualified_year(token)
     ):
         rendered = style.year_part(token.year)

@@ -59,7 +59,8 @@ _COMMON_WORDS = frozenset(
 _WORD = lazy_compile(r"[^\s\[\](){}（）`,;|\"<>*@:!?]+")
 _YEAR4 = r"(?:19[6-9]\d|20[0-4]\d)"
 _PURE_YEAR = lazy_compile(
-    rf"(?P<apo>['’`]?)(?P<year>{_YEAR4}|\d\d)(?P<month>\.(?:1[0-2]|0?[1-9]))?\.?\Z"
+    rf"(?P<apo>['’`]?)(?P<year>{_YEAR4}|\d\d)(?P<month>\.(?:1[0-2]|0?[1-9]))?"
+    r"(?P<tail>['’`])?\.?\Z"
 )
 _GLUED = lazy_compile(
     rf"(?P<name>.*?[A-Za-z+&])(?P<sep>['’`]|-)?(?P<year>{_YEAR4}|\d\d)"
@@ -102,6 +103,7 @@ class VenueToken(FrozenRecord):
     qualifiers: tuple[Span, ...]
     workshop_span: Span | None  # "NAIC" in "NAIC @ SIGCOMM'24"
     wrapper: str  # "[", "(", "`" when the token fills such a pair, else ""
+    tail: str  # an apostrophe after the year, "ECCV 24'" (a style of no name)
     _fields = (
         "span",
         "name_span",
@@ -117,6 +119,7 @@ class VenueToken(FrozenRecord):
         "qualifiers",
         "workshop_span",
         "wrapper",
+        "tail",
     )
     __slots__ = _fields
 
@@ -136,6 +139,7 @@ class VenueToken(FrozenRecord):
         qualifiers: tuple[Span, ...] = (),
         workshop_span: Span | None = None,
         wrapper: str = "",
+        tail: str = "",
     ) -> None:
         set_ = object.__setattr__
         set_(self, "span", span)
@@ -152,6 +156,7 @@ class VenueToken(FrozenRecord):
         set_(self, "qualifiers", qualifiers)
         set_(self, "workshop_span", workshop_span)
         set_(self, "wrapper", wrapper)
+        set_(self, "tail", tail)
 
     @property
     def known(self) -> bool:
@@ -169,7 +174,8 @@ class VenueToken(FrozenRecord):
         sep = "".join("'" if c in _APOSTROPHES else c for c in self.sep)
         sep = _SPACES.sub(" ", sep)
         digits = "{yy}" if len(self.year_text) == 2 else "{yyyy}"
-        return "{name}" + sep + digits
+        # (an apostrophe after the year, "{name} {yy}'", is no style a rule can write)
+        return "{name}" + sep + digits + ("'" if self.tail else "")
 
     @property
     def year_part_span(self) -> Span | None:
@@ -335,12 +341,16 @@ def _token_at(
         sep_start = name_end
         apo = year_m.group("apo")
         year_text = year_m.group("year")
+        tail = year_m.group("tail") or ""
+        if tail and (apo or trailing_apo or comma):
+            return None  # "'24'", "ICLR' 24'": a quoted number, no venue
         if len(year_text) == 2 and not apo and j + 1 < len(words):
             after = words[j + 1]
             if _only_spaces(text[word.end() : after.start()]) and _MONTH_WORD.match(after.group()):
                 return None  # "arXiv 26 Jun 2018": a day before its month, no year
-        # A bare two-digit number ("OSDI 22") is a year only after a known name.
-        need_known = comma or (len(year_text) == 2 and not apo and not trailing_apo)
+        # A bare two-digit number ("OSDI 22") is a year only after a known name, and so
+        # is one with an apostrophe after it ("ECCV 24'").
+        need_known = comma or bool(tail) or (len(year_text) == 2 and not apo and not trailing_apo)
         year_start = word.start() + len(apo)
         end_word = j
         return _build(
@@ -357,6 +367,7 @@ def _token_at(
             apostrophe=bool(apo or trailing_apo),
             free=free,
             floor=floor,
+            tail=tail,
         )
     glued = _GLUED.match(word.group())
     if glued is None or year_m is not None:
@@ -397,6 +408,7 @@ def _build(
     apostrophe: bool,
     free: bool,
     floor: int,
+    tail: str = "",
 ) -> VenueToken | None:
     # Words that make up the name: name_last's text up to name_end, and up to three
     # words before it joined by spaces. Qualifier words just before the year
@@ -444,6 +456,7 @@ def _build(
         month_span = (end, end + len(month))
         month_value = int(month[1:])
         end += len(month)
+    end += len(tail)
     # Qualifiers after the year: words from the list, or a short parenthesised note.
     w = end_word + 1
     while w < len(words):
@@ -482,6 +495,7 @@ def _build(
         qualifiers=tuple(sorted(qualifiers)),
         workshop_span=workshop_span,
         wrapper=_wrapper(text, start, end),
+        tail=tail,
     )
 
 
@@ -781,14 +795,14 @@ def parse_style(pattern: str) -> Style:
 
 # token_style's answers by separator as written and number of digits (a long list
 # writes a handful of them, thousands of times)
-_TOKEN_STYLES: dict[tuple[str, int], Style | None] = {}
+_TOKEN_STYLES: dict[tuple[str, int, str], Style | None] = {}
 
 
 def token_style(token: VenueToken) -> Style | None:
     """The token's style, or None when it has no year or an unusual separator."""
     if token.year_span is None:
         return None
-    key = (token.sep, len(token.year_text))
+    key = (token.sep, len(token.year_text), token.tail)
     try:
         return _TOKEN_STYLES[key]
     except KeyError:
