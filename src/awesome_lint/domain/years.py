@@ -125,7 +125,8 @@ def entry_arxiv_year(entry: Entry) -> Year | None:
 
 def entry_date(document: Document, entry: Entry) -> tuple[int, int, int] | None:
     """The day a link label of the entry gives as its paper's date (``Title [[12 Feb
-    2020]](url)`` -> (2020, 2, 12)), from its first paragraph's links; else None."""
+    2020]](url)`` -> (2020, 2, 12)), from its first paragraph's links, else a date its
+    first paragraph writes year first (``2025-05-22, [Paper](url)``); else None."""
     for link in (*entry.links, *entry.more_links):
         start, end = link.text
         if link.image or end - start > 40 or _DIGIT.search(document.text, start, end) is None:
@@ -133,6 +134,30 @@ def entry_date(document: Document, entry: Entry) -> tuple[int, int, int] | None:
         date = date_label(document.text[start:end])
         if date is not None:
             return date
+    return _written_date(document, entry)
+
+
+# A date written out in an entry's text, year first: "2025-05-22, [Paper](url)".
+_ISO_DATE = lazy_compile(
+    r"(?<![\w./-])(?P<year>(?:19|20)\d\d)-(?P<month>1[0-2]|0?[1-9])-(?P<day>3[01]|[12]\d|0?[1-9])"
+    r"(?![\w/-])"
+)
+
+
+def _written_date(document: Document, entry: Entry) -> tuple[int, int, int] | None:
+    """The first year-first date (``2025-05-22``) in the entry's first paragraph, outside
+    its links' targets; else None."""
+    text = document.text
+    start, end = entry.content
+    if entry.para_end > entry.line:
+        end = document.source.lines[entry.para_end].end
+    if "-" not in text[start:end]:
+        return None
+    for m in _ISO_DATE.finditer(text, start, end):
+        pos = m.start()
+        if any(link.url[0] <= pos < link.url[1] for link in (*entry.links, *entry.more_links)):
+            continue
+        return (int(m.group("year")), int(m.group("month")), int(m.group("day")))
     return None
 
 

@@ -534,7 +534,8 @@ class UnsortedEntries(Rule):
     it with one slip allowed, and a longer one with two slips from ten entries on,
     if its entries are not all ties and the other direction fits worse. A list
     in year order whose entries carry a day as a link label (`Title [[12 Feb
-    2020]](url)`, `[[arXiv 28 Jun 2018]]`: at least 90% of those with a year)
+    2020]](url)`, `[[arXiv 28 Jun 2018]]`) or write one year first in their text
+    (`2025-05-22, [Paper](url)`; at least 90% of those with a year)
     is read by date instead when its entries follow the dates within each year
     too (at least 3 neighbours of one year in date order, and 80% of them) and
     at least 80% of them are in date order: `12 Feb 2020` above `19 Feb 2020`
