@@ -44,13 +44,13 @@ def _results(pattern: re.Pattern[str]) -> list[object]:
 @needs_cpython
 def test_a_second_cache_hands_back_the_patterns_re_compile_gives(tmp_path: Path) -> None:
     path = tmp_path / "programs.marshal"
-    first = ProgramCache(path)
+    first = ProgramCache(str(path))
     for pattern, flags in PATTERNS:
         assert _results(first.compile(pattern, flags)) == _results(re.compile(pattern, flags))
     assert len(first.added) == len(PATTERNS)
     first.save()
     assert path.is_file()
-    second = ProgramCache(path)
+    second = ProgramCache(str(path))
     assert len(second.known) == len(PATTERNS)
     for pattern, flags in PATTERNS:
         compiled = second.compile(pattern, flags)
@@ -66,45 +66,57 @@ def test_a_second_cache_hands_back_the_patterns_re_compile_gives(tmp_path: Path)
 def test_a_damaged_file_is_ignored_and_written_anew(tmp_path: Path) -> None:
     path = tmp_path / "programs.marshal"
     path.write_bytes(b"\x00not a marshal file")
-    cache = ProgramCache(path)
+    cache = ProgramCache(str(path))
     assert cache.known == {}
     pattern, flags = PATTERNS[0]
     assert _results(cache.compile(pattern, flags)) == _results(re.compile(pattern, flags))
     cache.save()
-    assert list(ProgramCache(path).known) == [(pattern, flags)]
+    assert list(ProgramCache(str(path)).known) == [(pattern, flags)]
 
 
 @needs_cpython
 def test_a_program_the_matcher_refuses_is_compiled_again(tmp_path: Path) -> None:
     path = tmp_path / "programs.marshal"
     pattern, flags = PATTERNS[0]
-    cache = ProgramCache(path)
+    cache = ProgramCache(str(path))
     cache.compile(pattern, flags)
     cache.save()
     header, programs = marshal.loads(path.read_bytes())
     real = programs[(pattern, flags)]
     programs[(pattern, flags)] = (real[0], [999_999, *real[1]], *real[2:])
     path.write_bytes(marshal.dumps((header, programs)))
-    damaged = ProgramCache(path)
+    damaged = ProgramCache(str(path))
     assert _results(damaged.compile(pattern, flags)) == _results(re.compile(pattern, flags))
     assert damaged.added == {(pattern, flags): real}
 
 
 @needs_cpython
+def test_two_processes_saving_one_file_keep_both_their_programs(tmp_path: Path) -> None:
+    # as a forked worker and its parent do: each started from the same file
+    path = str(tmp_path / "programs.marshal")
+    parent, worker = ProgramCache(path), ProgramCache(path)
+    worker.compile(*PATTERNS[0])
+    worker.save()
+    parent.compile(*PATTERNS[1])
+    parent.save()
+    assert sorted(ProgramCache(path).known) == sorted(PATTERNS[:2])
+
+
+@needs_cpython
 def test_a_file_of_another_interpreter_is_not_read(tmp_path: Path) -> None:
     path = tmp_path / "programs.marshal"
-    cache = ProgramCache(path)
+    cache = ProgramCache(str(path))
     pattern, flags = PATTERNS[1]
     cache.compile(pattern, flags)
     cache.save()
     _, programs = marshal.loads(path.read_bytes())
     path.write_bytes(marshal.dumps(("cpython-399 3.99.0", programs)))
-    assert ProgramCache(path).known == {}
+    assert ProgramCache(str(path)).known == {}
 
 
 def test_lazy_patterns_compile_through_the_cache_in_use(tmp_path: Path) -> None:
     pattern = lazy_compile(r"(?P<word>\w+)-(\d)")
-    cache = use_program_cache(tmp_path / "programs.marshal")
+    cache = use_program_cache(str(tmp_path / "programs.marshal"))
     try:
         assert pattern.findall("ab-1 cd-2") == [("ab", "1"), ("cd", "2")]
     finally:
@@ -123,16 +135,16 @@ def test_the_cache_folder_is_the_variable_s_or_the_user_cache(
         return
     name = f"regex-{sys.implementation.cache_tag}.marshal"
     monkeypatch.setenv("AWESOME_LINT_CACHE_DIR", str(tmp_path))
-    assert default_cache_path() == tmp_path / name
+    assert default_cache_path() == str(tmp_path / name)
     monkeypatch.setenv("AWESOME_LINT_CACHE_DIR", "")
     assert default_cache_path() is None
     if sys.platform.startswith("linux"):
         monkeypatch.delenv("AWESOME_LINT_CACHE_DIR")
         monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-        assert default_cache_path() == tmp_path / "xdg" / "awesome-lint" / name
+        assert default_cache_path() == str(tmp_path / "xdg" / "awesome-lint" / name)
         monkeypatch.setenv("XDG_CACHE_HOME", "relative/ignored")
         monkeypatch.setenv("HOME", str(tmp_path / "home"))
-        assert default_cache_path() == tmp_path / "home" / ".cache" / "awesome-lint" / name
+        assert default_cache_path() == str(tmp_path / "home" / ".cache" / "awesome-lint" / name)
 
 
 def _run_check(folder: str) -> tuple[subprocess.CompletedProcess[str], int]:

@@ -26,7 +26,6 @@ import marshal
 import os
 import re
 import sys
-from pathlib import Path
 from typing import Any, cast
 
 # A program: (flags, code, groups, groupindex, indexgroup), the arguments after the
@@ -61,7 +60,7 @@ class ProgramCache:
     """The matcher's programs of the patterns compiled so far, read from and written to
     one file; see the module's docstring."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: str) -> None:
         self.path = path
         self.known: dict[tuple[str, int], Program] = {}
         self.added: dict[tuple[str, int], Program] = {}
@@ -79,17 +78,24 @@ class ProgramCache:
         if self._sre is None or self._parser is None or self._compiler is None:
             self._sre = None  # nothing is read, stored or written
             return
+        self.known = self._read()
+
+    def _read(self) -> dict[tuple[str, int], Program]:
+        """The programs of the file (none when it is missing, damaged or another
+        interpreter's)."""
         try:
-            data = marshal.loads(path.read_bytes())
+            with open(self.path, "rb") as file:
+                data = marshal.loads(file.read())
         except (OSError, ValueError, EOFError, TypeError):
-            return
+            return {}
         if (
             isinstance(data, tuple)
             and len(data) == 2
             and data[0] == self.header
             and isinstance(data[1], dict)
         ):
-            self.known = data[1]
+            return data[1]
+        return {}
 
     def compile(self, pattern: str, flags: int) -> re.Pattern[str]:
         flags = int(flags)  # a RegexFlag is no value marshal writes
@@ -133,21 +139,28 @@ class ProgramCache:
             return None
 
     def save(self) -> None:
-        """Write the file when this run compiled a pattern it did not hold (atomically:
-        another run reads either the old file or the new one); errors are ignored."""
-        if not self.added:
+        """Write the file when this process compiled a pattern it did not hold, with what
+        the file holds now (a worker or forked process may have written it meanwhile);
+        atomically: another run reads either the old file or the new one. Errors are
+        ignored."""
+        if not self.added or self._sre is None:
             return
-        programs = self.known if len(self.known) + len(self.added) <= _MAX_PROGRAMS else {}
+        programs = self._read()
+        programs.update(self.known)
+        if len(programs) + len(self.added) > _MAX_PROGRAMS:
+            programs = {}
         programs.update(self.added)
+        self.known.update(self.added)
         self.added = {}
-        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        temporary = f"{self.path}.{os.getpid()}.tmp"
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(marshal.dumps((self.header, programs)))
+            os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
+            with open(temporary, "wb") as file:
+                file.write(marshal.dumps((self.header, programs)))
             os.replace(temporary, self.path)
         except (OSError, ValueError):
             with contextlib.suppress(OSError):
-                temporary.unlink(missing_ok=True)
+                os.remove(temporary)
 
 
 _PROGRAMS: ProgramCache | None = None
@@ -159,40 +172,45 @@ def _compile(pattern: str, flags: int) -> re.Pattern[str]:
     return _PROGRAMS.compile(pattern, flags)
 
 
-def default_cache_path() -> Path | None:
+def default_cache_path() -> str | None:
     """The program cache file: ``$AWESOME_LINT_CACHE_DIR`` (empty: no cache), else the
     user cache folder (as the link cache's), one file per interpreter; None for an
-    interpreter other than CPython, whose compiled patterns this module cannot read."""
+    interpreter other than CPython, whose compiled patterns this module cannot read.
+    (Paths as strings: ``pathlib`` would import ``urllib.parse`` for every library user.)"""
     if sys.implementation.name != "cpython":
         return None
     folder = os.environ.get("AWESOME_LINT_CACHE_DIR")
     if folder is not None:
         if not folder:
             return None
-        base = Path(folder)
+        base = folder
     elif sys.platform == "win32":
         local = os.environ.get("LOCALAPPDATA")
         if not local:
             return None
-        base = Path(local) / "awesome-lint" / "Cache"
-    elif sys.platform == "darwin":
-        home = os.path.expanduser("~")
-        if home == "~":
-            return None
-        base = Path(home) / "Library" / "Caches" / "awesome-lint"
+        base = os.path.join(local, "awesome-lint", "Cache")
     else:
         xdg = os.environ.get("XDG_CACHE_HOME", "")
-        if os.path.isabs(xdg):
-            base = Path(xdg) / "awesome-lint"
+        home = os.path.expanduser("~")
+        if sys.platform != "darwin" and os.path.isabs(xdg):
+            base = os.path.join(xdg, "awesome-lint")
+        elif home == "~":  # no home folder
+            return None
+        elif sys.platform == "darwin":
+            base = os.path.join(home, "Library", "Caches", "awesome-lint")
         else:
-            home = os.path.expanduser("~")
-            if home == "~":  # no home folder
-                return None
-            base = Path(home) / ".cache" / "awesome-lint"
-    return base / f"regex-{sys.implementation.cache_tag}.marshal"
+            base = os.path.join(home, ".cache", "awesome-lint")
+    return os.path.join(base, f"regex-{sys.implementation.cache_tag}.marshal")
 
 
-def use_program_cache(path: Path | None) -> ProgramCache | None:
+def save_programs() -> None:
+    """Save the program cache in use, if any and if it grew: for worker processes, which
+    do not return through the command line's ``main``."""
+    if _PROGRAMS is not None:
+        _PROGRAMS.save()
+
+
+def use_program_cache(path: str | None) -> ProgramCache | None:
     """Compile patterns through the program cache at ``path`` from now on (None: as
     ``re.compile`` does); the caller saves it (``.save()``) when the run ends."""
     global _PROGRAMS
