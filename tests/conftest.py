@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,16 @@ def corpus_lists() -> list[Path]:
     if not CORPUS.is_dir():
         return []
     return sorted(p for p in CORPUS.rglob("*.md") if p.name != "SOURCES.md")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _program_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The command line's regex program cache (``lazyre``) in a folder of the test
+    session's, not the user's: the suite runs with it, cold for the first run, warm
+    after, and tests of the cache itself set the variable they need."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AWESOME_LINT_CACHE_DIR", str(tmp_path_factory.mktemp("program-cache")))
+        yield
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import BinaryIO
 
 from awesome_lint.diagnostics import Diagnostic, Fix
+from awesome_lint.lazyre import save_programs
 from awesome_lint.parser.directives import parse_directives
 from awesome_lint.parser.document import Document
 from awesome_lint.records import replace
@@ -173,6 +174,7 @@ class Background:
                 with os.fdopen(write, "wb") as out:
                     out.write(part)
                 status = 0
+                save_programs()  # the patterns of its rules (it ends without cleanup)
             finally:
                 os._exit(status)  # no cleanup, no output: the parent owns both
         os.close(write)

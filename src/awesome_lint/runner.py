@@ -21,6 +21,7 @@ from awesome_lint.files import (
     walk_markdown,
     write_atomic,
 )
+from awesome_lint.lazyre import save_programs
 from awesome_lint.linting import SPLIT_MIN_CHARS, document_notes, lint_document, lint_in_two
 from awesome_lint.parser.build import parse_document
 from awesome_lint.results import FileResult
@@ -319,7 +320,9 @@ def _work(path: Path, fix: bool, diff: bool) -> tuple[FileResult, str]:
     assert _WORKER is not None
     if not gc.isenabled():
         gc.collect()  # the previous file's document (cheap when there was none)
-    return _WORKER.run_file(path, fix=fix, diff=diff)
+    done = _WORKER.run_file(path, fix=fix, diff=diff)
+    save_programs()  # patterns this worker compiled first (a forked worker never saves else)
+    return done
 
 
 def unified_diff(before: SourceText, after: SourceText, name: str) -> str:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from awesome_lint.parser.document import Document
 
 # Characters that can change a heading's rendered text: anything else is plain text.
+_NOT_ANCHOR_ASCII = lazy_compile(r"[^a-z0-9_\- ]")
 _MARKUP = lazy_compile(r"[\\`*_\[\]<>&!~]")
 _HTML_ID = lazy_compile(
     r"<[A-Za-z][A-Za-z0-9-]*\b[^<>]*?\s(?:id|name)[ \t]*=[ \t]*"
@@ -61,7 +62,7 @@ def slug(markdown: str, *, ascii_case: bool = False) -> str:
     """
     text = rendered_text(markdown)
     if text.isascii():
-        return re.sub(r"[^a-z0-9_\- ]", "", text.lower()).replace(" ", "-")
+        return _NOT_ANCHOR_ASCII.sub("", text.lower()).replace(" ", "-")
     if ascii_case:
         text = "".join(ch.lower() if ch.isascii() else ch for ch in text)
     else:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 
 from awesome_lint.lazyre import lazy_compile
@@ -17,6 +16,7 @@ from awesome_lint.source import SourceText
 # a list marker, and the blanks after it up to the content
 _MARKER = lazy_compile(r"[ \t]*([-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*")
 _TRAILING_COMMENT = lazy_compile(r"[ \t]*<!--(?:(?!-->).)*-->[ \t]*$")
+_ATX_OPENING = lazy_compile(r"[ \t]*#{1,6}[ \t]*")
 _TITLE_SEP = lazy_compile(r"[ \t]*(?::|(?<=[ \t])[-–—](?=[ \t])|[-–—](?=[ \t]))[ \t]*")
 # Tokens the loop in parse_document has nothing to do for.
 _SKIP = frozenset(
@@ -333,7 +333,7 @@ def _heading_text_span(source: SourceText, first: int, setext: bool) -> tuple[in
         stripped = body.strip()
         offset = body.find(stripped) if stripped else 0
         return line.start + offset, line.start + offset + len(stripped)
-    m = re.match(r"[ \t]*#{1,6}[ \t]*", body)
+    m = _ATX_OPENING.match(body)
     start = line.start + (m.end() if m else 0)
     return start, max(start, _heading_end(source.text, start, line.end))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.parser.inline import code_spans
 from awesome_lint.records import Record
@@ -88,11 +89,14 @@ class Directive(Record):
         self.end_line = end_line
 
 
+_REMARK_LINT = lazy_compile(r"<!--[ \t]*lint[ \t]")
+
+
 def parse_directives(document: Document) -> list[Directive]:
     """Every suppression comment outside code, in source order."""
     text = document.text
     found: list[Directive] = []
-    if "lint" in text and re.search(r"<!--[ \t]*lint[ \t]", text):
+    if "lint" in text and _REMARK_LINT.search(text):
         found.extend(_remark_directives(document))
     if "awesome-lint-" not in text:
         return found

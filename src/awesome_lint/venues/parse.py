@@ -633,8 +633,8 @@ _ATOMIC_NAME = rf"(?=(?P<name>{_NAME}))(?P=name)"
 # year ('YY or 'YYYY with an apostrophe around it; YYYY glued, after a hyphen
 # or after spaces or a comma; a bare two-digit number is no year: ResNet-50, OSDI 22),
 # qualifier words, the name, and a word break before it.
-_REVERSED_QUALIFIER = (
-    "(?i:" + "|".join(sorted((q[::-1] for q in QUALIFIERS), key=len, reverse=True)) + ")"
+_REVERSED_QUALIFIER = (  # longest first; sorted, so that the pattern is the same every run
+    "(?i:" + "|".join(sorted((q[::-1] for q in QUALIFIERS), key=lambda q: (-len(q), q))) + ")"
 )
 _NAME_BEFORE_YEAR = lazy_compile(
     r"\d(?:\d[ \t]*['’`][ \t]*|(?:[6-9]91|[0-4]02)(?:[ \t]*['’`][ \t]*|-|[ \t]+|[ \t]*,)?)"
@@ -648,14 +648,15 @@ _NAME_BEFORE = lazy_compile(
     rf"(?:{_REVERSED_QUALIFIER}[ \t]+)*({_NAME})(?![^{_BREAK}])"
 )
 _YEAR_STARTS = tuple(
-    re.compile(p)
+    lazy_compile(p)
     for p in (r"20[0-4]\d", r"19[6-9]\d", r"'[ \t]*\d\d", r"’[ \t]*\d\d", r"`[ \t]*\d\d")
 )
 _AFTER_YEAR = lazy_compile(rf"(?:\.(?:1[0-2]|0?[1-9]))?\.?(?![^{_BREAK}])")
 # One pattern per wrapper: each starts with its own character, which is searched
 # for quickly (a pattern starting with any of the three is tried at each of them).
 _WRAPPED_NAMES = tuple(
-    re.compile(rf"{re.escape(o)}[ \t]*{_ATOMIC_NAME}[ \t]*{re.escape(c)}") for o, c in _OPEN.items()
+    lazy_compile(rf"{re.escape(o)}[ \t]*{_ATOMIC_NAME}[ \t]*{re.escape(c)}")
+    for o, c in _OPEN.items()
 )
 _SLOT_NAME = lazy_compile(rf"\|[ \t]*{_ATOMIC_NAME}[ \t]*(?=<!--|\r|\n|\Z)")
 _WHOLE_NAME = lazy_compile(rf"\s*({_NAME})\s*\Z")
@@ -780,10 +781,13 @@ class Style(FrozenRecord):
         return name + self.year_part(year)
 
 
+_STYLE = lazy_compile(r"\{name\}(?P<sep>.*?)\{(?P<y>yy|yyyy)\}")
+
+
 @lru_cache(maxsize=64)
 def parse_style(pattern: str) -> Style:
     """Read a style pattern such as ``{name}'{yy}``; ValueError if not understood."""
-    m = re.fullmatch(r"\{name\}(?P<sep>.*?)\{(?P<y>yy|yyyy)\}", pattern)
+    m = _STYLE.fullmatch(pattern)
     if m is None or m.group("sep") not in STYLE_SEPARATORS:
         seps = ", ".join(repr("{name}" + s + "{yy}") for s in STYLE_SEPARATORS)
         raise ValueError(

@@ -151,6 +151,8 @@ _OTHER_HOSTS = tuple(
     for scheme in ("https", "http")
     for host in ("arxiv.org", "github.com", "dl.acm.org", "openreview.net")
 )
+_MLSYS_YEAR = lazy_compile(r"/(?:paper_files/)?paper/((?:19|20)\d\d)/")
+_USENIX_CONFERENCE = lazy_compile(r"/conference/([a-z]+)(\d\d)(?:/|$)")
 
 
 def venue_from_url(url: str) -> VenueYear | None:
@@ -172,7 +174,7 @@ def venue_from_url(url: str) -> VenueYear | None:
     if host == "usenix.org":
         return _usenix(path)
     if host == "proceedings.mlsys.org":
-        m = re.search(r"/(?:paper_files/)?paper/((?:19|20)\d\d)/", path)
+        m = _MLSYS_YEAR.search(path)
         return ("MLSys", int(m.group(1))) if m else None
     if host in ("papers.nips.cc", "proceedings.neurips.cc", "papers.neurips.cc"):
         m = re.search(r"/(?:paper_files/)?paper/((?:19|20)\d\d)(?:/|$)", path)
@@ -208,7 +210,7 @@ def _aaai(path: str) -> VenueYear | None:
 
 
 def _usenix(path: str) -> VenueYear | None:
-    m = re.match(r"/conference/([a-z]+)(\d\d)(?:/|$)", path)
+    m = _USENIX_CONFERENCE.match(path)
     if m is None:
         m = re.match(r"/system/files/conference/([a-z]+)(\d\d)/", path)
     if m is None:
