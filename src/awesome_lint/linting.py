@@ -56,6 +56,7 @@ def lint_document(
 
         enabled = {rule.code for rule in settings.rules}
         kept.extend(UnusedSuppression().report_unused(document, unused, enabled, _resolve_code))
+    kept = _without_shadowed(kept)
     kept.sort(key=lambda d: d.sort_key)
     if settings.unfixable or settings.fixable is not None:
         # Decided once, here: a rule that may not fix reports no fix, so the report's
@@ -65,6 +66,25 @@ def lint_document(
             for d in kept
         ]
     return _without_target_edits(document, kept)
+
+
+# A finding of the first rule covers one of the second's: the same slip, reported once.
+# (A table of contents' link to no heading is AL701's, with its fix; AL702 reads every
+# other `#fragment` link.)
+_SHADOWS = (("AL701", "AL702"),)
+
+
+def _without_shadowed(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """The diagnostics without those that a finding of a shadowing rule covers."""
+    for first, second in _SHADOWS:
+        spans = [(d.start, d.end) for d in diagnostics if d.code == first]
+        if spans:
+            diagnostics = [
+                d
+                for d in diagnostics
+                if d.code != second or not any(a <= d.start and d.end <= b for a, b in spans)
+            ]
+    return diagnostics
 
 
 def split_rules(settings: Settings) -> tuple[list[type[Rule]], list[type[Rule]]]:

@@ -32,6 +32,9 @@ class BrokenAnchor(Rule):
     the second `## Examples` is `#examples-1`. Percent-encoded fragments are
     decoded first; `#top` and `#user-content-…` forms are accepted.
 
+    A link of the table of contents that `toc-mismatch` (AL701) reports is not
+    reported again here when both rules run: one slip, one finding.
+
     ## Why
 
     A heading gets renamed and the links to it keep the old anchor: the table
