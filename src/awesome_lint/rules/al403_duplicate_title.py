@@ -33,6 +33,11 @@ class DuplicateTitle(Rule):
     titles are ignored, and so is a nested item that repeats its parent's title
     to give another link.
 
+    An entry with no link at all whose text, after a tag in brackets
+    (`[SOSP'24] Enabling Parallelism Hot Switching ...`), is the title of a paper
+    listed above it in its section is reported too: the paper listed again, its
+    link lost (five words or more).
+
     ## Why
 
     The same paper listed twice with two different links (say its arXiv
@@ -114,6 +119,33 @@ class DuplicateTitle(Rule):
                 link.url[1],
                 related=(Related(other_link.url[0], other_link.url[1], "First copy"),),
             )
+        if first:
+            yield from self._copies_without_link(document, first)
+
+    def _copies_without_link(
+        self, document: Document, first: dict[tuple[int, str], tuple[Entry, Link, str]]
+    ) -> Iterator[Diagnostic]:
+        """An entry with no link at all whose text, after a bracketed tag (`[SOSP'24]`),
+        is the title of a paper of its section: the paper listed again, its link lost."""
+        text = document.text
+        for entry in document.entries():
+            if entry.links or entry.more_links or entry.children or entry.toc:
+                continue
+            start, end = entry.content
+            m = _TAG.match(text, start, end)
+            key = title_key(text[m.end() if m else start : end])
+            if len(key) < MIN_HEAD or key.count(" ") < MIN_HEAD_WORDS - 1:
+                continue
+            original = first.get((id(entry.section), key))
+            if original is None or original[0].line > entry.line:
+                continue
+            other, other_link, _ = original
+            yield self.report(
+                f"Title already listed on line {other.line + 1}; this copy has no link",
+                start,
+                end,
+                related=(Related(other_link.url[0], other_link.url[1], "First copy"),),
+            )
 
 
 MAX_NAME_WORDS = 3  # "Name: Title": the name before the colon at most this long
@@ -130,6 +162,9 @@ def _rest_key(title: str) -> str | None:
         return None
     return key
 
+
+# A tag before an entry's title: `[SOSP'24] `, `(ICLR 2024) `.
+_TAG = lazy_compile(r"[ \t]*(?:\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\))[ \t]*")
 
 _REPOSITORY = lazy_compile(r"https://(?:github\.com|gitlab\.com|codeberg\.org)/[^/]+/[^/]+$")
 
