@@ -8,7 +8,7 @@ from typing import ClassVar
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.domain.stated import names_venue_or_year
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.links.papers import entry_title, primary_link
+from awesome_lint.links.papers import entry_title, paper_links, primary_link
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.common import file_habit
@@ -64,6 +64,31 @@ _NEIGHBOUR_SHARE = 0.95
 _SITE_ROOT = lazy_compile(r"\s*https?://[^/?#\s]+/?\s*\Z", re.IGNORECASE)
 
 
+# A file names venues as a habit when this many of its paper entries (and this share)
+# name one, in their text or their nested items.
+_NAMING_MIN = 1
+_NAMING_SHARE = 0.1
+
+
+def _names_venues(document: Document, tokens: VenueTokens) -> bool:
+    """Whether the file's paper entries name venues (at least ``_NAMING_MIN`` and
+    ``_NAMING_SHARE`` of them, a venue in the entry or one of its nested items)."""
+    papers = [entry for entry, _, _, _ in paper_links(document)]
+    need = max(_NAMING_MIN, _NAMING_SHARE * len(papers))
+    named = 0
+    for entry in papers:
+        stack = [entry]
+        while stack:
+            item = stack.pop()
+            if tokens.of(item):
+                named += 1
+                if named >= need:
+                    return True
+                break
+            stack.extend(item.children)
+    return False
+
+
 def _name_for(registry: VenueRegistry, canonical: str, year: int) -> str:
     venue = registry.get(canonical)
     if venue is not None:
@@ -114,7 +139,10 @@ class MissingVenue(Rule):
     `/ocs/index.php/AAAI/AAAI18/`). arXiv and DOI links imply nothing. An
     entry that names the venue with one letter wrong next to the year
     (`[[CVRP2020 Oral]](…)`) names a venue: venue-typo (AL207) reports the
-    spelling, this rule stays silent.
+    spelling, this rule stays silent. A list of titles alone stays silent too: at
+    least one in ten of its paper entries (and one at least) must name a venue, in
+    its text or its nested items (`- [AddressSanitizer](https://www.usenix.org/...atc12...)`
+    among 240 titles without a venue is the list's way, not a slip).
 
     Also finds an entry with a paper link that names neither a venue nor a year
     in a list whose other paper entries name one: at least 7 of them do, and
@@ -259,6 +287,8 @@ class MissingVenue(Rule):
         implied: list[tuple[Entry, VenueYear]],
     ) -> Iterator[Diagnostic]:
         tokens = document_tokens(document, registry)
+        if not _names_venues(document, tokens):
+            return  # a list of titles alone: no entry names a venue, by habit
         style = file_style(tokens, context.options.get("style", "consistent"), habit=False)
         assert style is not None
         placement = _placement(tokens)
