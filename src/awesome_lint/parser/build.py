@@ -17,7 +17,10 @@ from awesome_lint.source import SourceText
 _MARKER = lazy_compile(r"[ \t]*([-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*")
 _TRAILING_COMMENT = lazy_compile(r"[ \t]*<!--(?:(?!-->).)*-->[ \t]*$")
 _ATX_OPENING = lazy_compile(r"[ \t]*#{1,6}[ \t]*")
-_TITLE_SEP = lazy_compile(r"[ \t]*(?::|(?<=[ \t])[-–—](?=[ \t])|[-–—](?=[ \t]))[ \t]*")
+# (a colon that opens an emoji shortcode, `[Name](url) :movie_camera: - ...`, is none)
+_TITLE_SEP = lazy_compile(
+    r"[ \t]*(?::(?![a-z0-9_+-]+:)|(?<=[ \t])[-–—](?=[ \t])|[-–—](?=[ \t]))[ \t]*"
+)
 # Tokens the loop in parse_document has nothing to do for.
 _SKIP = frozenset(
     {"paragraph_close", "heading_close", "blockquote_close", "table_close"}

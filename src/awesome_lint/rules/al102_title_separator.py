@@ -31,7 +31,8 @@ class TitleSeparator(Rule):
     Checks the separator between an entry's link and its subtitle in the
     `[Title](url): subtitle` convention: `[T](u) : s`, `[T](u):s`,
     `[T](u)  :  s` and a colon caught inside the link text (`[T:](u) s`)
-    all become `[T](u): s`.
+    all become `[T](u): s`. A colon that opens an emoji shortcode after the link
+    (`[T](u) :movie_camera: - s`) is no separator.
 
     ## Why
 
