@@ -14,7 +14,23 @@ from awesome_lint.rules.al703_entry_separator import (
 )
 from awesome_lint.rules.base import Context, Rule
 
-_BOUNDARY = lazy_compile(r"[\s.,;:!?(\-]")
+# The name restated as the sentence's subject (`Django is a ...`, `MLflow: An ...`,
+# `Wallabag, formerly Poche, is ...`, `Apprise allows ...`), not a word of a noun
+# phrase about something else (`[Redis](u) - Redis client for Node.js`, `[usb](u) - USB
+# library`): punctuation after the name, or a verb.
+_VERBS = (
+    *("is", "are", "was", "were", "has", "had", "does", "can", "could", "will", "would"),
+    *("should", "may", "might", "must", "lets", "allows", "offers", "helps", "provides"),
+    *("enables", "makes", "aims", "uses", "supports", "gives", "brings", "turns", "runs"),
+    *("keeps", "creates", "generates", "implements", "manages", "combines", "takes"),
+    *("adds", "exposes", "converts", "acts", "serves", "compiles", "builds", "parses"),
+    *("renders", "handles", "wraps", "tracks", "monitors", "stores", "sends", "syncs"),
+    *("shows", "finds", "checks", "detects", "simplifies", "automates", "extends"),
+    *("integrates", "translates", "transforms", "validates", "analyzes", "analyses"),
+    *("visualizes", "visualises", "includes", "contains", "connects", "displays"),
+    *("exports", "imports", "deploys", "schedules", "works", "comes", "stands"),
+)
+_RESTATED = lazy_compile(r"[ \t]*(?:[.,;:!?(\u2013\u2014-]|(?:" + "|".join(_VERBS) + r")\b)")
 MINORITY = 0.2  # a file where more entries than this repeat the name does so by habit
 
 
@@ -25,8 +41,10 @@ class RepeatedName(Rule):
     In lists of `[Name](url) - Description` entries, finds a description that
     starts with the item's name: `- [Django](…) - Django is a web framework.`
     The name is the link's text, compared without case; it must be followed by
-    a space, punctuation or `-` (`[Flask](…) - Flask-based` counts; `[Ray](…) -
-    Rays of` and `[whois](…) - WHOIS/RDAP API` do not). Star badges and code
+    punctuation (`MLflow: An ...`, `Wallabag, formerly Poche, is ...`) or by a
+    verb that makes it the sentence's subject (`Django is`, `Apprise allows`,
+    `DockSTARTer helps`): `[Redis](…) - Redis client for Node.js`, `[usb](…) -
+    USB library` and `[Ray](…) - Rays of` use the name as a word of their own. Star badges and code
     spans between the link and the separator are skipped, as in AL703.
 
     Only files whose separator habit is a dash (see AL703) are checked, and only
@@ -74,7 +92,7 @@ class RepeatedName(Rule):
             stop = end + len(name)
             if stop > entry.content[1] or text[end:stop].lower() != name.lower():
                 continue
-            if stop == entry.content[1] or _BOUNDARY.match(text, stop):
+            if stop == entry.content[1] or _RESTATED.match(text, stop):
                 hits.append((end, stop, name, entry.link.text))
         if len(hits) >= MINORITY * len(found):
             return
