@@ -32,7 +32,14 @@ ORCA = "https://usenix.org/conference/osdi22/presentation/yu"
         ("https://example.com:8080/a", "https://example.com:8080/a"),
         ("https://example.com/", "https://example.com"),
         ("https://example.com", "https://example.com"),
-        ("https://example.com/a#section-2", "https://example.com/a"),
+        ("https://example.com/a#readme", "https://example.com/a"),
+        ("https://example.com/a#page=3", "https://example.com/a"),
+        ("https://example.com/a#", "https://example.com/a"),
+        # a fragment naming one item of a page of many: two talks, two items
+        (
+            "http://conf.reactjs.com/schedule.html#react-native",
+            "https://conf.reactjs.com/schedule.html#react-native",
+        ),
         ("https://example.com/a?", "https://example.com/a"),
         ("https://livebench.ai/#/", "https://livebench.ai#/"),
         ("https://example.com/app/#/leaderboard", "https://example.com/app#/leaderboard"),

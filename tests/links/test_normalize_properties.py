@@ -9,6 +9,7 @@ from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from awesome_lint.links.normalize import (
+    _ITEM_FRAGMENT,
     arxiv_id,
     normalize_url,
     strip_tracking,
@@ -119,13 +120,14 @@ def test_any_text_is_safe(text: str) -> None:
 @example("http://www.www.com")  # "www.com" is a domain: its "www." stays
 def test_folded_differences_give_equal_keys(url: str) -> None:
     # the same URL in canonical spelling: https, lower-case host without www, no
-    # default port, no trailing slash, no fragment, no tracking parameters
+    # default port, no trailing slash, no fragment (but one naming an item of a page),
+    # no tracking parameters
     rest = url.split("://", 1)[1]
     netloc = re.split(r"[/?#]", rest, maxsplit=1)[0]
     rest = rest[len(netloc) :].lstrip("/")
     host = netloc.lower().split(":")[0].removeprefix("www.")
     port = netloc.split(":")[1] if ":" in netloc else ""
-    rest = rest.split("#")[0]
+    rest, _, fragment = rest.partition("#")
     path, _, query = rest.partition("?")
     kept = [
         p
@@ -135,6 +137,8 @@ def test_folded_differences_give_equal_keys(url: str) -> None:
     canonical = f"https://{host}{':' + port if port == '8080' else ''}/{path}".rstrip("/")
     if kept:
         canonical += "?" + "&".join(kept)
+    if _ITEM_FRAGMENT.fullmatch(fragment):  # one item of a page of many: kept
+        canonical += "#" + fragment
     assert normalize_url(url) == normalize_url(canonical) == canonical
 
 

@@ -474,6 +474,17 @@ def normalize_url(url: str) -> str:
     if query:
         key += "?" + query
     fragment = parts.fragment
-    if fragment.startswith(("/", "!")):
+    if fragment.startswith(("/", "!")) or _ITEM_FRAGMENT.fullmatch(fragment):
         key += "#" + fragment
     return key
+
+
+# A fragment that names one item of a page of many (`schedule.html#react-native`, a
+# talk; `simple-samples#hash`, a sample): two such links are two items. Not one that
+# names a part of any page (`#readme`, `#abstract`, `#page=3`), nor a short one.
+_ITEM_FRAGMENT = lazy_compile(
+    r"(?!(?:readme|top|abstract|abs|intro|introduction|overview|summary|content|contents|"
+    r"main|install|installation|usage|features|documentation|docs|download|downloads|"
+    r"paper|pdf|code|citation|cite|bibtex|results|demo)$)[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*",
+    re.IGNORECASE,
+)
