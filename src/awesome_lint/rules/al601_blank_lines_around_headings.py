@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 
@@ -17,8 +18,9 @@ class BlankLinesAroundHeadings(Rule):
     Finds headings that are not separated from the text before or after them
     by a blank line. Headings directly after another heading are fine (many
     lists stack `## Part` and `### Chapter`), and so is the start and end of
-    the file, and a heading right after an HTML comment line (such as a
-    suppression comment).
+    the file, a heading right after an HTML comment line (such as a
+    suppression comment), and one right under a thematic break (`---`, `***`:
+    a divider drawn above a section on purpose).
 
     ## Why
 
@@ -69,7 +71,10 @@ class BlankLinesAroundHeadings(Rule):
                     checked_before += 1
                 previous = source.line_text(before).strip()
                 comment = previous.startswith("<!--") and previous.endswith("-->")
-                if previous and not comment and not _front_matter_end(source, before):
+                # a rule drawn right above a heading divides the sections on purpose
+                divider = previous[:1] in "-*_" and _THEMATIC_BREAK.fullmatch(previous)
+                separated = comment or divider or _front_matter_end(source, before)
+                if previous and not separated:
                     line = lines[heading.line]
                     missing_before.append(
                         self.report(
@@ -101,6 +106,9 @@ class BlankLinesAroundHeadings(Rule):
         for missing, checked in ((missing_before, checked_before), (missing_after, checked_after)):
             if checked < 3 or len(missing) <= max(1, (1 - HABIT_SHARE) * checked):
                 yield from missing
+
+
+_THEMATIC_BREAK = lazy_compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
 
 
 def _front_matter_end(source: object, index: int) -> bool:
