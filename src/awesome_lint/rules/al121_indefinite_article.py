@@ -17,6 +17,7 @@ _WORD = r"(A|a|An|an) ([AEIOaeiob-df-gj-np-tv-z][a-z]+)(?![\w'’])"
 _AFTER_BLANK = lazy_compile(" " + _WORD)
 _AFTER_BRACKET = lazy_compile(r"\[" + _WORD)
 # Vowel-initial words that start with a consonant sound ("a one-shot", "a European").
+_VOWEL = lazy_compile(r"[aeiouyAEIOUY]")
 _CONSONANT_SOUND = ("one", "once", "eu", "ewe")
 
 
@@ -31,7 +32,8 @@ class IndefiniteArticle(Rule):
     or not) after `a`, starting with `a`, `e`, `i` or `o` but not `one`,
     `once` or `eu` (`a European`); a lower-case word after `an`, starting with
     a consonant other than `h` (`an hour`). Words starting with `u` (`a
-    unified`, `an umbrella`), acronyms (`an SVM`) and words with digits are left
+    unified`, `an umbrella`), acronyms (`an SVM`, and `an npm`, `an svg`: a word
+    without a vowel is read letter by letter) and words with digits are left
     alone: their sound is not in their first letter. Table rows are read; link
     targets and code spans are not.
 
@@ -76,6 +78,8 @@ class IndefiniteArticle(Rule):
                     right = article + "n"
                 elif word[0] in "AEIOaeio":  # "an" before a vowel: right
                     continue
+                elif not _VOWEL.search(word):
+                    continue  # "an npm", "an svg": letters read one by one ("en-pee-em")
                 else:
                     right = article[0]
                 found.append((m.start(1), m.end(), m.end(1), right, word))
