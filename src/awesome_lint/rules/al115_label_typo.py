@@ -72,8 +72,17 @@ def _habit(
     if other is not None or (
         core != usual and n >= _CASE_OFTEN and n >= _CASE_TIMES * spellings[key][core]
     ):
+        if other is None and core in _owned_spellings():
+            return None  # `GitHub` among 31 `Github`: the name as its owner writes it
         return usual, n
     return None
+
+
+def _owned_spellings() -> frozenset[str]:
+    """Names as their owners write them (`GitHub`, `PyTorch`: term-casing's list)."""
+    from awesome_lint.rules.al707_term_casing import TERMS  # (on first need: rarely)
+
+    return frozenset(TERMS)
 
 
 def _key(label: str) -> str:
@@ -201,7 +210,9 @@ class LabelTypo(Rule):
     unless the near label is written twenty times as often (a slip pasted five
     times, `[[PyTroch]]` among 217 `[[Pytorch]]`). A label written in another
     case than the file's habit is reported too where the habit is written at
-    least 20 times and 20 times as often (`[[paper]]` among 776 `[[Paper]]`), and
+    least 20 times and 20 times as often (`[[paper]]` among 776 `[[Paper]]`; but
+    never a name written as its owner writes it, `[[GitHub]]` among 31 `[[Github]]`:
+    see term-casing, AL707, for the list), and
     so is a singular or plural against such a habit (`[[Codes]]` among 307
     `[[Code]]`).
     Not reported: a label that is in the vocabulary, a rarer case-only
