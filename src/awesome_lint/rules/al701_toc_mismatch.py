@@ -35,8 +35,10 @@ class TocMismatch(Rule):
       items say what it covers: the heading levels it links to, and under each
       parent heading only the levels it lists there. Headings after the last
       listed one (a `## License` at the end, say) are not expected; neither are
-      headings above the ToC, the ToC's own heading, nor a grouping heading
-      whose sub-headings the ToC lists at its level.
+      headings above the ToC, the ToC's own heading, a grouping heading
+      whose sub-headings the ToC lists at its level, nor a section a ToC leaves
+      out by custom (`Legend`, `Contribute`, `Contributing`, `License`, `Code of
+      Conduct`, `Footnotes`, `Acknowledgements`, `Credits`).
     - **wrong anchor**: an item whose anchor differs only in case from a
       heading's, or is a typo away from the anchor of a heading the ToC does
       not list yet (`#databses` for `## Databases`).
@@ -47,7 +49,8 @@ class TocMismatch(Rule):
       Players` is `#sport-players-1`): fixed to the second's anchor.
     - **order**: a ToC item listed out of the headings' order.
     - **text**: an item's link text differs from its heading's text (compared
-      as anchors, so case, punctuation and emoji do not count), when at least 80%
+      as anchors, so case, punctuation, emoji and emoji shortcodes such as
+      `:heavy_dollar_sign:` do not count), when at least 80%
       of the ToC's items agree with their headings (so a ToC that habitually
       shortens or decorates its items is left alone).
 
@@ -223,6 +226,8 @@ class TocMismatch(Rule):
                 continue  # the ToC lists nothing at this level under this parent
             if index > last_listed or flattened(index):
                 continue
+            if _plain(section.title) in _UNLISTED:
+                continue  # "## Contribute", "# Legend": left out by custom
             missing.append(index)
         for run in _runs(missing, sections, item_of, covered):
             yield self._missing(document, run, item_of, covered, parents, items)
@@ -475,8 +480,23 @@ def _link_text(title: str) -> str:
 
 
 def _plain(value: str) -> str:
-    """What must agree between an item's text and its heading: the anchor they make."""
+    """What must agree between an item's text and its heading: the anchor they make
+    (an emoji shortcode, `:heavy_dollar_sign:`, is decoration, as an emoji is)."""
+    if ":" in value:
+        value = _SHORTCODE.sub("", value)
     return slug(value).strip("-")
+
+
+_SHORTCODE = lazy_compile(r":[a-z0-9_+-]+:")
+# Sections a table of contents leaves out by custom: the key to its marks, how to
+# contribute, the licence.
+_UNLISTED = frozenset(
+    {
+        *("legend", "contribute", "contributing", "contributors", "contribution"),
+        *("contributions", "license", "licence", "code-of-conduct", "footnotes"),
+        *("acknowledgements", "acknowledgments", "credits"),
+    }
+)
 
 
 def _longest_increasing(values: list[int]) -> set[int]:
