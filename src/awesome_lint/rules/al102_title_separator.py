@@ -18,6 +18,8 @@ _BEFORE = r"(?<=[A-Za-z0-9)\]*_])"
 _AFTER = r"(?=[A-Za-z0-9(\[\"'*_])"
 _ASCII_COLON = lazy_compile(_BEFORE + r":[ \t]+" + _AFTER)
 _WIDE_COLON = lazy_compile(_BEFORE + r"[ \t]*：[ \t]*" + _AFTER)
+# An emoji shortcode at the end of a link's text (`Quay.io :heavy_dollar_sign:`).
+_SHORTCODE_END = lazy_compile(r":[a-z0-9_+-]+:\Z")
 #: The file writes its colons in ASCII when it has at least this many between Latin
 #: words, and at least this share of such colons.
 ASCII_MIN_COUNT = 5
@@ -31,8 +33,9 @@ class TitleSeparator(Rule):
     Checks the separator between an entry's link and its subtitle in the
     `[Title](url): subtitle` convention: `[T](u) : s`, `[T](u):s`,
     `[T](u)  :  s` and a colon caught inside the link text (`[T:](u) s`)
-    all become `[T](u): s`. A colon that opens an emoji shortcode after the link
-    (`[T](u) :movie_camera: - s`) is no separator.
+    all become `[T](u): s`. A colon of an emoji shortcode after the link
+    (`[T](u) :movie_camera: - s`) or at the end of its text (`[Quay.io
+    :heavy_dollar_sign:](u) - s`) is no separator.
 
     ## Why
 
@@ -144,6 +147,8 @@ class TitleSeparator(Rule):
             tail = text[tail_start:body_end]
             if not stripped.endswith(":") or stripped.endswith("::") or not tail.strip():
                 continue
+            if _SHORTCODE_END.search(stripped):
+                continue  # "[Quay.io :heavy_dollar_sign:](url)": an emoji shortcode's colon
             if tail[0] not in " \t":
                 continue
             colon = label_start + len(stripped) - 1
