@@ -108,7 +108,9 @@ class VenueTypo(Rule):
     four-letter name only by a swap (`CVRP`), since one letter more or another
     letter makes another acronym (`ICMLA`, `MSFT`). A word without a year
     beside it must be one edit from a name of five letters or more, in
-    capitals where the name has them (`AWStats` is no AISTATS). Not reported:
+    capitals where the name has them (`AWStats` is no AISTATS), in a file that
+    names venues (a list of tools writes `request ( Context )`, no CoNEXT). Not
+    reported:
 
     - names the registry knows, aliases and former names included (`NIPS2019`),
       and case or punctuation variants (`Osdi`, `arxiv`: see venue-format);
@@ -195,7 +197,16 @@ class VenueTypo(Rule):
         file_index: NearIndex[Target] | None = NearIndex(own) if own else None
         index = registry_index(registry)
         spellings: Counter[tuple[str, str]] | None = None
+        names_venues: bool | None = None
         for entry, start, end, name, year in rare:
+            if not year:
+                # without a year only a list that names venues vouches for the word
+                # (`request ( Context )` in a list of tools is no CoNEXT)
+                if names_venues is None:
+                    tokens = document_tokens(document, registry)
+                    names_venues = any(found for _, found in tokens.entries)
+                if not names_venues:
+                    continue
             # A word inside a known venue ("Security" in "USENIX Security'23").
             if any(
                 f.token.known and f.span[0] < end and start < f.span[1]
