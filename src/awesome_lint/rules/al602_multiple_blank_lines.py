@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
@@ -13,7 +14,10 @@ class MultipleBlankLines(Rule):
     ## What it does
 
     Finds two or more blank lines in a row outside code blocks (blank lines
-    at the end of the file are AL603's).
+    at the end of the file are AL603's). Before a heading, the file's own habit
+    is allowed: the number of blank lines written before most of its headings (5
+    or more), or before every heading of one level (2 or more: `# Part` after
+    two blank lines where `## Chapter` comes after one).
 
     ## Why
 
@@ -42,14 +46,30 @@ class MultipleBlankLines(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         lines = document.source.lines
-        heading_lines = {heading.line for heading in document.headings}
+        level_of = {heading.line: heading.level for heading in document.headings}
         runs = list(self._runs(document))
         before_headings = [
-            run_end - start + 1 for start, run_end in runs if run_end + 1 in heading_lines
+            run_end - start + 1 for start, run_end in runs if run_end + 1 in level_of
         ]
         allowed_before_heading = dominant(before_headings, share=0.5, minimum=5) or 1
+        # ... or a level's own: every heading of a level (two at least) after one
+        # number of blank lines (`# Part` after two, `## Chapter` after one)
+        by_level: dict[int, list[int]] = {}
+        for start, run_end in runs:
+            level = level_of.get(run_end + 1)
+            if level is not None:
+                by_level.setdefault(level, []).append(run_end - start + 1)
+        counts = Counter(heading.level for heading in document.headings if heading.line > 1)
+        level_allowed = {
+            level: blanks[0]
+            for level, blanks in by_level.items()
+            if len(blanks) >= 2 and len(blanks) == counts[level] and len(set(blanks)) == 1
+        }
         for index, run_end in runs:
-            limit = allowed_before_heading if run_end + 1 in heading_lines else 1
+            level = level_of.get(run_end + 1)
+            limit = 1
+            if level is not None:
+                limit = max(allowed_before_heading, level_allowed.get(level, 1))
             if run_end - index + 1 <= limit:
                 continue
             start = lines[index + limit].start
