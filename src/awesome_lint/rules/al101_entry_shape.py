@@ -30,7 +30,9 @@ class EntryShape(Rule):
     Learns the file's dominant entry shape (link first, bracketed venue
     prefix, bold title, text then link, …) and reports entries that deviate
     from it, for example a paper without a link in a list where every other
-    entry starts with `[Title](url)`.
+    entry starts with `[Title](url)`. A Markdown list of which no item has a
+    link is notes, not entries (`- Moby = open source development` above a
+    section's links), and is left alone.
 
     ## Why
 
@@ -119,8 +121,11 @@ class EntryShape(Rule):
             return  # in a list of link-less entries, an entry with a link is no mistake
         for section, shapes in following:
             where = f" and of section {section.title!r}" if section.title else ""
+            # a Markdown list of which no item has a link is notes, not entries
+            # (`- Moby = open source development` above the section's links)
+            linked = {entry.list_id for entry, shape in shapes if shape != "text"}
             for entry, shape in shapes:
-                if shape != want:
+                if shape != want and (shape != "text" or entry.list_id in linked):
                     yield self._report(entry, shape, want, f"of this file{where}")
 
     def _report(self, entry: Entry, shape: str, want: str, whose: str) -> Diagnostic:
