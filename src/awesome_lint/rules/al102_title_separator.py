@@ -33,9 +33,11 @@ class TitleSeparator(Rule):
     Checks the separator between an entry's link and its subtitle in the
     `[Title](url): subtitle` convention: `[T](u) : s`, `[T](u):s`,
     `[T](u)  :  s` and a colon caught inside the link text (`[T:](u) s`)
-    all become `[T](u): s`. A colon of an emoji shortcode after the link
-    (`[T](u) :movie_camera: - s`) or at the end of its text (`[Quay.io
-    :heavy_dollar_sign:](u) - s`) is no separator.
+    all become `[T](u): s`.
+
+    A colon of an emoji shortcode after the link (`[T](u) :movie_camera: - s`)
+    or at the end of its text (`[Quay.io :heavy_dollar_sign:](u) - s`) is no
+    separator.
 
     ## Why
 
