@@ -190,7 +190,9 @@ def test_sarif_descriptor_of_a_real_rule_carries_its_documentation(
         "Checks the separator between an entry's link and its subtitle in the "
         "`[Title](url): subtitle` convention: `[T](u) : s`, `[T](u):s`, "
         "`[T](u)  :  s` and a colon caught inside the link text (`[T:](u) s`) "
-        "all become `[T](u): s`."
+        "all become `[T](u): s`. A colon of an emoji shortcode after the link "
+        "(`[T](u) :movie_camera: - s`) or at the end of its text "
+        "(`[Quay.io :heavy_dollar_sign:](u) - s`) is no separator."
     )
     assert descriptor["help"] == {"text": f"{rule.summary}.", "markdown": rule.doc()}
 
