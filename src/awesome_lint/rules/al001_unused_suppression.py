@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.directives import Directive
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
@@ -33,7 +34,9 @@ class UnusedSuppression(Rule):
 
     Safe: the comment is removed (with its line, when it stands alone on it).
     No fix is offered where the removal would change how the rest parses (the
-    next line would underline a setext heading, or continue a list item).
+    next line would underline a setext heading, or continue a list item), nor
+    for a comment alone on its line between two lines of text (it ends a block
+    there: a table's rows would run on into the next line).
 
     ## Options
 
@@ -70,8 +73,17 @@ class UnusedSuppression(Rule):
                 what = " ".join(directive.names) or "all rules"
                 message = f"Unused suppression comment ({directive.kind} {what})"
             line = source.lines[directive.line]
+            fixable = True
             if directive.own_line:
                 start, end = line.start, line.next_start
+                # between two lines of text the comment ends a block (a table, a
+                # paragraph, a list item's lazy lines): without it the next line would
+                # run on into it, unless that line starts a block of its own
+                number = directive.line
+                if 0 < number < len(source.lines) - 1:
+                    before = source.line_text(number - 1).strip()
+                    after = source.line_text(number + 1).strip()
+                    fixable = not before or not after or _starts_block(after)
             else:
                 start = directive.start
                 while start > line.start and text[start - 1] in " \t":
@@ -81,5 +93,17 @@ class UnusedSuppression(Rule):
                 message,
                 directive.start,
                 directive.end,
-                self.replace("Remove the suppression comment", start, end, ""),
+                self.replace("Remove the suppression comment", start, end, "") if fixable else None,
             )
+
+
+_LIST_ITEM = lazy_compile(r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
+def _starts_block(line: str) -> bool:
+    """Whether ``line`` (stripped) starts a block that interrupts the one before it: a
+    heading, an HTML line, a quote, a fence or a list item (not a line of `-` or `=`,
+    which would underline the text before it)."""
+    if set(line) <= set("-=* \t"):
+        return False
+    return line.startswith(("#", "<", ">", "```", "~~~")) or bool(_LIST_ITEM.match(line))
