@@ -274,19 +274,20 @@ def _units(document: Document) -> list[tuple[int, str]]:
     cached: list[tuple[int, str]] | None = document.cache.get("fixer-units")
     if cached is not None:
         return cached
-    entries = document.entries()
-    lines = [entry.line for entry in entries]
+    # the first lines of the top-level items, in order (entries are in line order)
+    items = [
+        entry.line for entry in document.entries() if entry.depth == 0 and entry.kind == "item"
+    ]
     units: list[tuple[int, str]] = []
     for block in document.blocks:
         units.append((block.start_line, block.kind))
         if block.kind != "list":
             continue
-        index = bisect_right(lines, block.start_line)
-        while index < len(entries) and entries[index].line <= block.end_line:
-            entry = entries[index]
-            if entry.depth == 0 and entry.kind == "item" and units[-1][0] < entry.line:
-                units.append((entry.line, "item"))
-            index += 1
+        # the items after the list's first line, up to its last
+        lo = bisect_right(items, block.start_line)
+        for line in items[lo : bisect_right(items, block.end_line)]:
+            if units[-1][0] < line:
+                units.append((line, "item"))
     document.cache["fixer-units"] = units
     return units
 
