@@ -14,6 +14,7 @@ from awesome_lint.fixer import (
     _inert,
     _keeps_invariants,
     _Shape,
+    _units,
     _windows,
     _windows_keep,
     apply_fixes,
@@ -164,3 +165,41 @@ def test_windows_agree_on_every_corpus_fix(path: Path) -> None:
         windows = _windows(document, [fix])
         if windows is not None:
             assert _windows_keep(document, windows, [fix]), line
+
+
+def _units_by_scan(document: Document) -> list[tuple[int, str]]:
+    """``_units`` by its definition: every top-level block's first line, and in a list
+    every top-level item that starts on a later line than the unit before it."""
+    units: list[tuple[int, str]] = []
+    entries = document.entries()
+    for block in document.blocks:
+        units.append((block.start_line, block.kind))
+        if block.kind != "list":
+            continue
+        for entry in entries:
+            inside = block.start_line < entry.line <= block.end_line
+            if inside and entry.depth == 0 and entry.kind == "item" and units[-1][0] < entry.line:
+                units.append((entry.line, "item"))
+    return units
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
+@pytest.mark.parametrize("path", corpus_lists(), ids=lambda p: p.stem)
+def test_units_on_every_corpus_list(path: Path) -> None:
+    document = parse_document(SourceText(path.read_text(encoding="utf-8")))
+    assert _units(document) == _units_by_scan(document)
+
+
+def test_units_of_nested_lists_and_blocks() -> None:
+    text = "# T\n\n- a\n  - a1\n- b\n\npara\n\n1. one\n2. two\n\n> - quoted\n"
+    document = parse_document(SourceText(text))
+    expected = [
+        (0, "heading"),
+        (2, "list"),
+        (4, "item"),
+        (6, "paragraph"),
+        (8, "list"),
+        (9, "item"),
+        (11, "blockquote"),
+    ]
+    assert _units(document) == expected == _units_by_scan(document)

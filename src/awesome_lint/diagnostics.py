@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from operator import attrgetter
 
 from awesome_lint.records import FrozenRecord
 
@@ -193,3 +194,7 @@ class Diagnostic(FrozenRecord):
     @property
     def sort_key(self) -> tuple[int, int, str]:
         return (self.start, self.end, self.code)
+
+
+# ``Diagnostic.sort_key`` as a sort key function, without a Python call per finding
+by_position = attrgetter("start", "end", "code")

@@ -195,7 +195,7 @@ def verified_fixes(document: Document, diagnostics: list[Diagnostic]) -> list[Di
     if not owners:
         return diagnostics
     bom = document.source.bom
-    before = _Shape.of(document)
+    before: _Shape | None = None  # the whole text's shape: needed only for a whole parse
     by_id = {id(d.fix): d.fix for d in diagnostics if d.fix is not None and id(d.fix) in owners}
     refused: set[int] = set()
     parses = 0
@@ -211,7 +211,7 @@ def verified_fixes(document: Document, diagnostics: list[Diagnostic]) -> list[Di
                 refused.add(key)
 
     def keeps(group: list[Fix]) -> bool:
-        nonlocal parses
+        nonlocal parses, before
         parses += 1
         applied, taken = _choose(text, group)
         if len(applied) != len(group):
@@ -219,6 +219,8 @@ def verified_fixes(document: Document, diagnostics: list[Diagnostic]) -> list[Di
         windows = _windows(document, group)
         if windows is not None:
             return _windows_keep(document, windows, group)
+        if before is None:
+            before = _Shape.of(document)
         after = _parsed_shape(SourceText(splice(text, taken), bom=bom))
         return _keeps_invariants(before, after, group)
 
@@ -272,19 +274,20 @@ def _units(document: Document) -> list[tuple[int, str]]:
     cached: list[tuple[int, str]] | None = document.cache.get("fixer-units")
     if cached is not None:
         return cached
-    entries = document.entries()
-    lines = [entry.line for entry in entries]
+    # the first lines of the top-level items, in order (entries are in line order)
+    items = [
+        entry.line for entry in document.entries() if entry.depth == 0 and entry.kind == "item"
+    ]
     units: list[tuple[int, str]] = []
     for block in document.blocks:
         units.append((block.start_line, block.kind))
         if block.kind != "list":
             continue
-        index = bisect_right(lines, block.start_line)
-        while index < len(entries) and entries[index].line <= block.end_line:
-            entry = entries[index]
-            if entry.depth == 0 and entry.kind == "item" and units[-1][0] < entry.line:
-                units.append((entry.line, "item"))
-            index += 1
+        # the items after the list's first line, up to its last
+        lo = bisect_right(items, block.start_line)
+        for line in items[lo : bisect_right(items, block.end_line)]:
+            if units[-1][0] < line:
+                units.append((line, "item"))
     document.cache["fixer-units"] = units
     return units
 
@@ -346,8 +349,8 @@ def _windows_keep(document: Document, windows: list[tuple[int, int]], fixes: lis
     text = source.text
     edits = sorted(edit for fix in fixes for edit in fix.edits)
     entries = document.entries()
-    entry_lines = [entry.line for entry in entries]
-    link_starts = [link.start for link in document.links]
+    entry_lines = _entry_lines(document)
+    link_starts = _link_starts(document)
     before_parts: list[_Shape] = []
     after_parts: list[_Shape] = []
     edit_starts = [edit.start for edit in edits]
@@ -370,6 +373,22 @@ def _windows_keep(document: Document, windows: list[tuple[int, int]], fixes: lis
             )
         )
     return _keeps_invariants(_Shape.join(before_parts), _Shape.join(after_parts), fixes)
+
+
+def _entry_lines(document: Document) -> list[int]:
+    """The first line of every entry, in ``document.entries()``'s order (sorted)."""
+    lines: list[int] | None = document.cache.get("fixer-entry-lines")
+    if lines is None:
+        lines = document.cache["fixer-entry-lines"] = [entry.line for entry in document.entries()]
+    return lines
+
+
+def _link_starts(document: Document) -> list[int]:
+    """Where every link of ``document.links`` starts (sorted)."""
+    starts: list[int] | None = document.cache.get("fixer-link-starts")
+    if starts is None:
+        starts = document.cache["fixer-link-starts"] = [link.start for link in document.links]
+    return starts
 
 
 def _blocks_within(document: Document, first: int, last: int) -> list[Block]:
@@ -497,9 +516,7 @@ def _permuted_shapes(document: Document, fix: Fix) -> tuple[_Shape, _Shape] | No
         return None
     # the items in the range: siblings that tile it (deeper entries lie inside them)
     entries = document.entries()
-    entry_lines: list[int] | None = document.cache.get("fixer-entry-lines")
-    if entry_lines is None:
-        entry_lines = document.cache["fixer-entry-lines"] = [entry.line for entry in entries]
+    entry_lines = _entry_lines(document)
     inside = entries[bisect_left(entry_lines, first) : bisect_right(entry_lines, last)]
     if not inside or inside[0].line != first:
         return None
@@ -552,9 +569,7 @@ def _permuted_shapes(document: Document, fix: Fix) -> tuple[_Shape, _Shape] | No
     order = _block_order(text, spans, edit.content)
     if order is None:
         return None
-    link_starts: list[int] | None = document.cache.get("fixer-link-starts")
-    if link_starts is None:
-        link_starts = document.cache["fixer-link-starts"] = [link.start for link in document.links]
+    link_starts = _link_starts(document)
     links = document.links
     runs = [
         [
@@ -630,10 +645,10 @@ def _inert(document: Document, fix: Fix) -> bool:
             continue
         if _blank_line_by_atx_heading(text, edit.start, old, new):
             continue
+        if "\n" in old or "\r" in old or "\n" in new or "\r" in new:
+            return False  # (a line break is no URL character either: ``_URL_UNSAFE``)
         if _url_characters_only(document, edit, old, new):
             continue
-        if "\n" in old or "\r" in old or "\n" in new or "\r" in new:
-            return False
         line_start = _line_start(text, edit.start)
         if _LINE_START.fullmatch(text, line_start, edit.start) is not None:
             return False

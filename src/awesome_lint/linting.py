@@ -11,7 +11,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import BinaryIO
 
-from awesome_lint.diagnostics import Diagnostic, Fix
+from awesome_lint.diagnostics import Diagnostic, Fix, by_position
 from awesome_lint.lazyre import save_programs
 from awesome_lint.parser.directives import parse_directives
 from awesome_lint.parser.document import Document
@@ -57,7 +57,7 @@ def lint_document(
         enabled = {rule.code for rule in settings.rules}
         kept.extend(UnusedSuppression().report_unused(document, unused, enabled, _resolve_code))
     kept = _without_shadowed(kept)
-    kept.sort(key=lambda d: d.sort_key)
+    kept.sort(key=by_position)
     if settings.unfixable or settings.fixable is not None:
         # Decided once, here: a rule that may not fix reports no fix, so the report's
         # `[*]`, the counts, every format and `--fix` agree.
@@ -114,7 +114,7 @@ def merge(parts: list[Diagnostic], rest: list[Diagnostic]) -> list[Diagnostic]:
     """Two parts of one lint (from ``split_rules``' two lists) as the whole lint sorts
     them: the sort is stable and its key holds the code, so findings that tie came from
     one rule, in its own order."""
-    return sorted([*parts, *rest], key=lambda d: d.sort_key)
+    return sorted([*parts, *rest], key=by_position)
 
 
 # The rules of venues, years and order (AL2xx, AL3xx, AL111 and AL114, which read venue

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from functools import cache
 
-from awesome_lint.diagnostics import Applicability, Diagnostic, Fix
+from awesome_lint.diagnostics import Applicability, Diagnostic, Fix, by_position
 from awesome_lint.results import FileResult
 from awesome_lint.source import SourceText
 
@@ -26,7 +26,7 @@ def sorted_diagnostics(result: FileResult) -> list[Diagnostic]:
     """A file's diagnostics by start, end, code; empty when the file has no source."""
     if result.source is None:
         return []
-    return sorted(result.diagnostics, key=lambda d: d.sort_key)
+    return sorted(result.diagnostics, key=by_position)
 
 
 def iter_diagnostics(

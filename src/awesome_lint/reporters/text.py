@@ -78,23 +78,6 @@ def _fix_mark(diagnostic: Diagnostic, options: ReportOptions, style: _Style) -> 
     return ""
 
 
-def _header(
-    filename: str,
-    source: SourceText,
-    diagnostic: Diagnostic,
-    options: ReportOptions,
-    style: _Style,
-    severity: str = "error",
-) -> str:
-    line, column = source.position(diagnostic.start)
-    colon = style(_CYAN, ":")
-    return (
-        f"{style(_BOLD, _one_line(filename))}{colon}{line}{colon}{column}{colon} "
-        f"{style(_RED, diagnostic.code)} {_fix_mark(diagnostic, options, style)}"
-        f"{_one_line(diagnostic.message)}{_severity_mark(severity)}"
-    )
-
-
 def _severity_mark(severity: str) -> str:
     """Errors are the default and carry no mark; ``(warning)`` and ``(info)`` do."""
     return "" if severity == "error" else f" ({severity})"
@@ -146,9 +129,13 @@ def _render_row_chars(text: str, start: int, end: int) -> tuple[str, str]:
     return "".join(shown), " " * before + "^" * max(1, under)
 
 
-def _snippet_rows(source: SourceText, start: int, end: int) -> list[tuple[int, str, str]]:
-    """(line number, shown text, carets) for each line of a span."""
-    first = source.line_index(start)
+def _snippet_rows(
+    source: SourceText, start: int, end: int, first: int = -1
+) -> list[tuple[int, str, str]]:
+    """(line number, shown text, carets) for each line of a span; ``first`` is the index
+    of the line holding ``start`` when the caller knows it."""
+    if first < 0:
+        first = source.line_index(start)
     last = source.line_index(end)
     ends_with_terminator = end > start and last > first and source.lines[last].start == end
     if ends_with_terminator:
@@ -169,38 +156,79 @@ def _snippet_rows(source: SourceText, start: int, end: int) -> list[tuple[int, s
     return rows
 
 
-def _full_block(
-    filename: str,
-    source: SourceText,
-    diagnostic: Diagnostic,
-    options: ReportOptions,
-    style: _Style,
-    severity: str = "error",
-) -> list[str]:
-    rows = _snippet_rows(source, diagnostic.start, diagnostic.end)
-    elided = len(rows) > _MAX_ROWS
-    if elided:
-        rows = rows[:_HEAD_ROWS] + rows[-_TAIL_ROWS:]
-    width = len(str(rows[-1][0]))
-    gutter = style(_BLUE, " " * width + " |")
-    lines = [_header(filename, source, diagnostic, options, style, severity), gutter]
-    for position, (number, shown, carets) in enumerate(rows):
-        if elided and position == _HEAD_ROWS:
-            lines.append(style(_BLUE, "." * width + " |"))
-        numbered = style(_BLUE, f"{number:>{width}} |")
-        lines.append(f"{numbered} {shown}" if shown else numbered)
-        lines.append(f"{gutter} {style(_RED, carets)}")
-    lines.append(gutter)
-    fix = diagnostic.fix
-    if fix is not None:
-        note = ""
-        if fix.applicability is Applicability.UNSAFE and not options.unsafe_fixes:
-            note = " (unsafe fix: enable with --unsafe-fixes)"
-        lines.append(f"{style(_CYAN_BOLD, 'help')}: {_one_line(fix.message)}{note}")
-    for related in diagnostic.related:
-        line, column = source.position(related.start)
-        lines.append(f"{style(_BOLD, 'note')}: {_one_line(related.message)} at {line}:{column}")
-    return lines
+class _Pieces:
+    """What the lines of every diagnostic in one report share, styled once: a report of
+    thousands of diagnostics spends most of its time on these small strings."""
+
+    __slots__ = ("colon", "color", "help", "mark", "note", "style", "unsafe_fixes")
+
+    def __init__(self, options: ReportOptions, style: _Style) -> None:
+        self.style = style
+        self.color = style.enabled
+        self.unsafe_fixes = options.unsafe_fixes
+        self.colon = style(_CYAN, ":")
+        self.mark = style(_CYAN, FIX_MARK) + " "  # (``_fix_mark``)
+        self.help = style(_CYAN_BOLD, "help")
+        self.note = style(_BOLD, "note")
+
+    def header(
+        self, name: str, line: int, column: int, diagnostic: Diagnostic, severity: str
+    ) -> str:
+        """``path:line:col: CODE [*] message``, the line that starts a diagnostic in the
+        concise and full formats (``name``: the file name, already styled)."""
+        colon = self.colon
+        fix = diagnostic.fix
+        applicable = fix is not None and (
+            fix.applicability is Applicability.SAFE or self.unsafe_fixes
+        )
+        code = self.style(_RED, diagnostic.code) if self.color else diagnostic.code
+        return (
+            f"{name}{colon}{line}{colon}{column}{colon} {code} {self.mark if applicable else ''}"
+            f"{_one_line(diagnostic.message)}{_severity_mark(severity)}"
+        )
+
+    def full_block(
+        self, out: list[str], name: str, source: SourceText, diagnostic: Diagnostic, severity: str
+    ) -> None:
+        """Append the full format's lines for ``diagnostic`` to ``out``: the header, the
+        source lines with carets, the fix title and notes."""
+        style, color = self.style, self.color
+        start, end = diagnostic.start, diagnostic.end
+        first = source.line_index(start)
+        line = source.lines[first]
+        text = source.text[line.start : line.end]
+        if start <= end <= line.end and text.isascii() and text.isprintable():
+            # the common case, a span on one plain line: ``_snippet_rows``' one row, as
+            # ``_render_row`` shows it
+            rows = [(line.number, text, " " * (start - line.start) + "^" * max(1, end - start))]
+        else:
+            rows = _snippet_rows(source, start, end, first)
+        elided = len(rows) > _MAX_ROWS
+        if elided:
+            rows = rows[:_HEAD_ROWS] + rows[-_TAIL_ROWS:]
+        width = len(str(rows[-1][0]))
+        gutter = style(_BLUE, " " * width + " |")
+        out.append(self.header(name, line.number, start - line.start + 1, diagnostic, severity))
+        out.append(gutter)
+        for position, (number, shown, carets) in enumerate(rows):
+            if elided and position == _HEAD_ROWS:
+                out.append(style(_BLUE, "." * width + " |"))
+            numbered = f"{number:>{width}} |"
+            if color:
+                numbered = style(_BLUE, numbered)
+                carets = style(_RED, carets)
+            out.append(f"{numbered} {shown}" if shown else numbered)
+            out.append(f"{gutter} {carets}")
+        out.append(gutter)
+        fix = diagnostic.fix
+        if fix is not None:
+            note = ""
+            if fix.applicability is Applicability.UNSAFE and not self.unsafe_fixes:
+                note = " (unsafe fix: enable with --unsafe-fixes)"
+            out.append(f"{self.help}: {_one_line(fix.message)}{note}")
+        for related in diagnostic.related:
+            at, column = source.position(related.start)
+            out.append(f"{self.note}: {_one_line(related.message)} at {at}:{column}")
 
 
 # -- statistics, fix summary, footer -------------------------------------------------------
@@ -315,17 +343,18 @@ def write_concise(results: Sequence[FileResult], out: TextIO, options: ReportOpt
     if options.statistics:
         body = _statistics(results, options)
     else:
-        body = [
-            _header(
-                result.filename,
-                source,
-                diagnostic,
-                options,
-                style,
-                result.severity(diagnostic.code),
-            )
-            for result, source, diagnostic in iter_diagnostics(results)
-        ]
+        body = []
+        pieces = _Pieces(options, style)
+        for result in sorted_results(results):  # (``iter_diagnostics``)
+            source = result.source
+            if source is None:
+                continue
+            name = style(_BOLD, _one_line(result.filename))
+            severity = result.severity
+            for diagnostic in sorted_diagnostics(result):
+                line, column = source.position(diagnostic.start)
+                header = pieces.header(name, line, column, diagnostic, severity(diagnostic.code))
+                body.append(header)
     _write_tail(body, results, out, options)
 
 
@@ -336,10 +365,16 @@ def write_full(results: Sequence[FileResult], out: TextIO, options: ReportOption
         body = _statistics(results, options)
     else:
         body = []
-        for result, source, diagnostic in iter_diagnostics(results):
-            severity = result.severity(diagnostic.code)
-            body.extend(_full_block(result.filename, source, diagnostic, options, style, severity))
-            body.append("")
+        pieces = _Pieces(options, style)
+        for result in sorted_results(results):  # (``iter_diagnostics``)
+            source = result.source
+            if source is None:
+                continue
+            name = style(_BOLD, _one_line(result.filename))
+            severity = result.severity
+            for diagnostic in sorted_diagnostics(result):
+                pieces.full_block(body, name, source, diagnostic, severity(diagnostic.code))
+                body.append("")
     _write_tail(body, results, out, options)
 
 
