@@ -59,7 +59,9 @@ def test_rules_offer_only_the_fixes_they_declare_on_real_lists(corpus_files: lis
 def test_split_by_declaration_and_settings() -> None:
     settings = Settings.default()
     fixing, rest = split_rules(settings)
-    assert {rule.fix for rule in fixing} == {"safe"}
+    # AL702 (unsafe) runs beside AL701, which shadows its findings on a ToC's links
+    assert {rule.fix for rule in fixing if rule.code != "AL702"} == {"safe"}
+    assert "AL702" in {rule.code for rule in fixing}
     assert {rule.fix for rule in rest} == {"none", "unsafe"}
     assert sorted(fixing + rest, key=settings.rules.index) == list(settings.rules)
     unsafe = Settings(settings.rules, {}, unsafe_fixes=True, unfixable=frozenset({"AL104"}))

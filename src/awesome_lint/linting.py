@@ -99,6 +99,12 @@ def split_rules(settings: Settings) -> tuple[list[type[Rule]], list[type[Rule]]]
     for rule in settings.rules:
         offers = rule.fix == "safe" or (rule.fix == "unsafe" and settings.unsafe_fixes)
         (fixing if offers and settings.may_fix(rule.code) else rest).append(rule)
+    # a rule whose findings another one shadows runs beside it (``_without_shadowed``)
+    codes = {rule.code for rule in fixing}
+    for first, second in _SHADOWS:
+        if first in codes:
+            fixing.extend(rule for rule in rest if rule.code == second)
+            rest = [rule for rule in rest if rule.code != second]
     return fixing, rest
 
 
