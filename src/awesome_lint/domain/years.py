@@ -144,6 +144,9 @@ _ISO_DATE = lazy_compile(
 )
 
 
+_DIGITS = frozenset("0123456789")
+
+
 def _written_date(document: Document, entry: Entry) -> tuple[int, int, int] | None:
     """The first year-first date (``2025-05-22``) in the entry's first paragraph, outside
     its links' targets; else None."""
@@ -151,13 +154,18 @@ def _written_date(document: Document, entry: Entry) -> tuple[int, int, int] | No
     start, end = entry.content
     if entry.para_end > entry.line:
         end = document.source.lines[entry.para_end].end
-    if "-" not in text[start:end]:
-        return None
-    for m in _ISO_DATE.finditer(text, start, end):
-        pos = m.start()
-        if any(link.url[0] <= pos < link.url[1] for link in (*entry.links, *entry.more_links)):
-            continue
-        return (int(m.group("year")), int(m.group("month")), int(m.group("day")))
+    # from each "-" after four digits (a title's hyphens are many, its dates few: a
+    # scan of every character of every entry cost six times the rest of this function)
+    dash = text.find("-", start + 4, end)
+    while dash >= 0:
+        pos = dash - 4
+        if text[dash - 1] in _DIGITS and text[pos:dash].isdigit():
+            m = _ISO_DATE.match(text, pos, end)
+            if m is not None and not any(
+                link.url[0] <= pos < link.url[1] for link in (*entry.links, *entry.more_links)
+            ):
+                return (int(m.group("year")), int(m.group("month")), int(m.group("day")))
+        dash = text.find("-", dash + 1, end)
     return None
 
 
