@@ -13,6 +13,7 @@ from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import PaperLink, paper_links
 from awesome_lint.parser.document import Document, Entry, Heading
 from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import in_link_target
 from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, document_tokens, registry_for
 
 # A word is the file's own when its titles and headings use it this often (and it is
@@ -220,7 +221,7 @@ class TitleTypo(Rule):
             for spot in _spots_with(by_key, head, rest):
                 start, end, fixable = _where(spot)
                 for m in pattern.finditer(text, start, end):
-                    if _in_link_target(document, m.start()):
+                    if in_link_target(document, m.start()):
                         continue
                     written = m.group()
                     joined = written[: len(head)] + written[len(head) + 1 :]
@@ -268,7 +269,7 @@ class TitleTypo(Rule):
                     if not _ACRONYM_SPELT.search(text, spot_start, spot_end):
                         found.append((m.start(), m.end(), fixable, written))
         for start, end, fixable, written in found:
-            if written_as[written] > 1 or _in_link_target(document, start):
+            if written_as[written] > 1 or in_link_target(document, start):
                 continue  # written so twice or more: on purpose
             folded = written.casefold()
             spelt = written[0] + written[1:].lower()
@@ -368,7 +369,7 @@ class TitleTypo(Rule):
             for m in _WORD.finditer(text, start, end):
                 written = m.group()
                 common = slips.get(written.casefold())
-                if common is None or _in_link_target(document, m.start()):
+                if common is None or in_link_target(document, m.start()):
                     continue
                 if not written.isupper() and not written[1:].islower():
                     continue  # a name
@@ -416,7 +417,7 @@ class TitleTypo(Rule):
         seen: set[int] = set()
         for start, end, fixable in found:
             for m in pattern.finditer(text, start, end):
-                if m.start() in seen or _in_link_target(document, m.start()):
+                if m.start() in seen or in_link_target(document, m.start()):
                     continue
                 seen.add(m.start())
                 written = m.group()
@@ -534,19 +535,6 @@ def _names_a_system(text: str, title_start: int, start: int, end: int) -> bool:
     """Whether the word at ``start:end`` leads its title or ends with a colon, where a
     system's name stands (`StreamingDialogue: Prolonged ...`)."""
     return text[end : end + 1] == ":" or not any(c.isalpha() for c in text[title_start:start])
-
-
-def _in_link_target(document: Document, pos: int) -> bool:
-    """Whether ``pos`` is inside a link's target (targets never overlap: the one
-    starting last at or before ``pos`` is the only one that may hold it)."""
-    cached: tuple[list[int], list[int]] | None = document.cache.get("title-typo-targets")
-    if cached is None:
-        spans = sorted(link.url for link in document.links)
-        cached = ([a for a, _ in spans], [b for _, b in spans])
-        document.cache["title-typo-targets"] = cached
-    starts, ends = cached
-    i = bisect_right(starts, pos) - 1
-    return i >= 0 and pos < ends[i]
 
 
 # Two words run together ("ObjectDetection"): each part a word the titles use this

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 
@@ -10,6 +9,7 @@ from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import in_link_target
 
 # A name in camel case (`GitHub`, `ByteDance`, `DeepMind`): capitalised parts of two
 # letters or more, run together; a word, not a piece of an address, a file name or an
@@ -129,14 +129,7 @@ def _alternatives(words: list[str], depth: int = 2) -> str:
 def _in_markup(document: Document, pos: int) -> bool:
     """Whether ``pos`` is in a link's target, a code span or an HTML tag (of its line:
     a name is looked up a few times, never the whole file's markup)."""
-    targets: tuple[list[int], list[int]] | None = document.cache.get("name-case-targets")
-    if targets is None:
-        spans = sorted(link.url for link in document.links)
-        targets = ([a for a, _ in spans], [b for _, b in spans])
-        document.cache["name-case-targets"] = targets
-    starts, ends = targets
-    i = bisect_right(starts, pos) - 1
-    if i >= 0 and pos < ends[i]:
+    if in_link_target(document, pos):
         return True
     text = document.text
     first = text.rfind("\n", 0, pos) + 1

@@ -157,3 +157,16 @@ def text_entry_at(document: Document, start: int, end: int) -> Entry | None:
     if not any(a <= start and end <= b for a, b in entry_text_spans(document.text, entry)):
         return None
     return entry
+
+
+def in_link_target(document: Document, pos: int) -> bool:
+    """Whether ``pos`` is inside a link's target (targets never overlap: the one
+    starting last at or before ``pos`` is the only one that may hold it)."""
+    cached: tuple[list[int], list[int]] | None = document.cache.get("link-target-spans")
+    if cached is None:
+        spans = sorted(link.url for link in document.links)
+        cached = ([a for a, _ in spans], [b for _, b in spans])
+        document.cache["link-target-spans"] = cached
+    starts, ends = cached
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
