@@ -73,6 +73,8 @@ def _shape_by_links(
     if links and links[0].start == start:
         return "link"
     if first in "*_":
+        if links and not text[start : links[0].start].strip("*_"):
+            return "link"  # `**[doobie](url)** - ...`: a link set in bold to stand out
         return "emphasis"
     if first == "[" and links:
         return "prefix"

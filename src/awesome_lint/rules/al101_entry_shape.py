@@ -32,7 +32,9 @@ class EntryShape(Rule):
     from it, for example a paper without a link in a list where every other
     entry starts with `[Title](url)`. A Markdown list of which no item has a
     link is notes, not entries (`- Moby = open source development` above a
-    section's links), and is left alone.
+    section's links), and is left alone. A link set in bold to stand out
+    (`**[doobie](url)** - ...`, a list that bolds its most-starred projects)
+    starts with a link like the others.
 
     ## Why
 
