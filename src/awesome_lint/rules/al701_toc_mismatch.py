@@ -3,6 +3,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
+from itertools import pairwise
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Related
 from awesome_lint.lazyre import lazy_compile
@@ -47,7 +48,9 @@ class TocMismatch(Rule):
     - **twin**: a second item for a heading name the file uses twice, linked to
       the first heading's anchor (`#sport-players` where the second `### Sport
       Players` is `#sport-players-1`): fixed to the second's anchor.
-    - **order**: a ToC item listed out of the headings' order.
+    - **order**: a ToC item listed out of the headings' order. A ToC that is an
+      A-Z index (its lists of siblings in alphabetical order, 9 neighbours in 10)
+      has an order of its own and is not held to the headings'.
     - **text**: an item's link text differs from its heading's text (compared
       as anchors, so case, punctuation, emoji and emoji shortcodes such as
       `:heavy_dollar_sign:` do not count), when at least 80%
@@ -233,8 +236,11 @@ class TocMismatch(Rule):
             yield self._missing(document, run, item_of, covered, parents, items)
 
         # -- order -------------------------------------------------------------------
+        # (an index in A-Z order is a ToC's order of its own, not the headings')
         order = [index for _item, _link, index in targets if index is not None]
-        in_order = _longest_increasing(order)
+        in_order = set(range(len(order))) if _alphabetical(text, targets) else None
+        if in_order is None:
+            in_order = _longest_increasing(order)
         position = 0
         for _item, link, index in targets:
             if index is None:
@@ -497,6 +503,28 @@ _UNLISTED = frozenset(
         *("acknowledgements", "acknowledgments", "credits"),
     }
 )
+
+
+# A ToC is an A-Z index when its lists of 3 or more items (siblings under one parent)
+# hold this share of its items and 9 in 10 of their neighbours are in A-Z order.
+ALPHABETICAL_SHARE = 0.8
+
+
+def _alphabetical(text: str, targets: list[tuple[Entry, Link, int | None]]) -> bool:
+    """Whether the ToC lists its items in alphabetical order, sibling by sibling."""
+    groups: dict[tuple[int, int | None], list[str]] = {}
+    for item, link, _index in targets:
+        parent = id(item.parent) if item.parent is not None else None
+        key = (item.depth, parent)
+        groups.setdefault(key, []).append(text[link.text[0] : link.text[1]].casefold())
+    grouped = pairs = in_order = 0
+    for names in groups.values():
+        if len(names) >= 3:
+            grouped += len(names)
+            pairs += len(names) - 1
+            in_order += sum(1 for a, b in pairwise(names) if a <= b)
+    # (an index with a slip of its own is still an index: 35 of 36 pairs in order)
+    return grouped >= ALPHABETICAL_SHARE * len(targets) and in_order >= 0.9 * pairs > 0
 
 
 def _longest_increasing(values: list[int]) -> set[int]:
