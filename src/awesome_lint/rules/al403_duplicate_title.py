@@ -9,6 +9,7 @@ from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.base import Context, Rule
 
 MIN_TITLE = 12  # characters of the folded title; shorter ones ("Paper", "Survey") say little
+MIN_TITLE_WORDS = 3  # ... and words: "Deep Learning", "Neural Networks" name many works
 # The part of a title before its last comma compared as a title: at least this long
 MIN_HEAD = 30
 MIN_HEAD_WORDS = 5
@@ -31,7 +32,8 @@ class DuplicateTitle(Rule):
     have five words or more; two titles with different names before one rest,
     `FlashAttention: ...` and `FlashMask: ...`, are two papers). Very short
     titles are ignored, and so is a nested item that repeats its parent's title
-    to give another link.
+    to give another link. A title of one or two words (`Deep Learning`: a review
+    and a book) names many works and is not compared.
 
     An entry with no link at all whose text, after a tag in brackets
     (`[SOSP'24] Enabling Parallelism Hot Switching ...`), is the title of a paper
@@ -74,8 +76,8 @@ class DuplicateTitle(Rule):
             if title is None:
                 continue
             key = title_key(title)
-            if len(key) < MIN_TITLE:
-                continue
+            if len(key) < MIN_TITLE or key.count(" ") < MIN_TITLE_WORDS - 1:
+                continue  # ("Deep Learning": a generic title, many works)
             section = id(entry.section)
             this = (entry, link, url_key)
             # "Title, IEEE ROBOTICS AND AUTOMATION LETTERS." and "Title, RAL.": a title
