@@ -89,6 +89,20 @@ def dash_habit(found: list[tuple[Entry, tuple[int, int, str]]]) -> str | None:
     return habit
 
 
+# A description that goes on the link's sentence in lower case (`[DevDocs](url) is an
+# ...`, `[docs](url) and [issues](url)`), not one that lost its separator.
+_PROSE = lazy_compile(r"[ \t]*[a-z]")
+
+
+def _restates(document: Document, entry: Entry, at: int) -> bool:
+    """Whether the text at ``at`` starts with the entry's name (`[pgvector](url) pgvector
+    helps ...`: a description that lost its separator, not the link's sentence)."""
+    if entry.link is None:
+        return False
+    name = document.span_text(entry.link.text).strip().lower()
+    return bool(name) and document.text[at : at + len(name) + 8].lstrip().lower().startswith(name)
+
+
 class EntrySeparator(Rule):
     """
     ## What it does
@@ -97,7 +111,9 @@ class EntrySeparator(Rule):
     finds a separator between the link and its description that differs from
     the file's habit: an en dash `–`, an em dash `—`, `--`, a colon, a
     non-breaking space, two spaces, no spaces (`[Name](url)- Description`), or
-    no separator at all (`[Name](url) Description`). Star badges and code
+    no separator at all (`[Name](url) Description`; but not a sentence that
+    goes on from the link in lower case, `[DevDocs](url) is an ...`, unless it
+    starts with the name again). Star badges and code
     spans right after the link (`[Name](url) ![](stars.svg) - …`) are skipped.
     A dash with nothing after it (`[Name](url) -`) is reported too, without a
     fix.
@@ -146,13 +162,15 @@ class EntrySeparator(Rule):
         habit = dash_habit(found)
         if habit is None:
             return
-        for _entry, (start, end, form) in found:
+        for entry, (start, end, form) in found:
             if form == habit:
                 continue
             if form == DANGLING:
                 yield self.report("Separator with no description after it", start, end)
                 continue
             if form == NONE:
+                if _PROSE.match(document.text, end) and not _restates(document, entry, end):
+                    continue  # `[DevDocs](url) is an ...`: the link is the sentence's subject
                 message = "No separator between the link and the description"
             elif _NBSP in form:
                 message = f"Separator {form!r} has a non-breaking space; the file uses {habit!r}"
