@@ -8,7 +8,7 @@ then a one-line footer naming the next step (suppressed by ``quiet``).
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import TextIO
 
@@ -345,16 +345,9 @@ def write_concise(results: Sequence[FileResult], out: TextIO, options: ReportOpt
     else:
         body = []
         pieces = _Pieces(options, style)
-        for result in sorted_results(results):  # (``iter_diagnostics``)
-            source = result.source
-            if source is None:
-                continue
-            name = style(_BOLD, _one_line(result.filename))
-            severity = result.severity
-            for diagnostic in sorted_diagnostics(result):
-                line, column = source.position(diagnostic.start)
-                header = pieces.header(name, line, column, diagnostic, severity(diagnostic.code))
-                body.append(header)
+        for name, source, diagnostic, severity in _each(results, style):
+            line, column = source.position(diagnostic.start)
+            body.append(pieces.header(name, line, column, diagnostic, severity))
     _write_tail(body, results, out, options)
 
 
@@ -366,16 +359,25 @@ def write_full(results: Sequence[FileResult], out: TextIO, options: ReportOption
     else:
         body = []
         pieces = _Pieces(options, style)
-        for result in sorted_results(results):  # (``iter_diagnostics``)
-            source = result.source
-            if source is None:
-                continue
-            name = style(_BOLD, _one_line(result.filename))
-            severity = result.severity
-            for diagnostic in sorted_diagnostics(result):
-                pieces.full_block(body, name, source, diagnostic, severity(diagnostic.code))
-                body.append("")
+        for name, source, diagnostic, severity in _each(results, style):
+            pieces.full_block(body, name, source, diagnostic, severity)
+            body.append("")
     _write_tail(body, results, out, options)
+
+
+def _each(
+    results: Sequence[FileResult], style: _Style
+) -> Iterator[tuple[str, SourceText, Diagnostic, str]]:
+    """Each diagnostic to report, in order (``iter_diagnostics``), with its file's styled
+    name, its source and its severity."""
+    for result in sorted_results(results):
+        source = result.source
+        if source is None:
+            continue
+        name = style(_BOLD, _one_line(result.filename))
+        severity = result.severity
+        for diagnostic in sorted_diagnostics(result):
+            yield name, source, diagnostic, severity(diagnostic.code)
 
 
 def write_grouped(results: Sequence[FileResult], out: TextIO, options: ReportOptions) -> None:
