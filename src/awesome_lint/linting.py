@@ -56,7 +56,7 @@ def lint_document(
 
         enabled = {rule.code for rule in settings.rules}
         kept.extend(UnusedSuppression().report_unused(document, unused, enabled, _resolve_code))
-    kept = _without_shadowed(kept)
+    kept = _without_shadowed(document, kept)
     kept.sort(key=by_position)
     if settings.unfixable or settings.fixable is not None:
         # Decided once, here: a rule that may not fix reports no fix, so the report's
@@ -69,16 +69,25 @@ def lint_document(
 
 
 # A finding of the first rule covers one of the second's: the same slip, reported once.
-# (A table of contents' link to no heading is AL701's, with its fix; AL702 reads every
-# other `#fragment` link.)
-_SHADOWS = (("AL701", "AL702"),)
+# "span": inside the first's span (a table of contents' link to no heading is AL701's,
+# with its fix; AL702 reads every other `#fragment` link); "line": on the same line (a
+# link split by a blank, AL714's, leaves its entry without a link: AL101 says so too).
+_SHADOWS = (("AL701", "AL702", "span"), ("AL714", "AL101", "line"))
 
 
-def _without_shadowed(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+def _without_shadowed(document: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     """The diagnostics without those that a finding of a shadowing rule covers."""
-    for first, second in _SHADOWS:
+    for first, second, how in _SHADOWS:
         spans = [(d.start, d.end) for d in diagnostics if d.code == first]
-        if spans:
+        if not spans:
+            continue
+        if how == "line":
+            line_index = document.source.line_index
+            lines = {line_index(start) for start, _ in spans}
+            diagnostics = [
+                d for d in diagnostics if d.code != second or line_index(d.start) not in lines
+            ]
+        else:
             diagnostics = [
                 d
                 for d in diagnostics
@@ -101,7 +110,7 @@ def split_rules(settings: Settings) -> tuple[list[type[Rule]], list[type[Rule]]]
         (fixing if offers and settings.may_fix(rule.code) else rest).append(rule)
     # a rule whose findings another one shadows runs beside it (``_without_shadowed``)
     codes = {rule.code for rule in fixing}
-    for first, second in _SHADOWS:
+    for first, second, _how in _SHADOWS:
         if first in codes:
             fixing.extend(rule for rule in rest if rule.code == second)
             rest = [rule for rule in rest if rule.code != second]

@@ -34,7 +34,9 @@ class EntryShape(Rule):
     link is notes, not entries (`- Moby = open source development` above a
     section's links), and is left alone. A link set in bold to stand out
     (`**[doobie](url)** - ...`, a list that bolds its most-starred projects)
-    starts with a link like the others.
+    starts with a link like the others. An entry whose link is split by a blank
+    (`[RxJS] (https://...)`) is `split-link`'s (AL714) when both run: it is not
+    reported again here as an entry without a link.
 
     ## Why
 
