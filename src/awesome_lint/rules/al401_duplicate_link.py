@@ -260,12 +260,11 @@ class DuplicateLink(Rule):
                 ):
                     label, other = document.span_text(link.text), document.span_text(paper.text)
                     other = other if len(other) <= 40 else other[:39].rstrip() + "…"
-                    yield self.report(
-                        f"The entry's paper link {other!r} and its {label!r} link have one "
-                        "URL: one of them is a wrong link",
-                        link.url[0],
-                        link.url[1],
-                        related=(Related(paper.url[0], paper.url[1], "Paper link"),),
+                    yield self._one_url(
+                        link,
+                        paper,
+                        f"The entry's paper link {other!r} and its {label!r} link have one URL",
+                        "Paper link",
                     )
                     continue
                 first = seen.setdefault(key, link)
@@ -274,13 +273,21 @@ class DuplicateLink(Rule):
                 label, other = document.span_text(link.text), document.span_text(first.text)
                 if label == other:
                     continue
-                yield self.report(
-                    f"The entry links this URL twice, as {other!r} and as {label!r}: "
-                    "one of them is a wrong link",
-                    link.url[0],
-                    link.url[1],
-                    related=(Related(first.url[0], first.url[1], "Same URL here"),),
+                yield self._one_url(
+                    link,
+                    first,
+                    f"The entry links this URL twice, as {other!r} and as {label!r}",
+                    "Same URL here",
                 )
+
+    def _one_url(self, link: Link, other: Link, what: str, note: str) -> Diagnostic:
+        """Two links of one entry with one URL: one of them is wrong (at the later one)."""
+        return self.report(
+            f"{what}: one of them is a wrong link",
+            link.url[0],
+            link.url[1],
+            related=(Related(other.url[0], other.url[1], note),),
+        )
 
 
 # Labels of a code link: one that shares the paper link's URL points to the wrong place
