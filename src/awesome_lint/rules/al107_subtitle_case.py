@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
@@ -61,7 +62,10 @@ class SubtitleCase(Rule):
     Words whose case is deliberate are never changed: names with inner
     capitals or digits (`vLLM`, `eBPF`, `iOS`, `gRPC`, `k8s`), abbreviations
     with dots (`e.g.`), non-ASCII words, and words the file never writes
-    capitalised (`sklearn compatible API`). Nor is a function word (`a`, `an`,
+    capitalised (`sklearn compatible API`), and a word that starts the file's
+    subtitles in lower case at least twice and at least as often as capitalised
+    (`sbt plugin to ...` five times beside `Sbt plugin that ...`: a name whose
+    owners write it in lower case). Nor is a function word (`a`, `an`,
     `the`, `of`, ...) that opens the rest of a paper's own title: after a link to
     a paper (arXiv, a DOI, ACM, USENIX, OpenReview, a PDF, ...) the `: subtitle`
     is the title as its authors wrote it (`[xDiT](https://arxiv.org/abs/2411.01738):
@@ -97,11 +101,15 @@ class SubtitleCase(Rule):
         if dominant((case for _, case, _ in found), share=0.8, minimum=5) != "upper":
             return
         capitalised: set[str] | None = None  # words the file writes capitalised somewhere
+        starts: Counter[tuple[str, str]] | None = None  # (word folded, case) at subtitle starts
         for entry, case, pos in found:
             if case == "lower":
-                word = _WORD.match(text, pos)
-                assert word is not None
-                core = word.group().rstrip(",.:;!?)")
+                core = _core(text, pos)
+                if starts is None:
+                    starts = Counter((_core(text, at).lower(), kind) for _, kind, at in found)
+                lower = starts[core.lower(), "lower"]
+                if lower >= 2 and lower >= starts[core.lower(), "upper"]:
+                    continue  # "sbt plugin ...": a name the file starts with in lower case
                 if core in _ENGLISH:
                     if _paper_title(document, entry):
                         continue  # "xDiT: an Inference Engine": as the authors wrote it
@@ -116,6 +124,12 @@ class SubtitleCase(Rule):
                     pos + 1,
                     self.replace("Capitalise the first letter", pos, pos + 1, text[pos].upper()),
                 )
+
+
+def _core(text: str, pos: int) -> str:
+    word = _WORD.match(text, pos)
+    assert word is not None
+    return word.group().rstrip(",.:;!?)")
 
 
 def _paper_title(document: Document, entry: Entry) -> bool:
