@@ -63,6 +63,8 @@ class Fix(FrozenRecord):
     scanner fully understands (the only change to the parse it may make).
     ``adds_links``: the fix joins that many link texts to their targets (``[x] (url)``),
     so that many more links parse; every other URL stays, in order.
+    ``makes_headings``: the fix turns that many one-line paragraphs into ATX headings
+    (``#2 Title`` into ``# 2 Title``); every other block, entry and URL stays.
     """
 
     _fields = (
@@ -75,6 +77,7 @@ class Fix(FrozenRecord):
         "anchors_only",
         "joins_lines",
         "adds_links",
+        "makes_headings",
     )
     __slots__ = _fields
     message: str
@@ -86,6 +89,7 @@ class Fix(FrozenRecord):
     anchors_only: bool
     joins_lines: bool
     adds_links: int
+    makes_headings: int
 
     def __init__(
         self,
@@ -98,6 +102,7 @@ class Fix(FrozenRecord):
         anchors_only: bool = False,
         joins_lines: bool = False,
         adds_links: int = 0,
+        makes_headings: int = 0,
     ) -> None:
         set_ = object.__setattr__
         set_(self, "message", message)
@@ -109,6 +114,7 @@ class Fix(FrozenRecord):
         set_(self, "anchors_only", anchors_only)
         set_(self, "joins_lines", joins_lines)
         set_(self, "adds_links", adds_links)
+        set_(self, "makes_headings", makes_headings)
 
     @property
     def start(self) -> int:

@@ -225,12 +225,13 @@ def verified_fixes(document: Document, diagnostics: list[Diagnostic]) -> list[Di
         return _keeps_invariants(before, after, group)
 
     def settle(group: list[Fix]) -> None:
-        moving = [fix for fix in group if fix.removes_entries or fix.adds_entries]
+        moving = [fix for fix in group if _moves(fix)]
         if moving and len(moving) < len(group):
-            # A fix that removes or adds entries is judged by entry counts alone: checked
-            # with it, another fix would escape the structure check it must pass alone.
+            # A fix that removes or adds entries is judged by entry counts alone, one that
+            # makes a heading by that change alone: checked with it, another fix would
+            # escape the structure check it must pass alone.
             settle(moving)
-            settle([fix for fix in group if not (fix.removes_entries or fix.adds_entries)])
+            settle([fix for fix in group if not _moves(fix)])
             return
         if parses >= MAX_VERIFY_PARSES:
             refused.update(id(fix) for fix in group)
@@ -498,7 +499,7 @@ def _permuted_shapes(document: Document, fix: Fix) -> tuple[_Shape, _Shape] | No
     block's run of them in the block's new place. (``tests/test_sort_shortcut.py``
     compares this shape with a parse on every corpus list and on generated lists.)
     """
-    if len(fix.edits) != 1 or fix.removes_entries or fix.adds_entries or fix.adds_links:
+    if len(fix.edits) != 1 or _moves(fix) or fix.adds_links:
         return None
     if fix.joins_lines:
         return None
@@ -855,7 +856,11 @@ def _keeps_invariants(before: _Shape, after: _Shape, fixes: list[Fix]) -> bool:
     linked = sum(fix.adds_links for fix in fixes)
     if removed:
         return len(urls_after) <= len(urls_before) + linked
-    if not added and after.structure != before.structure:
+    headed = sum(fix.makes_headings for fix in fixes)
+    if headed and after.structure != before.structure:
+        if not _only_headed(before.structure, after.structure, headed):
+            return False
+    elif not added and after.structure != before.structure:
         # an entry whose lines are joined, or whose link is joined, may become one the
         # scanner understands
         joined = sum(fix.joins_lines for fix in fixes) + linked
@@ -868,6 +873,32 @@ def _keeps_invariants(before: _Shape, after: _Shape, fixes: list[Fix]) -> bool:
     if rewrites:
         return len(urls_after) == len(urls_before)
     return urls_after == urls_before
+
+
+def _moves(fix: Fix) -> bool:
+    """A fix whose change to the parse is checked apart from the other fixes."""
+    return bool(fix.removes_entries or fix.adds_entries or fix.makes_headings)
+
+
+def _only_headed(before: tuple[object, ...], after: tuple[object, ...], made: int) -> bool:
+    """Whether the whole text's structure ``after`` is ``before`` with ``made`` paragraphs
+    turned into headings: the same blocks otherwise, ``made`` more heading levels, the
+    same entries understood."""
+    if len(before) != 3 or len(after) != 3 or before[2] != after[2]:
+        return False
+    kinds_before, kinds_after = before[0], after[0]
+    levels_before, levels_after = before[1], after[1]
+    assert isinstance(kinds_before, tuple) and isinstance(kinds_after, tuple)
+    assert isinstance(levels_before, tuple) and isinstance(levels_after, tuple)
+    if len(kinds_before) != len(kinds_after) or len(levels_after) != len(levels_before) + made:
+        return False
+    changed = 0
+    for one, two in zip(kinds_before, kinds_after, strict=True):
+        if one != two:
+            if (one, two) != ("paragraph", "heading"):
+                return False
+            changed += 1
+    return changed == made and _subsequence(levels_before, levels_after)
 
 
 def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

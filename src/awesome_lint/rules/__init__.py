@@ -139,6 +139,7 @@ _ROWS: tuple[tuple[str, str, str, bool, str, str], ...] = (
     ("AL607", "stale-count", "StaleCount", True, "error", ""),
     ("AL608", "list-numbering", "ListNumbering", True, "error", ""),
     ("AL609", "heading-spacing", "HeadingSpacing", True, "error", ""),
+    ("AL610", "heading-hash-space", "HeadingHashSpace", True, "error", ""),
     ("AL701", "toc-mismatch", "TocMismatch", True, "error", ""),
     ("AL702", "broken-anchor", "BrokenAnchor", True, "error", ""),
     ("AL703", "entry-separator", "EntrySeparator", True, "error", ""),

@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic, Edit, Fix
+from awesome_lint.lazyre import lazy_compile
+from awesome_lint.parser.document import Document
+from awesome_lint.rules.base import Context, Rule
+
+# A line that would be an ATX heading but for the blank after its hashes:
+# the hashes, then a letter or digit straight away.
+_GLUED = lazy_compile(r"(#{1,6})(?=[^\W_])")
+_MAX_LENGTH = 80  # a heading is short; a long line is prose that starts with a hashtag
+
+
+class HeadingHashSpace(Rule):
+    """
+    ## What it does
+
+    Finds a line written as an ATX heading without the blank between its hashes
+    and its text, `#2 Deep Learning Method` in a file of `# 1 Deep Learning
+    History` headings. CommonMark needs that blank: without it the line renders
+    as a paragraph that starts with `#2`, and the section is missing from the
+    page's outline and anchors. (The rule is markdownlint's MD018,
+    "no-missing-space-atx".)
+
+    Only a paragraph of that one line, at the left margin, is read, and only
+    where the file has ATX headings of the same level written with the blank,
+    so the line's purpose is clear. A line with a second `#` (`#python
+    #awesome`), a line of more than 80 characters, and a `#` followed by
+    anything but a letter or a digit (`#!`, `#{`) are hashtags or code, not
+    headings.
+
+    ## Why
+
+    The heading was meant: its siblings are headings, and the table of
+    contents may link to it. Rendered, it is a line of text with a stray `#`.
+
+    ## Example
+
+    ```markdown
+    # 1 Deep Learning History
+
+    #2 Deep Learning Method
+    ```
+
+    becomes
+
+    ```markdown
+    # 1 Deep Learning History
+
+    # 2 Deep Learning Method
+    ```
+
+    ## Fix safety
+
+    Safe: one space is inserted after the hashes, which makes the line the
+    heading its level's other headings show it was meant to be.
+
+    ## Options
+
+    None.
+    """
+
+    code = "AL610"
+    name = "heading-hash-space"
+    summary = "A heading line without the blank after its hashes renders as text"
+    fix = "safe"
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        levels = {heading.level for heading in document.headings if not heading.setext}
+        if not levels:
+            return
+        text = document.text
+        lines = document.source.lines
+        for block in document.blocks:
+            if block.kind != "paragraph" or block.start_line != block.end_line:
+                continue
+            line = lines[block.start_line]
+            if text[line.start : line.start + 1] != "#" or line.end - line.start > _MAX_LENGTH:
+                continue
+            match = _GLUED.match(text, line.start, line.end)
+            if match is None or len(match.group(1)) not in levels:
+                continue
+            at = match.end(1)
+            if "#" in text[at : line.end]:
+                continue  # "#python #awesome": hashtags
+            yield self.report(
+                "No blank after the heading's hashes: the line renders as text",
+                line.start,
+                at,
+                Fix(
+                    "Insert a space after the hashes",
+                    (Edit(at, at, " "),),
+                    makes_headings=1,
+                ),
+            )
