@@ -72,12 +72,13 @@ class ArxivDate(Rule):
     file must give the id's month and year in at least 9 of 10 of its dated arXiv
     labels (and at least 10 of them).
 
-    Reported: a label in the id's month of an earlier year (a slip of the year), and a
-    label more than a month before the id's month (an id is given when the paper is
-    announced, a few days to a few weeks after it is submitted: a label a month
-    before the id's month is a submission held back, not a slip). A label after the id's
-    month is left alone, a later year included (`[[10 Mar 2023]]` on `2203.15792`):
-    it may be the date of a later version.
+    Reported: a label in the id's month of another year, earlier or later (a slip
+    of the year: `[[10 Mar 2023]]` on `2203.15792`, under a line dated `[[10 Mar
+    2022]]`), and a label more than a month before the id's month (an id is given
+    when the paper is announced, a few days to a few weeks after it is submitted:
+    a label a month before the id's month is a submission held back, not a slip).
+    A label in a later month is left alone, a later year included (`[[10 Jun
+    2023]]` on `2203.15792`): it may be the date of a later version.
 
     A date label without its year (`[[arXiv 26 Jun]]`) on an arXiv link is
     reported too, in such a file, with the id's month and year.
@@ -138,9 +139,10 @@ class ArxivDate(Rule):
         text = document.text
         yield from self._no_year(document)
         for link, (year, month), (id_year, id_month), paper in dated:
-            # the id's month in an earlier year: a year slip (a later year may be the
-            # date of a later version, "10 Mar 2023" on 2203.15792, and is left alone)
-            slip = month == id_month and year < id_year
+            # the id's month in another year: a year slip ("10 Mar 2023" on 2203.15792,
+            # the line above's "10 Mar 2022" copied; a later version comes out in another
+            # month, which is left alone)
+            slip = month == id_month and year != id_year
             months_before = (id_year * 12 + id_month) - (year * 12 + month)
             if not slip and months_before <= 1:
                 continue
