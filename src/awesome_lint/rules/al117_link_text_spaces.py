@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 
@@ -17,6 +17,8 @@ class LinkTextSpaces(Rule):
     `[ Paper](url)`, `[code ](url)`, and inside the bracketed labels paper
     lists write, `[[ 24 Jul 2020]](url)`. (The rule idea is markdownlint's
     MD039, "spaces inside link text".)
+
+    A link with blanks at both ends (`[ Name ](url)`) is one finding.
 
     A link whose text is an image (`[ ![badge](svg) ](url)`) and a link whose
     text is only blanks (AL704's business) are left alone.
@@ -73,11 +75,12 @@ class LinkTextSpaces(Rule):
                 continue
             lead = len(label) - len(label.lstrip(_BLANKS))
             trail = len(label) - len(label.rstrip(_BLANKS))
-            spans = []
-            if lead:
-                spans.append((start, start + lead, "start"))
-            if trail:
-                spans.append((end - trail, end, "end"))
-            for a, b, where in spans:
-                fix = self.replace("Remove the blank", a, b, "")
-                yield self.report(f"Link text {label!r} has a blank at its {where}", a, b, fix)
+            if lead and trail:  # "[ Name ](url)": one finding, both blanks go
+                fix = Fix("Remove the blanks", (Edit(start, start + lead), Edit(end - trail, end)))
+                yield self.report(
+                    f"Link text {label!r} has blanks at its start and end", start, end, fix
+                )
+                continue
+            a, b, where = (start, start + lead, "start") if lead else (end - trail, end, "end")
+            fix = self.replace("Remove the blank", a, b, "")
+            yield self.report(f"Link text {label!r} has a blank at its {where}", a, b, fix)
