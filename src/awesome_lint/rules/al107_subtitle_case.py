@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -62,10 +63,12 @@ class SubtitleCase(Rule):
     Words whose case is deliberate are never changed: names with inner
     capitals or digits (`vLLM`, `eBPF`, `iOS`, `gRPC`, `k8s`), abbreviations
     with dots (`e.g.`), non-ASCII words, and words the file never writes
-    capitalised (`sklearn compatible API`), and a word that starts the file's
-    subtitles in lower case at least twice and at least as often as capitalised
-    (`sbt plugin to ...` five times beside `Sbt plugin that ...`: a name whose
-    owners write it in lower case). Nor is a function word (`a`, `an`,
+    capitalised (`sklearn compatible API`), and a name that starts the file's
+    subtitles in lower case at least twice and at least as often as capitalised,
+    and that two or more of its link targets write (`sbt plugin to ...` five
+    times beside `Sbt plugin that ...`, with links to `sbt-assembly`,
+    `sbt-revolver`: a name whose owners write it in lower case; `many images`
+    twice is still reported). Nor is a function word (`a`, `an`,
     `the`, `of`, ...) that opens the rest of a paper's own title: after a link to
     a paper (arXiv, a DOI, ACM, USENIX, OpenReview, a PDF, ...) the `: subtitle`
     is the title as its authors wrote it (`[xDiT](https://arxiv.org/abs/2411.01738):
@@ -102,6 +105,7 @@ class SubtitleCase(Rule):
             return
         capitalised: set[str] | None = None  # words the file writes capitalised somewhere
         starts: Counter[tuple[str, str]] | None = None  # (word folded, case) at subtitle starts
+        targets: str | None = None  # the link targets, lower-cased
         for entry, case, pos in found:
             if case == "lower":
                 core = _core(text, pos)
@@ -109,7 +113,11 @@ class SubtitleCase(Rule):
                     starts = Counter((_core(text, at).lower(), kind) for _, kind, at in found)
                 lower = starts[core.lower(), "lower"]
                 if lower >= 2 and lower >= starts[core.lower(), "upper"]:
-                    continue  # "sbt plugin ...": a name the file starts with in lower case
+                    if targets is None:
+                        targets = " ".join(link.url_value.lower() for link in document.links)
+                    named = re.findall(rf"(?<![a-z]){re.escape(core.lower())}(?![a-z])", targets)
+                    if len(named) >= 2:
+                        continue  # "sbt plugin ...": a name, in lower case as its links write it
                 if core in _ENGLISH:
                     if _paper_title(document, entry):
                         continue  # "xDiT: an Inference Engine": as the authors wrote it
