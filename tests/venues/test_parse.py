@@ -83,6 +83,18 @@ def test_a_comma_before_a_four_digit_year_after_a_known_name() -> None:
     assert render("ICLR", 2024, "{name}, {yyyy}") == "ICLR, 2024"
 
 
+def test_underscore_emphasis_around_a_venue_is_no_part_of_it() -> None:
+    text = "Jun Li and Sinisa Todorovic, _CVPR 2021_."
+    token = one(text)
+    assert (token.name, token.year, text[token.span[0] : token.span[1]]) == (
+        "CVPR",
+        2021,
+        "CVPR 2021",
+    )
+    # an underscore inside a word still joins it: no venue in an identifier
+    assert find_venues("see cvpr_2021_results for the numbers") == []
+
+
 def test_two_digits_before_a_month_are_a_day_not_a_year() -> None:
     # "arXiv 12 Feb 2020" was read as arXiv 2012: the day taken for a two-digit year
     for text in ("[[arXiv 26 Jun 2018]]", "arXiv 12 Feb 2020", "[[arXiv 26 Jun]]", "OSDI 22 May"):

@@ -36,7 +36,10 @@ class YearHeading(Rule):
     arXiv id may also sit under the next year (the id dates the preprint; the
     unstated publication often follows a year later). A paper stating only 2023
     under 2024 is reported; entries that state no year, and nested items under an
-    entry that states one (a note such as its journal version), are skipped.
+    entry that states one (a note such as its journal version), are skipped. A
+    nested item without a link belongs to its entry: its venue and year
+    (`- Title, [[pdf]](arXiv 1904.03116)` over `  - Authors, _TPAMI 2021_.`)
+    are the entry's.
 
     ## Why
 
@@ -82,12 +85,19 @@ class YearHeading(Rule):
             bucket = at(entry.line)
             if bucket is None or entry.is_toc:
                 continue
+            if entry.parent is not None and not entry.links:
+                continue  # a note item, read with its entry
             named = venue_years(document, entry, registry)
+            notes = [child for child in entry.children if not child.links]
+            for child in notes:  # "  - Authors, _TPAMI 2021_.": the paper's venue line
+                named = named + venue_years(document, child, registry)
             if named and bucket.overlaps(min(y.year for y in named), max(y.year for y in named)):
                 # the years it states with a name fit: its other years only widen the range
                 # (none of these is an arXiv id, so that range gets no extra year)
                 continue
             years = entry_years(document, entry, registry)
+            for child in notes:
+                years = years + entry_years(document, child, registry)
             if not years or _parent_states_year(document, entry, registry):
                 continue
             low = min(y.year for y in years)

@@ -55,8 +55,11 @@ _COMMON_WORDS = frozenset(
     ("date", "cluster", "cloud", "micro", "middleware", "findings", "computer", "interspeech")
 )
 
-# Characters that end a word (a word may hold ' ’ ` & + - / . but not these).
-_WORD = lazy_compile(r"[^\s\[\](){}（）`,;|\"<>*@:!?]+")
+# Characters that end a word (a word may hold ' ’ ` & + - / . but not these). An
+# underscore joins two parts of a word (``snake_case``) but is no part of one at its
+# start or end: there it is emphasis, ``_TPAMI 2021_.``
+_WORD_PART = r"[^\s\[\](){}（）`,;|\"<>*@:!?_]+"
+_WORD = lazy_compile(rf"{_WORD_PART}(?:_+(?=[^\W_]){_WORD_PART})*")
 _YEAR4 = r"(?:19[6-9]\d|20[0-4]\d)"
 _PURE_YEAR = lazy_compile(
     rf"(?P<apo>['’`]?)(?P<year>{_YEAR4}|\d\d)(?P<month>\.(?:1[0-2]|0?[1-9]))?"
