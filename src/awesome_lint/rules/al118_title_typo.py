@@ -81,7 +81,10 @@ class TitleTypo(Rule):
     never reported, with one exception: a word the titles write at least 10
     times, written once with its last letter in capitals (`TraininG`), is a
     slip of the shift key, unless the title spells out an acronym
-    (`INtermediate Representations for FuturE PRediction`).
+    (`INtermediate Representations for FuturE PRediction`), or its name in
+    capitals is spelt by capitals inside its words (`PIKE-RAG: sPecIalized
+    KnowledgE and Rationale Augmented Generation`; a name spelt by initials
+    alone, `GAN: Generative Adversarial Networks`, does not excuse a slip).
 
     A rare word that at least two other lists write (`Throughout` beside the
     file's `Throughput`) is a word of its own, not a slip. A letter after a word
@@ -242,7 +245,8 @@ class TitleTypo(Rule):
     ) -> Iterator[Diagnostic]:
         """A common word of the titles with its last letter in capitals (`TraininG`),
         written so once; a title that spells out an acronym (`INtermediate
-        Representations for FuturE PRediction`) is left alone."""
+        Representations for FuturE PRediction`, `PIKE-RAG: sPecIalized KnowledgE
+        and Rationale Augmented Generation`) is left alone."""
         text = document.text
         # the distinct titles and headings first (most entries have none of these words)
         raw = {title for _, _, title, _ in paper_links(document) if title}
@@ -266,7 +270,9 @@ class TitleTypo(Rule):
                     if written.casefold() not in odd:
                         continue
                     written_as[written] += 1
-                    if not _ACRONYM_SPELT.search(text, spot_start, spot_end):
+                    if not _ACRONYM_SPELT.search(
+                        text, spot_start, spot_end
+                    ) and not _spells_by_inner_capitals(text[spot_start:spot_end]):
                         found.append((m.start(), m.end(), fixable, written))
         for start, end, fixable, written in found:
             if written_as[written] > 1 or in_link_target(document, start):
@@ -473,6 +479,29 @@ class TitleTypo(Rule):
 CASE_SLIP_MIN = 10
 _LAST_CAPITAL = lazy_compile(r"\b[A-Za-z][a-z]{3,}[A-Z]\b")
 _ACRONYM_SPELT = lazy_compile(r"\b[A-Z]{2}[a-z]{3,}\b")
+
+
+_TITLE_WORD = lazy_compile(r"[A-Za-z][\w'-]*")
+
+
+def _spells_by_inner_capitals(title: str) -> bool:
+    """Whether a name in capitals in ``title`` is spelt by capitals inside its other
+    words, not by their initials alone (`PIKE-RAG: sPecIalized KnowledgE and Rationale
+    Augmented Generation`): capitals put there on purpose."""
+    words = _TITLE_WORD.findall(title)
+    names = [bare for w in words if len(bare := w.replace("-", "")) >= 3 and bare.isupper()]
+    if not names:
+        return False
+    rest = [w for w in words if not w.replace("-", "").isupper()]
+    capitals = "".join(ch for w in rest for ch in w if ch.isupper())
+    initials = "".join(w[0] for w in rest if w[0].isupper())
+    return any(_in_order(name, capitals) and not _in_order(name, initials) for name in names)
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Whether ``short``'s letters appear in ``long`` in order."""
+    rest = iter(long)
+    return all(ch in rest for ch in short)
 
 
 # Hosts of papers (archives, publishers, proceedings): a list whose paper links mostly
