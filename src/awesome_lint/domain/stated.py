@@ -78,6 +78,22 @@ def _kind(venue: Venue, workshop: bool) -> str:
     return VENUE
 
 
+def note_items(entry: Entry) -> list[Entry]:
+    """The nested items of ``entry`` without a link of their own: notes that belong to
+    the entry, such as its authors and venue (``  - Authors, _TPAMI 2021_.``)."""
+    return [child for child in entry.children if not child.links] if entry.children else []
+
+
+def venue_years_with_notes(
+    document: Document, entry: Entry, registry: VenueRegistry
+) -> list[StatedYear]:
+    """``venue_years`` of the entry and of its note items (``note_items``)."""
+    found = venue_years(document, entry, registry)
+    for note in note_items(entry):
+        found = found + venue_years(document, note, registry)
+    return found
+
+
 def venue_years(document: Document, entry: Entry, registry: VenueRegistry) -> list[StatedYear]:
     """The years an entry states with a name: venue tokens, then ``Name, YYYY``
     readings (computed once per document and entry)."""

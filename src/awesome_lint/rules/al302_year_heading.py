@@ -5,7 +5,13 @@ from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.domain.buckets import Bucket, buckets
-from awesome_lint.domain.stated import ARXIV_ID, StatedYear, entry_years, venue_years
+from awesome_lint.domain.stated import (
+    ARXIV_ID,
+    StatedYear,
+    entry_years,
+    note_items,
+    venue_years_with_notes,
+)
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
@@ -87,17 +93,15 @@ class YearHeading(Rule):
                 continue
             if entry.parent is not None and not entry.links:
                 continue  # a note item, read with its entry
-            named = venue_years(document, entry, registry)
-            notes = [child for child in entry.children if not child.links]
-            for child in notes:  # "  - Authors, _TPAMI 2021_.": the paper's venue line
-                named = named + venue_years(document, child, registry)
+            # with "  - Authors, _TPAMI 2021_.": a nested note holding the paper's venue
+            named = venue_years_with_notes(document, entry, registry)
             if named and bucket.overlaps(min(y.year for y in named), max(y.year for y in named)):
                 # the years it states with a name fit: its other years only widen the range
                 # (none of these is an arXiv id, so that range gets no extra year)
                 continue
             years = entry_years(document, entry, registry)
-            for child in notes:
-                years = years + entry_years(document, child, registry)
+            for note in note_items(entry):
+                years = years + entry_years(document, note, registry)
             if not years or _parent_states_year(document, entry, registry):
                 continue
             low = min(y.year for y in years)

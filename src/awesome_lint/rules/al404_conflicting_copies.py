@@ -4,7 +4,14 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic, Related
-from awesome_lint.domain.stated import PREPRINT, VENUE, StatedYear, venue_years
+from awesome_lint.domain.stated import (
+    PREPRINT,
+    VENUE,
+    StatedYear,
+    note_items,
+    venue_years,
+    venue_years_with_notes,
+)
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import (
     nested,
@@ -313,12 +320,15 @@ class ConflictingCopies(Rule):
             # (up to the end of its paragraph: a block's venue is on a later line)
             start, end = entry.content
             last = lines[entry.para_end if entry.para_end > entry.line else entry.line].end
+            notes = note_items(entry)  # "  - Authors, _TPAMI 2021_.": the venue's line
+            if notes:
+                last = max(last, lines[notes[-1].end_line].end)
             if last > end:
                 end = last
             written = text[start:end]
             if paper.agreed.get(written):
                 continue
-            copy = _Copy(text, entry, venue_years(document, entry, registry))
+            copy = _Copy(text, entry, venue_years_with_notes(document, entry, registry))
             if not copy.published and not copy.preprints:
                 paper.agreed[written] = True
                 continue
