@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from awesome_lint.venues.urls import venue_from_url
+from awesome_lint.venues.urls import venue_from_url, workshop_from_url
 
 
 @pytest.mark.parametrize(
@@ -95,3 +95,34 @@ def test_implied_venue(url: str, expected: tuple[str, int]) -> None:
 )
 def test_no_implied_venue(url: str) -> None:
     assert venue_from_url(url) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (
+            "http://openaccess.thecvf.com/content_CVPRW_2019/papers/P/X_CVPRW_2019_paper.pdf",
+            ("CVPR", 2019),
+        ),
+        (
+            "http://openaccess.thecvf.com/content_cvpr_2018_workshops/papers/w49/X_CVPR_2018_paper.pdf",
+            ("CVPR", 2018),
+        ),
+        (
+            "https://openaccess.thecvf.com/content/CVPR2023W/ABC/papers/X_CVPRW_2023_paper.pdf",
+            ("CVPR", 2023),
+        ),
+        (
+            "https://openaccess.thecvf.com/content_ICCVW_2019/papers/X_ICCVW_2019_paper.pdf",
+            ("ICCV", 2019),
+        ),
+        ("https://aaai.org/ocs/index.php/WS/AAAIW15/paper/view/10126", ("AAAI", 2015)),
+        ("https://openaccess.thecvf.com/content_CVPR_2019/papers/X_CVPR_2019_paper.pdf", None),
+        ("https://openaccess.thecvf.com/content/CVPR2023/papers/X_CVPR_2023_paper.pdf", None),
+        ("https://aaai.org/ocs/index.php/AAAI/AAAI18/paper/view/16000", None),
+        ("https://arxiv.org/abs/2305.12345", None),
+        ("http://[::1", None),
+    ],
+)
+def test_workshop_from_url(url: str, expected: tuple[str, int] | None) -> None:
+    assert workshop_from_url(url) == expected

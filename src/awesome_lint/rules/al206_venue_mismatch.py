@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import (
@@ -12,10 +14,12 @@ from awesome_lint.rules.venue_common import (
     Found,
     document_tokens,
     implied_venues,
+    implied_workshops,
     registry_for,
     url_of,
 )
 from awesome_lint.venues.parse import QUALIFIERS
+from awesome_lint.venues.registry import VenueRegistry
 
 # PVLDB volumes straddle two calendar years: lists cite either.
 _YEAR_TOLERANCE = {"VLDB": 1}
@@ -23,6 +27,16 @@ _YEAR_TOLERANCE = {"VLDB": 1}
 # (``EMNLP Findings 2023``); one that never does may drop it on purpose.
 FINDINGS_HABIT = 3
 _FINDINGS_BEFORE = 12  # characters before a venue token looked at ("Findings of ")
+
+
+# How a file marks a workshop paper: the word, or a venue with a W (CVPRW, ICCVW 2019).
+_WORKSHOP_MARK = lazy_compile(r"(?i)workshop|\b(?:CVPR|ICCV|ECCV|WACV|AAAI)W")
+
+
+def _within(starts: list[int], spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls in one of the sorted, disjoint ``spans`` (``starts``: theirs)."""
+    index = bisect_right(starts, pos) - 1
+    return index >= 0 and pos < spans[index][1]
 
 
 def _findings_unsaid(document: Document, entry: Entry, found: list[Found]) -> bool:
@@ -75,6 +89,13 @@ class VenueMismatch(Rule):
     `extra-venues`, `aliases`: see venue-format (set there, they apply here too).
     Entries naming a workshop (`NAIC @ SIGCOMM'24`, `NeurIPS'24 Workshop`) are
     skipped; PVLDB years may differ by one.
+
+    A link to a workshop paper (`openaccess.thecvf.com/content_CVPRW_2019/…`,
+    `content_cvpr_2018_workshops/…`, AAAI's `/ocs/index.php/WS/AAAIW15/…`)
+    whose text names the main conference of that year (`CVPR 2019`) is
+    reported in a file that marks workshop papers elsewhere (the word
+    `Workshop`, or `CVPRW 2019`): a file that never does names the host
+    conference on purpose.
     """
 
     code = "AL206"
@@ -135,6 +156,47 @@ class VenueMismatch(Rule):
                 start,
                 end,
             )
+        yield from self._workshops(document, registry)
+
+    def _workshops(self, document: Document, registry: VenueRegistry) -> Iterator[Diagnostic]:
+        """A workshop paper (``content_CVPRW_2019/...``) whose text names the main
+        conference of that year, in a file that marks workshop papers elsewhere."""
+        implied = implied_workshops(document)
+        if not implied:
+            return
+        text = document.text
+        # (not in link targets: "content_cvpr_2018_workshops/" is the link, not the text)
+        targets = sorted(link.url for link in document.links)
+        starts = [a for a, _ in targets]
+        marks = [
+            m.start()
+            for m in _WORKSHOP_MARK.finditer(text)
+            if not _within(starts, targets, m.start())
+        ]
+        tokens = document_tokens(document, registry)
+        lines = document.source.lines
+        for entry, (canonical, year) in implied:
+            start, end = lines[entry.line].start, lines[entry.end_line].end
+            if not marks or all(start <= at < end for at in marks):
+                continue  # the file never marks a workshop paper: it names the host
+            if any(start <= at < end for at in marks):
+                continue  # "CVPR 2019. [[*Precognition Workshop*](url)]"
+            for f in tokens.of(entry):
+                token = f.token
+                if (
+                    f.where != "subtitle"
+                    and token.canonical == canonical
+                    and token.year == year
+                    and token.workshop_span is None
+                ):
+                    a, b = f.abs(token.span)
+                    yield self.report(
+                        f"The link is a paper of a workshop held with {canonical} {year}, the text "
+                        f"says {text[a:b]!r} (the file marks workshop papers elsewhere)",
+                        a,
+                        b,
+                    )
+                    break
 
 
 __all__ = ["QUALIFIERS", "VenueMismatch"]

@@ -26,7 +26,7 @@ from awesome_lint.venues.parse import (
     token_style,
 )
 from awesome_lint.venues.registry import VenueRegistry, default_registry
-from awesome_lint.venues.urls import VenueYear, venue_from_url
+from awesome_lint.venues.urls import VenueYear, venue_from_url, workshop_from_url
 
 VENUE_FORMAT = "AL201"
 
@@ -154,6 +154,19 @@ def implied_venues(document: Document) -> list[tuple[Entry, VenueYear]]:
     return out
 
 
+def implied_workshops(document: Document) -> list[tuple[Entry, VenueYear]]:
+    """The entries whose paper link is a workshop paper of a conference (see
+    ``venues.urls.workshop_from_url``), with that conference and year, in order."""
+    out: list[tuple[Entry, VenueYear]] = []
+    for entry in document.entries():
+        url = url_of(entry, document)
+        if url:
+            implied = workshop_from_url(url)
+            if implied is not None:
+                out.append((entry, implied))
+    return out
+
+
 __all__ = [
     "SHARED",
     "VENUE_OPTIONS",
@@ -166,6 +179,7 @@ __all__ = [
     "file_spelling",
     "file_style",
     "implied_venues",
+    "implied_workshops",
     "regions",
     "registry_for",
     "url_of",

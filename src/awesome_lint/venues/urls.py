@@ -198,6 +198,36 @@ def venue_from_url(url: str) -> VenueYear | None:
     return None
 
 
+# Workshop papers of a conference, by their archive's path: openaccess.thecvf.com
+# content_CVPRW_2019/, content_cvpr_2018_workshops/, content/CVPR2023W/; AAAI's
+# /ocs/index.php/WS/AAAIW15/.
+_CVF_WORKSHOP = lazy_compile(
+    r"(?i)/content(?:/|_)(cvpr|iccv|eccv|wacv)(w?)_?((?:19|20)\d\d)(w|_workshops)?(?:/|_|$)"
+)
+_AAAI_WORKSHOP = lazy_compile(r"/ocs/index\.php/WS/AAAIW(\d\d)/")
+
+
+def workshop_from_url(url: str) -> VenueYear | None:
+    """``(canonical venue, year)`` of the conference whose workshop the URL's paper
+    belongs to, or None (``content_CVPRW_2019/...`` is a workshop of CVPR 2019)."""
+    if "thecvf.com" not in url and "aaai.org" not in url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    if host == "openaccess.thecvf.com":
+        m = _CVF_WORKSHOP.match(parts.path)
+        if m is not None and (m.group(2) or m.group(4)):
+            return (CVF_KEYS[m.group(1).lower()], int(m.group(3)))
+    elif host in ("aaai.org", "www.aaai.org"):
+        m = _AAAI_WORKSHOP.match(parts.path)
+        if m is not None:
+            return ("AAAI", _year2(m.group(1)))
+    return None
+
+
 def _aaai(path: str) -> VenueYear | None:
     """AAAI's own archive of its conference papers: /Papers/AAAI/2020GB/AAAI-X.pdf,
     /AAAI22Papers/AAAI-902.X.pdf and the older /ocs/index.php/AAAI/AAAI18/paper/....
