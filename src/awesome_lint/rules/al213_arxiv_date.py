@@ -33,6 +33,9 @@ _ABS = "https://arxiv.org/abs/"
 # (arXiv numbers papers in the order they arrive; tens of thousands a month).
 LATE_DECEMBER_NUMBER = 5000
 _LABEL_YEAR = lazy_compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# An arXiv date label's start: "[arXiv 30 May", "[arXiv on 24 May" (the "on" and the
+# blank after it).
+_ARXIV_ON = lazy_compile(r"(?i)\[?[ \t]*arxiv[ \t]+(?P<on>on[ \t]+)?\d")
 # Cheap tests before a label is read: a digit, a space and a letter ("12 Feb 2020").
 _DATE_HINT = lazy_compile(r"\d\s+[A-Za-z]")
 
@@ -81,7 +84,9 @@ class ArxivDate(Rule):
     2023]]` on `2203.15792`): it may be the date of a later version.
 
     A date label without its year (`[[arXiv 26 Jun]]`) on an arXiv link is
-    reported too, in such a file, with the id's month and year.
+    reported too, in such a file, with the id's month and year; so is a stray
+    `on` (`[[arXiv on 24 May 2019]]`) where nine in ten of the file's arXiv date
+    labels (five at least) have none (`[[arXiv 30 May 2019]]`).
 
     In any file, an arXiv venue with a year before the year of the entry's
     arXiv id is reported (`Arxiv 2023` on `2401.15670`): the id is given when
@@ -111,7 +116,8 @@ class ArxivDate(Rule):
 
     ## Fix safety
 
-    Unsafe, and only for a label in the id's month: the year is changed to the
+    Unsafe. A stray `on` is removed. A wrong year is fixed only for a label in
+    the id's month: the year is changed to the
     id's (`[[10 Mar 2022]]`), or added where it is missing (`[[arXiv 26 Jun
     2018]]`). The day is kept as written. A label in another month is reported
     without a fix. An arXiv venue's year is changed to the id's, in the
@@ -138,6 +144,7 @@ class ArxivDate(Rule):
             return
         text = document.text
         yield from self._no_year(document)
+        yield from self._stray_on(document, [link for link, _, _, _ in dated])
         for link, (year, month), (id_year, id_month), paper in dated:
             # the id's month in another year: a year slip ("10 Mar 2023" on 2203.15792,
             # the line above's "10 Mar 2022" copied; a later version comes out in another
@@ -248,6 +255,28 @@ class ArxivDate(Rule):
             f.span[1],
             fix,
         )
+
+    def _stray_on(self, document: Document, links: list[Link]) -> Iterator[Diagnostic]:
+        """``[[arXiv on 24 Jan 2019]]`` where the file's other arXiv date labels have
+        no "on" (``[[arXiv 30 May 2019]]``): nine in ten of them, and five at least."""
+        text = document.text
+        found = [(link, _ARXIV_ON.match(text, *link.text)) for link in links]
+        slips = [(link, m) for link, m in found if m is not None and m.group("on")]
+        if not slips:
+            return
+        plain = sum(1 for _, m in found if m is not None and not m.group("on"))
+        if not file_habit(plain, len(slips), share=_SHARE, minimum=5):
+            return
+        for link, m in slips:
+            start, end = m.span("on")
+            label = text[link.text[0] : link.text[1]].strip("[] \t")
+            yield self.report(
+                f"Date label {label!r} writes 'on', unlike the file's {plain} other arXiv "
+                "date labels",
+                start,
+                end,
+                self.replace("Remove 'on'", start, end, "", unsafe=True),
+            )
 
     def _no_year(self, document: Document) -> Iterator[Diagnostic]:
         """A date label without its year (``[[arXiv 26 Jun]]``) on an arXiv link, in a
