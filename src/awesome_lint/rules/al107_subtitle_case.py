@@ -74,6 +74,11 @@ class SubtitleCase(Rule):
     is the title as its authors wrote it (`[xDiT](https://arxiv.org/abs/2411.01738):
     an Inference Engine ...`), while `: dynamic Scheduling ...` is still a slip.
 
+    Subtitles after each kind of separator are judged on their own habit too:
+    where those after `: ` start in lower case at least twice and at least as
+    often as capitalised (`[Course](…): a series of lectures …`), they are left
+    alone, even though the file's ` - ` subtitles are capitalised.
+
     ## Fix safety
 
     Safe: one letter is upper-cased.
@@ -103,11 +108,19 @@ class SubtitleCase(Rule):
                 found.append((entry, case, m.start()))
         if dominant((case for _, case, _ in found), share=0.8, minimum=5) != "upper":
             return
+        # per separator (": " or " - "): a file may start the subtitles after one in
+        # lower case on purpose ("[Course](u): a series of lectures ...")
+        by_separator = Counter((_separator(text, entry), case) for entry, case, _ in found)
         capitalised: set[str] | None = None  # words the file writes capitalised somewhere
         starts: Counter[tuple[str, str]] | None = None  # (word folded, case) at subtitle starts
         targets: str | None = None  # the link targets, lower-cased
         for entry, case, pos in found:
             if case == "lower":
+                kind = _separator(text, entry)
+                if by_separator[kind, "lower"] >= 2 and (
+                    by_separator[kind, "lower"] >= by_separator[kind, "upper"]
+                ):
+                    continue  # the file's habit after this separator
                 core = _core(text, pos)
                 if starts is None:
                     starts = Counter((_core(text, at).lower(), kind) for _, kind, at in found)
@@ -132,6 +145,12 @@ class SubtitleCase(Rule):
                     pos + 1,
                     self.replace("Capitalise the first letter", pos, pos + 1, text[pos].upper()),
                 )
+
+
+def _separator(text: str, entry: Entry) -> str:
+    """The kind of the entry's title separator: ":" or "-" (a dash)."""
+    sep = entry.title_separator
+    return ":" if sep is not None and ":" in text[sep[0] : sep[1]] else "-"
 
 
 def _core(text: str, pos: int) -> str:
