@@ -22,6 +22,16 @@ def _styled(name: str) -> bool:
     return any(char.isupper() for char in name[1:])
 
 
+def _capitalises_parts(written: str, name: str) -> bool:
+    """Whether ``written`` is ``name`` with only the first letters of its parts put in
+    capitals (`Ion.RangeSlider` for `ion.rangeSlider`): the name set as a title, every
+    capital of the repository's own kept."""
+    for i, (a, b) in enumerate(zip(written, name, strict=True)):
+        if a != b and not (a.isupper() and a.lower() == b and (i == 0 or name[i - 1] in ".-_")):
+            return False
+    return True
+
+
 class RepoNameCase(Rule):
     """
     ## What it does
@@ -32,7 +42,9 @@ class RepoNameCase(Rule):
     `[OLMO-eval](https://github.com/allenai/OLMo-Eval)`. Left alone: a
     repository named in lower case (lists often write `vllm` as `vLLM`, or
     `pytorch` as `PyTorch`), a label in lower case (`crewai`: a list that writes
-    package names), and a label that only capitalises the first letter.
+    package names), and a label that only capitalises the first letter, or the
+    first letters of the name's parts, keeping every capital of its own
+    (`Ion.RangeSlider` for `ion.rangeSlider`: the name set as a title).
 
     ## Why
 
@@ -83,6 +95,7 @@ class RepoNameCase(Rule):
                 or not _styled(name)
                 or written.islower()
                 or written[1:] == name[1:]
+                or _capitalises_parts(written, name)
             ):
                 continue
             fix = None
