@@ -45,7 +45,12 @@ class SharedLink(Rule):
     ## Options
 
     None. A short title that names a resource of a paper (`[Sun dataset](…)`,
-    `[Demo video](…)`) may share the paper's page and is not compared.
+    `[Demo video](…)`) may share the paper's page and is not compared, nor is a
+    link whose text is its own address (`[visualqa.org](http://www.visualqa.org/)`).
+    Entries that all name the code repository they share (`[hatch]` and
+    `[hatchling]` on `github.com/pypa/hatch`, `[uv-build]` on `astral-sh/uv`) are
+    parts of one project, listed so on purpose; `[tabwriter]` on
+    `BurntSushi/suffix` is still reported.
     """
 
     code = "AL402"
@@ -60,7 +65,10 @@ class SharedLink(Rule):
         for items in groups.values():
             if len(items) < 2:
                 continue
-            items = [item for item in items if not _resource(item[2])]
+            text = document.text
+            items = [
+                item for item in items if not _resource(item[2]) and not _address(text, item[1])
+            ]
             # one representative per distinct paper title, in order of appearance
             kinds: list[tuple[Entry, Link, str]] = []
             keys: set[str] = set()
@@ -75,8 +83,8 @@ class SharedLink(Rule):
                     continue
                 keys.add(item_key)
                 kinds.append(item)
-            if len(kinds) < 2:
-                continue
+            if len(kinds) < 2 or all(_part_of_repository(text, kind[1]) for kind in kinds):
+                continue  # (`[hatch](…/pypa/hatch)` and `[hatchling](…/pypa/hatch)`)
             first_entry, first_link, first_title = kinds[0]
             _, link, title = kinds[1]
             if len(kinds) == 2:
@@ -100,6 +108,38 @@ class SharedLink(Rule):
                 link.url[1],
                 related=related,
             )
+
+
+_CODE_HOSTS = ("https://github.com/", "https://gitlab.com/", "https://bitbucket.org/")
+
+
+def _address(text: str, link: Link) -> bool:
+    """Whether the link's text is its own address, the host or the whole URL
+    (`[visualqa.org](http://www.visualqa.org/)`): no title to compare."""
+    label = text[link.text[0] : link.text[1]].strip("[] \t").lower().rstrip("/")
+    if not label or " " in label or "." not in label:
+        return False
+    url = link.url_value.lower().rstrip("/")
+    host = url.split("://", 1)[-1].split("/", 1)[0].removeprefix("www.")
+    return label in (url, host, url.split("://", 1)[-1])
+
+
+def _part_of_repository(text: str, link: Link) -> bool:
+    """Whether the link opens a code repository whose name its text contains
+    (`[hatchling](https://github.com/pypa/hatch)`, `[uv-build](…/astral-sh/uv)`): a part
+    of that project, which shares its link on purpose."""
+    url = link.url_value.lower().replace("http://", "https://").replace("://www.", "://")
+    if not url.startswith(_CODE_HOSTS):
+        return False
+    parts = url.split("/")
+    if len(parts) < 5:
+        return False
+    repo = _fold(parts[4].removesuffix(".git"))
+    return len(repo) >= 2 and repo in _fold(text[link.text[0] : link.text[1]])
+
+
+def _fold(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
 
 
 def _short(title: str, width: int = 60) -> str:
