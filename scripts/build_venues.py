@@ -54,6 +54,25 @@ RENAMES: dict[str, tuple[str, int | None, int | None]] = {
 # intelligent-vehicle venues of trajectory-prediction lists). Names are facts: the dblp
 # keys are given for each, and the full names are the venues' own.
 EXTRA_ROWS: list[dict[str, str]] = [
+    # Signal processing and cyber-physical systems venues of a sensing-and-communication
+    # paper list (precision probe 29): one edit from ACSAC and ICAPS, so they were read
+    # as typos of those.
+    {
+        "canonical": "ACSSC",
+        "full_name": "Asilomar Conference on Signals, Systems, and Computers",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/acssc)",
+        "notes": "",
+    },
+    {
+        "canonical": "ICCPS",
+        "full_name": "ACM/IEEE International Conference on Cyber-Physical Systems",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/iccps)",
+        "notes": "",
+    },
     {
         "canonical": "IEEE Access",
         "full_name": "IEEE Access",
