@@ -4,12 +4,25 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.parser.document import Document, Entry
+from awesome_lint.lazyre import lazy_compile
+from awesome_lint.parser.document import Document, Entry, Span
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.common import dominant, link_first
 
 # Endings that are not a sentence period to add or remove.
 _ABBREVIATIONS = ("etc.", "al.", "e.g.", "i.e.", "vs.", "inc.", "co.", "ltd.", "jr.", "st.")
+
+
+# Fewer venue slots than this in a file: a "|" in a description is part of it.
+_SLOT_HABIT = 3
+_SPACE = lazy_compile(r"\s")
+
+
+def _prose(slot: str) -> bool:
+    """Whether a venue slot's text is the end of a sentence, not a venue or an
+    affiliation: three words or more and a final period."""
+    said = slot.strip()
+    return said.endswith(".") and len(said.split()) >= 3
 
 
 def _ending(text: str) -> str | None:
@@ -34,6 +47,12 @@ class SubtitlePeriod(Rule):
 
     Checks whether subtitles (the text after `): ` or the awesome-list ` - `
     description) end with a period, against the file's own habit.
+
+    A subtitle of one word (`- Edistys`, the source of a tutorial) is a name,
+    not a sentence, and is not judged against the habit. In a file with fewer
+    than three venue slots, a `|` followed by three words or more and a period
+    is part of the description (`Superforms and ZOD | Valibot Schema within
+    minutes.`): it is read to the end of the line.
 
     ## Why
 
@@ -70,26 +89,35 @@ class SubtitlePeriod(Rule):
     }
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
-        entries: list[tuple[Entry, str]] = []
-        for entry in link_first(document):
+        mode = context.options.get("period", "consistent")
+        entries: list[tuple[Entry, str, Span]] = []
+        first = link_first(document)
+        # a file that hardly writes venue slots has a "|" in a description, not a slot:
+        # "... Superforms and ZOD | Valibot Schema within minutes."
+        slots = sum(1 for entry in first if entry.venue is not None)
+        read_on = slots < _SLOT_HABIT
+        for entry in first:
             if entry.subtitle is None:
                 continue
-            ending = _ending(document.span_text(entry.subtitle))
+            span = entry.subtitle
+            if read_on and entry.venue is not None and _prose(document.span_text(entry.venue)):
+                span = (span[0], entry.venue[1])
+            said = document.span_text(span)
+            if mode == "consistent" and not _SPACE.search(said.strip()):
+                continue  # one word, "- Edistys": a source's name, not a sentence
+            ending = _ending(said)
             if ending is not None:
-                entries.append((entry, ending))
-        mode = context.options.get("period", "consistent")
+                entries.append((entry, ending, span))
         if mode == "consistent":
-            want = dominant((ending for _, ending in entries), share=0.8, minimum=5)
+            want = dominant((ending for _, ending, _ in entries), share=0.8, minimum=5)
             if want is None:
                 return
         else:
             want = "period" if mode == "always" else "none"
         text = document.text
-        for entry, ending in entries:
+        for _, ending, (start, end) in entries:
             if ending == want:
                 continue
-            assert entry.subtitle is not None
-            start, end = entry.subtitle
             while end > start and text[end - 1] in " \t":
                 end -= 1
             if want == "none":
