@@ -19,6 +19,9 @@ class MultipleBlankLines(Rule):
     or more), or before every heading of one level (2 or more: `# Part` after
     two blank lines where `## Chapter` comes after one).
 
+    Blank lines inside a code block or an HTML block (a comment, a `<pre>`)
+    are its content and are not read.
+
     ## Why
 
     One blank line separates blocks; more add nothing in the rendered page
@@ -93,7 +96,13 @@ class MultipleBlankLines(Rule):
         source = document.source
         lines = source.lines
         text = source.text
-        code = document.code_lines
+        # (blank lines inside a code block or an HTML block, a comment or a <pre>, are
+        # its content)
+        code = (
+            document.code_lines | document.html_lines
+            if document.html_lines
+            else document.code_lines
+        )
         count = len(lines)
         index = 0
         while index < count:
