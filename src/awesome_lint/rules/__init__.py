@@ -156,6 +156,7 @@ _ROWS: tuple[tuple[str, str, str, bool, str, str], ...] = (
     ("AL714", "split-link", "SplitLink", True, "error", ""),
     ("AL715", "stray-bracket", "StrayBracket", True, "error", ""),
     ("AL716", "link-target-spaces", "LinkTargetSpaces", True, "error", ""),
+    ("AL717", "unclosed-comment", "UnclosedComment", True, "error", ""),
     ("AL801", "dead-link", "DeadLink", True, "error", ""),
     ("AL802", "redirected-link", "RedirectedLink", True, "error", ""),
     ("AL803", "unreachable-link", "UnreachableLink", True, "warning", ""),
