@@ -146,6 +146,15 @@ def _primary(document: Document, entry: Entry) -> tuple[Link, LinkRole] | tuple[
     """``primary_link`` and its role."""
     if entry.toc:  # (is_toc, without the property call: read for every entry)
         return None, None
+    links = entry.links
+    if (
+        links
+        and links[0].url_value.startswith("#")
+        and not _clean(document.text[entry.content[0] : links[0].start]).strip("[]()*_ \t")
+    ):
+        # "- [Best Paper Awards](#best): also listed in [this site](url)": an item that
+        # opens with a link into the page is a contents line, not a paper
+        return None, None
     roles = entry.roles
     if roles is None:
         roles = link_roles(document, entry)
