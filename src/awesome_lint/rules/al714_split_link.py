@@ -46,6 +46,14 @@ def _opener(text: str, close: int, line_start: int) -> int | None:
     return None
 
 
+# "sveltednd(https://...)": a name (no blank) and its address in parentheses, the
+# brackets of a link left out; read where this share of the list's items (and at
+# least this many) open with a link.
+_BARE_NAME = lazy_compile(r"([^\s\[\]()`<>*_][^\s\[\]()`<>]*)\((https?://[^\s()<>]+)\)")
+_BARE_HABIT_SHARE = 0.9
+_BARE_HABIT_MIN = 10
+
+
 class SplitLink(Rule):
     """
     ## What it does
@@ -60,7 +68,10 @@ class SplitLink(Rule):
     - a link written the wrong way round, text in parentheses and the address in
       brackets: `(Stanford)[https://example.org/course]` (the rule idea is
       markdownlint's MD011, "reversed link syntax");
-    - a web address written as a label with no target after it:
+    - a name and its address with no brackets at the start of an entry,
+  `- sveltednd(https://github.com/thisuxhq/sveltednd) - ...`, in a list whose
+  items open with `[Name](url)` (nine in ten, ten at least);
+- a web address written as a label with no target after it:
       `[[https://github.com/example/code]]` where `[[Code]](https://...)` was meant
       (reported only: which label the author meant is a guess).
 
@@ -106,12 +117,46 @@ class SplitLink(Rule):
     summary = "Link text and its target do not join, so no link renders"
     fix = "safe"
 
+    def _bare_names(self, document: Document) -> Iterator[Diagnostic]:
+        """``- sveltednd(https://...) - ...``: an entry that opens with a name and its
+        address in parentheses, the brackets left out, in a list whose entries open
+        with ``[Name](url)`` (nine in ten, and ten at least)."""
+        text = document.text
+        entries = [entry for entry in document.entries() if entry.kind == "item"]
+        linked = sum(
+            1
+            for entry in entries
+            if entry.link is not None and entry.link.start == entry.content[0]
+        )
+        if linked < _BARE_HABIT_MIN or linked < _BARE_HABIT_SHARE * len(entries):
+            return
+        for entry in entries:
+            start, end = entry.content
+            if start == end or (entry.link is not None and entry.link.start == start):
+                continue
+            m = _BARE_NAME.match(text, start, end)
+            if m is None:
+                continue
+            name, url = m.group(1), m.group(2)
+            yield self.report(
+                f"Name and address without the link's brackets: write '[{name}]({url})'",
+                start,
+                m.end(),
+                Fix(
+                    "Add the brackets",
+                    (Edit(start, start, "["), Edit(m.end(1), m.end(1), "]")),
+                    adds_links=1,
+                ),
+            )
+
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
         if ")[" in text:
             yield from self._reversed(document)
         if "[http" in text or "[www." in text:
             yield from self._url_labels(document)
+        if "(http" in text:
+            yield from self._bare_names(document)
         if "] (" not in text and "]](" not in text and "]\t(" not in text and "]] (" not in text:
             return
         spots: list[tuple[int, str, re.Match[str]]] = []
