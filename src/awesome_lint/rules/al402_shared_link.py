@@ -65,10 +65,7 @@ class SharedLink(Rule):
         for items in groups.values():
             if len(items) < 2:
                 continue
-            text = document.text
-            items = [
-                item for item in items if not _resource(item[2]) and not _address(text, item[1])
-            ]
+            items = [item for item in items if not _resource(item[2])]
             # one representative per distinct paper title, in order of appearance
             kinds: list[tuple[Entry, Link, str]] = []
             keys: set[str] = set()
@@ -83,6 +80,11 @@ class SharedLink(Rule):
                     continue
                 keys.add(item_key)
                 kinds.append(item)
+            if len(kinds) < 2:
+                continue
+            text = document.text
+            # a link whose text is its address names no paper (`[visualqa.org](…)`)
+            kinds = [kind for kind in kinds if not _address(text, kind[1])]
             if len(kinds) < 2 or all(_part_of_repository(text, kind[1]) for kind in kinds):
                 continue  # (`[hatch](…/pypa/hatch)` and `[hatchling](…/pypa/hatch)`)
             first_entry, first_link, first_title = kinds[0]

@@ -16,6 +16,7 @@ from awesome_lint.domain.venues import (
     file_spelling,
     regions,
 )
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Option, OptionError
 from awesome_lint.venues.parse import (
@@ -158,6 +159,8 @@ def implied_workshops(document: Document) -> list[tuple[Entry, VenueYear]]:
     """The entries whose paper link is a workshop paper of a conference (see
     ``venues.urls.workshop_from_url``), with that conference and year, in order."""
     out: list[tuple[Entry, VenueYear]] = []
+    if not any(_WORKSHOP_PATH.search(link.url_value) for link in document.links):
+        return out  # (most lists: no workshop paper's link at all)
     for entry in document.entries():
         url = url_of(entry, document)
         if url:
@@ -165,6 +168,10 @@ def implied_workshops(document: Document) -> list[tuple[Entry, VenueYear]]:
             if implied is not None:
                 out.append((entry, implied))
     return out
+
+
+# What every workshop path ``workshop_from_url`` reads has (a cheap test before it).
+_WORKSHOP_PATH = lazy_compile(r"W_|W/|_workshops|/WS/")
 
 
 __all__ = [
