@@ -127,7 +127,10 @@ class VenueFormat(Rule):
       left as written; venues of one kind, journals say, that follow a style of
       their own, `IEEE T-ITS, 2022` among `CVPR 2022`, are held to theirs, and
       held to none when they mix two: at least 5 uses of that kind, or 2 to 4
-      all in one other style, `arXiv 2021` twice among `[[CVPR2021]]`; a venue
+      all in one other style, `arXiv 2021` twice among `[[CVPR2021]]`; in a
+      kind that mixes two, a venue with a habit of its own, 5 uses and 80% of
+      them in one style, is held to it: `IEEE T-ITS 2020` where the list writes
+      `IEEE T-ITS, 2020` 15 times, whatever its other journals do; a venue
       written in one field with another, `RSS2023 & IJRR2024`, keeps its year
       as written), or a
       pattern of `{name}`, a separator (`'`, ` '`, `' `, a space, `-`, `, `, `,`
@@ -168,6 +171,9 @@ class VenueFormat(Rule):
         style = file_style(tokens, option)
         # (a file with no style of its own has none to relax for a kind of venue)
         kinds = _kind_styles(tokens, style) if option == "consistent" and style else {}
+        # in a kind of two habits, a venue with a habit of its own (`IEEE T-ITS, 2020`
+        # 15 times, `IEEE T-ITS 2020` twice) is held to it
+        venues = _venue_styles(tokens, kinds) if None in kinds.values() else {}
         own: dict[str, str] = {}
         if context.options.get("names") != "registry":
             own = _file_spellings(tokens, registry)
@@ -180,8 +186,9 @@ class VenueFormat(Rule):
         changes: dict[int, tuple[str | None, str | None]] = {}
         for where, token, _ in tokens.uses():
             if token.match is not None and where != "subtitle":
-                kind = token.match.venue.kind
-                change = _change(token, kinds.get(kind, style), own, registry)
+                venue = token.match.venue
+                held = venues.get(venue.canonical, kinds.get(venue.kind, style))
+                change = _change(token, held, own, registry)
                 if change != (None, None):
                     changes[id(token)] = change
         if not changes and not months and not order and digits is None:
@@ -259,7 +266,13 @@ class VenueFormat(Rule):
                 if token.match is not None and new_name != token.match.preferred:
                     what += " (the file's spelling)"
             else:
-                used = kinds.get(token.match.venue.kind, style) if token.match else style
+                used = (
+                    venues.get(
+                        token.match.venue.canonical, kinds.get(token.match.venue.kind, style)
+                    )
+                    if token.match
+                    else style
+                )
                 pattern = used.pattern if used is not None else ""
                 what = f"Venue {written!r} should be written {replacement!r} ({pattern})"
             fix = (
@@ -389,6 +402,30 @@ def _kind_styles(tokens: VenueTokens, style: Style | None) -> dict[str, Style | 
                 out[kind] = best
             continue
         out[kind] = best if counts[best] >= STYLE_MIN_SHARE * total else None
+    return out
+
+
+def _venue_styles(tokens: VenueTokens, kinds: dict[str, Style | None]) -> dict[str, Style | None]:
+    """The year style of each venue of a kind with two habits (``kinds`` holds None for
+    it) that has a habit of its own: KIND_MIN_USES uses, STYLE_MIN_SHARE of them in one
+    style (``IEEE T-ITS, 2020`` 15 times in a list whose journals mix two styles)."""
+    per_venue: dict[str, dict[Style, int]] = {}
+    for where, token, n in tokens.uses():
+        if token.match is None or where == "subtitle" or token.month is not None:
+            continue
+        venue = token.match.venue
+        if venue.kind not in kinds or kinds[venue.kind] is not None:
+            continue
+        own = token_style(token)
+        if own is not None:
+            counts = per_venue.setdefault(venue.canonical, {})
+            counts[own] = counts.get(own, 0) + n
+    out: dict[str, Style | None] = {}
+    for canonical, counts in per_venue.items():
+        total = sum(counts.values())
+        best = max(counts, key=lambda st: counts[st])
+        if total >= KIND_MIN_USES and counts[best] >= STYLE_MIN_SHARE * total:
+            out[canonical] = best
     return out
 
 
