@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
@@ -32,6 +33,14 @@ def _capitalises_parts(written: str, name: str) -> bool:
     return True
 
 
+def _adds_capitals(written: str, name: str) -> bool:
+    """Whether ``written`` only puts letters of ``name`` in capitals, keeping all of its
+    own (`GPTQ-for-LLaMA` for `GPTQ-for-LLaMa`: a title following the model's name)."""
+    return all(
+        a == b or (a.isupper() and a.lower() == b) for a, b in zip(written, name, strict=True)
+    )
+
+
 class RepoNameCase(Rule):
     """
     ## What it does
@@ -45,6 +54,11 @@ class RepoNameCase(Rule):
     package names), and a label that only capitalises the first letter, or the
     first letters of the name's parts, keeping every capital of its own
     (`Ion.RangeSlider` for `ion.rangeSlider`: the name set as a title).
+
+    An entry's title before its link to the repository is read the same way
+    (`3. **OpenCLap**. ... [[Link](https://github.com/thunlp/OpenCLaP)]`), where
+    a title that only adds capitals (`GPTQ-for-LLaMA` for `GPTQ-for-LLaMa`, the
+    model's own spelling) is left alone.
 
     ## Why
 
@@ -109,3 +123,38 @@ class RepoNameCase(Rule):
                 label.end(1),
                 fix,
             )
+        yield from self._titles(document)
+
+    def _titles(self, document: Document) -> Iterator[Diagnostic]:
+        """An entry's title before its link to a repository, naming that repository in
+        another case (`3. **OpenCLap**. ... [[Link](https://github.com/thunlp/OpenCLaP)]`)."""
+        text = document.text
+        for entry in document.entries():
+            for link in entry.links:
+                if link.image or "github.com/" not in link.url_value:
+                    continue
+                repo = _REPO.match(link.url_value)
+                if repo is None or not _styled(repo.group(1)):
+                    continue
+                name = repo.group(1)
+                head = text[entry.content[0] : link.start]
+                m = re.search(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", head, re.IGNORECASE)
+                if m is None:
+                    continue
+                written = m.group()
+                if (
+                    written == name
+                    or written.islower()
+                    or written[1:] == name[1:]
+                    or _adds_capitals(written, name)
+                    or (entry.link is not None and entry.link.start < link.start)
+                ):
+                    break  # (a title link of its own: its label is read above)
+                start = entry.content[0] + m.start()
+                yield self.report(
+                    f"Title {written!r} spells the repository it links, {name!r}, in another case",
+                    start,
+                    start + len(written),
+                    self.replace(f"Write {name!r}", start, start + len(written), name, unsafe=True),
+                )
+                break
