@@ -41,8 +41,11 @@ class TocMismatch(Rule):
       out by custom (`Legend`, `Contribute`, `Contributing`, `License`, `Code of
       Conduct`, `Footnotes`, `Acknowledgements`, `Credits`).
     - **wrong anchor**: an item whose anchor differs only in case from a
-      heading's, or is a typo away from the anchor of a heading the ToC does
-      not list yet (`#databses` for `## Databases`).
+      heading's, where most of the ToC's anchors are written in GitHub's lower
+      case (a ToC writing them in the headings' case at least as often,
+      `#USENIX-Security`, does so on purpose, and GitHub finds them), or is a
+      typo away from the anchor of a heading the ToC does not list yet
+      (`#databses` for `## Databases`).
     - **stale**: any other item whose anchor matches no heading and no HTML
       `id`/`name` (AL702 reports these links too).
     - **twin**: a second item for a heading name the file uses twice, linked to
@@ -125,6 +128,18 @@ class TocMismatch(Rule):
             link = _first_link(item)
             assert link is not None
             targets.append((item, link, anchors.get(fragment(link.url_value) or "")))
+        # A ToC that writes its anchors in the headings' case (`#Pre-trained-Models`) at
+        # least as often as GitHub's lower case does so on purpose: GitHub finds a
+        # heading's anchor in any case. Only a minority in another case is a slip.
+        in_case = [
+            position
+            for position, (_item, link, index) in enumerate(targets)
+            if index is None and (fragment(link.url_value) or "").lower() in anchors
+        ]
+        if in_case and len(in_case) >= len(targets) - len(in_case):
+            for position in in_case:
+                item, link, _ = targets[position]
+                targets[position] = (item, link, anchors[(fragment(link.url_value) or "").lower()])
         listed = {index for _item, _link, index in targets if index is not None}
 
         # -- items whose anchor matches no heading -----------------------------------

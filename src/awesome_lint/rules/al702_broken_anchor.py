@@ -30,7 +30,10 @@ class BrokenAnchor(Rule):
     spaces turned into `-`. So `## Tools & Libraries` is `#tools--libraries`,
     `## I/O` is `#io`, `## 🚀 Deploy` is `#-deploy`, `## 中文` is `#中文`, and
     the second `## Examples` is `#examples-1`. Percent-encoded fragments are
-    decoded first; `#top` and `#user-content-…` forms are accepted.
+    decoded first; `#top` and `#user-content-…` forms are accepted, and so is
+    a heading's anchor in another case (`[S&P](#SP)` for `## S&P`): GitHub finds
+    it in any case (other renderers may not; the table of contents check,
+    AL701, still reports a minority written in another case).
 
     A link of the table of contents that `toc-mismatch` (AL701) reports is not
     reported again here when both rules run: one slip, one finding.
@@ -82,6 +85,8 @@ class BrokenAnchor(Rule):
                 explicit = explicit_anchors(document)
             if target in headings or target in explicit or target.lower() in _ALWAYS:
                 continue
+            if target.lower() in headings:
+                continue  # "#SP" for "## S&P": GitHub finds a heading's anchor in any case
             start, end = link.url
             candidates = close.get(target)
             if candidates is None:
