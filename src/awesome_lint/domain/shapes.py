@@ -72,6 +72,10 @@ def _shape_by_links(
     first = text[start]
     if links and links[0].start == start:
         return "link"
+    if first == "<" and links and not text[start : links[0].start].strip("<"):
+        return "link"  # `<[Title](url)> by Authors, 2017`: the link in angle brackets
+    if first == "[" and links and _TAGS.fullmatch(text, start, links[0].start):
+        return "link"  # `[DAgger] <[Title](url)>`: a topic tag, no venue, before the link
     if first in "*_":
         if links and not text[start : links[0].start].strip("*_"):
             return "link"  # `**[doobie](url)** - ...`: a link set in bold to stand out
@@ -82,6 +86,10 @@ def _shape_by_links(
         return "text-link"
     return "text"
 
+
+# Topic tags before an entry's link, `[DAgger] `, `[Model based] <`: words in brackets,
+# no digit (a venue's year makes a prefix: `[OSDI'22] `).
+_TAGS = lazy_compile(r"(?:\[[A-Za-z][A-Za-z /&+-]{0,30}\][ \t]*)+[<*_]*")
 
 # "\\[N/A\\]", "(TBD)": only whether one is there counts, so the opening bracket's escape
 # is not looked for (a pattern that starts with a bracket is tried at brackets only).
