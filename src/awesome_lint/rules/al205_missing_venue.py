@@ -70,6 +70,11 @@ _NAMING_MIN = 1
 _NAMING_SHARE = 0.1
 
 
+# A section of at least this many linked entries, none naming a venue, names none by
+# habit: a link's implied venue is not missing there.
+_QUIET_SECTION = 3
+
+
 def _names_venues(document: Document, tokens: VenueTokens) -> bool:
     """Whether the file's paper entries name venues (at least ``_NAMING_MIN`` and
     ``_NAMING_SHARE`` of them, a venue in the entry or one of its nested items)."""
@@ -142,7 +147,10 @@ class MissingVenue(Rule):
     spelling, this rule stays silent. A list of titles alone stays silent too: at
     least one in ten of its paper entries (and one at least) must name a venue, in
     its text or its nested items (`- [AddressSanitizer](https://www.usenix.org/...atc12...)`
-    among 240 titles without a venue is the list's way, not a slip).
+    among 240 titles without a venue is the list's way, not a slip), and so
+    does a section of three linked entries or more none of which names a venue
+    (`* <[Title](https://aaai.org/ocs/index.php/AAAI/AAAI17/...)> by Authors,
+    2017.` in a section that writes authors and years only).
 
     Also finds an entry with a paper link that names neither a venue nor a year
     in a list whose other paper entries name one: at least 7 of them do, and
@@ -292,9 +300,20 @@ class MissingVenue(Rule):
         style = file_style(tokens, context.options.get("style", "consistent"), habit=False)
         assert style is not None
         placement = _placement(tokens)
+        quiet: dict[int, bool] = {}  # section -> whether its paper entries name no venue
         for entry, (canonical, year) in implied:
             if entry.is_toc or entry.link is None or tokens.of(entry):
                 continue
+            section = entry.section
+            if section is not None:
+                key = id(section)
+                if key not in quiet:
+                    papers = [item for item in section.entries if item.link is not None]
+                    quiet[key] = len(papers) >= _QUIET_SECTION and not any(
+                        tokens.of(item) for item in papers
+                    )
+                if quiet[key]:
+                    continue  # "by Authors, 2017." in a section that names no venue
             if self._named_elsewhere(document, entry, registry, canonical):
                 continue
             name = _name_for(registry, canonical, year)
