@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.parser.document import Document
+from awesome_lint.parser.document import Document, Heading
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import item_heading
 
@@ -15,6 +16,10 @@ class EmptySection(Rule):
     Finds a heading with nothing under it: the next heading is of the same or
     a higher level (or the file ends) and only blank lines or HTML comments
     come between. A heading followed by deeper sub-headings is not empty.
+
+    A heading the table of contents shows as a part, its item holding nested
+    items (`* [Single-Agent](#single-agent)` over `  * [Behavior-Cloning](…)`),
+    is a part title whose sections follow at its own level, not an empty section.
 
     ## Why
 
@@ -49,6 +54,7 @@ class EmptySection(Rule):
         source = document.source
         headings = document.headings
         last = len(source.lines)
+        groups: set[str] | None = None
         for index, heading in enumerate(headings):
             nxt = headings[index + 1] if index + 1 < len(headings) else None
             if nxt is not None and (nxt.level > heading.level or item_heading(document, nxt)):
@@ -59,8 +65,35 @@ class EmptySection(Rule):
             while stripped.startswith("<!--") and "-->" in stripped:
                 stripped = stripped.split("-->", 1)[1].strip()
             if not stripped and not item_heading(document, heading):
+                if groups is None:
+                    groups = _toc_groups(document)
+                if _anchor(document, heading) in groups:
+                    continue  # the contents nest the next headings under it: a part title
                 _start, end = heading.text
                 line = source.lines[heading.line]
                 yield self.report(
                     f"Section {heading.title!r} is empty", line.start, max(end, line.start + 1)
                 )
+
+
+def _anchor(document: Document, heading: Heading) -> str:
+    """The heading's anchor, lower-cased (GitHub finds it in any case)."""
+    for section in document.sections:
+        if section.heading is heading:
+            return unquote(section.anchor).lower()
+    return ""
+
+
+def _toc_groups(document: Document) -> set[str]:
+    """The anchors (lower-cased) that items of a table of contents link to while holding
+    nested items: `* [Single-Agent](…#Single-Agent)` over `  * [Behavior-Cloning](…)`."""
+    out: set[str] = set()
+    for entry in document.entries():
+        if not entry.children or entry.link is None:
+            continue
+        url = entry.link.url_value
+        if "#" in url and any(
+            child.link is not None and "#" in child.link.url_value for child in entry.children
+        ):
+            out.add(unquote(url.split("#", 1)[1]).lower())
+    return out
