@@ -130,6 +130,8 @@ class TitleSeparator(Rule):
             sep = entry.title_separator
             if sep is not None and entry.subtitle is not None:
                 written = text[sep[0] : sep[1]]
+                if text.startswith(("http://", "https://"), entry.subtitle[0]):
+                    continue  # "[Session](u) : https://… : https://…": addresses listed
                 if ":" in written and written != target:
                     yield self.report(
                         f"Title separator {written!r} should be {target!r}",
