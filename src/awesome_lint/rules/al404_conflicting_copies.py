@@ -166,6 +166,13 @@ def _volumes_differ(a: _Copy, b: _Copy, name: str) -> tuple[StatedYear, StatedYe
     return None
 
 
+def _described(document: Document, entry: Entry) -> bool:
+    """Whether the entry's text after its link is a description after a dash
+    (`[PostCSS](u) - Transforming styles ...`), not the rest of a paper's title."""
+    sep = entry.title_separator
+    return sep is not None and ":" not in document.span_text(sep)
+
+
 def _stale_pair(
     document: Document, registry: VenueRegistry, entry: Entry, other: Entry
 ) -> tuple[StatedYear, StatedYear] | None:
@@ -345,7 +352,7 @@ class ConflictingCopies(Rule):
                 paper.preprint_only.append(copy)
         for paper in papers:
             yield from self._stale(paper)
-        yield from self._titles(titled)
+        yield from self._titles(document, titled)
         yield from self._renamed_preprints(document, registry)
 
     def _renamed_preprints(
@@ -424,7 +431,9 @@ class ConflictingCopies(Rule):
             related=(Related(said.span[0], said.span[1], "Published copy"),),
         )
 
-    def _titles(self, copies: dict[str, list[tuple[Entry, Span, str]]]) -> Iterator[Diagnostic]:
+    def _titles(
+        self, document: Document, copies: dict[str, list[tuple[Entry, Span, str]]]
+    ) -> Iterator[Diagnostic]:
         """Copies of one paper (one paper link) whose titles are nearly the same but not
         quite: one of them has a slip (``Visually-Grounded``/``Visual-Grounded``)."""
         for found in copies.values():
@@ -436,6 +445,13 @@ class ConflictingCopies(Rule):
                 key = title_key(title)
                 if key == first_key or not _near_title(first_key, key):
                     continue
+                if (
+                    _described(document, entry)
+                    and _described(document, first_entry)
+                    and title_key(document.span_text(span))
+                    == title_key(document.span_text(first_span))
+                ):
+                    continue  # `[PostCSS](u) - ...` twice: one tool, described twice
                 yield self.report(
                     f"This copy (line {entry.line + 1}) is titled {_short(title)}; the copy "
                     f"on line {first_entry.line + 1} is titled {_short(first_title)}",
