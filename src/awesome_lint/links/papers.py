@@ -171,6 +171,8 @@ def _primary(document: Document, entry: Entry) -> tuple[Link, LinkRole] | tuple[
 def _placeholder(url: str) -> bool:
     """Whether a link's target only holds its place: `-`, `#`, `TBD`, `TODO`."""
     bare = url.strip()
+    if len(bare) > 4 and bare[0].isalnum():
+        return False  # an address (the words below are four letters at most)
     return not any(c.isalnum() for c in bare) or bare.lower() in ("tbd", "todo", "none", "null")
 
 

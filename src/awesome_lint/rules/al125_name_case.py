@@ -14,10 +14,10 @@ from awesome_lint.rules.common import in_link_target
 # A name in camel case (`GitHub`, `ByteDance`, `DeepMind`): capitalised parts of two
 # letters or more, run together; a word, not a piece of an address, a file name or an
 # identifier (`GitHub.com`, `pytorch-lightning`, `@DeepMind`).
-_CAMEL = lazy_compile(r"(?<![\w./@#\\-])[A-Z][a-z]+(?:[A-Z][a-z]+)+(?![\w@/\\-]|\.\w)")
-# Where one may start: a cheap scan first (half the time of the whole pattern's), the
-# whole pattern then only where it may match.
-_CAMEL_START = lazy_compile(r"[A-Z][a-z]+[A-Z][a-z]")
+# The end of a name: no word character, piece of an address or file name after it.
+_WORD_END = r"(?![\w@/\\-]|\.\w)"
+_CAMEL = lazy_compile(r"(?<![\w./@#\\-])[A-Z][a-z]+(?:[A-Z][a-z]+)+" + _WORD_END)
+_END = lazy_compile(_WORD_END)
 # The file writes the name so at least this often, and this many times as often as the
 # other spelling, which it writes at most this often.
 NAME_MIN = 5
@@ -75,34 +75,96 @@ class NameCase(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
-        match = _CAMEL.match
-        names = Counter(
-            m.group() for start in _CAMEL_START.finditer(text) if (m := match(text, start.start()))
-        )
+        # the text one byte a character (any other than ASCII a "?"), so that its words
+        # are found by the bytes' fast methods, at the text's own offsets
+        ascii_text = text.encode("ascii", "replace")
+        names = _camel_names(text, ascii_text.translate(_CASES))
         common = {name.capitalize(): name for name, n in names.items() if n >= NAME_MIN}
         if not common:
             return
-        slip = re.compile(_alternatives(list(common)) + r"(?![\w@/\\-]|\.\w)")
-        before = _NOT_BEFORE.match
         hits = [
-            m
-            for m in slip.finditer(text)
-            if not (m.start() and before(text, m.start() - 1))
-            and not _in_markup(document, m.start())
+            hit
+            for hit in _slips(text, ascii_text.translate(_LETTERS), common)
+            if not _in_markup(document, hit[0])
         ]
-        counts = Counter(m.group() for m in hits)
-        for m in hits:
-            written = m.group()
+        counts = Counter(written for _, _, written in hits)
+        for start, end, written in hits:
             name = common[written]
             if counts[written] > SLIP_MAX or names[name] < RATIO * counts[written]:
                 continue
-            fix = self.replace(f"Write {name!r}", m.start(), m.end(), name, unsafe=True)
+            fix = self.replace(f"Write {name!r}", start, end, name, unsafe=True)
             yield self.report(
-                f"{written!r}: the file writes {name!r} {names[name]} times",
-                m.start(),
-                m.end(),
-                fix,
+                f"{written!r}: the file writes {name!r} {names[name]} times", start, end, fix
             )
+
+
+# The text's characters by kind, one byte each: a lower-case ASCII letter "a", a
+# capital "A", any other character a blank; and ASCII letters as they are, any other
+# character a blank.
+_CASES = bytes(97 if 97 <= c <= 122 else 65 if 65 <= c <= 90 else 32 for c in range(256))
+_LETTERS = bytes(c if 97 <= c <= 122 or 65 <= c <= 90 else 32 for c in range(256))
+
+
+def _camel_names(text: str, cases: bytes) -> Counter[str]:
+    """The names in camel case of the text and how often each is written, in the order
+    they first appear: ``_CAMEL``'s matches.
+
+    Such a name is a whole run of ASCII letters (no word character before it), with a
+    lower-case letter then a capital in it: ``_CAMEL`` is tried only at the start of
+    such a run, not at every capital of the text.
+    """
+    names: Counter[str] = Counter()
+    match = _CAMEL.match
+    find = cases.find
+    blank = cases.rfind
+    last = -1
+    inner = find(b"aA")
+    while inner >= 0:
+        start = blank(b" ", 0, inner) + 1
+        if start != last:  # the first lower-case-capital pair of its run
+            last = start
+            m = match(text, start)
+            if m is not None:
+                names[m.group()] += 1
+        inner = find(b"aA", inner + 2)
+    return names
+
+
+# Beyond this many of the slips looked for written somewhere as a word, one pattern of
+# them all finds them (a search of the text for each costs more).
+_MAX_SEARCHED = 24
+
+
+def _slips(text: str, letters: bytes, common: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Where the text writes one of ``common``'s words (a name with one capital) as a
+    word: start, end and the word, in the text's order.
+
+    A word is a whole run of ASCII letters, so only those of ``common`` written as a
+    run of ``letters`` somewhere are looked for.
+    """
+    written = {word.encode("ascii"): word for word in common}
+    found = sorted(written[run] for run in written.keys() & letters.split())
+    if not found:
+        return []
+    before = _NOT_BEFORE.match
+    if len(found) > _MAX_SEARCHED:
+        slip = re.compile(_alternatives(found) + _WORD_END)
+        return [
+            (m.start(), m.end(), m.group())
+            for m in slip.finditer(text)
+            if not (m.start() and before(text, m.start() - 1))
+        ]
+    end = _END.match
+    hits = []
+    for word in found:
+        size = len(word)
+        start = text.find(word)
+        while start >= 0:
+            if not (start and before(text, start - 1)) and end(text, start + size):
+                hits.append((start, start + size, word))
+            start = text.find(word, start + size)
+    hits.sort()
+    return hits
 
 
 _NOT_BEFORE = lazy_compile(r"[\w./@#\\-]")

@@ -30,6 +30,8 @@ _MINIMUM = 10
 # word of six letters or more; `posters`, `finding` are words of their own).
 _TAGS = ("spotlight", "highlight", "workshop", "findings", "tutorial", "poster")
 _AFTER_YEAR = lazy_compile(r"[ \t]?[(\[]?([A-Za-z]{5,10})(?![^\W_])")
+# the characters ``_AFTER_YEAR`` may start with
+_AFTER_YEAR_START = frozenset(" \t([abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 _Form = tuple[str, str, str]  # blank before, "(" ")" or "", case: "Title", "lower", "UPPER"
 
@@ -138,7 +140,10 @@ class PresentationSuffix(Rule):
             token = found.token
             if token.year_span is None:
                 continue
-            m = _AFTER_YEAR.match(text, found.offset + token.year_span[1])
+            after = found.offset + token.year_span[1]
+            if text[after : after + 1] not in _AFTER_YEAR_START:
+                continue  # most years end at a bracket or a separator
+            m = _AFTER_YEAR.match(text, after)
             if m is None or m.start(1) in seen:
                 continue
             seen.add(m.start(1))
