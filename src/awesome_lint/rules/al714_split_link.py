@@ -69,9 +69,9 @@ class SplitLink(Rule):
       brackets: `(Stanford)[https://example.org/course]` (the rule idea is
       markdownlint's MD011, "reversed link syntax");
     - a name and its address with no brackets at the start of an entry,
-  `- sveltednd(https://github.com/thisuxhq/sveltednd) - ...`, in a list whose
-  items open with `[Name](url)` (nine in ten, ten at least);
-- a web address written as a label with no target after it:
+      `- sveltednd(https://github.com/thisuxhq/sveltednd) - ...`, in a list whose
+      items open with `[Name](url)` (nine in ten, ten at least);
+    - a web address written as a label with no target after it:
       `[[https://github.com/example/code]]` where `[[Code]](https://...)` was meant
       (reported only: which label the author meant is a guess).
 
