@@ -48,13 +48,14 @@ def expected(name: str, size: float, text: str) -> tuple[list[Finding], dict[str
             {"AL102": 1},
             "- [A](https://e.org/a): x\n",
         ),
+        # (the comment is never closed: it hides the rest of the file, AL717)
         "directive-spaces": lambda: (
-            [("AL104", 1, 36, 1, width + 1)],
+            [("AL717", 1, 1, 1, 5), ("AL104", 1, 36, 1, width + 1)],
             {"AL104": 1},
             "<!-- awesome-lint-disable-next-line\n",
         ),
         "remark-directive-spaces": lambda: (
-            [("AL104", 1, 36, 1, width + 1)],
+            [("AL717", 1, 1, 1, 5), ("AL104", 1, 36, 1, width + 1)],
             {"AL104": 1},
             "<!--lint disable no-trailing-spaces\n",
         ),
