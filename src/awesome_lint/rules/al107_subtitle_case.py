@@ -110,12 +110,14 @@ class SubtitleCase(Rule):
             return
         # per separator (": " or " - "): a file may start the subtitles after one in
         # lower case on purpose ("[Course](u): a series of lectures ...")
-        by_separator = Counter((_separator(text, entry), case) for entry, case, _ in found)
+        by_separator: Counter[tuple[str, str]] | None = None
         capitalised: set[str] | None = None  # words the file writes capitalised somewhere
         starts: Counter[tuple[str, str]] | None = None  # (word folded, case) at subtitle starts
         targets: str | None = None  # the link targets, lower-cased
         for entry, case, pos in found:
             if case == "lower":
+                if by_separator is None:
+                    by_separator = Counter((_separator(text, item), how) for item, how, _ in found)
                 kind = _separator(text, entry)
                 if by_separator[kind, "lower"] >= 2 and (
                     by_separator[kind, "lower"] >= by_separator[kind, "upper"]

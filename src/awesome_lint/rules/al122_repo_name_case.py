@@ -92,6 +92,7 @@ class RepoNameCase(Rule):
         text = document.text
         if "github.com/" not in text:
             return
+        styled: set[int] = set()  # the links to a repository with a styled name
         for link in distinct_links(document):
             if link.image or "github.com/" not in link.url_value:
                 continue
@@ -99,6 +100,8 @@ class RepoNameCase(Rule):
             if repo is None:
                 continue
             name = repo.group(1)
+            if _styled(name):
+                styled.add(id(link))
             label = _NAME.fullmatch(text, link.text[0], link.text[1])
             if label is None:
                 continue
@@ -123,18 +126,19 @@ class RepoNameCase(Rule):
                 label.end(1),
                 fix,
             )
-        yield from self._titles(document)
+        if styled:
+            yield from self._titles(document, styled)
 
-    def _titles(self, document: Document) -> Iterator[Diagnostic]:
+    def _titles(self, document: Document, styled: set[int]) -> Iterator[Diagnostic]:
         """An entry's title before its link to a repository, naming that repository in
         another case (`3. **OpenCLap**. ... [[Link](https://github.com/thunlp/OpenCLaP)]`)."""
         text = document.text
         for entry in document.entries():
             for link in entry.links:
-                if link.image or "github.com/" not in link.url_value:
+                if id(link) not in styled:
                     continue
                 repo = _REPO.match(link.url_value)
-                if repo is None or not _styled(repo.group(1)):
+                if repo is None:
                     continue
                 name = repo.group(1)
                 head = text[entry.content[0] : link.start]

@@ -3,10 +3,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 
 _BLANKS = " \t"
+# "](" and a blank, or a blank and ")": where a link's target may have blanks around it
+_BLANK_INSIDE = lazy_compile(r"\](\()[ \t]|[ \t]\)")
 
 
 class LinkTargetSpaces(Rule):
@@ -59,12 +62,23 @@ class LinkTargetSpaces(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
+        # the "(" followed by a blank and the ")" after one, found in one pass: most
+        # files have a handful, and only their links are read
+        openings: set[int] = set()
+        closings: set[int] = set()
+        for m in _BLANK_INSIDE.finditer(text):
+            if m.group(1):
+                openings.add(m.start() + 1)
+            else:
+                closings.add(m.end() - 1)
+        if not openings and not closings:
+            return
         for link in document.links:
-            if link.reference:
-                continue
-            url_start, url_end = link.url
             opening = link.text[1] + 1  # "](" : the "(" after the text's "]"
             close = link.end - 1
+            if (opening not in openings and close not in closings) or link.reference:
+                continue
+            url_start, url_end = link.url
             if text[opening : opening + 1] != "(" or text[close : close + 1] != ")":
                 continue
             before = text[opening + 1 : url_start]

@@ -159,7 +159,7 @@ def implied_workshops(document: Document) -> list[tuple[Entry, VenueYear]]:
     """The entries whose paper link is a workshop paper of a conference (see
     ``venues.urls.workshop_from_url``), with that conference and year, in order."""
     out: list[tuple[Entry, VenueYear]] = []
-    if not any(_WORKSHOP_PATH.search(link.url_value) for link in document.links):
+    if _WORKSHOP_PATH.search(document.text) is None:
         return out  # (most lists: no workshop paper's link at all)
     for entry in document.entries():
         url = url_of(entry, document)
