@@ -3,12 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
-
-# A line that is a list marker alone (a cheap test before the entries are read).
-_MARKER_ALONE = lazy_compile(r"(?m)^[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]*\r?$")
 
 
 class EmptyItem(Rule):
@@ -51,14 +47,12 @@ class EmptyItem(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
-        if _MARKER_ALONE.search(text) is None:
-            return  # (no line holds a marker alone: most files)
         lines = document.source.lines
         for entry in document.entries():
-            if entry.kind != "item" or entry.children or entry.end_line > entry.line:
-                continue
             start, end = entry.content
             if start < end:
+                continue  # (most entries: the cheapest test first)
+            if entry.kind != "item" or entry.children or entry.end_line > entry.line:
                 continue
             line = lines[entry.line]
             if text[entry.marker[1] : line.end].strip(" \t"):

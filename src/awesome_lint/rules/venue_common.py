@@ -16,7 +16,6 @@ from awesome_lint.domain.venues import (
     file_spelling,
     regions,
 )
-from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Option, OptionError
 from awesome_lint.venues.parse import (
@@ -159,7 +158,8 @@ def implied_workshops(document: Document) -> list[tuple[Entry, VenueYear]]:
     """The entries whose paper link is a workshop paper of a conference (see
     ``venues.urls.workshop_from_url``), with that conference and year, in order."""
     out: list[tuple[Entry, VenueYear]] = []
-    if _WORKSHOP_PATH.search(document.text) is None:
+    text = document.text
+    if not any(mark in text for mark in _WORKSHOP_MARKS):
         return out  # (most lists: no workshop paper's link at all)
     for entry in document.entries():
         url = url_of(entry, document)
@@ -171,7 +171,7 @@ def implied_workshops(document: Document) -> list[tuple[Entry, VenueYear]]:
 
 
 # What every workshop path ``workshop_from_url`` reads has (a cheap test before it).
-_WORKSHOP_PATH = lazy_compile(r"W_|W/|_workshops|/WS/")
+_WORKSHOP_MARKS = ("W_", "W/", "_workshops", "/WS/")
 
 
 __all__ = [
