@@ -163,14 +163,10 @@ def venue_from_url(url: str) -> VenueYear | None:
         # none of the hosts below can be this URL's (urlsplit drops \t\r\n; three
         # substring tests are cheaper than a pattern)
         return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
+    split = _host_path(url)
+    if split is None:
         return None
-    host = (parts.hostname or "").lower()
-    if host.startswith("www."):
-        host = host[4:]
-    path = parts.path
+    host, path = split
     if host == "usenix.org":
         return _usenix(path)
     if host == "proceedings.mlsys.org":
@@ -207,22 +203,32 @@ _CVF_WORKSHOP = lazy_compile(
 _AAAI_WORKSHOP = lazy_compile(r"/ocs/index\.php/WS/AAAIW(\d\d)/")
 
 
-def workshop_from_url(url: str) -> VenueYear | None:
-    """``(canonical venue, year)`` of the conference whose workshop the URL's paper
-    belongs to, or None (``content_CVPRW_2019/...`` is a workshop of CVPR 2019)."""
-    if "thecvf.com" not in url and "aaai.org" not in url:
-        return None
+def _host_path(url: str) -> tuple[str, str] | None:
+    """The URL's host (lower case, without "www.") and path, or None if it does not
+    split."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
         return None
     host = (parts.hostname or "").lower()
+    return (host[4:] if host.startswith("www.") else host), parts.path
+
+
+def workshop_from_url(url: str) -> VenueYear | None:
+    """``(canonical venue, year)`` of the conference whose workshop the URL's paper
+    belongs to, or None (``content_CVPRW_2019/...`` is a workshop of CVPR 2019)."""
+    if "thecvf.com" not in url and "aaai.org" not in url:
+        return None
+    split = _host_path(url)
+    if split is None:
+        return None
+    host, path = split
     if host == "openaccess.thecvf.com":
-        m = _CVF_WORKSHOP.match(parts.path)
+        m = _CVF_WORKSHOP.match(path)
         if m is not None and (m.group(2) or m.group(4)):
             return (CVF_KEYS[m.group(1).lower()], int(m.group(3)))
-    elif host in ("aaai.org", "www.aaai.org"):
-        m = _AAAI_WORKSHOP.match(parts.path)
+    elif host == "aaai.org":
+        m = _AAAI_WORKSHOP.match(path)
         if m is not None:
             return ("AAAI", _year2(m.group(1)))
     return None
