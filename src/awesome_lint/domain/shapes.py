@@ -74,7 +74,12 @@ def _shape_by_links(
         return "link"
     if first == "<" and links and not text[start : links[0].start].strip("<"):
         return "link"  # `<[Title](url)> by Authors, 2017`: the link in angle brackets
-    if first == "[" and links and _TAGS.fullmatch(text, start, links[0].start):
+    if (
+        first == "["
+        and links
+        and text[text.find("]", start, links[0].start) - 1].isalpha()
+        and _TAGS.fullmatch(text, start, links[0].start)
+    ):
         return "link"  # `[DAgger] <[Title](url)>`: a topic tag, no venue, before the link
     if first in "*_":
         if links and not text[start : links[0].start].strip("*_"):

@@ -5,9 +5,9 @@ from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.parser.document import Document
+from awesome_lint.parser.document import Document, Link
 from awesome_lint.rules.base import Context, Rule
-from awesome_lint.rules.common import distinct_links
+from awesome_lint.rules.common import distinct_links, entry_holding
 
 # A GitHub repository's address: the repository's name, then nothing or a path.
 _REPO = lazy_compile(
@@ -92,7 +92,7 @@ class RepoNameCase(Rule):
         text = document.text
         if "github.com/" not in text:
             return
-        styled: set[int] = set()  # the links to a repository with a styled name
+        styled: list[Link] = []  # the links to a repository with a styled name
         for link in distinct_links(document):
             if link.image or "github.com/" not in link.url_value:
                 continue
@@ -101,7 +101,7 @@ class RepoNameCase(Rule):
                 continue
             name = repo.group(1)
             if _styled(name):
-                styled.add(id(link))
+                styled.append(link)
             label = _NAME.fullmatch(text, link.text[0], link.text[1])
             if label is None:
                 continue
@@ -129,36 +129,36 @@ class RepoNameCase(Rule):
         if styled:
             yield from self._titles(document, styled)
 
-    def _titles(self, document: Document, styled: set[int]) -> Iterator[Diagnostic]:
+    def _titles(self, document: Document, styled: list[Link]) -> Iterator[Diagnostic]:
         """An entry's title before its link to a repository, naming that repository in
         another case (`3. **OpenCLap**. ... [[Link](https://github.com/thunlp/OpenCLaP)]`)."""
         text = document.text
-        for entry in document.entries():
-            for link in entry.links:
-                if id(link) not in styled:
-                    continue
-                repo = _REPO.match(link.url_value)
-                if repo is None:
-                    continue
-                name = repo.group(1)
-                head = text[entry.content[0] : link.start]
-                m = re.search(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", head, re.IGNORECASE)
-                if m is None:
-                    continue
-                written = m.group()
-                if (
-                    written == name
-                    or written.islower()
-                    or written[1:] == name[1:]
-                    or _adds_capitals(written, name)
-                    or (entry.link is not None and entry.link.start < link.start)
-                ):
-                    break  # (a title link of its own: its label is read above)
-                start = entry.content[0] + m.start()
-                yield self.report(
-                    f"Title {written!r} spells the repository it links, {name!r}, in another case",
-                    start,
-                    start + len(written),
-                    self.replace(f"Write {name!r}", start, start + len(written), name, unsafe=True),
-                )
-                break
+        done: set[int] = set()  # entries read (one finding an entry)
+        for link in styled:
+            entry = entry_holding(document, link.start, link.start)
+            if entry is None or id(entry) in done or not any(x is link for x in entry.links):
+                continue
+            done.add(id(entry))
+            repo = _REPO.match(link.url_value)
+            assert repo is not None
+            name = repo.group(1)
+            head = text[entry.content[0] : link.start]
+            m = re.search(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", head, re.IGNORECASE)
+            if m is None:
+                continue
+            written = m.group()
+            if (
+                written == name
+                or written.islower()
+                or written[1:] == name[1:]
+                or _adds_capitals(written, name)
+                or (entry.link is not None and entry.link.start < link.start)
+            ):
+                continue  # (a title link of its own: its label is read above)
+            start = entry.content[0] + m.start()
+            yield self.report(
+                f"Title {written!r} spells the repository it links, {name!r}, in another case",
+                start,
+                start + len(written),
+                self.replace(f"Write {name!r}", start, start + len(written), name, unsafe=True),
+            )

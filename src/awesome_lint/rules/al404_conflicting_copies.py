@@ -327,15 +327,20 @@ class ConflictingCopies(Rule):
             # (up to the end of its paragraph: a block's venue is on a later line)
             start, end = entry.content
             last = lines[entry.para_end if entry.para_end > entry.line else entry.line].end
-            notes = note_items(entry)  # "  - Authors, _TPAMI 2021_.": the venue's line
-            if notes:
+            notes = note_items(entry) if entry.children else None
+            if notes:  # "  - Authors, _TPAMI 2021_.": the venue's line
                 last = max(last, lines[notes[-1].end_line].end)
             if last > end:
                 end = last
             written = text[start:end]
             if paper.agreed.get(written):
                 continue
-            copy = _Copy(text, entry, venue_years_with_notes(document, entry, registry))
+            said = (
+                venue_years_with_notes(document, entry, registry)
+                if notes
+                else venue_years(document, entry, registry)
+            )
+            copy = _Copy(text, entry, said)
             if not copy.published and not copy.preprints:
                 paper.agreed[written] = True
                 continue

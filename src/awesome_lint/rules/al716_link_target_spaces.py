@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
@@ -65,7 +66,13 @@ class LinkTargetSpaces(Rule):
         closings = {at + 1 for what in (" )", "\t)") for at in _places(text, what)}
         if not openings and not closings:
             return
-        for link in document.links:
+        # the links holding those places (links are in text order): found by bisection,
+        # not by reading every link
+        links = document.links
+        starts = [link.start for link in links]
+        candidates = sorted({bisect_right(starts, at) - 1 for at in (*openings, *closings)} - {-1})
+        for index in candidates:
+            link = links[index]
             opening = link.text[1] + 1  # "](" : the "(" after the text's "]"
             close = link.end - 1
             if (opening not in openings and close not in closings) or link.reference:

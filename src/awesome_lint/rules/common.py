@@ -138,10 +138,10 @@ def item_heading(document: Document, heading: Heading) -> bool:
     return link_end is not None and link_end <= end
 
 
-def text_entry_at(document: Document, start: int, end: int) -> Entry | None:
-    """The entry (table rows included, not a table of contents' items) whose first line
-    holds ``start``-``end`` as text, not in a link target or code span; or None. The
-    entries are sorted by their start once per document."""
+def entry_holding(document: Document, start: int, end: int) -> Entry | None:
+    """The entry (table rows included, not a table of contents' items) whose first line's
+    content holds ``start``-``end``, or None. The entries are sorted by their start once
+    per document."""
     cached: tuple[list[Entry], list[int]] | None = document.cache.get("text-by-start")
     if cached is None:
         entries = sorted(
@@ -153,7 +153,15 @@ def text_entry_at(document: Document, start: int, end: int) -> Entry | None:
     i = bisect_right(starts, start) - 1
     if i < 0 or end > entries[i].content[1]:
         return None
-    entry = entries[i]
+    return entries[i]
+
+
+def text_entry_at(document: Document, start: int, end: int) -> Entry | None:
+    """The entry (table rows included, not a table of contents' items) whose first line
+    holds ``start``-``end`` as text, not in a link target or code span; or None."""
+    entry = entry_holding(document, start, end)
+    if entry is None:
+        return None
     if not any(a <= start and end <= b for a, b in entry_text_spans(document.text, entry)):
         return None
     return entry

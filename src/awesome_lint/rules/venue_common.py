@@ -3,7 +3,7 @@ year style, and (from ``domain.venues``) where an entry's venue tokens are."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -16,6 +16,7 @@ from awesome_lint.domain.venues import (
     file_spelling,
     regions,
 )
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Option, OptionError
 from awesome_lint.venues.parse import (
@@ -159,7 +160,9 @@ def implied_workshops(document: Document) -> list[tuple[Entry, VenueYear]]:
     ``venues.urls.workshop_from_url``), with that conference and year, in order."""
     out: list[tuple[Entry, VenueYear]] = []
     text = document.text
-    if not any(mark in text for mark in _WORKSHOP_MARKS):
+    if not any(mark in text for mark in _WORKSHOP_MARKS) or not any(
+        workshop_from_url(url) for url in _workshop_hosts(text)
+    ):
         return out  # (most lists: no workshop paper's link at all)
     for entry in document.entries():
         url = url_of(entry, document)
@@ -169,6 +172,21 @@ def implied_workshops(document: Document) -> list[tuple[Entry, VenueYear]]:
                 out.append((entry, implied))
     return out
 
+
+def _workshop_hosts(text: str) -> Iterator[str]:
+    """The text after each "thecvf.com/" and "aaai.org/" (an address's rest, up to a
+    blank or a closing parenthesis): what ``workshop_from_url`` may read, found with
+    str.find rather than by reading every entry."""
+    for host in ("openaccess.thecvf.com/", "aaai.org/"):
+        at = text.find(host)
+        while at >= 0:
+            rest = _URL_REST.match(text, at)
+            assert rest is not None
+            yield "https://" + rest.group()
+            at = text.find(host, rest.end())
+
+
+_URL_REST = lazy_compile(r"[^\s)>\]]*")
 
 # What every workshop path ``workshop_from_url`` reads has (a cheap test before it).
 _WORKSHOP_MARKS = ("W_", "W/", "_workshops", "/WS/")
