@@ -77,10 +77,10 @@ def _shape_by_links(
     if (
         first == "["
         and links
-        and text[text.find("]", start, links[0].start) - 1].isalpha()
+        and text[text.find("]", start, links[0].start) - 1].isalnum()
         and _TAGS.fullmatch(text, start, links[0].start)
     ):
-        return "link"  # `[DAgger] <[Title](url)>`: a topic tag, no venue, before the link
+        return "link"  # `[DAgger] <[Title](url)>`, `[13] : [Title](url)`: a tag or a key
     if first in "*_":
         if links and not text[start : links[0].start].strip("*_"):
             return "link"  # `**[doobie](url)** - ...`: a link set in bold to stand out
@@ -93,8 +93,11 @@ def _shape_by_links(
 
 
 # Topic tags before an entry's link, `[DAgger] `, `[Model based] <`: words in brackets,
-# no digit (a venue's year makes a prefix: `[OSDI'22] `).
-_TAGS = lazy_compile(r"(?:\[[A-Za-z][A-Za-z /&+-]{0,30}\][ \t]*)+[<*_]*")
+# no digit (a venue's year makes a prefix: `[OSDI'22] `); or a citation key, `[13] : `
+# (one to three digits: four are a year).
+_TAGS = lazy_compile(
+    r"(?:(?:\[[A-Za-z][A-Za-z /&+-]{0,30}\][ \t]*)+|\[\d{1,3}\][ \t]*[:.]?[ \t]*)[<*_]*"
+)
 
 # "\\[N/A\\]", "(TBD)": only whether one is there counts, so the opening bracket's escape
 # is not looked for (a pattern that starts with a bracket is tried at brackets only).
