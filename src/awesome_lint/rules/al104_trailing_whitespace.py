@@ -10,6 +10,11 @@ from awesome_lint.rules.base import Context, Rule
 _BLOCK_START = lazy_compile(r"[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|>|```|~~~|<|\|)")
 
 
+# Hard breaks written with two spaces from which on they are the file's habit: two
+# spaces after text elsewhere (a list item's end) are the same habit, not a slip.
+BREAK_HABIT = 3
+
+
 class TrailingWhitespace(Rule):
     """
     ## What it does
@@ -20,7 +25,11 @@ class TrailingWhitespace(Rule):
 
     Trailing whitespace is invisible, makes diffs noisy and is often added by
     accident. A deliberate hard line break (two spaces at the end of a line
-    that continues the same paragraph) is left alone.
+    that continues the same paragraph) is left alone. In a file that breaks
+    lines with two spaces by habit (three times or more), exactly two spaces
+    after text elsewhere, at a list item's end say, are the same habit and are
+    left alone too (markdownlint's MD009 allows two by default); three spaces,
+    a tab or a blank line's spaces are still reported.
 
     ## Example
 
@@ -51,6 +60,8 @@ class TrailingWhitespace(Rule):
         lines = source.lines
         code = document.code_lines
         count = len(lines)
+        found: list[tuple[int, int, bool]] = []  # start, end, whether two spaces after text
+        breaks = 0  # hard breaks written with two spaces
         for index, line in enumerate(lines):
             if line.end == line.start or index in code:
                 continue
@@ -61,13 +72,21 @@ class TrailingWhitespace(Rule):
             while start > line.start and text[start - 1] in " \t":
                 start -= 1
             body_blank = start == line.start
+            two = not body_blank and text[start : line.end] == "  "
             if not body_blank and self._hard_break(text, start, line.end, index, count, source):
+                breaks += two
+                continue
+            found.append((start, line.end, two))
+        # a file that breaks lines with two spaces by habit ends other lines so too
+        habit = breaks >= BREAK_HABIT
+        for start, end, two in found:
+            if two and habit:
                 continue
             yield self.report(
                 "Trailing whitespace",
                 start,
-                line.end,
-                self.replace("Remove trailing whitespace", start, line.end, ""),
+                end,
+                self.replace("Remove trailing whitespace", start, end, ""),
             )
 
     @staticmethod
