@@ -34,6 +34,11 @@ _SITE = lazy_compile(r" \((?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)\)$")
 # A word in braces, BibTeX's guard of its capitals ("2019 {USENIX} Annual Technical
 # Conference", "{TVM}: An Automated ... Compiler"), copied from a citation.
 # (two letters or more, not after "^" or "_": "$O(n^{K})$" is mathematics)
+# One letter in BibTeX's markup inside a word: a capital its braces guard (`{B}ayesian`),
+# or an accent (`Li{\`o}`: grave, acute, circumflex, diaeresis, tilde).
+_BRACED_CAPITAL = lazy_compile(r"(?<![\w$\\{^_])\{(?P<letter>[A-Z])\}(?=[a-z]{2})")
+_BRACED_ACCENT = lazy_compile(r"\{\\(?P<accent>[`'^\"~])(?P<letter>[A-Za-z])\}")
+_ACCENTS = {"`": "\u0300", "'": "\u0301", "^": "\u0302", '"': "\u0308", "~": "\u0303"}
 _BRACED = lazy_compile(r"(?<![\w$\\{^_])\{[A-Z][A-Za-z0-9-]+\}(?:\{[A-Z][A-Za-z0-9-]+\})*(?![\w}])")
 # A "?" between two words of a heading, a blank each side.
 _LOST = lazy_compile(r"(?<=\w) \? (?=\w)")
@@ -96,7 +101,9 @@ class CopyArtefact(Rule):
     A capitalised word in braces (`2019 {USENIX} Annual Technical Conference`,
     `{TVM}: An Automated ... Compiler`) is BibTeX's guard of its capitals,
     copied from a citation; braces run together (`{USENIX}{ATC}`) are one
-    finding.
+    finding. So is one capital in braces at a word's start (`{B}ayesian`) and
+    a letter with BibTeX's accent (`Li{\\`o}`, `Jos{\\'e}`: grave, acute,
+    circumflex, diaeresis, tilde), written as the letter (`Liò`).
     Link targets and code spans are not text.
 
     ## Why
@@ -230,6 +237,23 @@ class CopyArtefact(Rule):
                 fix = self.replace(f"Write {new!r}", m.start(), m.end(), new)
             yield self.report(
                 f"{m.group()!r}: braces left from a BibTeX citation; write {new!r}",
+                m.start(),
+                m.end(),
+                fix,
+            )
+        letters = [*_BRACED_CAPITAL.finditer(text), *_BRACED_ACCENT.finditer(text)]
+        for m in sorted(letters, key=lambda m: m.start()):
+            entry = _text_entry(document, m.start(), m.end())
+            if entry is None:
+                continue
+            letter = m.group("letter")
+            accent = m.groupdict().get("accent")
+            new = unicodedata.normalize("NFC", letter + _ACCENTS[accent]) if accent else letter
+            fix = None
+            if entry.parsed:
+                fix = self.replace(f"Write {new!r}", m.start(), m.end(), new)
+            yield self.report(
+                f"{m.group()!r}: BibTeX's markup of a letter left from a citation; write {new!r}",
                 m.start(),
                 m.end(),
                 fix,
