@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -224,40 +225,26 @@ class CopyArtefact(Rule):
 
     def _bibtex_braces(self, document: Document) -> Iterator[Diagnostic]:
         """A word in braces copied from a BibTeX citation (``{USENIX}``); braces run
-        together (``{USENIX}{ATC}``) are one finding, their words a blank apart."""
+        together (``{USENIX}{ATC}``) are one finding, their words a blank apart. One
+        letter in BibTeX's markup (``{B}ayesian``, ``Li{\\`o}``) too."""
         text = document.text
+        found: list[tuple[re.Match[str], str, str]] = []  # match, replacement, what it is
         for m in _BRACED.finditer(text):
-            entry = _text_entry(document, m.start(), m.end())
-            if entry is None:
-                continue
-            words = m.group()[1:-1].split("}{")
-            new = " ".join(words)
-            fix = None
-            if entry.parsed:
-                fix = self.replace(f"Write {new!r}", m.start(), m.end(), new)
-            yield self.report(
-                f"{m.group()!r}: braces left from a BibTeX citation; write {new!r}",
-                m.start(),
-                m.end(),
-                fix,
+            found.append(
+                (m, " ".join(m.group()[1:-1].split("}{")), "braces left from a BibTeX citation")
             )
-        letters = [*_BRACED_CAPITAL.finditer(text), *_BRACED_ACCENT.finditer(text)]
-        for m in sorted(letters, key=lambda m: m.start()):
-            entry = _text_entry(document, m.start(), m.end())
-            if entry is None:
-                continue
-            letter = m.group("letter")
-            accent = m.groupdict().get("accent")
+        for m in (*_BRACED_CAPITAL.finditer(text), *_BRACED_ACCENT.finditer(text)):
+            letter, accent = m.group("letter"), m.groupdict().get("accent")
             new = unicodedata.normalize("NFC", letter + _ACCENTS[accent]) if accent else letter
+            found.append((m, new, "BibTeX's markup of a letter left from a citation"))
+        for m, new, what in sorted(found, key=lambda item: item[0].start()):
+            entry = _text_entry(document, m.start(), m.end())
+            if entry is None:
+                continue
             fix = None
             if entry.parsed:
                 fix = self.replace(f"Write {new!r}", m.start(), m.end(), new)
-            yield self.report(
-                f"{m.group()!r}: BibTeX's markup of a letter left from a citation; write {new!r}",
-                m.start(),
-                m.end(),
-                fix,
-            )
+            yield self.report(f"{m.group()!r}: {what}; write {new!r}", m.start(), m.end(), fix)
 
     def _latex_quotes(self, document: Document) -> Iterator[Diagnostic]:
         """A quotation closed with two apostrophes (``"Sparsity May Cry''``)."""
