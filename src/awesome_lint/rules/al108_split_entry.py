@@ -44,6 +44,11 @@ class SplitEntry(Rule):
       than one in ten, or fewer than 4 single-line entries to compare with):
       the list's own convention, such as authors or notes on a second line;
     - a continuation indented under the item's text (written on purpose);
+    - a note under a list's last item, at the margin and without a blank line
+      between (`More at [packages tagged GUI](url)` after `- [map-widget](url) -
+      Widget to display maps`): one line that starts with a capital and holds
+      a link of its own, under an item whose link is on its first line, with
+      no item after it;
     - a hard line break: two spaces or a backslash at the end of the line, or
       an HTML `<br>`;
     - a break inside a code span, and code blocks, tables and HTML blocks.
@@ -165,11 +170,38 @@ class SplitEntry(Rule):
             edits.append(Edit(before, after, joint))
         if not edits:
             return None
+        if not fixable and _note_after_list(document, entry, web_start):
+            return None
         start, stop = edits[0].start, edits[0].end
         others = "the other entries are one line each"
         message = f"Entry runs on to line {entry.para_end + 1} ({others}): join the lines"
         fix = Fix("Join the entry's lines", tuple(edits), joins_lines=True) if fixable else None
         return self.report(message, start, stop, fix)
+
+
+def _note_after_list(document: Document, entry: Entry, web_start: int) -> bool:
+    """A note written under a list's last item without a blank line between.
+
+    `- [map-widget](url) - Widget to display maps` then `More at [packages tagged
+    GUI](url)` at the margin: the item is whole on its first line (its link is
+    there), and the one line below starts a sentence of its own, with a link of
+    its own, and ends the list.
+    """
+    text = document.source.text
+    lines = document.source.lines
+    if entry.kind != "item" or entry.para_end != entry.line + 1:
+        return False
+    first, note = lines[entry.line], lines[entry.para_end]
+    if not web_start < first.end or not text[note.start : note.start + 1].isupper():
+        return False
+    if not any(note.start <= link.start < note.end for link in entry.links + entry.more_links):
+        return False
+    # the list ends there: no item follows (after blank lines, if any)
+    k = entry.para_end + 1
+    while k < len(lines) and not text[lines[k].start : lines[k].end].strip():
+        k += 1
+    rest = text[lines[k].start : lines[k].end].lstrip() if k < len(lines) else ""
+    return not (rest[:2] in ("- ", "* ", "+ ") or rest[:1].isdigit())
 
 
 def _one_line_each(total: int, multi: int) -> bool:
