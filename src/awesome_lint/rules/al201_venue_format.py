@@ -76,6 +76,10 @@ class VenueFormat(Rule):
     `ICML Workshop 2019` → `ICML 2019 Workshop` where `CVPR 2023 Workshop` is
     the habit. Only a token with one qualifier word and no month is moved.
 
+    A file that joins the words of its venues' names with hyphens
+    (`[Springer-Book'2015]`, `[Annual-Reviews'2021]`: two names or more, and no
+    venue name with a blank) keeps `ECML-PKDD` for the registry's `ECML PKDD`.
+
     ## Why
 
     One list often writes `OSDI 22`, `OSDI' 22`, `ATC’ 21`, `MobiSys ’22` and
@@ -177,6 +181,8 @@ class VenueFormat(Rule):
         own: dict[str, str] = {}
         if context.options.get("names") != "registry":
             own = _file_spellings(tokens, registry)
+        if _hyphen_habit(tokens):
+            own = {**own, **_hyphenated(tokens)}
         months = _file_months(tokens)
         digits = _month_year_digits(tokens)
         text = document.text
@@ -551,6 +557,38 @@ def _file_spellings(tokens: VenueTokens, registry: VenueRegistry) -> dict[str, s
 # Publishers written before a journal's name ("IEEE RA-L", "ACM TIST"): the name after
 # them is spelt as the file spells it alone.
 _PUBLISHERS = ("IEEE ", "ACM ")
+
+
+def _hyphen_habit(tokens: VenueTokens) -> bool:
+    """Whether the file joins the words of a venue's name with hyphens: it writes
+    two names or more so (``Springer-Book'2015``, ``CEUR-Workshop'2021``) and no
+    name with a blank in it (the registry's own hyphenated names, ``RA-L``, and
+    names with a digit, do not count)."""
+    joined = 0
+    for f in tokens.found:
+        name = f.token.name
+        if f.where == "subtitle":
+            continue
+        if " " in name.strip():
+            return False
+        if f.token.match is not None and "-" in f.token.match.preferred:
+            continue
+        words = name.split("-")
+        if len(words) > 1 and all(len(w) > 1 and w.isalpha() for w in words):
+            joined += 1
+    return joined >= 2
+
+
+def _hyphenated(tokens: VenueTokens) -> dict[str, str]:
+    """In a file that joins a name's words with hyphens, the hyphenated spelling of
+    each registry name with blanks that it writes so (``ECML-PKDD``)."""
+    own: dict[str, str] = {}
+    for f in tokens.found:
+        match = f.token.match
+        preferred = match.preferred if match is not None else ""
+        if " " in preferred and f.token.name == preferred.replace(" ", "-"):
+            own[preferred] = f.token.name
+    return own
 
 
 def _core(name: str, match: VenueMatch, registry: VenueRegistry) -> tuple[str, str, VenueMatch]:
