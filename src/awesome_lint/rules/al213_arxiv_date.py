@@ -80,8 +80,9 @@ class ArxivDate(Rule):
     2022]]`), and a label more than a month before the id's month (an id is given
     when the paper is announced, a few days to a few weeks after it is submitted:
     a label a month before the id's month is a submission held back, not a slip).
-    A label in a later month is left alone, a later year included (`[[10 Jun
-    2023]]` on `2203.15792`): it may be the date of a later version.
+    A label in a later month (`[[28 Jun 2018]]` on `1804.04333`), a later year
+    included, is the date of a later version: reported without a fix, since the
+    file dates its papers by their first version.
 
     A date label without its year (`[[arXiv 26 Jun]]`) on an arXiv link is
     reported too, in such a file, with the id's month and year; so is a stray
@@ -151,10 +152,21 @@ class ArxivDate(Rule):
             # month, which is left alone)
             slip = month == id_month and year != id_year
             months_before = (id_year * 12 + id_month) - (year * 12 + month)
-            if not slip and months_before <= 1:
+            if not slip and 0 <= months_before <= 1:
                 continue
             start, end = link.text
             label = text[start:end].strip("[] \t")
+            if not slip and months_before < 0:
+                # a later month: a later version's date, in a file that dates first versions
+                yield self.report(
+                    f"Date label {label!r} is later than arXiv id {paper} "
+                    f"({_MONTH_NAMES[id_month - 1]} {id_year}): a later version's date, "
+                    "or another paper's link? "
+                    f"The file gives the id's month in {matching} of {len(dated)} labels",
+                    start,
+                    end,
+                )
+                continue
             fix = None
             if slip:
                 found = list(_LABEL_YEAR.finditer(text, start, end))
