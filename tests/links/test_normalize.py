@@ -40,6 +40,16 @@ ORCA = "https://usenix.org/conference/osdi22/presentation/yu"
             "http://conf.reactjs.com/schedule.html#react-native",
             "https://conf.reactjs.com/schedule.html#react-native",
         ),
+        # a category of a package index: one item each
+        (
+            "http://hackage.haskell.org/packages/#cat:Compilers/Interpreters",
+            "https://hackage.haskell.org/packages#cat:Compilers/Interpreters",
+        ),
+        (
+            "http://hackage.haskell.org/packages/#cat:Formal%20Languages",
+            "https://hackage.haskell.org/packages#cat:Formal%20Languages",
+        ),
+        ("https://example.com/a#:~:text=quoted", "https://example.com/a"),
         ("https://example.com/a?", "https://example.com/a"),
         ("https://livebench.ai/#/", "https://livebench.ai#/"),
         ("https://example.com/app/#/leaderboard", "https://example.com/app#/leaderboard"),

@@ -36,7 +36,8 @@ class DuplicateLink(Rule):
 
     Normalisation folds `http`/`https`, `www.`, host case, default ports, a
     trailing slash, the fragment (not one that names an item of a page of many,
-    `schedule.html#react-native`, a talk: two such links are two items; `#readme`,
+    `schedule.html#react-native`, a talk, or `packages/#cat:Compression`, a
+    category: two such links are two items; `#readme`,
     `#abstract`, `#page=3` are parts of any page) and tracking parameters, and the many spellings
     of one paper: arXiv `abs`/`pdf`/`.pdf`/`vN`/`export.` links and old ids,
     OpenReview `forum`/`pdf`, ACM DL `doi/…` pages and doi.org, IEEE Xplore
