@@ -19,6 +19,9 @@ _ENGLISH = frozenset(
         *("it", "its", "our", "we", "you", "your", "how", "what", "why", "when", "not", "no"),
     }
 )
+# Entries that link one site and start in lower case at least this often (and twice as
+# often as capitalised) keep their lower case: a group written by one hand.
+HOST_HABIT = 3
 _CAPITALISED = lazy_compile(r"\b[A-Z][a-z]*\b")
 # Hosts of papers: there "[Name](url): rest of the title" is the paper's own title,
 # written as its authors wrote it ("xDiT: an Inference Engine ...").
@@ -77,7 +80,11 @@ class SubtitleCase(Rule):
     Subtitles after each kind of separator are judged on their own habit too:
     where those after `: ` start in lower case at least twice and at least as
     often as capitalised (`[Course](…): a series of lectures …`), they are left
-    alone, even though the file's ` - ` subtitles are capitalised.
+    alone, even though the file's ` - ` subtitles are capitalised. So are the
+    entries that link one site: where at least three of them start in lower case
+    and twice as many as capitalised (`[Gzip](https://crystal-lang.org/api/Gzip.html)
+    - readers and writers of gzip format (Crystal stdlib)`, a group written by
+    one hand), their lower case is that group's habit.
 
     ## Fix safety
 
@@ -111,6 +118,7 @@ class SubtitleCase(Rule):
         # per separator (": " or " - "): a file may start the subtitles after one in
         # lower case on purpose ("[Course](u): a series of lectures ...")
         by_separator: Counter[tuple[str, str]] | None = None
+        by_host: Counter[tuple[str, str]] | None = None
         capitalised: set[str] | None = None  # words the file writes capitalised somewhere
         starts: Counter[tuple[str, str]] | None = None  # (word folded, case) at subtitle starts
         targets: str | None = None  # the link targets, lower-cased
@@ -123,6 +131,18 @@ class SubtitleCase(Rule):
                     by_separator[kind, "lower"] >= by_separator[kind, "upper"]
                 ):
                     continue  # the file's habit after this separator
+                if by_host is None:
+                    # (a capitalised name, "HTTP client", "OAuth consumer", shows no habit)
+                    by_host = Counter(
+                        (_host(item), how)
+                        for item, how, at in found
+                        if how == "lower" or _core(text, at)[1:].islower()
+                    )
+                host = _host(entry)
+                if by_host[host, "lower"] >= HOST_HABIT and (
+                    by_host[host, "lower"] >= 2 * by_host[host, "upper"]
+                ):
+                    continue  # the habit of the entries on one site ("(Crystal stdlib)")
                 core = _core(text, pos)
                 if starts is None:
                     starts = Counter((_core(text, at).lower(), kind) for _, kind, at in found)
@@ -147,6 +167,13 @@ class SubtitleCase(Rule):
                     pos + 1,
                     self.replace("Capitalise the first letter", pos, pos + 1, text[pos].upper()),
                 )
+
+
+def _host(entry: Entry) -> str:
+    """The host of the entry's link, without ``www.``."""
+    url = entry.link.url_value.lower() if entry.link is not None else ""
+    host = url.partition("//")[2].partition("/")[0]
+    return host.removeprefix("www.")
 
 
 def _separator(text: str, entry: Entry) -> str:
