@@ -462,7 +462,7 @@ def _groups(document: Document, items: list[Entry]) -> Iterator[list[Entry]]:
     papers, say). A list loose throughout is one group.
     """
     for run in _runs(document, items):
-        gaps = [item.line - prev.end_line > 1 for prev, item in pairwise(run)]
+        gaps = [_gap(document, prev, item) for prev, item in pairwise(run)]
         if not any(gaps) or all(gaps):
             yield run
             continue
@@ -473,6 +473,20 @@ def _groups(document: Document, items: list[Entry]) -> Iterator[list[Entry]]:
                 group = []
             group.append(item)
         yield group
+
+
+def _gap(document: Document, prev: Entry, item: Entry) -> bool:
+    """Whether a blank line stands between an item's first paragraph and the next item:
+    below the item (``item.line - prev.end_line > 1``) or inside it (an intro item, a
+    blank line, then an indented ``---`` that belongs to it)."""
+    if item.line - prev.end_line > 1:
+        return True
+    text = document.text
+    lines = document.source.lines
+    return any(
+        not text[lines[k].start : lines[k].end].strip()
+        for k in range(prev.para_end + 1, item.line)
+    )
 
 
 def _runs(document: Document, items: list[Entry]) -> Iterator[list[Entry]]:
@@ -542,7 +556,9 @@ class UnsortedEntries(Rule):
     is then a slip. A list sorted by year only, its entries of one year in any
     order, keeps its year keys. Other
     lists without a clear order are left alone. Different
-    Markdown lists, runs of a list set apart by blank lines, and `<details>`
+    Markdown lists, runs of a list set apart by blank lines (one inside an
+    item counts: an intro item, a blank line and a `---` indented under it, then
+    the run), and `<details>`
     year buckets (any HTML block) are never compared with each other. A list
     whose entries in order nearly all share one key (17 papers of 2023 and one of
     2022) shows no order. Bold entries at the top of a list that is otherwise not
