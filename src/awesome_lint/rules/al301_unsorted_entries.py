@@ -484,8 +484,7 @@ def _gap(document: Document, prev: Entry, item: Entry) -> bool:
     text = document.text
     lines = document.source.lines
     return any(
-        not text[lines[k].start : lines[k].end].strip()
-        for k in range(prev.para_end + 1, item.line)
+        not text[lines[k].start : lines[k].end].strip() for k in range(prev.para_end + 1, item.line)
     )
 
 
