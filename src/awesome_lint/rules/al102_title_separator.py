@@ -26,6 +26,18 @@ ASCII_MIN_COUNT = 5
 ASCII_MIN_SHARE = 0.8
 
 
+def _cjk_phrase(text: str, start: int, end: int, m: re.Match[str]) -> bool:
+    """Whether the colon's phrase (its link text, or its part of the entry between
+    brackets) holds CJK writing: `[Node之父ry：Node中的设计错误](url)` is Chinese with a
+    name in Latin letters on each side, and takes the full-width colon."""
+    left = max(text.rfind("[", start, m.start()), text.rfind("]", start, m.start()), start)
+    right = min(
+        (k for k in (text.find("]", m.end(), end), text.find("[", m.end(), end)) if k >= 0),
+        default=end,
+    )
+    return any("\u2e80" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" for c in text[left:right])
+
+
 class TitleSeparator(Rule):
     """
     ## What it does
@@ -74,8 +86,9 @@ class TitleSeparator(Rule):
     Perception](url)` or `[T](u)：subtitle`, becomes `: ` where the file writes
     such colons in ASCII (at least 5 times, and 80% of them): it is the
     title's name–subtitle separator typed with a CJK keyboard. A full-width
-    colon next to CJK text (`之一：[AlexNet](url)`), in a URL or in code is left
-    alone.
+    colon next to CJK text (`之一：[AlexNet](url)`) or in a phrase written in CJK
+    (`[Node之父ry：Node中的设计错误](url)`: Latin names on both sides), in a URL
+    or in code is left alone.
     """
 
     code = "AL102"
@@ -102,6 +115,7 @@ class TitleSeparator(Rule):
                 wide.extend(
                     (entry, m)
                     for m in _outside(entry, _WIDE_COLON.finditer(text, start, end), text)
+                    if not _cjk_phrase(text, start, end, m)
                 )
         if ascii_count < ASCII_MIN_COUNT or ascii_count < ASCII_MIN_SHARE * (
             ascii_count + len(wide)

@@ -98,7 +98,9 @@ class CopyArtefact(Rule):
     A title link whose text ends with its own site's name in parentheses
     (`[Pond: CXL-Based Memory Pooling (huaicheng.github.io)](https://huaicheng.github.io/p/pond.pdf)`)
     is a page title copied with the browser's site suffix: the name must be the
-    link's host or end it (`ucsd.edu` for `cseweb.ucsd.edu`).
+    link's host or end it (`ucsd.edu` for `cseweb.ucsd.edu`), and the link must
+    open a page of the site, not its home page (`[Official Site
+    (deno.land)](https://deno.land)` says where the link goes).
     A capitalised word in braces (`2019 {USENIX} Annual Technical Conference`,
     `{TVM}: An Automated ... Compiler`) is BibTeX's guard of its capitals,
     copied from a citation; braces run together (`{USENIX}{ATC}`) are one
@@ -207,9 +209,12 @@ class CopyArtefact(Rule):
             if m is None:
                 continue
             host = m.group("host")
-            site = urlsplit(link.url_value.strip()).hostname or ""
+            parts = urlsplit(link.url_value.strip())
+            site = parts.hostname or ""
             if site != host and not site.endswith("." + host):
                 continue
+            if parts.path in ("", "/") and not parts.query:
+                continue  # "[Official Site (deno.land)](https://deno.land)": says where it goes
             fix = None
             if entry.parsed:
                 fix = self.replace(
