@@ -39,6 +39,43 @@ def test_paragraph_entries_are_runs_of_entry_like_paragraphs() -> None:
     assert entry_title(document, first) == "ViCo: Word Embeddings"
 
 
+VENUE_FIRST = """\
+## Learning
+
+SIGCOMM 2019, [Learning Scheduling Algorithms](https://web.example.edu/decima/)---Notes:[zhihu](https://example.org/n1)
+
+Eurosys 2022, [DeepRest: Resource Estimation](https://dl.acm.org/doi/abs/10.1145/3492321.3519564)
+
+IEEE CLOUD 2019,[Horizontal and Vertical Scaling](https://ieeexplore.ieee.org/document/8814555)
+
+In 2019, [a blog post](https://example.org/blog) told the story.
+
+Since 2020, [the team](https://example.org/team) keeps the list.
+"""
+
+
+def test_paragraph_entries_may_open_with_their_venue() -> None:
+    document = parse_document(SourceText(VENUE_FIRST))
+    entries = document.entries()
+    assert [(e.line, e.kind) for e in entries] == [
+        (2, "paragraph"),
+        (4, "paragraph"),
+        (6, "paragraph"),
+    ]
+    text = document.text
+    assert [text[e.content[0] : e.content[0] + 8] for e in entries] == [
+        "SIGCOMM ",
+        "Eurosys ",
+        "IEEE CLO",
+    ]
+    assert [entry_title(document, e) for e in entries] == [
+        "Learning Scheduling Algorithms",
+        "DeepRest: Resource Estimation",
+        "Horizontal and Vertical Scaling",
+    ]
+    assert entries[0].links[0].url_value == "https://web.example.edu/decima/"
+
+
 def test_a_navigation_bar_and_prose_are_no_entries() -> None:
     text = (
         "[Home](https://a.org/) | [Docs](https://a.org/d)\n\n"

@@ -18,6 +18,7 @@ from functools import lru_cache
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.normalize import normalize_url
 from awesome_lint.links.roles import LinkRole, clean_label, label_role, link_role
+from awesome_lint.parser.build import VENUE_HEAD
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.parser.tables import row_cells
 
@@ -59,7 +60,8 @@ def _opening_head(head: str) -> bool:
     if "![" in head:
         head = _IMAGE.sub("", head)  # badges before the name
     head = _BRACKETED.sub("", head, count=1) if head.lstrip()[:1] in "[(" else head
-    return not head.strip(" \t*_~")
+    # ("SIGCOMM 2019, [Title](url)": a venue and its year open the entry)
+    return not head.strip(" \t*_~") or VENUE_HEAD.fullmatch(head) is not None
 
 
 _SHORT_HEAD = 64

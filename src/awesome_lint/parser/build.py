@@ -175,6 +175,16 @@ def parse_document(source: SourceText, *, compact: bool = True) -> Document:
 
 # A paragraph entry opens with its paper link, or with a bold title and has one later.
 _PARAGRAPH_START = lazy_compile(r"[ \t]{0,3}(?:\[|\*\*|__)")
+# ... or with a venue and its year right before the link: "SIGCOMM 2019, [Title](url)",
+# "IEEE CLOUD 2019, [...]", "Eurosys 2022, [...]": up to four words, the first one
+# capitalised and no English word that opens a sentence ("In 2019, [...]"), the year,
+# a separator (the link must follow at once).
+VENUE_HEAD = lazy_compile(
+    r"[ \t]{0,3}(?!(?:In|On|At|By|As|Since|From|For|The|Until|After|Before|During|Updated|"
+    r"Added|Last|Circa|Around|Published|Released|Posted)\b)"
+    r"[A-Z][\w&.-]*(?:[ \t]+[A-Za-z][\w&.-]*){0,3}"
+    r"[ \t]*'?(?:19|20)?\d\d[ \t]*[,:|-]?[ \t]*"
+)
 _NAV_TEXT = lazy_compile(r"[\s|·•/,-]*")
 # A title line of a block entry: a bold run alone, maybe ending in a line break
 # ("<br>", "<br/>", a backslash) or a period: "**Denoising Diffusion Models** <br>".
@@ -192,9 +202,16 @@ def _paragraph_entry(source: SourceText, first: int, last: int, found: list[Link
     text = source.text
     line = source.lines[first]
     m = _PARAGRAPH_START.match(text, line.start, line.end)
+    venue_first = None
     if m is None:
-        return None
+        venue_first = VENUE_HEAD.match(text, line.start, line.end)
+        if venue_first is None:
+            return None
     web = [link for link in found if link.start < line.end and _web(text, link)]
+    if venue_first is not None:
+        if not web or web[0].start != venue_first.end():
+            return None  # the venue must stand right before the paper link
+        content_start = _blank_forward(text, line.start, line.end)
     block = False
     if not web:
         # a block: "**Title** <br>" alone on its line, the links on a later line
@@ -204,9 +221,10 @@ def _paragraph_entry(source: SourceText, first: int, last: int, found: list[Link
         if not web:
             return None
         block = True
-    content_start = m.end() - (2 if text.startswith(("**", "__"), m.end() - 2) else 1)
-    if text[content_start] == "[" and web[0].start != content_start:
-        return None  # a bracket that is not the paper link: "[N/A]", a footnote
+    if m is not None:
+        content_start = m.end() - (2 if text.startswith(("**", "__"), m.end() - 2) else 1)
+        if text[content_start] == "[" and web[0].start != content_start:
+            return None  # a bracket that is not the paper link: "[N/A]", a footnote
     outside = text[content_start : line.end]
     for link in reversed(web):
         outside = outside[: link.start - content_start] + outside[link.end - content_start :]
