@@ -15,6 +15,8 @@ _HOSTLIKE = lazy_compile(
     r"(?:www\.[^\s/]+|(?:[a-z0-9-]+\.)+(?:com|org|net|io|edu|gov|ai|dev)(?=/|$))",
     re.IGNORECASE,
 )
+# An e-mail address as a destination: `[Name](someone@example.edu)`.
+_EMAIL = lazy_compile(r"[\w.+-]+@(?:[a-z0-9-]+\.)+[a-z]{2,}", re.IGNORECASE)
 
 
 class MissingScheme(Rule):
@@ -22,7 +24,8 @@ class MissingScheme(Rule):
     ## What it does
 
     Finds links whose destination is a web address without `https://`:
-    `[Slides](www.example.org/talk.pptx)`, `[Code](github.com/org/repo)`.
+    `[Slides](www.example.org/talk.pptx)`, `[Code](github.com/org/repo)`, and
+    links to an e-mail address without `mailto:` (`[Liangming Pan](someone@ucsb.edu)`).
 
     ## Why
 
@@ -37,7 +40,8 @@ class MissingScheme(Rule):
 
     ## Fix safety
 
-    Unsafe: `https://` is added, and the site may serve only `http://`.
+    Unsafe: `https://` is added, and the site may serve only `http://`;
+    `mailto:` before an e-mail address.
 
     ## Options
 
@@ -57,9 +61,17 @@ class MissingScheme(Rule):
             url = link.url_value
             if not url or url[0] in "#/.?" or ":" in url.split("/", 1)[0]:
                 continue
+            start, end = link.url
+            if "@" in url and _EMAIL.fullmatch(url):
+                yield self.report(
+                    f"Link {url!r} is an e-mail address without 'mailto:': it is a relative path",
+                    start,
+                    end,
+                    self.replace("Add 'mailto:'", start, start, "mailto:", unsafe=True),
+                )
+                continue
             if _HOSTLIKE.match(url) is None:
                 continue
-            start, end = link.url
             yield self.report(
                 f"Link {url!r} has no scheme: it is a relative path",
                 start,
