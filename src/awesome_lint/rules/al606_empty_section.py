@@ -15,7 +15,10 @@ class EmptySection(Rule):
 
     Finds a heading with nothing under it: the next heading is of the same or
     a higher level (or the file ends) and only blank lines or HTML comments
-    come between. A heading followed by deeper sub-headings is not empty.
+    come between. A heading followed by deeper sub-headings is not empty. A
+    table with its header and no rows (`|Year|Conf|Title|` over `|:-:|:-:|:-:|`,
+    a section of a paper list waiting for its first paper) is nothing under it
+    too.
 
     A heading the table of contents shows as a part, its item holding nested
     items (`* [Single-Agent](#single-agent)` over `  * [Behavior-Cloning](…)`),
@@ -64,16 +67,32 @@ class EmptySection(Rule):
             stripped = content.strip()
             while stripped.startswith("<!--") and "-->" in stripped:
                 stripped = stripped.split("-->", 1)[1].strip()
-            if not stripped and not item_heading(document, heading):
+            empty_table = bool(stripped) and _header_only(
+                [source.line_text(i) for i in range(heading.end_line + 1, stop)]
+            )
+            if (not stripped or empty_table) and not item_heading(document, heading):
                 if groups is None:
                     groups = _toc_groups(document)
                 if _anchor(document, heading) in groups:
                     continue  # the contents nest the next headings under it: a part title
                 _start, end = heading.text
                 line = source.lines[heading.line]
+                what = " (its table has no rows)" if empty_table else ""
                 yield self.report(
-                    f"Section {heading.title!r} is empty", line.start, max(end, line.start + 1)
+                    f"Section {heading.title!r} is empty{what}",
+                    line.start,
+                    max(end, line.start + 1),
                 )
+
+
+def _header_only(content: list[str]) -> bool:
+    """Whether a section's lines are a table's header and delimiter rows alone
+    (`|Year|Conf|Title|` over `|:-:|:-:|:-:|`): a table with no rows."""
+    lines = [line for line in content if line.strip()]
+    if len(lines) != 2 or "|" not in lines[0]:
+        return False
+    cells = lines[1].strip().strip("|").split("|")
+    return all(cell.strip().strip(":").strip("-") == "" and "-" in cell for cell in cells)
 
 
 def _anchor(document: Document, heading: Heading) -> str:
