@@ -26,8 +26,10 @@ VENUE_HEADERS = frozenset(
     }
 )
 TITLE_HEADERS = frozenset({"title", "paper title", "paper name", "name of paper", "titles"})
+# ... and of the one that holds the year alone.
+YEAR_HEADERS = frozenset({"year", "years", "pub. year", "publication year"})
 
-Columns = dict[str, int]  # role ("title", "venue") -> column index
+Columns = dict[str, int]  # role ("title", "venue", "year") -> column index
 
 
 def _cell_spans(text: str, start: int, end: int, skip: list[Span]) -> list[Span]:
@@ -82,6 +84,8 @@ def _header_columns(document: Document, line: int) -> Columns:
             columns["venue"] = index
         elif name in TITLE_HEADERS and "title" not in columns:
             columns["title"] = index
+        elif name in YEAR_HEADERS and "year" not in columns:
+            columns["year"] = index
     document.cache[key] = columns
     return columns
 
@@ -100,7 +104,7 @@ def _table_line(document: Document, line: int) -> int | None:
 
 
 def row_cells(document: Document, entry: Entry) -> dict[str, Span]:
-    """The spans of a table row's title and venue cells (by role), as far as its
+    """The spans of a table row's title, venue and year cells (by role), as far as its
     table's header names those columns; empty for anything else."""
     if entry.kind != "row":
         return {}

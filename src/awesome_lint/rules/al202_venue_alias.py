@@ -6,6 +6,7 @@ from typing import ClassVar
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.domain.venues import VenueTokens
 from awesome_lint.parser.document import Document
+from awesome_lint.parser.tables import row_cells
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.common import file_habit
 from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, document_tokens, registry_for
@@ -65,7 +66,9 @@ class VenueAlias(Rule):
     Unsafe: the venue's name changes to the registry's name, or to the file's
     own name (the year, separator, wrappers and qualifiers stay as written). A
     name without a year is never flagged for a rename, since its year is
-    unknown.
+    unknown, unless it stands in a table row whose `Year` column gives one
+    (`| [Title](url) | 2024 | NIPS |`: reported, without a fix, as table rows
+    are never edited).
 
     ## Options
 
@@ -105,10 +108,13 @@ class VenueAlias(Rule):
                         reasons[id(token)] = (why, name)
         if own is not None:
             reasons.update(_publisher_slips(tokens, reasons))
-        if not reasons:
+        rows = (
+            _row_years(document, tokens) if any(f.entry.kind == "row" for f in tokens.found) else {}
+        )
+        if not reasons and not rows:
             return
         for f in tokens.found:
-            found = reasons.get(id(f.token))
+            found = reasons.get(id(f.token)) or rows.get(id(f))
             if found is None or f.where == "subtitle":
                 continue
             reason, name = found
@@ -285,6 +291,33 @@ def _old_name(token: VenueToken, retro: dict[str, int]) -> str | None:
         f"{match.spelling!r}: the file writes {match.venue.canonical!r} for the years "
         f"before the rename too ({times} times)"
     )
+
+
+def _row_years(document: Document, tokens: VenueTokens) -> dict[int, tuple[str, str]]:
+    """Former names in table rows whose year stands in a column of its own (`| 2024 |
+    NIPS |`): the year the row gives does not fit the name. Keyed by the use (``id``
+    of the Found); the reason and the name to write."""
+    out: dict[int, tuple[str, str]] = {}
+    text = document.text
+    for f in tokens.found:
+        token, match = f.token, f.token.match
+        if f.entry.kind != "row" or token.year is not None or match is None:
+            continue
+        if match.kind is not MatchKind.RENAME:
+            continue
+        rename = match.venue.rename(match.spelling)
+        cell = row_cells(document, f.entry).get("year")
+        if rename is None or cell is None:
+            continue
+        written = text[cell[0] : cell[1]].strip(" \t*_")
+        if not (len(written) == 4 and written.isdigit()) or rename.covers(int(written)):
+            continue
+        canonical = match.venue.canonical
+        out[id(f)] = (
+            f"{match.spelling!r} is not the name of {canonical} in {written} (the row's year)",
+            canonical,
+        )
+    return out
 
 
 def _reason(token: VenueToken, prefer: bool) -> str | None:
