@@ -91,6 +91,10 @@ SITE_TRACKING_PARAMS: dict[str, frozenset[str]] = {
     # (``?context=cs.LG``), which changes nothing about the paper shown
     "microsoft.com": frozenset({"ocid"}),
     "arxiv.org": frozenset({"context"}),
+    # a reading session's token on Elsevier's reader (it expires: the link then fails)
+    # and where it was made; the sign-in referrer Wiley's PDF viewer adds
+    "reader.elsevier.com": frozenset({"token", "originregion", "origincreation"}),
+    "onlinelibrary.wiley.com": frozenset({"saml_referrer"}),
 }
 
 # -- hosts known to serve https ----------------------------------------------------------

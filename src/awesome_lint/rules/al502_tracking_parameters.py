@@ -16,7 +16,9 @@ class TrackingParameters(Rule):
     Finds tracking parameters in link URLs: `utm_*`, `fbclid`, `gclid`,
     `msclkid` and similar click ids on any site, and a few that are tracking or
     session data on one site only (`si` on YouTube, `casa_token` on the ACM and
-    IEEE digital libraries, `referrer` on OpenReview).
+    IEEE digital libraries, `referrer` on OpenReview, the reading session's
+    `token`, `originRegion` and `originCreation` on Elsevier's reader, whose
+    token expires, and `saml_referrer` on Wiley's PDF viewer).
 
     ## Why
 
