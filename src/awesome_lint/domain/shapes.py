@@ -70,6 +70,16 @@ def _shape_by_links(
     if not links and any(child.links for child in entry.children):
         return None  # a group label ("Linux", "**Post-Training**") over linked items
     first = text[start]
+    if not first.isascii() and not first.isalnum():
+        # an emoji or a mark before the title flags the entry ("🌟 **[CLIP]** Title"):
+        # the shape is what follows it
+        while start < end and (
+            text[start] in " \t" or (not text[start].isascii() and not text[start].isalnum())
+        ):
+            start += 1
+        if start == end:
+            return "text"
+        first = text[start]
     if links and links[0].start == start:
         return "link"
     if first == "<" and links and not text[start : links[0].start].strip("<"):

@@ -60,8 +60,18 @@ def _opening_head(head: str) -> bool:
     if "![" in head:
         head = _IMAGE.sub("", head)  # badges before the name
     head = _BRACKETED.sub("", head, count=1) if head.lstrip()[:1] in "[(" else head
+    rest = head.strip(" \t*_~")
+    if not rest:
+        return True
+    if not rest[0].isascii() and all(c in " \t*_~" or _mark(c) for c in rest):
+        return True  # "🌟 [Title](url)": an emoji flags the entry
     # ("SIGCOMM 2019, [Title](url)": a venue and its year open the entry)
-    return not head.strip(" \t*_~") or VENUE_HEAD.fullmatch(head) is not None
+    return VENUE_HEAD.fullmatch(head) is not None
+
+
+def _mark(c: str) -> bool:
+    """An emoji or a mark (not ASCII, not a letter or digit of any script)."""
+    return not c.isascii() and not c.isalnum()
 
 
 _SHORT_HEAD = 64

@@ -34,7 +34,9 @@ class EntryShape(Rule):
     link is notes, not entries (`- Moby = open source development` above a
     section's links), and is left alone. A link set in bold to stand out
     (`**[doobie](url)** - ...`, a list that bolds its most-starred projects)
-    starts with a link like the others. An entry whose link is split by a blank
+    starts with a link like the others, and an emoji that flags an entry
+    (`🌟 **[CLIP]** Learning Transferable ...`, the papers to read first) stands
+    before its shape, not in it. An entry whose link is split by a blank
     (`[RxJS] (https://...)`) is `split-link`'s (AL714) when both run: it is not
     reported again here as an entry without a link.
 
