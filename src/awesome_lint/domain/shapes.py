@@ -102,11 +102,14 @@ def _shape_by_links(
     return "text"
 
 
-# Topic tags before an entry's link, `[DAgger] `, `[Model based] <`: words in brackets,
-# no digit (a venue's year makes a prefix: `[OSDI'22] `); or a citation key, `[13] : `
-# (one to three digits: four are a year).
+# Topic tags or authors before an entry's link, `[DAgger] `, `[Model based] <`,
+# `[Andreas Stuhlmüller, jungofthewon] `, `[OpenO1 Team] `: words in brackets that
+# start with a letter, with no number of two or four digits (a venue's year makes a
+# prefix: `[OSDI'22] `, `[CVPR 2023] `, `[ICLR23] `); or a citation key, `[13] : ` (one
+# to three digits: four are a year).
 _TAGS = lazy_compile(
-    r"(?:(?:\[[A-Za-z][A-Za-z /&+-]{0,30}\][ \t]*)+|\[\d{1,3}\][ \t]*[:.]?[ \t]*)[<*_]*"
+    r"(?:(?:\[(?![^\]\n]*(?<!\d)(?:\d\d|\d{4})(?!\d))[^\W\d_][^\[\]\n]{0,39}\][ \t]*)+"
+    r"|\[\d{1,3}\][ \t]*[:.]?[ \t]*)[<*_]*"
 )
 
 # "\\[N/A\\]", "(TBD)": only whether one is there counts, so the opening bracket's escape

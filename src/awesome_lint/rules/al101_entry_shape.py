@@ -36,7 +36,10 @@ class EntryShape(Rule):
     (`**[doobie](url)** - ...`, a list that bolds its most-starred projects)
     starts with a link like the others, and an emoji that flags an entry
     (`🌟 **[CLIP]** Learning Transferable ...`, the papers to read first) stands
-    before its shape, not in it. An entry whose link is split by a blank
+    before its shape, not in it; so do topic tags, authors or a citation key in
+    brackets (`[DAgger] <[Title](url)>`, `[Nathan Lambert] [Title](url)`, `[13] :
+    [Title](url)`: words with no number of two or four digits, where a venue's
+    year would make a prefix, `[OSDI'22]`, `[ICLR23]`). An entry whose link is split by a blank
     (`[RxJS] (https://...)`) is `split-link`'s (AL714) when both run: it is not
     reported again here as an entry without a link.
 
