@@ -70,6 +70,8 @@ def _shape_by_links(
     if not links and any(child.links for child in entry.children):
         return None  # a group label ("Linux", "**Post-Training**") over linked items
     first = text[start]
+    if first == "#" and _HEADING.match(text, start, end):
+        return None  # "- ### Prompt Learning/Tuning:": a heading in an item labels a group
     if not first.isascii() and not first.isalnum():
         # an emoji or a mark before the title flags the entry ("🌟 **[CLIP]** Title"):
         # the shape is what follows it
@@ -111,6 +113,8 @@ _TAGS = lazy_compile(
     r"(?:(?:\[(?![^\]\n]*(?<!\d)(?:\d\d|\d{4})(?!\d))[^\W\d_][^\[\]\n]{0,39}\][ \t]*)+"
     r"|\[\d{1,3}\][ \t]*[:.]?[ \t]*)[<*_]*"
 )
+
+_HEADING = lazy_compile(r"#{1,6}[ \t]")
 
 # "\\[N/A\\]", "(TBD)": only whether one is there counts, so the opening bracket's escape
 # is not looked for (a pattern that starts with a bracket is tried at brackets only).
