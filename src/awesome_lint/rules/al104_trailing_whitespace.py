@@ -8,6 +8,8 @@ from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 
 _BLOCK_START = lazy_compile(r"[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|>|```|~~~|<|\|)")
+# The markers of a block quote at a line's start ("> ", "> > ").
+_QUOTE = lazy_compile(r"(?:[ \t]{0,3}>[ \t]?)+")
 
 
 # Hard breaks written with two spaces from which on they are the file's habit: two
@@ -25,7 +27,8 @@ class TrailingWhitespace(Rule):
 
     Trailing whitespace is invisible, makes diffs noisy and is often added by
     accident. A deliberate hard line break (two spaces at the end of a line
-    that continues the same paragraph) is left alone. In a file that breaks
+    that continues the same paragraph, in a block quote too: `> **Notes:**␠␠`
+    over `> Papers tagged ...`) is left alone. In a file that breaks
     lines with two spaces by habit (three times or more), exactly two spaces
     after text elsewhere, at a list item's end say, are the same habit and are
     left alone too (markdownlint's MD009 allows two by default); three spaces,
@@ -102,4 +105,11 @@ class TrailingWhitespace(Rule):
         following = source.line_text(index + 1)
         if not following.strip():
             return False
+        quoted = _QUOTE.match(following)
+        if quoted is not None and _QUOTE.match(source.line_text(index)) is not None:
+            # a block quote's paragraph goes on ("> **Notes:**␠␠" then "> Papers ..."): read
+            # the next line inside the quote
+            following = following[quoted.end() :]
+            if not following.strip():
+                return False
         return _BLOCK_START.match(following) is None
