@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.lazyre import lazy_compile
+from awesome_lint.links.roles import AUX_WORDS, PAPER_LABELS, clean_label
 from awesome_lint.parser.document import Document, Link
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import distinct_links, entry_holding
@@ -53,7 +54,8 @@ class RepoNameCase(Rule):
     `pytorch` as `PyTorch`), a label in lower case (`crewai`: a list that writes
     package names), and a label that only capitalises the first letter, or the
     first letters of the name's parts, keeping every capital of its own
-    (`Ion.RangeSlider` for `ion.rangeSlider`: the name set as a title).
+    (`Ion.RangeSlider` for `ion.rangeSlider`: the name set as a title), and a
+    label that names the kind of link (`[Code](https://github.com/aimagelab/CoDE)`).
 
     An entry's title before its link to the repository is read the same way
     (`3. **OpenCLap**. ... [[Link](https://github.com/thunlp/OpenCLaP)]`), where
@@ -108,6 +110,7 @@ class RepoNameCase(Rule):
             written = label.group(1)
             if (
                 written == name
+                or _generic(written)
                 or written.lower() != name.lower()
                 or not _styled(name)
                 or written.islower()
@@ -162,3 +165,9 @@ class RepoNameCase(Rule):
                 start + len(written),
                 self.replace(f"Write {name!r}", start, start + len(written), name, unsafe=True),
             )
+
+
+def _generic(label: str) -> bool:
+    """A label that names the kind of link, not the project: `[Code](…/CoDE)`."""
+    word = clean_label(label)
+    return word in AUX_WORDS or word in PAPER_LABELS
