@@ -45,7 +45,10 @@ class YearHeading(Rule):
     entry that states one (a note such as its journal version), are skipped. A
     nested item without a link belongs to its entry: its venue and year
     (`- Title, [[pdf]](arXiv 1904.03116)` over `  - Authors, _TPAMI 2021_.`)
-    are the entry's.
+    are the entry's. So is the year of a venue's badge
+    (`![](https://img.shields.io/badge/24-WACV-red)`: a shields.io badge that
+    names a known venue, not arXiv, and a year): a WACV 2024 paper first sent to
+    arXiv in 2022 fits the bucket 2024.
 
     ## Why
 
@@ -110,6 +113,8 @@ class YearHeading(Rule):
                 high += 1  # only a preprint's date: publication often follows a year later
             if bucket.overlaps(low, high):
                 continue
+            if any(bucket.overlaps(y, y) for y in _badge_years(entry, registry)):
+                continue  # "![](https://img.shields.io/badge/24-WACV-red)": the venue's badge
             yield self._report(document, bucket, years)
 
     def _report(self, document: Document, bucket: Bucket, years: list[StatedYear]) -> Diagnostic:
@@ -131,3 +136,26 @@ class YearHeading(Rule):
 def _parent_states_year(document: Document, entry: Entry, registry: VenueRegistry) -> bool:
     parent = entry.parent
     return parent is not None and bool(entry_years(document, parent, registry))
+
+
+_BADGE = "img.shields.io/badge/"
+
+
+def _badge_years(entry: Entry, registry: VenueRegistry) -> list[int]:
+    """The years of the venue badges of an entry: a shields.io badge whose text names a
+    known venue and a year (`badge/24-WACV-red`, `badge/CVPR-2023-blue`; not arXiv)."""
+    out: list[int] = []
+    for link in entry.links:
+        url = link.url_value
+        at = url.find(_BADGE)
+        if not link.image or at < 0:
+            continue
+        parts = url[at + len(_BADGE) :].split("?")[0].replace("%20", "-").replace("_", "-")
+        words = [w for w in parts.split("-") if w]
+        year = next((w for w in words if w.isdigit() and len(w) in (2, 4)), None)
+        venues = [registry.lookup(w) for w in words]
+        if year is None or not any(v is not None and v.venue.canonical != "arXiv" for v in venues):
+            continue  # (an arXiv badge's year is the id's business)
+        number = int(year)
+        out.append(number if number > 1900 else 2000 + number)
+    return out
