@@ -51,6 +51,8 @@ IEEE CLOUD 2019,[Horizontal and Vertical Scaling](https://ieeexplore.ieee.org/do
 In 2019, [a blog post](https://example.org/blog) told the story.
 
 Since 2020, [the team](https://example.org/team) keeps the list.
+
+Crowd Challenge 2019 [[CVPR2019]](https://example.org/crowd)
 """
 
 

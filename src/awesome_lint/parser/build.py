@@ -178,12 +178,13 @@ _PARAGRAPH_START = lazy_compile(r"[ \t]{0,3}(?:\[|\*\*|__)")
 # ... or with a venue and its year right before the link: "SIGCOMM 2019, [Title](url)",
 # "IEEE CLOUD 2019, [...]", "Eurosys 2022, [...]": up to four words, the first one
 # capitalised and no English word that opens a sentence ("In 2019, [...]"), the year,
-# a separator (the link must follow at once).
+# a separator (",", ":", "|" or "-"; the link must follow at once). Without one, the
+# words and year are a title ("Crowd Challenge 2019 [[CVPR2019]](url)").
 VENUE_HEAD = lazy_compile(
     r"[ \t]{0,3}(?!(?:In|On|At|By|As|Since|From|For|The|Until|After|Before|During|Updated|"
     r"Added|Last|Circa|Around|Published|Released|Posted)\b)"
     r"[A-Z][\w&.-]*(?:[ \t]+[A-Za-z][\w&.-]*){0,3}"
-    r"[ \t]*'?(?:19|20)?\d\d[ \t]*[,:|-]?[ \t]*"
+    r"[ \t]*'?(?:19|20)?\d\d[ \t]*[,:|-][ \t]*"
 )
 _NAV_TEXT = lazy_compile(r"[\s|·•/,-]*")
 # A title line of a block entry: a bold run alone, maybe ending in a line break
