@@ -78,6 +78,17 @@ def test_paragraph_entries_may_open_with_their_venue() -> None:
     assert entries[0].links[0].url_value == "https://web.example.edu/decima/"
 
 
+def test_a_resource_link_after_a_venue_head_is_no_title() -> None:
+    text = (
+        "- SysML 2019: [[YouTube]](https://www.youtube.com/channel/x/videos)\n"
+        "- OSDI 2020, [FIRM: Fine-grained Resource Management](https://example.org/firm)\n"
+    )
+    document = parse_document(SourceText(text))
+    talks, paper = document.entries()
+    assert primary_link(document, talks) is None
+    assert entry_title(document, paper) == "FIRM: Fine-grained Resource Management"
+
+
 def test_a_navigation_bar_and_prose_are_no_entries() -> None:
     text = (
         "[Home](https://a.org/) | [Docs](https://a.org/d)\n\n"

@@ -17,7 +17,14 @@ from functools import lru_cache
 
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.normalize import normalize_url
-from awesome_lint.links.roles import LinkRole, clean_label, label_role, link_role
+from awesome_lint.links.roles import (
+    AUX_WORDS,
+    PAPER_LABELS,
+    LinkRole,
+    clean_label,
+    label_role,
+    link_role,
+)
 from awesome_lint.parser.build import VENUE_HEAD
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.parser.tables import row_cells
@@ -63,10 +70,8 @@ def _opening_head(head: str) -> bool:
     rest = head.strip(" \t*_~")
     if not rest:
         return True
-    if not rest[0].isascii() and all(c in " \t*_~" or _mark(c) for c in rest):
-        return True  # "🌟 [Title](url)": an emoji flags the entry
-    # ("SIGCOMM 2019, [Title](url)": a venue and its year open the entry)
-    return VENUE_HEAD.fullmatch(head) is not None
+    # "🌟 [Title](url)": an emoji flags the entry
+    return not rest[0].isascii() and all(c in " \t*_~" or _mark(c) for c in rest)
 
 
 def _mark(c: str) -> bool:
@@ -118,6 +123,15 @@ def link_roles(document: Document, entry: Entry) -> list[tuple[Link, LinkRole]]:
             head = text[start : link.start]
             # many entries repeat a short prefix ("[OSDI'22] "): read each once
             leading = _short_opening_head(head) if len(head) <= _SHORT_HEAD else _opening_head(head)
+            if not leading and not out and VENUE_HEAD.fullmatch(head) is not None:
+                # "SIGCOMM 2019, [Title](url)": a venue and its year open the entry; the
+                # link is its title unless its label names a resource ("SysML 2019:
+                # [[YouTube]](url)")
+                word = clean_label(label)
+                generic = word in AUX_WORDS or word in PAPER_LABELS or "![" in label
+                role = link_role(label, link.url_value, leading=False) if generic else "title"
+                out.append((link, role))
+                continue
         out.append((link, link_role(label, link.url_value, leading=leading)))
     entry.roles = out
     return out
