@@ -4,6 +4,8 @@ file's document before the next one."""
 from __future__ import annotations
 
 import gc
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,3 +63,27 @@ def test_a_worker_collects_before_each_file(
         (gc.enable if was else gc.disable)()
     assert [r.diagnostics for r, _ in results] == [[], [], []]
     assert len(calls) == 3
+
+
+def test_the_command_line_leaves_the_last_document_out_of_the_exit_collections(
+    tmp_path: Path,
+) -> None:
+    # In a process of its own: the check's entries are still there when main() returns
+    # (no automatic collection), and none of them is left for a collection to scan.
+    path = tmp_path / "a.md"
+    path.write_text("# List\n\n- [A](https://a.org): one | OSDI'22\n", encoding="utf-8")
+    program = """
+import contextlib, gc, io, sys
+from awesome_lint.cli import main
+from awesome_lint.parser.document import Entry
+with contextlib.redirect_stdout(io.StringIO()):
+    try:
+        main(["check", "--isolated", sys.argv[1]])
+    except SystemExit:
+        pass
+print(sum(type(o) is Entry for o in gc.get_objects()), gc.get_freeze_count() > 0)
+"""
+    completed = subprocess.run(
+        [sys.executable, "-c", program, str(path)], capture_output=True, text=True, check=True
+    )
+    assert completed.stdout == "0 True\n"

@@ -308,6 +308,19 @@ def _tune_gc() -> None:
     gc.disable()
 
 
+def _freeze_leftovers() -> None:
+    """Leave what the run built out of the collections of the interpreter's exit.
+
+    Without automatic collection the last file's document (its cycles: entries and
+    their sections) is still there at the end, and the interpreter's exit collects two
+    or three times over everything that is not frozen: 3% of `check` on the paper list
+    x10. Frozen, it is left to the process's end, as the rest of start-up is.
+    """
+    import gc
+
+    gc.freeze()
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry point: one-line errors with exit code 2, never a traceback.
 
@@ -325,6 +338,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         use_program_cache(None)  # a caller of main() in its own process is left as it was
         if programs is not None:
             programs.save()
+        _freeze_leftovers()
 
 
 def _main(args: list[str]) -> None:

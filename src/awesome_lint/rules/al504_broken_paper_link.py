@@ -28,9 +28,9 @@ _GOOD_ID = (
 _GOOD_ARXIV = lazy_compile(
     r"(?:https?://)?(?:www\.)?arxiv\.org/(?:abs|pdf)/" + _GOOD_ID + r"(?:[?#]|$)"
 )
-# In the text: where an arXiv paper address starts its id, and a good id ending there.
-_ARXIV_PATH = lazy_compile(r"arxiv\.org/(?:abs|pdf)/")
-_GOOD_IN_TEXT = lazy_compile(_GOOD_ID + r"(?![\w.])")
+# In the text: an arXiv paper address whose id is not a good one ending there (one
+# search, not a match per address: a long paper list has thousands).
+_ODD_ARXIV_PATH = lazy_compile(r"arxiv\.org/(?:abs|pdf)/(?!" + _GOOD_ID + r"(?![\w.]))")
 # A CVF open-access paper whose address lost its ending: ".../papers/..._paper".
 _CVF_CUT = lazy_compile(r"(?i)^https?://openaccess\.thecvf\.com/.*/papers/[^/?#]+_paper$")
 # A venue's list of papers, not one paper: a CVF open-access day or menu page, an
@@ -59,8 +59,10 @@ _SCI_HUB = lazy_compile(
 _CODE_HOSTS = ("github.com/", "gitlab.com/")
 # A code label linking a paper's own address (archives, proceedings, publishers); the
 # brackets, blanks and emphasis around the label are bounded (no backtracking on runs).
+# (The lookahead for the labels' first letters lets most brackets fail at once.)
 _CODE_TO_PAPER = lazy_compile(
-    r"(?i)\[[\[\s*_]{0,4}(?:code|codes|pytorch|tensorflow|tf|torch|keras|jax|mxnet|caffe"
+    r"(?i)\[[\[\s*_]{0,4}(?=[cgijkmoprst])"
+    r"(?:code|codes|pytorch|tensorflow|tf|torch|keras|jax|mxnet|caffe"
     r"|paddle|github|gitlab|repo|repository|implementation|official code|source code)"
     r"[\]\s*_]{0,4}\]\(\s*<?https?://"
     r"(?:www\.)?(?:arxiv\.org/(?:abs|pdf)/|openaccess\.thecvf\.com/[^\s)]*\.pdf|openreview\.net/"
@@ -166,13 +168,7 @@ class BrokenPaperLink(Rule):
         for m in _CODE_TO_PAPER.finditer(text):
             yield from self._code_to_paper(document, m.start())
         listings = any(host in text for host in _LISTING_HOSTS)
-        if (
-            not listings
-            and "sci-hub." not in text
-            and not any(
-                _GOOD_IN_TEXT.match(text, m.end()) is None for m in _ARXIV_PATH.finditer(text)
-            )
-        ):
+        if not listings and "sci-hub." not in text and _ODD_ARXIV_PATH.search(text) is None:
             return  # (every arXiv address of the text is a good one: no link to read)
         for link in distinct_links(document):
             url = link.url_value
