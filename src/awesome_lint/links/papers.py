@@ -55,6 +55,17 @@ _MIN_TITLE_WORDS = 3  # what stays of the title after the cut
 
 
 _LONG_HEAD = 512  # characters before a link: no prefix and emphasis run this long
+# A venue and its year before a link ("IEEE CLOUD 2019, "): four words at most.
+_VENUE_HEAD_MAX = 48
+
+
+@lru_cache(maxsize=4096)
+def _venue_head(head: str) -> object:
+    """Whether ``head`` is a venue and its year before a link (None: not), read once per
+    distinct head (entries repeat short heads)."""
+    if not any(c.isdigit() for c in head):
+        return None
+    return VENUE_HEAD.fullmatch(head)
 
 
 def is_web(url: str) -> bool:
@@ -123,7 +134,12 @@ def link_roles(document: Document, entry: Entry) -> list[tuple[Link, LinkRole]]:
             head = text[start : link.start]
             # many entries repeat a short prefix ("[OSDI'22] "): read each once
             leading = _short_opening_head(head) if len(head) <= _SHORT_HEAD else _opening_head(head)
-            if not leading and not out and VENUE_HEAD.fullmatch(head) is not None:
+            if (
+                not leading
+                and not out
+                and len(head) <= _VENUE_HEAD_MAX
+                and _venue_head(head) is not None
+            ):
                 # "SIGCOMM 2019, [Title](url)": a venue and its year open the entry; the
                 # link is its title unless its label names a resource ("SysML 2019:
                 # [[YouTube]](url)")

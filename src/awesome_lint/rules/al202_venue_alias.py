@@ -108,9 +108,8 @@ class VenueAlias(Rule):
                         reasons[id(token)] = (why, name)
         if own is not None:
             reasons.update(_publisher_slips(tokens, reasons))
-        rows = (
-            _row_years(document, tokens) if any(f.entry.kind == "row" for f in tokens.found) else {}
-        )
+        tables = any(block.kind == "table" for block in document.blocks)
+        rows = _row_years(document, tokens) if tables else {}
         if not reasons and not rows:
             return
         for f in tokens.found:

@@ -462,7 +462,11 @@ def _groups(document: Document, items: list[Entry]) -> Iterator[list[Entry]]:
     papers, say). A list loose throughout is one group.
     """
     for run in _runs(document, items):
-        gaps = [_gap(document, prev, item) for prev, item in pairwise(run)]
+        gaps = [
+            item.line - prev.end_line > 1
+            or (prev.para_end + 1 < item.line and _blank_inside(document, prev, item))
+            for prev, item in pairwise(run)
+        ]
         if not any(gaps) or all(gaps):
             yield run
             continue
@@ -475,12 +479,10 @@ def _groups(document: Document, items: list[Entry]) -> Iterator[list[Entry]]:
         yield group
 
 
-def _gap(document: Document, prev: Entry, item: Entry) -> bool:
-    """Whether a blank line stands between an item's first paragraph and the next item:
-    below the item (``item.line - prev.end_line > 1``) or inside it (an intro item, a
-    blank line, then an indented ``---`` that belongs to it)."""
-    if item.line - prev.end_line > 1:
-        return True
+def _blank_inside(document: Document, prev: Entry, item: Entry) -> bool:
+    """Whether a blank line stands inside an item, between its first paragraph and the
+    next item (an intro item, a blank line, then an indented ``---`` that belongs to
+    it); the caller tests the blank lines below it (``item.line - prev.end_line > 1``)."""
     text = document.text
     lines = document.source.lines
     return any(

@@ -67,8 +67,10 @@ class EmptySection(Rule):
             stripped = content.strip()
             while stripped.startswith("<!--") and "-->" in stripped:
                 stripped = stripped.split("-->", 1)[1].strip()
-            empty_table = bool(stripped) and _header_only(
-                [source.line_text(i) for i in range(heading.end_line + 1, stop)]
+            empty_table = (
+                0 < len(stripped) < _SHORT
+                and "|" in stripped
+                and _header_only([source.line_text(i) for i in range(heading.end_line + 1, stop)])
             )
             if (not stripped or empty_table) and not item_heading(document, heading):
                 if groups is None:
@@ -83,6 +85,11 @@ class EmptySection(Rule):
                     line.start,
                     max(end, line.start + 1),
                 )
+
+
+# A table's header and delimiter rows are shorter than this (a section's content that
+# is longer holds more).
+_SHORT = 2000
 
 
 def _header_only(content: list[str]) -> bool:
