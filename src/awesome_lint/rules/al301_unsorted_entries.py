@@ -7,6 +7,7 @@ from itertools import pairwise
 from typing import Any, ClassVar, Final
 
 from awesome_lint.diagnostics import Diagnostic, Fix
+from awesome_lint.domain.buckets import buckets
 from awesome_lint.domain.venues import document_tokens
 from awesome_lint.domain.years import (
     entry_arxiv_year,
@@ -429,6 +430,21 @@ def _refined(ranks: _Ranks, plan: _Plan) -> _Plan | None:
     return _Plan(order, of_order, kept)
 
 
+def _one_year_bucket(document: Document, group: list[Entry]) -> bool:
+    """Whether the whole group sits in a bucket of one year (`<summary>2023</summary>`,
+    `### 2023`): no order by year can show inside it."""
+    found = buckets(document)
+    if not found.has_years:
+        return False
+    bucket = found.at(group[0].line)
+    return (
+        bucket is not None
+        and bucket.first is not None
+        and bucket.first == bucket.last
+        and found.at(group[-1].line) is bucket
+    )
+
+
 def _bold(document: Document, entry: Entry) -> bool:
     return document.text.startswith(("**", "__"), entry.content[0])
 
@@ -560,7 +576,9 @@ class UnsortedEntries(Rule):
     Markdown lists, runs of a list set apart by blank lines (one inside an
     item counts: an intro item, a blank line and a `---` indented under it, then
     the run), and `<details>`
-    year buckets (any HTML block) are never compared with each other. A list
+    year buckets (any HTML block) are never compared with each other, and
+    inside a bucket of one year no order by year is read (its entries' years are
+    the bucket's; `year-heading`, AL302, reports those of other years). A list
     whose entries in order nearly all share one key (17 papers of 2023 and one of
     2022) shows no order. Bold entries at the top of a list that is otherwise not
     bold are featured entries, pinned outside the order. Paragraph entries and
@@ -641,6 +659,8 @@ class UnsortedEntries(Rule):
                 plan = _lenient_plan(ranks, convention)
             if plan is not None and order == "auto":
                 plan = _refined(ranks, plan) or plan
+                if plan.order.startswith("year-") and _one_year_bucket(document, ranks.group):
+                    plan = None  # its entries' years are the bucket's (year-heading's business)
             yield from self._check_group(document, ranks, plan, order)
 
     def _groups_of(
