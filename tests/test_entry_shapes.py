@@ -236,3 +236,17 @@ def test_a_table_without_named_columns_is_read_as_before() -> None:
     # a Title column whose cell is the paper link: the link gives the title, as before
     document = parse_document(SourceText(TABLE))
     assert entry_title(document, document.entries()[0]) == "AlphaCode"
+
+
+def test_a_year_at_a_brackets_end_is_never_a_tag() -> None:
+    # the cheap test before the tag pattern gives the pattern's own answer
+    from awesome_lint.domain.shapes import _TAGS, _year_end
+
+    for head in ("[OSDI'22] ", "[CVPR 2023] ", "[ICLR23] ", "[NeurIPS'2024] ", "[a 12] "):
+        close = head.index("]")
+        assert _year_end(head, 0, close)
+        assert _TAGS.fullmatch(head) is None
+    for head in ("[13] : ", "[2023] ", "[Dominater069] ", "[OpenO1 Team] ", "[DAgger] "):
+        assert not _year_end(head, 0, head.index("]"))
+    assert _TAGS.fullmatch("[13] : ") is not None
+    assert _TAGS.fullmatch("[Dominater069] ") is not None

@@ -86,13 +86,14 @@ def _shape_by_links(
         return "link"
     if first == "<" and links and not text[start : links[0].start].strip("<"):
         return "link"  # `<[Title](url)> by Authors, 2017`: the link in angle brackets
-    if (
-        first == "["
-        and links
-        and text[text.find("]", start, links[0].start) - 1].isalnum()
-        and _TAGS.fullmatch(text, start, links[0].start)
-    ):
-        return "link"  # `[DAgger] <[Title](url)>`, `[13] : [Title](url)`: a tag or a key
+    if first == "[" and links:
+        close = text.find("]", start, links[0].start)
+        if (
+            text[close - 1].isalnum()
+            and not _year_end(text, start, close)
+            and _TAGS.fullmatch(text, start, links[0].start)
+        ):
+            return "link"  # `[DAgger] <[Title](url)>`, `[13] : [Title](url)`: a tag or a key
     if first in "*_":
         if links and not text[start : links[0].start].strip("*_"):
             return "link"  # `**[doobie](url)** - ...`: a link set in bold to stand out
@@ -115,6 +116,17 @@ _TAGS = lazy_compile(
 )
 
 _HEADING = lazy_compile(r"#{1,6}[ \t]")
+
+
+def _year_end(text: str, start: int, close: int) -> bool:
+    """Whether the bracket ``[`` at start .. ``]`` at close ends with a number of two or
+    four digits after other text (`[OSDI'22]`, `[CVPR 2023]`): a venue's year, no tag
+    (a cheap answer for the commonest prefix before the tag pattern is tried)."""
+    k = close
+    while k > start + 1 and text[k - 1].isdigit():
+        k -= 1
+    return close - k in (2, 4) and k > start + 1
+
 
 # "\\[N/A\\]", "(TBD)": only whether one is there counts, so the opening bracket's escape
 # is not looked for (a pattern that starts with a bracket is tried at brackets only).
