@@ -34,6 +34,19 @@ _RESTATED = lazy_compile(r"[ \t]*(?:[.,;:!?(\u2013\u2014-]|(?:" + "|".join(_VERB
 MINORITY = 0.2  # a file where more entries than this repeat the name does so by habit
 
 
+def _modifier(text: str, stop: int, end: int) -> bool:
+    """Whether the name, spelt out in parentheses, qualifies the word after them
+    (`HAR (HTTP Archive) parser`) rather than opening a sentence about itself (`Foo
+    (formerly Bar) is ...`, `Foo (Bar).`)."""
+    at = stop
+    while at < end and text[at] in " \t":
+        at += 1
+    if not text.startswith("(", at):
+        return False
+    close = text.find(")", at, end)
+    return close > at + 1 and close + 1 < end and _RESTATED.match(text, close + 1) is None
+
+
 class RepeatedName(Rule):
     """
     ## What it does
@@ -44,7 +57,9 @@ class RepeatedName(Rule):
     punctuation (`MLflow: An ...`, `Wallabag, formerly Poche, is ...`) or by a
     verb that makes it the sentence's subject (`Django is`, `Apprise allows`,
     `DockSTARTer helps`): `[Redis](…) - Redis client for Node.js`, `[usb](…) -
-    USB library` and `[Ray](…) - Rays of` use the name as a word of their own. Star badges and code
+    USB library` and `[Ray](…) - Rays of` use the name as a word of their own,
+    and so does a name spelt out in parentheses before the word it qualifies
+    (`[HAR](…) - HAR (HTTP Archive) parser`). Star badges and code
     spans between the link and the separator are skipped, as in AL703.
 
     Only files whose separator habit is a dash (see AL703) are checked, and only
@@ -93,6 +108,8 @@ class RepeatedName(Rule):
             if stop > entry.content[1] or text[end:stop].lower() != name.lower():
                 continue
             if stop == entry.content[1] or _RESTATED.match(text, stop):
+                if _modifier(text, stop, entry.content[1]):
+                    continue  # "HAR (HTTP Archive) parser": the name says what it parses
                 hits.append((end, stop, name, entry.link.text))
         if len(hits) >= MINORITY * len(found):
             return
