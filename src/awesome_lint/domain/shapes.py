@@ -92,6 +92,7 @@ def _shape_by_links(
             text[close - 1].isalnum()
             and not _year_end(text, start, close)
             and _TAGS.fullmatch(text, start, links[0].start)
+            and not _venue(text[start + 1 : close])
         ):
             return "link"  # `[DAgger] <[Title](url)>`, `[13] : [Title](url)`: a tag or a key
     if first in "*_":
@@ -116,6 +117,14 @@ _TAGS = lazy_compile(
 )
 
 _HEADING = lazy_compile(r"#{1,6}[ \t]")
+
+
+def _venue(word: str) -> bool:
+    """Whether a bracket's text is a known venue without its year (`[Arxiv] [Title](url)`
+    among `[EMNLP 2023] [Title](url)`): a prefix, not a tag."""
+    from awesome_lint.venues.registry import default_registry
+
+    return default_registry().lookup(word.strip()) is not None
 
 
 def _year_end(text: str, start: int, close: int) -> bool:
