@@ -32,7 +32,9 @@ class DuplicateTitle(Rule):
     have five words or more; two titles with different names before one rest,
     `FlashAttention: ...` and `FlashMask: ...`, are two papers). Very short
     titles are ignored, and so is a nested item that repeats its parent's title
-    to give another link. A title of one or two words (`Deep Learning`: a review
+    to give another link, or a nested item whose title another parent's nested
+    item bears too (`[Sublime text package](…)` under two editor tools: each
+    parent's label for its own link). A title of one or two words (`Deep Learning`: a review
     and a book) names many works and is not compared.
 
     An entry with no link at all whose text, after a tag in brackets
@@ -112,6 +114,8 @@ class DuplicateTitle(Rule):
                 continue
             if original[2] == url_key or nested(original[0], entry):
                 continue
+            if original[0].parent is not entry.parent and original[0].depth > 0 < entry.depth:
+                continue  # "[Sublime text package](…)" under two tools: each parent's label
             if _repository(original[2]) and _repository(url_key):
                 continue  # two repositories may share a name ("Awesome AI Agents")
             other, other_link, _ = original
