@@ -430,6 +430,22 @@ def _refined(ranks: _Ranks, plan: _Plan) -> _Plan | None:
     return _Plan(order, of_order, kept)
 
 
+def _ascii_sorted(document: Document, group: list[Entry], ranks: Sequence[Any]) -> bool:
+    """Whether the keyed entries' initials are in order as written, capitals before
+    small letters (`Batteries`, `Core`, `React`, `ctypes`, `easy-format`): a list sorted
+    by a case-sensitive sort, where case-folding sees slips that are none."""
+    initials = []
+    for entry, rank in zip(group, ranks, strict=True):
+        if rank is None:
+            continue
+        title = title_text(document, entry).lstrip("[(*_`'\" ")
+        if not title or not title[0].isascii() or not title[0].isalpha():
+            return False
+        initials.append(title[0])
+    cased = any(c.isupper() for c in initials) and any(c.islower() for c in initials)
+    return cased and all(a <= b for a, b in pairwise(initials))
+
+
 def _one_year_bucket(document: Document, group: list[Entry]) -> bool:
     """Whether the whole group sits in a bucket of one year (`<summary>2023</summary>`,
     `### 2023`): no order by year can show inside it."""
@@ -579,6 +595,8 @@ class UnsortedEntries(Rule):
     year buckets (any HTML block) are never compared with each other, and
     inside a bucket of one year no order by year is read (its entries' years are
     the bucket's; `year-heading`, AL302, reports those of other years). A list
+    in alphabetical order as a case-sensitive sort leaves it, capitals first
+    (`Core`, `React`, `ctypes`, `easy-format`), has no slip. A list
     whose entries in order nearly all share one key (17 papers of 2023 and one of
     2022) shows no order. Bold entries at the top of a list that is otherwise not
     bold are featured entries, pinned outside the order. Paragraph entries and
@@ -699,6 +717,8 @@ class UnsortedEntries(Rule):
                 misplaced = [
                     i for i in misplaced if not _early_preprint(plan, kept, stated, arxiv, i)
                 ]
+        if plan.order.startswith("initial") and _ascii_sorted(document, group, plan.ranks):
+            return  # "Core", "React", "ctypes": sorted with capitals first, as `sort` does
         if not misplaced:
             return
         # sorting would also move the entries excused above: offer no fix then
