@@ -18,6 +18,8 @@ _AFTER_BLANK = lazy_compile(" " + _WORD)
 _AFTER_BRACKET = lazy_compile(r"\[" + _WORD)
 # Vowel-initial words that start with a consonant sound ("a one-shot", "a European").
 _VOWEL = lazy_compile(r"[aeiouyAEIOUY]")
+# No article comes before these: "A and" is an initial in a list of authors.
+_CONJUNCTIONS = frozenset({"and", "or", "und", "et"})
 _CONSONANT_SOUND = ("one", "once", "eu", "ewe")
 
 
@@ -35,7 +37,8 @@ class IndefiniteArticle(Rule):
     unified`, `an umbrella`), acronyms (`an SVM`, and `an npm`, `an svg`: a word
     without a vowel is read letter by letter) and words with digits are left
     alone: their sound is not in their first letter. Table rows are read; link
-    targets and code spans are not.
+    targets and code spans are not. `A` before `and` or `or` is an author's
+    initial (`Efros, Alexei A and Darrell, Trevor`), no article.
 
     ## Why
 
@@ -72,6 +75,8 @@ class IndefiniteArticle(Rule):
         for pattern in (_AFTER_BLANK, _AFTER_BRACKET):
             for m in pattern.finditer(text):
                 article, word = m.group(1), m.group(2)
+                if word.lower() in _CONJUNCTIONS:
+                    continue  # "Efros, Alexei A and Darrell": an initial, no article
                 if len(article) == 1:  # "a": wrong before a vowel sound
                     if word[0] not in "AEIOaeio" or word.lower().startswith(_CONSONANT_SOUND):
                         continue
