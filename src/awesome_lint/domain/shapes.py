@@ -98,6 +98,8 @@ def _shape_by_links(
     if first in "*_":
         if links and not text[start : links[0].start].strip("*_"):
             return "link"  # `**[doobie](url)** - ...`: a link set in bold to stand out
+        if links and _bold_tag(text, start, links[0].start):
+            return "link"  # `**[SoftAC]** <[Title](url)>`: a topic tag set in bold
         return "emphasis"
     if first == "[" and links:
         return "prefix"
@@ -117,6 +119,21 @@ _TAGS = lazy_compile(
 )
 
 _HEADING = lazy_compile(r"#{1,6}[ \t]")
+
+
+def _bold_tag(text: str, start: int, end: int) -> bool:
+    """Whether ``start``..``end`` (the text before an entry's link) is a tag in brackets
+    set in bold or italics, `**[SoftAC]** <`: the tag's own test, emphasis aside."""
+    head = text[start:end].replace("*", "").replace("_", "")
+    close = head.find("]")
+    return (
+        head.startswith("[")
+        and close > 1
+        and head[close - 1].isalnum()
+        and not _year_end(head, 0, close)
+        and _TAGS.fullmatch(head) is not None
+        and not _venue(head[1:close])
+    )
 
 
 def _venue(word: str) -> bool:
