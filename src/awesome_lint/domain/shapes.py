@@ -89,7 +89,7 @@ def _shape_by_links(
     if first == "[" and links:
         close = text.find("]", start, links[0].start)
         if (
-            text[close - 1].isalnum()
+            (text[close - 1].isalnum() or text[close - 1] == ")")
             and not _year_end(text, start, close)
             and _TAGS.fullmatch(text, start, links[0].start)
             and not _venue(text[start + 1 : close])
@@ -109,12 +109,13 @@ def _shape_by_links(
 
 
 # Topic tags or authors before an entry's link, `[DAgger] `, `[Model based] <`,
-# `[Andreas Stuhlmüller, jungofthewon] `, `[OpenO1 Team] `: words in brackets that
-# start with a letter, with no number of two or four digits (a venue's year makes a
-# prefix: `[OSDI'22] `, `[CVPR 2023] `, `[ICLR23] `); or a citation key, `[13] : ` (one
-# to three digits: four are a year).
+# `[Andreas Stuhlmüller, jungofthewon] `, `[OpenO1 Team] `, `[2IWIL] `, `[PESC-TD(0)] `:
+# words in brackets that start with a letter (after at most three digits), with no
+# number of two or four digits (a venue's year makes a prefix: `[OSDI'22] `,
+# `[CVPR 2023] `, `[ICLR23] `); or a citation key, `[13] : ` (one to three digits: four
+# are a year).
 _TAGS = lazy_compile(
-    r"(?:(?:\[(?![^\]\n]*(?<!\d)(?:\d\d|\d{4})(?!\d))[^\W\d_][^\[\]\n]{0,39}\][ \t]*)+"
+    r"(?:(?:\[(?![^\]\n]*(?<!\d)(?:\d\d|\d{4})(?!\d))\d{0,3}[^\W\d_][^\[\]\n]{0,39}\][ \t]*)+"
     r"|\[\d{1,3}\][ \t]*[:.]?[ \t]*)[<*_]*"
 )
 
@@ -129,7 +130,7 @@ def _bold_tag(text: str, start: int, end: int) -> bool:
     return (
         head.startswith("[")
         and close > 1
-        and head[close - 1].isalnum()
+        and (head[close - 1].isalnum() or head[close - 1] == ")")
         and not _year_end(head, 0, close)
         and _TAGS.fullmatch(head) is not None
         and not _venue(head[1:close])

@@ -38,7 +38,8 @@ class EntryShape(Rule):
     (`🌟 **[CLIP]** Learning Transferable ...`, the papers to read first) stands
     before its shape, not in it; so do topic tags, authors or a citation key in
     brackets (`[DAgger] <[Title](url)>`, `[Nathan Lambert] [Title](url)`, `[13] :
-    [Title](url)`, in bold too, `**[SoftAC]** <[Title](url)>`: words with no
+    [Title](url)`, in bold too, `**[SoftAC]** <[Title](url)>`, a method's
+    name with digits, `[2IWIL]`, `[PESC-TD(0)]`: words with no
     number of two or four digits, where a venue's
     year would make a prefix, `[OSDI'22]`, `[ICLR23]`, and so does a known venue
     without its year, `[Arxiv]`). An entry whose link is split by a blank
