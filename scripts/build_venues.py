@@ -73,6 +73,24 @@ EXTRA_ROWS: list[dict[str, str]] = [
         "source": "public web pages (dblp: /conf/iccps)",
         "notes": "",
     },
+    # Visualization venues of an LLM-visualization paper list (precision probe 37):
+    # "EuroVis 2017" was read as a typo of EuroSys.
+    {
+        "canonical": "EuroVis",
+        "full_name": "Eurographics Conference on Visualization",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/vissym)",
+        "notes": "",
+    },
+    {
+        "canonical": "PacificVis",
+        "full_name": "IEEE Pacific Visualization Symposium",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/apvis)",
+        "notes": "",
+    },
     {
         "canonical": "IEEE Access",
         "full_name": "IEEE Access",
@@ -367,7 +385,7 @@ SOURCES = [
         "MAPL, ISC High Performance; the SysML -> MLSys rename; RA-L, L4DC, T-ITS, T-IV, "
         "ITSC, and 16 common journals and conferences of paper lists (IEEE Access, "
         "Neurocomputing, PRL, TMI, TCSVT, TAFFC, TOMM, JAIR, CVIU, "
-        "TGRS, T-RO, IJRR, ACCV, ISBI, 3DV, AACL) "
+        "TGRS, T-RO, IJRR, ACCV, ISBI, 3DV, AACL); EuroVis and PacificVis "
         "(scripts/build_venues.py EXTRA_ROWS)",
     },
     {

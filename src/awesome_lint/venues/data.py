@@ -243,6 +243,8 @@ VENUES: tuple[
     ('VLDBJ', 'The VLDB Journal', 'journal', ('VLDB Journal', 'The VLDB Journal'), (), (), 'the journal, distinct from the VLDB conference/PVLDB', 'WenyanLiu/CCFrank4dblp@2bc8b00:data/dataGen.js (dblp: /journals/vldb)'),
     ('ACSSC', 'Asilomar Conference on Signals, Systems, and Computers', 'conference', (), (), (), '', 'public web pages (dblp: /conf/acssc)'),
     ('ICCPS', 'ACM/IEEE International Conference on Cyber-Physical Systems', 'conference', (), (), (), '', 'public web pages (dblp: /conf/iccps)'),
+    ('EuroVis', 'Eurographics Conference on Visualization', 'conference', (), (), (), '', 'public web pages (dblp: /conf/vissym)'),
+    ('PacificVis', 'IEEE Pacific Visualization Symposium', 'conference', (), (), (), '', 'public web pages (dblp: /conf/apvis)'),
     ('IEEE Access', 'IEEE Access', 'journal', (), (), (), '', 'public web pages (dblp: /journals/access)'),
     ('Neurocomputing', 'Neurocomputing', 'journal', (), (), (), '', 'public web pages (dblp: /journals/ijon)'),
     ('PRL', 'Pattern Recognition Letters', 'journal', (), (), (), '', 'public web pages (dblp: /journals/prl)'),
