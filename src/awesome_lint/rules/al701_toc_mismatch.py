@@ -51,6 +51,10 @@ class TocMismatch(Rule):
     - **twin**: a second item for a heading name the file uses twice, linked to
       the first heading's anchor (`#sport-players` where the second `### Sport
       Players` is `#sport-players-1`): fixed to the second's anchor.
+    - **copied anchor**: an item whose text names a heading the ToC does not
+      list, linked to another heading's anchor (`[Benchmarks](#standards)` with
+      a `## Benchmarks` that no item links): fixed to the named heading's
+      anchor, the text left as it is.
     - **order**: a ToC item listed out of the headings' order. A ToC that is an
       A-Z index (its lists of siblings in alphabetical order, 9 neighbours in 10)
       has an order of its own and is not held to the headings'.
@@ -202,6 +206,33 @@ class TocMismatch(Rule):
                 taken.add(twin)
                 targets[position] = (item, link, twin)
                 yield self._twin(document, link, sections[index], sections[twin])
+        # -- an item whose text names a heading the ToC does not list, linked to another --
+        # `[Benchmarks](#standards)` above `[Standards](#standards)`, with a heading
+        # "Benchmarks" that nothing lists: the anchor is wrong, not the text.
+        by_title: dict[str, list[int]] = {}
+        for i, section in enumerate(sections):
+            if i not in taken and section.heading is not None:
+                by_title.setdefault(_plain(section.title), []).append(i)
+        for position, (item, link, index) in enumerate(targets):
+            if index is None:
+                continue
+            name = _plain(text[link.text[0] : link.text[1]])
+            if name == _plain(sections[index].title):
+                continue
+            named = by_title.get(name, [])
+            if len(named) == 1 and named[0] not in taken:
+                taken.add(named[0])
+                targets[position] = (item, link, named[0])
+                heading = sections[named[0]].heading
+                assert heading is not None
+                yield self._relink(
+                    link,
+                    sections[named[0]],
+                    f"Table of contents item {text[link.text[0] : link.text[1]]!r} links "
+                    f"'#{fragment(link.url_value) or ''}', the anchor of "
+                    f"{sections[index].title!r}: its heading on line {heading.line + 1} "
+                    f"is '#{sections[named[0]].anchor}'",
+                )
         item_of: dict[int, Entry] = {}
         for item, _link, index in targets:
             if index is not None:
