@@ -215,14 +215,20 @@ class _Ranks:
         self.date(len(self.group) - 1)
         return self._dates
 
-    def _initial_ranks(self, entry: Entry) -> tuple[Any, Any]:
+    def _initial_ranks(self, entry: Entry, prev: Entry | None) -> tuple[Any, Any]:
+        if prev is not None and _another(self.document, entry, prev):
+            return None, None
         plain, with_article = first_word_keys(title_text(self.document, entry))
         return _initial_rank(plain), _initial_rank(with_article)
 
     def initials(self) -> list[tuple[Any, Any]]:
         """Per entry: its ranks under "initial" and "initial-articles"."""
         if self._initials is None:
-            self._initials = [self._initial_ranks(entry) for entry in self.group]
+            group = self.group
+            self._initials = [
+                self._initial_ranks(entry, group[i - 1] if i else None)
+                for i, entry in enumerate(group)
+            ]
         return self._initials
 
     def initials_unordered(self) -> bool:
@@ -238,8 +244,10 @@ class _Ranks:
         out = []
         last: list[Any] = [None, None]  # per order, as in ``in_order_bound``
         slips = [0, 0]
+        prev = None
         for entry in self.group:
-            pair = self._initial_ranks(entry)
+            pair = self._initial_ranks(entry, prev)
+            prev = entry
             out.append(pair)
             for which, rank in enumerate(pair):
                 if rank is None:
@@ -264,7 +272,14 @@ class _Ranks:
 
     def _work_out(self, order: str) -> list[Any]:
         if order == "alphabetical":
-            return [title_key(title_text(self.document, e)) for e in self.group]
+            document = self.document
+            group = self.group
+            return [
+                None
+                if i and _another(document, e, group[i - 1])
+                else title_key(title_text(document, e))
+                for i, e in enumerate(group)
+            ]
         if order.startswith("initial"):
             which = 1 if order == "initial-articles" else 0
             return [i[which] for i in self.initials()]
@@ -276,6 +291,26 @@ class _Ranks:
             ascending = self.of(order.removesuffix("desc") + "asc")
             return [None if year is None else -year for year in ascending]
         return self.arxiv() if order.startswith("arxiv") else self.years()
+
+
+# `[LIFE_SERIAL](url) – Another implementation of Conway's Game of Life`: a description
+# that refers to the entry above by its name; the entry is placed by it, not by its own
+# name. (`- Another caching library.` alone says only that the category has more.)
+_ANOTHER = lazy_compile(r"[ \t]*(?:\([^()\n]*\)[ \t]*)?[-–—:][ \t]*(?:Another|An alternative)\b")
+
+
+def _another(document: Document, entry: Entry, prev: Entry) -> bool:
+    link = entry.link
+    if link is None or prev.link is None:
+        return False
+    text = document.text
+    found = _ANOTHER.match(text, link.end)
+    if found is None:
+        return False
+    name = text[prev.link.text[0] : prev.link.text[1]].strip().casefold()
+    end = text.find("\n", found.end())
+    rest = text[found.end() : len(text) if end < 0 else end].casefold()
+    return len(name) >= 3 and name in rest
 
 
 def _arxiv_year(entry: Entry) -> int | None:
@@ -599,7 +634,11 @@ class UnsortedEntries(Rule):
     (`Core`, `React`, `ctypes`, `easy-format`), has no slip. A list
     whose entries in order nearly all share one key (17 papers of 2023 and one of
     2022) shows no order. Bold entries at the top of a list that is otherwise not
-    bold are featured entries, pinned outside the order. Paragraph entries and
+    bold are featured entries, pinned outside the order. An entry whose
+    description refers to the one above it by name (`[LIFE_SERIAL](url) – Another
+    implementation of Conway's Game of Life` below `[Conway's Game of Life](url)`;
+    `An alternative to ...` too) has no key of its own for an order by name: it is
+    placed by that entry and moves with it. Paragraph entries and
     table rows are lists too.
 
     ## Why
