@@ -25,6 +25,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from awesome_lint.lazyre import lazy_compile
+from awesome_lint.parser.inline import local_pdf
 
 LinkRole = Literal["title", "paper", "venue", "aux", "other"]
 
@@ -135,8 +136,8 @@ def link_role(label: str, url: str, *, leading: bool) -> LinkRole:
     prefix before it): there a name is the item's own title whatever the host, as
     in ``- [vLLM](https://github.com/vllm-project/vllm) - A serving engine``.
     """
-    if not url[:8].lower().startswith(("http://", "https://")):  # (not the whole URL)
-        return "other"
+    if not url[:8].lower().startswith(("http://", "https://")) and not local_pdf(url):
+        return "other"  # (the scheme test reads 8 characters, not the whole URL)
     role = _role_by_label(label, leading)
     if role is None:  # a label of one or two words after the title: the host decides
         return "aux" if _aux_host(url) else "paper"  # [PyTroch](https://github.com/...)

@@ -9,7 +9,7 @@ from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.anchors import Slugger
 from awesome_lint.parser.document import Block, Document, Entry, Heading, Link, Section
 from awesome_lint.parser.fastlist import SIMPLE_LIST, Item
-from awesome_lint.parser.inline import code_spans, flat_links, plain_lines, scan_links
+from awesome_lint.parser.inline import code_spans, flat_links, local_pdf, plain_lines, scan_links
 from awesome_lint.parser.markdown import Token, parse_blocks
 from awesome_lint.source import SourceText
 
@@ -280,8 +280,9 @@ def _paragraph_runs(tokens: list[Token], paragraphs: list[tuple[int, Entry]]) ->
 def _row_entries(
     source: SourceText, first: int, last: int, found: list[Link], list_id: int
 ) -> list[Entry]:
-    """The body rows of a table that hold a web link, as entries (never edited: the
-    scanner does not split a row into a title and a venue slot)."""
+    """The body rows of a table that hold a web link or a link to a PDF file of the
+    repository, as entries (never edited: the scanner does not split a row into a title
+    and a venue slot)."""
     text = source.text
     out: list[Entry] = []
     index = 0
@@ -294,7 +295,11 @@ def _row_entries(
             row.append(found[index])
             index += 1
         if not any(
-            not link.image and link.url_value.lower().startswith(("http://", "https://"))
+            not link.image
+            and (
+                link.url_value.lower().startswith(("http://", "https://"))
+                or local_pdf(link.url_value)
+            )
             for link in row
         ):
             continue

@@ -337,3 +337,9 @@ def _reference_link(
     return Link(
         begin, link_end, (open_pos + 1, close), label_span, href, image=image, reference=True
     )
+
+
+def local_pdf(url: str) -> bool:
+    """Whether a link target is a PDF file kept in the repository (`./survey/paper.pdf`,
+    `GNN-based/StarGNN.pdf`): a paper, like a web link to one."""
+    return url[-4:].lower() == ".pdf" and ":" not in url and not url.startswith("#")

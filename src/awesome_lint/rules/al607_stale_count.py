@@ -23,7 +23,8 @@ class StaleCount(Rule):
     The first holds the number of entries in the file, the second the number in
     the section with that heading, its sub-sections included. An entry is what
     `awesome-lint stats` counts: a list item, numbered item, paragraph entry or
-    table row with a web link, nested items included, table-of-contents items
+    table row with a web link (or a link to a PDF file of the repository), nested
+    items included, table-of-contents items
     not. A marker whose section is missing or whose heading occurs twice is
     reported without a fix.
 
