@@ -51,6 +51,10 @@ class TocMismatch(Rule):
     - **twin**: a second item for a heading name the file uses twice, linked to
       the first heading's anchor (`#sport-players` where the second `### Sport
       Players` is `#sport-players-1`): fixed to the second's anchor.
+    - An anchor of the heading's own (`## <a name="tools"></a>Tools and
+      session management`, or the tag alone on the line above the heading) is
+      that heading's as much as GitHub's `#tools-and-session-management`: an item
+      that links it lists the heading.
     - **copied anchor**: an item whose text names a heading the ToC does not
       list, linked to another heading's anchor (`[Benchmarks](#standards)` with
       a `## Benchmarks` that no item links): fixed to the named heading's
@@ -127,11 +131,35 @@ class TocMismatch(Rule):
         sections = document.sections
         text = document.text
 
+        # `## <a name="tools"></a>Tools and session management`, or the tag on the line
+        # above the heading: the heading's own anchor as the ToC links it (`#tools`)
+        own_anchor: dict[str, int] = {}
+        if explicit:
+            heading_at = {
+                section.heading.line: i
+                for i, section in enumerate(sections)
+                if section.heading is not None
+            }
+            source = document.source
+            for name, offset in explicit.items():
+                at = source.line_index(offset)
+                index = heading_at.get(at)
+                if index is None:
+                    alone = source.line_text(at).strip()  # `<a name="tools"></a>` alone
+                    if alone.startswith("<") and alone.endswith(">"):
+                        index = heading_at.get(at + 1)
+                if index is not None:
+                    own_anchor[name] = index
+
         targets: list[tuple[Entry, Link, int | None]] = []  # item, its link, section index
         for item in items:
             link = _first_link(item)
             assert link is not None
-            targets.append((item, link, anchors.get(fragment(link.url_value) or "")))
+            name = fragment(link.url_value) or ""
+            index = anchors.get(name)
+            if index is None and own_anchor:
+                index = own_anchor.get(name)
+            targets.append((item, link, index))
         # A ToC that writes its anchors in the headings' case (`#Pre-trained-Models`) at
         # least as often as GitHub's lower case does so on purpose: GitHub finds a
         # heading's anchor in any case. Only a minority in another case is a slip.
@@ -366,7 +394,7 @@ class TocMismatch(Rule):
         items: list[Entry],
     ) -> Diagnostic:
         sections = document.sections
-        titles = ", ".join(repr(sections[i].title) for i in run)
+        titles = ", ".join(repr(_link_text(sections[i].title)) for i in run)
         first = sections[run[0]]
         assert first.heading is not None
         related = tuple(
@@ -523,11 +551,12 @@ def _eol(document: Document, style: Entry) -> str:
     return terminator or document.source.dominant_terminator
 
 
-_LINKISH = lazy_compile(r"!?\[|\]\(")
+_LINKISH = lazy_compile(r"!?\[|\]\(|<[A-Za-z/]")
 
 
 def _link_text(title: str) -> str:
-    """Heading text fit for a link's text (a heading that is itself a link gives its text)."""
+    """Heading text fit for a link's text (a heading that is itself a link gives its text,
+    one that holds an HTML anchor, `<a name="tools"></a>Tools`, the text around it)."""
     return rendered_text(title).strip() if _LINKISH.search(title) else title
 
 
