@@ -4,7 +4,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.parser.document import Document
+from awesome_lint.parser.document import Document, Heading
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import item_heading
 
@@ -38,7 +38,11 @@ class HeadingIncrement(Rule):
     None. A skip that is the file's habit is not reported: when at least 3
     headings, and 80% of those that go one level deeper than a level, skip the
     same way (`## Books` followed by `#### Computer Vision` throughout), the list
-    has chosen its levels.
+    has chosen its levels. So has a list that gives its deepest headings one
+    level whatever their parent's (`#### 2018` year headings under `## Review`
+    and under `### Univariate`, or one `####` heading per paper under `##` and
+    `###` sections alike): at least 6 headings at that level, at least 2 of them
+    right under a heading one level up and at least 2 skipping a level.
     """
 
     code = "AL605"
@@ -56,10 +60,16 @@ class HeadingIncrement(Rule):
                 steps.append((previous, heading.level))
             previous = heading.level
         habits = _habits(steps)
+        leaf = _leaf_level(steps, headings)
         previous = 0
         for heading in headings:
             step = (previous, heading.level)
-            if previous and heading.level > previous + 1 and step not in habits:
+            if (
+                previous
+                and heading.level > previous + 1
+                and step not in habits
+                and heading.level != leaf
+            ):
                 _start, end = heading.text
                 line = document.source.lines[heading.line]
                 yield self.report(
@@ -75,6 +85,27 @@ class HeadingIncrement(Rule):
 #: steps down from its level (`## Books` then `#### Computer Vision`, every time).
 HABIT_MIN_COUNT = 3
 HABIT_SHARE = 0.8
+
+
+#: The deepest level is the level of the list's leaves (`#### 2018` year headings, or
+#: one heading per paper) when it holds this many headings, this many of them right
+#: under a heading one level up and this many skipping a level to reach it.
+LEAF_MIN_HEADINGS = 6
+LEAF_MIN_EACH = 2
+
+
+def _leaf_level(steps: list[tuple[int, int]], headings: list[Heading]) -> int | None:
+    """The level the file gives its leaf headings whatever their parent's level, or None:
+    `#### 2018` under `## Review` and under `### Univariate` alike."""
+    if not steps:
+        return None
+    deepest = max(h.level for h in headings)
+    at_deepest = sum(1 for h in headings if h.level == deepest)
+    under = sum(1 for level, deeper in steps if deeper == deepest and level == deepest - 1)
+    skipping = sum(1 for level, deeper in steps if deeper == deepest and level < deepest - 1)
+    if at_deepest >= LEAF_MIN_HEADINGS and under >= LEAF_MIN_EACH and skipping >= LEAF_MIN_EACH:
+        return deepest
+    return None
 
 
 def _habits(steps: list[tuple[int, int]]) -> set[tuple[int, int]]:
