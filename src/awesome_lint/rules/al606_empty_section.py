@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from urllib.parse import unquote
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Heading
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import item_heading
@@ -46,7 +47,10 @@ class EmptySection(Rule):
     None. A heading that is a link, or opens with one (`#### [SUN RGB-D](url) -
     A Benchmark`), is an item written as a heading and needs no content; a
     heading followed by such items (` # [SUN RGB-D](url)`, a bullet typed as
-    `#`) is not empty.
+    `#`) is not empty. Nor is a paper written as a heading, its authors and
+    year in parentheses at its end (`#### Instance-Level Segmentation ... (Z
+    Zhang, S Fidler, R Urtasun, 2016)`), in a file with at least 3 such headings
+    at its level.
     """
 
     code = "AL606"
@@ -77,6 +81,8 @@ class EmptySection(Rule):
                     groups = _toc_groups(document)
                 if _anchor(document, heading) in groups:
                     continue  # the contents nest the next headings under it: a part title
+                if _CITATION.search(heading.title) is not None and _citations(document, heading):
+                    continue  # `#### Title (A Author, B Author, 2016)`: a paper as a heading
                 _start, end = heading.text
                 line = source.lines[heading.line]
                 what = " (its table has no rows)" if empty_table else ""
@@ -100,6 +106,25 @@ def _header_only(content: list[str]) -> bool:
         return False
     cells = lines[1].strip().strip("|").split("|")
     return all(cell.strip().strip(":").strip("-") == "" and "-" in cell for cell in cells)
+
+
+# A heading that ends in its paper's authors and year, `(Z Zhang, S Fidler, 2016)` or
+# `(P Ondruska, I Posner, AAAI2016) :star:`: an entry written as a heading.
+_CITATION = lazy_compile(
+    r"\([^()\n]*[ ,][^()\n]*(?:19|20)\d\d(?!\d)[^()\n]*\)[ \t]*(?::\w+:[ \t]*)*\Z"
+)
+#: ... when the file has this many such headings at that level
+CITATION_HEADINGS = 3
+
+
+def _citations(document: Document, heading: Heading) -> bool:
+    count = 0
+    for other in document.headings:
+        if other.level == heading.level and _CITATION.search(other.title) is not None:
+            count += 1
+            if count >= CITATION_HEADINGS:
+                return True
+    return False
 
 
 def _anchor(document: Document, heading: Heading) -> str:
