@@ -356,6 +356,8 @@ def _plan(ranks: _Ranks, order: str) -> _Plan | None:
             kept = same[0] if same else keep_order(of_order)
             if len(kept) >= least:
                 found = _Plan(candidate, of_order, kept)
+        if found is not None and candidate.startswith("initial") and _chance_initials(ranks, found):
+            found = None
         plans[candidate] = found
         return found
 
@@ -373,6 +375,33 @@ def _plan(ranks: _Ranks, order: str) -> _Plan | None:
         if best is None or _fits_better(this, best):
             best = this
     return best
+
+
+# A short list in initial-letter order shows it by chance when the entries that share
+# an initial (most of them) are not in order among themselves: `cget`, `cppan`, `cpm`,
+# `conan`, then `fips`, `Ninja`, `vcpkg` is no alphabetical list.
+CHANCE_MAX_KEYED = 14
+CHANCE_MIN_TIES = 3
+CHANCE_TIES_SHARE = 0.5
+
+
+def _chance_initials(ranks: _Ranks, plan: _Plan) -> bool:
+    """Whether a short list's initial-letter order is chance: at least 3 neighbours
+    in it share an initial, and fewer than half of those are in order by whole name."""
+    if plan.keyed > CHANCE_MAX_KEYED:
+        return False
+    document = ranks.document
+    kept = sorted(plan.kept)
+    ties = in_order = 0
+    for a, b in pairwise(kept):
+        if plan.ranks[a] != plan.ranks[b]:
+            continue
+        ties += 1
+        first = title_key(title_text(document, ranks.group[a]))
+        second = title_key(title_text(document, ranks.group[b]))
+        if first is not None and second is not None and first <= second:
+            in_order += 1
+    return ties >= CHANCE_MIN_TIES and in_order < CHANCE_TIES_SHARE * ties
 
 
 def _fits_better(this: _Plan, best: _Plan) -> bool:
@@ -631,7 +660,10 @@ class UnsortedEntries(Rule):
     inside a bucket of one year no order by year is read (its entries' years are
     the bucket's; `year-heading`, AL302, reports those of other years). A list
     in alphabetical order as a case-sensitive sort leaves it, capitals first
-    (`Core`, `React`, `ctypes`, `easy-format`), has no slip. A list
+    (`Core`, `React`, `ctypes`, `easy-format`), has no slip. A list of 14
+    entries or fewer in order by initial letter shows it by chance when at least
+    3 neighbours in it share an initial and fewer than half of those are in order
+    by whole name (`cget`, `cppan`, `cpm`, `conan`, then `fips`, `Ninja`). A list
     whose entries in order nearly all share one key (17 papers of 2023 and one of
     2022) shows no order. Bold entries at the top of a list that is otherwise not
     bold are featured entries, pinned outside the order. An entry whose
