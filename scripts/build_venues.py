@@ -37,6 +37,13 @@ DEFAULT_OUT = REPO / "src" / "awesome_lint" / "venues" / "venues.json"
 # Observed typos that are not case/punctuation variants (venues.csv notes).
 TYPOS = {"arixv"}
 
+# Case variants that are a venue's own spellings, accepted as aliases, not corrected:
+# ACM's proceedings title the Asia CCS conference "ASIA CCS" and its sites write
+# "ASIACCS" (dblp writes "AsiaCCS"); a list that writes either is right (precision
+# probe 38).
+OWN_SPELLINGS = {"ASIACCS": "AsiaCCS", "ASIA CCS": "AsiaCCS"}
+EXTRA_ALIASES = {"AsiaCCS": ["ASIA CCS"]}
+
 # name -> (canonical, first year the name was in use or None, last year or None).
 # Facts from the CSV's notes column: NeurIPS was "NIPS" through the 2017 edition;
 # MLSys was held as "SysML" in 2018-2019 (sysml.cc, mlsys.org); USENIX ATC is
@@ -411,8 +418,12 @@ def build(rows: list[dict[str, str]]) -> dict[str, object]:
         aliases: list[str] = []
         misspellings: list[str] = []
         renames: list[dict[str, object]] = []
-        for alias in filter(None, (a.strip() for a in row["aliases"].split(";"))):
-            if alias in RENAMES:
+        written = [a.strip() for a in row["aliases"].split(";")]
+        written += EXTRA_ALIASES.get(canonical, [])
+        for alias in filter(None, written):
+            if OWN_SPELLINGS.get(alias) == canonical:
+                aliases.append(alias)
+            elif alias in RENAMES:
                 target, first, last = RENAMES[alias]
                 if target != canonical:
                     raise SystemExit(f"rename {alias}: listed under {canonical}, not {target}")

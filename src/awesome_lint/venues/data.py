@@ -27,7 +27,7 @@ VENUES: tuple[
     ('AISTATS', 'International Conference on Artificial Intelligence and Statistics', 'conference', (), (), (), '', 'ccfddl/ccf-deadlines@5f8dce3:conference/AI/aistats.yml (dblp: aistats)'),
     ('ALT', 'International Conference on Algorithmic Learning Theory', 'conference', (), (), (), '', 'ccfddl/ccf-deadlines@5f8dce3:conference/AI/alt.yml (dblp: alt)'),
     ('ASE', 'International Conference on Automated Software Engineering', 'conference', (), (), (), '', 'ccfddl/ccf-deadlines@5f8dce3:conference/SE/ase.yml (dblp: kbse)'),
-    ('AsiaCCS', 'Asia Conference on Computer and Communications Security', 'conference', (), ('ASIACCS',), (), '', 'ccfddl/ccf-deadlines@5f8dce3:conference/SC/asiaccs.yml (dblp: ccs)'),
+    ('AsiaCCS', 'Asia Conference on Computer and Communications Security', 'conference', ('ASIACCS', 'ASIA CCS'), (), (), '', 'ccfddl/ccf-deadlines@5f8dce3:conference/SC/asiaccs.yml (dblp: ccs)'),
     ('ASP-DAC', 'Asia and South Pacific Design Automation Conference', 'conference', (), ('ASPDAC',), (), '', 'ccfddl/ccf-deadlines@5f8dce3:conference/DS/aspdac.yml (dblp: aspdac)'),
     ('ASPLOS', 'International Conference on Architectural Support for Programming Languages and Operating Systems', 'conference', (), (), (), '', 'ccfddl/ccf-deadlines@5f8dce3:conference/DS/asplos.yml (dblp: asplos)'),
     ('BMVC', 'British Machine Vision Conference', 'conference', (), (), (), '', 'ccfddl/ccf-deadlines@5f8dce3:conference/AI/bmvc.yml (dblp: bmvc)'),
