@@ -60,6 +60,11 @@ _WORDS = lazy_compile(r"[A-Za-z][A-Za-z-]+")
 # ("[[2024]](url)" is a date label) nor a part of a longer label.
 _YEAR_ALONE = lazy_compile(r"(?<![\[\w])[\[(][ \t]*(?P<year>(?:19|20)\d\d)[ \t]*[\])](?![(\w])")
 _NEIGHBOUR_SHARE = 0.95
+# `[Title](https://arxiv.org/abs/1903.06478), 2019`: a year alone after an arXiv link,
+# in a file that writes `arXiv 2019` there for at least this many arXiv papers.
+_ARXIV_LINK = lazy_compile(r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/", re.IGNORECASE)
+_AFTER_LINK_YEAR = lazy_compile(r"[ \t]*,[ \t]*(?P<year>(?:19|20)\d\d)(?![\d.\w])")
+_ARXIV_MIN = 10
 # A site's home page (``https://agibot-world.com/``): a dataset, tool or project.
 _SITE_ROOT = lazy_compile(r"\s*https?://[^/?#\s]+/?\s*\Z", re.IGNORECASE)
 
@@ -174,6 +179,12 @@ class MissingVenue(Rule):
     (`[Tool](url) - A benchmark (2020).`) or on a GitHub link does not count.
     Reported without a fix.
 
+    And a year alone after an arXiv link, `[Title](https://arxiv.org/abs/1903.06478),
+    2019`, in a file that writes `arXiv 2019` there for at least 10 of its
+    arXiv papers (19 in 20 when several entries give a year alone): the word
+    `arXiv` was left out. The unsafe fix writes it as the file does. A year
+    alone after another link (a book, a thesis) is left alone.
+
     ## Why
 
     A reader wants to know where a paper appeared; the link already says it.
@@ -233,6 +244,59 @@ class MissingVenue(Rule):
             yield from self._implied(document, context, registry, implied)
         yield from self._unlike_neighbours(document, registry, {id(e) for e, _ in implied})
         yield from self._year_only(document, registry)
+        yield from self._arxiv_year_alone(document, registry)
+
+    def _arxiv_year_alone(
+        self, document: Document, registry: VenueRegistry
+    ) -> Iterator[Diagnostic]:
+        """Entries that write a year alone after their arXiv link (``[Title](arxiv),
+        2019``) in a file that names arXiv with the year for its other arXiv papers (at
+        least ``_ARXIV_MIN``, 19 in 20): the venue word was left out."""
+        tokens = document_tokens(document, registry)
+        text = document.text
+        bare: list[re.Match[str]] = []
+        named = 0
+        spellings: Counter[str] = Counter()
+        for entry, found in tokens.entries:
+            if entry.kind == "row" or entry.toc:
+                continue
+            link = primary_link(document, entry)
+            if link is None or _ARXIV_LINK.match(link.url_value) is None:
+                continue
+            if found:
+                for f in found:
+                    token = f.token
+                    match = token.match
+                    if match is not None and match.venue.canonical == "arXiv" and token.year:
+                        named += 1
+                        spellings[token.name] += 1
+                        break
+                continue
+            m = _AFTER_LINK_YEAR.match(text, link.end)
+            if m is not None:
+                bare.append(m)
+        if not bare or named < _ARXIV_MIN:
+            return
+        if len(bare) > 1 and not file_habit(
+            named, len(bare), share=_NEIGHBOUR_SHARE, minimum=_ARXIV_MIN
+        ):
+            return
+        spelling = spellings.most_common(1)[0][0]
+        for m in bare:
+            start = m.start("year")
+            yield self.report(
+                f"Entry gives the year {m.group('year')} but no venue after its arXiv link;"
+                f" the file writes '{spelling} YYYY' for {named} of its arXiv papers",
+                start,
+                m.end("year"),
+                self.replace(
+                    f"Write '{spelling} {m.group('year')}'",
+                    start,
+                    start,
+                    f"{spelling} ",
+                    unsafe=True,
+                ),
+            )
 
     def _year_only(self, document: Document, registry: VenueRegistry) -> Iterator[Diagnostic]:
         """Entries whose bracket holds a year alone (``**KIVI** [2024] [paper](url)``)
