@@ -65,6 +65,8 @@ _NEIGHBOUR_SHARE = 0.95
 _ARXIV_LINK = lazy_compile(r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/", re.IGNORECASE)
 _AFTER_LINK_YEAR = lazy_compile(r"[ \t]*,[ \t]*(?P<year>(?:19|20)\d\d)(?![\d.\w])")
 _ARXIV_MIN = 10
+# A word and the implied year after the link, `, USENIX 2014`: what the entry names.
+_WORD_YEAR = lazy_compile(r"\b[A-Z][A-Za-z&-]{1,20}[ \t]*['’]?[ \t]*(?P<year>(?:19|20)\d\d)\b")
 # A site's home page (``https://agibot-world.com/``): a dataset, tool or project.
 _SITE_ROOT = lazy_compile(r"\s*https?://[^/?#\s]+/?\s*\Z", re.IGNORECASE)
 
@@ -391,9 +393,13 @@ class MissingVenue(Rule):
                 if edit is not None:
                     at, content = edit
                     fix = self.replace(f"Add {rendered!r}", at, at, content, unsafe=True)
-            yield self.report(
-                f"The link implies {rendered!r} but the entry names no venue", start, end, fix
-            )
+            said = _WORD_YEAR.search(document.text, entry.link.end, entry.content[1])
+            if said is not None and int(said.group("year")) == year:
+                # "USENIX 2014" for an OSDI paper: an organisation, no venue
+                message = f"The link implies {rendered!r} but the entry names {said.group()!r}"
+            else:
+                message = f"The link implies {rendered!r} but the entry names no venue"
+            yield self.report(message, start, end, fix)
 
     def _unlike_neighbours(
         self, document: Document, registry: VenueRegistry, implied: set[int]
