@@ -4,6 +4,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Heading
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import item_heading
@@ -43,6 +44,11 @@ class HeadingIncrement(Rule):
     and under `### Univariate`, or one `####` heading per paper under `##` and
     `###` sections alike): at least 6 headings at that level, at least 2 of them
     right under a heading one level up and at least 2 skipping a level.
+
+    A tagline on the line right after the level-1 title (`# Continual
+    Test-Time Adaptation` over `### Methods, Benchmarks, and Future
+    Directions`) is a subtitle, not a section, and headings in the cells of an
+    HTML `<table>` (cards laid out side by side) are outside the outline.
     """
 
     code = "AL605"
@@ -55,6 +61,12 @@ class HeadingIncrement(Rule):
         # an item written as a heading (` # [SUN RGB-D](url) - …`, a bullet typed as
         # `#`) sets no level: the real headings around it are compared
         headings = [h for h in document.headings if not item_heading(document, h)]
+        # headings in an HTML table's cells (`<td>` over `#### 🔒 Data Privacy`) are the
+        # titles of cards laid out side by side, outside the outline
+        tables = _html_tables(document.text) if "<table" in document.text else None
+        if tables:
+            lines = document.source.lines
+            headings = [h for h in headings if not _inside(tables, lines[h.line].start)]
         for heading in headings:
             if previous and heading.level > previous:
                 steps.append((previous, heading.level))
@@ -62,6 +74,7 @@ class HeadingIncrement(Rule):
         habits = _habits(steps)
         leaf = _leaf_level(steps, headings)
         previous = 0
+        above: Heading | None = None
         for heading in headings:
             step = (previous, heading.level)
             if (
@@ -69,6 +82,7 @@ class HeadingIncrement(Rule):
                 and heading.level > previous + 1
                 and step not in habits
                 and heading.level != leaf
+                and not _tagline(above, heading)
             ):
                 _start, end = heading.text
                 line = document.source.lines[heading.line]
@@ -79,12 +93,44 @@ class HeadingIncrement(Rule):
                     max(end, line.start + heading.level),
                 )
             previous = heading.level
+            above = heading
 
 
 #: A skip is the file's habit when it recurs this often and makes this share of the
 #: steps down from its level (`## Books` then `#### Computer Vision`, every time).
 HABIT_MIN_COUNT = 3
 HABIT_SHARE = 0.8
+
+
+def _tagline(above: Heading | None, heading: Heading) -> bool:
+    """Whether ``heading`` is a title's tagline: on the line right after the level-1
+    title (`# Continual Test-Time Adaptation` over `### Methods, Benchmarks, and Future
+    Directions`), a subtitle set in smaller type, not a section."""
+    return above is not None and above.level == 1 and heading.line == above.end_line + 1
+
+
+_TABLE_TAG = lazy_compile(r"(?i)<(/?)table\b")
+
+
+def _html_tables(text: str) -> list[tuple[int, int]]:
+    """The spans from each `<table` to its `</table>` (outermost only)."""
+    spans: list[tuple[int, int]] = []
+    depth = 0
+    start = 0
+    for m in _TABLE_TAG.finditer(text):
+        if not m.group(1):
+            if depth == 0:
+                start = m.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, m.end()))
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 #: The deepest level is the level of the list's leaves (`#### 2018` year headings, or
