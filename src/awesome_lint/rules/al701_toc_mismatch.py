@@ -66,7 +66,12 @@ class TocMismatch(Rule):
       as anchors, so case, punctuation, emoji and emoji shortcodes such as
       `:heavy_dollar_sign:` do not count), when at least 80%
       of the ToC's items agree with their headings (so a ToC that habitually
-      shortens or decorates its items is left alone).
+      shortens or decorates its items is left alone). A qualifier in
+      parentheses after the heading's text (`[Fuzzing (WASM Binary)](#fuzzing)`,
+      set apart from a second Fuzzing section) agrees.
+    - **missing `#`**: an item whose target is a bare word that is a heading's
+      anchor without its `#` (`[Dynamic Analysis](dynamic-analysis)`, a link to a
+      file of that name on GitHub): fixed by linking the anchor.
 
     Anchors follow GitHub's rules (see AL702).
 
@@ -187,6 +192,24 @@ class TocMismatch(Rule):
             name = fragment(link.url_value) or ""
             if index is not None or name in explicit:
                 continue
+            if not name and _BARE_ANCHOR.fullmatch(link.url_value):
+                # `[Dynamic Analysis](dynamic-analysis)`: the `#` left out makes it a link
+                # to a file of that name; the heading is the one meant
+                bare = slug(link.url_value)
+                if bare not in unlisted:
+                    close = close_matches(bare, unlisted)
+                    bare = close[0] if len(close) == 1 else ""
+                hit = unlisted.get(bare) if bare else None
+                if hit is not None:
+                    del unlisted[bare]
+                    targets[position] = (item, link, hit)
+                    yield self._relink(
+                        link,
+                        sections[hit],
+                        f"Table of contents links '{link.url_value}' without '#': a file of "
+                        f"that name, not the heading's anchor '#{sections[hit].anchor}'",
+                    )
+                    continue
             close = close_matches(name, unlisted)
             if len(close) == 1:
                 index = unlisted.pop(close[0])
@@ -333,7 +356,7 @@ class TocMismatch(Rule):
         # -- drifted text ------------------------------------------------------------
         resolved = [(item, link, index) for item, link, index in targets if index is not None]
         same = [
-            _plain(text[link.text[0] : link.text[1]]) == _plain(sections[index].title)
+            _agrees(text[link.text[0] : link.text[1]], sections[index].title)
             for _item, link, index in resolved
         ]
         if not resolved or sum(same) < TEXT_HABIT * len(resolved):
@@ -448,8 +471,14 @@ def find_toc(document: Document) -> tuple[int, list[Entry]] | None:
             if (link := _first_link(e)) is not None and (fragment(link.url_value) or "") in anchors
         )
         if resolved >= RESOLVED_SHARE * len(toc):
-            return index, toc
+            # with the items whose `#` was left out (`[Dynamic Analysis](dynamic-analysis)`)
+            return index, [e for e in everything if e.is_toc or _bare_item(e)]
     return None
+
+
+def _bare_item(entry: Entry) -> bool:
+    link = _first_link(entry)
+    return link is not None and _BARE_ANCHOR.fullmatch(link.url_value) is not None
 
 
 def _walk(entries: list[Entry]) -> Iterator[Entry]:
@@ -560,6 +589,20 @@ def _link_text(title: str) -> str:
     return rendered_text(title).strip() if _LINKISH.search(title) else title
 
 
+def _agrees(item: str, title: str) -> bool:
+    """Whether an item's text agrees with its heading's: the same anchor, or the
+    heading's text with a qualifier in parentheses after it (`Fuzzing (WASM Binary)` for
+    `Fuzzing`, set apart from a second `Fuzzing` section)."""
+    wanted = _plain(title)
+    if _plain(item) == wanted:
+        return True
+    bare = _QUALIFIER.sub("", item)
+    return bare != item and _plain(bare) == wanted
+
+
+_QUALIFIER = lazy_compile(r"[ \t]*\([^()]*\)[ \t]*\Z")
+
+
 def _plain(value: str) -> str:
     """What must agree between an item's text and its heading: the anchor they make
     (an emoji shortcode, `:heavy_dollar_sign:`, is decoration, as an emoji is)."""
@@ -569,6 +612,9 @@ def _plain(value: str) -> str:
 
 
 _SHORTCODE = lazy_compile(r":[a-z0-9_+-]+:")
+# A link target that could only be an anchor with its `#` left out: no scheme, path or
+# file ending (`sok,-empirical-study,-and-survey`, `dynamic-analysis`)
+_BARE_ANCHOR = lazy_compile(r"[^\s#/.:?=]+")
 # Sections a table of contents leaves out by custom: the key to its marks, how to
 # contribute, the licence.
 _UNLISTED = frozenset(
