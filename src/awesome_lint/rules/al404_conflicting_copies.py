@@ -65,6 +65,16 @@ def _near_title(a: str, b: str) -> bool:
     return SequenceMatcher(None, a, b).ratio() >= NEAR_TITLE
 
 
+def _same_head(a: str, b: str) -> bool:
+    """Whether two titles read from text before a link agree up to their first comma
+    (`TicToc: Time Traveling ..., SIGMOD 2016` and `TicToc: Time Traveling ..., Andy
+    Pavlo, SIGMOD 2016`): an author or a venue after the title differs, not the title."""
+    if "," not in a or "," not in b:
+        return False
+    head = title_key(a.partition(",")[0])
+    return len(head) >= MIN_TITLE and head == title_key(b.partition(",")[0])
+
+
 def _short(title: str) -> str:
     title = " ".join(title.split())
     return repr(title if len(title) <= 60 else title[:59] + "…")
@@ -232,7 +242,9 @@ class ConflictingCopies(Rule):
     alike after folding): one of them has a slip. Titles that are the same words with
     other numbers (`Baichuan-7B`, `Baichuan2-7B`: two versions) or one of which puts a
     name before the other (`FlexGen: High-Throughput ...`) or leaves words off its end
-    are not compared, nor are
+    are not compared, nor are titles read from the text before a link that agree up
+    to their first comma (`TicToc: ..., SIGMOD 2016` and `TicToc: ..., Andy Pavlo,
+    SIGMOD 2016`: an author added, not a title changed), nor are
     links listed more than four times, nor table rows.
 
     The later copy is reported, with the first as related location. Copies are grouped
@@ -450,6 +462,8 @@ class ConflictingCopies(Rule):
                 key = title_key(title)
                 if key == first_key or not _near_title(first_key, key):
                     continue
+                if _same_head(title, first_title):
+                    continue  # `Title, SIGMOD 2016` and `Title, Andy Pavlo, SIGMOD 2016`
                 if (
                     _described(document, entry)
                     and _described(document, first_entry)
