@@ -1,14 +1,44 @@
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.domain.shapes import shape_of
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import dominant
 
+LINK_LIST_MIN = 3
+
+
+def _link_lists(
+    document: Document, items: list[tuple[Entry, str]], want: str
+) -> set[tuple[int, int]]:
+    """The lists (list id, depth) of named links that keep their own marker: at least
+    ``LINK_LIST_MIN`` items, each `[Name](url)` and with one marker, in a file whose
+    items with the common marker are mostly in another shape (papers, `* [Venue 2023]
+    Title`): ` - [Awesome X](url)` related lists and challenges are another kind."""
+    common = links = 0
+    lists: dict[tuple[int, int], Counter[str]] = defaultdict(Counter)
+    for entry, marker in items:
+        link = shape_of(document, entry) == "link"
+        if marker == want:
+            common += 1
+            links += link
+        else:
+            lists[(entry.list_id, entry.depth)][marker if link else ""] += 1
+    if 2 * links >= common:
+        return set()  # the common marker's items are named links too: one kind
+    return {
+        key
+        for key, votes in lists.items()
+        if votes.total() >= LINK_LIST_MIN and len(votes) == 1 and "" not in votes
+    }
+
+
+_TASK = lazy_compile(r"\[[ xX]\][ \t]")
 _THEMATIC_BREAK = lazy_compile(r"[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
 
@@ -41,6 +71,11 @@ class ListMarkerStyle(Rule):
     None. A depth where two markers are used equally often is left alone. A
     table of contents (a list whose items link into the document) keeps its
     own markers: they are compared with the table's, not with the entries'.
+    So does a list of named links (at least 3 items, each starting with a link,
+    `[Name](url)`, all with one marker) in a file whose items with the common
+    marker are mostly in another shape: ` - [Awesome Optical Flow](url)` related
+    lists and challenges beside `* [MICCAI 2021] Title` papers are another kind
+    of list. A GitHub task list (`- [ ] Add ...`) is not compared.
     """
 
     code = "AL604"
@@ -59,14 +94,20 @@ class ListMarkerStyle(Rule):
         for entry in entries:
             if entry.ordered or entry.marker[0] == entry.marker[1]:
                 continue
+            if _TASK.match(text, entry.content[0]):
+                continue  # `- [ ] Add a list of organs`: a task list, GitHub's own markers
             key = (toc_votes[entry.list_id] > 0, entry.depth)
             by_depth[key].append((entry, text[entry.marker[0] : entry.marker[1]]))
         for items in by_depth.values():
             want = dominant(marker for _, marker in items)
             if want is None:
                 continue
-            for entry, marker in items:
-                if marker == want:
+            others = [(entry, marker) for entry, marker in items if marker != want]
+            if not others:
+                continue
+            kept = _link_lists(document, items, want)
+            for entry, marker in others:
+                if (entry.list_id, entry.depth) in kept:
                     continue
                 start, end = entry.marker
                 line = document.source.lines[entry.line]
