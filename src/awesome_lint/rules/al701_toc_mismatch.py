@@ -46,6 +46,11 @@ class TocMismatch(Rule):
       `#USENIX-Security`, does so on purpose, and GitHub finds them), or is a
       typo away from the anchor of a heading the ToC does not list yet
       (`#databses` for `## Databases`).
+    - **renamed**: an item whose anchor matches no heading while its text names
+      a heading the ToC does not list, or starts that heading's name
+      (`[Documentation, references and tutorials](#documentation)`, `[Data
+      Sets](#data-sets)` for `## Data Sets and Benchmarks`): fixed to that
+      heading's anchor (the text is then compared as below).
     - **stale**: any other item whose anchor matches no heading and no HTML
       `id`/`name` (AL702 reports these links too).
     - **twin**: a second item for a heading name the file uses twice, linked to
@@ -215,6 +220,22 @@ class TocMismatch(Rule):
                 index = unlisted.pop(close[0])
                 targets[position] = (item, link, index)
                 yield self._retarget(document, link, name, sections[index])
+                continue
+            by_text = _named_heading(_plain(text[link.text[0] : link.text[1]]), unlisted, sections)
+            if by_text is not None:
+                # `[Documentation, references and tutorials](#documentation)`: the item's
+                # text names a heading the ToC does not list (or starts its name, `[Data
+                # Sets](#data-sets)` for `Data Sets and Benchmarks`): its anchor is stale
+                anchor, index = by_text
+                del unlisted[anchor]
+                targets[position] = (item, link, index)
+                yield self._relink(
+                    link,
+                    sections[index],
+                    f"Table of contents anchor '#{name}' is no heading's; the item names "
+                    f"the heading {_link_text(sections[index].title)!r}, "
+                    f"'#{sections[index].anchor}'",
+                )
                 continue
             fix = None
             if not item.children and item.end_line == item.line and item.parsed:
@@ -587,6 +608,24 @@ def _link_text(title: str) -> str:
     """Heading text fit for a link's text (a heading that is itself a link gives its text,
     one that holds an HTML anchor, `<a name="tools"></a>Tools`, the text around it)."""
     return rendered_text(title).strip() if _LINKISH.search(title) else title
+
+
+def _named_heading(
+    plain: str, unlisted: dict[str, int], sections: list[Section]
+) -> tuple[str, int] | None:
+    """The one unlisted heading (anchor, index) whose text is the item's (as anchors),
+    else the one whose text starts with it as whole words, else None."""
+    if len(plain) < 3:
+        return None
+    exact = [(a, i) for a, i in unlisted.items() if _plain(sections[i].title) == plain]
+    if len(exact) == 1:
+        return exact[0]
+    if exact:
+        return None
+    start = [
+        (a, i) for a, i in unlisted.items() if _plain(sections[i].title).startswith(plain + "-")
+    ]
+    return start[0] if len(start) == 1 else None
 
 
 def _agrees(item: str, title: str) -> bool:
