@@ -12,7 +12,7 @@ import pytest
 from awesome_lint.api import fix_text, lint_text
 from awesome_lint.changes import ChangedRegion
 from awesome_lint.diagnostics import Applicability, Diagnostic
-from awesome_lint.linting import split_rules
+from awesome_lint.linting import lint_document, split_rules
 from awesome_lint.parser.build import parse_document
 from awesome_lint.parser.document import Document
 from awesome_lint.rules import RULES
@@ -59,16 +59,38 @@ def test_rules_offer_only_the_fixes_they_declare_on_real_lists(corpus_files: lis
 def test_split_by_declaration_and_settings() -> None:
     settings = Settings.default()
     fixing, rest = split_rules(settings)
-    # AL702 (unsafe) runs beside AL701, AL101 (none) beside AL714: they shadow them
-    shadowed = {"AL702", "AL101"}
-    assert {rule.fix for rule in fixing if rule.code not in shadowed} == {"safe"}
-    assert shadowed <= {rule.code for rule in fixing}
+    # AL702 (unsafe) and AL101 (none), which AL701 and AL714 shadow, offer no fix the
+    # loop applies: they stay in the rest (shadowed when its findings are added)
+    assert {rule.fix for rule in fixing} == {"safe"}
+    assert {"AL702", "AL101"} <= {rule.code for rule in rest}
     assert {rule.fix for rule in rest} == {"none", "unsafe"}
     assert sorted(fixing + rest, key=settings.rules.index) == list(settings.rules)
     unsafe = Settings(settings.rules, {}, unsafe_fixes=True, unfixable=frozenset({"AL104"}))
     fixing, rest = split_rules(unsafe)
-    assert {rule.fix for rule in fixing if rule.code not in shadowed} == {"safe", "unsafe"}
+    assert {rule.fix for rule in fixing} == {"safe", "unsafe"}
+    assert "AL702" in {rule.code for rule in fixing}
     assert [rule.code for rule in rest if rule.fix != "none"] == ["AL104"]
+    # a shadowing rule runs beside a fixing rule it shadows, even when it may not fix
+    no_701 = Settings(settings.rules, {}, unsafe_fixes=True, unfixable=frozenset({"AL701"}))
+    fixing, rest = split_rules(no_701)
+    assert {"AL701", "AL702"} <= {rule.code for rule in fixing}
+
+
+def test_rest_is_shadowed_by_the_fixing_part() -> None:
+    # AL714 (a link split by a blank, fixing) shadows AL101 (no link, in the rest) on
+    # its line: the rest's AL101 there is dropped when the lists are merged, as a whole
+    # lint drops it; the AL101 on the next line stays
+    text = (ROOT / "fixtures" / "rules" / "AL714" / "shadows_entry_shape.md").read_text()
+    settings = Settings.default()
+    whole = lint_text(text, settings)
+    found = [(d.code, SourceText(text).position(d.start)[0]) for d in whole]
+    assert [f for f in found if f[0] in ("AL101", "AL714")] == [("AL714", 17), ("AL101", 18)]
+    _, rest = split_rules(settings)
+    alone = lint_document(parse_document(SourceText(text)), settings, "-", rest)
+    assert [d.code for d in alone if d.code == "AL101"] == ["AL101", "AL101"]
+    outcome = fix_text(text, settings)
+    assert outcome.initial == whole
+    assert outcome.diagnostics == lint_text(outcome.source, settings)
 
 
 def _both_lists_are_whole_lints(text: str, settings: Settings) -> None:

@@ -29,6 +29,7 @@ from awesome_lint.linting import (
     merge,
     needs_all_rules,
     split_rules,
+    without_shadowed_by,
 )
 from awesome_lint.parser.build import parse_document
 from awesome_lint.parser.document import Block, Document, Entry, Heading, Link
@@ -978,12 +979,16 @@ def fix_text(
             found = lint_document(document, settings, filename)
             return (found if region is None else region.keep(found)), None
         found = lint_document(document, settings, filename, fixing)
+
+        def rest() -> list[Diagnostic]:
+            return without_shadowed_by(
+                document, found, lint_document(document, settings, filename, others)
+            )
+
         if region is None:
-            return found, lambda: lint_document(document, settings, filename, others)
+            return found, rest
         now = region.snapshot()  # (the region moves on with the text)
-        return region.keep(found), lambda: now.keep(
-            lint_document(document, settings, filename, others)
-        )
+        return region.keep(found), lambda: now.keep(rest())
 
     document = start = parse_document(source)
     diagnostics, owed = lint(document)

@@ -108,13 +108,31 @@ def split_rules(settings: Settings) -> tuple[list[type[Rule]], list[type[Rule]]]
     for rule in settings.rules:
         offers = rule.fix == "safe" or (rule.fix == "unsafe" and settings.unsafe_fixes)
         (fixing if offers and settings.may_fix(rule.code) else rest).append(rule)
-    # a rule whose findings another one shadows runs beside it (``_without_shadowed``)
+    # A rule whose findings another one shadows (``_without_shadowed``) stays in the
+    # rest when it offers no fix the loop applies: the rest's findings are shadowed by
+    # the fixing part's when they are added (``without_shadowed_by``), and the loop
+    # does not run it for nothing after every round. A shadowing rule runs beside a
+    # fixing rule it shadows: a fix the whole lint drops is never applied.
     codes = {rule.code for rule in fixing}
     for first, second, _how in _SHADOWS:
-        if first in codes:
-            fixing.extend(rule for rule in rest if rule.code == second)
-            rest = [rule for rule in rest if rule.code != second]
+        if second in codes and first not in codes:
+            fixing.extend(rule for rule in rest if rule.code == first)
+            rest = [rule for rule in rest if rule.code != first]
     return fixing, rest
+
+
+def without_shadowed_by(
+    document: Document, first: list[Diagnostic], second: list[Diagnostic]
+) -> list[Diagnostic]:
+    """``second`` (the rest's part of a lint, see ``split_rules``) without the findings
+    that one of ``first`` (the fixing rules' part, on the same document) shadows."""
+    if not second:
+        return second
+    kept = _without_shadowed(document, [*first, *second])
+    if len(kept) == len(first) + len(second):
+        return second
+    ids = {id(diagnostic) for diagnostic in kept}
+    return [diagnostic for diagnostic in second if id(diagnostic) in ids]
 
 
 def needs_all_rules(document: Document, settings: Settings) -> bool:
