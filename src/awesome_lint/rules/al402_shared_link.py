@@ -50,7 +50,8 @@ class SharedLink(Rule):
     Entries that all name the code repository they share (`[hatch]` and
     `[hatchling]` on `github.com/pypa/hatch`, `[uv-build]` on `astral-sh/uv`) are
     parts of one project, listed so on purpose; `[tabwriter]` on
-    `BurntSushi/suffix` is still reported.
+    `BurntSushi/suffix` is still reported. In a table whose rows link
+    `[paper](url)`, the title is the cell under a `Title` or `Paper` header.
     """
 
     code = "AL402"
