@@ -25,7 +25,9 @@ VENUE_HEADERS = frozenset(
         *("conference/journal", "venue/journal", "source"),
     }
 )
-TITLE_HEADERS = frozenset({"title", "paper title", "paper name", "name of paper", "titles", "paper"})
+TITLE_HEADERS = frozenset(
+    {"title", "paper title", "paper name", "name of paper", "titles", "paper"}
+)
 # ... and of the one that holds the year alone.
 YEAR_HEADERS = frozenset({"year", "years", "pub. year", "publication year"})
 
