@@ -413,6 +413,25 @@ def same_paper_title(a: str, b: str) -> bool:
     return len(wa & wb) / min(len(wa), len(wb)) >= 0.5
 
 
+# Words of a title's rest after its name (``Deconvnet: Visualizing and understanding
+# convolutional networks``) that make two names of one rest one paper.
+SAME_REST_WORDS = 4
+
+
+def same_rest(a: str, b: str) -> bool:
+    """Whether two titles are one paper under two names before a colon, the rest alike
+    (`Deconvnet: Visualizing and understanding ...` and `Sliding-Patch: Visualizing and
+    understanding ...`: a list that files one paper under each method it describes).
+    Read for copies that share one link (conflicting-copies' title slips): under two
+    links such titles are two papers."""
+    head_a, colon_a, rest_a = a.partition(":")
+    head_b, colon_b, rest_b = b.partition(":")
+    if not colon_a or not colon_b or len(head_a) > 40 or len(head_b) > 40:
+        return False
+    key = title_key(rest_a)
+    return len(key.split()) >= SAME_REST_WORDS and key == title_key(rest_b)
+
+
 def nested(a: Entry, b: Entry) -> bool:
     """Whether one entry is nested inside the other (a sub-item giving another link)."""
     for inner, outer in ((a, b), (b, a)):

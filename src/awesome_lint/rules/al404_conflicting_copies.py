@@ -17,6 +17,7 @@ from awesome_lint.links.papers import (
     nested,
     paper_links,
     same_paper_title,
+    same_rest,
     title_key,
     title_name,
 )
@@ -265,7 +266,10 @@ class ConflictingCopies(Rule):
     name before the other (`FlexGen: High-Throughput ...`) or leaves words off its end
     are not compared, nor are titles read from the text before a link that agree up
     to their first comma (`TicToc: ..., SIGMOD 2016` and `TicToc: ..., Andy Pavlo,
-    SIGMOD 2016`: an author added, not a title changed), nor are
+    SIGMOD 2016`: an author added, not a title changed), nor titles that put two
+    names before one rest (`MP-G: Removing input features ...` and `LIME-G:
+    Removing input features ...`: one paper filed under each method it
+    describes), nor are
     links listed more than four times, nor table rows.
 
     The later copy is reported, with the first as related location. Copies are grouped
@@ -493,6 +497,8 @@ class ConflictingCopies(Rule):
                     continue
                 if _same_head(title, first_title):
                     continue  # `Title, SIGMOD 2016` and `Title, Andy Pavlo, SIGMOD 2016`
+                if same_rest(title, first_title):
+                    continue  # `MP-G: Removing ...` and `LIME-G: Removing ...`: two methods
                 if (
                     _described(document, entry)
                     and _described(document, first_entry)
