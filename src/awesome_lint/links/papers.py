@@ -429,7 +429,12 @@ def same_rest(a: str, b: str) -> bool:
     if not colon_a or not colon_b or len(head_a) > 40 or len(head_b) > 40:
         return False
     key = title_key(rest_a)
-    return len(key.split()) >= SAME_REST_WORDS and key == title_key(rest_b)
+    if len(key.split()) < SAME_REST_WORDS or key != title_key(rest_b):
+        return False
+    from difflib import SequenceMatcher  # (rarely reached: two copies of one link)
+
+    # two names, not one name with a slip (`Staring into the Abys` for `... Abyss`)
+    return SequenceMatcher(None, head_a.casefold(), head_b.casefold()).ratio() < 0.8
 
 
 def nested(a: Entry, b: Entry) -> bool:
