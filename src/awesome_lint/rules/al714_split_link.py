@@ -23,6 +23,9 @@ _STRAY = lazy_compile(r"\[(?<![\[\\!]\[)([^\[\]\n`]+)\](\])(?=[ \t]*" + _TARGET 
 # "(text)[https://...]": a link written the wrong way round (markdownlint's MD011).
 _REVERSED = lazy_compile(r"\(([^()\[\]\n]+)\)\[((?:https?://|www\.)[^\[\]\s()]+)\]")
 # "[https://...]" not followed by a target: an address where a label was meant to be.
+# A web address in single brackets after a quoted title or a sentence's end is a
+# citation (GitHub links the address itself): `'Global Relational Models' [https://...]`.
+_CITED = lazy_compile(r"['’\"”.)][ \t]+\Z")
 _URL_LABEL = lazy_compile(r"\[((?:https?://|www\.)[^\[\]\s()<>]+)\](?![(\[:])")
 _LABELLED = frozenset({"aux", "paper", "venue"})
 # The file writes its labels in brackets ([[code]](url)) this often to add the "[".
@@ -73,7 +76,10 @@ class SplitLink(Rule):
       items open with `[Name](url)` (nine in ten, ten at least);
     - a web address written as a label with no target after it:
       `[[https://github.com/example/code]]` where `[[Code]](https://...)` was meant
-      (reported only: which label the author meant is a guess).
+      (reported only: which label the author meant is a guess). An address in
+      single brackets after a quoted title or a sentence's end, `'Global
+      Relational Models of Source Code' [https://openreview.net/...]`, is a
+      citation that GitHub links by itself.
 
     Code spans, code blocks, HTML and text inside other links are not read; a
     footnote (`[^1]`), a task box (`[x]`) or a citation number (`[1]`) before a
@@ -253,6 +259,8 @@ class SplitLink(Rule):
             written = f"[label]({match.group(1)})"
             if text[start - 1 : start] == "[" and text[end : end + 1] == "]":
                 start, end, written = start - 1, end + 1, f"[[label]]({match.group(1)})"
+            elif _CITED.search(text, max(0, start - 3), start):
+                continue  # `... Source Code' [https://openreview.net/...]`: a citation
             yield self.report(
                 f"Link label is a web address with no target after it: write {written!r}",
                 start,
