@@ -151,6 +151,8 @@ def _role_by_label(label: str, leading: bool) -> LinkRole | None:
     link of a file: cached, as entries repeat labels such as ``[paper]`` or ``[code]``.)"""
     if "![" in label and label.lstrip("[ ").startswith("!["):
         return "aux"  # a badge: an image that links somewhere
+    if label[:1] == "<" and label[:4].lower() == "<img":
+        return "aux"  # `[<img src="logo.svg">](https://ziglang.org)`: a logo, an image too
     role = label_role(label, leading=leading)
     if role is not None:
         return role

@@ -82,7 +82,9 @@ class DuplicateLink(Rule):
     give one name before a colon and link one GitHub repository
     (`- LLamaSharp: ... [[Code]](https://github.com/SciSharp/LLamaSharp)`). A
     code link alone never makes two entries one (two papers may share a
-    repository, two tools a monorepo). No fix.
+    repository, two tools a monorepo), nor does an image that links somewhere,
+    a badge or a logo (`[<img src="logo.svg">](https://ziglang.org)` above the
+    introduction's `[Zig](https://ziglang.org/)`). No fix.
 
     Within one entry, a paper link and a code link with one URL
     (`[[Paper]](https://arxiv.org/abs/2410.03765) [[Code]](https://arxiv.org/abs/2410.03765)`,
