@@ -47,7 +47,10 @@ class EmptySection(Rule):
     None. A heading that is a link, or opens with one (`#### [SUN RGB-D](url) -
     A Benchmark`), is an item written as a heading and needs no content; a
     heading followed by such items (` # [SUN RGB-D](url)`, a bullet typed as
-    `#`) is not empty. Nor is a paper written as a heading, its authors and
+    `#`) is not empty, nor is a heading in a list item that opens with a link
+    (`- ### [Community](https://...)`), nor a closing `# The End` as the file's last
+    heading. Nor is a paper
+    written as a heading, its authors and
     year in parentheses at its end (`#### Instance-Level Segmentation ... (Z
     Zhang, S Fidler, R Urtasun, 2016)`), in a file with at least 3 such headings
     at its level.
@@ -76,7 +79,12 @@ class EmptySection(Rule):
                 and "|" in stripped
                 and _header_only([source.line_text(i) for i in range(heading.end_line + 1, stop)])
             )
-            if (not stripped or empty_table) and not item_heading(document, heading):
+            if (
+                (not stripped or empty_table)
+                and not item_heading(document, heading)
+                and _LINK_TITLE.match(heading.title) is None
+                and not (nxt is None and heading.title.strip().casefold() in _CLOSERS)
+            ):
                 if groups is None:
                     groups = _toc_groups(document)
                 if _anchor(document, heading) in groups:
@@ -108,6 +116,11 @@ def _header_only(content: list[str]) -> bool:
     return all(cell.strip().strip(":").strip("-") == "" and "-" in cell for cell in cells)
 
 
+# A heading whose text opens with a link, `- ### [Community](https://...)` (in a list
+# item, where the link is not among the document's): an item written as a heading.
+_LINK_TITLE = lazy_compile(r"[ \t]*\[[^\[\]\n]+\]\([^()\s]+\)")
+# A closing heading at the end of a list, `# The End`: nothing is meant to follow it.
+_CLOSERS = frozenset({"the end", "end", "fin", "the end."})
 # A heading that ends in its paper's authors and year, `(Z Zhang, S Fidler, 2016)` or
 # `(P Ondruska, I Posner, AAAI2016) :star:`: an entry written as a heading.
 _CITATION = lazy_compile(
