@@ -113,7 +113,9 @@ class TitleTypo(Rule):
     run together are reported even where the titles never write them apart,
     `SpecializedApplication Model`: each part 7 letters or more and a word that
     two known lists write (or the file's titles twice), the glued form written
-    once, in the middle of a title. A word that leads its title or ends with a
+    once, in the middle of a title (not where the title glues another name onto
+    the same first word, `PatternNet and PatternAttribution`: a family of
+    names). A word that leads its title or ends with a
     colon names a system (`RetrievalAttention: ...`) and is left alone, as is one
     in any link target of the file. And a word
     run into a short word of a title, `Autoencodersfor`, `forSynthetic`
@@ -435,6 +437,8 @@ class TitleTypo(Rule):
                         continue  # only "ObjectDetection" in a title, never "Objectdetection"
                     if named and _names_a_system(text, start, m.start(), m.end()):
                         continue  # `RetrievalAttention: ...`, a system's name
+                    if named and _family(text, start, end, head, m.start()):
+                        continue  # `PatternNet and PatternAttribution`: a family of names
                     spaced = f"{head} {tail}"
                     fix = self.replace(f"Write {spaced!r}", m.start(), m.end(), spaced, unsafe=True)
                     yield self.report(
@@ -558,6 +562,15 @@ def _spots_with(
     for key, spots in by_key.items():
         if pair in f" {key} ":
             yield from spots
+
+
+def _family(text: str, start: int, end: int, head: str, at: int) -> bool:
+    """Whether the title holds another name glued onto the same first word (`PatternNet`
+    beside `PatternAttribution`): the names of one family of methods, written so."""
+    for m in re.finditer(re.escape(head) + r"[A-Z][A-Za-z0-9]+", text[start:end]):
+        if start + m.start() != at:
+            return True
+    return False
 
 
 def _names_a_system(text: str, title_start: int, start: int, end: int) -> bool:
