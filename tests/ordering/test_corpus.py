@@ -73,6 +73,11 @@ EXPECTED = {
     ("papers/jiachenli94__Awesome-Interaction-Aware-Trajectory-Prediction.md", 643),
     # newest-first five-entry section: ECIR 2023 at the end, after CVPR 2018
     ("papers/pliang279__awesome-multimodal-ml.md", 281),
+    # judged 2026-12-01, AL301 no longer reading a short list's arXiv-year order where its
+    # same-year ids are not in order (chance): the venue years show newest-first, and the
+    # "Imitating Interactive Intelligence" preprint (arXiv 2020) sits above the ICLR 2021
+    # paper of line 721 (blind reading 36 listed the same slip, from line 721's side)
+    ("papers/pliang279__awesome-multimodal-ml.md", 719),
     # newest-first conference list: ICML2015 before NIPS2016, ICML2017 at the end
     ("papers/zhaoxin94__awesome-domain-adaptation.md", 241),
     ("papers/zhaoxin94__awesome-domain-adaptation.md", 243),

@@ -17,6 +17,7 @@ from awesome_lint.domain.years import (
     venue_year_of,
 )
 from awesome_lint.lazyre import lazy_compile
+from awesome_lint.links.normalize import arxiv_id
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, OptionError, Rule
 from awesome_lint.rules.ordering import (
@@ -358,6 +359,12 @@ def _plan(ranks: _Ranks, order: str) -> _Plan | None:
                 found = _Plan(candidate, of_order, kept)
         if found is not None and candidate.startswith("initial") and _chance_initials(ranks, found):
             found = None
+        if (
+            found is not None
+            and candidate.startswith(("arxiv-", "year-"))
+            and _chance_ids(ranks, found)
+        ):
+            found = None
         plans[candidate] = found
         return found
 
@@ -402,6 +409,53 @@ def _chance_initials(ranks: _Ranks, plan: _Plan) -> bool:
         if first is not None and second is not None and first <= second:
             in_order += 1
     return ties >= CHANCE_MIN_TIES and in_order < CHANCE_TIES_SHARE * ties
+
+
+def _chance_ids(ranks: _Ranks, plan: _Plan) -> bool:
+    """Whether a short list's order by arXiv year is chance: at least 3 neighbours in it
+    share a year, and fewer than 3 in 4 of those are in the order of their arXiv ids
+    (`1810`, `1801`, then `2004`, `2007`, `2003`): a list that adds papers as they
+    appear follows the ids within a year too."""
+    if plan.keyed > CHANCE_MAX_KEYED:
+        return False
+    kept = sorted(plan.kept)
+    if plan.order.startswith("year-"):
+        # (a year order read off arXiv ids, the entries stating no year of their own:
+        # a list sorted by venue year keeps no order of ids within a year)
+        stated = ranks.stated()
+        if sum(1 for i in kept if stated[i] is not None) * 5 > len(kept):
+            return False
+    descending = plan.order.endswith("-desc")
+    ties = in_order = 0
+    for a, b in pairwise(kept):
+        if plan.ranks[a] != plan.ranks[b]:
+            continue
+        ties += 1
+        first, second = _first_arxiv_id(ranks.group[a]), _first_arxiv_id(ranks.group[b])
+        if (
+            first is not None
+            and second is not None
+            and (first >= second if descending else first <= second)
+        ):
+            in_order += 1
+    return ties >= CHANCE_MIN_TIES and in_order < CHANCE_IDS_SHARE * ties
+
+
+# ... a list in the order papers appear keeps their ids in order within a year: 3 in 4
+CHANCE_IDS_SHARE = 0.75
+
+
+def _first_arxiv_id(entry: Entry) -> tuple[int, int] | None:
+    """The first arXiv id among an entry's links as numbers (`2004.05150` -> (2004, 5150))."""
+    for link in entry.links:
+        if link.image:
+            continue
+        found = arxiv_id(link.url_value)
+        if found:
+            head, _, tail = found.partition(".")
+            if head.isdigit() and tail[:5].isdigit():
+                return int(head), int(tail[:5])
+    return None
 
 
 def _fits_better(this: _Plan, best: _Plan) -> bool:
@@ -663,7 +717,10 @@ class UnsortedEntries(Rule):
     (`Core`, `React`, `ctypes`, `easy-format`), has no slip. A list of 14
     entries or fewer in order by initial letter shows it by chance when at least
     3 neighbours in it share an initial and fewer than half of those are in order
-    by whole name (`cget`, `cppan`, `cpm`, `conan`, then `fips`, `Ninja`). A list
+    by whole name (`cget`, `cppan`, `cpm`, `conan`, then `fips`, `Ninja`); so does
+    one in order by arXiv year whose same-year neighbours (3 or more) are mostly
+    not in the order of their ids, fewer than 3 in 4 (`1810`, `1801`, then `2004`,
+    `2007`, `2003`): a list that adds papers as they appear follows the ids. A list
     whose entries in order nearly all share one key (17 papers of 2023 and one of
     2022) shows no order. Bold entries at the top of a list that is otherwise not
     bold are featured entries, pinned outside the order. An entry whose
