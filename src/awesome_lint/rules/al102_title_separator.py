@@ -80,7 +80,9 @@ class TitleSeparator(Rule):
     None. If at least 80% of a file's colon separators share another form
     (say ` : `), that form is the file's convention and is used instead.
     Dash separators (`[Name](url) - description`, the awesome-list style) are
-    a different convention and are left alone.
+    a different convention and are left alone. A colon that joins the link to another
+    link (`[Phansible](url) : [Github](url) - ...`, a site and its code) is no
+    title separator.
 
     A full-width colon between Latin words of an entry, `[ARMOR：Egocentric
     Perception](url)` or `[T](u)：subtitle`, becomes `: ` where the file writes
@@ -146,6 +148,8 @@ class TitleSeparator(Rule):
                 written = text[sep[0] : sep[1]]
                 if text.startswith(("http://", "https://"), entry.subtitle[0]):
                     continue  # "[Session](u) : https://… : https://…": addresses listed
+                if _joins_links(entry, entry.subtitle[0]):
+                    continue  # "[Phansible](u) : [Github](u) - ...": it joins two links
                 if ":" in written and written != target:
                     yield self.report(
                         f"Title separator {written!r} should be {target!r}",
@@ -193,3 +197,9 @@ def _outside(entry: Entry, matches: Iterator[re.Match[str]], text: str) -> list[
     if "`" in text[start:end]:
         blocked.extend(code_spans(text, start, end))
     return [m for m in found if not any(a < m.end() and m.start() < b for a, b in blocked)]
+
+
+def _joins_links(entry: Entry, after: int) -> bool:
+    """Whether another link of the entry starts right after a separator ending at
+    ``after``: `[Phansible](url) : [Github](url) - ...` joins a site's link to its code."""
+    return any(link.start == after for link in entry.links)

@@ -149,7 +149,8 @@ class EntrySeparator(Rule):
 
     ## Options
 
-    None.
+    None. A separator followed by another link (`[Phansible](url) :
+    [Github](url) - ...`, a site and its code joined) is not the description's.
     """
 
     code = "AL703"
@@ -165,6 +166,8 @@ class EntrySeparator(Rule):
         for entry, (start, end, form) in found:
             if form == habit:
                 continue
+            if any(link.start == end for link in entry.links):
+                continue  # `[Phansible](url) : [Github](url) - ...`: it joins two links
             if form == DANGLING:
                 yield self.report("Separator with no description after it", start, end)
                 continue
