@@ -10,6 +10,7 @@ from awesome_lint.links.normalize import normalize_url
 from awesome_lint.links.papers import (
     is_web,
     link_roles,
+    nested,
     paper_links,
     same_paper_title,
     title_key,
@@ -84,7 +85,9 @@ class DuplicateLink(Rule):
     code link alone never makes two entries one (two papers may share a
     repository, two tools a monorepo), nor does an image that links somewhere,
     a badge or a logo (`[<img src="logo.svg">](https://ziglang.org)` above the
-    introduction's `[Zig](https://ziglang.org/)`). No fix.
+    introduction's `[Zig](https://ziglang.org/)`), nor a nested item that links
+    its parent's page (`[ShapeNetSem](https://shapenet.org/)` under `[ShapeNet]`,
+    a part of it). No fix.
 
     Within one entry, a paper link and a code link with one URL
     (`[[Paper]](https://arxiv.org/abs/2410.03765) [[Code]](https://arxiv.org/abs/2410.03765)`,
@@ -143,6 +146,8 @@ class DuplicateLink(Rule):
                 exact.setdefault(title_id, (entry, link))
                 continue
             original, first_link = found
+            if nested(original, entry):
+                continue  # `- [ShapeNet](u)` over `  - [ShapeNetSem](u)`: a part of it
             assert original.section is not None and entry.section is not None
             row = original.line + 1
             where = f"line {row}"
