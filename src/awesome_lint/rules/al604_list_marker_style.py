@@ -11,6 +11,7 @@ from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import dominant
 
 LINK_LIST_MIN = 3
+_SAMPLE = 200  # items with the common marker whose shapes are read
 
 
 def _link_lists(
@@ -23,11 +24,12 @@ def _link_lists(
     common = links = 0
     lists: dict[tuple[int, int], Counter[str]] = defaultdict(Counter)
     for entry, marker in items:
-        link = shape_of(document, entry) == "link"
         if marker == want:
-            common += 1
-            links += link
+            if common < _SAMPLE:  # (the common marker's shape, read off its first items)
+                common += 1
+                links += shape_of(document, entry) == "link"
         else:
+            link = shape_of(document, entry) == "link"
             lists[(entry.list_id, entry.depth)][marker if link else ""] += 1
     if 2 * links >= common:
         return set()  # the common marker's items are named links too: one kind
