@@ -155,6 +155,7 @@ class _Ranks:
         "_initials",
         "_initials_unordered",
         "_stated",
+        "another",
         "document",
         "group",
         "registry",
@@ -170,6 +171,15 @@ class _Ranks:
         self._initials_unordered = False
         self._dates: list[tuple[int, int, int] | None] = []  # the first entries' so far
         self._by_order: dict[str, list[Any]] = {}
+        # (whether any entry may refer to the one above: `– Another implementation ...`;
+        # looked for once per document)
+        another: bool | None = document.cache.get("al301-another")
+        if another is None:
+            text = document.text
+            another = document.cache["al301-another"] = "Another" in text or (
+                "An alternative" in text
+            )
+        self.another = another
 
     def stated(self) -> list[int | None]:
         """Per entry: the year written in its text (its venue token's, else the one it
@@ -217,7 +227,7 @@ class _Ranks:
         return self._dates
 
     def _initial_ranks(self, entry: Entry, prev: Entry | None) -> tuple[Any, Any]:
-        if prev is not None and _another(self.document, entry, prev):
+        if prev is not None and self.another and _another(self.document, entry, prev):
             return None, None
         plain, with_article = first_word_keys(title_text(self.document, entry))
         return _initial_rank(plain), _initial_rank(with_article)
@@ -277,7 +287,7 @@ class _Ranks:
             group = self.group
             return [
                 None
-                if i and _another(document, e, group[i - 1])
+                if i and self.another and _another(document, e, group[i - 1])
                 else title_key(title_text(document, e))
                 for i, e in enumerate(group)
             ]

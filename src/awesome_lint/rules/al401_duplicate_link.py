@@ -146,7 +146,7 @@ class DuplicateLink(Rule):
                 exact.setdefault(title_id, (entry, link))
                 continue
             original, first_link = found
-            if nested(original, entry):
+            if (original.depth or entry.depth) and nested(original, entry):
                 continue  # `- [ShapeNet](u)` over `  - [ShapeNetSem](u)`: a part of it
             assert original.section is not None and entry.section is not None
             row = original.line + 1
