@@ -228,11 +228,20 @@ def test_a_table_header_names_the_title_and_venue_columns() -> None:
 
 
 def test_a_table_without_named_columns_is_read_as_before() -> None:
+    from awesome_lint.links.papers import primary_link
     from awesome_lint.parser.tables import row_cells
 
-    text = "| Date | Paper |\n|---|---|\n| 2019 | [Title](https://a.org/t), CVPR 2019 |\n"
+    text = "| Date | Notes |\n|---|---|\n| 2019 | [Title](https://a.org/t), CVPR 2019 |\n"
     document = parse_document(SourceText(text))
     assert [row_cells(document, row) for row in document.entries()] == [{}]
+    # a Paper column names the title's cell (`| VLDB'25 | Title | [paper](url) |`); a link
+    # in a cell of other text there is still no paper link, so no title is read from it
+    text = "| Date | Paper |\n|---|---|\n| 2019 | [Title](https://a.org/t), CVPR 2019 |\n"
+    document = parse_document(SourceText(text))
+    row = document.entries()[0]
+    assert row_cells(document, row) == {"title": (36, 71)}
+    assert primary_link(document, row) is None
+    assert entry_title(document, row) is None
     # a Title column whose cell is the paper link: the link gives the title, as before
     document = parse_document(SourceText(TABLE))
     assert entry_title(document, document.entries()[0]) == "AlphaCode"
