@@ -204,15 +204,15 @@ class TocMismatch(Rule):
                 if bare not in unlisted:
                     close = close_matches(bare, unlisted)
                     bare = close[0] if len(close) == 1 else ""
-                hit = unlisted.get(bare) if bare else None
-                if hit is not None:
-                    del unlisted[bare]
-                    targets[position] = (item, link, hit)
-                    yield self._relink(
-                        link,
-                        sections[hit],
+                if bare in unlisted:
+                    target = sections[unlisted[bare]]
+                    yield self._claim(
+                        targets,
+                        position,
+                        unlisted.pop(bare),
                         f"Table of contents links '{link.url_value}' without '#': a file of "
-                        f"that name, not the heading's anchor '#{sections[hit].anchor}'",
+                        f"that name, not the heading's anchor '#{target.anchor}'",
+                        sections,
                     )
                     continue
             close = close_matches(name, unlisted)
@@ -227,14 +227,14 @@ class TocMismatch(Rule):
                 # text names a heading the ToC does not list (or starts its name, `[Data
                 # Sets](#data-sets)` for `Data Sets and Benchmarks`): its anchor is stale
                 anchor, index = by_text
-                del unlisted[anchor]
-                targets[position] = (item, link, index)
-                yield self._relink(
-                    link,
-                    sections[index],
+                yield self._claim(
+                    targets,
+                    position,
+                    unlisted.pop(anchor),
                     f"Table of contents anchor '#{name}' is no heading's; the item names "
                     f"the heading {_link_text(sections[index].title)!r}, "
                     f"'#{sections[index].anchor}'",
+                    sections,
                 )
                 continue
             fix = None
@@ -394,6 +394,20 @@ class TocMismatch(Rule):
                 max(end, start + 1),
                 self.replace(f"Use the heading's text {wanted!r}", start, end, wanted),
             )
+
+    def _claim(
+        self,
+        targets: list[tuple[Entry, Link, int | None]],
+        position: int,
+        index: int,
+        message: str,
+        sections: list[Section],
+    ) -> Diagnostic:
+        """Item ``position`` of the ToC lists heading ``index`` (an anchor the ToC does
+        not list yet): recorded, and reported with a fix that links the heading."""
+        item, link, _ = targets[position]
+        targets[position] = (item, link, index)
+        return self._relink(link, sections[index], message)
 
     def _retarget(self, document: Document, link: Link, name: str, section: Section) -> Diagnostic:
         how = "differs in case from" if name.lower() == section.anchor else "is a typo of"
