@@ -48,12 +48,11 @@ class EmptySection(Rule):
     A Benchmark`), is an item written as a heading and needs no content; a
     heading followed by such items (` # [SUN RGB-D](url)`, a bullet typed as
     `#`) is not empty, nor is a heading in a list item that opens with a link
-    (`- ### [Community](https://...)`), nor a closing `# The End` as the file's last
-    heading. Nor is a paper
-    written as a heading, its authors and
-    year in parentheses at its end (`#### Instance-Level Segmentation ... (Z
-    Zhang, S Fidler, R Urtasun, 2016)`), in a file with at least 3 such headings
-    at its level.
+    (`- ### [Community](https://...)`), nor a closing `# The End` as the file's
+    last heading. Nor is a paper written as a heading, its authors and year in
+    parentheses at its end (`#### Instance-Level Segmentation ... (Z Zhang, S
+    Fidler, R Urtasun, 2016)`), in a file with at least 3 such headings at its
+    level.
     """
 
     code = "AL606"
