@@ -148,13 +148,12 @@ class MissingVenue(Rule):
     aclanthology.org ids, openaccess.thecvf.com, vldb.org/pvldb volumes, and
     the `/virtual/YYYY/` pages of mlsys.org, neurips.cc, icml.cc, iclr.cc, and
     AAAI's own archive (aaai.org `/Papers/AAAI/2020…`, `/AAAI22Papers/`,
-    `/ocs/index.php/AAAI/AAAI18/`). arXiv and DOI links imply nothing. An entry that writes
-    an organisation and the year instead (`, USENIX 2014` for an OSDI paper)
-    is told what it names: "The link implies 'OSDI 2014' but the entry names
-    'USENIX 2014'". An
-    entry that names the venue with one letter wrong next to the year
-    (`[[CVRP2020 Oral]](…)`) names a venue: venue-typo (AL207) reports the
-    spelling, this rule stays silent. A list of titles alone stays silent too: at
+    `/ocs/index.php/AAAI/AAAI18/`). arXiv and DOI links imply nothing. An
+    entry that writes an organisation and the year instead (`, USENIX 2014`
+    for an OSDI paper) is told what it names: "The link implies 'OSDI 2014'
+    but the entry names 'USENIX 2014'". An entry that names the venue with one
+    letter wrong next to the year (`[[CVRP2020 Oral]](…)`) names a venue:
+    venue-typo (AL207) reports the spelling, this rule stays silent. A list of titles alone stays silent too: at
     least one in ten of its paper entries (and one at least) must name a venue, in
     its text or its nested items (`- [AddressSanitizer](https://www.usenix.org/...atc12...)`
     among 240 titles without a venue is the list's way, not a slip), and so
