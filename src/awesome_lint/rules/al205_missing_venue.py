@@ -153,9 +153,9 @@ class MissingVenue(Rule):
     for an OSDI paper) is told what it names: "The link implies 'OSDI 2014'
     but the entry names 'USENIX 2014'". An entry that names the venue with one
     letter wrong next to the year (`[[CVRP2020 Oral]](…)`) names a venue:
-    venue-typo (AL207) reports the spelling, this rule stays silent. A list of titles alone stays silent too: at
-    least one in ten of its paper entries (and one at least) must name a venue, in
-    its text or its nested items (`- [AddressSanitizer](https://www.usenix.org/...atc12...)`
+    venue-typo (AL207) reports the spelling, this rule stays silent. A list of
+    titles alone stays silent too: at least one in ten of its paper entries (and
+    one at least) must name a venue, in its text or its nested items (`- [AddressSanitizer](https://www.usenix.org/...atc12...)`
     among 240 titles without a venue is the list's way, not a slip), and so
     does a section of three linked entries or more none of which names a venue
     (`* <[Title](https://aaai.org/ocs/index.php/AAAI/AAAI17/...)> by Authors,
