@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Related
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import paper_links, same_paper_title, title_key
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.al401_duplicate_link import FUZZY_LIMIT
@@ -50,7 +51,10 @@ class SharedLink(Rule):
     Entries that all name the code repository they share (`[hatch]` and
     `[hatchling]` on `github.com/pypa/hatch`, `[uv-build]` on `astral-sh/uv`) are
     parts of one project, listed so on purpose; `[tabwriter]` on
-    `BurntSushi/suffix` is still reported. In a table whose rows link
+    `BurntSushi/suffix` is still reported. Short names written alike but for their
+    numbers (`Resnet10` and `Resnet18` on the file that defines both backbones,
+    `Llama-7B` and `Llama-13B` on one paper) are sizes of one model, not two papers.
+    In a table whose rows link
     `[paper](url)`, the title is the cell under a `Title` or `Paper` header.
     """
 
@@ -88,6 +92,8 @@ class SharedLink(Rule):
             kinds = [kind for kind in kinds if not _address(text, kind[1])]
             if len(kinds) < 2 or all(_part_of_repository(text, kind[1]) for kind in kinds):
                 continue  # (`[hatch](…/pypa/hatch)` and `[hatchling](…/pypa/hatch)`)
+            if _variants([kind[2] for kind in kinds]):
+                continue  # (`Resnet10` and `Resnet18` on the file that defines both)
             first_entry, first_link, first_title = kinds[0]
             _, link, title = kinds[1]
             if len(kinds) == 2:
@@ -139,6 +145,24 @@ def _part_of_repository(text: str, link: Link) -> bool:
         return False
     repo = _fold(parts[4].removesuffix(".git"))
     return len(repo) >= 2 and repo in _fold(text[link.text[0] : link.text[1]])
+
+
+def _variants(titles: list[str]) -> bool:
+    """Whether the titles are sizes of one short name, written alike but for their
+    numbers (`Resnet10`, `Resnet18`; `Llama-7B`, `Llama 13B`): one model family,
+    whose paper or code page its variants share on purpose. `Baichuan-7|13B` and
+    `Baichuan2-7|13B` are two generations, told apart by more than a number."""
+    shapes = set()
+    for title in titles:
+        if len(title.split()) > 3 or not any(ch.isdigit() for ch in title):
+            return False
+        shapes.add(_NUMBERS.sub("#", _SEPARATORS.sub("-", title.strip().lower())))
+    shape = shapes.pop()
+    return not shapes and sum(ch.isalpha() for ch in shape) >= 2
+
+
+_NUMBERS = lazy_compile(r"\d+")
+_SEPARATORS = lazy_compile(r"[\s_-]+")
 
 
 def _fold(name: str) -> str:
