@@ -16,6 +16,10 @@ _HARD_BREAK = lazy_compile(r"(?:[ ]{2,}|\\|<br\s*/?>[ \t]*)\Z", re.IGNORECASE)
 # A continuation that goes on with a sentence or an entry's parts: a lower-case word,
 # closing punctuation, a closing emphasis, or a bracketed label link ("[[GitHub]](url)").
 _RUNS_ON = lazy_compile(r"[a-z]|[.,;:)\]*_]|\[\[")
+# A line that is one image and nothing else: a figure under the item, not its text.
+_IMAGE_LINE = lazy_compile(
+    r"[ \t]*(?:!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>)[ \t]*\Z", re.IGNORECASE
+)
 # A group of entries is "one line each" when at least this many entries are one line
 # and at most one in ten (at least one) are not.
 MIN_SINGLE = 4
@@ -49,6 +53,8 @@ class SplitEntry(Rule):
       Widget to display maps`): one line that starts with a capital and holds
       a link of its own, under an item whose link is on its first line, with
       no item after it;
+    - a line that is one image and nothing else (`![](background.png)` under
+      `- 三维深度学习子任务简介`): a figure placed under the item;
     - a hard line break: two spaces or a backslash at the end of the line, or
       an HTML `<br>`;
     - a break inside a code span, and code blocks, tables and HTML blocks.
@@ -158,6 +164,8 @@ class SplitEntry(Rule):
             while after < following.end and text[after] in " \t":
                 after += 1
             lazy = entry.kind == "paragraph" or after - following.start < column
+            if _IMAGE_LINE.match(text[following.start : following.end]):
+                return None  # a figure placed under the item
             if not (lazy or in_label):
                 return None  # an indented continuation: written so on purpose
             before = line.end
