@@ -18,7 +18,9 @@ from awesome_lint.parser.document import Document, Entry
 TitleKey = tuple[tuple[int, int, str], ...]
 
 _ARTICLES = ("the ", "a ", "an ")
-_TAGS = lazy_compile(r"^(?:\s*\[[^\]]*\](?!\())+")
+# Leading tags: `[OSDI'22]`, and a venue given as a bracketed link label
+# (`[[CVPR](url)]`), after any marks such as an emoji; never a link's own text.
+_TAGS = lazy_compile(r"^(?:[^\w\[\]()]*\[(?:[^\[\]]*|\[[^\[\]]*\]\([^()\s]*\))\](?!\())+")
 _WORD = lazy_compile(r"\d+|[^\W\d_]+")
 _LEADING_PUNCTUATION = lazy_compile(r"^[\W_]+")
 
@@ -30,7 +32,9 @@ def title_text(document: Document, entry: Entry) -> str:
         entry.prefix is None or not _TAGS.sub("", document.span_text(entry.prefix)).strip()
     ):
         return document.span_text(entry.link.text)
-    return _TAGS.sub("", document.span_text(entry.content), count=1)
+    content = document.span_text(entry.content)
+    rest = _TAGS.sub("", content, count=1)
+    return rest if rest.strip() else content
 
 
 def _fold(title: str) -> str:
