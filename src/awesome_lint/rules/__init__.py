@@ -158,6 +158,7 @@ _ROWS: tuple[tuple[str, str, str, bool, str, str], ...] = (
     ("AL716", "link-target-spaces", "LinkTargetSpaces", True, "error", ""),
     ("AL717", "unclosed-comment", "UnclosedComment", True, "error", ""),
     ("AL718", "empty-item", "EmptyItem", True, "error", ""),
+    ("AL719", "url-slip", "UrlSlip", True, "error", ""),
     ("AL801", "dead-link", "DeadLink", True, "error", ""),
     ("AL802", "redirected-link", "RedirectedLink", True, "error", ""),
     ("AL803", "unreachable-link", "UnreachableLink", True, "warning", ""),

@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.parser.document import Document
+from awesome_lint.rules.base import Context, Rule
+
+# Sentence punctuation that a link's address does not end with: the writer's
+# full stop or comma caught inside the parentheses.
+_ENDINGS = ".,;"
+
+
+class UrlSlip(Rule):
+    """
+    ## What it does
+
+    Finds a web address with a slip that breaks it:
+
+    - the sentence's punctuation caught at the end of the address,
+      `[[code]](https://github.com/google-research/tapas.)` or
+      `(https://github.com/a/b,)`: the page opened is another one, mostly an
+      error page. An address that ends in an abbreviation (`Washington,_D.C.`),
+      a host alone, a fragment (`#:~:text=...query.` quotes the page) and
+      Wikipedia's pages (`Apple_Inc.`) are left alone;
+    - a doubled slash right after the host,
+      `https://proceedings.neurips.cc//paper/2020/...`, from joining a base
+      address that ends in `/` to a path that starts with one.
+
+    Only inline links (`[text](url)`) are read: an autolink's address never
+    takes a trailing full stop.
+
+    ## Why
+
+    Such a link looks right in the rendered list but opens a missing page, or
+    depends on the server forgiving the extra slash; link checkers that run
+    rarely are the only other way to find out.
+
+    ## Example
+
+    ```markdown
+    - [TAPAS](https://arxiv.org/abs/2004.02349) [[code]](https://github.com/google-research/tapas.)
+    ```
+
+    becomes, with `--unsafe-fixes`,
+
+    ```markdown
+    - [TAPAS](https://arxiv.org/abs/2004.02349) [[code]](https://github.com/google-research/tapas)
+    ```
+
+    ## Fix safety
+
+    Unsafe: the address changes, and only a request could prove that the
+    page without the full stop (or with one slash) is the one meant.
+
+    ## Options
+
+    None.
+    """
+
+    code = "AL719"
+    name = "url-slip"
+    summary = "A web address ends with sentence punctuation or doubles the slash after its host"
+    fix = "unsafe"
+    rewrites_urls = True
+
+    def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        text = document.text
+        for link in document.links:
+            if link.reference or link.image:
+                continue
+            start, end = link.url
+            if end - start < 12 or not text.startswith("](", link.text[1]):
+                continue  # (an autolink, or a target in angle brackets)
+            if text[start - 1] == "<":
+                continue
+            url = text[start:end]
+            if not url.startswith(("https://", "http://")):
+                continue
+            last = url[-1]
+            if last in _ENDINGS and _ended_by_slip(url):
+                yield self.report(
+                    f"Link address ends with {last!r}, the sentence's punctuation: remove it",
+                    end - 1,
+                    end,
+                    self.replace(f"Remove {last!r}", end - 1, end, "", unsafe=True),
+                )
+            double = _doubled_slash(url)
+            if double is not None:
+                at = start + double
+                yield self.report(
+                    "Link address doubles the slash after its host: write one",
+                    at,
+                    at + 2,
+                    self.replace("Write one slash", at, at + 2, "/", unsafe=True),
+                )
+
+
+def _ended_by_slip(url: str) -> bool:
+    """Whether the punctuation ending ``url`` is no part of it: a letter or digit
+    stands before it, the address has a path without a fragment, and the path does not
+    end in an abbreviation (`Washington,_D.C.`) or lead to Wikipedia, whose page names
+    keep their full stop (`Apple_Inc.`)."""
+    body = url.rstrip(_ENDINGS)
+    host, _, path = body.split("://", 1)[1].partition("/")
+    if not path or not body[-1].isalnum() or host.endswith("wikipedia.org") or "#" in path:
+        return False
+    return not (body[-1].isupper() and "." in body[-3:])
+
+
+def _doubled_slash(url: str) -> int | None:
+    """Where the path of ``url`` starts with ``//`` (an offset in ``url``), or None."""
+    scheme_end = url.find("://") + 3
+    slash = url.find("/", scheme_end)
+    if slash < 0 or not url.startswith("//", slash):
+        return None
+    if url.startswith("///", slash):
+        return None  # (three or more: written so on purpose, or another slip)
+    return slash
