@@ -55,6 +55,8 @@ _LATEX_QUOTE = lazy_compile(r"(?P<open>``|\")(?P<inner>[^\"`'\n]{1,120}?)''(?![\
 # A full-width parenthesis with Latin text on both sides (a letter, digit or blank
 # before, a letter or digit after an opening one; a letter, digit or quote before a
 # closing one and no CJK character after it).
+# A CJK ideograph, kana or hangul (not the full-width forms of Latin marks).
+_CJK = lazy_compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _WIDE_PAREN = lazy_compile(
     r"(?<=[A-Za-z0-9 ])（(?=[A-Za-z0-9])|(?<=[A-Za-z0-9'’.])）(?![\u3000-\u9fff\uff00-\uffef])"
 )
@@ -96,8 +98,10 @@ class CopyArtefact(Rule):
     double quote or two backticks (`the "Sparsity May Cry'' Benchmark`) is
     LaTeX source copied as is; it is written with straight double quotes.
     A full-width parenthesis between Latin words (`Compression（ASPLOS'23)`),
-    typed with a CJK keyboard, is written as an ASCII one; one next to CJK text
-    (`模型（BERT）`) is that text's own and is left alone.
+    typed with a CJK keyboard, is written as an ASCII one; on a line with CJK
+    text anywhere (`模型（BERT）`, `Bases（AAAI 2020 南京大学）`, `William Wang
+    （University of California）` in a list of Chinese lectures) the marks are the
+    line's own and are left alone.
     In a heading, a `?` with a blank each side between two words
     (`Leaderboard ? Traces`) is a character lost the same way (a heading asks
     no question mid-line).
@@ -190,6 +194,9 @@ class CopyArtefact(Rule):
             entry = _text_entry(document, m.start(), m.end())
             if entry is None:
                 continue
+            line = document.source.line_at(m.start())
+            if _CJK.search(text, line.start, line.end):
+                continue  # a line written in Chinese (or with Chinese in it) keeps its marks
             # an opening one glued to the word before gets its blank: "Compression (ASPLOS"
             glued = m.group() == "（" and text[m.start() - 1].isalnum()
             new = {"（": "(", "）": ")"}[m.group()]
