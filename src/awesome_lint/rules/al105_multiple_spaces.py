@@ -23,9 +23,8 @@ def _gap_habit(document: Document) -> bool:
     if cached is None:
         text = document.text
         wide = sum(1 for _ in _WIDE_GAP.finditer(text))
-        cached = document.cache["AL105-gap-habit"] = (
-            wide >= GAP_HABIT_MIN and wide >= text.count(") [")
-        )
+        single = text.count(") [")
+        cached = document.cache["AL105-gap-habit"] = wide >= GAP_HABIT_MIN and wide >= single
     return cached
 
 
