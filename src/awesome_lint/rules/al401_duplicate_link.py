@@ -97,6 +97,11 @@ class DuplicateLink(Rule):
     paper's only where a year follows it (a tool's name may link its repository,
     `[Tool](repo) - ... ([Source Code](repo))`). No fix.
 
+    A link that papers of three titles or more share (a placeholder such as
+    `arxiv.org/abs/xxxxxxx` in a table's empty cells, which shared-link reports)
+    makes duplicates of entries with equal titles only: `Lora` and `QLora`
+    behind it are two papers.
+
     Within one entry, two resource links with one URL under different labels
     (`[[Pytorch(official)]](u) [[Pytorch(third party)]](u)`) are reported too: one
     of them points to the wrong place. No fix.
@@ -120,6 +125,7 @@ class DuplicateLink(Rule):
         seen: dict[tuple[int, str], list[tuple[Entry, Link, str | None]]] = {}
         # (area, link key, title key) -> the first entry with that exact title
         exact: dict[tuple[int, str, str], tuple[Entry, Link]] = {}
+        placeholders = _placeholders(document)
         for entry, link, title, key in paper_links(document):
             area = id(entry.section) if scope == "section" else 0
             title_id = (area, key, title_key(title) if title is not None else "")
@@ -131,13 +137,17 @@ class DuplicateLink(Rule):
             # The first earlier copy that may be this paper. Titles are compared with the
             # first FUZZY_LIMIT distinct papers of this link only; past them an exact title
             # is still found: a link shared by thousands of different titles stays linear.
-            found = next(
-                (
-                    (e, first)
-                    for e, first, t in earlier[:FUZZY_LIMIT]
-                    if t is None or title is None or same_paper_title(t, title)
-                ),
-                None,
+            found = (
+                next(
+                    (
+                        (e, first)
+                        for e, first, t in earlier[:FUZZY_LIMIT]
+                        if t is None or title is None or same_paper_title(t, title)
+                    ),
+                    None,
+                )
+                if key not in placeholders
+                else None
             )
             if found is None:
                 found = exact.get(title_id)
@@ -355,3 +365,29 @@ def _line_span(document: Document, entry: Entry) -> tuple[int, int]:
         return line.start, line.next_start
     previous = lines[entry.line - 1]  # the last line has no terminator: take the one before
     return previous.end, line.end
+
+
+# A link that papers of three titles or more share is a placeholder (`arxiv.org/abs/xxxxxxx`
+# in a table's empty cells): alike titles behind it (`Lora`, `QLora`) are not one paper.
+PLACEHOLDER_TITLES = 3
+
+
+def _placeholders(document: Document) -> set[str]:
+    """The keys of paper links shared by papers of 3 titles or more, told apart as
+    shared-link (AL402) tells them: alike titles (`Orca`, `Orca: serving`) count once."""
+    titles: dict[str, list[str]] = {}
+    for _, _, title, key in paper_links(document):
+        if title is not None:
+            titles.setdefault(key, []).append(title)
+    out = set()
+    for key, group in titles.items():
+        if len(group) < PLACEHOLDER_TITLES or len(set(map(title_key, group))) < PLACEHOLDER_TITLES:
+            continue
+        kinds: list[str] = []
+        for title in group:
+            if not any(same_paper_title(title, kind) for kind in kinds):
+                kinds.append(title)
+                if len(kinds) >= PLACEHOLDER_TITLES:
+                    out.add(key)
+                    break
+    return out
