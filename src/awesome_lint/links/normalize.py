@@ -70,16 +70,16 @@ TRACKING_PARAMS: frozenset[str] = frozenset(
         "oly_anon_id",
         "oly_enc_id",
         "vero_id",
+        # a per-user campus-access token that Google Scholar adds to the publisher
+        # links it gives (ACM, IEEE, ScienceDirect, IOP, Springer, ...)
+        "casa_token",
     }
 )
 #: Name prefixes of tracking parameters (``utm_source``, ``utm_medium``, ...).
 TRACKING_PREFIXES: tuple[str, ...] = ("utm_",)
-#: Parameters that are tracking or session data only on some sites. ``casa_token`` is
-#: a per-user campus-access token added by Google Scholar; ``si`` a share id. Keyed by
-#: the host without ``www.``.
+#: Parameters that are tracking or session data only on some sites (``si`` a share
+#: id). Keyed by the host without ``www.``.
 SITE_TRACKING_PARAMS: dict[str, frozenset[str]] = {
-    "dl.acm.org": frozenset({"casa_token"}),
-    "ieeexplore.ieee.org": frozenset({"casa_token"}),
     "youtube.com": frozenset({"si", "feature"}),
     "youtu.be": frozenset({"si", "feature"}),
     "open.spotify.com": frozenset({"si"}),
