@@ -9,7 +9,7 @@ from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Rule
-from awesome_lint.rules.common import entry_at, entry_text_spans
+from awesome_lint.rules.common import entry_at, entry_text_spans, text_entry_at
 
 # What text copied out of a PDF, or decoded with the wrong charset, leaves behind:
 # - a typographic ligature (U+FB00-U+FB06: "Eﬃcient"), which searches do not match;
@@ -94,6 +94,7 @@ class CopyArtefact(Rule):
     (`Eﬃcient`, with the one character `ﬃ`), a registered sign set as `©R`
     after a word (`Foundations and Trends©R in Systems and Control`), UTF-8
     read as Windows-1252 (`â€™` for `’`), and the replacement character `�`.
+    Table cells are read for these too (a title pasted from a PDF into a row).
     A quotation closed the LaTeX way, with two apostrophes, after a straight
     double quote or two backticks (`the "Sparsity May Cry'' Benchmark`) is
     LaTeX source copied as is; it is written with straight double quotes.
@@ -174,12 +175,13 @@ class CopyArtefact(Rule):
         if not found:
             return
         for m in found:
-            entry = _text_entry(document, m.start(), m.end())
+            # (a table's cells too: a title pasted from a PDF into a row)
+            entry = text_entry_at(document, m.start(), m.end())
             if entry is None:
                 continue
             new = _replacement(m.group())
             fix = None
-            if new is not None and entry.parsed:
+            if new is not None and (entry.parsed or entry.kind == "row"):
                 fix = self.replace(f"Write {new!r}", m.start(), m.end(), new)
             what = f"write {new!r}" if new is not None else "a character was lost"
             yield self.report(
