@@ -15,7 +15,10 @@ class MarkerSpacing(Rule):
     Checks the spacing between a bullet (`-`, `*`, `+`) and the item's text
     against the file's habit: `-  [Name](url)` (two spaces) or `-\\t[Name](url)`
     in a file whose bullets are followed by one space. The habit is the spacing
-    of at least 80% of the file's bullet items (and at least 5 of them).
+    of at least 80% of the file's bullet items (and at least 5 of them). Where
+    the habit pads the marker to four columns (`-   Title`, `1.  Title`: what a
+    converter such as pandoc writes), an item with one space is the plain form
+    and is left alone.
 
     Numbered items have a habit of their own, counted the same way over the
     file's numbered items: `6.  [Title](url)` in a file that writes `5. [Title](url)`.
@@ -83,8 +86,8 @@ class MarkerSpacing(Rule):
                 if gap == habit:
                     columns.add((entry.list_id, entry.content[0] - entry.marker[0]))
         for entry, gap in items:
-            if gap == habit:
-                continue
+            if gap == habit or (gap == " " and _padded(entry, habit)):
+                continue  # (one space where a converter padded: the plain form)
             if (entry.list_id, entry.content[0] - entry.marker[0]) in columns and len(
                 gaps[entry.list_id, entry.marker[1] - entry.marker[0]]
             ) == 1:
@@ -101,6 +104,13 @@ class MarkerSpacing(Rule):
                 end,
                 fix,
             )
+
+
+def _padded(entry: Entry, habit: str) -> bool:
+    """Whether the habit is a converter's padding of the marker to four columns
+    (pandoc writes `-   Title` and `1.  Title`)."""
+    width = entry.marker[1] - entry.marker[0]
+    return habit == " " * (4 - width) and width < 3
 
 
 def _describe(gap: str) -> str:
