@@ -17,8 +17,9 @@ class MarkerSpacing(Rule):
     in a file whose bullets are followed by one space. The habit is the spacing
     of at least 80% of the file's bullet items (and at least 5 of them). Where
     the habit pads the marker to four columns (`-   Title`, `1.  Title`: what a
-    converter such as pandoc writes), an item with one space is the plain form
-    and is left alone.
+    converter such as pandoc writes), a list written by hand with one space
+    (`* Title: [Readings](url)` above the converted lists) is left alone; an
+    item with one space added to a padded list is still reported.
 
     Numbered items have a habit of their own, counted the same way over the
     file's numbered items: `6.  [Title](url)` in a file that writes `5. [Title](url)`.
@@ -85,9 +86,13 @@ class MarkerSpacing(Rule):
                 gaps.setdefault((entry.list_id, entry.marker[1] - entry.marker[0]), set()).add(gap)
                 if gap == habit:
                     columns.add((entry.list_id, entry.content[0] - entry.marker[0]))
+        # the lists in which some item keeps the habit
+        keeping = {entry.list_id for entry, gap in items if gap == habit}
         for entry, gap in items:
-            if gap == habit or (gap == " " and _padded(entry, habit)):
-                continue  # (one space where a converter padded: the plain form)
+            if gap == habit:
+                continue
+            if gap == " " and _padded(entry, habit) and entry.list_id not in keeping:
+                continue  # (a list of its own in the plain form beside a converter's)
             if (entry.list_id, entry.content[0] - entry.marker[0]) in columns and len(
                 gaps[entry.list_id, entry.marker[1] - entry.marker[0]]
             ) == 1:
