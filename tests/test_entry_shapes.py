@@ -78,6 +78,45 @@ def test_paragraph_entries_may_open_with_their_venue() -> None:
     assert entries[0].links[0].url_value == "https://web.example.edu/decima/"
 
 
+LABELLED = """\
+## Pre-trained models
+
+(Transformer) Attention Is All You Need **[[pdf]](https://arxiv.org/abs/1706.03762)**
+
+(BERT) BERT: Pre-training of Deep Bidirectional Transformers **[(pdf)](https://arxiv.org/abs/1810.04805)**
+
+(Unilm) [NIPS 2019] Unified Language Model Pre-training **[[pdf]](https://arxiv.org/abs/1905.03197)**
+
+Text Summarization with Pretrained Encoders [[pdf]](https://arxiv.org/abs/1908.08345) [[notes]](https://example.org/n)
+
+Read more: [[blog]](https://example.org/blog)
+
+See [the talk](https://example.org/talk) and [[slides]](https://example.org/slides)
+"""
+
+
+def test_paragraph_entries_may_open_with_a_plain_title_and_a_label_link() -> None:
+    document = parse_document(SourceText(LABELLED))
+    entries = document.entries()
+    assert [(e.line, e.kind) for e in entries] == [
+        (2, "paragraph"),
+        (4, "paragraph"),
+        (6, "paragraph"),
+        (8, "paragraph"),
+    ]
+    text = document.text
+    assert [text[e.content[0] : e.content[0] + 7] for e in entries] == [
+        "(Transf",
+        "(BERT) ",
+        "(Unilm)",
+        "Text Su",
+    ]
+    assert [e.links[0].url_value for e in entries][:2] == [
+        "https://arxiv.org/abs/1706.03762",
+        "https://arxiv.org/abs/1810.04805",
+    ]
+
+
 def test_a_resource_link_after_a_venue_head_is_no_title() -> None:
     text = (
         "- SysML 2019: [[YouTube]](https://www.youtube.com/channel/x/videos)\n"

@@ -194,6 +194,27 @@ _BOLD_LINE = lazy_compile(
 )
 
 
+# ... or with a title in plain text (maybe after a tag, "(BERT)" or "[NIPS 2019]") whose
+# first web link is a bracketed label: "Attention Is All You Need **[[pdf]](url)**".
+_LABELLED_HEAD = lazy_compile(
+    r"[ \t]{0,3}(?:\([^()\n]{1,40}\)[ \t]*|\[[^\[\]\n]{1,40}\][ \t]*(?!\())*"
+    r"[A-Za-z0-9][^\[\]\n]*?[ \t]+(?:\*\*|__)?\[[\[(]"
+)
+
+
+def _labelled_title(text: str, start: int, web: list[Link]) -> bool:
+    """Whether the paragraph's first line is a title in plain text, three words or more
+    (after any tags), then its first web link as a bracketed label: ``(T5) Exploring
+    the Limits of Transfer Learning **[[pdf]](url)**``."""
+    if not web:
+        return False
+    m = _LABELLED_HEAD.match(text, start, web[0].text[0] + 1)
+    if m is None or m.end() != web[0].text[0] + 1:
+        return False
+    head = text[start : web[0].start]
+    return len(head.split()) >= 3 and not head.rstrip(" \t*_").endswith(":")
+
+
 def _paragraph_entry(source: SourceText, first: int, last: int, found: list[Link]) -> Entry | None:
     """An entry made of a paragraph (``[Title](url), Venue 2019 [[code]](url)``), or None.
 
@@ -202,13 +223,16 @@ def _paragraph_entry(source: SourceText, first: int, last: int, found: list[Link
     """
     text = source.text
     line = source.lines[first]
-    m = _PARAGRAPH_START.match(text, line.start, line.end)
+    web = [link for link in found if link.start < line.end and _web(text, link)]
+    labelled = _labelled_title(text, line.start, web)
+    m = None if labelled else _PARAGRAPH_START.match(text, line.start, line.end)
     venue_first = None
-    if m is None:
+    if m is None and not labelled:
         venue_first = VENUE_HEAD.match(text, line.start, line.end)
         if venue_first is None:
             return None
-    web = [link for link in found if link.start < line.end and _web(text, link)]
+    if labelled:
+        content_start = _blank_forward(text, line.start, line.end)
     if venue_first is not None:
         if not web or web[0].start != venue_first.end():
             return None  # the venue must stand right before the paper link
