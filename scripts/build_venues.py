@@ -98,6 +98,56 @@ EXTRA_ROWS: list[dict[str, str]] = [
         "source": "public web pages (dblp: /conf/apvis)",
         "notes": "",
     },
+    # Programming-language and rendering venues of a compilers reading list and a
+    # computer-graphics reading list (precision probe 51): "(ESOP’07)" was unread.
+    {
+        "canonical": "ESOP",
+        "full_name": "European Symposium on Programming",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/esop)",
+        "notes": "",
+    },
+    {
+        "canonical": "ECOOP",
+        "full_name": "European Conference on Object-Oriented Programming",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/ecoop)",
+        "notes": "",
+    },
+    {
+        "canonical": "ICFP",
+        "full_name": "ACM SIGPLAN International Conference on Functional Programming",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/icfp)",
+        "notes": "",
+    },
+    {
+        "canonical": "ISMM",
+        "full_name": "ACM SIGPLAN International Symposium on Memory Management",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/iwmm)",
+        "notes": "",
+    },
+    {
+        "canonical": "TACAS",
+        "full_name": "International Conference on Tools and Algorithms for the Construction and Analysis of Systems",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/tacas)",
+        "notes": "",
+    },
+    {
+        "canonical": "EGSR",
+        "full_name": "Eurographics Symposium on Rendering",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/rt)",
+        "notes": "",
+    },
     {
         "canonical": "IEEE Access",
         "full_name": "IEEE Access",
@@ -392,7 +442,8 @@ SOURCES = [
         "MAPL, ISC High Performance; the SysML -> MLSys rename; RA-L, L4DC, T-ITS, T-IV, "
         "ITSC, and 16 common journals and conferences of paper lists (IEEE Access, "
         "Neurocomputing, PRL, TMI, TCSVT, TAFFC, TOMM, JAIR, CVIU, "
-        "TGRS, T-RO, IJRR, ACCV, ISBI, 3DV, AACL); EuroVis and PacificVis "
+        "TGRS, T-RO, IJRR, ACCV, ISBI, 3DV, AACL); EuroVis and PacificVis; "
+        "ESOP, ECOOP, ICFP, ISMM, TACAS and EGSR "
         "(scripts/build_venues.py EXTRA_ROWS)",
     },
     {
