@@ -134,7 +134,10 @@ EXTRA_ROWS: list[dict[str, str]] = [
     },
     {
         "canonical": "TACAS",
-        "full_name": "International Conference on Tools and Algorithms for the Construction and Analysis of Systems",
+        "full_name": (
+            "International Conference on Tools and Algorithms for the Construction "
+            "and Analysis of Systems"
+        ),
         "aliases": "",
         "kind": "conference",
         "source": "public web pages (dblp: /conf/tacas)",
