@@ -154,11 +154,11 @@ def _variants(titles: list[str]) -> bool:
     `Baichuan2-7|13B` are two generations, told apart by more than a number."""
     shapes = set()
     for title in titles:
-        if len(title.split()) > 3 or not any(ch.isdigit() for ch in title):
-            return False
+        if len(title.split()) > 2 or ":" in title or not any(ch.isdigit() for ch in title):
+            return False  # (a name of one or two words: `P1: Title 1` is a title)
         shapes.add(_NUMBERS.sub("#", _SEPARATORS.sub("-", title.strip().lower())))
     shape = shapes.pop()
-    return not shapes and sum(ch.isalpha() for ch in shape) >= 2
+    return not shapes and sum(ch.isalpha() for ch in shape) >= 3  # (not `P1`, `P2`)
 
 
 _NUMBERS = lazy_compile(r"\d+")
