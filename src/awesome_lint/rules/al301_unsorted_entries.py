@@ -310,6 +310,31 @@ class _Ranks:
 _ANOTHER = lazy_compile(r"[ \t]*(?:\([^()\n]*\)[ \t]*)?[-–—:][ \t]*(?:Another|An alternative)\b")
 
 
+def _among_ties(
+    document: Document,
+    group: list[Entry],
+    kept: list[int],
+    kept_ranks: list[Any],
+    rank: Any,
+    i: int,
+    j: int,
+) -> int:
+    """Where among the kept entries of its own initial entry ``i`` goes by its whole
+    title (`Moscapsule` before `Mosquitto-PHP`, not at the end of the M's), for the
+    message; ``j`` (after all of them) when the whole titles give no place."""
+    title = title_key(title_text(document, group[i]))
+    if title is None:
+        return j
+    k = j
+    while k > 0 and kept_ranks[k - 1] == rank:
+        k -= 1
+    for m in range(k, j):
+        other = title_key(title_text(document, group[kept[m]]))
+        if other is not None and title < other:
+            return m
+    return j
+
+
 def _another(document: Document, entry: Entry, prev: Entry) -> bool:
     link = entry.link
     if link is None or prev.link is None:
@@ -865,6 +890,8 @@ class UnsortedEntries(Rule):
             entry = group[i]
             rank = plan.ranks[i]
             j = first_after(kept_ranks, rank)
+            if plan.order.startswith("initial"):
+                j = _among_ties(document, group, kept, kept_ranks, rank, i, j)
             if j < len(kept):
                 other = group[kept[j]]
                 where = f"before {_label(document, other)} (line {other.line + 1})"
