@@ -193,3 +193,19 @@ def entry_label_year(document: Document, entry: Entry) -> Year | None:
         if m is not None:
             return Year(int(m.group("year")))
     return None
+
+
+# A tag at the entry's start that gives the year before the venue: "[2022 Nature
+# Communications]", "[2021 ICML]" (one to five words after the year).
+_YEAR_FIRST_TAG = lazy_compile(
+    r"[^\w\[]{0,3}\[(?P<year>(?:19[5-9]|20[0-4])\d)"
+    r"[ \t]+[A-Za-z][\w&.'’-]*(?:[ \t]+[\w&.'’-]+){0,4}\]"
+)
+
+
+def entry_tag_year(document: Document, entry: Entry) -> Year | None:
+    """The year of a tag that opens the entry with the year first, ``12. [2022 Nature
+    Communications] **ProtGPT2 ...**``; else None."""
+    start, end = entry.content
+    m = _YEAR_FIRST_TAG.match(document.text, start, end)
+    return None if m is None else Year(int(m.group("year")))

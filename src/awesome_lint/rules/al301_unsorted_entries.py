@@ -14,6 +14,7 @@ from awesome_lint.domain.years import (
     entry_date,
     entry_label_year,
     entry_stated_year,
+    entry_tag_year,
     venue_year_of,
 )
 from awesome_lint.lazyre import lazy_compile
@@ -193,6 +194,7 @@ class _Ranks:
                     venue_year_of(tokens.of(entry))
                     or entry_stated_year(document, entry)
                     or entry_label_year(document, entry)
+                    or entry_tag_year(document, entry)
                 )
                 out.append(None if year is None else year.year)
             self._stated = out
