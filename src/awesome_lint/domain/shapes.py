@@ -96,6 +96,15 @@ def _shape_by_links(
         ):
             return "link"  # `[DAgger] <[Title](url)>`, `[13] : [Title](url)`: a tag or a key
     if first in "*_":
+        tag = _EMPHASIZED_TAG.match(text, start, links[0].start) if links else None
+        if (
+            tag is not None
+            and _WORDS.search(text, tag.end(), links[0].start)
+            and not _venue(tag["tag"])
+        ):
+            # `**[OCFusion]** Learning Instance Occlusion ... [[paper]](url)`: a name tag
+            # set in bold before a title in plain text and a link: text, then a link
+            return "text-link"
         if links and not text[start : links[0].start].strip("*_"):
             return "link"  # `**[doobie](url)** - ...`: a link set in bold to stand out
         if links and _bold_tag(text, start, links[0].start):
@@ -120,6 +129,11 @@ _TAGS = lazy_compile(
 )
 
 _HEADING = lazy_compile(r"#{1,6}[ \t]")
+_WORDS = lazy_compile(r"[^\W\d_]{2}")
+# A tag in brackets set in bold or italics, then a blank and more text: `**[OCFusion]** `.
+_EMPHASIZED_TAG = lazy_compile(
+    r"(?P<mark>\*\*|__|\*|_)\[(?P<tag>[^\W\d_][^\[\]\n]{0,39})\](?P=mark)[ \t]+(?=\S)"
+)
 
 
 def _bold_tag(text: str, start: int, end: int) -> bool:
