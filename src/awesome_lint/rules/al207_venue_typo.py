@@ -198,8 +198,13 @@ class VenueTypo(Rule):
         index = registry_index(registry)
         spellings: Counter[tuple[str, str]] | None = None
         names_venues: bool | None = None
+        tags: set[str] | None = None
         for entry, start, end, name, year in rare:
             if not year:
+                if tags is None:
+                    tags = _name_tags(document, registry)
+                if name in tags:
+                    continue  # a method's name in the file's column of tags
                 # without a year only a list that names venues vouches for the word
                 # (`request ( Context )` in a list of tools is no CoNEXT)
                 if names_venues is None:
@@ -293,6 +298,29 @@ def _near_affiliation(word: str) -> str | None:
         if distance(folded, other, 1) == 1:
             return name
     return None
+
+
+# A tag that opens an entry, maybe set in bold: `**[OCFusion]** Title`, `[UCB] <[Title]...`.
+_OPENING_TAG = lazy_compile(r"[^\w\[]{0,3}\[(?P<tag>[^\[\]\n]{1,40})\]")
+# A file whose entries open with this many unknown bracketed names has a column of tags.
+TAG_COLUMN_MIN = 3
+
+
+def _name_tags(document: Document, registry: VenueRegistry) -> set[str]:
+    """The tags without a year that open the file's entries (`**[AUNet]** Attention-guided
+    Unified Network ...`), when at least 3 distinct ones are no known venue: method
+    names in a column of tags, not venues (empty otherwise)."""
+    text = document.text
+    tags = set()
+    for entry in document.entries():
+        m = _OPENING_TAG.match(text, entry.content[0], entry.content[1])
+        if m is not None and not text.startswith("(", m.end()) and not _DIGITS.search(m["tag"]):
+            tags.add(m["tag"].strip())
+    unknown = {tag for tag in tags if registry.lookup(tag) is None}
+    return unknown if len(unknown) >= TAG_COLUMN_MIN else set()
+
+
+_DIGITS = lazy_compile(r"\d\d")
 
 
 def _candidates(
