@@ -159,7 +159,9 @@ class MissingVenue(Rule):
     among 240 titles without a venue is the list's way, not a slip), and so
     does a section of three linked entries or more none of which names a venue
     (`* <[Title](https://aaai.org/ocs/index.php/AAAI/AAAI17/...)> by Authors,
-    2017.` in a section that writes authors and years only).
+    2017.` in a section that writes authors and years only). An entry under a
+    heading that names the venue (`### ICCV` over `- AdaptIS: ... [[paper]](…
+    ICCV_2019 …)`) names it there.
 
     Also finds an entry with a paper link that names neither a venue nor a year
     in a list whose other paper entries name one: at least 7 of them do, and
@@ -397,6 +399,8 @@ class MissingVenue(Rule):
                     continue  # "by Authors, 2017." in a section that names no venue
             if self._named_elsewhere(document, entry, registry, canonical):
                 continue
+            if canonical in _heading_venues(document, registry).get(id(section), ()):
+                continue  # "### ICCV" over the entry: the heading names its venue
             name = _name_for(registry, canonical, year)
             if name == canonical:  # no rename for that year: write it as the file does
                 name = file_spelling(tokens, canonical) or name
@@ -538,3 +542,27 @@ def _one_slip(word: str, name: str) -> bool:
 
 
 __all__ = ["MissingVenue", "Style"]
+
+
+def _heading_venues(document: Document, registry: VenueRegistry) -> dict[int, frozenset[str]]:
+    """Per section (by id): the venues its heading and the headings above it name by
+    their whole title (`### ICCV`, `## CVPR 2020`), as registry names."""
+    cached: dict[int, frozenset[str]] | None = document.cache.get("AL205-heading-venues")
+    if cached is not None:
+        return cached
+    out: dict[int, frozenset[str]] = {}
+    stack: list[tuple[int, str | None]] = []  # (level, venue named)
+    for section in document.sections:
+        heading = section.heading
+        if heading is not None:
+            while stack and stack[-1][0] >= heading.level:
+                stack.pop()
+            title = _TRAILING_YEAR.sub("", heading.title).strip(" \t*_:")
+            match = registry.lookup(title) if 0 < len(title) <= 40 else None
+            stack.append((heading.level, match.venue.canonical if match else None))
+        out[id(section)] = frozenset(venue for _, venue in stack if venue is not None)
+    document.cache["AL205-heading-venues"] = out
+    return out
+
+
+_TRAILING_YEAR = lazy_compile(r"[ \t'’]*(?:19|20)?\d\d[ \t]*$")
