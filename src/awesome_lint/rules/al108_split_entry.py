@@ -8,6 +8,7 @@ from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.parser.inline import code_spans
+from awesome_lint.rules.al610_heading_hash_space import glued_heading
 from awesome_lint.rules.base import Context, Rule
 
 # A line that ends so is broken on purpose: two spaces or a backslash (a Markdown hard
@@ -53,6 +54,8 @@ class SplitEntry(Rule):
       Widget to display maps`): one line that starts with a capital and holds
       a link of its own, under an item whose link is on its first line, with
       no item after it;
+    - a heading without the blank after its hashes (`####2018` right under an
+      item), which heading-hash-space (AL610) reports;
     - a line that is one image and nothing else (`![](background.png)` under
       `- 三维深度学习子任务简介`): a figure placed under the item;
     - a hard line break: two spaces or a backslash at the end of the line, or
@@ -166,6 +169,8 @@ class SplitEntry(Rule):
             lazy = entry.kind == "paragraph" or after - following.start < column
             if _IMAGE_LINE.match(text[following.start : following.end]):
                 return None  # a figure placed under the item
+            if glued_heading(text, following.start, following.end) is not None:
+                return None  # "####2018": a heading without its blank (heading-hash-space)
             if not (lazy or in_label):
                 return None  # an indented continuation: written so on purpose
             before = line.end

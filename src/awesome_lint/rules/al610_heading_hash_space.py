@@ -13,6 +13,21 @@ _GLUED = lazy_compile(r"(#{1,6})(?=[^\W_])")
 _MAX_LENGTH = 80  # a heading is short; a long line is prose that starts with a hashtag
 
 
+def glued_heading(text: str, start: int, end: int, levels: set[int] | None = None) -> int | None:
+    """Where the hashes end on a line that would be an ATX heading but for the blank
+    after them (``####2018``): short, no hashtags after, and (with ``levels``) hashes
+    of a level the file's headings use; else None."""
+    if text[start : start + 1] != "#" or end - start > _MAX_LENGTH:
+        return None
+    match = _GLUED.match(text, start, end)
+    if match is None or (levels is not None and len(match.group(1)) not in levels):
+        return None
+    at = match.end(1)
+    if "#" in text[at:end]:
+        return None  # "#python #awesome": hashtags
+    return at
+
+
 class HeadingHashSpace(Rule):
     """
     ## What it does
@@ -24,7 +39,11 @@ class HeadingHashSpace(Rule):
     page's outline and anchors. (The rule is markdownlint's MD018,
     "no-missing-space-atx".)
 
-    Only a paragraph of that one line, at the left margin, is read, and only
+    Only a paragraph of that one line, at the left margin, is read (or such a
+    line right under a list item, where it runs on as the item's text:
+    `- Weakly-Supervised Panoptic Segmentation [[paper]](url)` then `####2018`,
+    reported without a fix: the blank would also end the item's paragraph and
+    cut its list in two), and only
     where the file has ATX headings of the same level written with the blank,
     so the line's purpose is clear. A line with a second `#` (`#python
     #awesome`), a line of more than 80 characters, and a `#` followed by
@@ -73,25 +92,30 @@ class HeadingHashSpace(Rule):
             return
         text = document.text
         lines = document.source.lines
-        for block in document.blocks:
-            if block.kind != "paragraph" or block.start_line != block.end_line:
+        candidates = [
+            (block.start_line, True)
+            for block in document.blocks
+            if block.kind == "paragraph" and block.start_line == block.end_line
+        ]
+        # a line at the margin right under a list item runs on as the item's text
+        # ("- Weakly-Supervised ... [[paper]](url)" then "####2018"): reported without
+        # a fix, which would also cut the item's paragraph and its list in two
+        candidates.extend(
+            (k, False)
+            for entry in document.entries()
+            if entry.para_end > entry.line and entry.kind == "item"
+            for k in range(entry.line + 1, entry.para_end + 1)
+            if text.startswith("#", lines[k].start)
+        )
+        for number, alone in sorted(candidates):
+            line = lines[number]
+            at = glued_heading(text, line.start, line.end, levels)
+            if at is None:
                 continue
-            line = lines[block.start_line]
-            if text[line.start : line.start + 1] != "#" or line.end - line.start > _MAX_LENGTH:
-                continue
-            match = _GLUED.match(text, line.start, line.end)
-            if match is None or len(match.group(1)) not in levels:
-                continue
-            at = match.end(1)
-            if "#" in text[at : line.end]:
-                continue  # "#python #awesome": hashtags
+            fix = Fix("Insert a space after the hashes", (Edit(at, at, " "),), makes_headings=1)
             yield self.report(
                 "No blank after the heading's hashes: the line renders as text",
                 line.start,
                 at,
-                Fix(
-                    "Insert a space after the hashes",
-                    (Edit(at, at, " "),),
-                    makes_headings=1,
-                ),
+                fix if alone else None,
             )
