@@ -485,12 +485,13 @@ def normalize_url(url: str) -> str:
 
 # A fragment that names one item of a page of many (`schedule.html#react-native`, a
 # talk; `simple-samples#hash`, a sample; `packages/#cat:Compression`, a category, after
-# a `word:` anything but `=`): two such links are two items. Not one that names a part of any
-# page (`#readme`, `#abstract`, `#page=3`), nor a short one.
+# a `word:` anything but `=`; a heading's slug with `--` for ` / `, `survey--sok`): two
+# such links are two items. Not one that names a part of any page (`#readme`,
+# `#abstract`, `#page=3`), nor a short one.
 _ITEM_FRAGMENT = lazy_compile(
     r"(?!(?:readme|top|abstract|abs|intro|introduction|overview|summary|content|contents|"
     r"main|install|installation|usage|features|documentation|docs|download|downloads|"
     r"paper|pdf|code|citation|cite|bibtex|results|demo)$)"
-    r"(?:[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*|[a-z]+:[^=&\s]+)",
+    r"(?:[a-z][a-z0-9]*(?:[-_]+[a-z0-9]+)*|[a-z]+:[^=&\s]+)",
     re.IGNORECASE,
 )
