@@ -151,6 +151,65 @@ EXTRA_ROWS: list[dict[str, str]] = [
         "source": "public web pages (dblp: /conf/rt)",
         "notes": "",
     },
+    # Security venues of a cellular-security paper list (precision probe 53):
+    # "(Wisec 23)" among "(WiSec 25)" read as no venue at all. AISec with them: one
+    # letter from WiSec, it would read as its typo.
+    {
+        "canonical": "AISec",
+        "full_name": "ACM Workshop on Artificial Intelligence and Security",
+        "aliases": "",
+        "kind": "workshop",
+        "source": "public web pages (dblp: /conf/aisec)",
+        "notes": "",
+    },
+    {
+        "canonical": "WiSec",
+        "full_name": "ACM Conference on Security and Privacy in Wireless and Mobile Networks",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/wisec)",
+        "notes": "",
+    },
+    {
+        "canonical": "ESORICS",
+        "full_name": "European Symposium on Research in Computer Security",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/esorics)",
+        "notes": "",
+    },
+    {
+        "canonical": "CODASPY",
+        "full_name": "ACM Conference on Data and Application Security and Privacy",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/codaspy)",
+        "notes": "",
+    },
+    {
+        "canonical": "WOOT",
+        "full_name": "USENIX WOOT Conference on Offensive Technologies",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/woot)",
+        "notes": "",
+    },
+    {
+        "canonical": "SOUPS",
+        "full_name": "Symposium on Usable Privacy and Security",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/soups)",
+        "notes": "",
+    },
+    {
+        "canonical": "CSET",
+        "full_name": "Cyber Security Experimentation and Test Workshop",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/uss (CSET))",
+        "notes": "",
+    },
     {
         "canonical": "IEEE Access",
         "full_name": "IEEE Access",
@@ -446,7 +505,8 @@ SOURCES = [
         "ITSC, and 16 common journals and conferences of paper lists (IEEE Access, "
         "Neurocomputing, PRL, TMI, TCSVT, TAFFC, TOMM, JAIR, CVIU, "
         "TGRS, T-RO, IJRR, ACCV, ISBI, 3DV, AACL); EuroVis and PacificVis; "
-        "ESOP, ECOOP, ICFP, ISMM, TACAS and EGSR "
+        "ESOP, ECOOP, ICFP, ISMM, TACAS and EGSR; WiSec, AISec, ESORICS, CODASPY, "
+        "WOOT, SOUPS and CSET "
         "(scripts/build_venues.py EXTRA_ROWS)",
     },
     {
