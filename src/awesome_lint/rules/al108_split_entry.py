@@ -10,6 +10,7 @@ from awesome_lint.parser.document import Document, Entry
 from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.al610_heading_hash_space import glued_heading
 from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import running_on
 
 # A line that ends so is broken on purpose: two spaces or a backslash (a Markdown hard
 # break), or an HTML line break.
@@ -100,11 +101,7 @@ class SplitEntry(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         everything = document.entries()
         # the entries that run on to another line: none in most files (looked for first)
-        multi = [
-            e
-            for e in everything
-            if e.para_end > e.line and e.kind in ("item", "paragraph") and not e.toc
-        ]
+        multi = running_on(document)
         if not multi:
             return
         entries = [

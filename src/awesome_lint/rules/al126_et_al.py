@@ -62,8 +62,6 @@ class EtAl(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
-        if "et" not in text or "al" not in text:
-            return
         found = [
             m
             for m in _ANY.finditer(text)

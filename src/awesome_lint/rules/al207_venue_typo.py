@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Mapping
+from functools import partial
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
@@ -200,11 +201,12 @@ class VenueTypo(Rule):
         names_venues: bool | None = None
         tags: set[str] | None = None
         for entry, start, end, name, year in rare:
-            if not year:
+            if not year and _opening_tag(document, entry) == name:
                 if tags is None:
                     tags = _name_tags(document, registry)
                 if name in tags:
                     continue  # a method's name in the file's column of tags
+            if not year:
                 # without a year only a list that names venues vouches for the word
                 # (`request ( Context )` in a list of tools is no CoNEXT)
                 if names_venues is None:
@@ -310,17 +312,21 @@ def _name_tags(document: Document, registry: VenueRegistry) -> set[str]:
     """The tags without a year that open the file's entries (`**[AUNet]** Attention-guided
     Unified Network ...`), when at least 3 distinct ones are no known venue: method
     names in a column of tags, not venues (empty otherwise)."""
-    text = document.text
-    tags = set()
-    for entry in document.entries():
-        m = _OPENING_TAG.match(text, entry.content[0], entry.content[1])
-        if m is not None and not text.startswith("(", m.end()) and not _DIGITS.search(m["tag"]):
-            tags.add(m["tag"].strip())
+    tags = {tag for tag in map(partial(_opening_tag, document), document.entries()) if tag}
     unknown = {tag for tag in tags if registry.lookup(tag) is None}
     return unknown if len(unknown) >= TAG_COLUMN_MIN else set()
 
 
 _DIGITS = lazy_compile(r"\d\d")
+
+
+def _opening_tag(document: Document, entry: Entry) -> str | None:
+    """The year-less tag in brackets that opens the entry (`**[AUNet]** ...`), or None."""
+    text = document.text
+    m = _OPENING_TAG.match(text, entry.content[0], entry.content[1])
+    if m is None or text.startswith("(", m.end()) or _DIGITS.search(m["tag"]):
+        return None
+    return m["tag"].strip()
 
 
 def _candidates(

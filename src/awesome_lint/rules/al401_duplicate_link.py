@@ -125,7 +125,7 @@ class DuplicateLink(Rule):
         seen: dict[tuple[int, str], list[tuple[Entry, Link, str | None]]] = {}
         # (area, link key, title key) -> the first entry with that exact title
         exact: dict[tuple[int, str, str], tuple[Entry, Link]] = {}
-        placeholders = _placeholders(document)
+        placeholders: set[str] | None = None  # worked out when first needed
         for entry, link, title, key in paper_links(document):
             area = id(entry.section) if scope == "section" else 0
             title_id = (area, key, title_key(title) if title is not None else "")
@@ -137,18 +137,26 @@ class DuplicateLink(Rule):
             # The first earlier copy that may be this paper. Titles are compared with the
             # first FUZZY_LIMIT distinct papers of this link only; past them an exact title
             # is still found: a link shared by thousands of different titles stays linear.
-            found = (
-                next(
-                    (
-                        (e, first)
-                        for e, first, t in earlier[:FUZZY_LIMIT]
-                        if t is None or title is None or same_paper_title(t, title)
-                    ),
-                    None,
-                )
-                if key not in placeholders
-                else None
+            match = next(
+                (
+                    (e, first, t)
+                    for e, first, t in earlier[:FUZZY_LIMIT]
+                    if t is None or title is None or same_paper_title(t, title)
+                ),
+                None,
             )
+            found = None if match is None else (match[0], match[1])
+            if (
+                match is not None
+                and match[2] is not None
+                and title is not None
+                and title_key(match[2]) != title_id[2]
+            ):
+                # alike titles, not equal: behind a placeholder, two papers
+                if placeholders is None:
+                    placeholders = _placeholders(document)
+                if key in placeholders:
+                    found = None
             if found is None:
                 found = exact.get(title_id)
             if found is None:  # a different paper with this link: shared-link's business

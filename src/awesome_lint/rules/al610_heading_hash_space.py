@@ -6,6 +6,7 @@ from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import running_on
 
 # A line that would be an ATX heading but for the blank after its hashes:
 # the hashes, then a letter or digit straight away.
@@ -102,8 +103,8 @@ class HeadingHashSpace(Rule):
         # a fix, which would also cut the item's paragraph and its list in two
         candidates.extend(
             (k, False)
-            for entry in document.entries()
-            if entry.para_end > entry.line and entry.kind == "item"
+            for entry in running_on(document)
+            if entry.kind == "item"
             for k in range(entry.line + 1, entry.para_end + 1)
             if text.startswith("#", lines[k].start)
         )

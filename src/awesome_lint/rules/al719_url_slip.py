@@ -1,14 +1,19 @@
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 
 # Sentence punctuation that a link's address does not end with: the writer's
 # full stop or comma caught inside the parentheses.
 _ENDINGS = ".,;"
+# Two slashes that no ":" or third slash opens ("cc//paper"; a pattern that starts with
+# its literal is searched for quickly, and stops at each "://" only briefly).
+_DOUBLE = lazy_compile(r"//(?<![:/]//)")
 
 
 class UrlSlip(Rule):
@@ -66,9 +71,21 @@ class UrlSlip(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
-        for link in document.links:
-            if link.reference or link.image:
+        # The places that may hold a slip, found by quick scans of the text (a loop over
+        # every link costs more): a punctuation mark before a ")", and a "//" that no
+        # ":" opens (an address's own "://" is most of them). Only their links are read.
+        places = [at for mark in _ENDINGS for at in _places(text, mark + ")")]
+        places.extend(m.start() for m in _DOUBLE.finditer(text))
+        if not places:
+            return
+        links = document.links
+        starts = [link.url[0] for link in links]
+        seen: set[int] = set()
+        for index in sorted({bisect_right(starts, at) - 1 for at in places} - {-1}):
+            link = links[index]
+            if index in seen or link.reference or link.image:
                 continue
+            seen.add(index)
             start, end = link.url
             if end - start < 12 or not text.startswith("](", link.text[1]):
                 continue  # (an autolink, or a target in angle brackets)
@@ -94,6 +111,14 @@ class UrlSlip(Rule):
                     at + 2,
                     self.replace("Write one slash", at, at + 2, "/", unsafe=True),
                 )
+
+
+def _places(text: str, what: str) -> Iterator[int]:
+    """Where ``what`` is written in ``text`` (str.find: a fast scan)."""
+    at = text.find(what)
+    while at >= 0:
+        yield at
+        at = text.find(what, at + 1)
 
 
 def _ended_by_slip(url: str) -> bool:

@@ -62,6 +62,16 @@ def link_first(document: Document) -> Sequence[Entry]:
     )
 
 
+def running_on(document: Document) -> Sequence[Entry]:
+    """List items and paragraph entries whose paragraph runs on past their first line
+    (not a table of contents' items): few in most files, found once per document."""
+    return _entries(
+        document,
+        "running-on-entries",
+        lambda e: e.para_end > e.line and e.kind in ("item", "paragraph") and not e.toc,
+    )
+
+
 def prose_entries(document: Document) -> Sequence[Entry]:
     """Entries whose text is the list's own writing: not table rows (cells), not a table
     of contents."""
