@@ -19,10 +19,20 @@ from awesome_lint.parser.markdown import link_destination, link_title, normalize
 _AUTOLINK = lazy_compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
 _BACKTICKS = lazy_compile(r"`+")
 _WS = " \t\n"
+# A character of the common destination: no blank, no parenthesis, no escape, no angle
+# bracket, no control character: what ``[^\s()<>\\\x00-\x1f\x7f]`` matches, written as
+# ranges (around the Unicode blanks ``\s`` stands for: U+0085, U+00A0, U+1680,
+# U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), which the matcher looks up in
+# a table, one step a character, where the negated set tried its parts one by one
+# (``tests/test_flat_links.py`` compares the two on every code point).
+_DEST_CHAR = (
+    "[!-'*-;=?-\\[\\]-~\\x80-\\x84\\x86-\\x9f\\xa1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027"
+    "\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\U0010ffff]"
+)
 # The common destination: no spaces, no parentheses, no escapes, no angle brackets.
-_SIMPLE_DEST = lazy_compile(r"[^\s()<>\\\x00-\x1f\x7f]+")
+_SIMPLE_DEST = lazy_compile(_DEST_CHAR + "+")
 # "(" + such a destination + ")" right after a link's "]"
-_SIMPLE_LINK_TAIL = lazy_compile(r"\(([^\s()<>\\\x00-\x1f\x7f]+)\)")
+_SIMPLE_LINK_TAIL = lazy_compile(r"\((" + _DEST_CHAR + r"+)\)")
 
 
 def code_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -217,8 +227,11 @@ def scan_links(
     return links
 
 
-# a bracket pair with no bracket inside, and the common "(url)" right after it
-_FLAT_LINK = lazy_compile(r"\[[^\[\]]*\](?:\(([^\s()<>\\\x00-\x1f\x7f]+)\))?")
+# a bracket pair, and the common "(url)" right after it. The text between the brackets
+# is read up to the first "]" (one character to look for is one step a character, two
+# are a set): a match holding another "[" leaves fewer matches than "[", and
+# ``flat_links`` then gives None, as for any bracket in no flat pair.
+_FLAT_LINK = lazy_compile(r"\[[^\]]*\](?:\((" + _DEST_CHAR + r"+)\))?")
 
 
 def flat_links(text: str, start: int, end: int) -> list[Link] | None:
