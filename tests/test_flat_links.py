@@ -9,7 +9,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.parser.inline import _DEST_CHAR, flat_links, scan_links
+from awesome_lint.parser.inline import _DEST_CHAR, flat_links, plain, plain_lines, scan_links
 
 # A definition no generated label can use ("z" is not in the alphabet): with it,
 # scan_links takes the bracket-pair path, and finds the same links as without one.
@@ -72,3 +72,16 @@ def test_a_label_holding_a_bracket_is_no_flat_pair() -> None:
     for text in ("[a [b](u) c](v)", "[a [b] c](u)", "[x] [a [b](u)", "[a [b]](u) [c](v)"):
         assert flat_links(text, 0, len(text)) is None
         assert _both(text)[0] == _both(text)[1]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(["`", "\\", "\n", "<", "a", "[", "]", " ", "é", "🙂"])),
+    st.integers(0, 12),
+    st.integers(0, 12),
+)
+def test_plain_as_the_set_patterns(text: str, start: int, end: int) -> None:
+    # plain and plain_lines look for each character with str.find; they answer as a
+    # search of the characters' set does
+    assert plain(text, start, end) == (re.compile(r"[`\\\n<]").search(text, start, end) is None)
+    assert plain_lines(text, start, end) == (re.compile(r"[`\\<]").search(text, start, end) is None)
