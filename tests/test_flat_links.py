@@ -3,10 +3,13 @@ bracket-pair scan finds."""
 
 from __future__ import annotations
 
+import re
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awesome_lint.parser.inline import flat_links, scan_links
+from awesome_lint.parser.inline import _DEST_CHAR, flat_links, plain, plain_lines, scan_links
 
 # A definition no generated label can use ("z" is not in the alphabet): with it,
 # scan_links takes the bracket-pair path, and finds the same links as without one.
@@ -49,3 +52,36 @@ def test_examples() -> None:
     # a destination with a title: found by the general destination parser
     text = '[a](u "t") [b]( v )'
     assert [link.url_value for link in _both(text)[0]] == ["u", "v"]
+
+
+def test_destination_characters_as_the_negated_set() -> None:
+    # ``_DEST_CHAR`` spells out ``[^\s()<>\\\x00-\x1f\x7f]`` as ranges: the same
+    # characters, every code point compared
+    negated = re.compile(r"[^\s()<>\\\x00-\x1f\x7f]")
+    ranges = re.compile(_DEST_CHAR)
+    assert [
+        code
+        for code in range(sys.maxunicode + 1)
+        if (negated.match(chr(code)) is None) != (ranges.match(chr(code)) is None)
+    ] == []
+
+
+def test_a_label_holding_a_bracket_is_no_flat_pair() -> None:
+    # the label is read up to the first "]": a "[" inside makes the pairs fewer than
+    # the "[", so the line goes to the pair scan, whatever follows the brackets
+    for text in ("[a [b](u) c](v)", "[a [b] c](u)", "[x] [a [b](u)", "[a [b]](u) [c](v)"):
+        assert flat_links(text, 0, len(text)) is None
+        assert _both(text)[0] == _both(text)[1]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(["`", "\\", "\n", "<", "a", "[", "]", " ", "é", "🙂"])),
+    st.integers(0, 12),
+    st.integers(0, 12),
+)
+def test_plain_as_the_set_patterns(text: str, start: int, end: int) -> None:
+    # plain and plain_lines look for each character with str.find; they answer as a
+    # search of the characters' set does
+    assert plain(text, start, end) == (re.compile(r"[`\\\n<]").search(text, start, end) is None)
+    assert plain_lines(text, start, end) == (re.compile(r"[`\\<]").search(text, start, end) is None)

@@ -66,3 +66,38 @@ def test_same_state_and_tokens_on_every_corpus_list(path: Path) -> None:
     stock.disable(["inline", "text_join"])
     ours = parse_blocks(text, compact=False).tokens
     assert [tok.as_dict() for tok in ours] == [tok.as_dict() for tok in stock.parse(text)]
+
+
+def _stock_tokens(text: str) -> list[dict[str, object]]:
+    stock = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    stock.disable(["inline", "text_join"])
+    return [tok.as_dict() for tok in stock.parse(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# T\n\n- [a](u)\n- b\n",  # nothing to normalise: the text is taken as it is
+        "# T\r\n\r\n- [a](u)\r\n- b\r\n",
+        "# T\r\r- [a](u)\r- b",
+        "# T\n\n- [a](u) \0 x\n",
+        "para\r\nnext\0\n\n| a | b |\r\n|---|---|\r\n| 1 | 2 |\n",
+    ],
+)
+def test_tokens_as_stock_with_or_without_line_breaks_to_normalise(text: str) -> None:
+    # ``markdown._normalize`` skips markdown-it-py's "normalize" rule on a text with no
+    # carriage return and no NUL (where it changes nothing) and runs it on the others
+    assert [tok.as_dict() for tok in parse_blocks(text, compact=False).tokens] == (
+        _stock_tokens(text)
+    )
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["\n", "\r\n", "\r", "\0", " ", "a", "- ", "# ", "|"]), max_size=25)
+)
+def test_tokens_as_stock_on_generated_line_breaks(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert [tok.as_dict() for tok in parse_blocks(text, compact=False).tokens] == (
+        _stock_tokens(text)
+    )

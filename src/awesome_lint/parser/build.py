@@ -458,18 +458,33 @@ def _simple_list(
         content_end = line_end
         if text[line_end - 1] in " \t":
             content_end = _blank_back(text, content, line_end)
+        # (positional arguments, in ``Entry.__init__``'s order: a call with eleven
+        # keywords costs twice as much, and this runs for every item of a simple list)
         entry = Entry(
-            line=number,
-            indent=(line_start, marker),
-            marker=(marker, marker + 1),
-            content=(content, content_end),
-            depth=depth,
-            ordered=False,
-            parsed=lazy == 0,  # its paragraph is its first line alone
-            eol=(line_end, line_end + len(terminator)),
-            end_line=last + last_lazy,
-            para_end=number + lazy,
-            list_id=ids[depth],
+            number,  # line
+            (line_start, marker),  # indent
+            (marker, marker + 1),  # marker
+            (content, content_end),  # content
+            depth,
+            False,  # ordered
+            lazy == 0,  # parsed: its paragraph is its first line alone
+            None,  # link
+            None,  # links
+            None,  # more_links
+            None,  # prefix
+            None,  # title_separator
+            None,  # subtitle
+            None,  # venue_separator
+            None,  # venue
+            None,  # comment
+            None,  # trailing
+            (line_end, line_end + len(terminator)),  # eol
+            last + last_lazy,  # end_line
+            number + lazy,  # para_end
+            None,  # children
+            None,  # parent
+            None,  # section
+            ids[depth],  # list_id
         )
         if content_end < line_end:
             entry.trailing = (content_end, line_end)

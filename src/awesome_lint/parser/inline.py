@@ -19,10 +19,20 @@ from awesome_lint.parser.markdown import link_destination, link_title, normalize
 _AUTOLINK = lazy_compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
 _BACKTICKS = lazy_compile(r"`+")
 _WS = " \t\n"
+# A character of the common destination: no blank, no parenthesis, no escape, no angle
+# bracket, no control character: what ``[^\s()<>\\\x00-\x1f\x7f]`` matches, written as
+# ranges (around the Unicode blanks ``\s`` stands for: U+0085, U+00A0, U+1680,
+# U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), which the matcher looks up in
+# a table, one step a character, where the negated set tried its parts one by one
+# (``tests/test_flat_links.py`` compares the two on every code point).
+_DEST_CHAR = (
+    "[!-'*-;=?-\\[\\]-~\\x80-\\x84\\x86-\\x9f\\xa1-\\u167f\\u1681-\\u1fff\\u200b-\\u2027"
+    "\\u202a-\\u202e\\u2030-\\u205e\\u2060-\\u2fff\\u3001-\\U0010ffff]"
+)
 # The common destination: no spaces, no parentheses, no escapes, no angle brackets.
-_SIMPLE_DEST = lazy_compile(r"[^\s()<>\\\x00-\x1f\x7f]+")
+_SIMPLE_DEST = lazy_compile(_DEST_CHAR + "+")
 # "(" + such a destination + ")" right after a link's "]"
-_SIMPLE_LINK_TAIL = lazy_compile(r"\(([^\s()<>\\\x00-\x1f\x7f]+)\)")
+_SIMPLE_LINK_TAIL = lazy_compile(r"\((" + _DEST_CHAR + r"+)\)")
 
 
 def code_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -134,19 +144,32 @@ def _plain_pairs(text: str, start: int, end: int) -> dict[int, int]:
 
 
 # What makes a segment more than plain text and brackets: a code span, an escape, a line
-# break (a blank line ends brackets) or an autolink.
-_NOT_PLAIN = lazy_compile(r"[`\\\n<]")
-# ... on one line (a run of lines has line breaks: each of its lines is looked at alone)
-_NOT_PLAIN_LINE = lazy_compile(r"[`\\<]")
+# break (a blank line ends brackets) or an autolink: one of "`", "\\", "\n" and "<". Each
+# is looked for with str.find (``plain``): a pattern of the four, ``[`\\\n<]``, tests
+# every character against its set, about thirty times the steps of the four finds on a
+# text of four bytes a character (a paper list with an emoji).
 
 
 def plain_lines(text: str, start: int, end: int) -> bool:
-    """Whether every line of ``text[start:end]`` is a plain segment (see ``_NOT_PLAIN``).
-    Then, with no reference defined, ``scan_links`` of one of those lines is
-    ``flat_links``' when that is not None: ``scan_links`` finds nothing in a plain
-    segment without ``[``, where ``flat_links`` finds nothing too (or gives None, for a
-    stray ``]``)."""
-    return _NOT_PLAIN_LINE.search(text, start, end) is None
+    """Whether every line of ``text[start:end]`` is a plain segment (see ``plain``; a
+    line break between lines aside). Then, with no reference defined, ``scan_links``
+    of one of those lines is ``flat_links``' when that is not None: ``scan_links`` finds
+    nothing in a plain segment without ``[``, where ``flat_links`` finds nothing too (or
+    gives None, for a stray ``]``)."""
+    find = text.find
+    return find("`", start, end) < 0 and find("\\", start, end) < 0 and find("<", start, end) < 0
+
+
+def plain(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a plain segment: no code span, escape, line break
+    or autolink could start in it."""
+    find = text.find
+    return (
+        find("\n", start, end) < 0
+        and find("`", start, end) < 0
+        and find("\\", start, end) < 0
+        and find("<", start, end) < 0
+    )
 
 
 def scan_links(
@@ -159,7 +182,7 @@ def scan_links(
     end = len(text) if end is None else end
     angle = False
     spans: list[tuple[int, int]] = []
-    if _NOT_PLAIN.search(text, start, end) is None:  # the common entry line
+    if plain(text, start, end):  # the common entry line
         if text.find("[", start, end) < 0:
             return []
         if not references:
@@ -217,12 +240,15 @@ def scan_links(
     return links
 
 
-# a bracket pair with no bracket inside, and the common "(url)" right after it
-_FLAT_LINK = lazy_compile(r"\[[^\[\]]*\](?:\(([^\s()<>\\\x00-\x1f\x7f]+)\))?")
+# a bracket pair, and the common "(url)" right after it. The text between the brackets
+# is read up to the first "]" (one character to look for is one step a character, two
+# are a set): a match holding another "[" leaves fewer matches than "[", and
+# ``flat_links`` then gives None, as for any bracket in no flat pair.
+_FLAT_LINK = lazy_compile(r"\[[^\]]*\](?:\((" + _DEST_CHAR + r"+)\))?")
 
 
 def flat_links(text: str, start: int, end: int) -> list[Link] | None:
-    """``scan_links`` of a plain segment (see ``_NOT_PLAIN``) when no reference is
+    """``scan_links`` of a plain segment (see ``plain``) when no reference is
     defined, in one pass, or None when some bracket is not in a flat pair (nested
     brackets, a bracket inside a destination): then the pairs are looked at one by one.
 
