@@ -294,12 +294,17 @@ def _blank_targets(text: str, start: int, end: int, links: tuple[Link, ...]) -> 
     return "".join(pieces)
 
 
+# A bracket or parenthesis holding a capitalised name and a year of two digits.
+_NAME_SHORT_YEAR = lazy_compile(r"[\[(][A-Z][^\[\]()\n]{0,60}[ \t'’]\d\d[\])]")
+
+
 def names_venue_or_year(
     document: Document, entry: Entry, registry: VenueRegistry, paper: Link
 ) -> bool:
     """Whether an entry names a venue or a year anywhere a paper list writes one: a
     venue token (slot, prefix, tail, link label), a year in its text or link labels
-    (its paragraph's continuation lines included), ``arXiv``, ``Preprint``, a report,
+    (its paragraph's continuation lines included; a name and two digits in brackets,
+    ``[Discover AI 24]``), ``arXiv``, ``Preprint``, a report,
     a bracketed prefix (``[USENIX ;login:]``), a known venue name alone (``TMLR``,
     ``[[NeurIPS]]``), or a name after the last comma before the paper link (``Title,
     Transportation Research Part C.``). Lenient: an entry that names something like
@@ -315,6 +320,8 @@ def names_venue_or_year(
         own = _BARE_URL.sub(" ", own)
     if (_TWO_DIGITS.search(own) and _ANY_YEAR.search(own)) or _venue_words_in(own):
         return True
+    if _NAME_SHORT_YEAR.search(own):
+        return True  # "[Discover Artificial Intelligence 24]", "(Wisec 23)": a name and a year
     if entry.prefix is not None and text[entry.prefix[0] : entry.prefix[1]].lstrip(
         " \t*_"
     ).startswith("["):

@@ -168,7 +168,8 @@ class MissingVenue(Rule):
     when several entries lack one, at least 19 in 20 do (one entry among 7 or
     more is always a slip). A venue or a year counts wherever the list writes it:
     a venue token (slot, prefix, tail, link label), a year anywhere in the
-    entry's text or link labels (its wrapped lines too), `arXiv`, `Preprint`, a
+    entry's text or link labels (its wrapped lines too), a name and a year of two
+    digits in brackets (`[Discover Artificial Intelligence 24]`), `arXiv`, `Preprint`, a
     report or thesis, a bracketed prefix, a known venue alone (`TMLR`,
     `[[NeurIPS]]`) or a name after the last comma before the paper link
     (`Title, Transportation Research Part C.`). A link to a site's home page is
