@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import text_places
 
 _BLANKS = " \t"
 
@@ -62,8 +63,8 @@ class LinkTargetSpaces(Rule):
         text = document.text
         # the "(" followed by a blank and the ")" after one: most files have a handful,
         # and only their links are read
-        openings = {at + 1 for what in ("]( ", "](\t") for at in _places(text, what)}
-        closings = {at + 1 for what in (" )", "\t)") for at in _places(text, what)}
+        openings = {at + 1 for what in ("]( ", "](\t") for at in text_places(text, what)}
+        closings = {at + 1 for what in (" )", "\t)") for at in text_places(text, what)}
         if not openings and not closings:
             return
         # the links holding those places (links are in text order): found by bisection,
@@ -100,12 +101,3 @@ class LinkTargetSpaces(Rule):
                 url_start if not trail else close,
                 Fix("Remove the blank", tuple(edits), rewrites_urls=True),
             )
-
-
-def _places(text: str, what: str) -> Iterator[int]:
-    """Where ``what`` is written in ``text`` (str.find: a fast scan, unlike a pattern
-    tried at every character)."""
-    at = text.find(what)
-    while at >= 0:
-        yield at
-        at = text.find(what, at + 1)

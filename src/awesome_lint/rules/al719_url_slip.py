@@ -7,6 +7,7 @@ from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import text_places
 
 # Sentence punctuation that a link's address does not end with: the writer's
 # full stop or comma caught inside the parentheses.
@@ -74,7 +75,7 @@ class UrlSlip(Rule):
         # The places that may hold a slip, found by quick scans of the text (a loop over
         # every link costs more): a punctuation mark before a ")", and a "//" that no
         # ":" opens (an address's own "://" is most of them). Only their links are read.
-        places = [at for mark in _ENDINGS for at in _places(text, mark + ")")]
+        places = [at for mark in _ENDINGS for at in text_places(text, mark + ")")]
         places.extend(m.start() for m in _DOUBLE.finditer(text))
         if not places:
             return
@@ -111,14 +112,6 @@ class UrlSlip(Rule):
                     at + 2,
                     self.replace("Write one slash", at, at + 2, "/", unsafe=True),
                 )
-
-
-def _places(text: str, what: str) -> Iterator[int]:
-    """Where ``what`` is written in ``text`` (str.find: a fast scan)."""
-    at = text.find(what)
-    while at >= 0:
-        yield at
-        at = text.find(what, at + 1)
 
 
 def _ended_by_slip(url: str) -> bool:
