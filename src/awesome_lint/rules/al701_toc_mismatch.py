@@ -39,7 +39,9 @@ class TocMismatch(Rule):
       headings above the ToC, the ToC's own heading, a grouping heading
       whose sub-headings the ToC lists at its level, nor a section a ToC leaves
       out by custom (`Legend`, `Contribute`, `Contributing`, `License`, `Code of
-      Conduct`, `Footnotes`, `Acknowledgements`, `Credits`).
+      Conduct`, `Footnotes`, `Acknowledgements`, `Credits`). An item that links
+      several headings (`- 2018: [CVPR](#2018-cvpr), [ECCV](#2018-eccv)`) lists
+      them all.
     - **wrong anchor**: an item whose anchor differs only in case from a
       heading's, where most of the ToC's anchors are written in GitHub's lower
       case (a ToC writing them in the headings' case at least as often,
@@ -321,7 +323,15 @@ class TocMismatch(Rule):
         own = sections[toc_index].heading
         parents = _parents(sections)
         listed_siblings = {(parents[index], sections[index].level) for index in item_of}
-        last_listed = max(item_of)
+        # the headings an item links after its first link
+        # (`- 2018: [CVPR](#2018-cvpr), [ECCV](#2018-eccv), [Others](#2018-others)`)
+        also_listed = {
+            anchors[later]
+            for item in items
+            for link in item.links[1:]
+            if not link.image and (later := fragment(link.url_value) or "") in anchors
+        }
+        last_listed = max(item_of.keys() | also_listed)
         listed_depth_below: dict[int, int] = {}  # heading -> least ToC depth of a descendant
         for index, item in item_of.items():
             ancestor = parents[index]
@@ -341,7 +351,7 @@ class TocMismatch(Rule):
             heading = section.heading
             if heading is None or heading is own or heading.line <= toc_end:
                 continue
-            if index in item_of or section.level not in covered:
+            if index in item_of or index in also_listed or section.level not in covered:
                 continue
             if (parents[index], section.level) not in listed_siblings:
                 continue  # the ToC lists nothing at this level under this parent
