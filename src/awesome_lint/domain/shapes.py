@@ -61,6 +61,8 @@ def _shape_by_links(
                 venues += 1
     if venues >= 2 and links[0].start != start:
         return None  # "Visual Recognition [Spring 2016](u), [Fall 2016](u)": editions
+    if len(links) >= 2 and links[0].start != start and _parts(text, links):
+        return None  # "Collecting Garbage: [1](u) [2](u) [3](u)": a series in parts
     if roles and not links:
         return None  # only code, project or badge links: fits both link-less and linked lists
     if not links and entry.more_links:
@@ -148,6 +150,18 @@ def _bold_tag(text: str, start: int, end: int) -> bool:
         and not _year_end(head, 0, close)
         and _TAGS.fullmatch(head) is not None
         and not _venue(head[1:close])
+    )
+
+
+# A part's number as a link's text: `1`, `#1`, `\\#2`, `Part 3`, `II`.
+_PART = lazy_compile(r"(?i)(?:part[ \t]*)?\\?#?(?:\d{1,2}|[ivx]{1,4})")
+
+
+def _parts(text: str, links: list[Link]) -> bool:
+    """Whether every link's text is a part's number, `Name: [\\#1](u) & [\\#2](u)`: the
+    links after the name are the parts of one series, and the name is the title."""
+    return all(
+        not link.image and _PART.fullmatch(text, link.text[0], link.text[1]) for link in links
     )
 
 
