@@ -292,7 +292,17 @@ def _entry_title(
         if cell is None:
             return None
         return _clean(document.span_text(cell)) or None
-    return _head_title(document.text[entry.content[0] : link.start])
+    head = document.text[entry.content[0] : link.start]
+    if head[-6:].rstrip().rpartition(" ")[2].lower() in _LINKING_WORDS:
+        # "MLE in [LSC-CNN](url) (distance measure)": the link's text is the object of
+        # a sentence, and the paper's name; the words before it are a note
+        label = _clean(document.span_text(link.text)).strip("[]() ")
+        return None if clean_label(label) in PAPER_LABELS else label or None
+    return _head_title(head)
+
+
+# Words that end a sentence's text before a link that names the paper: `MLE in [X](u)`.
+_LINKING_WORDS = frozenset({"in", "of", "by", "see", "at", "on", "via", "from"})
 
 
 def _head_title(head: str) -> str | None:
