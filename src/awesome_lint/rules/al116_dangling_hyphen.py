@@ -32,7 +32,8 @@ class DanglingHyphen(Rule):
       colon or a dash.
 
     A suspended hyphen (`Inter- and Intra-Node`, `pre- or post-training`) is
-    left alone, and so are link targets and code spans.
+    left alone, and so are a word set between hyphens (`Luke Wagner -on-
+    WebAssembly`, a video's own styling), link targets and code spans.
 
     ## Why
 
@@ -84,6 +85,8 @@ class DanglingHyphen(Rule):
             word = _WORD_BEFORE.search(text, max(0, pos - 60), pos)
             assert word is not None  # matches the empty string
             start = word.start()
+            if text[start] == "-" and text[start - 1 : start] in (" ", "\t"):
+                continue  # "Luke Wagner -on- WebAssembly": a word set between hyphens
             after_word = re.match(r"[A-Za-z]\w*", text[after : after + 60])
             end = after + (after_word.end() if after_word else 1)
             written = text[start:end]
