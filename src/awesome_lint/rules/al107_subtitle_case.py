@@ -71,7 +71,9 @@ class SubtitleCase(Rule):
     and that two or more of its link targets write (`sbt plugin to ...` five
     times beside `Sbt plugin that ...`, with links to `sbt-assembly`,
     `sbt-revolver`: a name whose owners write it in lower case; `many images`
-    twice is still reported). Nor is a function word (`a`, `an`,
+    twice is still reported), nor a word of the entry's own link text and
+    target (`[Love Imgui](…/love-imgui) - imgui module for …`: the project's
+    name as its owners write it). Nor is a function word (`a`, `an`,
     `the`, `of`, ...) that opens the rest of a paper's own title: after a link to
     a paper (arXiv, a DOI, ACM, USENIX, OpenReview, a PDF, ...) the `: subtitle`
     is the title as its authors wrote it (`[xDiT](https://arxiv.org/abs/2411.01738):
@@ -153,6 +155,8 @@ class SubtitleCase(Rule):
                     named = re.findall(rf"(?<![a-z]){re.escape(core.lower())}(?![a-z])", targets)
                     if len(named) >= 2:
                         continue  # "sbt plugin ...": a name, in lower case as its links write it
+                if _own_name(document, entry, core):
+                    continue  # "[Love Imgui](…/love-imgui) - imgui module for …": its name
                 if core in _ENGLISH:
                     if _paper_title(document, entry):
                         continue  # "xDiT: an Inference Engine": as the authors wrote it
@@ -167,6 +171,18 @@ class SubtitleCase(Rule):
                     pos + 1,
                     self.replace("Capitalise the first letter", pos, pos + 1, text[pos].upper()),
                 )
+
+
+def _own_name(document: Document, entry: Entry, word: str) -> bool:
+    """Whether ``word`` (in lower case) is a word of the entry's own link text and of
+    its link target: the project's name, written as its owners write it."""
+    link = entry.link
+    if link is None or word in _ENGLISH:
+        return False
+    folded = word.lower()
+    label = re.split(r"[\W_]+", document.span_text(link.text).lower())
+    target = re.split(r"[\W_]+", link.url_value.lower())
+    return folded in label and folded in target
 
 
 def _host(entry: Entry) -> str:
