@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.parser.document import Document
+from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import entry_at, entry_text_spans, file_habit
 
@@ -27,7 +27,8 @@ class ColonSpacing(Rule):
     Silos`, in a file that writes its colons straight after the word (`Name:
     Title`) at least 19 times in 20 (and at least 20 times). Only a colon
     between two words counts (`Name : Title`, not `10 : 30`); link targets, code spans and
-    table cells are not read. In such a file it also finds a colon with no blank
+    table cells are not read, nor are to-do items without a link (`- [x]
+    Choose a format. **Decision:Text**`). In such a file it also finds a colon with no blank
     after it before a capitalised word, `Fast and Slow:Optimizing`, or before a
     capital standing alone, `Compressor:A training-free method` (the word before
     it three characters or more: `re:Director` is a name).
@@ -79,6 +80,7 @@ class ColonSpacing(Rule):
             and (entry := entry_at(document, at - 2)) is not None
             and entry.kind != "row"
             and any(a <= at - 2 and at + 1 < b for a, b in entry_text_spans(text, entry))
+            and not _task(text, entry)
         ]
         if not glued or not file_habit(kept, len(glued), share=_SHARE, minimum=_MINIMUM):
             return
@@ -104,7 +106,7 @@ class ColonSpacing(Rule):
             if not (text[at - 1 : at].isalpha() and text[at + 3 : at + 4].isalpha()):
                 continue  # between two words only
             entry = entry_at(document, at)
-            if entry is None or entry.kind == "row":
+            if entry is None or entry.kind == "row" or _task(text, entry):
                 continue
             if not any(a <= at and at + 3 <= b for a, b in entry_text_spans(text, entry)):
                 continue  # a link target or a code span
@@ -118,6 +120,15 @@ class ColonSpacing(Rule):
                 at + 2,
                 fix if entry.parsed else None,
             )
+
+
+def _task(text: str, entry: Entry) -> bool:
+    """Whether the entry is a to-do without a link, `- [x] 1.Choose a record format
+    ... **Decision:Text!!!**`: the list's own notes, not a title."""
+    return not entry.links and text[entry.content[0] : entry.content[0] + 4] in _TASK_MARKS
+
+
+_TASK_MARKS = frozenset({"[ ] ", "[x] ", "[X] "})
 
 
 def _word(text: str, pos: int, step: int) -> int:
