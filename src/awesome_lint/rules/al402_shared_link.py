@@ -47,7 +47,8 @@ class SharedLink(Rule):
 
     None. A short title that names a resource of a paper (`[Sun dataset](…)`,
     `[Demo video](…)`) may share the paper's page and is not compared, nor is a
-    link whose text is its own address (`[visualqa.org](http://www.visualqa.org/)`).
+    link whose text is its own address (`[visualqa.org](http://www.visualqa.org/)`,
+    `[owner/repo](https://github.com/owner/repo)`: a project cross-listed by its name).
     Entries that all name the code repository they share (`[hatch]` and
     `[hatchling]` on `github.com/pypa/hatch`, `[uv-build]` on `astral-sh/uv`) are
     parts of one project, listed so on purpose; `[tabwriter]` on
@@ -123,12 +124,17 @@ _CODE_HOSTS = ("https://github.com/", "https://gitlab.com/", "https://bitbucket.
 
 
 def _address(text: str, link: Link) -> bool:
-    """Whether the link's text is its own address, the host or the whole URL
-    (`[visualqa.org](http://www.visualqa.org/)`): no title to compare."""
+    """Whether the link's text is its own address, the host, the whole URL or its
+    last parts (`[visualqa.org](http://www.visualqa.org/)`, `[owner/repo](…/owner/repo)`):
+    no title to compare."""
     label = text[link.text[0] : link.text[1]].strip("[] \t").lower().rstrip("/")
-    if not label or " " in label or "." not in label:
+    if not label or " " in label:
         return False
     url = link.url_value.lower().rstrip("/")
+    if "/" in label and url.endswith("/" + label):
+        return True  # `[dotansimha/graphql-eslint](https://github.com/dotansimha/graphql-eslint)`
+    if "." not in label:
+        return False
     host = url.split("://", 1)[-1].split("/", 1)[0].removeprefix("www.")
     return label in (url, host, url.split("://", 1)[-1])
 
