@@ -65,7 +65,9 @@ class VenueEnding(Rule):
 
     Finds the venue that ends an entry's text (before the entry's first link
     after its title, or at the end of the entry) written with another ending
-    than the file writes there at least 9 times in 10 (and at least 10 times):
+    than the file writes there at least 9 times in 10 (and at least 10 times;
+    the ending before links and the ending of an entry are two habits, counted
+    apart):
     `CVPR 2019 \\[[paper](url)\\]` or `ACCV 2018, \\[[paper](url)\\]` in a file
     that writes `CVPR 2019. \\[[paper](url)\\]`, or `NIPS 2016.` in a file whose
     entries end `ICLR 2017` with no period. Only an ending after a year, a
@@ -126,13 +128,18 @@ class VenueEnding(Rule):
                 if end is not None:
                     ends.append(end)
         yield from self._leads(document, tokens)
-        want = dominant((e.sep for e in ends), share=_SHARE, minimum=_MINIMUM)
-        if want is None:
-            return
-        kept = sum(1 for e in ends if e.sep == want)
+        # the ending before links and the ending of an entry are two habits: a file may
+        # end "Title, AAAI 2020" and write "AAAI 2020, [[code]](url)" or not, either way
+        wants: dict[bool, tuple[str, int] | None] = {}
+        for linked in (True, False):
+            seps = [e.sep for e in ends if e.linked is linked]
+            want = dominant(seps, share=_SHARE, minimum=_MINIMUM)
+            wants[linked] = None if want is None else (want, seps.count(want))
         for e in ends:
-            if e.sep == want:
+            habit = wants[e.linked]
+            if habit is None or e.sep == habit[0]:
                 continue
+            want, kept = habit
             word = text[e.word[0] : e.word[1]]
             if want == "" and not _dated(word):
                 continue  # "Trans." may be an abbreviation: its period stays
