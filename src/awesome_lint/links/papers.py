@@ -316,8 +316,14 @@ def _head_title(head: str) -> str | None:
     cut = _CUT.search(head)
     if cut is not None:
         head = head[: cut.start()]
+    authors = _AUTHORS_FIRST.match(head)
+    if authors is not None:
+        head = head[authors.end() :]  # "Eigen et al, Depth Map Prediction ..."
+    head = head.rstrip(" \t,;")  # "..., CVPR 2018, [PDF](url)": the comma before the link
     before, comma, last = head.rpartition(",")
-    if comma and _YEAR.search(last):
+    if comma and last.strip().lower() in _UNPUBLISHED:
+        head = before  # "Title, Arxiv, [PDF](url)"
+    elif comma and _YEAR.search(last):
         head = before  # "Title, CVPR 2023." / "Title, 2018."
         if _YEAR_ALONE.fullmatch(last):
             title, comma, venue = head.rpartition(",")
@@ -325,6 +331,13 @@ def _head_title(head: str) -> str | None:
                 head = title  # "Title, Sensors, 2019." / "Title, IEEE Trans. Intell., 2019."
     title = _clean(head).rstrip(" \\[(")
     return _clean(title) or None
+
+
+# Authors before a title, "Eigen et al, " / "Zhang et al. ": one to four names.
+_AUTHORS_FIRST = lazy_compile(
+    r"[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+et[ \t]*al\.?[ \t]*[,:.][ \t]*(?=\S)"
+)
+_UNPUBLISHED = frozenset({"arxiv", "preprint", "arxiv preprint"})
 
 
 def _venue_like(text: str) -> bool:

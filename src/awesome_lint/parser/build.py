@@ -215,6 +215,24 @@ def _labelled_title(text: str, start: int, web: list[Link]) -> bool:
     return len(head.split()) >= 3 and not head.rstrip(" \t*_").endswith(":")
 
 
+# ... or with a citation number, then authors and a title in plain text, and a first web
+# link whose label names the paper or a resource of it: "[12] Cheng et al, Depth
+# Estimation via Affinity Learning, ECCV 2018, [PDF](url), [Code](url)".
+_CITED_HEAD = lazy_compile(r"[ \t]{0,3}\[\d{1,3}\][ \t]+(?=[^\W\d_])")
+_CITED_LABELS = frozenset(
+    {"pdf", "paper", "arxiv", "link", "web", "website", "project", "code", "github", "page"}
+)
+
+
+def _cited_title(text: str, start: int, web: list[Link]) -> bool:
+    """Whether the paragraph's first line opens with a citation number, then three words
+    or more, then its first web link under a label such as ``[PDF]`` or ``[Code]``."""
+    if not web or _CITED_HEAD.match(text, start, web[0].start) is None:
+        return False
+    label = text[web[0].text[0] : web[0].text[1]].strip(" \t*_").lower()
+    return label in _CITED_LABELS and len(text[start : web[0].start].split()) >= 4
+
+
 def _paragraph_entry(source: SourceText, first: int, last: int, found: list[Link]) -> Entry | None:
     """An entry made of a paragraph (``[Title](url), Venue 2019 [[code]](url)``), or None.
 
@@ -224,7 +242,7 @@ def _paragraph_entry(source: SourceText, first: int, last: int, found: list[Link
     text = source.text
     line = source.lines[first]
     web = [link for link in found if link.start < line.end and _web(text, link)]
-    labelled = _labelled_title(text, line.start, web)
+    labelled = _labelled_title(text, line.start, web) or _cited_title(text, line.start, web)
     m = None if labelled else _PARAGRAPH_START.match(text, line.start, line.end)
     venue_first = None
     if m is None and not labelled:
