@@ -71,8 +71,9 @@ class ListMarkerStyle(Rule):
     ## Options
 
     None. A depth where two markers are used equally often is left alone. A
-    table of contents (a list whose items link into the document) keeps its
-    own markers: they are compared with the table's, not with the entries'.
+    table of contents (a list whose items link into the document, or label
+    groups of such items: `- Basic Information` over `- [Books](#books)`) keeps
+    its own markers: they are compared with the table's, not with the entries'.
     So does a list of named links (at least 3 items, each starting with a link,
     `[Name](url)`, all with one marker) in a file whose items with the common
     marker are mostly in another shape: ` - [Awesome Optical Flow](url)` related
@@ -91,7 +92,7 @@ class ListMarkerStyle(Rule):
         # A table of contents is a list of its own: its markers are not the entries'.
         toc_votes: dict[int, int] = defaultdict(int)
         for entry in entries:
-            toc_votes[entry.list_id] += 1 if entry.toc else -1  # (is_toc, without a call)
+            toc_votes[entry.list_id] += 1 if entry.toc or _toc_label(entry) else -1
         by_depth: dict[tuple[bool, int], list[tuple[Entry, str]]] = defaultdict(list)
         for entry in entries:
             if entry.ordered or entry.marker[0] == entry.marker[1]:
@@ -118,3 +119,10 @@ class ListMarkerStyle(Rule):
                 if not _THEMATIC_BREAK.match(new_line):
                     fix = self.replace(f"Use {want!r}", start, end, want)
                 yield self.report(f"List marker {marker!r} should be {want!r}", start, end, fix)
+
+
+def _toc_label(entry: Entry) -> bool:
+    """Whether the item labels a group of contents items (`- Basic Information` over
+    `- [Books](#books)`): a line of the table of contents, though it links nowhere."""
+    children = entry.children
+    return bool(children) and not entry.links and all(child.toc for child in children)
