@@ -101,6 +101,25 @@ def parse_document(source: SourceText, *, compact: bool = True) -> Document:
                     and nxt.map[0] == tok.map[0]
                 ):
                     para_end = nxt.map[1] - 1
+                wrapper = stack[-1] if stack else None
+                if wrapper is not None and wrapper.line == tok.map[0]:
+                    # "* - [Title](url)": an item that opens on its parent's line; the
+                    # parent only wraps it, and the item takes its place
+                    entry = _make_entry(
+                        source,
+                        tok.map[0],
+                        tok.map[1],
+                        para_end,
+                        tok.info != "",
+                        wrapper.depth,
+                        wrapper.list_id,
+                        wrapper.content[0],
+                    )
+                    if entry is not None:
+                        _replace(wrapper, entry, top_entries)
+                    stack.append(entry)
+                    owners.append(entry if entry is not None else owners[-1])
+                    continue
                 entry = _make_entry(
                     source,
                     tok.map[0],
@@ -580,16 +599,21 @@ def _make_entry(
     numbered: bool,
     depth: int,
     list_id: int,
+    at: int = -1,
 ) -> Entry | None:
     """The entry of the list item on lines ``first`` to ``after`` (exclusive) whose
     first paragraph ends on line ``para_end`` (-1: none starts on its first line);
-    ``numbered`` says the list is ordered (read when the line shows no marker)."""
+    ``numbered`` says the list is ordered (read when the line shows no marker). Its
+    marker is at the line's start, or at ``at`` for an item that opens on its parent's
+    line (``* - [Title](url)``)."""
     lines = source.lines
     if first >= len(lines):
         return None
     line = lines[first]
     text = source.text
     line_start, line_end = line.start, line.end
+    if at >= 0:
+        line_start = at
     eol = (line_end, line_end + len(line.terminator))
     last = after - 1
     while last > first and not source.line_text(last).strip():
@@ -631,6 +655,18 @@ def _make_entry(
     if trailing_start < line_end:
         entry.trailing = (trailing_start, line_end)
     return entry
+
+
+def _replace(wrapper: Entry, entry: Entry, top_entries: list[Entry]) -> None:
+    """Put ``entry`` in the place of the item that only wraps it (``* - [Title](url)``)."""
+    parent = wrapper.parent
+    siblings = top_entries if parent is None else parent.children
+    for k in range(len(siblings) - 1, -1, -1):
+        if siblings[k] is wrapper:
+            siblings[k] = entry
+            break
+    entry.parent = parent
+    entry.indent = (wrapper.indent[0], entry.indent[1])
 
 
 def _anchors_only(links: list[Link]) -> bool:

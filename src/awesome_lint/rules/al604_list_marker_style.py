@@ -100,7 +100,8 @@ class ListMarkerStyle(Rule):
             if _TASK.match(text, entry.content[0]):
                 continue  # `- [ ] Add a list of organs`: a task list, GitHub's own markers
             key = (toc_votes[entry.list_id] > 0, entry.depth)
-            by_depth[key].append((entry, text[entry.marker[0] : entry.marker[1]]))
+            span = _marker(text, entry)
+            by_depth[key].append((entry, text[span[0] : span[1]]))
         for items in by_depth.values():
             want = dominant(marker for _, marker in items)
             if want is None:
@@ -112,7 +113,7 @@ class ListMarkerStyle(Rule):
             for entry, marker in others:
                 if (entry.list_id, entry.depth) in kept:
                     continue
-                start, end = entry.marker
+                start, end = _marker(text, entry)
                 line = document.source.lines[entry.line]
                 new_line = text[line.start : start] + want + text[end : line.end]
                 fix = None
@@ -126,3 +127,14 @@ def _toc_label(entry: Entry) -> bool:
     `- [Books](#books)`): a line of the table of contents, though it links nowhere."""
     children = entry.children
     return bool(children) and not entry.links and all(child.toc for child in children)
+
+
+def _marker(text: str, entry: Entry) -> tuple[int, int]:
+    """The marker that opens the item's line: its own, or the one of an item that only
+    wraps it (`* - [Title](url)`: the `*`, which the file's other lines are like)."""
+    start, end = entry.indent
+    if start < end and not text[start:end].isspace():
+        while text[start] in " \t":
+            start += 1
+        return start, start + 1
+    return entry.marker
