@@ -69,8 +69,8 @@ def _shape_by_links(
         links = [link for link in entry.more_links if not link.image]
     if not links and _PLACEHOLDER.search(text, start, end):
         return None  # "\\[N/A\\]": the list says on purpose that there is no link
-    if not links and end - start <= 60 and _TO_COME.search(text, start, end):
-        return None  # "- Continuing soon ...", "- More to come": no entry yet
+    if not links and _TO_COME.search(text, start, min(end, start + 40)):
+        return None  # "- Continuing soon ...", "- **YOU** - Please add ...": no entry yet
     if not links and any(child.links for child in entry.children):
         return None  # a group label ("Linux", "**Post-Training**") over linked items
     first = text[start]
@@ -187,10 +187,11 @@ def _year_end(text: str, start: int, close: int) -> bool:
 
 # "\\[N/A\\]", "(TBD)": only whether one is there counts, so the opening bracket's escape
 # is not looked for (a pattern that starts with a bracket is tried at brackets only).
-# A short item that says more entries will come: `Continuing soon ...`, `TBD`, `WIP`.
+# A short item that says more entries will come: `Continuing soon ...`, `TBD`, `WIP`,
+# `**YOU** - Please add your information`.
 _TO_COME = lazy_compile(
     r"(?i)\b(?:(?:coming|continu\w*|more|updat\w*) soon|to be (?:continued|added|updated)"
-    r"|more to come|tbd|tba|todo|wip|work in progress|stay tuned)\b"
+    r"|more to come|tbd|tba|todo|wip|work in progress|stay tuned|please add|add yours)\b"
 )
 _PLACEHOLDER = lazy_compile(r"(?i)[\[(](?:n/?a|tbd|tba|none|coming soon|to appear)\\?[\])]")
 

@@ -73,6 +73,9 @@ class EntryShape(Rule):
     file's entries (and at least 10 of them). Table-of-contents items, nested
     items and sections whose own majority shape differs from the file's are
     ignored: a section with its own deliberate convention is not an error.
+    Nor is an item without a link in the section that introduces the list (the
+    part before the first heading, or the title's section, when more follow):
+    `* This stream is to identify the clips ...` above `* [review blog](…)`.
     Links to code, a project page, slides or a badge are not the paper's: an
     entry with only such links fits either shape, and when most entries have no
     link, an entry with one is no mistake; nor is one that says it has none
@@ -133,6 +136,7 @@ class EntryShape(Rule):
         )
         if want is None or want == "text":
             return  # in a list of link-less entries, an entry with a link is no mistake
+        intro = _intro(document)
         for section, shapes in following:
             where = f" and of section {section.title!r}" if section.title else ""
             # a Markdown list of which no item has a link is notes, not entries
@@ -140,6 +144,8 @@ class EntryShape(Rule):
             linked = {entry.list_id for entry, shape in shapes if shape != "text"}
             for entry, shape in shapes:
                 if shape != want and (shape != "text" or entry.list_id in linked):
+                    if shape == "text" and section is intro:
+                        continue  # "* This stream is to identify ...": the introduction
                     yield self._report(entry, shape, want, f"of this file{where}")
 
     def _report(self, entry: Entry, shape: str, want: str, whose: str) -> Diagnostic:
@@ -148,6 +154,18 @@ class EntryShape(Rule):
             entry.content[0],
             entry.content[1],
         )
+
+
+def _intro(document: Document) -> Section | None:
+    """The section that introduces the list, when others follow: the part before the
+    first heading, or the first heading's section when nothing stands before it."""
+    sections = document.sections
+    if len(sections) < 2:
+        return None
+    first = sections[0]
+    if first.heading is None and not first.entries:
+        return sections[1] if len(sections) > 2 else None
+    return first
 
 
 def _most_common(counts: Counter[str]) -> str | None:
