@@ -48,7 +48,10 @@ class SharedLink(Rule):
     None. A short title that names a resource of a paper (`[Sun dataset](…)`,
     `[Demo video](…)`) may share the paper's page and is not compared, nor is a
     link whose text is its own address (`[visualqa.org](http://www.visualqa.org/)`,
-    `[owner/repo](https://github.com/owner/repo)`: a project cross-listed by its name).
+    `[owner/repo](https://github.com/owner/repo)`: a project cross-listed by its name),
+    nor a link to a person's or an organisation's page on a code host
+    (`https://github.com/dlang` as `[Github Organization]` and as `[D Programming
+    Language]`).
     Entries that all name the code repository they share (`[hatch]` and
     `[hatchling]` on `github.com/pypa/hatch`, `[uv-build]` on `astral-sh/uv`) are
     parts of one project, listed so on purpose; `[tabwriter]` on
@@ -69,7 +72,7 @@ class SharedLink(Rule):
             if title is not None:
                 groups.setdefault(key, []).append((entry, link, title))
         for items in groups.values():
-            if len(items) < 2:
+            if len(items) < 2 or _owner_page(items[0][1]):
                 continue
             items = [item for item in items if not _resource(item[2])]
             # one representative per distinct paper title, in order of appearance
@@ -137,6 +140,16 @@ def _address(text: str, link: Link) -> bool:
         return False
     host = url.split("://", 1)[-1].split("/", 1)[0].removeprefix("www.")
     return label in (url, host, url.split("://", 1)[-1])
+
+
+def _owner_page(link: Link) -> bool:
+    """Whether the link opens a person's or an organisation's page on a code host
+    (`https://github.com/dlang`), which a list may give under any label, in any section."""
+    url = link.url_value.lower().replace("http://", "https://").replace("://www.", "://")
+    if not url.startswith(_CODE_HOSTS):
+        return False
+    path = url.split("://", 1)[1].split("?", 1)[0].split("#", 1)[0].strip("/")
+    return path.count("/") == 1
 
 
 def _part_of_repository(text: str, link: Link) -> bool:
