@@ -119,7 +119,11 @@ class VenueTypo(Rule):
     - words shorter than 4 letters (but see below), words whose punctuation
       differs from the name's (`T-ITS` is no TIST, and neither is `TITS`, the
       same journal), and words equally near two venues (no guess is made);
-    - words far from every venue (`SAA'25`, `| Stanford`).
+    - words far from every venue (`SAA'25`, `| Stanford`);
+    - a word without a year in brackets or backticks that opens an entry, in a
+      file whose entries open with at least 3 such words that name no venue:
+      method names in a column of tags (`**[AUNet]** Title`, `` `BPNet`
+      [Title](url) ``).
 
     A word of three letters (`ACL`, `KDD` and `ICC` are all venues) is read only
     as a known four-letter name with one letter dropped, in the same case, with a
@@ -302,8 +306,11 @@ def _near_affiliation(word: str) -> str | None:
     return None
 
 
-# A tag that opens an entry, maybe set in bold: `**[OCFusion]** Title`, `[UCB] <[Title]...`.
-_OPENING_TAG = lazy_compile(r"[^\w\[]{0,3}\[(?P<tag>[^\[\]\n]{1,40})\]")
+# A tag that opens an entry, maybe set in bold: `**[OCFusion]** Title`, `[UCB] <[Title]...`,
+# or in backticks: `` `BPNet` [Boundary Proposal Network ...](url) ``.
+_OPENING_TAG = lazy_compile(
+    r"[^\w\[`]{0,3}(?:\[(?P<tag>[^\[\]\n]{1,40})\]|`(?P<code>[^`\n]{1,40})`(?=[ \t]))"
+)
 # A file whose entries open with this many unknown bracketed names has a column of tags.
 TAG_COLUMN_MIN = 3
 
@@ -324,9 +331,10 @@ def _opening_tag(document: Document, entry: Entry) -> str | None:
     """The year-less tag in brackets that opens the entry (`**[AUNet]** ...`), or None."""
     text = document.text
     m = _OPENING_TAG.match(text, entry.content[0], entry.content[1])
-    if m is None or text.startswith("(", m.end()) or _DIGITS.search(m["tag"]):
+    if m is None or text.startswith("(", m.end()):
         return None
-    return m["tag"].strip()
+    tag = m["tag"] if m["tag"] is not None else m["code"]
+    return None if _DIGITS.search(tag) else tag.strip()
 
 
 def _candidates(
