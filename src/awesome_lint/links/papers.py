@@ -320,6 +320,9 @@ def _head_title(head: str) -> str | None:
     if authors is not None:
         head = head[authors.end() :]  # "Eigen et al, Depth Map Prediction ..."
     head = head.rstrip(" \t,;")  # "..., CVPR 2018, [PDF](url)": the comma before the link
+    before, dot, last = head.rpartition(". ")
+    if dot and _YEAR.search(last) and len(last.split()) <= _VENUE_WORDS and " " in before:
+        head = before  # "Neural Sign Language Translation. *CVPR 2018*. [[paper]](url)"
     before, comma, last = head.rpartition(",")
     if comma and last.strip().lower() in _UNPUBLISHED:
         head = before  # "Title, Arxiv, [PDF](url)"
