@@ -22,6 +22,9 @@ from awesome_lint.rules.venue_common import (
 # another ending is a slip.
 _SHARE = 0.9
 _MINIMUM = 10
+# ... and a place (before links, or at the end of the entry) follows the file's habit
+# when at least this share of its entries do.
+_PLACE_SHARE = 0.8
 _YEAR = lazy_compile(r"(?:19|20)\d\d")
 # A comma before a venue after the entry's text (", PLDI 2022"): a habit at this many
 # uses and share, and a publisher word before the venue is looked past (", IEEE WACV").
@@ -66,8 +69,9 @@ class VenueEnding(Rule):
     Finds the venue that ends an entry's text (before the entry's first link
     after its title, or at the end of the entry) written with another ending
     than the file writes there at least 9 times in 10 (and at least 10 times;
-    the ending before links and the ending of an entry are two habits, counted
-    apart):
+    where fewer than 4 in 5 of the entries that end at their venue, or of those
+    with links after it, end the file's way, that place's own habit counts
+    instead, if it has one):
     `CVPR 2019 \\[[paper](url)\\]` or `ACCV 2018, \\[[paper](url)\\]` in a file
     that writes `CVPR 2019. \\[[paper](url)\\]`, or `NIPS 2016.` in a file whose
     entries end `ICLR 2017` with no period. Only an ending after a year, a
@@ -129,10 +133,18 @@ class VenueEnding(Rule):
                     ends.append(end)
         yield from self._leads(document, tokens)
         # the ending before links and the ending of an entry are two habits: a file may
-        # end "Title, AAAI 2020" and write "AAAI 2020, [[code]](url)" or not, either way
+        # end "Title, AAAI 2020" and write "AAAI 2020, [[code]](url)" or not, either way.
+        # The file's habit holds in a place where most entries (_PLACE_SHARE) follow
+        # it; elsewhere only that place's own habit does.
+        pooled = dominant((e.sep for e in ends), share=_SHARE, minimum=_MINIMUM)
         wants: dict[bool, tuple[str, int] | None] = {}
         for linked in (True, False):
             seps = [e.sep for e in ends if e.linked is linked]
+            if not seps:
+                continue
+            if pooled is not None and seps.count(pooled) >= _PLACE_SHARE * len(seps):
+                wants[linked] = (pooled, sum(1 for e in ends if e.sep == pooled))
+                continue
             want = dominant(seps, share=_SHARE, minimum=_MINIMUM)
             wants[linked] = None if want is None else (want, seps.count(want))
         for e in ends:
