@@ -337,6 +337,72 @@ def _among_ties(
     return j
 
 
+# Sections up to this many entries in arXiv order choose which entries of one year to
+# blame by their whole ids (quadratic in the entries).
+IDS_DP_MAX = 200
+
+
+def _kept_by_ids(group: list[Entry], plan: _Plan) -> set[int]:
+    """As many entries in order by arXiv year as ``plan.kept`` holds, chosen so that the
+    most neighbours among them are in the order of their whole ids too: of `2101`,
+    `2102`, `2012`, `2009` among 2020 papers, the two 2020 ids are out of place, not the
+    two 2021 ones that stand where they belong."""
+    ranks = plan.ranks
+    descending = plan.order.endswith("-desc")
+    keyed = [i for i, r in enumerate(ranks) if r is not None]
+    ids = [_first_arxiv_id(group[i]) for i in keyed]
+    # best[k]: (entries, neighbours in id order) of the best run ending at keyed[k]
+    best: list[tuple[int, int]] = []
+    back: list[int] = []
+    for k, i in enumerate(keyed):
+        top, came = (1, 0), -1
+        for m in range(k):
+            if ranks[keyed[m]] > ranks[i]:
+                continue
+            a, b = ids[m], ids[k]
+            agree = a is not None and b is not None and (a >= b if descending else a <= b)
+            score = (best[m][0] + 1, best[m][1] + agree)
+            if score > top:
+                top, came = score, m
+        best.append(top)
+        back.append(came)
+    if not best:
+        return plan.kept
+    k = max(range(len(best)), key=lambda n: best[n])
+    if best[k][0] != len(plan.kept):
+        return plan.kept  # (never: both are longest runs)
+    out: set[int] = set()
+    while k >= 0:
+        out.add(keyed[k])
+        k = back[k]
+    return out
+
+
+def _among_ids(
+    group: list[Entry],
+    kept: list[int],
+    kept_ranks: list[Any],
+    rank: Any,
+    i: int,
+    j: int,
+    order: str,
+) -> int:
+    """Where among the kept entries of its own arXiv year entry ``i`` goes by its whole
+    id (`1904.12428` before `1908.07269`, not after every 2019 paper), for the message;
+    ``j`` (after all of them) when the ids give no place."""
+    own = _first_arxiv_id(group[i])
+    if own is None:
+        return j
+    k = j
+    while k > 0 and kept_ranks[k - 1] == rank:
+        k -= 1
+    for m in range(k, j):
+        other = _first_arxiv_id(group[kept[m]])
+        if other is not None and (own > other if order.endswith("-desc") else own < other):
+            return m
+    return j
+
+
 def _another(document: Document, entry: Entry, prev: Entry) -> bool:
     link = entry.link
     if link is None or prev.link is None:
@@ -729,7 +795,10 @@ class UnsortedEntries(Rule):
     year, links no arXiv id and would fit a year earlier, where the neighbour it
     breaks with is dated by its arXiv id alone (an ICLR 2020 paper among 2019
     preprints in a list kept in the order papers appeared: its preprint came out
-    in 2019 too). When at least
+    in 2019 too). In arXiv order, of the entries of one year the ones out of
+    order by their whole ids are reported (`2012.15409` after `2102.03334`, not
+    the 2021 paper that stands where it belongs), and the message places each by
+    its id (lists up to 200 entries). When at least
     three of a file's clear lists follow one year
     order and four in five of them agree, that order is the file's: a list too
     short to show an order of its own (4 to 7 entries with a key) is read against
@@ -863,12 +932,15 @@ class UnsortedEntries(Rule):
         group = ranks.group
         if plan is None or len(plan.kept) == plan.keyed:
             return
-        kept = sorted(plan.kept)
+        kept_set = plan.kept
+        if plan.order.startswith("arxiv") and len(group) <= IDS_DP_MAX:
+            kept_set = _kept_by_ids(group, plan)
+        kept = sorted(kept_set)
         kept_ranks = [plan.ranks[i] for i in kept]
         label = _LABELS[plan.order]
         alternative = _ALTERNATIVES.get(plan.order) if order == "auto" else None
         alt = ranks.of(alternative) if alternative else None
-        out_of_place = [i for i, r in enumerate(plan.ranks) if r is not None and i not in plan.kept]
+        out_of_place = [i for i, r in enumerate(plan.ranks) if r is not None and i not in kept_set]
         misplaced = [i for i in out_of_place if alt is None or not _exempt(plan, kept, alt, i)]
         if plan.order.startswith("year-"):
             stated = ranks.stated()
@@ -894,6 +966,8 @@ class UnsortedEntries(Rule):
             j = first_after(kept_ranks, rank)
             if plan.order.startswith("initial"):
                 j = _among_ties(document, group, kept, kept_ranks, rank, i, j)
+            elif plan.order.startswith("arxiv"):
+                j = _among_ids(group, kept, kept_ranks, rank, i, j, plan.order)
             if j < len(kept):
                 other = group[kept[j]]
                 where = f"before {_label(document, other)} (line {other.line + 1})"
