@@ -63,6 +63,21 @@ from awesome_lint.source import SourceText
             "https://a.org/9",
         ),
         (
+            "- Neural Sign Language Translation. *CVPR 2018*. [[paper]](https://a.org/10).",
+            "Neural Sign Language Translation",
+            "https://a.org/10",
+        ),
+        (
+            "- MLE in [LSC-CNN](https://arxiv.org/abs/1906.07538) (distance measure)",
+            "LSC-CNN",
+            "https://arxiv.org/abs/1906.07538",
+        ),
+        (
+            "- Eigen et al, Depth Map Prediction, NIPS 2014, [PDF](https://a.org/11)",
+            "Depth Map Prediction",
+            "https://a.org/11",
+        ),
+        (
             "- A Title Here, Journal of Field Robotics, 2020. [paper](https://a.org/10)",
             "A Title Here",
             "https://a.org/10",

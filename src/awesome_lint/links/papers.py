@@ -321,7 +321,13 @@ def _head_title(head: str) -> str | None:
         head = head[authors.end() :]  # "Eigen et al, Depth Map Prediction ..."
     head = head.rstrip(" \t,;")  # "..., CVPR 2018, [PDF](url)": the comma before the link
     before, dot, last = head.rpartition(". ")
-    if dot and _YEAR.search(last) and len(last.split()) <= _VENUE_WORDS and " " in before:
+    if (
+        dot
+        and "," not in last  # ("IEEE Trans. Intell. Transport. Systems, 2019": the commas')
+        and _YEAR.search(last)
+        and len(last.split()) <= _VENUE_WORDS
+        and " " in before
+    ):
         head = before  # "Neural Sign Language Translation. *CVPR 2018*. [[paper]](url)"
     before, comma, last = head.rpartition(",")
     if comma and last.strip().lower() in _UNPUBLISHED:
