@@ -237,6 +237,16 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" .,;:")
 
 
+# Hosts of papers (archives, publishers, proceedings): a list whose paper links mostly
+# point at them is a paper list, whether or not it names venues.
+PAPER_HOSTS = (
+    *("arxiv.org", "openreview.net", "aclanthology.org", "aclweb.org", "dl.acm.org"),
+    *("ieeexplore.ieee.org", "papers.nips.cc", "proceedings.neurips.cc", "doi.org"),
+    *("proceedings.mlr.press", "usenix.org", "openaccess.thecvf.com", "link.springer.com"),
+    *("semanticscholar.org", "ojs.aaai.org", "sciencedirect.com", "nature.com"),
+)
+
+
 def entry_title(document: Document, entry: Entry) -> str | None:
     """The paper title an entry shows, as written (without Markdown emphasis), or None.
 

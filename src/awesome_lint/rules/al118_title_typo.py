@@ -10,7 +10,7 @@ from itertools import pairwise
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.domain.words import FieldWords, field_words, title_spots, word_counts
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.links.papers import PaperLink, paper_links
+from awesome_lint.links.papers import PAPER_HOSTS, PaperLink, paper_links
 from awesome_lint.parser.document import Document, Entry, Heading
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import in_link_target
@@ -506,16 +506,6 @@ def _in_order(short: str, long: str) -> bool:
     """Whether ``short``'s letters appear in ``long`` in order."""
     rest = iter(long)
     return all(ch in rest for ch in short)
-
-
-# Hosts of papers (archives, publishers, proceedings): a list whose paper links mostly
-# point at them is a paper list, whether or not it names venues.
-PAPER_HOSTS = (
-    *("arxiv.org", "openreview.net", "aclanthology.org", "aclweb.org", "dl.acm.org"),
-    *("ieeexplore.ieee.org", "papers.nips.cc", "proceedings.neurips.cc", "doi.org"),
-    *("proceedings.mlr.press", "usenix.org", "openaccess.thecvf.com", "link.springer.com"),
-    *("semanticscholar.org", "ojs.aaai.org", "sciencedirect.com", "nature.com"),
-)
 
 
 def _paper_hosts(links: list[PaperLink]) -> bool:

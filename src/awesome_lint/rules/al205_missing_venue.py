@@ -8,7 +8,7 @@ from typing import ClassVar
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.domain.stated import names_venue_or_year
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.links.papers import entry_title, paper_links, primary_link
+from awesome_lint.links.papers import PAPER_HOSTS, entry_title, paper_links, primary_link
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.common import file_habit
@@ -101,6 +101,14 @@ def _names_venues(document: Document, tokens: VenueTokens) -> bool:
     return False
 
 
+def _papers_linked(document: Document, members: list[Entry]) -> bool:
+    """Whether at least half of the entries' paper links point at a host of papers
+    (arxiv.org, dl.acm.org, ...): a list of papers, where a year is the paper's."""
+    links = [link.url_value for e in members if (link := primary_link(document, e)) is not None]
+    hosts = sum(1 for url in links if any(host in url for host in PAPER_HOSTS))
+    return 2 * hosts >= len(links)
+
+
 def _name_for(registry: VenueRegistry, canonical: str, year: int) -> str:
     venue = registry.get(canonical)
     if venue is not None:
@@ -175,7 +183,10 @@ class MissingVenue(Rule):
     (`Title, Transportation Research Part C.`). A link to a site's home page is
     a dataset's, tool's or project's, not a paper's: such entries do not count.
     Lists of tools, datasets or undated papers stay silent: their entries do not
-    name venues as a habit.
+    name venues as a habit. So does a list whose entries give years but no venue
+    and link no host of papers (arxiv.org, dl.acm.org, ...) for half of them:
+    `[Compiling Rust to WebAssembly Guide (2017)](blog)` dates an article, and a
+    living `[Developer's Guide](…)` has no date to give.
 
     Also finds a year alone in brackets where the venue belongs,
     `**KIVI: Plug-and-play 2bit KV Cache Quantization** [2024] [paper](url)`, in a
@@ -458,6 +469,8 @@ class MissingVenue(Rule):
             bare, named = _tally(members, unnamed)
             if not bare or named < _NEIGHBOURS:
                 continue
+            if not any(tokens.of(e) for e in members) and not _papers_linked(document, members):
+                continue  # "[Tutorial (2017)](blog)" in a list of tools: dates, not venues
             # one entry among many is a slip whatever the share; more need the share
             if len(bare) > 1 and not file_habit(
                 named, len(bare), share=_NEIGHBOUR_SHARE, minimum=_NEIGHBOURS
