@@ -49,7 +49,8 @@ class EmptySection(Rule):
     heading followed by such items (` # [SUN RGB-D](url)`, a bullet typed as
     `#`) is not empty, nor is a heading in a list item that opens with a link
     (`- ### [Community](https://...)`), nor a closing `# The End` as the file's
-    last heading. Nor is a paper written as a heading, its authors and year in
+    last heading, nor one that says its content is to come (`### Week 8: TBD`,
+    `## Datasets (coming soon)`). Nor is a paper written as a heading, its authors and year in
     parentheses at its end (`#### Instance-Level Segmentation ... (Z Zhang, S
     Fidler, R Urtasun, 2016)`), in a file with at least 3 such headings at its
     level.
@@ -83,6 +84,7 @@ class EmptySection(Rule):
                 and not item_heading(document, heading)
                 and _LINK_TITLE.match(heading.title) is None
                 and not (nxt is None and heading.title.strip().casefold() in _CLOSERS)
+                and _PENDING.search(heading.title) is None
             ):
                 if groups is None:
                     groups = _toc_groups(document)
@@ -118,6 +120,10 @@ def _header_only(content: list[str]) -> bool:
 # A heading whose text opens with a link, `- ### [Community](https://...)` (in a list
 # item, where the link is not among the document's): an item written as a heading.
 _LINK_TITLE = lazy_compile(r"[ \t]*\[[^\[\]\n]+\]\([^()\s]+\)")
+# A heading that says its content is still to come, `### Week 8: TBD`.
+_PENDING = lazy_compile(
+    r"(?i)\b(?:tbd|tba|todo|wip|coming soon|to be (?:added|announced|determined|updated))\b"
+)
 # A closing heading at the end of a list, `# The End`: nothing is meant to follow it.
 _CLOSERS = frozenset({"the end", "end", "fin", "the end."})
 # A heading that ends in its paper's authors and year, `(Z Zhang, S Fidler, 2016)` or
