@@ -115,7 +115,10 @@ class VenueFormat(Rule):
     its uses, as a list of `[arxiv'23]` tags does, that spelling is the file's
     convention. Then it is not reported, and every other spelling of the name,
     the registry's included, is fixed to it (`arXiv'19` → `arxiv'19` among
-    hundreds of `arxiv`). The uses counted include the name after a publisher
+    hundreds of `arxiv`). A file that writes its venue names in lower case by
+    habit (at least 5 uses and 80% of them: `` `nips2021` ``, `` `iclr2022` ``,
+    `` `cikm2022` ``, each name once or twice) keeps every name it writes so in
+    lower case. The uses counted include the name after a publisher
     (`IEEE RA-L` counts as `RA-L`, and becomes `IEEE RAL` where the file writes
     `RAL`) and a known name written alone, without a year, as the last
     comma-separated part of an entry's text before its links or after its
@@ -551,7 +554,21 @@ def _file_spellings(tokens: VenueTokens, registry: VenueRegistry) -> dict[str, s
     for preferred, (count, name) in best.items():
         if count >= CONVENTION_MIN_COUNT and count >= CONVENTION_MIN_SHARE * uses[preferred]:
             own[preferred] = name
+    # A file that writes its venues in lower case by habit (`nips2021`, `iclr2022`,
+    # `cikm2022`: each name once or twice, all of them lower case) keeps each name it
+    # writes so in lower case, however few its own uses.
+    lower = sum(n for (preferred, name), n in pairs.items() if _lowered(preferred, name))
+    cased = sum(n for (preferred, _), n in pairs.items() if preferred.lower() != preferred)
+    if lower >= CONVENTION_MIN_COUNT and lower >= CONVENTION_MIN_SHARE * cased:
+        for preferred, name in pairs:
+            if _lowered(preferred, name):
+                own.setdefault(preferred, name)
     return own
+
+
+def _lowered(preferred: str, name: str) -> bool:
+    """Whether ``name`` is the registry's ``preferred`` spelling in lower case."""
+    return name != preferred and name == preferred.lower()
 
 
 # Publishers written before a journal's name ("IEEE RA-L", "ACM TIST"): the name after

@@ -64,7 +64,9 @@ class VenueAlias(Rule):
     ## Fix safety
 
     Unsafe: the venue's name changes to the registry's name, or to the file's
-    own name (the year, separator, wrappers and qualifiers stay as written). A
+    own name (the year, separator, wrappers and qualifiers stay as written; a
+    name written in lower case is replaced in lower case, `nips2021` ->
+    `neurips2021`). A
     name without a year is never flagged for a rename, since its year is
     unknown, unless it stands in a table row whose `Year` column gives one
     (`| [Title](url) | 2024 | NIPS |`: reported, without a fix, as table rows
@@ -118,6 +120,9 @@ class VenueAlias(Rule):
                 continue
             reason, name = found
             start, end = f.abs(f.token.name_span)
+            written = document.text[start:end]
+            if written.islower() and not name.islower():
+                name = name.lower()  # `nips2021` -> `neurips2021`: the name's case as written
             fix = (
                 self.replace(f"Write {name!r}", start, end, name, unsafe=True)
                 if f.entry.parsed
