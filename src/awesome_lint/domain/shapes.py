@@ -76,6 +76,8 @@ def _shape_by_links(
     first = text[start]
     if first == "#" and _HEADING.match(text, start, end):
         return None  # "- ### Prompt Learning/Tuning:": a heading in an item labels a group
+    if first == "`":
+        return None  # "* `:%!jq '.'` is a Vim command that ...": a command, a tip
     if not first.isascii() and not first.isalnum():
         # an emoji or a mark before the title flags the entry ("🌟 **[CLIP]** Title"):
         # the shape is what follows it

@@ -76,6 +76,8 @@ class EntryShape(Rule):
     Nor is an item without a link in the section that introduces the list (the
     part before the first heading, or the title's section, when more follow):
     `* This stream is to identify the clips ...` above `* [review blog](…)`.
+    Nor is an item that opens with code, `` * `:%!jq '.'` is a Vim command
+    ... ``: a tip or a command, not an entry of the list's shape.
     Links to code, a project page, slides or a badge are not the paper's: an
     entry with only such links fits either shape, and when most entries have no
     link, an entry with one is no mistake; nor is one that says it has none
