@@ -476,6 +476,44 @@ EXTRA_ROWS: list[dict[str, str]] = [
         "source": "public web pages (dblp: conf/robio)",
         "notes": "",
     },
+    # Verification, design-automation and programming venues of a program-synthesis
+    # course's reading list (precision probe 63), where `CAV'13`, `FMCAD'13`, `CACM'16`
+    # and `Onward!'13` went unread beside `PLDI'11` and `OOPSLA'15`.
+    {
+        "canonical": "CAV",
+        "full_name": "International Conference on Computer Aided Verification",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/cav)",
+        "notes": "",
+    },
+    {
+        "canonical": "FMCAD",
+        "full_name": "Formal Methods in Computer-Aided Design",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/fmcad)",
+        "notes": "",
+    },
+    {
+        "canonical": "CACM",
+        "full_name": "Communications of the ACM",
+        # (not `Commun. ACM`: dblp-style citations write it before a volume, `Commun.
+        # ACM 54, 7 (July 2011)`, which would read as a year)
+        "aliases": "",
+        "kind": "journal",
+        "source": "public web pages (dblp: /journals/cacm)",
+        "notes": "",
+    },
+    {
+        "canonical": "Onward!",
+        "full_name": "ACM SIGPLAN International Symposium on New Ideas, New Paradigms, "
+        "and Reflections on Programming and Software",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/oopsla (Onward!))",
+        "notes": "",
+    },
 ]
 
 SOURCES = [

@@ -291,4 +291,8 @@ VENUES: tuple[
     ('DICTA', 'Digital Image Computing: Techniques and Applications', 'conference', (), (), (), '', 'public web pages (dblp: conf/dicta)'),
     ('ICARCV', 'International Conference on Control, Automation, Robotics and Vision', 'conference', (), (), (), '', 'public web pages (dblp: conf/icarcv)'),
     ('ROBIO', 'IEEE International Conference on Robotics and Biomimetics', 'conference', ('IEEE ROBIO',), (), (), '', 'public web pages (dblp: conf/robio)'),
+    ('CAV', 'International Conference on Computer Aided Verification', 'conference', (), (), (), '', 'public web pages (dblp: /conf/cav)'),
+    ('FMCAD', 'Formal Methods in Computer-Aided Design', 'conference', (), (), (), '', 'public web pages (dblp: /conf/fmcad)'),
+    ('CACM', 'Communications of the ACM', 'journal', (), (), (), '', 'public web pages (dblp: /journals/cacm)'),
+    ('Onward!', 'ACM SIGPLAN International Symposium on New Ideas, New Paradigms, and Reflections on Programming and Software', 'conference', (), (), (), '', 'public web pages (dblp: /conf/oopsla (Onward!))'),
 )
