@@ -25,7 +25,7 @@ from awesome_lint.links.roles import (
     label_role,
     link_role,
 )
-from awesome_lint.parser.build import VENUE_HEAD
+from awesome_lint.parser.build import VENUE_HEAD, authors_first
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.parser.tables import row_cells
 
@@ -57,14 +57,21 @@ _MIN_TITLE_WORDS = 3  # what stays of the title after the cut
 _LONG_HEAD = 512  # characters before a link: no prefix and emphasis run this long
 # A venue and its year before a link ("IEEE CLOUD 2019, "): four words at most.
 _VENUE_HEAD_MAX = 48
+# ... and its authors before a colon (`Alur, Bodík, Juniwal, Martin, ...: [Title](url)`)
+_AUTHORS_HEAD_MAX = 200
+_AUTHORS_ENDS = (": ", ". ")
 
 
 @lru_cache(maxsize=4096)
 def _venue_head(head: str) -> object:
-    """Whether ``head`` is a venue and its year before a link (None: not), read once per
-    distinct head (entries repeat short heads)."""
+    """Whether ``head`` is a venue and its year before a link, or the paper's authors
+    and a colon (``Alur, Bodík, Juniwal: ``) (None: not), read once per distinct head
+    (entries repeat short heads)."""
     if not any(c.isdigit() for c in head):
-        return None
+        if not head.endswith(_AUTHORS_ENDS):
+            return None
+        m = authors_first(head, 0, len(head))
+        return m if m is not None and m.end() == len(head) else None
     return VENUE_HEAD.fullmatch(head)
 
 
@@ -134,15 +141,11 @@ def link_roles(document: Document, entry: Entry) -> list[tuple[Link, LinkRole]]:
             head = text[start : link.start]
             # many entries repeat a short prefix ("[OSDI'22] "): read each once
             leading = _short_opening_head(head) if len(head) <= _SHORT_HEAD else _opening_head(head)
-            if (
-                not leading
-                and not out
-                and len(head) <= _VENUE_HEAD_MAX
-                and _venue_head(head) is not None
-            ):
-                # "SIGCOMM 2019, [Title](url)": a venue and its year open the entry; the
-                # link is its title unless its label names a resource ("SysML 2019:
-                # [[YouTube]](url)")
+            longest = _AUTHORS_HEAD_MAX if head[-2:] in _AUTHORS_ENDS else _VENUE_HEAD_MAX
+            if not leading and not out and len(head) <= longest and _venue_head(head) is not None:
+                # "SIGCOMM 2019, [Title](url)": a venue and its year open the entry, or
+                # its authors ("Alur, Bodík: [Title](url)"); the link is its title unless
+                # its label names a resource ("SysML 2019: [[YouTube]](url)")
                 word = clean_label(label)
                 generic = word in AUX_WORDS or word in PAPER_LABELS or "![" in label
                 role = link_role(label, link.url_value, leading=False) if generic else "title"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 
 from awesome_lint.lazyre import lazy_compile
@@ -205,6 +206,15 @@ VENUE_HEAD = lazy_compile(
     r"[A-Z][\w&.-]*(?:[ \t]+[A-Za-z][\w&.-]*){0,3}"
     r"[ \t]*'?(?:19|20)?\d\d[ \t]*[,:|-][ \t]*"
 )
+# ... or with its authors and a colon right before the link: "Alur, Bodík, Juniwal:
+# [Syntax-guided synthesis](url). FMCAD'13", "Leslie Lamport: [Time, Clocks ...](url)":
+# names of one to four words (a capital first), two names at least or one of two words.
+_NAME = r"[^\W\d_][\w.'’-]*(?:[ \t]+[^\W\d_][\w.'’-]*){0,3}"
+AUTHORS_HEAD = lazy_compile(
+    rf"[ \t]{{0,3}}(?=[^\W\d_a-z]){_NAME}"
+    rf"(?:[ \t]*(?:,|&|\band\b)[ \t]*(?:and[ \t]+)?{_NAME})*"
+    r"(?:[ \t]+et[ \t]+al\.?)?(?:[ \t]*:|(?<=\.))[ \t]+"
+)
 _NAV_TEXT = lazy_compile(r"[\s|·•/,-]*")
 # A title line of a block entry: a bold run alone, maybe ending in a line break
 # ("<br>", "<br/>", a backslash) or a period: "**Denoising Diffusion Models** <br>".
@@ -243,6 +253,20 @@ _CITED_LABELS = frozenset(
 )
 
 
+def authors_first(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The authors and colon that open a paragraph's first line (``AUTHORS_HEAD``),
+    when they are two names or more, or one name of two words (`Note:` is none)."""
+    m = AUTHORS_HEAD.match(text, start, end)
+    if m is None:
+        return None
+    head = text[m.start() : m.end()].rstrip(" \t")
+    names = "," in head or "&" in head or " and " in head
+    if head.endswith(":") and (names or len(head.split()) >= 2):
+        return m
+    # "Bielik, Raychev, Vechev. [PHOG](url)": names to a period, two or more of them
+    return m if names and head.endswith(".") else None
+
+
 def _cited_title(text: str, start: int, web: list[Link]) -> bool:
     """Whether the paragraph's first line opens with a citation number, then three words
     or more, then its first web link under a label such as ``[PDF]`` or ``[Code]``."""
@@ -266,6 +290,8 @@ def _paragraph_entry(source: SourceText, first: int, last: int, found: list[Link
     venue_first = None
     if m is None and not labelled:
         venue_first = VENUE_HEAD.match(text, line.start, line.end)
+        if venue_first is None:
+            venue_first = authors_first(text, line.start, line.end)
         if venue_first is None:
             return None
     if labelled:
