@@ -169,7 +169,8 @@ class MissingVenue(Rule):
     (`* <[Title](https://aaai.org/ocs/index.php/AAAI/AAAI17/...)> by Authors,
     2017.` in a section that writes authors and years only). An entry under a
     heading that names the venue (`### ICCV` over `- AdaptIS: ... [[paper]](…
-    ICCV_2019 …)`) names it there.
+    ICCV_2019 …)`) names it there, for both checks: under `## ECCV 2022` no entry
+    lacks a venue.
 
     Also finds an entry with a paper link that names neither a venue nor a year
     in a list whose other paper entries name one: at least 7 of them do, and
@@ -464,6 +465,8 @@ class MissingVenue(Rule):
             section = first.section
             if section is None:
                 continue  # (a released document's entry)
+            if _heading_venues(document, registry).get(id(section)):
+                continue  # `## ECCV 2022` over its papers: the heading names the venue
             siblings = first.parent.children if first.parent is not None else section.entries
             members = [e for e in siblings if e.list_id == first.list_id]
             bare, named = _tally(members, unnamed)
