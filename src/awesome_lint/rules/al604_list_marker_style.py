@@ -72,7 +72,9 @@ class ListMarkerStyle(Rule):
 
     None. A depth where two markers are used equally often is left alone. A
     table of contents (a list whose items link into the document, or label
-    groups of such items: `- Basic Information` over `- [Books](#books)`) keeps
+    groups of such items: `- Basic Information` over `- [Books](#books)`, the
+    list's own page at a heading too, `- [Awesome Postgres](https://github.com/…
+    #awesome-postgres)`) keeps
     its own markers: they are compared with the table's, not with the entries'.
     So does a list of named links (at least 3 items, each starting with a link,
     `[Name](url)`, all with one marker) in a file whose items with the common
@@ -124,9 +126,13 @@ class ListMarkerStyle(Rule):
 
 def _toc_label(entry: Entry) -> bool:
     """Whether the item labels a group of contents items (`- Basic Information` over
-    `- [Books](#books)`): a line of the table of contents, though it links nowhere."""
+    `- [Books](#books)`): a line of the table of contents, though it links nowhere, or
+    links the list's own page at a heading (`- [Awesome Postgres](https://github.com/
+    o/awesome-postgres#awesome-postgres)`)."""
     children = entry.children
-    return bool(children) and not entry.links and all(child.toc for child in children)
+    if not children or not all(child.toc for child in children):
+        return False
+    return all("#" in link.url_value for link in entry.links if not link.image)
 
 
 def _marker(text: str, entry: Entry) -> tuple[int, int]:
