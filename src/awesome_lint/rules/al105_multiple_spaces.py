@@ -9,22 +9,23 @@ from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.base import Context, Rule
 
 _RUN = lazy_compile(r" {2,}")
-_WIDE_GAP = lazy_compile(r"\) {2,}\[")
+_WIDE_GAPS = {")": lazy_compile(r"\) {2,}\["), ".": lazy_compile(r"\. {2,}\[")}
 # The file's habit of a wider gap between a link and the next: at least this many
 # times, and at least as often as one space.
 GAP_HABIT_MIN = 3
 
 
-def _gap_habit(document: Document) -> bool:
-    """Whether the file writes two spaces or more between a link's `)` and the next
-    `[` by habit (`[train](u)   [test](u)`, at least 3 times and at least as often as
-    one space)."""
-    cached: bool | None = document.cache.get("AL105-gap-habit")
+def _gap_habit(document: Document, before: str) -> bool:
+    """Whether the file writes two spaces or more between a link's `)` (or a period)
+    and the next `[` by habit (`[train](u)   [test](u)`, `NAACL 2016.  [paper](u)`, at
+    least 3 times and at least as often as one space)."""
+    key = "AL105-gap-habit" + before
+    cached: bool | None = document.cache.get(key)
     if cached is None:
         text = document.text
-        wide = sum(1 for _ in _WIDE_GAP.finditer(text))
-        single = text.count(") [")
-        cached = document.cache["AL105-gap-habit"] = wide >= GAP_HABIT_MIN and wide >= single
+        wide = sum(1 for _ in _WIDE_GAPS[before].finditer(text))
+        single = text.count(before + " [")
+        cached = document.cache[key] = wide >= GAP_HABIT_MIN and wide >= single
     return cached
 
 
@@ -37,7 +38,9 @@ class MultipleSpaces(Rule):
     AL102/AL103 handle, not in a link target such as `(<https://e.org/a  b>)`,
     which is a URL and a title rather than text, not in the gap between a link's
     `)` and the next `[` in a file that writes such gaps wide by habit: at least
-    3 times, and at least as often as one space, `[train](u)   [test](u)`). Every entry whose first
+    3 times, and at least as often as one space, `[train](u)   [test](u)`; the
+    same for a period and the next `[`, `NAACL 2016.  [paper](u)`, on lines this
+    rule does not read as well). Every entry whose first
     paragraph is its first line is read, whatever its shape: `1. **Title**.  *Authors*.`
     as well as `- [Title](url): subtitle`.
 
@@ -88,8 +91,12 @@ class MultipleSpaces(Rule):
                     index += 1
                 if any(s_start < b for s_start, _ in skip[index : index + 2]):
                     continue
-                if text[a - 1] == ")" and text.startswith("[", b) and _gap_habit(document):
-                    continue  # the file's own gap between a link and the next
+                if (
+                    text[a - 1] in ")."
+                    and text.startswith("[", b)
+                    and _gap_habit(document, "." if text[a - 1] == "." else ")")
+                ):
+                    continue  # the file's own gap before a link
                 yield self.report(
                     f"{b - a} spaces in a row",
                     a,
