@@ -78,6 +78,12 @@ from awesome_lint.source import SourceText
             "https://a.org/11",
         ),
         (
+            '- Xu, Mengwei, et al. "DeepCache: Principled cache for mobile deep vision." '
+            "Proceedings of MobiCom. 2018. [[Paper]](https://a.org/12)",
+            "DeepCache: Principled cache for mobile deep vision",
+            "https://a.org/12",
+        ),
+        (
             "- A Title Here, Journal of Field Robotics, 2020. [paper](https://a.org/10)",
             "A Title Here",
             "https://a.org/10",

@@ -325,6 +325,10 @@ def _head_title(head: str) -> str | None:
     bold = _BOLD.match(head)
     if bold is not None:
         return _clean(bold.group(2)) or None
+    if '"' in head or "“" in head:
+        quoted = _CITED.match(head)
+        if quoted is not None:
+            return _clean(quoted.group(1)) or None  # `Xu, Mengwei, et al. "Title." Venue.`
     head = _BRACKETED.sub("", head, count=1)
     cut = _CUT.search(head)
     if cut is not None:
@@ -360,6 +364,9 @@ _AUTHORS_FIRST = lazy_compile(
     r"[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+et[ \t]*al\.?[ \t]*[,:.][ \t]*(?=\S)"
 )
 _UNPUBLISHED = frozenset({"arxiv", "preprint", "arxiv preprint"})
+# A citation: authors to a comma or a period, then the title in quotes, `Xu, Mengwei, et
+# al. "DeepCache: Principled cache for mobile deep vision." Proceedings of ...`.
+_CITED = lazy_compile(r"[^\"“”\n]*?[.,][ \t]+[\"“]([^\"“”\n]{10,}?)[,.]?[\"”]")
 
 
 def _venue_like(text: str) -> bool:

@@ -208,8 +208,11 @@ VENUE_HEAD = lazy_compile(
 )
 # ... or with its authors and a colon right before the link: "Alur, Bodík, Juniwal:
 # [Syntax-guided synthesis](url). FMCAD'13", "Leslie Lamport: [Time, Clocks ...](url)":
-# names of one to four words (a capital first), two names at least or one of two words.
-_NAME = r"[^\W\d_][\w.'’-]*(?:[ \t]+[^\W\d_][\w.'’-]*){0,3}"
+# names of one to four capitalised words (or particles: `de Moura`), two names at least
+# or one of two words; or two names or more and a period ("Bielik, Raychev, Vechev.
+# [PHOG](url)"). (`Other Awesome lists: [...]` is a label: `lists` is no name.)
+_WORD = r"(?:[^\W\d_a-zß-ÿ][\w.'’-]*|(?:de|van|der|von|da|di|du|del|la|le)(?!\w))"
+_NAME = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
 AUTHORS_HEAD = lazy_compile(
     rf"[ \t]{{0,3}}(?=[^\W\d_a-z]){_NAME}"
     rf"(?:[ \t]*(?:,|&|\band\b)[ \t]*(?:and[ \t]+)?{_NAME})*"
