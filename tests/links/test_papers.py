@@ -78,6 +78,11 @@ from awesome_lint.source import SourceText
             "https://a.org/11",
         ),
         (
+            "- [sharded_eredis](https://github.com/o/sharded_eredis) - Process pools",
+            "sharded_eredis: Process pools",
+            "https://github.com/o/sharded_eredis",
+        ),
+        (
             '- Xu, Mengwei, et al. "DeepCache: Principled cache for mobile deep vision." '
             "Proceedings of MobiCom. 2018. [[Paper]](https://a.org/12)",
             "DeepCache: Principled cache for mobile deep vision",

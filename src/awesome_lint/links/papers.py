@@ -29,7 +29,8 @@ from awesome_lint.parser.build import VENUE_HEAD, authors_first
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.parser.tables import row_cells
 
-_EMPHASIS = lazy_compile(r"[*_~`]+")
+# (an underscore inside a word is no emphasis: `sharded_eredis` keeps it)
+_EMPHASIS = lazy_compile(r"[*~`]+|(?<!\w)_+|_+(?!\w)")
 _NOT_ALNUM = lazy_compile(r"[\W_]+")  # \w is str.isalnum() plus "_"
 _HTML_TAG = lazy_compile(r"<[^<>]*>")  # no "<" inside: linear on a run of "<" (was quadratic)
 _ESCAPED = lazy_compile(r"\\(.)")
