@@ -104,8 +104,8 @@ class RepeatedName(Rule):
             name = " ".join(rendered_text(document.span_text(entry.link.text)).split())
             if len(name) < 2:
                 continue
-            stop = end + len(name)
-            if stop > entry.content[1] or text[end:stop].lower() != name.lower():
+            stop = _rendered_end(text, end, entry.content[1], name)
+            if stop < 0:
                 continue
             if stop == entry.content[1] or _RESTATED.match(text, stop):
                 if _modifier(text, stop, entry.content[1]):
@@ -120,3 +120,19 @@ class RepeatedName(Rule):
                 end,
                 related=(Related(label[0], label[1], "the item name"),),
             )
+
+
+def _rendered_end(text: str, start: int, limit: int, name: str) -> int:
+    """Where ``name`` ends when the text at ``start`` opens with it (case aside; a
+    backslash escape counts as the character it escapes: `pg\\_back`), or -1."""
+    stop = start + len(name)
+    if stop <= limit and text[start:stop].lower() == name.lower():
+        return stop  # (most descriptions: no escape)
+    pos = start
+    for char in name.lower():
+        if pos < limit and text[pos] == "\\" and pos + 1 < limit and not text[pos + 1].isalnum():
+            pos += 1
+        if pos >= limit or text[pos].lower() != char:
+            return -1
+        pos += 1
+    return pos
