@@ -41,7 +41,9 @@ TYPOS = {"arixv"}
 # ACM's proceedings title the Asia CCS conference "ASIA CCS" and its sites write
 # "ASIACCS" (dblp writes "AsiaCCS"); a list that writes either is right (precision
 # probe 38).
-OWN_SPELLINGS = {"ASIACCS": "AsiaCCS", "ASIA CCS": "AsiaCCS"}
+# "T-CSVT" is a common spelling of TCSVT in paper lists, like T-ITS and T-RO for their
+# journals; a list that writes it throughout had it "fixed" (precision probe 66).
+OWN_SPELLINGS = {"ASIACCS": "AsiaCCS", "ASIA CCS": "AsiaCCS", "T-CSVT": "TCSVT"}
 EXTRA_ALIASES = {"AsiaCCS": ["ASIA CCS"]}
 
 # name -> (canonical, first year the name was in use or None, last year or None).
