@@ -251,6 +251,23 @@ PAPER_HOSTS = (
 )
 
 
+# A section whose heading names datasets or metrics: an item there that links a paper
+# under a generic label cites it as its source rather than lists it.
+_REFERENCE_HEADING = lazy_compile(r"(?i)(?<![^\W\d_])(?:datasets?|metrics?)(?![^\W\d_])")
+
+
+def reference_section(document: Document, entry: Entry, link: Link) -> bool:
+    """Whether the entry cites a paper as its source: it stands in a section of datasets
+    or metrics (`## 3.Datasets`, `## Evaluation Metrics`) and links the paper under a
+    generic label (`R-precision [[Paper](url)]`): two datasets from one paper share its
+    link, and a metric names no paper. (`[MLPerf Inference](url)` names its own.)"""
+    section = entry.section
+    heading = section.heading if section is not None else None
+    if heading is None or _REFERENCE_HEADING.search(heading.title) is None:
+        return False
+    return clean_label(document.span_text(link.text)) in PAPER_LABELS
+
+
 def entry_title(document: Document, entry: Entry) -> str | None:
     """The paper title an entry shows, as written (without Markdown emphasis), or None.
 

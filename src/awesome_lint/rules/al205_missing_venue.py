@@ -8,7 +8,13 @@ from typing import ClassVar
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.domain.stated import names_venue_or_year
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.links.papers import PAPER_HOSTS, entry_title, paper_links, primary_link
+from awesome_lint.links.papers import (
+    PAPER_HOSTS,
+    entry_title,
+    paper_links,
+    primary_link,
+    reference_section,
+)
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.common import file_habit
@@ -170,7 +176,9 @@ class MissingVenue(Rule):
     2017.` in a section that writes authors and years only). An entry under a
     heading that names the venue (`### ICCV` over `- AdaptIS: ... [[paper]](…
     ICCV_2019 …)`) names it there, for both checks: under `## ECCV 2022` no entry
-    lacks a venue.
+    lacks a venue. An item of a section of datasets or metrics that links a
+    paper under a generic label (`Text Descriptions: [[Paper](…cvpr_2016…)]`)
+    cites the paper its dataset comes from and needs no venue.
 
     Also finds an entry with a paper link that names neither a venue nor a year
     in a list whose other paper entries name one: at least 7 of them do, and
@@ -400,6 +408,8 @@ class MissingVenue(Rule):
         for entry, (canonical, year) in implied:
             if entry.is_toc or entry.link is None or tokens.of(entry):
                 continue
+            if reference_section(document, entry, entry.link):
+                continue  # a dataset citing the paper it comes from: no paper entry
             section = entry.section
             if section is not None:
                 key = id(section)

@@ -12,6 +12,7 @@ from awesome_lint.links.papers import (
     link_roles,
     nested,
     paper_links,
+    reference_section,
     same_paper_title,
     title_key,
 )
@@ -87,7 +88,9 @@ class DuplicateLink(Rule):
     a badge or a logo (`[<img src="logo.svg">](https://ziglang.org)` above the
     introduction's `[Zig](https://ziglang.org/)`), nor a nested item that links
     its parent's page (`[ShapeNetSem](https://shapenet.org/)` under `[ShapeNet]`,
-    a part of it). No fix.
+    a part of it), nor two items of a section of datasets or metrics that cite
+    one paper under a generic label (`Text Descriptions: [[Paper](url)]` for two
+    datasets that paper made). No fix.
 
     Within one entry, a paper link and a code link with one URL
     (`[[Paper]](https://arxiv.org/abs/2410.03765) [[Code]](https://arxiv.org/abs/2410.03765)`,
@@ -166,6 +169,10 @@ class DuplicateLink(Rule):
             original, first_link = found
             if (original.depth or entry.depth) and nested(original, entry):
                 continue  # `- [ShapeNet](u)` over `  - [ShapeNetSem](u)`: a part of it
+            if reference_section(document, original, first_link) and reference_section(
+                document, entry, link
+            ):
+                continue  # two datasets from one paper, each citing it: no paper listed twice
             assert original.section is not None and entry.section is not None
             row = original.line + 1
             where = f"line {row}"

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.links.papers import paper_links, same_paper_title, title_key
+from awesome_lint.links.papers import paper_links, reference_section, same_paper_title, title_key
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.al401_duplicate_link import FUZZY_LIMIT
 from awesome_lint.rules.base import Context, Rule
@@ -60,6 +60,9 @@ class SharedLink(Rule):
     `Llama-7B` and `Llama-13B` on one paper) are sizes of one model, not two papers.
     In a table whose rows link
     `[paper](url)`, the title is the cell under a `Title` or `Paper` header.
+    An item of a section of datasets or metrics that links a paper under a
+    generic label (`R-precision [[Paper](url)]`) cites the paper it comes from
+    and is not compared.
     """
 
     code = "AL402"
@@ -69,7 +72,8 @@ class SharedLink(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         groups: dict[str, list[tuple[Entry, Link, str]]] = {}
         for entry, link, title, key in paper_links(document):
-            if title is not None:
+            if title is not None and not reference_section(document, entry, link):
+                # (a metric or a dataset names no paper: `R-precision [[Paper](AttnGAN)]`)
                 groups.setdefault(key, []).append((entry, link, title))
         for items in groups.values():
             if len(items) < 2 or _owner_page(items[0][1]):
