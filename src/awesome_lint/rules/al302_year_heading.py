@@ -14,7 +14,7 @@ from awesome_lint.domain.stated import (
 )
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
-from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
+from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, document_tokens, registry_for
 from awesome_lint.venues.registry import VenueRegistry
 
 
@@ -40,7 +40,10 @@ class YearHeading(Rule):
     published at a 2024 venue may sit under 2023 (its first appearance) or 2024
     (its publication): lists file papers either way. An entry known only by its
     arXiv id may also sit under the next year (the id dates the preprint; the
-    unstated publication often follows a year later). A paper stating only 2023
+    unstated publication often follows a year later), and one that names its
+    venue without a year (`[[ECCV](https://arxiv.org/pdf/2307.04356)]` under
+    `### 2022`) under the year before too: a paper sent to arXiv after it
+    appeared. A paper stating only 2023
     under 2024 is reported; entries that state no year, and nested items under an
     entry that states one (a note such as its journal version), are skipped. A
     nested item without a link belongs to its entry: its venue and year
@@ -111,6 +114,10 @@ class YearHeading(Rule):
             high = max(y.year for y in years)
             if all(y.kind == ARXIV_ID for y in years):
                 high += 1  # only a preprint's date: publication often follows a year later
+                if _names_venue(document, entry, registry):
+                    # "[[ECCV](arXiv 2307.04356)]" under 2022: a venue named without its
+                    # year, the preprint posted after the paper appeared
+                    low -= 1
             if bucket.overlaps(low, high):
                 continue
             if any(bucket.overlaps(y, y) for y in _badge_years(entry, registry)):
@@ -131,6 +138,18 @@ class YearHeading(Rule):
             first.span[1],
             related=(Related(bucket.span[0], bucket.span[1], "Year bucket"),),
         )
+
+
+def _names_venue(document: Document, entry: Entry, registry: VenueRegistry) -> bool:
+    """Whether the entry names a known venue, as a venue token or as a link's label
+    (`[[ECCV](https://arxiv.org/pdf/2307.04356.pdf)]`)."""
+    if document_tokens(document, registry).of(entry):
+        return True
+    for link in entry.links:
+        label = document.span_text(link.text).strip(" []*_`")
+        if not link.image and 2 <= len(label) <= 20 and registry.lookup(label) is not None:
+            return True
+    return False
 
 
 def _parent_states_year(document: Document, entry: Entry, registry: VenueRegistry) -> bool:
