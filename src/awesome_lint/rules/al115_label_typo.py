@@ -243,6 +243,10 @@ class LabelTypo(Rule):
     Unsafe: the label is replaced by the file's spelling (or the vocabulary word
     in the label's own case), and an odd label may be a name on purpose.
 
+    A label that its own link's address holds (`[ProjectQ](https://github.com/
+    ProjectQ-Framework/ProjectQ)`, one letter from `Project`) is a name, not a
+    slip, and is not reported (it still counts towards the file's spellings).
+
     ## Options
 
     None.
@@ -278,6 +282,8 @@ class LabelTypo(Rule):
                 if spelt is None:
                     spelt = spellings[key] = Counter()
                 spelt[core] += 1
+                if len(core) >= 4 and core.lower() in link.url_value.lower():
+                    continue  # `[ProjectQ](…/ProjectQ-Framework/ProjectQ)`: its own name
                 found.append((match.start(1), match.end(1), key))
         if not found:
             return
