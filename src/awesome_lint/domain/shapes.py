@@ -63,6 +63,15 @@ def _shape_by_links(
         return None  # "Visual Recognition [Spring 2016](u), [Fall 2016](u)": editions
     if len(links) >= 2 and links[0].start != start and _parts(text, links):
         return None  # "Collecting Garbage: [1](u) [2](u) [3](u)": a series in parts
+    if (
+        roles
+        and roles[0][0].start != start
+        and (len(roles) >= 2 or text[start] in "*_")
+        and _bracketed(text, start, end, [link for link, _ in roles])
+    ):
+        # "**R6RS** (2007; [errata-corrected version](u); [errata](u))": a name and
+        # its documents, no one page of its own; "**SQLite** (web: [sqlite.org](u))"
+        return None
     if roles and not links:
         return None  # only code, project or badge links: fits both link-less and linked lists
     if not links and entry.more_links:
@@ -167,6 +176,16 @@ def _parts(text: str, links: list[Link]) -> bool:
     return all(
         not link.image and _PART.fullmatch(text, link.text[0], link.text[1]) for link in links
     )
+
+
+def _bracketed(text: str, start: int, end: int, links: list[Link]) -> bool:
+    """Whether every link after the entry's name stands in one pair of parentheses
+    that follows it: `**R6RS** (2007; [errata](u); [official version](u))`."""
+    opening = text.rfind("(", start, links[0].start)
+    if opening < 0 or ")" in text[opening : links[0].start]:
+        return False
+    closing = text.find(")", links[-1].end, end)
+    return closing >= 0 and "[" not in text[links[-1].end : closing]
 
 
 def _venue(word: str) -> bool:

@@ -84,7 +84,9 @@ class EntryShape(Rule):
     (`\\[N/A\\]`, `(TBD)`) or that more is to come (`- Continuing soon ...`),
     or one that links several editions after its name
     (`Visual Recognition [Spring 2016](…), [Fall 2016](…)`) or the numbered parts
-    of one series (`Collecting Garbage: [1](…) [2](…) [3](…)`). A parent item without a link over
+    of one series (`Collecting Garbage: [1](…) [2](…) [3](…)`), or its documents in
+    parentheses after its name (`**R6RS** (2007; [errata](…); [official
+    version](…))`, `**SQLite** (web: [sqlite.org](…))`). A parent item without a link over
     nested linked items is a group label, and a link on the continuation line of
     a multi-line item counts.
     """
