@@ -42,6 +42,10 @@ class SplitEntry(Rule):
     for Adversarial Domain Adaptation [[ICCV2021]](https://example.org/p.pdf)
     ```
 
+    A line that opens with a list marker glued to a link (`-[Title](url)`) is an
+    entry of its own whose marker lacks its blank: it is reported there, with
+    that advice (`write '- ['`) and no fix, not as a line to join.
+
     Only list items and paragraph entries are read, and only a break on a lazy
     continuation line (indented less than the item's text) or inside a link's
     text. Not reported:
@@ -170,6 +174,15 @@ class SplitEntry(Rule):
                 return None  # "####2018": a heading without its blank (heading-hash-space)
             if not (lazy or in_label):
                 return None  # an indented continuation: written so on purpose
+            if _GLUED_MARKER.match(text, after, following.end):
+                # "-[Title](url)": an entry of its own whose marker lacks its blank
+                return self.report(
+                    f"Line {k + 2} starts with {text[after : after + 2]!r}: a list marker "
+                    f"without its blank runs that entry on into this one; write "
+                    f"{text[after] + ' ['!r}",
+                    after,
+                    after + 2,
+                )
             before = line.end
             while before > line.start and text[before - 1] in " \t":
                 before -= 1
@@ -187,6 +200,11 @@ class SplitEntry(Rule):
         message = f"Entry runs on to line {entry.para_end + 1} ({others}): join the lines"
         fix = Fix("Join the entry's lines", tuple(edits), joins_lines=True) if fixable else None
         return self.report(message, start, stop, fix)
+
+
+# A line that opens with a list marker glued to a link, `-[Title](url)`: an entry whose
+# marker lacks its blank.
+_GLUED_MARKER = lazy_compile(r"[-*+]\[[^\]\n]+\]\(")
 
 
 def _note_after_list(document: Document, entry: Entry, web_start: int) -> bool:
