@@ -49,6 +49,8 @@ _WORDS = (
     "computational linguistics",
     "vision computing",
     "digital image computing",
+    "computer-aided design",
+    "communications of the",
 )
 # Words a title-cased name keeps in lower case ("Robotics: Science and Systems").
 _SMALL = frozenset(("and", "of", "in", "on", "the", "for"))
