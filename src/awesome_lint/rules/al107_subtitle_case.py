@@ -72,8 +72,10 @@ class SubtitleCase(Rule):
     times beside `Sbt plugin that ...`, with links to `sbt-assembly`,
     `sbt-revolver`: a name whose owners write it in lower case; `many images`
     twice is still reported), nor a word of the entry's own link text and
-    target (`[Love Imgui](…/love-imgui) - imgui module for …`: the project's
-    name as its owners write it). Nor is a function word (`a`, `an`,
+    target that the file capitalises nowhere else (`[Love Imgui](…/love-imgui) -
+    imgui module for …`: the project's name as its owners write it; `flask
+    integration for peewee` in a file that writes `Flask` is reported). Nor is a
+    function word (`a`, `an`,
     `the`, `of`, ...) that opens the rest of a paper's own title: after a link to
     a paper (arXiv, a DOI, ACM, USENIX, OpenReview, a PDF, ...) the `: subtitle`
     is the title as its authors wrote it (`[xDiT](https://arxiv.org/abs/2411.01738):
@@ -175,14 +177,22 @@ class SubtitleCase(Rule):
 
 def _own_name(document: Document, entry: Entry, word: str) -> bool:
     """Whether ``word`` (in lower case) is a word of the entry's own link text and of
-    its link target: the project's name, written as its owners write it."""
+    its link target, and the file capitalises it nowhere else: the project's name,
+    written as its owners write it."""
     link = entry.link
     if link is None or word in _ENGLISH:
         return False
     folded = word.lower()
     label = re.split(r"[\W_]+", document.span_text(link.text).lower())
     target = re.split(r"[\W_]+", link.url_value.lower())
-    return folded in label and folded in target
+    if folded not in label or folded not in target:
+        return False
+    # ... and a name the file does not capitalise elsewhere (`flask integration for
+    # peewee` under `[flask-peewee]`, in a file that writes `Flask`, is a slip)
+    text = document.text
+    capital = word[:1].upper() + word[1:]
+    start, end = entry.content
+    return text.count(capital) == text.count(capital, start, end)
 
 
 def _host(entry: Entry) -> str:
