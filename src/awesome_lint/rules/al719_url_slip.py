@@ -29,6 +29,8 @@ class UrlSlip(Rule):
       error page. An address that ends in an abbreviation (`Washington,_D.C.`),
       a host alone, a fragment (`#:~:text=...query.` quotes the page) and
       Wikipedia's pages (`Apple_Inc.`) are left alone;
+    - an empty query at the end, `https://arxiv.org/pdf/2509.05296?`: a `?`
+      with nothing after it, left from a copied address;
     - a doubled slash right after the host,
       `https://proceedings.neurips.cc//paper/2020/...`, from joining a base
       address that ends in `/` to a path that starts with one.
@@ -66,7 +68,10 @@ class UrlSlip(Rule):
 
     code = "AL719"
     name = "url-slip"
-    summary = "A web address ends with sentence punctuation or doubles the slash after its host"
+    summary = (
+        "A web address ends with sentence punctuation or an empty query, or doubles the "
+        "slash after its host"
+    )
     fix = "unsafe"
     rewrites_urls = True
 
@@ -75,7 +80,7 @@ class UrlSlip(Rule):
         # The places that may hold a slip, found by quick scans of the text (a loop over
         # every link costs more): a punctuation mark before a ")", and a "//" that no
         # ":" opens (an address's own "://" is most of them). Only their links are read.
-        places = [at for mark in _ENDINGS for at in text_places(text, mark + ")")]
+        places = [at for mark in _ENDINGS + "?" for at in text_places(text, mark + ")")]
         places.extend(m.start() for m in _DOUBLE.finditer(text))
         if not places:
             return
@@ -102,6 +107,13 @@ class UrlSlip(Rule):
                     end - 1,
                     end,
                     self.replace(f"Remove {last!r}", end - 1, end, "", unsafe=True),
+                )
+            if last == "?" and url.count("?") == 1 and "#" not in url:
+                yield self.report(
+                    "Link address ends with an empty query ('?'): remove it",
+                    end - 1,
+                    end,
+                    self.replace("Remove '?'", end - 1, end, "", unsafe=True),
                 )
             double = _doubled_slash(url)
             if double is not None:
