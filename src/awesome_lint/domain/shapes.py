@@ -212,7 +212,8 @@ def _year_end(text: str, start: int, close: int) -> bool:
 # `**YOU** - Please add your information`.
 _TO_COME = lazy_compile(
     r"(?i)\b(?:(?:coming|continu\w*|more|updat\w*) soon|to be (?:continued|added|updated)"
-    r"|more to come|tbd|tba|todo|wip|work in progress|stay tuned|please add|add yours)\b"
+    r"|more to come|tbd|tba|todo|wip|work in progress|stay tuned|please add|add yours"
+    r"|(?:and|many) (?:many )?more(?: \w+)?\W*$)\b"
 )
 _PLACEHOLDER = lazy_compile(r"(?i)[\[(](?:n/?a|tbd|tba|none|coming soon|to appear)\\?[\])]")
 
