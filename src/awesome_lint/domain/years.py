@@ -198,14 +198,19 @@ def entry_label_year(document: Document, entry: Entry) -> Year | None:
 # A tag at the entry's start that gives the year before the venue: "[2022 Nature
 # Communications]", "[2021 ICML]" (one to five words after the year).
 _YEAR_FIRST_TAG = lazy_compile(
-    r"[^\w\[]{0,3}\[(?P<year>(?:19[5-9]|20[0-4])\d)"
-    r"[ \t]+[A-Za-z][\w&.'’-]*(?:[ \t]+[\w&.'’-]+){0,4}\]"
+    r"[^\w\[]{0,3}\[(?:(?P<year>(?:19[5-9]|20[0-4])\d)"
+    r"[ \t]+[A-Za-z][\w&.'’-]*(?:[ \t]+[\w&.'’-]+){0,4}"
+    # ... or after the venue's name, one the registry may not know: "[Signal
+    # Processing 2016]", "[Chaos 2018]"
+    r"|[A-Za-z][\w&.'’-]*(?:[ \t]+[\w&.'’-]+){0,4}[ \t]+(?P<late>(?:19[5-9]|20[0-4])\d))\]"
 )
 
 
 def entry_tag_year(document: Document, entry: Entry) -> Year | None:
-    """The year of a tag that opens the entry with the year first, ``12. [2022 Nature
-    Communications] **ProtGPT2 ...**``; else None."""
+    """The year of a tag that opens the entry with a year and a venue, ``12. [2022 Nature
+    Communications] **ProtGPT2 ...**``, ``[Signal Processing 2016] Title``; else None."""
     start, end = entry.content
     m = _YEAR_FIRST_TAG.match(document.text, start, end)
-    return None if m is None else Year(int(m.group("year")))
+    if m is None:
+        return None
+    return Year(int(m.group("year") or m.group("late")))
