@@ -82,6 +82,17 @@ def _shape_by_links(
         return None  # "- Continuing soon ...", "- **YOU** - Please add ...": no entry yet
     if not links and any(child.links for child in entry.children):
         return None  # a group label ("Linux", "**Post-Training**") over linked items
+    if text.startswith("![", start):
+        # "![image](mark.png)[KDD 2022] Title": an image that flags the entry (the
+        # maintainers' own papers) stands before its shape, as an emoji does
+        for link in entry.links:
+            if link.image and link.start == start:
+                start = link.end
+                while start < end and text[start] in " \t":
+                    start += 1
+                break
+        if start == end:
+            return None
     first = text[start]
     if first == "#" and _HEADING.match(text, start, end):
         return None  # "- ### Prompt Learning/Tuning:": a heading in an item labels a group
@@ -124,6 +135,15 @@ def _shape_by_links(
             return "link"  # `**[doobie](url)** - ...`: a link set in bold to stand out
         if links and _bold_tag(text, start, links[0].start):
             return "link"  # `**[SoftAC]** <[Title](url)>`: a topic tag set in bold
+        inner = start
+        while inner < end and text[inner] in "*_":
+            inner += 1
+        if links and text.startswith("[", inner):
+            close = text.find("]", inner, links[0].start)
+            if close > 0 and _year_end(text, inner, close):
+                # `**[IJCAI 2024] A Comprehensive Survey ...** [[pdf]](url)`: a venue
+                # prefix, the whole entry set in bold to stand out
+                return "prefix"
         return "emphasis"
     if first == "[" and links:
         return "prefix"

@@ -27,24 +27,25 @@ class EntryShape(Rule):
     """
     ## What it does
 
-    Learns the file's dominant entry shape (link first, bracketed venue
-    prefix, bold title, text then link, …) and reports entries that deviate
-    from it, for example a paper without a link in a list where every other
-    entry starts with `[Title](url)`. A Markdown list of which no item has a
-    link is notes, not entries (`- Moby = open source development` above a
-    section's links), and is left alone. A link set in bold to stand out
-    (`**[doobie](url)** - ...`, a list that bolds its most-starred projects)
-    starts with a link like the others, and an emoji that flags an entry
-    (`🌟 **[CLIP]** Learning Transferable ...`, the papers to read first) stands
-    before its shape, not in it; so do topic tags, authors or a citation key in
-    brackets (`[DAgger] <[Title](url)>`, `[Nathan Lambert] [Title](url)`, `[13] :
-    [Title](url)`, in bold too, `**[SoftAC]** <[Title](url)>`, a method's
-    name with digits, `[2IWIL]`, `[PESC-TD(0)]`: words with no
-    number of two or four digits, where a venue's
-    year would make a prefix, `[OSDI'22]`, `[ICLR23]`, and so does a known venue
-    without its year, `[Arxiv]`). An entry whose link is split by a blank
-    (`[RxJS] (https://...)`) is `split-link`'s (AL714) when both run: it is not
-    reported again here as an entry without a link.
+    Learns the file's dominant entry shape (link first, bracketed venue prefix, bold
+    title, text then link, …) and reports entries that deviate from it, for example
+    a paper without a link in a list where every other entry starts with
+    `[Title](url)`. A Markdown list of which no item has a link is notes, not
+    entries (`- Moby = open source development` above a section's links), and is
+    left alone. A link set in bold to stand out (`**[doobie](url)** - ...`, a list
+    that bolds its most-starred projects) starts with a link like the others, and an
+    emoji that flags an entry (`🌟 **[CLIP]** Learning Transferable ...`, the papers
+    to read first) stands before its shape, not in it, and so does an image that
+    marks it (`![image](ours.png)[KDD 2022] Title`, the maintainers' own papers; a
+    venue prefix inside bold, `**[IJCAI 2024] Title**`, is a prefix); so do topic
+    tags, authors or a citation key in brackets (`[DAgger] <[Title](url)>`, `[Nathan
+    Lambert] [Title](url)`, `[13] : [Title](url)`, in bold too, `**[SoftAC]**
+    <[Title](url)>`, a method's name with digits, `[2IWIL]`, `[PESC-TD(0)]`: words
+    with no number of two or four digits, where a venue's year would make a prefix,
+    `[OSDI'22]`, `[ICLR23]`, and so does a known venue without its year, `[Arxiv]`).
+    An entry whose link is split by a blank (`[RxJS] (https://...)`) is
+    `split-link`'s (AL714) when both run: it is not reported again here as an entry
+    without a link.
 
     ## Why
 
