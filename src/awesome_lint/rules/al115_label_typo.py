@@ -245,7 +245,7 @@ class LabelTypo(Rule):
 
     A label that its own link's address holds (`[ProjectQ](https://github.com/
     ProjectQ-Framework/ProjectQ)`, one letter from `Project`) is a name, not a
-    slip, and is not reported (it still counts towards the file's spellings).
+    misspelling (its case is still compared with the file's habit).
 
     ## Options
 
@@ -259,7 +259,8 @@ class LabelTypo(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
-        found: list[tuple[int, int, str]] = []  # each label's letters: span and key
+        # each label's letters: span, key, and whether its link's address holds it
+        found: list[tuple[int, int, str, bool]] = []
         counts: Counter[str] = Counter()
         spellings: dict[str, Counter[str]] = {}
         for entry in prose_entries(document):
@@ -282,15 +283,14 @@ class LabelTypo(Rule):
                 if spelt is None:
                     spelt = spellings[key] = Counter()
                 spelt[core] += 1
-                if len(core) >= 4 and core.lower() in link.url_value.lower():
-                    continue  # `[ProjectQ](…/ProjectQ-Framework/ProjectQ)`: its own name
-                found.append((match.start(1), match.end(1), key))
+                own = len(core) >= 4 and core.lower() in link.url_value.lower()
+                found.append((match.start(1), match.end(1), key, own))
         if not found:
             return
         often = [key for key, n in counts.items() if n >= _OFTEN]
         best: dict[str, tuple[str, int] | None] = {}
         habits: dict[str, tuple[str, int] | None] = {}  # by label as written
-        for start, end, key in found:
+        for start, end, key, own in found:
             if key not in best:
                 best[key] = self._suggest(key, counts, often)
             suggestion = best[key]
@@ -312,6 +312,8 @@ class LabelTypo(Rule):
             core = text[start:end]
             if core.isupper() and " " not in core:
                 continue  # an acronym: a venue or a name, not a word
+            if own:
+                continue  # `[ProjectQ](…/ProjectQ-Framework/ProjectQ)`: its own name
             new = spellings[target].most_common(1)[0][0] if n else _cased(target, core)
             written = f"written {n} times" if n else "a common resource label"
             yield self.report(

@@ -60,9 +60,9 @@ class SharedLink(Rule):
     `Llama-7B` and `Llama-13B` on one paper) are sizes of one model, not two papers.
     In a table whose rows link
     `[paper](url)`, the title is the cell under a `Title` or `Paper` header.
-    An item of a section of datasets or metrics that links a paper under a
-    generic label (`R-precision [[Paper](url)]`) cites the paper it comes from
-    and is not compared.
+    An item of a section of datasets or metrics named in three words at most
+    that links a paper under a generic label (`R-precision [[Paper](url)]`)
+    cites the paper it comes from and is not compared.
     """
 
     code = "AL402"
@@ -72,8 +72,11 @@ class SharedLink(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         groups: dict[str, list[tuple[Entry, Link, str]]] = {}
         for entry, link, title, key in paper_links(document):
-            if title is not None and not reference_section(document, entry, link):
-                # (a metric or a dataset names no paper: `R-precision [[Paper](AttnGAN)]`)
+            if title is not None and not (
+                len(title.split()) <= 3 and reference_section(document, entry, link)
+            ):
+                # (a metric's or a dataset's name is no paper's title: `R-precision
+                # [[Paper](AttnGAN)]`; a paper's title there is compared)
                 groups.setdefault(key, []).append((entry, link, title))
         for items in groups.values():
             if len(items) < 2 or _owner_page(items[0][1]):
