@@ -222,7 +222,7 @@ def retry_after_seconds(value: str | None, now: float) -> float | None:
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
@@ -397,7 +397,7 @@ class Checker:
 async def _drain(response: httpx.Response) -> None:
     """Read what is left of a short body (up to BODY_CAP bytes), so the connection is reused."""
     length = response.headers.get("content-length", "")
-    if not length.isdigit() or int(length) > BODY_CAP:
+    if not (length.isascii() and length.isdigit()) or int(length) > BODY_CAP:
         return  # unknown or long: closing the response closes the connection
     read = 0
     async for chunk in response.aiter_raw():

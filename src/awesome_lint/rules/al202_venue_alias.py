@@ -314,7 +314,7 @@ def _row_years(document: Document, tokens: VenueTokens) -> dict[int, tuple[str, 
         if rename is None or cell is None:
             continue
         written = text[cell[0] : cell[1]].strip(" \t*_")
-        if not (len(written) == 4 and written.isdigit()) or rename.covers(int(written)):
+        if not (len(written) == 4 and written.isdecimal()) or rename.covers(int(written)):
             continue
         canonical = match.venue.canonical
         out[id(f)] = (

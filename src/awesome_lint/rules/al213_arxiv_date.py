@@ -210,7 +210,7 @@ class ArxivDate(Rule):
             if not key.startswith(_ABS):
                 continue
             paper = key[len(_ABS) :]
-            if not paper[:4].isdigit():
+            if not paper[:4].isdecimal():
                 continue
             venues = [f for f in tokens.of(entry) if id(f.token) in arxiv and f.where != "subtitle"]
             if not venues or any(

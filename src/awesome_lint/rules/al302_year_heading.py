@@ -171,7 +171,7 @@ def _badge_years(entry: Entry, registry: VenueRegistry) -> list[int]:
             continue
         parts = url[at + len(_BADGE) :].split("?")[0].replace("%20", "-").replace("_", "-")
         words = [w for w in parts.split("-") if w]
-        year = next((w for w in words if w.isdigit() and len(w) in (2, 4)), None)
+        year = next((w for w in words if w.isdecimal() and len(w) in (2, 4)), None)
         venues = [registry.lookup(w) for w in words]
         if year is None or not any(v is not None and v.venue.canonical != "arXiv" for v in venues):
             continue  # (an arXiv badge's year is the id's business)

@@ -59,7 +59,7 @@ def _without_article(folded: str) -> str:
 
 
 def _word_key(word: str) -> tuple[int, int, str]:
-    return (0, int(word), "") if word.isdigit() else (1, 0, word)
+    return (0, int(word), "") if word.isdecimal() else (1, 0, word)
 
 
 def title_key(title: str, *, articles: bool = False) -> TitleKey | None:
