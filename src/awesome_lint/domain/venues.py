@@ -170,7 +170,6 @@ class VenueTokens:
 
     __slots__ = (
         "_bare",
-        "_by_entry",
         "_document",
         "_free",
         "_registry",
@@ -192,7 +191,6 @@ class VenueTokens:
         self.entries: list[tuple[Entry, list[Found]]] = []
         #: every token of the document, in order
         self.found: list[Found] = []
-        self._by_entry: dict[int, list[Found]] = {}
         self._uses: list[tuple[str, VenueToken, int]] | None = None
         self._bare: list[tuple[VenueMatch, str, int]] | None = None
         for entry in document.entries():
@@ -202,10 +200,13 @@ class VenueTokens:
 
     def of(self, entry: Entry) -> list[Found]:
         """The tokens of one entry (read now if it is none of the document's)."""
-        found = self._by_entry.get(id(entry))
-        if found is None:
-            found = self._read(entry)
-        return found
+        # Kept on the entry, with the reader that read them: a dictionary keyed by
+        # ``id(entry)`` was slow to look up (the entries' addresses share their low bits).
+        kept = entry.venue_tokens
+        if kept is not None and kept[0] is self:
+            found: list[Found] = kept[1]
+            return found
+        return self._read(entry)
 
     def uses(self) -> list[tuple[str, VenueToken, int]]:
         """Each place and token of the document once, with how often it occurs, in
@@ -276,7 +277,7 @@ class VenueTokens:
                     tokens = self._free[text] = tuple(find_venues(text, registry))
             for token in tokens:
                 found.append(Found(entry, where, token, start))
-        self._by_entry[id(entry)] = found
+        entry.venue_tokens = (self, found)
         return found
 
 

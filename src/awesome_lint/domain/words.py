@@ -101,8 +101,10 @@ class FieldWords:
         return self[word] if word in self._raw else default
 
     def items(self) -> Iterator[tuple[str, tuple[int, int]]]:
-        for word in self._raw:
-            yield word, self[word]
+        # (every word's counts, split here: not one ``self[word]`` call and lookup a word)
+        for word, counts in self._raw.items():
+            lists, uses = counts.split("\t")
+            yield word, (int(lists), int(uses))
 
 
 _FIELD: FieldWords | None = None

@@ -127,7 +127,9 @@ class Entry(Record):
     # the links package and does not import it.)
     roles: list[tuple[Link, Any]] | None
     venue_regions: list[tuple[str, int, int]] | None
-    __slots__ = (*_fields, "roles", "venue_regions")
+    # (the last ``domain.venues.VenueTokens`` to read the entry, and its venue tokens)
+    venue_tokens: tuple[Any, list[Any]] | None
+    __slots__ = (*_fields, "roles", "venue_regions", "venue_tokens")
     _hidden = ("parent", "section")
 
     def __init__(
@@ -187,6 +189,7 @@ class Entry(Record):
         self.kind = kind
         self.roles = None
         self.venue_regions = None
+        self.venue_tokens = None
 
     @property
     def is_toc(self) -> bool:
@@ -360,6 +363,7 @@ class Document(Record):
         for entry in self.entries():
             entry.parent = None
             entry.section = None
+            entry.venue_tokens = None  # (its tokens name it: a cycle)
         self.cache.clear()
 
     def span_text(self, span: Span | None) -> str:

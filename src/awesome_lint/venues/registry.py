@@ -177,26 +177,41 @@ class VenueRegistry(FrozenRecord):
         exact: dict[str, tuple[Venue, MatchKind]] = {}
         folded: dict[str, tuple[Venue, MatchKind, str]] = {}
         squashed: dict[str, tuple[Venue, MatchKind, str] | None] = {}
+        # (Built for every run that reads a venue: the members of MatchKind are read once,
+        # an enum member's lookup being a slow attribute read, and a venue's names are
+        # read kind by kind, in the order canonical, aliases, renames, misspellings.)
+        canonical, alias, rename, misspelling = (
+            MatchKind.CANONICAL,
+            MatchKind.ALIAS,
+            MatchKind.RENAME,
+            MatchKind.MISSPELLING,
+        )
+        squash = _NOT_ALNUM.sub
         for venue in self.venues:
-            entries = [(venue.canonical, MatchKind.CANONICAL)]
-            entries += [(a, MatchKind.ALIAS) for a in venue.aliases]
-            entries += [(r.name, MatchKind.RENAME) for r in venue.renames]
-            entries += [(m, MatchKind.MISSPELLING) for m in venue.misspellings]
-            for name, kind in entries:
-                key = _norm(name)
-                other = exact.get(key)
-                if other is not None and other[0] is not venue:
-                    raise ValueError(
-                        f"venue name {name!r} is given to both "
-                        f"{other[0].canonical!r} and {venue.canonical!r}"
-                    )
-                exact.setdefault(key, (venue, kind))
-                if len(key) >= 4 and kind is not MatchKind.MISSPELLING:
-                    folded.setdefault(key.casefold(), (venue, kind, key))  # key is _norm'ed
-                    sq = _squash(key)
-                    if len(sq) >= 4:
-                        prev = squashed.get(sq, (venue, kind, key))
-                        squashed[sq] = prev if prev is not None and prev[0] is venue else None
+            renames = tuple(r.name for r in venue.renames) if venue.renames else ()
+            for names, kind in (
+                ((venue.canonical,), canonical),
+                (venue.aliases, alias),
+                (renames, rename),
+                (venue.misspellings, misspelling),
+            ):
+                for name in names:
+                    key = " ".join(name.split())  # (_norm)
+                    other = exact.get(key)
+                    if other is None:
+                        exact[key] = (venue, kind)
+                    elif other[0] is not venue:
+                        raise ValueError(
+                            f"venue name {name!r} is given to both "
+                            f"{other[0].canonical!r} and {venue.canonical!r}"
+                        )
+                    if len(key) >= 4 and kind is not misspelling:
+                        folded_key = key.casefold()
+                        folded.setdefault(folded_key, (venue, kind, key))  # key is _norm'ed
+                        sq = squash("", folded_key)  # (_squash)
+                        if len(sq) >= 4:
+                            prev = squashed.get(sq, (venue, kind, key))
+                            squashed[sq] = prev if prev is not None and prev[0] is venue else None
         object.__setattr__(self, "_exact", exact)
         object.__setattr__(self, "_folded", folded)
         object.__setattr__(self, "_squashed", squashed)
