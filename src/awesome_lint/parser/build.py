@@ -102,34 +102,27 @@ def parse_document(source: SourceText, *, compact: bool = True) -> Document:
                     and nxt.map[0] == tok.map[0]
                 ):
                     para_end = nxt.map[1] - 1
+                # "* - [Title](url)": an item that opens on its parent's line; the parent
+                # only wraps it, and the item takes its place
                 wrapper = stack[-1] if stack else None
-                if wrapper is not None and wrapper.line == tok.map[0]:
-                    # "* - [Title](url)": an item that opens on its parent's line; the
-                    # parent only wraps it, and the item takes its place
-                    entry = _make_entry(
-                        source,
-                        tok.map[0],
-                        tok.map[1],
-                        para_end,
-                        tok.info != "",
-                        wrapper.depth,
-                        wrapper.list_id,
-                        wrapper.content[0],
-                    )
-                    if entry is not None:
-                        _replace(wrapper, entry, top_entries)
-                    stack.append(entry)
-                    owners.append(entry if entry is not None else owners[-1])
-                    continue
+                if wrapper is not None and wrapper.line != tok.map[0]:
+                    wrapper = None
                 entry = _make_entry(
                     source,
                     tok.map[0],
                     tok.map[1],
                     para_end,
                     tok.info != "",
-                    len(stack),
-                    list_ids[-1] if list_ids else 0,
+                    len(stack) if wrapper is None else wrapper.depth,
+                    (list_ids[-1] if list_ids else 0) if wrapper is None else wrapper.list_id,
+                    -1 if wrapper is None else wrapper.content[0],
                 )
+                if wrapper is not None:
+                    if entry is not None:
+                        _replace(wrapper, entry, top_entries)
+                    stack.append(entry)
+                    owners.append(entry if entry is not None else owners[-1])
+                    continue
                 parent = owners[-1] if owners else None
                 if entry is not None:
                     if stack and parent is not None:

@@ -327,12 +327,22 @@ def _among_ties(
     title = title_key(title_text(document, group[i]))
     if title is None:
         return j
+    return _place_among(
+        kept_ranks, rank, j, lambda m: title_key(title_text(document, group[kept[m]])), title
+    )
+
+
+def _place_among(
+    kept_ranks: list[Any], rank: Any, j: int, key_of: Any, own: Any, *, descending: bool = False
+) -> int:
+    """The first of the kept entries ranked ``rank`` (those just before ``j``) whose
+    finer key (``key_of(m)``) ``own`` comes before, or ``j``."""
     k = j
     while k > 0 and kept_ranks[k - 1] == rank:
         k -= 1
     for m in range(k, j):
-        other = title_key(title_text(document, group[kept[m]]))
-        if other is not None and title < other:
+        other = key_of(m)
+        if other is not None and (own > other if descending else own < other):
             return m
     return j
 
@@ -393,14 +403,14 @@ def _among_ids(
     own = _first_arxiv_id(group[i])
     if own is None:
         return j
-    k = j
-    while k > 0 and kept_ranks[k - 1] == rank:
-        k -= 1
-    for m in range(k, j):
-        other = _first_arxiv_id(group[kept[m]])
-        if other is not None and (own > other if order.endswith("-desc") else own < other):
-            return m
-    return j
+    return _place_among(
+        kept_ranks,
+        rank,
+        j,
+        lambda m: _first_arxiv_id(group[kept[m]]),
+        own,
+        descending=order.endswith("-desc"),
+    )
 
 
 def _another(document: Document, entry: Entry, prev: Entry) -> bool:
