@@ -10,7 +10,6 @@ from awesome_lint.domain.venues import _masked
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
-from awesome_lint.rules.common import entry_at
 from awesome_lint.rules.venue_common import (
     SHARED,
     VENUE_OPTIONS,
@@ -134,10 +133,6 @@ class VenueTypo(Rule):
     for a real venue the registry lacks (`ECC 2021`, the European Control
     Conference).
 
-    A misspelt `Workshop` or `Findings` (two slips at most) next to a known
-    venue's name is reported too: `EMNLP Worshopp BlackboxNLP 2018`, `Findigns
-    of ACL 2023` (not words of their own such as `worship` or `folding`).
-
     Where lists write affiliations, the venue slot (`| Stanford`) and names
     joined by `&` (`THU & BUPT & Tencent`), a capitalised word one slip from a
     well-known university's, lab's or company's name of 6 letters or more is
@@ -190,7 +185,6 @@ class VenueTypo(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         registry = registry_for(context.options)
         yield from self._affiliations(document)
-        yield from self._qualifiers(document, registry)
         words = _candidates(document, registry)
         counts = Counter(name for _, _, _, name, _ in words)
         # A name the file writes often is its own, not a slip.
@@ -258,37 +252,6 @@ class VenueTypo(Rule):
                 f"Venue {name!r} looks like a typo: did you mean {suggestion!r}?", start, end, fix
             )
 
-    def _qualifiers(self, document: Document, registry: VenueRegistry) -> Iterator[Diagnostic]:
-        """A misspelt `Workshop` or `Findings` beside a known venue's name (`EMNLP
-        Worshopp BlackboxNLP 2018`, `Findigns of ACL 2023`)."""
-        text = document.text
-        for m in _QUALIFIER_LIKE.finditer(text):
-            word = m.group()
-            folded = word.casefold()
-            if folded in QUALIFIERS or folded in _NOT_QUALIFIERS:
-                continue
-            suggestion = next(
-                (q for q in _LONG_QUALIFIERS if distance(folded, q.casefold(), 2) <= 2), None
-            )
-            if suggestion is None or not _beside_venue(text, m.start(), m.end(), registry):
-                continue
-            entry = entry_at(document, m.start()) or _entry_over(document, m.start())
-            if entry is None:
-                continue
-            if word[0].islower():
-                suggestion = suggestion.lower()
-            fix = (
-                self.replace(f"Write {suggestion!r}", m.start(), m.end(), suggestion, unsafe=True)
-                if entry.parsed
-                else None
-            )
-            yield self.report(
-                f"{word!r} looks like a typo: did you mean {suggestion!r}?",
-                m.start(),
-                m.end(),
-                fix,
-            )
-
     def _affiliations(self, document: Document) -> Iterator[Diagnostic]:
         """A misspelt institution where the list writes affiliations (`| Havard`)."""
         for entry, start, end, name in _affiliation_slips(document):
@@ -341,38 +304,6 @@ def _near_affiliation(word: str) -> str | None:
         if distance(folded, other, 1) == 1:
             return name
     return None
-
-
-# Qualifiers long enough that two slips still point at them, and a word that may be one
-# of them misspelt: a capital or small w or f, then 6 to 9 letters.
-_LONG_QUALIFIERS = ("Workshop", "Workshops", "Findings")
-_QUALIFIER_LIKE = lazy_compile(r"(?<![\w-])[WwFf][a-z]{6,9}(?![\w-])")
-# Words two slips from a qualifier that are words of their own.
-_NOT_QUALIFIERS = frozenset({"worship", "worships", "workshy", "fielding", "finding", "folding"})
-
-
-def _entry_over(document: Document, offset: int) -> Entry | None:
-    """The entry whose first paragraph, over more than one line, holds ``offset`` (its
-    authors and venue on a line under the title: `1. **Title.**` over `*Authors.* EMNLP
-    Worshopp 2018.`), or None."""
-    line = document.source.line_index(offset)
-    for entry in document.entries():
-        if entry.line < line <= entry.para_end:
-            return entry
-    return None
-
-
-def _beside_venue(text: str, start: int, end: int, registry: VenueRegistry) -> bool:
-    """Whether a known venue's name is the word before ``start`` or after ``end``
-    (`EMNLP Worshopp`, `Findigns of ACL`)."""
-    before = text[max(0, start - 24) : start].split()
-    after = text[end : end + 24].split()
-    words = before[-1:] + after[:2]
-    return any(
-        registry.lookup(w.strip("([{*_`,.;:'’)]}")) is not None
-        for w in words
-        if any(c.isupper() for c in w)
-    )
 
 
 # A tag that opens an entry, maybe set in bold: `**[OCFusion]** Title`, `[UCB] <[Title]...`,
