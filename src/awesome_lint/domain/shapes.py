@@ -67,7 +67,7 @@ def _shape_by_links(
         roles
         and roles[0][0].start != start
         and (len(roles) >= 2 or text[start] in "*_")
-        and _bracketed(text, start, end, [link for link, _ in roles])
+        and _bracketed(text, start, end, roles[0][0].start, roles[-1][0].end)
     ):
         # "**R6RS** (2007; [errata-corrected version](u); [errata](u))": a name and
         # its documents, no one page of its own; "**SQLite** (web: [sqlite.org](u))"
@@ -82,7 +82,7 @@ def _shape_by_links(
         return None  # "- Continuing soon ...", "- **YOU** - Please add ...": no entry yet
     if not links and any(child.links for child in entry.children):
         return None  # a group label ("Linux", "**Post-Training**") over linked items
-    if text.startswith("![", start):
+    if text[start] == "!" and text.startswith("![", start):
         # "![image](mark.png)[KDD 2022] Title": an image that flags the entry (the
         # maintainers' own papers) stands before its shape, as an emoji does
         for link in entry.links:
@@ -198,14 +198,15 @@ def _parts(text: str, links: list[Link]) -> bool:
     )
 
 
-def _bracketed(text: str, start: int, end: int, links: list[Link]) -> bool:
-    """Whether every link after the entry's name stands in one pair of parentheses
-    that follows it: `**R6RS** (2007; [errata](u); [official version](u))`."""
-    opening = text.rfind("(", start, links[0].start)
-    if opening < 0 or ")" in text[opening : links[0].start]:
+def _bracketed(text: str, start: int, end: int, first: int, last: int) -> bool:
+    """Whether every link after the entry's name (the first starting at ``first``, the
+    last ending at ``last``) stands in one pair of parentheses that follows it:
+    `**R6RS** (2007; [errata](u); [official version](u))`."""
+    opening = text.rfind("(", start, first)
+    if opening < 0 or text.find(")", opening, first) >= 0:
         return False
-    closing = text.find(")", links[-1].end, end)
-    return closing >= 0 and "[" not in text[links[-1].end : closing]
+    closing = text.find(")", last, end)
+    return closing >= 0 and text.find("[", last, closing) < 0
 
 
 def _venue(word: str) -> bool:

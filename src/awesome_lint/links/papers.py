@@ -262,10 +262,22 @@ def reference_section(document: Document, entry: Entry, link: Link) -> bool:
     generic label (`R-precision [[Paper](url)]`): two datasets from one paper share its
     link, and a metric names no paper. (`[MLPerf Inference](url)` names its own.)"""
     section = entry.section
-    heading = section.heading if section is not None else None
-    if heading is None or _REFERENCE_HEADING.search(heading.title) is None:
+    if section is None or id(section) not in _reference_sections(document):
         return False
     return clean_label(document.span_text(link.text)) in PAPER_LABELS
+
+
+def _reference_sections(document: Document) -> frozenset[int]:
+    """The sections (by id) whose heading names datasets or metrics (read once)."""
+    found: frozenset[int] | None = document.cache.get("reference-sections")
+    if found is None:
+        found = document.cache["reference-sections"] = frozenset(
+            id(section)
+            for section in document.sections
+            if section.heading is not None
+            and _REFERENCE_HEADING.search(section.heading.title) is not None
+        )
+    return found
 
 
 def entry_title(document: Document, entry: Entry) -> str | None:

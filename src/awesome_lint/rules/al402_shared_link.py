@@ -73,7 +73,7 @@ class SharedLink(Rule):
         groups: dict[str, list[tuple[Entry, Link, str]]] = {}
         for entry, link, title, key in paper_links(document):
             if title is not None and not (
-                len(title.split()) <= 3 and reference_section(document, entry, link)
+                reference_section(document, entry, link) and len(title.split()) <= 3
             ):
                 # (a metric's or a dataset's name is no paper's title: `R-precision
                 # [[Paper](AttnGAN)]`; a paper's title there is compared)
