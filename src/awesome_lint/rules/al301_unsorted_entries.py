@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import pairwise
 from typing import Any, ClassVar, Final
 
@@ -312,36 +312,29 @@ class _Ranks:
 _ANOTHER = lazy_compile(r"[ \t]*(?:\([^()\n]*\)[ \t]*)?[-–—:][ \t]*(?:Another|An alternative)\b")
 
 
-def _among_ties(
-    document: Document,
+def _finer_place(
     group: list[Entry],
     kept: list[int],
     kept_ranks: list[Any],
     rank: Any,
     i: int,
     j: int,
+    finer: Callable[[Entry], Any],
+    *,
+    descending: bool = False,
 ) -> int:
-    """Where among the kept entries of its own initial entry ``i`` goes by its whole
-    title (`Moscapsule` before `Mosquitto-PHP`, not at the end of the M's), for the
-    message; ``j`` (after all of them) when the whole titles give no place."""
-    title = title_key(title_text(document, group[i]))
-    if title is None:
+    """Where among the kept entries ranked like entry ``i`` (those just before ``j``)
+    it goes by a finer key (its whole title: `Moscapsule` before `Mosquitto-PHP`, not
+    at the end of the M's; its whole arXiv id: `1904.12428` before `1908.07269`), for
+    the message; ``j`` (after all of them) when the finer keys give no place."""
+    own = finer(group[i])
+    if own is None:
         return j
-    return _place_among(
-        kept_ranks, rank, j, lambda m: title_key(title_text(document, group[kept[m]])), title
-    )
-
-
-def _place_among(
-    kept_ranks: list[Any], rank: Any, j: int, key_of: Any, own: Any, *, descending: bool = False
-) -> int:
-    """The first of the kept entries ranked ``rank`` (those just before ``j``) whose
-    finer key (``key_of(m)``) ``own`` comes before, or ``j``."""
     k = j
     while k > 0 and kept_ranks[k - 1] == rank:
         k -= 1
     for m in range(k, j):
-        other = key_of(m)
+        other = finer(group[kept[m]])
         if other is not None and (own > other if descending else own < other):
             return m
     return j
@@ -386,31 +379,6 @@ def _kept_by_ids(group: list[Entry], plan: _Plan) -> set[int]:
         out.add(keyed[k])
         k = back[k]
     return out
-
-
-def _among_ids(
-    group: list[Entry],
-    kept: list[int],
-    kept_ranks: list[Any],
-    rank: Any,
-    i: int,
-    j: int,
-    order: str,
-) -> int:
-    """Where among the kept entries of its own arXiv year entry ``i`` goes by its whole
-    id (`1904.12428` before `1908.07269`, not after every 2019 paper), for the message;
-    ``j`` (after all of them) when the ids give no place."""
-    own = _first_arxiv_id(group[i])
-    if own is None:
-        return j
-    return _place_among(
-        kept_ranks,
-        rank,
-        j,
-        lambda m: _first_arxiv_id(group[kept[m]]),
-        own,
-        descending=order.endswith("-desc"),
-    )
 
 
 def _another(document: Document, entry: Entry, prev: Entry) -> bool:
@@ -975,9 +943,26 @@ class UnsortedEntries(Rule):
             rank = plan.ranks[i]
             j = first_after(kept_ranks, rank)
             if plan.order.startswith("initial"):
-                j = _among_ties(document, group, kept, kept_ranks, rank, i, j)
+                j = _finer_place(
+                    group,
+                    kept,
+                    kept_ranks,
+                    rank,
+                    i,
+                    j,
+                    lambda e: title_key(title_text(document, e)),
+                )
             elif plan.order.startswith("arxiv"):
-                j = _among_ids(group, kept, kept_ranks, rank, i, j, plan.order)
+                j = _finer_place(
+                    group,
+                    kept,
+                    kept_ranks,
+                    rank,
+                    i,
+                    j,
+                    _first_arxiv_id,
+                    descending=plan.order.endswith("-desc"),
+                )
             if j < len(kept):
                 other = group[kept[j]]
                 where = f"before {_label(document, other)} (line {other.line + 1})"
