@@ -317,6 +317,31 @@ def paper_links(document: Document) -> list[PaperLink]:
     return cached
 
 
+def resource_titles(document: Document) -> list[tuple[Entry, Link, str]]:
+    """Every entry whose links all point at resources of a paper (``[Code]``, ``[Web]``,
+    ``[Project]``) and whose text before them reads as a title (``[4] Li et al, Title,
+    CVPR 2019, [Web](url)``): the entry, its first link and the title, in document
+    order. The paper has no link of its own there, yet it is listed."""
+    cached: list[tuple[Entry, Link, str]] | None = document.cache.get("resource-titles")
+    if cached is not None:
+        return cached
+    cached = []
+    text = document.text
+    for entry in document.entries():
+        if not entry.links or entry.toc or entry.kind == "row":
+            continue
+        roles = link_roles(document, entry)
+        if not roles or any(role != "aux" for _, role in roles):
+            continue
+        link = roles[0][0]
+        head = text[entry.content[0] : link.start]
+        title = _head_title(head) if head.strip() else None
+        if title is not None:
+            cached.append((entry, link, title))
+    document.cache["resource-titles"] = cached
+    return cached
+
+
 def _entry_title(
     document: Document, entry: Entry, link: Link | None, role: LinkRole | None
 ) -> str | None:

@@ -4,7 +4,13 @@ from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.links.papers import nested, paper_links, title_key, venue_tail
+from awesome_lint.links.papers import (
+    nested,
+    paper_links,
+    resource_titles,
+    title_key,
+    venue_tail,
+)
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.base import Context, Rule
 
@@ -36,6 +42,12 @@ class DuplicateTitle(Rule):
     item bears too (`[Sublime text package](…)` under two editor tools: each
     parent's label for its own link). A title of one or two words (`Deep Learning`: a review
     and a book) names many works and is not compared.
+
+    An entry whose links all point at resources of the paper (`[Code]`, `[Web]`,
+    `[Blog]`, `[Project]`) shows its title in the text before them
+    (`[4] Li et al, Title, CVPR 2019, [Web](url)`); that title is compared too
+    (five words or more), and the later of two copies is reported: the same paper
+    listed twice, even where both copies give the same resource link.
 
     An entry with no link at all whose text, after a tag in brackets
     (`[SOSP'24] Enabling Parallelism Hot Switching ...`), is the title of a paper
@@ -125,8 +137,50 @@ class DuplicateTitle(Rule):
                 link.url[1],
                 related=(Related(other_link.url[0], other_link.url[1], "First copy"),),
             )
+        resources = resource_titles(document)
+        if resources:
+            yield from self._resource_copies(document, first, resources)
         if first:
             yield from self._copies_without_link(document, first)
+
+    def _resource_copies(
+        self,
+        document: Document,
+        first: dict[tuple[int, str], tuple[Entry, Link, str]],
+        resources: list[tuple[Entry, Link, str]],
+    ) -> Iterator[Diagnostic]:
+        """A title listed twice in a section where a copy links only resources of the
+        paper (`[4] Li et al, Title, CVPR 2019, [Web](url)`): the later copy is
+        reported, with its paper link if it has one, else at its title."""
+        earliest: dict[tuple[int, str], tuple[Entry, Link]] = {}
+        for entry, link, title in resources:
+            key = title_key(title)
+            if len(key) < MIN_HEAD or key.count(" ") < MIN_HEAD_WORDS - 1:
+                continue
+            where = (id(entry.section), key)
+            original = earliest.get(where)
+            if original is None:
+                listed = first.get(where)
+                if listed is not None and listed[0].line < entry.line:
+                    original = listed[0], listed[1]
+                earliest[where] = (entry, link) if original is None else original
+            if original is not None and _copies(original[0], entry):
+                start, end = _title_span(document, entry, link, title)
+                yield self._again(original, start, end, "")
+        for where, (entry, link) in earliest.items():
+            listed = first.get(where)
+            if listed is not None and entry.line < listed[0].line and _copies(entry, listed[0]):
+                later = listed[1]
+                yield self._again((entry, link), *later.url, " with another link")
+
+    def _again(self, original: tuple[Entry, Link], start: int, end: int, how: str) -> Diagnostic:
+        other, other_link = original
+        return self.report(
+            f"Title already listed on line {other.line + 1}{how}",
+            start,
+            end,
+            related=(Related(other_link.url[0], other_link.url[1], "First copy"),),
+        )
 
     def _copies_without_link(
         self, document: Document, first: dict[tuple[int, str], tuple[Entry, Link, str]]
@@ -152,6 +206,25 @@ class DuplicateTitle(Rule):
                 end,
                 related=(Related(other_link.url[0], other_link.url[1], "First copy"),),
             )
+
+
+def _copies(original: Entry, entry: Entry) -> bool:
+    """Whether two entries with one title are two listings of it (not a nested item
+    giving another link, nor each parent's label for its own link)."""
+    if original is entry or nested(original, entry):
+        return False
+    return not (original.parent is not entry.parent and original.depth > 0 < entry.depth)
+
+
+def _title_span(document: Document, entry: Entry, link: Link, title: str) -> tuple[int, int]:
+    """Where an entry's title (read from the text before its first link) is written:
+    the title itself when it is there as read, else the text before the link."""
+    start = entry.content[0]
+    at = document.text.find(title, start, link.start)
+    if at >= 0:
+        return at, at + len(title)
+    head = document.text[start : link.start]
+    return start + len(head) - len(head.lstrip()), start + len(head.rstrip(" \t,;"))
 
 
 MAX_NAME_WORDS = 3  # "Name: Title": the name before the colon at most this long
