@@ -4,11 +4,13 @@ import re
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.domain.venues import entry_tokens
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import entry_at, file_habit
+from awesome_lint.venues.registry import default_registry
 
 # A file cites arXiv ids one way when it does so this often (and this many times).
 _SHARE = 0.8
@@ -30,7 +32,10 @@ class ArxivCitation(Rule):
     own: `arXiv:2201.02941` in a file that writes `arXiv preprint
     arXiv:2207.05844` (the form reference managers export) at least 4 times in
     5 (and at least 5 times), or the reverse. Link targets and code spans are
-    not text; only entries (list items, paragraph entries) are read.
+    not text; only entries (list items, paragraph entries) are read. An id
+    after a venue and its year (`Title. *NeurIPS 2023*. arXiv:2307.01850.`)
+    points at the preprint of a published paper: it is not arXiv as the venue,
+    and is neither counted nor reported.
 
     ## Why
 
@@ -81,7 +86,13 @@ class ArxivCitation(Rule):
                 continue
             cited.append((entry, m))
         preprint = [c for c in cited if c[1].group("preprint")]
-        bare = [c for c in cited if not c[1].group("preprint")]
+        # `*NeurIPS 2023*. arXiv:2307.01850.`: after a venue the id points at the
+        # preprint of a published paper; it is no venue, in any form
+        bare = [
+            (entry, m)
+            for entry, m in cited
+            if not m.group("preprint") and not _after_venue(document, entry, m.start())
+        ]
         if file_habit(len(preprint), len(bare), share=_SHARE, minimum=_MINIMUM) and bare:
             for entry, m in bare:
                 pos = m.start()
@@ -104,6 +115,20 @@ class ArxivCitation(Rule):
                     m.end(),
                     fix if entry.parsed else None,
                 )
+
+
+def _after_venue(document: Document, entry: Entry, pos: int) -> bool:
+    """Whether a venue other than arXiv, with its year, is named in the entry before
+    ``pos``: the arXiv id after it points at the preprint of a published paper."""
+    for found in entry_tokens(document, entry, default_registry()):
+        token = found.token
+        if found.span[1] > pos:
+            break
+        if token.year is not None and (
+            token.match is None or token.match.venue.canonical != "arXiv"
+        ):
+            return True
+    return False
 
 
 def _in_link_target(entry: Entry, pos: int) -> bool:
