@@ -12,6 +12,7 @@ from awesome_lint.domain.stated import (
     note_items,
     venue_years_with_notes,
 )
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, document_tokens, registry_for
@@ -43,7 +44,9 @@ class YearHeading(Rule):
     unstated publication often follows a year later), and one that names its
     venue without a year (`[[ECCV](https://arxiv.org/pdf/2307.04356)]` under
     `### 2022`) under the year before too: a paper sent to arXiv after it
-    appeared. A paper stating only 2023
+    appeared. An entry known by its arXiv id that writes the bucket's year alone
+    in its text (a citation's closing year, `... Information Retrieval. 2017.`)
+    fits the bucket, whatever the id's year. A paper stating only 2023
     under 2024 is reported; entries that state no year, and nested items under an
     entry that states one (a note such as its journal version), are skipped. A
     nested item without a link belongs to its entry: its venue and year
@@ -113,6 +116,10 @@ class YearHeading(Rule):
             low = min(y.year for y in years)
             high = max(y.year for y in years)
             if all(y.kind == ARXIV_ID for y in years):
+                if _plain_year_fits(document, entry, bucket):
+                    # "... Conference on Research in Information Retrieval. 2017." under
+                    # 2017 with an arXiv id of 2019: the preprint came after the paper
+                    continue
                 high += 1  # only a preprint's date: publication often follows a year later
                 if _names_venue(document, entry, registry):
                     # "[[ECCV](arXiv 2307.04356)]" under 2022: a venue named without its
@@ -148,6 +155,24 @@ def _names_venue(document: Document, entry: Entry, registry: VenueRegistry) -> b
     for link in entry.links:
         label = document.span_text(link.text).strip(" []*_`")
         if not link.image and 2 <= len(label) <= 20 and registry.lookup(label) is not None:
+            return True
+    return False
+
+
+# A year written alone in an entry's text: `... Retrieval. 2017.`, `(2016)`.
+_PLAIN_YEAR = lazy_compile(r"(?<![\w./:#-])(?:19|20)\d\d(?![\w/-])")
+
+
+def _plain_year_fits(document: Document, entry: Entry, bucket: Bucket) -> bool:
+    """Whether a year written alone in the entry's text (not in a link's target) falls
+    in the bucket (a citation's closing year, which no venue token carries)."""
+    start, end = entry.content
+    targets = [link.url for link in entry.links]
+    for m in _PLAIN_YEAR.finditer(document.text, start, end):
+        if any(a <= m.start() < b for a, b in targets):
+            continue
+        year = int(m.group())
+        if bucket.overlaps(year, year):
             return True
     return False
 
