@@ -106,6 +106,7 @@ _ROWS: tuple[tuple[str, str, str, bool, str, str], ...] = (
     ("AL124", "author-lead", "AuthorLead", True, "error", ""),
     ("AL125", "name-case", "NameCase", True, "error", ""),
     ("AL126", "et-al", "EtAl", True, "error", ""),
+    ("AL127", "ordinal-suffix", "OrdinalSuffix", True, "error", ""),
     ("AL201", "venue-format", "VenueFormat", True, "error", ""),
     ("AL202", "venue-alias", "VenueAlias", True, "error", ""),
     ("AL203", "unknown-venue", "UnknownVenue", False, "error", ""),
