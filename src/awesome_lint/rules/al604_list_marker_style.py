@@ -11,6 +11,9 @@ from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import dominant
 
 LINK_LIST_MIN = 3
+# The share of a depth's items that makes a marker its habit: a near-even split (35 `-`
+# to 33 `*`, each section consistent in itself) is two styles, not slips from one.
+HABIT_SHARE = 0.6
 _SAMPLE = 200  # items with the common marker whose shapes are read
 
 
@@ -70,7 +73,8 @@ class ListMarkerStyle(Rule):
 
     ## Options
 
-    None. A depth where two markers are used equally often is left alone. A
+    None. A depth where no marker has 60% of the items is left alone (35 `-` to 33
+    `*`, each section consistent in itself: two styles, not slips from one). A
     table of contents (a list whose items link into the document, or label
     groups of such items: `- Basic Information` over `- [Books](#books)`, the
     list's own page at a heading too, `- [Awesome Postgres](https://github.com/…
@@ -105,7 +109,7 @@ class ListMarkerStyle(Rule):
             span = _marker(text, entry)
             by_depth[key].append((entry, text[span[0] : span[1]]))
         for items in by_depth.values():
-            want = dominant(marker for _, marker in items)
+            want = dominant((marker for _, marker in items), share=HABIT_SHARE)
             if want is None:
                 continue
             others = [(entry, marker) for entry, marker in items if marker != want]
