@@ -253,12 +253,15 @@ PAPER_HOSTS = (
 
 # A section whose heading names datasets or metrics: an item there that links a paper
 # under a generic label cites it as its source rather than lists it.
-_REFERENCE_HEADING = lazy_compile(r"(?i)(?<![^\W\d_])(?:datasets?|metrics?)(?![^\W\d_])")
+_REFERENCE_HEADING = lazy_compile(
+    r"(?i)(?<![^\W\d_])(?:datasets?|metrics?|benchmarks?|evaluation)(?![^\W\d_])"
+)
 
 
 def reference_section(document: Document, entry: Entry, link: Link) -> bool:
-    """Whether the entry cites a paper as its source: it stands in a section of datasets
-    or metrics (`## 3.Datasets`, `## Evaluation Metrics`) and links the paper under a
+    """Whether the entry cites a paper as its source: it stands in a section of datasets,
+    benchmarks or metrics (`## 3.Datasets`, `## Evaluation Metrics`, `## Evaluation
+    Index`) and links the paper under a
     generic label (`R-precision [[Paper](url)]`): two datasets from one paper share its
     link, and a metric names no paper. (`[MLPerf Inference](url)` names its own.)"""
     section = entry.section

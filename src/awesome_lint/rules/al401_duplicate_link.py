@@ -97,8 +97,9 @@ class DuplicateLink(Rule):
     `[SMoA: ...](https://github.com/a/SMoA), ArXiv, 2024 | [code](https://github.com/a/SMoA)`)
     are reported: one of them points to the wrong place. The code link's label
     names code (`code`, `GitHub`, `Pytorch`, `repo`, ...); a title link counts as the
-    paper's only where a year follows it (a tool's name may link its repository,
-    `[Tool](repo) - ... ([Source Code](repo))`). No fix.
+    paper's only where a year follows it in the text (a tool's name may link its
+    repository, `[Tool](repo) - ... ([Source Code](repo))`; a year inside another
+    link's address between them is none). No fix.
 
     A link that papers of three titles or more share (a placeholder such as
     `arxiv.org/abs/xxxxxxx` in a table's empty cells, which shared-link reports)
@@ -107,7 +108,10 @@ class DuplicateLink(Rule):
 
     Within one entry, two resource links with one URL under different labels
     (`[[Pytorch(official)]](u) [[Pytorch(third party)]](u)`) are reported too: one
-    of them points to the wrong place. No fix.
+    of them points to the wrong place. No fix. But a code repository (or a
+    `github.io` project page) linked as `[code]` and as `[dataset]` holds both:
+    `WikiSQL [[code](github.com/salesforce/WikiSQL)] [[dataset](same)]` is right
+    (a `[Website]` on the repository is still reported).
     """
 
     code = "AL401"
@@ -289,7 +293,7 @@ class DuplicateLink(Rule):
                     paper is not None
                     and paper.url_value.rstrip("/") == key
                     and _code_label(document.span_text(link.text))
-                    and (paper_role != "title" or _YEAR.search(text, paper.end, link.start))
+                    and (paper_role != "title" or _year_between(entry, text, paper.end, link.start))
                 ):
                     label, other = document.span_text(link.text), document.span_text(paper.text)
                     other = other if len(other) <= 40 else other[:39].rstrip() + "…"
@@ -306,6 +310,8 @@ class DuplicateLink(Rule):
                 label, other = document.span_text(link.text), document.span_text(first.text)
                 if label == other:
                     continue
+                if _site_of_code(label, other, key):
+                    continue  # `[[code](github.com/o/WikiSQL)] [[dataset](same)]`: data in the repo
                 yield self._one_url(
                     link,
                     first,
@@ -333,6 +339,37 @@ _CODE_WORDS = frozenset(
 )
 _LABEL_WORD = lazy_compile(r"[^\W\d_]+")
 _YEAR = lazy_compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+# Labels of what a code repository (or its project page) may well hold: the data of a
+# dataset paper. (A `[Website]` on the repository is a slip: the project has a page.)
+_SITE_WORDS = frozenset({"dataset", "datasets", "data", "benchmark"})
+_REPOSITORY = lazy_compile(
+    r"https?://(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)/[^/?#]+/[^/?#]+/?$"
+)
+
+_PROJECT_PAGE = lazy_compile(r"https?://[\w.-]+\.github\.io(?:[/?#]|$)")
+
+
+def _site_of_code(label: str, other: str, url: str) -> bool:
+    """Whether two labels of one repository's (or project page's) URL are its code and
+    the data it holds (`[code]` and `[dataset]`): both right."""
+    if _REPOSITORY.match(url) is None and not _PROJECT_PAGE.match(url):
+        return False
+    words = [set(_LABEL_WORD.findall(x.lower())) for x in (label, other)]
+    for code, site in ((0, 1), (1, 0)):
+        if words[code] & _CODE_WORDS and words[site] and words[site] <= _SITE_WORDS:
+            return True
+    return False
+
+
+def _year_between(entry: Entry, text: str, start: int, end: int) -> bool:
+    """Whether a year is written between ``start`` and ``end``, outside link targets
+    (`bank-presentation-sep-25-2017/raw/...` in a slides link between two links is none)."""
+    for m in _YEAR.finditer(text, start, end):
+        if not any(a <= m.start() < b for a, b in (link.url for link in entry.links)):
+            return True
+    return False
 
 
 def _code_label(label: str) -> bool:

@@ -60,7 +60,8 @@ class SharedLink(Rule):
     `Llama-7B` and `Llama-13B` on one paper) are sizes of one model, not two papers.
     In a table whose rows link
     `[paper](url)`, the title is the cell under a `Title` or `Paper` header.
-    An item of a section of datasets or metrics named in three words at most
+    An item of a section of datasets, benchmarks, metrics or evaluation (`## 🌈
+    Evaluation Index`) named in three words at most
     that links a paper under a generic label (`R-precision [[Paper](url)]`)
     cites the paper it comes from and is not compared.
     """
