@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.links.papers import link_roles
+from awesome_lint.links.papers import label_venue, link_roles
 from awesome_lint.links.roles import is_date_label
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.parser.tables import row_cells
@@ -94,10 +94,17 @@ def _regions(document: Document, entry: Entry) -> list[Region]:
     roles = entry.roles
     if roles is None:
         roles = link_roles(document, entry)
+    titled = False
     for link, role in roles:
         # "Title [[CVPR2019]](url)": the venue labels the paper link (a date does not)
         if role == "venue" and not is_date_label(document.span_text(link.text)):
             out.append(("label", *link.text))
+        elif role == "title" and not titled:
+            titled = True
+            # "[Panoptic Segmentation - ARXIV - 2018](url)": a venue closes the title
+            venue = label_venue(document.span_text(link.text))
+            if venue is not None:
+                out.append(("label", link.text[0] + venue[1], link.text[1]))
     if entry.venue is not None:
         out.append(("slot", *entry.venue))
     if entry.prefix is not None:

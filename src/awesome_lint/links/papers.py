@@ -28,6 +28,7 @@ from awesome_lint.links.roles import (
 from awesome_lint.parser.build import VENUE_HEAD, authors_first
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.parser.tables import row_cells
+from awesome_lint.venues.parse import find_venues
 
 # (an underscore inside a word is no emphasis: `sharded_eredis` keeps it)
 _EMPHASIS = lazy_compile(r"[*~`]+|(?<!\w)_+|_+(?!\w)")
@@ -320,6 +321,35 @@ def paper_links(document: Document) -> list[PaperLink]:
     return cached
 
 
+# What may close a title link's text after its venue: `(ICLR2014)`, `CVPR 2016.`
+_LABEL_END = " \t.)]*_）"
+_LABEL_VENUE_SEPARATORS = "-–—(（.,"
+_LABEL_TITLE_MIN = 10  # characters of title before a venue closing the link's text
+
+
+@lru_cache(maxsize=4096)
+def label_venue(label: str) -> tuple[int, int] | None:
+    """Where a venue and its year close a title link's text, after a dash, a
+    parenthesis, a period or a comma (`[Panoptic Segmentation - ARXIV - 2018](url)`,
+    `[Spectral networks on graphs (ICLR2014)](url)`, `[Title. CVPR 2016.](url)`): the
+    offsets in ``label`` of the title's end and of the venue's start, or None."""
+    end = len(label.rstrip(_LABEL_END))
+    if end < _LABEL_TITLE_MIN + 6 or not label[end - 2 : end].isdecimal():
+        return None  # (most titles end in a letter: no parse)
+    start = max(0, end - 48)
+    tokens = find_venues(label[start:end])
+    if not tokens:
+        return None
+    token = tokens[-1]
+    if token.match is None or token.year is None or token.span[1] != end - start:
+        return None
+    at = start + token.span[0]
+    head = label[:at].rstrip(" \t")
+    if len(head) <= _LABEL_TITLE_MIN or head[-1] not in _LABEL_VENUE_SEPARATORS:
+        return None
+    return len(head[:-1].rstrip(" \t")), at
+
+
 def resource_titles(document: Document) -> list[tuple[Entry, Link, str]]:
     """Every entry whose links all point at resources of a paper (``[Code]``, ``[Web]``,
     ``[Project]``) and whose text before them reads as a title (``[4] Li et al, Title,
@@ -353,7 +383,11 @@ def _entry_title(
         return None
     autolink = link.text == link.url
     if not autolink and role == "title":
-        title = _clean(document.span_text(link.text)).strip("[]() ")
+        label = document.span_text(link.text)
+        venue = label_venue(label)
+        if venue is not None:
+            label = label[: venue[0]]  # "[Title - CVPR - 2019](url)": the venue is no title
+        title = _clean(label).strip("[]() ")
         if link is entry.link and entry.subtitle is not None:
             title += ": " + _clean(document.span_text(entry.subtitle))
         return title

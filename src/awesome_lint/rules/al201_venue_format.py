@@ -58,7 +58,9 @@ class VenueFormat(Rule):
     2021`), a trailing `..., Venue 2022` or `..., Venue, 2022`
     (a comma before a four-digit year, after a name the registry knows), and the label of the
     paper link (`Title [[CVPR2019]](url)`; a date label such as `[[12 Feb 2020]]`
-    holds no venue).
+    holds no venue), and the end of a title link's text after a dash, a
+    parenthesis, a period or a comma (`[Panoptic Segmentation - ECCV - 2018](url)`,
+    `[Understanding Ephemeral Storage (ATC'18)](url)`).
 
     In a file that writes months after the year (`arXiv 2024.6`, at least 5
     times), a month with a blank in it is reported too: `ArXiv, 2024. 6` →
