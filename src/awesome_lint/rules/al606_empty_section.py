@@ -95,8 +95,12 @@ class EmptySection(Rule):
                 _start, end = heading.text
                 line = source.lines[heading.line]
                 what = " (its table has no rows)" if empty_table else ""
+                message = f"Section {heading.title!r} is empty{what}"
+                if not heading.title.strip():
+                    # `######` alone names no section: a stray heading
+                    message = f"Heading with no text, and nothing under it{what}"
                 yield self.report(
-                    f"Section {heading.title!r} is empty{what}",
+                    message,
                     line.start,
                     max(end, line.start + 1),
                 )
