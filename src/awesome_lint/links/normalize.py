@@ -73,6 +73,9 @@ TRACKING_PARAMS: frozenset[str] = frozenset(
         # a per-user campus-access token that Google Scholar adds to the publisher
         # links it gives (ACM, IEEE, ScienceDirect, IOP, Springer, ...)
         "casa_token",
+        # Microsoft's campaign id (WebTrends), copied along with a link out of a
+        # Microsoft blog post onto any host (`chapelle11a.pdf?WT.mc_id=Blog_...`)
+        "wt.mc_id",
     }
 )
 #: Name prefixes of tracking parameters (``utm_source``, ``utm_medium``, ...).

@@ -14,8 +14,9 @@ class TrackingParameters(Rule):
     ## What it does
 
     Finds tracking parameters in link URLs: `utm_*`, `fbclid`, `gclid`,
-    `msclkid` and similar click ids, and the `casa_token` that Google Scholar
-    adds to publisher links, on any site; and a few that are tracking or
+    `msclkid` and similar click ids, Microsoft's campaign id `WT.mc_id`, and
+    the `casa_token` that Google Scholar adds to publisher links, on any site;
+    and a few that are tracking or
     session data on one site only (`si` on YouTube, `referrer` on OpenReview, the reading session's
     `token`, `originRegion` and `originCreation` on Elsevier's reader, whose
     token expires, and `saml_referrer` on Wiley's PDF viewer).
