@@ -20,7 +20,10 @@ class MultipleBlankLines(Rule):
     two blank lines where `## Chapter` comes after one).
 
     Blank lines inside a code block or an HTML block (a comment, a `<pre>`)
-    are its content and are not read.
+    are its content and are not read, and neither are those of a table of
+    contents that doctoc generated (between its `<!-- START doctoc ... -->` and
+    `<!-- END doctoc ... -->` comments): doctoc writes two blank lines after its
+    `DON'T EDIT THIS SECTION` line, and writes them again on every run.
 
     ## Why
 
@@ -103,6 +106,8 @@ class MultipleBlankLines(Rule):
             if document.html_lines
             else document.code_lines
         )
+        if "<!-- START doctoc" in text:
+            code = code | _doctoc_lines(document)
         count = len(lines)
         index = 0
         while index < count:
@@ -122,3 +127,21 @@ class MultipleBlankLines(Rule):
             if not at_eof and index > 0:
                 yield index, run_end
             index = run_end + 1
+
+
+def _doctoc_lines(document: Document) -> set[int]:
+    """The lines of the tables of contents doctoc generated: from its `<!-- START
+    doctoc` comment to its `<!-- END doctoc` comment (or the file's end)."""
+    source = document.source
+    text = source.text
+    out: set[int] = set()
+    at = text.find("<!-- START doctoc")
+    while at >= 0:
+        stop = text.find("<!-- END doctoc", at)
+        first = source.line_index(at)
+        last = source.line_index(stop) if stop >= 0 else len(source.lines) - 1
+        out.update(range(first, last + 1))
+        if stop < 0:
+            break
+        at = text.find("<!-- START doctoc", stop)
+    return out
