@@ -22,6 +22,7 @@ from markdown_it.rules_core import StateCore, normalize
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.fastlist import compact_list
 
 __all__ = [
@@ -106,6 +107,41 @@ def _normalize(state: StateCore) -> None:
         normalize(state)
 
 
+# Front matter: a YAML (`---`) or TOML (`+++`) block that opens the file, read by the
+# site generators that publish lists as web pages (Jekyll, Hugo). Its lines are
+# settings, `key: value`, list items, indented values or `#` comments.
+_FRONT_MATTER_FENCES = ("---", "+++")
+_FRONT_MATTER_LINES = 100
+_SETTING = lazy_compile(r"(?:#.*|-(?:[ \t].*)?|[\w.\-\[\]\"']+[ \t]*[:=].*|[ \t]+\S.*|[ \t]*)\Z")
+
+
+def front_matter(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """Block rule: the front matter that opens a file, kept whole as an HTML block (its
+    `# title:` is no heading, its closing `---` no underline of one)."""
+    if start != 0 or state.sCount[0] != 0:
+        return False
+    src = state.src
+    fence = src[state.bMarks[0] : state.eMarks[0]].rstrip(" \t")
+    if fence not in _FRONT_MATTER_FENCES:
+        return False
+    closers = (fence, "...") if fence == "---" else (fence,)
+    for line in range(1, min(end, _FRONT_MATTER_LINES)):
+        text = src[state.bMarks[line] : state.eMarks[line]]
+        if text.rstrip(" \t") in closers:
+            break
+        if _SETTING.match(text) is None:
+            return False
+    else:
+        return False
+    if silent:
+        return True
+    token = state.push("html_block", "", 0)
+    token.map = [0, line + 1]
+    token.content = src[state.bMarks[0] : state.eMarks[line]]
+    state.line = line + 1
+    return True
+
+
 @lru_cache(maxsize=2)
 def _parser(compact: bool) -> MarkdownIt:
     md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -113,6 +149,7 @@ def _parser(compact: bool) -> MarkdownIt:
     # no inline parse, so no inline children for "text_join" to join (it would walk
     # every token for nothing)
     md.disable(["inline", "text_join"])
+    md.block.ruler.before("table", "front_matter", front_matter)
     if compact:
         md.block.ruler.before("list", "compact_list", compact_list)
     block = _BlockParser()
