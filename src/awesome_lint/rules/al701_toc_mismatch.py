@@ -646,8 +646,13 @@ def _named_heading(
         return exact[0]
     if exact:
         return None
+    # "Design (Dealing with ...)", "Design(Dealing with ...)": the item's text, a
+    # qualifier in parentheses after it (glued to it or not), or more words after it
     start = [
-        (a, i) for a, i in unlisted.items() if _plain(sections[i].title).startswith(plain + "-")
+        (a, i)
+        for a, i in unlisted.items()
+        if _plain(sections[i].title).startswith(plain + "-")
+        or _plain(_QUALIFIER.sub("", sections[i].title)) == plain
     ]
     return start[0] if len(start) == 1 else None
 
