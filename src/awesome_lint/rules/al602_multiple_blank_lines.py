@@ -42,7 +42,9 @@ class MultipleBlankLines(Rule):
 
     None. A file that deliberately puts the same number of blank lines
     before most of its headings (generated lists often use two) keeps that
-    number before headings; only longer runs are reported there.
+    number before headings; only longer runs are reported there. The same
+    holds after headings: two blank lines after most of them (and after 5 at
+    least) is the file's habit there.
     """
 
     code = "AL602"
@@ -58,6 +60,12 @@ class MultipleBlankLines(Rule):
             run_end - start + 1 for start, run_end in runs if run_end + 1 in level_of
         ]
         allowed_before_heading = dominant(before_headings, share=0.5, minimum=5) or 1
+        # ... and after them, the same way (`## CCS2016`, two blank lines, the entries)
+        heading_ends = {heading.end_line for heading in document.headings}
+        after_headings = [
+            run_end - start + 1 for start, run_end in runs if start - 1 in heading_ends
+        ]
+        allowed_after_heading = dominant(after_headings, share=0.5, minimum=5) or 1
         # ... or a level's own: every heading of a level (two at least) after one
         # number of blank lines (`# Part` after two, `## Chapter` after one)
         by_level: dict[int, list[int]] = {}
@@ -76,6 +84,8 @@ class MultipleBlankLines(Rule):
             limit = 1
             if level is not None:
                 limit = max(allowed_before_heading, level_allowed.get(level, 1))
+            if index - 1 in heading_ends:
+                limit = max(limit, allowed_after_heading)
             if run_end - index + 1 <= limit:
                 continue
             start = lines[index + limit].start
