@@ -195,6 +195,22 @@ def entry_label_year(document: Document, entry: Entry) -> Year | None:
     return None
 
 
+# A year in parentheses that closes a link's text: "[Deepseek-V3 (2025)](url)".
+_TITLE_PAREN_YEAR = lazy_compile(r"\((?P<year>(?:19[5-9]|20[0-4])\d)\)[ \t]*\Z")
+
+
+def entry_title_year(document: Document, entry: Entry) -> Year | None:
+    """The year in parentheses that closes the text of the entry's first link, when that
+    link opens the entry (``- [Deepseek-V3 (2025)](url) - ...``: the year a list of
+    models and papers shows for each); else None."""
+    links = entry.links
+    if not links or links[0].image or links[0].start != entry.content[0]:
+        return None
+    start, end = links[0].text
+    m = _TITLE_PAREN_YEAR.search(document.text, max(start, end - 8), end)
+    return None if m is None else Year(int(m.group("year")))
+
+
 # A tag at the entry's start that gives the year before the venue: "[2022 Nature
 # Communications]", "[2021 ICML]" (one to five words after the year).
 _YEAR_FIRST_TAG = lazy_compile(

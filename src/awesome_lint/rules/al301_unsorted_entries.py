@@ -15,6 +15,7 @@ from awesome_lint.domain.years import (
     entry_label_year,
     entry_stated_year,
     entry_tag_year,
+    entry_title_year,
     venue_year_of,
 )
 from awesome_lint.lazyre import lazy_compile
@@ -184,7 +185,8 @@ class _Ranks:
 
     def stated(self) -> list[int | None]:
         """Per entry: the year written in its text (its venue token's, else the one it
-        states after its title, else a link label's that is a name and a year), or None."""
+        states after its title, else a link label's that is a name and a year, else a
+        year in parentheses closing its title link's text), or None."""
         if self._stated is None:
             document = self.document
             tokens = document_tokens(document, self.registry)
@@ -195,6 +197,7 @@ class _Ranks:
                     or entry_stated_year(document, entry)
                     or entry_label_year(document, entry)
                     or entry_tag_year(document, entry)
+                    or entry_title_year(document, entry)
                 )
                 out.append(None if year is None else year.year)
             self._stated = out
@@ -757,9 +760,12 @@ class UnsortedEntries(Rule):
     Finds entries out of their list's order. Each entry's sort key is its year
     (from its venue token such as `OSDI'22`, else from a year it states after its
     title, `Title, IEEE T-ITS, 2022.`, else from a link label that is a name and a
-    year, known venue or not, `Title [[Neurocomputing 2021]](url)`, else from an arXiv
-    id in its links: `2305.05176` is 2023) or its title (case-folded, leading "The"/"A"/"An" and
-    punctuation ignored, numbers by value). Entries without a key never count.
+    year, known venue or not, `Title [[Neurocomputing 2021]](url)`, else from a tag
+    that opens the entry, `[2022 Nature Communications] Title`, else from a year in
+    parentheses that closes the text of the link opening the entry, `[Deepseek-V3
+    (2025)](url)`, else from an arXiv id in its links: `2305.05176` is 2023) or its
+    title (case-folded, leading "The"/"A"/"An" and punctuation ignored, numbers by
+    value). Entries without a key never count.
 
     With the default `order = "auto"`, a list is checked only when it already
     has a clear order: at least 8 entries with a key and at least 90% of them
