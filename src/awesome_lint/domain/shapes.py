@@ -7,7 +7,7 @@ from collections import Counter
 
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import link_roles
-from awesome_lint.links.roles import LinkRole
+from awesome_lint.links.roles import PAPER_LABELS, LinkRole, clean_label
 from awesome_lint.parser.document import Document, Entry, Link, Section
 
 SHAPES = {
@@ -121,6 +121,10 @@ def _shape_by_links(
             and not _venue(text[start + 1 : close])
         ):
             return "link"  # `[DAgger] <[Title](url)>`, `[13] : [Title](url)`: a tag or a key
+    if links and _NAME_TAG.fullmatch(text, start, links[0].start) and _names(text, roles, links[0]):
+        # `Gemini: [Generalizable Embeddings from Gemini](url)`, `NovaSearch [Jasper and
+        # Stella: ...](url)`: the model's or the maker's name tags a title link
+        return "link"
     if first in "*_":
         tag = _EMPHASIZED_TAG.match(text, start, links[0].start) if links else None
         if (
@@ -270,3 +274,22 @@ def section_shape(document: Document, section: Section) -> SectionShape:
         return SectionShape(None, 0.0, 0)
     shape, count = counts.most_common(1)[0]
     return SectionShape(shape, count / total, total)
+
+
+# A name that tags a title link: up to three words and a colon (`Gemini key
+# technologies: `), or one word alone (`NovaSearch `).
+_NAME_TAG = lazy_compile(
+    r"[A-Za-z][\w.+-]*(?:[ \t]+[\w.+-]+){0,2}[ \t]*:[ \t]+|[A-Z][\w.+-]*[ \t]+"
+)
+
+
+_TITLE_WORDS_MIN = 3  # words of a link's text that is a title, not a label (`[web]`)
+
+
+def _names(text: str, roles: list[tuple[Link, LinkRole]], link: Link) -> bool:
+    """Whether ``link``'s text is a title (three words or more, `[Generalizable
+    Embeddings from Gemini]`), no label (`[web]`, `[PDF]`) and no venue."""
+    if any(other is link and role == "venue" for other, role in roles):
+        return False
+    label = clean_label(text[link.text[0] : link.text[1]])
+    return len(label.split()) >= _TITLE_WORDS_MIN and label not in PAPER_LABELS

@@ -42,7 +42,11 @@ class EntryShape(Rule):
     Lambert] [Title](url)`, `[13] : [Title](url)`, in bold too, `**[SoftAC]**
     <[Title](url)>`, a method's name with digits, `[2IWIL]`, `[PESC-TD(0)]`: words
     with no number of two or four digits, where a venue's year would make a prefix,
-    `[OSDI'22]`, `[ICLR23]`, and so does a known venue without its year, `[Arxiv]`).
+    `[OSDI'22]`, `[ICLR23]`, and so does a known venue without its year, `[Arxiv]`),
+    and a model's or maker's name before a title link, up to three words and a
+    colon or one capitalised word (`Gemini: [Generalizable Embeddings from
+    Gemini](url)`, `NovaSearch [Jasper and Stella: ...](url)`; the link's text a
+    title of three words or more, not `[web]`).
     An entry whose link is split by a blank (`[RxJS] (https://...)`) is
     `split-link`'s (AL714) when both run: it is not reported again here as an entry
     without a link.
