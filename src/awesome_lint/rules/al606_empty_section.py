@@ -54,6 +54,9 @@ class EmptySection(Rule):
     parentheses at its end (`#### Instance-Level Segmentation ... (Z Zhang, S
     Fidler, R Urtasun, 2016)`), in a file with at least 3 such headings at its
     level.
+
+    A heading inside a list item (`* ### Semantic Parsing` under `### Fundamental
+    NLP Tasks`) is content of the section above it, which is not empty.
     """
 
     code = "AL606"
@@ -69,6 +72,8 @@ class EmptySection(Rule):
             nxt = headings[index + 1] if index + 1 < len(headings) else None
             if nxt is not None and (nxt.level > heading.level or item_heading(document, nxt)):
                 continue  # sub-headings, or items written as headings (` # [SUN RGB-D](…)`)
+            if nxt is not None and _in_container(source.line_text(nxt.line), nxt):
+                continue  # `* ### Semantic Parsing`: the section holds a list of headed parts
             stop = nxt.line if nxt is not None else last
             content = "".join(source.line_text(i) for i in range(heading.end_line + 1, stop))
             stripped = content.strip()
@@ -170,3 +175,9 @@ def _toc_groups(document: Document) -> set[str]:
         ):
             out.add(unquote(url.split("#", 1)[1]).lower())
     return out
+
+
+def _in_container(line: str, heading: Heading) -> bool:
+    """Whether an ATX heading sits inside a list item or a quote (`* ### Semantic
+    Parsing`): its line opens with the container's marker, not with `#`."""
+    return not heading.setext and not line.lstrip(" \t").startswith("#")
