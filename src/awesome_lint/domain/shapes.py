@@ -121,7 +121,12 @@ def _shape_by_links(
             and not _venue(text[start + 1 : close])
         ):
             return "link"  # `[DAgger] <[Title](url)>`, `[13] : [Title](url)`: a tag or a key
-    if links and _NAME_TAG.fullmatch(text, start, links[0].start) and _names(text, roles, links[0]):
+    if (
+        links
+        and first.isalpha()  # (before the pattern: most heads open with a bracket)
+        and _NAME_TAG.fullmatch(text, start, links[0].start)
+        and _names(text, roles, links[0])
+    ):
         # `Gemini: [Generalizable Embeddings from Gemini](url)`, `NovaSearch [Jasper and
         # Stella: ...](url)`: the model's or the maker's name tags a title link
         return "link"

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.links.papers import label_venue, link_roles
+from awesome_lint.links.papers import link_roles, title_venue
 from awesome_lint.links.roles import is_date_label
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.parser.tables import row_cells
@@ -102,9 +102,13 @@ def _regions(document: Document, entry: Entry) -> list[Region]:
         elif role == "title" and not titled:
             titled = True
             # "[Panoptic Segmentation - ARXIV - 2018](url)": a venue closes the title
-            venue = label_venue(document.span_text(link.text))
-            if venue is not None:
-                out.append(("label", link.text[0] + venue[1], link.text[1]))
+            # (most titles end in a letter: told before a call)
+            text = document.text
+            start, end = link.text
+            if end > start and not text[end - 1].isalpha():
+                venue = title_venue(text, start, end)
+                if venue is not None:
+                    out.append(("label", venue[1], end))
     if entry.venue is not None:
         out.append(("slot", *entry.venue))
     if entry.prefix is not None:

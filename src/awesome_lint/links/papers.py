@@ -350,6 +350,20 @@ def label_venue(label: str) -> tuple[int, int] | None:
     return len(head[:-1].rstrip(" \t")), at
 
 
+def title_venue(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``label_venue`` of ``text[start:end]`` (a link's text), its offsets absolute. Read
+    for every title link: most titles end in a letter, told without a slice."""
+    k = end
+    while k > start and text[k - 1] in _LABEL_END:
+        k -= 1
+    if k - start < _LABEL_TITLE_MIN + 6 or not (
+        text[k - 1].isdecimal() and text[k - 2].isdecimal()
+    ):
+        return None
+    found = label_venue(text[start:end])
+    return None if found is None else (start + found[0], start + found[1])
+
+
 def resource_titles(document: Document) -> list[tuple[Entry, Link, str]]:
     """Every entry whose links all point at resources of a paper (``[Code]``, ``[Web]``,
     ``[Project]``) and whose text before them reads as a title (``[4] Li et al, Title,
@@ -361,10 +375,14 @@ def resource_titles(document: Document) -> list[tuple[Entry, Link, str]]:
     cached = []
     text = document.text
     for entry in document.entries():
-        if not entry.links or entry.toc or entry.kind == "row":
-            continue
-        roles = link_roles(document, entry)
-        if not roles or any(role != "aux" for _, role in roles):
+        roles = entry.roles  # (kept on the entry: read without a call for most entries)
+        if roles is None:
+            if not entry.links:
+                continue
+            roles = link_roles(document, entry)
+        if not roles or roles[0][1] != "aux" or entry.toc or entry.kind == "row":
+            continue  # (most entries: a paper or title link first)
+        if any(role != "aux" for _, role in roles):
             continue
         link = roles[0][0]
         head = text[entry.content[0] : link.start]
@@ -383,10 +401,12 @@ def _entry_title(
         return None
     autolink = link.text == link.url
     if not autolink and role == "title":
-        label = document.span_text(link.text)
-        venue = label_venue(label)
-        if venue is not None:
-            label = label[: venue[0]]  # "[Title - CVPR - 2019](url)": the venue is no title
+        text = document.text
+        start, end = link.text
+        # "[Title - CVPR - 2019](url)": the venue is no title (most titles end in a
+        # letter: told before a call)
+        venue = None if text[end - 1 : end].isalpha() else title_venue(text, start, end)
+        label = text[start : end if venue is None else venue[0]]
         title = _clean(label).strip("[]() ")
         if link is entry.link and entry.subtitle is not None:
             title += ": " + _clean(document.span_text(entry.subtitle))
