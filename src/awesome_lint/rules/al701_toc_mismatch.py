@@ -75,7 +75,9 @@ class TocMismatch(Rule):
       of the ToC's items agree with their headings (so a ToC that habitually
       shortens or decorates its items is left alone). A qualifier in
       parentheses after the heading's text (`[Fuzzing (WASM Binary)](#fuzzing)`,
-      set apart from a second Fuzzing section) agrees.
+      set apart from a second Fuzzing section) agrees, and so does the heading's
+      text with the parent item's before it (`[Carbon](#ai-carbon)` under
+      `[AI](#ai)` for `#### AI Carbon`).
     - **missing `#`**: an item whose target is a bare word that is a heading's
       anchor without its `#` (`[Dynamic Analysis](dynamic-analysis)`, a link to a
       file of that name on GitHub): fixed by linking the anchor.
@@ -388,7 +390,8 @@ class TocMismatch(Rule):
         resolved = [(item, link, index) for item, link, index in targets if index is not None]
         same = [
             _agrees(text[link.text[0] : link.text[1]], sections[index].title)
-            for _item, link, index in resolved
+            or _under_parent(text, item, link, sections[index].title)
+            for item, link, index in resolved
         ]
         if not resolved or sum(same) < TEXT_HABIT * len(resolved):
             return
@@ -655,6 +658,18 @@ def _named_heading(
         or _plain(_QUALIFIER.sub("", sections[i].title)) == plain
     ]
     return start[0] if len(start) == 1 else None
+
+
+def _under_parent(text: str, item: Entry, link: Link, title: str) -> bool:
+    """Whether the item's text is its heading's without the parent item's text before
+    it (`[Carbon](#ai-carbon)` under `[AI](#ai)` for `#### AI Carbon`: the heading
+    names its parent to keep its anchor apart from a later `Carbon`)."""
+    parent = item.parent
+    if parent is None or not parent.links:
+        return False
+    head = parent.links[0]
+    named = text[head.text[0] : head.text[1]] + " " + text[link.text[0] : link.text[1]]
+    return _plain(named) == _plain(title)
 
 
 def _agrees(item: str, title: str) -> bool:
