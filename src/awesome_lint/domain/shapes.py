@@ -94,6 +94,11 @@ def _shape_by_links(
         if start == end:
             return None
     first = text[start]
+    if first == "~" and text.startswith("~~", start) and start + 2 < end:
+        # "~~[Speaker] [Title](url)~~ Unable to connect": a struck-out entry (a dead link
+        # the list keeps) has the shape of what the marks hold
+        start += 2
+        first = text[start]
     if first == "#" and _HEADING.match(text, start, end):
         return None  # "- ### Prompt Learning/Tuning:": a heading in an item labels a group
     if first == "`":

@@ -46,7 +46,9 @@ class EntryShape(Rule):
     and a model's or maker's name before a title link, up to three words and a
     colon or one capitalised word (`Gemini: [Generalizable Embeddings from
     Gemini](url)`, `NovaSearch [Jasper and Stella: ...](url)`; the link's text a
-    title of three words or more, not `[web]`).
+    title of three words or more, not `[web]`). A struck-out entry
+    (`~~[Speaker] [Title](url)~~ Unable to connect`: a dead link the list keeps)
+    has the shape of what the marks hold.
     An entry whose link is split by a blank (`[RxJS] (https://...)`) is
     `split-link`'s (AL714) when both run: it is not reported again here as an entry
     without a link.
