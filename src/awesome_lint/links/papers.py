@@ -327,17 +327,31 @@ _LABEL_VENUE_SEPARATORS = "-–—(（.,"
 _LABEL_TITLE_MIN = 10  # characters of title before a venue closing the link's text
 
 
+def title_venue(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a venue and its year close a title link's text ``text[start:end]``, after
+    a dash, a parenthesis, a period or a comma (`[Panoptic Segmentation - ARXIV -
+    2018](url)`, `[Spectral networks on graphs (ICLR2014)](url)`, `[Title. CVPR
+    2016.](url)`): the offsets of the title's end and of the venue's start, or None.
+    Read for every title link (its callers skip one that ends in a letter, as most
+    do, before the call)."""
+    k = end
+    while k > start and text[k - 1] in _LABEL_END:
+        k -= 1
+    if k - start < _LABEL_TITLE_MIN + 6 or not (
+        text[k - 1].isdecimal() and text[k - 2].isdecimal()
+    ):
+        return None
+    found = _venue_at_end(text[start:k])
+    return None if found is None else (start + found[0], start + found[1])
+
+
 @lru_cache(maxsize=4096)
-def label_venue(label: str) -> tuple[int, int] | None:
-    """Where a venue and its year close a title link's text, after a dash, a
-    parenthesis, a period or a comma (`[Panoptic Segmentation - ARXIV - 2018](url)`,
-    `[Spectral networks on graphs (ICLR2014)](url)`, `[Title. CVPR 2016.](url)`): the
-    offsets in ``label`` of the title's end and of the venue's start, or None."""
-    end = len(label.rstrip(_LABEL_END))
-    if end < _LABEL_TITLE_MIN + 6 or not label[end - 2 : end].isdecimal():
-        return None  # (most titles end in a letter: no parse)
+def _venue_at_end(label: str) -> tuple[int, int] | None:
+    """``title_venue`` of a link's text without its closing marks (ending in digits),
+    offsets relative to it."""
+    end = len(label)
     start = max(0, end - 48)
-    tokens = find_venues(label[start:end])
+    tokens = find_venues(label[start:])
     if not tokens:
         return None
     token = tokens[-1]
@@ -348,20 +362,6 @@ def label_venue(label: str) -> tuple[int, int] | None:
     if len(head) <= _LABEL_TITLE_MIN or head[-1] not in _LABEL_VENUE_SEPARATORS:
         return None
     return len(head[:-1].rstrip(" \t")), at
-
-
-def title_venue(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """``label_venue`` of ``text[start:end]`` (a link's text), its offsets absolute. Read
-    for every title link: most titles end in a letter, told without a slice."""
-    k = end
-    while k > start and text[k - 1] in _LABEL_END:
-        k -= 1
-    if k - start < _LABEL_TITLE_MIN + 6 or not (
-        text[k - 1].isdecimal() and text[k - 2].isdecimal()
-    ):
-        return None
-    found = label_venue(text[start:end])
-    return None if found is None else (start + found[0], start + found[1])
 
 
 def resource_titles(document: Document) -> list[tuple[Entry, Link, str]]:

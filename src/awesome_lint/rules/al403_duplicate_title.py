@@ -124,10 +124,8 @@ class DuplicateTitle(Rule):
                 original = named.get((section, key))
             if original is None:
                 continue
-            if original[2] == url_key or nested(original[0], entry):
-                continue
-            if original[0].parent is not entry.parent and original[0].depth > 0 < entry.depth:
-                continue  # "[Sublime text package](…)" under two tools: each parent's label
+            if original[2] == url_key or not _copies(original[0], entry):
+                continue  # (also "[Sublime text package](…)" under two tools: each parent's)
             if _repository(original[2]) and _repository(url_key):
                 continue  # two repositories may share a name ("Awesome AI Agents")
             other, other_link, _ = original
