@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.links.papers import link_roles, title_venue
+from awesome_lint.links.papers import PAPER_HOSTS, link_roles, paper_links, title_venue
 from awesome_lint.links.roles import is_date_label
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.parser.tables import row_cells
@@ -298,6 +298,29 @@ def document_tokens(document: Document, registry: VenueRegistry) -> VenueTokens:
     cached: VenueTokens | None = document.cache.get(key)
     if cached is None:
         cached = document.cache[key] = VenueTokens(document, registry)
+    return cached
+
+
+PAPER_SHARE = 0.5  # of entries naming a venue, or of paper links on a host of papers
+
+
+def paper_list(document: Document, registry: VenueRegistry) -> bool:
+    """Whether the document lists papers: at least half its entries name a venue, or at
+    least half its paper links point at a host of papers (arxiv.org, dl.acm.org, ...).
+    A list of tools or resources does neither (computed once per document)."""
+    key = ("paper-list", id(registry))
+    cached: bool | None = document.cache.get(key)
+    if cached is None:
+        tokens = document_tokens(document, registry)
+        named = sum(1 for _, found in tokens.entries if found)
+        cached = named >= PAPER_SHARE * len(tokens.entries)
+        if not cached:
+            links = paper_links(document)
+            hosts = sum(
+                1 for _, link, _, _ in links if any(h in link.url_value for h in PAPER_HOSTS)
+            )
+            cached = hosts >= PAPER_SHARE * len(links)
+        document.cache[key] = cached
     return cached
 
 

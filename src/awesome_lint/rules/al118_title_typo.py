@@ -8,13 +8,14 @@ from functools import lru_cache
 from itertools import pairwise
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.domain.venues import paper_list
 from awesome_lint.domain.words import FieldWords, field_words, title_spots, word_counts
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.links.papers import PAPER_HOSTS, PaperLink, paper_links
+from awesome_lint.links.papers import paper_links
 from awesome_lint.parser.document import Document, Entry, Heading
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import in_link_target
-from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, document_tokens, registry_for
+from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, registry_for
 
 # A word is the file's own when its titles and headings use it this often (and it is
 # this long); a word they use at most RARE_MAX times, one edit away from it and this
@@ -24,9 +25,8 @@ COMMON_LEN = 8
 RARE_MAX = 2
 RATIO = 5
 RARE_LEN = 7
-# Only in paper lists: at least this share of the entries name a venue. (Product names
-# in a list of tools, "Sharding" beside "Sharing", are words of their own.)
-PAPER_SHARE = 0.5
+# Only in paper lists (domain.venues.paper_list): product names in a list of tools,
+# "Sharding" beside "Sharing", are words of their own.
 
 
 class TitleTypo(Rule):
@@ -162,9 +162,7 @@ class TitleTypo(Rule):
         links = paper_links(document)
         if len(links) < COMMON_MIN:
             return
-        tokens = document_tokens(document, registry_for(context.options))
-        named = sum(1 for _, found in tokens.entries if found)
-        if named < PAPER_SHARE * len(tokens.entries) and not _paper_hosts(links):
+        if not paper_list(document, registry_for(context.options)):
             return
         by_key = title_spots(document)
         words = word_counts(by_key)
@@ -506,12 +504,6 @@ def _in_order(short: str, long: str) -> bool:
     """Whether ``short``'s letters appear in ``long`` in order."""
     rest = iter(long)
     return all(ch in rest for ch in short)
-
-
-def _paper_hosts(links: list[PaperLink]) -> bool:
-    """Whether at least half of the paper links point at a host of papers."""
-    hosts = sum(1 for _, link, _, _ in links if any(h in link.url_value for h in PAPER_HOSTS))
-    return hosts >= PAPER_SHARE * len(links)
 
 
 # A word split by a blank (`A ccelerator`): the head at most this long, the whole

@@ -3,11 +3,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Related
+from awesome_lint.domain.venues import paper_list
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import paper_links, reference_section, same_paper_title, title_key
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.al401_duplicate_link import FUZZY_LIMIT
 from awesome_lint.rules.base import Context, Rule
+from awesome_lint.venues.registry import default_registry
 
 
 class SharedLink(Rule):
@@ -109,9 +111,11 @@ class SharedLink(Rule):
             first_entry, first_link, first_title = kinds[0]
             _, link, title = kinds[1]
             if len(kinds) == 2:
+                # (a list of tools or resources lists items, not papers)
+                what = "paper" if paper_list(document, default_registry()) else "item"
                 yield self.report(
                     f"Link is also used for {_short(first_title)!r} on line "
-                    f"{first_entry.line + 1}: a wrong link, or one paper under two names",
+                    f"{first_entry.line + 1}: a wrong link, or one {what} under two names",
                     link.url[0],
                     link.url[1],
                     related=(Related(first_link.url[0], first_link.url[1], "Same link here"),),
