@@ -159,6 +159,32 @@ def entry_years(document: Document, entry: Entry, registry: VenueRegistry) -> li
     return out
 
 
+# A citation's closing year: `Journal 34.4 (2016): 1-38.`, `... Retrieval. 2017.`,
+# `..., pages 1-9, 2019.`: the year in parentheses, or after ". " or ", " and before a
+# final full stop; only page numbers and punctuation may follow it.
+_CITATION_YEAR = lazy_compile(
+    r"(?:\((?P<paren>(?:19[6-9]\d|20[0-4]\d))\)|(?<=[.,] )(?P<bare>(?:19[6-9]\d|20[0-4]\d))(?=\.))"
+    r"(?=[:.,]?[ \t\d.,:–-]*\Z)"
+)
+
+
+def citation_year(document: Document, entry: Entry) -> StatedYear | None:
+    """The closing year of a citation written after the entry's link (its tail, links
+    blanked), as in `"[Title](url)" ACM TOIS 34.4 (2016): 1-38.` or `... 2017.`:
+    the year of an entry that names no venue the registry knows and no arXiv id."""
+    for where, start, end in reversed(regions(document, entry)):
+        if where != "tail" or start >= end:
+            continue
+        masked = _masked(document, entry, start, end).rstrip()
+        m = _CITATION_YEAR.search(masked)
+        if m is None:
+            return None
+        group = "paren" if m.group("paren") else "bare"
+        a, b = start + m.start(group), start + m.end(group)
+        return StatedYear(int(m.group(group)), None, OTHER, None, document.text[a:b], (a, b))
+    return None
+
+
 def _lines(document: Document, entry: Entry) -> Span:
     """The offsets of an entry's lines (nested items included): its regions lie within."""
     lines = document.source.lines

@@ -8,6 +8,7 @@ from awesome_lint.domain.buckets import Bucket, buckets
 from awesome_lint.domain.stated import (
     ARXIV_ID,
     StatedYear,
+    citation_year,
     entry_years,
     note_items,
     venue_years_with_notes,
@@ -36,7 +37,10 @@ class YearHeading(Rule):
     (`ICLR'24`, `CVPR 2023`), a name, a comma and a year (`ICLR, 2024`, `ArXiv,
     2024.8`: a month after the dot is allowed), a month and a year (`March 2023`;
     in a subtitle only in parentheses, `(Dec 2024)`), and the year of the first
-    arXiv id among its links. The entry is reported when none of the years from its
+    arXiv id among its links. An entry that states none of these but closes a
+    citation with a year (`ACM TOIS 34.4 (2016): 1-38.`, `... Retrieval. 2017.`:
+    the year in parentheses or alone before the final full stop, only page numbers
+    after it) states that year. The entry is reported when none of the years from its
     earliest to its latest falls in the bucket. So a paper on arXiv in 2023 and
     published at a 2024 venue may sit under 2023 (its first appearance) or 2024
     (its publication): lists file papers either way. An entry known only by its
@@ -111,6 +115,10 @@ class YearHeading(Rule):
             years = entry_years(document, entry, registry)
             for note in note_items(entry):
                 years = years + entry_years(document, note, registry)
+            if not years and entry.parent is None:
+                # '"[Title](url)" ACM TOIS 34.4 (2016): 1-38.': a citation's closing year
+                cited = citation_year(document, entry)
+                years = [cited] if cited is not None else years
             if not years or _parent_states_year(document, entry, registry):
                 continue
             low = min(y.year for y in years)
