@@ -267,7 +267,10 @@ class VenueFormat(Rule):
             written = text[start:end]
             if new_year is not None and year_part is not None:
                 middle = text[name_end : f.abs(year_part)[0]]
-                replacement = (new_name or token.name) + middle + new_year
+                name = new_name or token.name
+                if name.endswith(".") and token.match and not token.match.spelling.endswith("."):
+                    name = name[:-1]  # "ICML. 2000": the period stood for the separator
+                replacement = name + middle + new_year
             else:
                 replacement = new_name or token.name
             if new_name is not None and new_year is not None:
