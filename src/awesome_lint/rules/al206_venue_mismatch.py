@@ -13,6 +13,7 @@ from awesome_lint.rules.venue_common import (
     VENUE_OPTIONS,
     Found,
     document_tokens,
+    file_name_venues,
     implied_venues,
     implied_workshops,
     registry_for,
@@ -67,6 +68,14 @@ class VenueMismatch(Rule):
     the wrong paper. A text that still says `arXiv` for a paper whose link
     is now the published version is reported too.
 
+    A PDF on an author's page often names its venue in its file name
+    (`lprof_osdi14.pdf`, `LITE-sosp17.pdf`): a conference the registry knows,
+    spelt as it spells it, with a year, between `_`, `-` or `.`. An entry whose
+    text names another conference or year (`[SOSP'17] [lprof](…/lprof_osdi14.pdf)`)
+    is reported; a file name with two such tags (`nips18_sysml19`) says nothing, and
+    neither does one against a journal in the text (`ToG 2005` for
+    `ImageCompletion_SIGGRAPH05.pdf`: the journal prints the conference's papers).
+
     In a file that writes `Findings` (3 times or more), a link to a paper of an
     ACL Anthology Findings volume (`2023.findings-acl.15`) whose text names the
     main conference (`ACL 2023`, no `Findings` in or just before the venue) is
@@ -107,18 +116,26 @@ class VenueMismatch(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         registry = registry_for(context.options)
         text = document.text
-        implied = implied_venues(document)
+        # "[SOSP'17] [lprof](…/lprof_osdi14.pdf)": the PDF's own name says OSDI 2014
+        implied = [(entry, venue, False) for entry, venue in implied_venues(document)]
+        implied += [(entry, venue, True) for entry, venue in file_name_venues(document, registry)]
         if not implied:
             return
         tokens = document_tokens(document, registry)
         findings: int | None = None  # how often the file writes "Findings"
-        for entry, (canonical, year) in implied:
+        for entry, (canonical, year), by_name in implied:
             found = [
                 f
                 for f in tokens.of(entry)
                 if f.where != "subtitle" and f.token.known and f.token.year is not None
             ]
             if not found:
+                continue
+            if by_name and any(
+                f.token.match is None or f.token.match.venue.kind != "conference" for f in found
+            ):
+                # "ToG 2005" for ".../ImageCompletion_SIGGRAPH05.pdf": a journal that
+                # prints the conference's papers, or a journal's later year
                 continue
             if any(
                 f.token.workshop_span is not None

@@ -141,6 +141,7 @@ def implied_venues(document: Document) -> list[tuple[Entry, VenueYear]]:
     # what each URL implies, read once (for this document only): entries repeat a
     # URL (a paper listed under two topics), and a URL of a venue's site is split
     seen: dict[str, VenueYear | None] = {}
+    pdfs: list[tuple[Entry, str]] = []  # the others that link a PDF (file_name_venues)
     for entry in document.entries():
         url = url_of(entry, document)
         if not url:
@@ -151,7 +152,56 @@ def implied_venues(document: Document) -> list[tuple[Entry, VenueYear]]:
             implied = seen[url] = venue_from_url(url)
         if implied is not None:
             out.append((entry, implied))
+        elif url.endswith((".pdf", ".PDF")):
+            pdfs.append((entry, url))
     document.cache["implied-venues"] = out
+    document.cache["pdf-links"] = pdfs
+    return out
+
+
+# A venue key and year in a PDF's file name, between separators: `lprof_osdi14.pdf`,
+# `LITE-sosp17.pdf`, `sipml_sigcomm_2021.pdf` (authors' pages name their papers so).
+_FILE_TAG = lazy_compile(r"(?i)(?:^|[_.-])([a-z]{2,14})[_-]?((?:19|20)?\d\d)(?=[_.-]|$)")
+
+
+def file_name_venue(url: str, registry: VenueRegistry) -> VenueYear | None:
+    """``(canonical venue, year)`` named by the file name of a PDF link on a host
+    ``venue_from_url`` does not read (``.../papers/lprof_osdi14.pdf``): one key the
+    registry knows as a conference, spelt as it spells it, with its year; None when the
+    name holds none or two different ones (``nips18_sysml``: a workshop's paper)."""
+    if not url.endswith((".pdf", ".PDF")) or url.startswith(_ARXIV):
+        return None
+    name = url.rpartition("/")[2][:-4]
+    found: VenueYear | None = None
+    for m in _FILE_TAG.finditer(name):
+        match = registry.lookup(m.group(1))
+        if match is None or match.venue.kind != "conference":
+            continue
+        if m.group(1).casefold() != match.spelling.casefold():
+            continue  # only a name as the registry spells it (no folded or near match)
+        digits = m.group(2)
+        year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+        if year > 2040 or (found is not None and found != (match.venue.canonical, year)):
+            return None
+        found = (match.venue.canonical, year)
+    if found is not None and len(_FILE_TAG.findall(name)) > 1:
+        return None  # "nips18_sysml19": two keys with years, whichever the venue
+    return found
+
+
+_ARXIV = ("https://arxiv.org/", "http://arxiv.org/")
+
+
+def file_name_venues(document: Document, registry: VenueRegistry) -> list[tuple[Entry, VenueYear]]:
+    """The entries whose paper link names no venue by its host (``implied_venues``)
+    but by its PDF's file name (``file_name_venue``), with it, in order."""
+    implied_venues(document)  # (which keeps the PDF links it reads no venue from)
+    pdfs: list[tuple[Entry, str]] = document.cache["pdf-links"]
+    out: list[tuple[Entry, VenueYear]] = []
+    for entry, url in pdfs:
+        implied = file_name_venue(url, registry)
+        if implied is not None:
+            out.append((entry, implied))
     return out
 
 
@@ -201,6 +251,8 @@ __all__ = [
     "check_style",
     "document_tokens",
     "entry_tokens",
+    "file_name_venue",
+    "file_name_venues",
     "file_spelling",
     "file_style",
     "implied_venues",
