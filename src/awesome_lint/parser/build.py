@@ -748,6 +748,8 @@ def _decompose(text: str, entry: Entry) -> None:
         if holder >= 0:
             pos = holder  # every pipe of this link or URL belongs to it
             continue
+        if _in_formula(text, tail_start, pos, end):
+            continue  # "Entropy of P(Y|X)", "$\Delta(e(X)||Y)$": a formula's bar
         pipe = pos
         break
     body_end = end
@@ -766,6 +768,19 @@ def _decompose(text: str, entry: Entry) -> None:
         entry.title_separator = (sep.start(), sep.end())
         if sep.end() < body_end:
             entry.subtitle = (sep.end(), body_end)
+
+
+def _in_formula(text: str, start: int, pos: int, end: int) -> bool:
+    """Whether the pipe at ``pos`` stands inside parentheses opened after ``start``
+    and closed before ``end`` (`P(Y|X)`) or inside a `$...$` formula: a formula's bar,
+    not a venue separator. Only a pipe glued to the text before it is read so (`x | y`
+    in parentheses, blanks around it, stays a separator)."""
+    if text[pos - 1] in " \t":
+        return False
+    before = text[start:pos]
+    if before.count("$") % 2 == 1 and "$" in text[pos:end]:
+        return True
+    return before.count("(") > before.count(")") and ")" in text[pos:end]
 
 
 def _trailing_comment(text: str, start: int, end: int) -> int:
