@@ -41,7 +41,8 @@ class TocMismatch(Rule):
       out by custom (`Legend`, `Contribute`, `Contributing`, `License`, `Code of
       Conduct`, `Footnotes`, `Acknowledgements`, `Credits`). An item that links
       several headings (`- 2018: [CVPR](#2018-cvpr), [ECCV](#2018-eccv)`) lists
-      them all.
+      them all, and an item without a link that names a heading (`- Article series`
+      over its linked sub-items) lists it.
     - **wrong anchor**: an item whose anchor differs only in case from a
       heading's, where most of the ToC's anchors are written in GitHub's lower
       case (a ToC writing them in the headings' case at least as often,
@@ -348,6 +349,12 @@ class TocMismatch(Rule):
             below = listed_depth_below.get(index)
             return below is not None and below <= covered[sections[index].level]
 
+        # "- Article series" over its linked sub-items: a heading named, not linked
+        named_plain = {
+            _plain(text[e.content[0] : e.content[1]])
+            for e in _walk(sections[toc_index].entries)
+            if not e.links and e.kind == "item"
+        }
         missing: list[int] = []
         for index, section in enumerate(sections):
             heading = section.heading
@@ -361,6 +368,8 @@ class TocMismatch(Rule):
                 continue
             if _plain(section.title) in _UNLISTED:
                 continue  # "## Contribute", "# Legend": left out by custom
+            if named_plain and _plain(section.title) in named_plain:
+                continue
             missing.append(index)
         for run in _runs(missing, sections, item_of, covered):
             yield self._missing(document, run, item_of, covered, parents, items)
