@@ -24,6 +24,8 @@ class EmptySection(Rule):
     A heading the table of contents shows as a part, its item holding nested
     items (`* [Single-Agent](#single-agent)` over `  * [Behavior-Cloning](…)`),
     is a part title whose sections follow at its own level, not an empty section.
+    So is a heading with an anchor of its own that a link of the file jumps to
+    (`## <span id="jumpawesome">Awesome Papers</span>` and `[…](#jumpawesome)`).
 
     ## Why
 
@@ -95,6 +97,8 @@ class EmptySection(Rule):
                     groups = _toc_groups(document)
                 if _anchor(document, heading) in groups:
                     continue  # the contents nest the next headings under it: a part title
+                if _jump_target(document, heading):
+                    continue  # `## <span id="part">Papers</span>`, linked: a part title
                 if _CITATION.search(heading.title) is not None and _citations(document, heading):
                     continue  # `#### Title (A Author, B Author, 2016)`: a paper as a heading
                 _start, end = heading.text
@@ -109,6 +113,21 @@ class EmptySection(Rule):
                     line.start,
                     max(end, line.start + 1),
                 )
+
+
+# An anchor written into a heading by hand: `<span id="x">`, `<a name="x">`.
+_OWN_ID = lazy_compile(r"""<[a-z]+[^>]*?\s(?:id|name)\s*=\s*["']?([^"'\s>]+)""")
+
+
+def _jump_target(document: Document, heading: Heading) -> bool:
+    """Whether the heading carries an anchor of its own (`<span id="jumpawesome">`)
+    that a link of the file jumps to (`[Papers](#jumpawesome)`): a part title that
+    its author named and links, not a section left empty."""
+    raw = document.text[heading.text[0] : heading.text[1]]
+    if "<" not in raw:
+        return False
+    ids = _OWN_ID.findall(raw)
+    return any(document.text.count("(#" + value + ")") for value in ids)
 
 
 # A table's header and delimiter rows are shorter than this (a section's content that
