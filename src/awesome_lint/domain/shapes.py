@@ -78,6 +78,8 @@ def _shape_by_links(
         links = [link for link in entry.more_links if not link.image]
     if not links and _PLACEHOLDER.search(text, start, end):
         return None  # "\\[N/A\\]": the list says on purpose that there is no link
+    if not links and "://" in text[start:end] and _BARE_URL.search(text, start, end):
+        return None  # "* more on https://githooks.com/": an address GitHub links as it is
     if not links and _TO_COME.search(text, start, min(end, start + 40)):
         return None  # "- Continuing soon ...", "- **YOU** - Please add ...": no entry yet
     if not links and any(child.links for child in entry.children):
@@ -154,7 +156,9 @@ def _shape_by_links(
             inner += 1
         if links and text.startswith("[", inner):
             close = text.find("]", inner, links[0].start)
-            if close > 0 and _year_end(text, inner, close):
+            if close > 0 and (
+                _year_end(text, inner, close) or _DATE_TAG.fullmatch(text, inner, close + 1)
+            ):
                 # `**[IJCAI 2024] A Comprehensive Survey ...** [[pdf]](url)`: a venue
                 # prefix, the whole entry set in bold to stand out
                 return "prefix"
@@ -178,6 +182,10 @@ _TAGS = lazy_compile(
 )
 
 _HEADING = lazy_compile(r"#{1,6}[ \t]")
+# A bare address, which GitHub shows as a link.
+_BARE_URL = lazy_compile(r"(?<![(<\w])https?://[^\s<>()]+\.[^\s<>()]+")
+# A date in brackets, its month and day in one digit or two: `[2023.2.8]`, `[2024-9-28]`.
+_DATE_TAG = lazy_compile(r"\[(?:19|20)\d\d[./-]\d\d?(?:[./-]\d\d?)?\]")
 _WORDS = lazy_compile(r"[^\W\d_]{2}")
 # A tag in brackets set in bold or italics, then a blank and more text: `**[OCFusion]** `.
 _EMPHASIZED_TAG = lazy_compile(

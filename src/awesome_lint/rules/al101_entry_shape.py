@@ -151,10 +151,17 @@ class EntryShape(Rule):
         for section, shapes in following:
             where = f" and of section {section.title!r}" if section.title else ""
             # a Markdown list of which no item has a link is notes, not entries
-            # (`- Moby = open source development` above the section's links)
+            # (`- Moby = open source development` above the section's links; a legend,
+            # `- **💡 Motivation**: How well-motivated ...`, where the entries link)
             linked = {entry.list_id for entry, shape in shapes if shape != "text"}
+            with_links: set[int] | None = None
             for entry, shape in shapes:
                 if shape != want and (shape != "text" or entry.list_id in linked):
+                    if shape == "emphasis" and not _has_link(entry):
+                        if with_links is None:
+                            with_links = {e.list_id for e, _ in shapes if _has_link(e)}
+                        if entry.list_id not in with_links:
+                            continue  # "- **💡 Motivation**: ...": a legend, no entry
                     if shape == "text" and section is intro:
                         continue  # "* This stream is to identify ...": the introduction
                     yield self._report(entry, shape, want, f"of this file{where}")
@@ -165,6 +172,10 @@ class EntryShape(Rule):
             entry.content[0],
             entry.content[1],
         )
+
+
+def _has_link(entry: Entry) -> bool:
+    return any(not link.image for link in entry.links)
 
 
 def _intro(document: Document) -> Section | None:
