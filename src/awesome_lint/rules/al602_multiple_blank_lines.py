@@ -4,6 +4,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import dominant
@@ -17,7 +18,10 @@ class MultipleBlankLines(Rule):
     at the end of the file are AL603's). Before a heading, the file's own habit
     is allowed: the number of blank lines written before most of its headings (5
     or more), or before every heading of one level (2 or more: `# Part` after
-    two blank lines where `## Chapter` comes after one).
+    two blank lines where `## Chapter` comes after one), or before three in four
+    of them (4 at least). A thematic break right over a heading (`---` over
+    `### Part`) opens the heading's section: the blank lines before it count as
+    the heading's.
 
     Blank lines inside a code block or an HTML block (a comment, a `<pre>`)
     are its content and are not read, and neither are those of a table of
@@ -55,6 +59,12 @@ class MultipleBlankLines(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         lines = document.source.lines
         level_of = {heading.line: heading.level for heading in document.headings}
+        for heading in document.headings:
+            # "---" right over "### Function": the rule opens the heading's section, the
+            # blank lines before it are the ones before the heading
+            above = heading.line - 1
+            if above > 0 and _RULE.fullmatch(document.source.line_text(above).strip(" \t")):
+                level_of.setdefault(above, heading.level)
         runs = list(self._runs(document))
         before_headings = [
             run_end - start + 1 for start, run_end in runs if run_end + 1 in level_of
@@ -74,11 +84,16 @@ class MultipleBlankLines(Rule):
             if level is not None:
                 by_level.setdefault(level, []).append(run_end - start + 1)
         counts = Counter(heading.level for heading in document.headings if heading.line > 1)
-        level_allowed = {
-            level: blanks[0]
-            for level, blanks in by_level.items()
-            if len(blanks) >= 2 and len(blanks) == counts[level] and len(set(blanks)) == 1
-        }
+        level_allowed: dict[int, int] = {}
+        for level, blanks in by_level.items():
+            if len(blanks) >= 2 and len(blanks) == counts[level] and len(set(blanks)) == 1:
+                level_allowed[level] = blanks[0]
+                continue
+            # ... or three in four of them, 4 at least (8 of 9 `---` / `### Part` after
+            # two blank lines; the ninth, after three, is still reported)
+            habit = dominant(blanks, share=0.75, minimum=4)
+            if habit is not None and blanks.count(habit) >= 0.75 * counts[level]:
+                level_allowed[level] = habit
         for index, run_end in runs:
             level = level_of.get(run_end + 1)
             limit = 1
@@ -137,6 +152,10 @@ class MultipleBlankLines(Rule):
             if not at_eof and index > 0:
                 yield index, run_end
             index = run_end + 1
+
+
+# A thematic break: three or more of one of -, * or _, blanks between allowed.
+_RULE = lazy_compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
 
 
 def _doctoc_lines(document: Document) -> set[int]:
