@@ -43,6 +43,22 @@ def _link_lists(
     }
 
 
+def _label_lists(text: str, items: list[tuple[Entry, str]], want: str) -> set[tuple[int, int]]:
+    """The lists (list id, depth) of labelled notes that keep their own marker: two
+    items at least, each opening with a label in bold and a colon (`- **💡 Motivation**:
+    How well-motivated ...`, `- 🏆 **Quality Focus**: ...`), a legend or a list of
+    aims beside the entries: another kind of list."""
+    lists: dict[tuple[int, int], list[bool]] = defaultdict(list)
+    for entry, marker in items:
+        if marker != want:
+            lists[(entry.list_id, entry.depth)].append(
+                _LABEL.match(text, entry.content[0], entry.content[1]) is not None
+            )
+    return {key for key, labels in lists.items() if len(labels) >= 2 and all(labels)}
+
+
+# A label in bold and a colon opening an item, after an emoji or a mark at most.
+_LABEL = lazy_compile(r"(?:[^\w\s*_\[]{1,4}[ \t]*)?(\*\*|__)[^*_\n]{1,40}?(?:\1[ \t]*:|:\1)")
 _TASK = lazy_compile(r"\[[ xX]\][ \t]")
 _THEMATIC_BREAK = lazy_compile(r"[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
@@ -84,7 +100,10 @@ class ListMarkerStyle(Rule):
     `[Name](url)`, all with one marker) in a file whose items with the common
     marker are mostly in another shape: ` - [Awesome Optical Flow](url)` related
     lists and challenges beside `* [MICCAI 2021] Title` papers are another kind
-    of list. A GitHub task list (`- [ ] Add ...`) is not compared.
+    of list. So does a list of labelled notes (2 items at least, each opening with
+    a label in bold and a colon: `- **💡 Motivation**: How well-motivated ...`, a
+    legend or a list of the repository's aims above `*` entries). A GitHub task
+    list (`- [ ] Add ...`) is not compared.
     """
 
     code = "AL604"
@@ -115,7 +134,7 @@ class ListMarkerStyle(Rule):
             others = [(entry, marker) for entry, marker in items if marker != want]
             if not others:
                 continue
-            kept = _link_lists(document, items, want)
+            kept = _link_lists(document, items, want) | _label_lists(text, items, want)
             for entry, marker in others:
                 if (entry.list_id, entry.depth) in kept:
                     continue
