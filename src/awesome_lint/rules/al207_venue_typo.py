@@ -120,6 +120,8 @@ class VenueTypo(Rule):
       differs from the name's (`T-ITS` is no TIST, and neither is `TITS`, the
       same journal), and words equally near two venues (no guess is made);
     - words far from every venue (`SAA'25`, `| Stanford`);
+    - a name right after the word `workshop` (`AAMAS's workshop LAMAS, 2005`: the
+      workshop's own name);
     - a word without a year in brackets or backticks that opens an entry, in a
       file whose entries open with at least 3 such words that name no venue:
       method names in a column of tags (`**[AUNet]** Title`, `` `BPNet`
@@ -218,6 +220,8 @@ class VenueTypo(Rule):
                     names_venues = any(found for _, found in tokens.entries)
                 if not names_venues:
                     continue
+            if _WORKSHOP_BEFORE.search(document.text, max(entry.content[0], start - 12), start):
+                continue  # "AAMAS's workshop LAMAS, 2005": a workshop's own name
             # A word inside a known venue ("Security" in "USENIX Security'23").
             if any(
                 f.token.known and f.span[0] < end and start < f.span[1]
@@ -267,6 +271,10 @@ class VenueTypo(Rule):
                 end,
                 fix,
             )
+
+
+# The word "workshop" right before a name: the name is the workshop's.
+_WORKSHOP_BEFORE = lazy_compile(r"(?i)\bworkshops?[ \t]+\Z")
 
 
 def _affiliation_slips(document: Document) -> Iterator[tuple[Entry, int, int, str]]:
