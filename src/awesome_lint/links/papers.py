@@ -255,8 +255,16 @@ PAPER_HOSTS = (
 # A section whose heading names datasets or metrics: an item there that links a paper
 # under a generic label cites it as its source rather than lists it.
 _REFERENCE_HEADING = lazy_compile(
-    r"(?i)(?<![^\W\d_])(?:datasets?|metrics?|benchmarks?|evaluation)(?![^\W\d_])"
+    r"(?i)(?<![^\W\d_])(?:datasets?|metrics?|benchmarks?|evaluations?)(?![^\W\d_])"
+    r"|数据集|基准|评测|评估"  # (dataset, benchmark, evaluation: Chinese headings)
 )
+
+
+def in_reference_section(document: Document, entry: Entry) -> bool:
+    """Whether the entry stands in a section whose heading names datasets,
+    benchmarks, metrics or evaluation (``## 一、数据集``, ``## Datasets``)."""
+    section = entry.section
+    return section is not None and id(section) in _reference_sections(document)
 
 
 def reference_section(document: Document, entry: Entry, link: Link) -> bool:
@@ -544,7 +552,8 @@ def same_paper_title(a: str, b: str) -> bool:
     """Whether two titles may name one paper.
 
     Yes when they are equal, one contains the other (``Orca`` and ``Orca: A
-    Distributed Serving System``), or they share most words. No when both start
+    Distributed Serving System``), one is the other's acronym (``NLLP 2025`` and
+    ``The Natural Legal Language Processing``), or they share most words. No when both start
     with a short name before a colon and the names differ (``NanoFlow: …`` and
     ``Clover: …``), or when the names (or whole titles) carry different numbers
     (``Baichuan-7B`` and ``Baichuan2-7B``).
@@ -552,6 +561,8 @@ def same_paper_title(a: str, b: str) -> bool:
     ka, kb = title_key(a), title_key(b)
     if not ka or not kb or ka == kb:
         return True
+    if _acronym_of(a, b) or _acronym_of(b, a):
+        return True  # "NLLP 2025" and "The Natural Legal Language Processing": one name
     name_a, name_b = _name(a), _name(b)
     if name_a is not None and name_b is not None:
         return name_a == name_b
@@ -575,6 +586,30 @@ def same_paper_title(a: str, b: str) -> bool:
     if not wa or not wb:
         return True
     return len(wa & wb) / min(len(wa), len(wb)) >= 0.5
+
+
+# Words an acronym leaves out: "The Natural Legal Language Processing" is NLLP.
+_MINOR_WORDS = frozenset({"the", "of", "and", "for", "on", "in", "a", "an", "to", "with", "&"})
+
+
+def _acronym_of(short: str, long: str) -> bool:
+    """Whether ``short`` opens with an acronym in capitals (3 to 8 letters, a year or
+    nothing else after it) that spells the initials of the words of ``long`` (minor
+    words left out): `NLLP 2025` and `The Natural Legal Language Processing`."""
+    words = short.split()
+    if not words or len(words) > 2 or not (3 <= len(words[0]) <= 8):
+        return False
+    acronym = words[0]
+    if not (acronym.isalpha() and acronym.isupper()):
+        return False
+    if len(words) == 2 and not (words[1].isdigit() and len(words[1]) in (2, 4)):
+        return False
+    initials = "".join(
+        word[0]
+        for word in long.split()
+        if word.casefold() not in _MINOR_WORDS and word[0].isalpha()
+    )
+    return initials.upper() == acronym
 
 
 # Words of a title's rest after its name (``Deconvnet: Visualizing and understanding

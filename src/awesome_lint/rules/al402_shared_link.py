@@ -5,7 +5,13 @@ from collections.abc import Iterator
 from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.domain.venues import paper_list
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.links.papers import paper_links, reference_section, same_paper_title, title_key
+from awesome_lint.links.papers import (
+    in_reference_section,
+    paper_links,
+    reference_section,
+    same_paper_title,
+    title_key,
+)
 from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.al401_duplicate_link import FUZZY_LIMIT
 from awesome_lint.rules.base import Context, Rule
@@ -63,9 +69,12 @@ class SharedLink(Rule):
     In a table whose rows link
     `[paper](url)`, the title is the cell under a `Title` or `Paper` header.
     An item of a section of datasets, benchmarks, metrics or evaluation (`## 🌈
-    Evaluation Index`) named in three words at most
-    that links a paper under a generic label (`R-precision [[Paper](url)]`)
-    cites the paper it comes from and is not compared.
+    Evaluation Index`, `## 一、数据集`) named in three words at most
+    that links a paper under a generic label (`R-precision [[Paper](url)]`), or
+    that shares its link with a paper of another section (`[CT-RATE](the paper's
+    page)`), cites the paper it comes from and is not compared; so do items there
+    that name the paper after a dash (`[FCN Score - pix2pix](u)` and `[AMT
+    Perceptual Studies - pix2pix](u)`: two metrics of one paper).
     """
 
     code = "AL402"
@@ -85,6 +94,8 @@ class SharedLink(Rule):
             if len(items) < 2 or _owner_page(items[0][1]):
                 continue
             items = [item for item in items if not _resource(item[2])]
+            if len(items) > 1:
+                items = _without_sources(document, items)
             # one representative per distinct paper title, in order of appearance
             kinds: list[tuple[Entry, Link, str]] = []
             keys: set[str] = set()
@@ -198,6 +209,35 @@ _SEPARATORS = lazy_compile(r"[\s_-]+")
 
 def _fold(name: str) -> str:
     return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def _without_sources(
+    document: Document, items: list[tuple[Entry, Link, str]]
+) -> list[tuple[Entry, Link, str]]:
+    """Without the items of a section of datasets, benchmarks or metrics that cite the
+    paper of their link: one named in three words at most when another item of the link
+    stands in another section (`[CT-RATE（胸部 CT 图文语料库）](the paper)` under `## 一、
+    数据集`, the paper under `## 二、报告生成`), and one that names the paper after a
+    dash, a name another item's title holds too (`[FCN Score - pix2pix](u)`, `[AMT
+    Perceptual Studies - pix2pix](u)`, `[pix2pix/PatchGAN](u)`). Two short items of one
+    section (`[MLPerf Inference]` and `[Massive Text Embedding Benchmark]` on one
+    repository) stay: one of them has the other's link."""
+    kept = []
+    for index, item in enumerate(items):
+        entry, _link, title = item
+        if in_reference_section(document, entry):
+            if len(title.split()) <= 3 and any(
+                other[0].section is not entry.section for other in items
+            ):
+                continue
+            if " - " in title:
+                name = title_key(title.rpartition(" - ")[2])
+                if name and any(
+                    name in title_key(other[2]) for k, other in enumerate(items) if k != index
+                ):
+                    continue
+        kept.append(item)
+    return kept
 
 
 def _short(title: str, width: int = 60) -> str:
