@@ -23,6 +23,24 @@ _CONJUNCTIONS = frozenset({"and", "or", "und", "et"})
 _CONSONANT_SOUND = ("one", "once", "eu", "ewe")
 
 
+# Two letters that open English words (`fl`, `sn`, `str`...): a word that opens with
+# another pair after f, l, m, n, r, s or x (`nginx`, `xrandr`, `ffmpeg`, `lsof`) is
+# read letter by letter at its start, and those letters' names start with a vowel
+# sound ("en-", "ex-", "eff-"): "an nginx" is right.
+_ONSETS = frozenset(
+    {"fl", "fr", "fj", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq", "st", "sw", "sv"}
+)
+
+
+def _spelt_start(word: str) -> bool:
+    """Whether the word opens with a letter whose name starts with a vowel sound, then a
+    consonant that makes no English opening with it (`nginx`, `xrandr`, `ffmpeg`)."""
+    low = word.lower()
+    if len(low) < 2 or low[0] not in "flmnrsx" or low[1] in "aeiouy":
+        return False
+    return low[:2] not in _ONSETS
+
+
 class IndefiniteArticle(Rule):
     """
     ## What it does
@@ -35,8 +53,10 @@ class IndefiniteArticle(Rule):
     `once` or `eu` (`a European`); a lower-case word after `an`, starting with
     a consonant other than `h` (`an hour`). Words starting with `u` (`a
     unified`, `an umbrella`), acronyms (`an SVM`, and `an npm`, `an svg`: a word
-    without a vowel is read letter by letter) and words with digits are left
-    alone: their sound is not in their first letter. Table rows are read; link
+    without a vowel is read letter by letter; so is the start of a word that opens
+    with f, l, m, n, r, s or x and a consonant no English word opens with, `an
+    nginx`, `an xrandr`, `an ffmpeg`: "en-", "ex-", "eff-") and words with digits are
+    left alone: their sound is not in their first letter. Table rows are read; link
     targets and code spans are not. `A` before `and` or `or` is an author's
     initial (`Efros, Alexei A and Darrell, Trevor`), no article.
 
@@ -85,6 +105,8 @@ class IndefiniteArticle(Rule):
                     continue
                 elif not _VOWEL.search(word):
                     continue  # "an npm", "an svg": letters read one by one ("en-pee-em")
+                elif _spelt_start(word):
+                    continue  # "an nginx", "an xrandr", "an ffmpeg": "en-", "ex-", "eff-"
                 else:
                     right = article[0]
                 found.append((m.start(1), m.end(), m.end(1), right, word))
