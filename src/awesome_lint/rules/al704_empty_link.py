@@ -18,6 +18,17 @@ _PLACEHOLDERS = frozenset({"tbd", "todo", "none", "null", "coming soon"})
 _PLACEHOLDER_MAX = 12  # characters: a longer target is no placeholder (read first: cheap)
 
 
+# A line that shows the entries' format: `Example: [Conference'year] [Paper Title]()`.
+_TEMPLATE = lazy_compile(r"(?im)(?:^|[\s>*_(])(?:e\.g\.|examples?|format|template)\b[ \t]*[:：]")
+
+
+def _template_line(text: str, at: int) -> bool:
+    """Whether the text before ``at`` on its line says it shows a format (`Example:`,
+    `Format:`, `Template:`): its empty links are placeholders of the example."""
+    start = text.rfind("\n", 0, at) + 1
+    return _TEMPLATE.search(text, start, at) is not None
+
+
 class EmptyLink(Rule):
     """
     ## What it does
@@ -55,7 +66,9 @@ class EmptyLink(Rule):
 
     ## Options
 
-    None.
+    None. An empty link on a line that shows the entries' format (`Example:
+    [Conference'year] [Paper Title]() [[Code]()]`, after `Example:`, `Format:`,
+    `Template:` or `e.g.:`) is the example's placeholder, not reported.
     """
 
     code = "AL704"
@@ -70,7 +83,8 @@ class EmptyLink(Rule):
                 continue
             url = link.url_value.strip()
             if not url:
-                yield self.report("Link has an empty URL", link.start, link.end)
+                if not _template_line(text, link.start):
+                    yield self.report("Link has an empty URL", link.start, link.end)
             elif url == "#":
                 yield self.report("Link points to '#' alone", link.start, link.end)
             elif len(url) <= _PLACEHOLDER_MAX and (
