@@ -64,6 +64,12 @@ def _shape_by_links(
     if len(links) >= 2 and links[0].start != start and _parts(text, links):
         return None  # "Collecting Garbage: [1](u) [2](u) [3](u)": a series in parts
     if (
+        len(links) >= 3
+        and text[start].isalpha()  # (before the test: most entries open with a bracket)
+        and _link_row(text, start, end, entry.links)
+    ):
+        return None  # "Social - [Discord] [Instagram] [Mastodon]": a label over links
+    if (
         roles
         and roles[0][0].start != start
         and (len(roles) >= 2 or text[start] in "*_")
@@ -78,7 +84,7 @@ def _shape_by_links(
         links = [link for link in entry.more_links if not link.image]
     if not links and _PLACEHOLDER.search(text, start, end):
         return None  # "\\[N/A\\]": the list says on purpose that there is no link
-    if not links and "://" in text[start:end] and _BARE_URL.search(text, start, end):
+    if not links and text.find("://", start, end) >= 0 and _BARE_URL.search(text, start, end):
         return None  # "* more on https://githooks.com/": an address GitHub links as it is
     if not links and _TO_COME.search(text, start, min(end, start + 40)):
         return None  # "- Continuing soon ...", "- **YOU** - Please add ...": no entry yet
@@ -218,6 +224,25 @@ def _parts(text: str, links: list[Link]) -> bool:
     return all(
         not link.image and _PART.fullmatch(text, link.text[0], link.text[1]) for link in links
     )
+
+
+def _link_row(text: str, start: int, end: int, links: list[Link]) -> bool:
+    """Whether the entry is a short label (three words at most) and then only its links,
+    blanks and separators between and after them (`Social - [Discord] [Instagram]
+    [LinkedIn]`): a row of a project's pages, not an entry with a title."""
+    label = text[start : links[0].start].strip(" \t-–—:|*_")
+    if not label or len(label) > 30 or len(label.split()) > 3:
+        return False
+    links = [link for link in links if not link.image]
+    pos = links[0].end
+    for link in links[1:]:
+        if text[pos : link.start].strip(_ROW_GAPS):
+            return False
+        pos = link.end
+    return not text[pos:end].strip(_ROW_GAPS)
+
+
+_ROW_GAPS = " \t,;|/·•-–—"
 
 
 def _bracketed(text: str, start: int, end: int, first: int, last: int) -> bool:

@@ -93,7 +93,11 @@ class EntryShape(Rule):
     (`Visual Recognition [Spring 2016](…), [Fall 2016](…)`) or the numbered parts
     of one series (`Collecting Garbage: [1](…) [2](…) [3](…)`), or its documents in
     parentheses after its name (`**R6RS** (2007; [errata](…); [official
-    version](…))`, `**SQLite** (web: [sqlite.org](…))`). A parent item without a link over
+    version](…))`, `**SQLite** (web: [sqlite.org](…))`), or a short label over a row of
+    three links or more (`- Social - [Discord] [Instagram] [Mastodon]`), or an item
+    whose link is a bare address (`* more on https://githooks.com/`). A legend's items,
+    a bold label without a link in a list none of whose items links (`- **💡
+    Motivation**: ...`), are notes beside linked entries. A parent item without a link over
     nested linked items is a group label, and a link on the continuation line of
     a multi-line item counts.
     """
