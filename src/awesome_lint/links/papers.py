@@ -260,11 +260,10 @@ _REFERENCE_HEADING = lazy_compile(
 )
 
 
-def in_reference_section(document: Document, entry: Entry) -> bool:
-    """Whether the entry stands in a section whose heading names datasets,
-    benchmarks, metrics or evaluation (``## 一、数据集``, ``## Datasets``)."""
-    section = entry.section
-    return section is not None and id(section) in _reference_sections(document)
+def reference_sections(document: Document) -> frozenset[int]:
+    """The sections (by id) whose heading names datasets, benchmarks, metrics or
+    evaluation (``## 一、数据集``, ``## Datasets``; read once)."""
+    return _reference_sections(document)
 
 
 def reference_section(document: Document, entry: Entry, link: Link) -> bool:

@@ -748,7 +748,7 @@ def _decompose(text: str, entry: Entry) -> None:
         if holder >= 0:
             pos = holder  # every pipe of this link or URL belongs to it
             continue
-        if _in_formula(text, tail_start, pos, end):
+        if text[pos - 1] not in " \t" and _in_formula(text, tail_start, pos, end):
             continue  # "Entropy of P(Y|X)", "$\Delta(e(X)||Y)$": a formula's bar
         pipe = pos
         break
@@ -773,10 +773,8 @@ def _decompose(text: str, entry: Entry) -> None:
 def _in_formula(text: str, start: int, pos: int, end: int) -> bool:
     """Whether the pipe at ``pos`` stands inside parentheses opened after ``start``
     and closed before ``end`` (`P(Y|X)`) or inside a `$...$` formula: a formula's bar,
-    not a venue separator. Only a pipe glued to the text before it is read so (`x | y`
-    in parentheses, blanks around it, stays a separator)."""
-    if text[pos - 1] in " \t":
-        return False
+    not a venue separator. Only a pipe glued to the text before it is asked about (`x |
+    y` in parentheses, blanks around it, stays a separator)."""
     before = text[start:pos]
     if before.count("$") % 2 == 1 and "$" in text[pos:end]:
         return True

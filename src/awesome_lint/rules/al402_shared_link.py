@@ -6,9 +6,9 @@ from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.domain.venues import paper_list
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import (
-    in_reference_section,
     paper_links,
     reference_section,
+    reference_sections,
     same_paper_title,
     title_key,
 )
@@ -222,10 +222,13 @@ def _without_sources(
     Perceptual Studies - pix2pix](u)`, `[pix2pix/PatchGAN](u)`). Two short items of one
     section (`[MLPerf Inference]` and `[Massive Text Embedding Benchmark]` on one
     repository) stay: one of them has the other's link."""
+    sections = reference_sections(document)
+    if not sections:
+        return items  # (most lists: no section of datasets or metrics)
     kept = []
     for index, item in enumerate(items):
         entry, _link, title = item
-        if in_reference_section(document, entry):
+        if id(entry.section) in sections:
             if len(title.split()) <= 3 and any(
                 other[0].section is not entry.section for other in items
             ):

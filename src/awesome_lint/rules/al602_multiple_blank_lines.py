@@ -59,11 +59,16 @@ class MultipleBlankLines(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         lines = document.source.lines
         level_of = {heading.line: heading.level for heading in document.headings}
+        text = document.text
         for heading in document.headings:
             # "---" right over "### Function": the rule opens the heading's section, the
             # blank lines before it are the ones before the heading
             above = heading.line - 1
-            if above > 0 and _RULE.fullmatch(document.source.line_text(above).strip(" \t")):
+            if (
+                above > 0
+                and text[lines[above].start : lines[above].start + 1] in ("-", "*", "_", " ")
+                and _RULE.fullmatch(text, lines[above].start, lines[above].end)
+            ):
                 level_of.setdefault(above, heading.level)
         runs = list(self._runs(document))
         before_headings = [
@@ -155,7 +160,7 @@ class MultipleBlankLines(Rule):
 
 
 # A thematic break: three or more of one of -, * or _, blanks between allowed.
-_RULE = lazy_compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")
+_RULE = lazy_compile(r"[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 
 
 def _doctoc_lines(document: Document) -> set[int]:

@@ -152,7 +152,7 @@ def implied_venues(document: Document) -> list[tuple[Entry, VenueYear]]:
             implied = seen[url] = venue_from_url(url)
         if implied is not None:
             out.append((entry, implied))
-        elif url.endswith((".pdf", ".PDF")):
+        elif url[-1] in "fF" and url.endswith((".pdf", ".PDF")):
             pdfs.append((entry, url))
     document.cache["implied-venues"] = out
     document.cache["pdf-links"] = pdfs
@@ -198,8 +198,12 @@ def file_name_venues(document: Document, registry: VenueRegistry) -> list[tuple[
     implied_venues(document)  # (which keeps the PDF links it reads no venue from)
     pdfs: list[tuple[Entry, str]] = document.cache["pdf-links"]
     out: list[tuple[Entry, VenueYear]] = []
+    seen: dict[str, VenueYear | None] = {}  # (a paper listed twice: one reading)
     for entry, url in pdfs:
-        implied = file_name_venue(url, registry)
+        if url in seen:
+            implied = seen[url]
+        else:
+            implied = seen[url] = file_name_venue(url, registry)
         if implied is not None:
             out.append((entry, implied))
     return out
