@@ -88,7 +88,9 @@ class SubtitleCase(Rule):
     entries that link one site: where at least three of them start in lower case
     and twice as many as capitalised (`[Gzip](https://crystal-lang.org/api/Gzip.html)
     - readers and writers of gzip format (Crystal stdlib)`, a group written by
-    one hand), their lower case is that group's habit.
+    one hand), their lower case is that group's habit. A subtitle that is an
+    author's credit (`[Monitoring with Prometheus](url) - by James Turnbull.`) is
+    not a sentence: it is neither reported nor counted.
 
     ## Fix safety
 
@@ -115,6 +117,8 @@ class SubtitleCase(Rule):
             if m is None:
                 continue
             case = _start_case(m.group())
+            if case == "lower" and m.group() == "by":
+                continue  # "- by James Turnbull.": an author's credit, not a sentence
             if case is not None:
                 found.append((entry, case, m.start()))
         if dominant((case for _, case, _ in found), share=0.8, minimum=5) != "upper":
