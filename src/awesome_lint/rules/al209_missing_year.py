@@ -4,6 +4,7 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.domain.buckets import buckets
 from awesome_lint.domain.stated import names_venue_or_year
 from awesome_lint.domain.venues import Found, document_tokens
 from awesome_lint.lazyre import lazy_compile
@@ -44,7 +45,9 @@ class MissingYear(Rule):
     `Title, IEEE T-ITS, 2022.` entries): a habit the neighbours keep even where
     the whole file does not. A year counts anywhere in the entry's lines
     outside its link targets, `2022` or `'22` after a name; lists where most
-    entries carry no venue year (lists of tools) are not read, and an entry
+    entries carry no venue year (lists of tools) are not read, an entry
+    under a year heading or `<summary>` bucket takes its year from it (`### 2018`
+    over `Title [ArXiv] [[paper](url)]`), and an entry
     that names neither venue nor year is left to missing-venue (AL205).
 
     ## Why
@@ -189,6 +192,8 @@ class MissingYear(Rule):
             link = primary_link(document, entry)
             if link is None or not names_venue_or_year(document, entry, registry, link):
                 continue
+            if buckets(document).at(entry.line) is not None:
+                continue  # "### 2018" over "Title [ArXiv] [[paper](u)]": the heading's year
             yield self.report(
                 f"Entry gives no year, while the {2 * _NEAR} entries around it in its list all do",
                 *entry.content,
