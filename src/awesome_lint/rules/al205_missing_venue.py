@@ -150,6 +150,43 @@ def _tally(
     return bare, named
 
 
+# Words of a venue's full name that name no venue of their own: publishers, kinds of
+# meeting, small words ("IEEE/CVF Conference on Computer Vision and Pattern
+# Recognition" is read by "computer vision pattern recognition").
+_GENERIC_WORDS = frozenset(
+    {
+        *("ieee", "cvf", "acm", "usenix", "aaai", "siam", "international", "conference"),
+        *("symposium", "workshop", "proceedings", "annual", "meeting", "the", "and", "on"),
+        *("of", "for", "in", "joint", "european", "asian", "north", "american"),
+    }
+)
+
+
+def _full_name_written(
+    document: Document, entry: Entry, registry: VenueRegistry, canonical: str
+) -> bool:
+    """Whether the entry writes the venue's full name out (`Proceedings of the IEEE
+    Conference on Computer Vision and Pattern Recognition. 2018.` for CVPR): every word
+    of the registry's full name but publishers, kinds of meeting and acronyms, two at
+    least, in its lines."""
+    match = registry.lookup(canonical)
+    if match is None or not match.venue.full_name:
+        return False
+    words = {
+        word.casefold()
+        for word in match.venue.full_name.replace("/", " ").split()
+        if word.isalpha() and not word.isupper() and word.casefold() not in _GENERIC_WORDS
+    }
+    if len(words) < 2:
+        return False
+    lines = document.source.lines
+    written = set(
+        document.text[lines[entry.line].start : lines[entry.end_line].end].casefold().split()
+    )
+    written = {word.strip(".,;:()[]*_") for word in written}
+    return words <= written
+
+
 class MissingVenue(Rule):
     """
     ## What it does
@@ -163,6 +200,10 @@ class MissingVenue(Rule):
     the `/virtual/YYYY/` pages of mlsys.org, neurips.cc, icml.cc, iclr.cc, and
     AAAI's own archive (aaai.org `/Papers/AAAI/2020…`, `/AAAI22Papers/`,
     `/ocs/index.php/AAAI/AAAI18/`). arXiv and DOI links imply nothing. An
+    entry that writes the venue's full name out (`Proceedings of the IEEE
+    Conference on Computer Vision and Pattern Recognition. 2018.`: every word of
+    the registry's full name but publishers, kinds of meeting and acronyms) names
+    it. An
     entry that writes an organisation and the year instead (`, USENIX 2014`
     for an OSDI paper) is told what it names: "The link implies 'OSDI 2014'
     but the entry names 'USENIX 2014'". An entry that names the venue with one
@@ -422,6 +463,8 @@ class MissingVenue(Rule):
                     continue  # "by Authors, 2017." in a section that names no venue
             if self._named_elsewhere(document, entry, registry, canonical):
                 continue
+            if _full_name_written(document, entry, registry, canonical):
+                continue  # "Proceedings of the IEEE Conference on Computer Vision and ..."
             if canonical in _heading_venues(document, registry).get(id(section), ()):
                 continue  # "### ICCV" over the entry: the heading names its venue
             name = _name_for(registry, canonical, year)
