@@ -245,6 +245,14 @@ EXTRA_ROWS: list[dict[str, str]] = [
         "notes": "",
     },
     {
+        "canonical": "IJDAR",
+        "full_name": "International Journal on Document Analysis and Recognition",
+        "aliases": "",
+        "kind": "journal",
+        "source": "public web pages (dblp: /journals/ijdar; Springer)",
+        "notes": "",
+    },
+    {
         "canonical": "TCSVT",
         "full_name": "IEEE Transactions on Circuits and Systems for Video Technology",
         "aliases": "IEEE TCSVT;T-CSVT",
