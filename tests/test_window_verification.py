@@ -92,6 +92,27 @@ def test_a_duplicate_entry_is_still_offered_for_removal() -> None:
     ]
 
 
+def test_a_window_never_opens_with_a_front_matter_fence() -> None:
+    """Lines `---` / `---` in the middle of a file are thematic breaks; a window cut
+    right above them would parse them as front matter (an opaque block) and judge a fix
+    otherwise than the whole text does (found by the differential test below)."""
+    code = "[Title](https://p.org/1), CVPR 2020 [[code]](https://g.com/x)\n"
+    text = code + "\n---\n---\n## Heading\nSome paragraph text.\n" + "## Heading\n" * 6 + code * 2
+    document = parse_document(SourceText(text))
+    heading = text.index("## Heading")
+    verdicts = []
+    for at in (heading - 1, heading, heading + 1):
+        fixes = [Fix("x", edits=(Edit(at, at, "\n"),))]
+        windows = _windows(document, fixes)
+        assert windows is not None
+        for first, _last in windows:  # (the window does not open on a fence)
+            assert document.source.line_text(first).strip() not in ("---", "+++")
+        verdict = _windows_keep(document, windows, fixes)
+        assert verdict == _full_verdict(document, fixes)
+        verdicts.append(verdict)
+    assert verdicts == [True, True, False]  # the last splits "## Heading" in two
+
+
 # -- differential: windows against whole parses ------------------------------------------
 
 _BLOCKS = st.sampled_from(

@@ -33,6 +33,7 @@ from awesome_lint.linting import (
 )
 from awesome_lint.parser.build import parse_document
 from awesome_lint.parser.document import Block, Document, Entry, Heading, Link
+from awesome_lint.parser.markdown import FRONT_MATTER_FENCES
 from awesome_lint.records import FrozenRecord, replace
 from awesome_lint.settings import Settings
 from awesome_lint.source import SourceText
@@ -322,8 +323,8 @@ def _windows(document: Document, fixes: list[Fix]) -> list[tuple[int, int]] | No
             # after the first one starting after its last line
             a = max(0, bisect_right(firsts, source.line_index(edit.start)) - 3)
             b = min(final, bisect_right(firsts, source.line_index(edit.end)) + 2)
-            while a > 0 and units[a][1] == "paragraph":
-                a -= 1
+            while a > 0 and (units[a][1] == "paragraph" or _fence(source, units[a][0])):
+                a -= 1  # (a window opening with "---" would parse it as front matter)
             while b < final and units[b][1] == "paragraph":
                 b += 1
             first = 0 if a == 0 else units[a][0]
@@ -341,6 +342,13 @@ def _windows(document: Document, fixes: list[Fix]) -> list[tuple[int, int]] | No
     if covered > _WINDOW_SHARE * len(source.text):
         return None
     return merged
+
+
+def _fence(source: SourceText, line: int) -> bool:
+    """Whether the line could open front matter (`---`, `+++`): a window of the text
+    that starts with it would read the lines up to the next such line as one opaque
+    block, where the whole text has thematic breaks or a setext underline."""
+    return source.line_text(line).rstrip(" \t\r\n") in FRONT_MATTER_FENCES
 
 
 def _windows_keep(document: Document, windows: list[tuple[int, int]], fixes: list[Fix]) -> bool:

@@ -110,7 +110,7 @@ def _normalize(state: StateCore) -> None:
 # Front matter: a YAML (`---`) or TOML (`+++`) block that opens the file, read by the
 # site generators that publish lists as web pages (Jekyll, Hugo). Its lines are
 # settings, `key: value`, list items, indented values or `#` comments.
-_FRONT_MATTER_FENCES = ("---", "+++")
+FRONT_MATTER_FENCES = ("---", "+++")
 _FRONT_MATTER_LINES = 100
 _SETTING = lazy_compile(r"(?:#.*|-(?:[ \t].*)?|[\w.\-\[\]\"']+[ \t]*[:=].*|[ \t]+\S.*|[ \t]*)\Z")
 
@@ -122,7 +122,7 @@ def front_matter(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return False
     src = state.src
     fence = src[state.bMarks[0] : state.eMarks[0]].rstrip(" \t")
-    if fence not in _FRONT_MATTER_FENCES:
+    if fence not in FRONT_MATTER_FENCES:
         return False
     closers = (fence, "...") if fence == "---" else (fence,)
     for line in range(1, min(end, _FRONT_MATTER_LINES)):
