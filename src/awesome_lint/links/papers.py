@@ -260,12 +260,6 @@ _REFERENCE_HEADING = lazy_compile(
 )
 
 
-def reference_sections(document: Document) -> frozenset[int]:
-    """The sections (by id) whose heading names datasets, benchmarks, metrics or
-    evaluation (``## 一、数据集``, ``## Datasets``; read once)."""
-    return _reference_sections(document)
-
-
 def reference_section(document: Document, entry: Entry, link: Link) -> bool:
     """Whether the entry cites a paper as its source: it stands in a section of datasets,
     benchmarks or metrics (`## 3.Datasets`, `## Evaluation Metrics`, `## Evaluation
@@ -273,13 +267,14 @@ def reference_section(document: Document, entry: Entry, link: Link) -> bool:
     generic label (`R-precision [[Paper](url)]`): two datasets from one paper share its
     link, and a metric names no paper. (`[MLPerf Inference](url)` names its own.)"""
     section = entry.section
-    if section is None or id(section) not in _reference_sections(document):
+    if section is None or id(section) not in reference_sections(document):
         return False
     return clean_label(document.span_text(link.text)) in PAPER_LABELS
 
 
-def _reference_sections(document: Document) -> frozenset[int]:
-    """The sections (by id) whose heading names datasets or metrics (read once)."""
+def reference_sections(document: Document) -> frozenset[int]:
+    """The sections (by id) whose heading names datasets, benchmarks, metrics or
+    evaluation (``## 一、数据集``, ``## Datasets``; read once)."""
     found: frozenset[int] | None = document.cache.get("reference-sections")
     if found is None:
         found = document.cache["reference-sections"] = frozenset(

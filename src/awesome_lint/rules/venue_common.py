@@ -171,22 +171,17 @@ def file_name_venue(url: str, registry: VenueRegistry) -> VenueYear | None:
     name holds none or two different ones (``nips18_sysml``: a workshop's paper)."""
     if not url.endswith((".pdf", ".PDF")) or url.startswith(_ARXIV):
         return None
-    name = url.rpartition("/")[2][:-4]
-    found: VenueYear | None = None
-    for m in _FILE_TAG.finditer(name):
-        match = registry.lookup(m.group(1))
-        if match is None or match.venue.kind != "conference":
-            continue
-        if m.group(1).casefold() != match.spelling.casefold():
-            continue  # only a name as the registry spells it (no folded or near match)
-        digits = m.group(2)
-        year = int(digits) if len(digits) == 4 else 2000 + int(digits)
-        if year > 2040 or (found is not None and found != (match.venue.canonical, year)):
-            return None
-        found = (match.venue.canonical, year)
-    if found is not None and len(_FILE_TAG.findall(name)) > 1:
-        return None  # "nips18_sysml19": two keys with years, whichever the venue
-    return found
+    tags = _FILE_TAG.findall(url.rpartition("/")[2][:-4])
+    if len(tags) != 1:
+        return None  # none, or "nips18_sysml19": two keys with years, whichever the venue
+    key, digits = tags[0]
+    match = registry.lookup(key)
+    if match is None or match.venue.kind != "conference":
+        return None
+    if key.casefold() != match.spelling.casefold():
+        return None  # only a name as the registry spells it (no folded or near match)
+    year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+    return None if year > 2040 else (match.venue.canonical, year)
 
 
 _ARXIV = ("https://arxiv.org/", "http://arxiv.org/")
