@@ -29,7 +29,7 @@ from bisect import bisect_right
 from itertools import pairwise
 
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.parser.document import Document, Span
+from awesome_lint.parser.document import Document, Entry, Span
 from awesome_lint.records import FrozenRecord
 
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
@@ -64,6 +64,20 @@ _HTML_TAGS = lazy_compile(
     r"<!--.*?(?:-->|\Z)|<(?P<close>/)?(?P<name>details|summary)\b[^>]*>",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+# A year alone as an item's text, maybe in bold: `- 2023`, `- **2022**`, `- 2021:`.
+_YEAR_ITEM = lazy_compile(r"[*_]{0,2}(?:19|20)\d\d[*_]{0,2}:?")
+
+
+def is_year_item(document: Document, entry: Entry) -> bool:
+    """Whether an item is a year bucket over its papers: a year alone (`- 2023`, maybe
+    in bold) with nested items and no link."""
+    return (
+        bool(entry.children)
+        and not entry.links
+        and _YEAR_ITEM.fullmatch(document.text, entry.content[0], entry.content[1]) is not None
+    )
 
 
 def year_range(label: str) -> tuple[int | None, int | None] | None:

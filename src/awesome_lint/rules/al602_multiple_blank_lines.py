@@ -4,6 +4,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.domain.buckets import is_year_item
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
@@ -21,7 +22,9 @@ class MultipleBlankLines(Rule):
     two blank lines where `## Chapter` comes after one), or before three in four
     of them (4 at least). A thematic break right over a heading (`---` over
     `### Part`) opens the heading's section: the blank lines before it count as
-    the heading's.
+    the heading's. A year bucket written as a top-level item over its papers
+    (`- 2023` over nested items) counts as a heading of a level of its own: two
+    blank lines before every one of them are the file's habit.
 
     Blank lines inside a code block or an HTML block (a comment, a `<pre>`)
     are its content and are not read, and neither are those of a table of
@@ -70,6 +73,13 @@ class MultipleBlankLines(Rule):
                 and _RULE.fullmatch(text, lines[above].start, lines[above].end)
             ):
                 level_of.setdefault(above, heading.level)
+        # A year bucket written as an item over its papers (`- 2023` over nested
+        # items) stands as a heading does: a level of its own
+        labels = 0
+        for entry in document.entries():
+            if entry.depth == 0 and entry.line > 1 and is_year_item(document, entry):
+                level_of.setdefault(entry.line, _BUCKET_LEVEL)
+                labels += 1
         runs = list(self._runs(document))
         before_headings = [
             run_end - start + 1 for start, run_end in runs if run_end + 1 in level_of
@@ -89,6 +99,7 @@ class MultipleBlankLines(Rule):
             if level is not None:
                 by_level.setdefault(level, []).append(run_end - start + 1)
         counts = Counter(heading.level for heading in document.headings if heading.line > 1)
+        counts[_BUCKET_LEVEL] = labels
         level_allowed: dict[int, int] = {}
         for level, blanks in by_level.items():
             if len(blanks) >= 2 and len(blanks) == counts[level] and len(set(blanks)) == 1:
@@ -161,6 +172,9 @@ class MultipleBlankLines(Rule):
 
 # A thematic break: three or more of one of -, * or _, blanks between allowed.
 _RULE = lazy_compile(r"[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
+
+
+_BUCKET_LEVEL = 7  # (headings have levels 1 to 6)
 
 
 def _doctoc_lines(document: Document) -> set[int]:
