@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from awesome_lint.domain.buckets import is_year_item
 from awesome_lint.domain.venues import _masked, entry_tokens, regions
 from awesome_lint.domain.years import arxiv_year
 from awesome_lint.lazyre import lazy_compile
@@ -324,6 +325,48 @@ def _blank_targets(text: str, start: int, end: int, links: tuple[Link, ...]) -> 
 _NAME_SHORT_YEAR = lazy_compile(r"[\[(][A-Z][^\[\]()\n]{0,60}[ \t'’]\d\d[\])]")
 
 
+# A shields.io badge: `![](https://img.shields.io/badge/ICLR%202024-orange)`.
+_BADGE = "img.shields.io/badge/"
+
+
+def badge_years(entry: Entry, registry: VenueRegistry) -> list[int]:
+    """The years of the venue badges of an entry: a shields.io badge whose text names a
+    known venue and a year (`badge/24-WACV-red`, `badge/CVPR-2023-blue`,
+    `badge/ICLR%202024-orange`; not arXiv, whose year is the id's business)."""
+    out: list[int] = []
+    for link in entry.links:
+        url = link.url_value
+        at = url.find(_BADGE)
+        if not link.image or at < 0:
+            continue
+        parts = url[at + len(_BADGE) :].split("?")[0].replace("%20", "-").replace("_", "-")
+        words = [w for w in parts.split("-") if w]
+        year = next((w for w in words if w.isdecimal() and len(w) in (2, 4)), None)
+        venues = [registry.lookup(w) for w in words]
+        if year is None or not any(v is not None and v.venue.canonical != "arXiv" for v in venues):
+            continue
+        number = int(year)
+        out.append(number if number > 1900 else 2000 + number)
+    return out
+
+
+def _badge_named(entry: Entry) -> bool:
+    """Whether a shields.io badge of the entry names something like a venue and a year
+    (`badge/TIFS%202024-orange`, `badge/ACL-2025-blue`): a name in capitals and a year
+    of four digits, known venue or not (see names_venue_or_year: lenient)."""
+    for link in entry.links:
+        url = link.url_value
+        at = url.find(_BADGE)
+        if not link.image or at < 0:
+            continue
+        words = url[at + len(_BADGE) :].split("?")[0].replace("%20", "-").split("-")
+        if any(len(w) == 4 and w.isdecimal() and 1950 <= int(w) < 2050 for w in words) and any(
+            sum(c.isupper() for c in w) >= 2 for w in words
+        ):
+            return True
+    return False
+
+
 def names_venue_or_year(
     document: Document, entry: Entry, registry: VenueRegistry, paper: Link
 ) -> bool:
@@ -337,6 +380,10 @@ def names_venue_or_year(
     a venue names one. ``paper`` is the entry's paper link."""
     if entry_tokens(document, entry, registry):
         return True
+    if any(link.image and _BADGE in link.url_value for link in entry.links) and _badge_named(entry):
+        return True  # "**Title** [[paper]](u) ![](…/badge/ACL%202025-orange)": a venue badge
+    if entry.parent is not None and is_year_item(document, entry.parent):
+        return True  # "- 2022" over "  - **`TIE`** Title [`pdf`](u)": the bucket's year
     text = document.text
     lines = document.source.lines
     start = entry.content[0]
@@ -373,6 +420,7 @@ __all__ = [
     "VENUE",
     "WORKSHOP",
     "StatedYear",
+    "badge_years",
     "entry_years",
     "names_venue_or_year",
     "venue_years",

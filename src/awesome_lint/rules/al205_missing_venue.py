@@ -216,10 +216,11 @@ class MissingVenue(Rule):
     (`* <[Title](https://aaai.org/ocs/index.php/AAAI/AAAI17/...)> by Authors,
     2017.` in a section that writes authors and years only). An entry under a
     heading that names the venue (`### ICCV` over `- AdaptIS: ... [[paper]](…
-    ICCV_2019 …)`) names it there, for both checks: under `## ECCV 2022` no entry
-    lacks a venue. An item of a section of datasets or metrics that links a
-    paper under a generic label (`Text Descriptions: [[Paper](…cvpr_2016…)]`)
-    cites the paper its dataset comes from and needs no venue.
+    ICCV_2019 …)`) names it there, for both checks: under `## ECCV 2022` or
+    `#### ACL'25 (July 2025)` no entry lacks a venue. An item of a section of
+    datasets or metrics that links a paper under a generic label (`Text
+    Descriptions: [[Paper](…cvpr_2016…)]`) cites the paper its dataset comes from
+    and needs no venue.
 
     Also finds an entry with a paper link that names neither a venue nor a year
     in a list whose other paper entries name one: at least 7 of them do, and
@@ -227,7 +228,9 @@ class MissingVenue(Rule):
     more is always a slip). A venue or a year counts wherever the list writes it:
     a venue token (slot, prefix, tail, link label), a year anywhere in the
     entry's text or link labels (its wrapped lines too), a name and a year of two
-    digits in brackets (`[Discover Artificial Intelligence 24]`), `arXiv`, `Preprint`, a
+    digits in brackets (`[Discover Artificial Intelligence 24]`), a shields.io
+    badge naming a venue and a year (`![](…/badge/ACL%202025-orange)`), the year of
+    the item it is nested in (`- 2022` over its papers), `arXiv`, `Preprint`, a
     report or thesis, a bracketed prefix, a known venue alone (`TMLR`,
     `[[NeurIPS]]`) or a name after the last comma before the paper link
     (`Title, Transportation Research Part C.`). A link to a site's home page is
@@ -548,8 +551,9 @@ class MissingVenue(Rule):
     def _named_elsewhere(
         document: Document, entry: Entry, registry: VenueRegistry, canonical: str
     ) -> bool:
-        """The venue is named in the link text ("[Neurips2022-Tutorial](...)") or the
-        entry's nested items ("  - In OSDI 2018") carry a venue."""
+        """The venue is named in the link text ("[Neurips2022-Tutorial](...)"), on a line
+        the entry's paragraph wraps onto, or the entry's nested items ("  - In OSDI 2018")
+        carry a venue."""
         parts: list[str] = []
         stack = [entry]
         while stack:
@@ -558,8 +562,10 @@ class MissingVenue(Rule):
                 return True
             stack.extend(item.children)
             c_start, c_end = item.content
+            if item.para_end > item.line:  # (a paragraph wrapped: its venue on a later line)
+                c_end = max(c_end, document.source.lines[item.para_end].end)
             chars = list(document.text[c_start:c_end].casefold())
-            for link in item.links:  # blank out the destinations, keep link texts
+            for link in (*item.links, *item.more_links):  # blank out the destinations
                 for i in range(max(link.url[0], c_start), min(link.url[1], c_end)):
                     chars[i - c_start] = " "
             parts.append("".join(chars))
@@ -627,7 +633,8 @@ def _heading_venues(document: Document, registry: VenueRegistry) -> dict[int, fr
         if heading is not None:
             while stack and stack[-1][0] >= heading.level:
                 stack.pop()
-            title = _TRAILING_YEAR.sub("", heading.title).strip(" \t*_:")
+            title = _TRAILING_DATE.sub("", heading.title)  # "ACL'25 (July 2025)"
+            title = _TRAILING_YEAR.sub("", title).strip(" \t*_:")
             match = registry.lookup(title) if 0 < len(title) <= 40 else None
             stack.append((heading.level, match.venue.canonical if match else None))
         out[id(section)] = frozenset(venue for _, venue in stack if venue is not None)
@@ -636,3 +643,5 @@ def _heading_venues(document: Document, registry: VenueRegistry) -> dict[int, fr
 
 
 _TRAILING_YEAR = lazy_compile(r"[ \t'’]*(?:19|20)?\d\d[ \t]*$")
+# The date of a venue heading's meeting in parentheses: `#### ACL'25 (July 2025)`.
+_TRAILING_DATE = lazy_compile(r"[ \t]*\((?:[A-Za-z]+\.?[ \t]+)?(?:19|20)\d\d\)[ \t]*$")

@@ -8,6 +8,7 @@ from awesome_lint.domain.buckets import Bucket, buckets
 from awesome_lint.domain.stated import (
     ARXIV_ID,
     StatedYear,
+    badge_years,
     citation_year,
     entry_years,
     note_items,
@@ -135,7 +136,7 @@ class YearHeading(Rule):
                     low -= 1
             if bucket.overlaps(low, high):
                 continue
-            if any(bucket.overlaps(y, y) for y in _badge_years(entry, registry)):
+            if any(bucket.overlaps(y, y) for y in badge_years(entry, registry)):
                 continue  # "![](https://img.shields.io/badge/24-WACV-red)": the venue's badge
             yield self._report(document, bucket, years)
 
@@ -188,26 +189,3 @@ def _plain_year_fits(document: Document, entry: Entry, bucket: Bucket) -> bool:
 def _parent_states_year(document: Document, entry: Entry, registry: VenueRegistry) -> bool:
     parent = entry.parent
     return parent is not None and bool(entry_years(document, parent, registry))
-
-
-_BADGE = "img.shields.io/badge/"
-
-
-def _badge_years(entry: Entry, registry: VenueRegistry) -> list[int]:
-    """The years of the venue badges of an entry: a shields.io badge whose text names a
-    known venue and a year (`badge/24-WACV-red`, `badge/CVPR-2023-blue`; not arXiv)."""
-    out: list[int] = []
-    for link in entry.links:
-        url = link.url_value
-        at = url.find(_BADGE)
-        if not link.image or at < 0:
-            continue
-        parts = url[at + len(_BADGE) :].split("?")[0].replace("%20", "-").replace("_", "-")
-        words = [w for w in parts.split("-") if w]
-        year = next((w for w in words if w.isdecimal() and len(w) in (2, 4)), None)
-        venues = [registry.lookup(w) for w in words]
-        if year is None or not any(v is not None and v.venue.canonical != "arXiv" for v in venues):
-            continue  # (an arXiv badge's year is the id's business)
-        number = int(year)
-        out.append(number if number > 1900 else 2000 + number)
-    return out
