@@ -122,6 +122,10 @@ class VenueTypo(Rule):
     - words far from every venue (`SAA'25`, `| Stanford`);
     - a name right after the word `workshop` (`AAMAS's workshop LAMAS, 2005`: the
       workshop's own name);
+    - an acronym in parentheses right after a venue's name spelt out (`IEEE
+      International Conference on Control and Automation (ICCA)`: the acronym of
+      that name), unless the name spelt out is the suggested venue's own
+      (`ACM SIGMOD Conference on Management of Data (SIGMODE)` is reported);
     - a word without a year in brackets or backticks that opens an entry, in a
       file whose entries open with at least 3 such words that name no venue:
       method names in a column of tags (`**[AUNet]** Title`, `` `BPNet`
@@ -237,6 +241,12 @@ class VenueTypo(Rule):
             if target is None:
                 continue
             canonical, suggestion = target
+            if _spelt_out(document.text, entry, start, end) and not _full_name_before(
+                document.text, entry, start, registry, canonical
+            ):
+                # "IEEE International Conference on Control and Automation (ICCA)": the
+                # acronym of the name spelt out before it, not a slip of another's
+                continue
             if canonical is not None:
                 if spellings is None:
                     # The file's spellings of known venues.
@@ -275,6 +285,47 @@ class VenueTypo(Rule):
 
 # The word "workshop" right before a name: the name is the workshop's.
 _WORKSHOP_BEFORE = lazy_compile(r"(?i)\bworkshops?[ \t]+\Z")
+# A venue's name spelt out, then the parenthesis that holds its acronym: a kind of
+# meeting or publication and the words of its name after it, `Annual Conference of the
+# IEEE Industrial Electronics Society (`.
+_KIND_WORD = lazy_compile(
+    r"\b(?:Conference|Symposium|Workshop|Journal|Transactions|Society|Congress|Meeting|Forum)\b"
+)
+_SPELT_OUT = lazy_compile(
+    r"\b(?:Conference|Symposium|Workshop|Journal|Transactions|Society|Congress|Meeting|Forum)"
+    r"(?:[ \t]+(?:on|of|and|for|in|the|&|[A-Z][\w&/-]*))*[ \t]*\(\Z"
+)
+_SPELT_OUT_CHARS = 150
+
+
+def _spelt_out(text: str, entry: Entry, start: int, end: int) -> bool:
+    """Whether the word at ``start``..``end`` is in parentheses right after a venue's
+    name spelt out (`... Conference on Control and Automation (ICCA)`)."""
+    if start < 1 or text[start - 1] != "(" or text[end : end + 1] != ")":
+        return False
+    return (
+        _SPELT_OUT.search(text, max(entry.content[0], start - _SPELT_OUT_CHARS), start) is not None
+    )
+
+
+def _full_name_before(
+    text: str, entry: Entry, start: int, registry: VenueRegistry, canonical: str | None
+) -> bool:
+    """Whether the registry's full name of ``canonical`` is what is spelt out before
+    ``start`` (`Conference on Computer Vision and Pattern Recognition (CVRP)`: a slip
+    of CVPR's own acronym after all)."""
+    if canonical is None:
+        return False
+    match = registry.lookup(canonical)
+    if match is None:
+        return False
+    # from its kind of meeting on: the publisher before it is written many ways
+    # ("IEEE/CVF Conference on ...", "IEEE Conference on ...")
+    kind = _KIND_WORD.search(match.venue.full_name)
+    if kind is None:
+        return False
+    name = match.venue.full_name[kind.start() :].casefold()
+    return name in text[max(entry.content[0], start - _SPELT_OUT_CHARS) : start].casefold()
 
 
 def _affiliation_slips(document: Document) -> Iterator[tuple[Entry, int, int, str]]:
