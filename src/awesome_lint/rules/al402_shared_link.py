@@ -74,7 +74,10 @@ class SharedLink(Rule):
     that shares its link with a paper of another section (`[CT-RATE](the paper's
     page)`), cites the paper it comes from and is not compared; so do items there
     that name the paper after a dash (`[FCN Score - pix2pix](u)` and `[AMT
-    Perceptual Studies - pix2pix](u)`: two metrics of one paper).
+    Perceptual Studies - pix2pix](u)`: two metrics of one paper). A link an item
+    mentions in a sentence, after an article and four words at least (`* **Modeling-based
+    methods** are based on physical theories like the [Fresnel Zone model](u)`), cites
+    a paper in a definition and is not compared either.
     """
 
     code = "AL402"
@@ -93,7 +96,8 @@ class SharedLink(Rule):
         for items in groups.values():
             if len(items) < 2 or _owner_page(items[0][1]):
                 continue
-            items = [item for item in items if not _resource(item[2])]
+            text = document.text
+            items = [item for item in items if not _resource(item[2]) and not _mention(text, *item)]
             if len(items) > 1:
                 items = _without_sources(document, items)
             # one representative per distinct paper title, in order of appearance
@@ -112,7 +116,6 @@ class SharedLink(Rule):
                 kinds.append(item)
             if len(kinds) < 2:
                 continue
-            text = document.text
             # a link whose text is its address names no paper (`[visualqa.org](…)`)
             kinds = [kind for kind in kinds if not _address(text, kind[1])]
             if len(kinds) < 2 or all(_part_of_repository(text, kind[1]) for kind in kinds):
@@ -209,6 +212,22 @@ _SEPARATORS = lazy_compile(r"[\s_-]+")
 
 def _fold(name: str) -> str:
     return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+# An article (or "like the") before a link: the link is a noun of a sentence.
+_ARTICLE_BEFORE = lazy_compile(r"(?<![\w-])(?:the|a|an)[ \t]+\Z")
+_MENTION_WORDS = 4  # words before the link at least: a sentence, not a title
+
+
+def _mention(text: str, entry: Entry, link: Link, title: str) -> bool:
+    """Whether the link is mentioned in a sentence (`* **Modeling-based methods** are
+    based on physical theories like the [Fresnel Zone model](u)`): a definition citing a
+    paper, whose lead in bold names no paper of that link."""
+    start = entry.content[0]
+    if link.start - start < 2 * _MENTION_WORDS:
+        return False  # (most entries: the link opens the entry or follows a short tag)
+    head = text[start : link.start]
+    return len(head.split()) >= _MENTION_WORDS and _ARTICLE_BEFORE.search(head) is not None
 
 
 def _without_sources(
