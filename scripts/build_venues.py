@@ -393,7 +393,9 @@ EXTRA_ROWS: list[dict[str, str]] = [
     {
         "canonical": "KBS",
         "full_name": "Knowledge-Based Systems",
-        "aliases": "Knowledge Based Systems",
+        # the journal's own spelling, hyphen and all, is a name a list writes too: it
+        # was "fixed" to the alias without the hyphen (precision probe 99)
+        "aliases": "Knowledge-Based Systems;Knowledge Based Systems",
         "kind": "journal",
         "source": "public web pages (dblp: journals/kbs)",
         "notes": "",

@@ -280,7 +280,7 @@ VENUES: tuple[
     ('T-ITS', 'IEEE Transactions on Intelligent Transportation Systems', 'journal', ('IEEE T-ITS', 'IEEE TITS', 'IEEE Trans. Intell. Transp. Syst.', 'IEEE Trans. Intell. Transport. Systems'), ('TITS',), (), 'IEEE Trans. Intell. Transp. Syst.: the ISO 4 abbreviation; IEEE Trans. Intell. Transport. Systems: written in the corpus (jiachenli94)', 'public web pages (dblp: /journals/tits)'),
     ('T-IV', 'IEEE Transactions on Intelligent Vehicles', 'journal', ('IEEE T-IV', 'IEEE TIV', 'IEEE Trans. Intell. Veh.'), ('TIV',), (), 'IEEE Trans. Intell. Veh.: the ISO 4 abbreviation', 'public web pages (dblp: /journals/tiv)'),
     ('ITSC', 'IEEE International Conference on Intelligent Transportation Systems', 'conference', ('IEEE ITSC',), (), (), '', 'public web pages (dblp: conf/itsc)'),
-    ('KBS', 'Knowledge-Based Systems', 'journal', ('Knowledge Based Systems',), (), (), '', 'public web pages (dblp: journals/kbs)'),
+    ('KBS', 'Knowledge-Based Systems', 'journal', ('Knowledge-Based Systems', 'Knowledge Based Systems'), (), (), '', 'public web pages (dblp: journals/kbs)'),
     ('Information Sciences', 'Information Sciences', 'journal', ('InfSc', 'Inf. Sci.'), (), (), '', 'public web pages (dblp: journals/isci)'),
     ('Applied Intelligence', 'Applied Intelligence', 'journal', (), (), (), '', 'public web pages (dblp: journals/apin)'),
     ('IVC', 'Image and Vision Computing', 'journal', (), (), (), '', 'public web pages (dblp: journals/ivc)'),
