@@ -90,6 +90,8 @@ def _shape_by_links(
         return None  # "- Continuing soon ...", "- **YOU** - Please add ...": no entry yet
     if not links and any(child.links for child in entry.children):
         return None  # a group label ("Linux", "**Post-Training**") over linked items
+    if links and text[start] in "ao" and _CONTINUES.fullmatch(text, start, links[0].start):
+        return None  # "* and [others](url)": the list before it goes on elsewhere
     if text[start] == "!" and text.startswith("![", start):
         # "![image](mark.png)[KDD 2022] Title": an image that flags the entry (the
         # maintainers' own papers) stands before its shape, as an emoji does
@@ -283,6 +285,9 @@ _TO_COME = lazy_compile(
     r"|more to come|tbd|tba|todo|wip|work in progress|stay tuned|please add|add yours"
     r"|(?:and|many) (?:many )?more(?: \w+)?\W*$)\b"
 )
+# A conjunction (and a word) before an item's only text, its link: `and [others](u)`,
+# `or [any other client](u)`: the end of a list of items, no entry of its own.
+_CONTINUES = lazy_compile(r"(?:and|or)[ \t]+(?:[a-z]+[ \t]+)?")
 _PLACEHOLDER = lazy_compile(r"(?i)[\[(](?:n/?a|tbd|tba|none|coming soon|to appear)\\?[\])]")
 
 

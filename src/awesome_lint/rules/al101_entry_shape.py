@@ -89,6 +89,7 @@ class EntryShape(Rule):
     entry with only such links fits either shape, and when most entries have no
     link, an entry with one is no mistake; nor is one that says it has none
     (`\\[N/A\\]`, `(TBD)`) or that more is to come (`- Continuing soon ...`, `* many more`),
+    or one that closes the list before it (`* and [others](…)`),
     or one that links several editions after its name
     (`Visual Recognition [Spring 2016](…), [Fall 2016](…)`) or the numbered parts
     of one series (`Collecting Garbage: [1](…) [2](…) [3](…)`), or its documents in
