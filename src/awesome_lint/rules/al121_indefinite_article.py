@@ -21,6 +21,12 @@ _VOWEL = lazy_compile(r"[aeiouyAEIOUY]")
 # No article comes before these: "A and" is an initial in a list of authors.
 _CONJUNCTIONS = frozenset({"and", "or", "und", "et"})
 _CONSONANT_SOUND = ("one", "once", "eu", "ewe")
+# A noun that a capital letter labels (`part A of the loss function`, `type A or B`,
+# `Plan A is`): the letter is a name, not the article.
+_LABEL_NOUN = lazy_compile(
+    r"(?i)\b(?:part|type|class|plan|group|option|step|section|appendix|figure|fig\.|table"
+    r"|case|level|grade|phase|stage|version|category|track|subset|variant|scenario)[ \t]+\Z"
+)
 
 
 # Two letters that open English words (`fl`, `sn`, `str`...): a word that opens with
@@ -58,7 +64,9 @@ class IndefiniteArticle(Rule):
     nginx`, `an xrandr`, `an ffmpeg`: "en-", "ex-", "eff-") and words with digits are
     left alone: their sound is not in their first letter. Table rows are read; link
     targets and code spans are not. `A` before `and` or `or` is an author's
-    initial (`Efros, Alexei A and Darrell, Trevor`), no article.
+    initial (`Efros, Alexei A and Darrell, Trevor`), no article, and `A` after a
+    noun such as part, type, plan or figure is a label (`part A of the loss
+    function`).
 
     ## Why
 
@@ -100,6 +108,10 @@ class IndefiniteArticle(Rule):
                 if len(article) == 1:  # "a": wrong before a vowel sound
                     if word[0] not in "AEIOaeio" or word.lower().startswith(_CONSONANT_SOUND):
                         continue
+                    if article == "A" and _LABEL_NOUN.search(
+                        text, max(0, m.start(1) - 12), m.start(1)
+                    ):
+                        continue  # "part A of the loss", "type A or B": a label, no article
                     right = article + "n"
                 elif word[0] in "AEIOaeio":  # "an" before a vowel: right
                     continue
