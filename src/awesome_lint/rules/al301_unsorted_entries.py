@@ -190,8 +190,14 @@ class _Ranks:
         if self._stated is None:
             document = self.document
             tokens = document_tokens(document, self.registry)
-            out = []
+            out: list[int | None] = []
+            text = document.text
             for entry in self.group:
+                if not entry.links and text[entry.indent[0] : entry.marker[0]].strip():
+                    # `- - Based on GCAN (ACL 2020), this paper ...`: a note in a list of
+                    # its own under the paper above it; the years it cites are not its own
+                    out.append(None)
+                    continue
                 year = (
                     venue_year_of(tokens.of(entry))
                     or entry_stated_year(document, entry)
