@@ -101,6 +101,10 @@ class DuplicateLink(Rule):
     repository, `[Tool](repo) - ... ([Source Code](repo))`; a year inside another
     link's address between them is none). No fix.
 
+    Two copies that each end in a different name after the link (`- (AAAI 2020)
+    [Title](u) NCDM` and `- (AAAI 2020) [Title](u) KaNCD`) list one paper for
+    each of the two models it proposes, in a list of models: not reported.
+
     A link that papers of three titles or more share (a placeholder such as
     `arxiv.org/abs/xxxxxxx` in a table's empty cells, which shared-link reports)
     makes duplicates of entries with equal titles only: `Lora` and `QLora`
@@ -177,6 +181,8 @@ class DuplicateLink(Rule):
                 document, entry, link
             ):
                 continue  # two datasets from one paper, each citing it: no paper listed twice
+            if _model_tags(document.text, original, first_link, entry, link):
+                continue  # "[Title](u) NCDM", "[Title](u) KaNCD": one paper, two models
             assert original.section is not None and entry.section is not None
             row = original.line + 1
             where = f"line {row}"
@@ -408,6 +414,27 @@ def _deletable(entry: Entry) -> bool:
         and entry.end_line == entry.line
         and entry.marker[0] < entry.marker[1]
     )
+
+
+_TAG_MAX = 30  # characters: a model's name after the link
+
+
+def _model_tags(text: str, first: Entry, first_link: Link, entry: Entry, link: Link) -> bool:
+    """Whether two copies of a paper each end in a different name after the link
+    (`- (AAAI 2020) [Title](u) NCDM` and `... [Title](u) NCDM+(CNCD-Q)`): a list of
+    models, one line a model, where a paper that proposes two is listed for each."""
+    tags = []
+    for e, lk in ((first, first_link), (entry, link)):
+        tag = text[lk.end : e.content[1]].strip(" \t*_`")
+        if (
+            not tag
+            or len(tag) > _TAG_MAX
+            or any(c in " \t[" for c in tag)
+            or sum(c.isupper() for c in tag) < 2
+        ):
+            return False
+        tags.append(tag)
+    return tags[0] != tags[1]
 
 
 def _line_span(document: Document, entry: Entry) -> tuple[int, int]:
