@@ -31,6 +31,13 @@ _GOOD_ARXIV = lazy_compile(
 # In the text: an arXiv paper address whose id is not a good one ending there (one
 # search, not a match per address: a long paper list has thousands).
 _ODD_ARXIV_PATH = lazy_compile(r"arxiv\.org/(?:abs|pdf)/(?!" + _GOOD_ID + r"(?![\w.]))")
+# An arXiv paper id after a path word that is neither "abs" nor "pdf" nor another of
+# arXiv's (`arxiv.org/1df/2509.07789`): a slip of "pdf" or "abs" when one letter differs.
+_ARXIV_KIND = lazy_compile(
+    r"arxiv\.org/(?!(?:abs|pdf|html|ps|src|format)/)(?P<kind>[\w-]{2,4})/"
+    r"(?P<id>\d{4}\.\d{4,5}(?:v\d+)?(?:\.pdf)?)/?(?=[)\s>\]]|$)"
+)
+_ARXIV_KINDS = ("pdf", "abs")
 # A CVF open-access paper whose address lost its ending: ".../papers/..._paper".
 _CVF_CUT = lazy_compile(r"(?i)^https?://openaccess\.thecvf\.com/.*/papers/[^/?#]+_paper$")
 # A venue's list of papers, not one paper: a CVF open-access day or menu page, an
@@ -76,6 +83,17 @@ _VENUE_PAPER_SHARE = 0.95
 _VENUE_PAPER_MIN = 20
 
 
+def _one_letter_off(word: str, name: str) -> bool:
+    """Whether ``word`` is ``name`` with one letter changed or two neighbours swapped."""
+    if len(word) != len(name) or word == name:
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
+    if len(diff) == 1:
+        return True
+    i, j = diff[0], diff[-1]
+    return len(diff) == 2 and j == i + 1 and word[i] == name[j] and word[j] == name[i]
+
+
 def arxiv_id_problem(rest: str) -> str | None:
     """Why the part of an arXiv address after ``/abs/`` or ``/pdf/`` names no paper
     (None: it does, or it is no id at all, such as a listing)."""
@@ -106,6 +124,8 @@ class BrokenPaperLink(Rule):
       digit lost), a month 13, a four-digit number after the dot for a paper
       of 2015 or later (`2103.1234`), or five before 2015;
     - an arXiv address with two slashes before the id, `arxiv.org/abs//2307.02628`;
+    - an arXiv address whose path word is one letter off `pdf` or `abs`
+      (`arxiv.org/1df/2509.07789`, `arxiv.org/asb/2301.00001`);
     - a CVF open-access paper address cut before its ending,
       `openaccess.thecvf.com/content/CVPR2021/papers/Name_Title_CVPR_2021_paper`
       (the papers are `..._paper.pdf`);
@@ -144,7 +164,8 @@ class BrokenPaperLink(Rule):
 
     ## Fix safety
 
-    Safe for the doubled slash (removed). Unsafe for a cut CVF address
+    Safe for the doubled slash (removed). Unsafe for a path word one letter off
+    (`1df` becomes `pdf`: the likeliest page, not a certain one), for a cut CVF address
     (`.pdf` is added: the address of the paper's PDF on that site) and for a
     Sci-Hub link (replaced by the address it wraps). A malformed arXiv id, a
     list of papers and a code repository are reported only: the right address
@@ -168,6 +189,8 @@ class BrokenPaperLink(Rule):
         for m in _CODE_TO_PAPER.finditer(text):
             yield from self._code_to_paper(document, m.start())
         listings = any(host in text for host in _LISTING_HOSTS)
+        if "arxiv.org/" in text and _ARXIV_KIND.search(text) is not None:
+            yield from self._arxiv_kinds(document)
         if not listings and "sci-hub." not in text and _ODD_ARXIV_PATH.search(text) is None:
             return  # (every arXiv address of the text is a good one: no link to read)
         for link in distinct_links(document):
@@ -264,6 +287,36 @@ class BrokenPaperLink(Rule):
                 "Paper link opens the venue's list of papers, not this paper",
                 link.url[0],
                 link.url[1],
+            )
+
+    def _arxiv_kinds(self, document: Document) -> Iterator[Diagnostic]:
+        """arXiv links whose path word is one letter off "pdf" or "abs"
+        (`arxiv.org/1df/2509.07789`): the page does not exist."""
+        for link in distinct_links(document):
+            url = link.url_value
+            if "arxiv.org/" not in url:
+                continue
+            m = _ARXIV_KIND.search(url)
+            if m is None:
+                continue
+            kind = m["kind"].lower()
+            near = [k for k in _ARXIV_KINDS if _one_letter_off(kind, k)]
+            if len(near) != 1:
+                continue
+            fix = None
+            if self._plain(document, link):
+                at = link.url[0] + m.start("kind")
+                fix = Fix(
+                    f"Write '{near[0]}'",
+                    (Edit(at, at + len(m["kind"]), near[0]),),
+                    Applicability.UNSAFE,
+                    rewrites_urls=True,
+                )
+            yield self.report(
+                f"arXiv link has '{m['kind']}' where '{near[0]}' goes: the page does not exist",
+                link.url[0],
+                link.url[1],
+                fix,
             )
 
     def _arxiv(self, document: Document, link: Link) -> Iterator[Diagnostic]:
