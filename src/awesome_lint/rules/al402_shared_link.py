@@ -96,8 +96,7 @@ class SharedLink(Rule):
         for items in groups.values():
             if len(items) < 2 or _owner_page(items[0][1]):
                 continue
-            text = document.text
-            items = [item for item in items if not _resource(item[2]) and not _mention(text, *item)]
+            items = [item for item in items if not _resource(item[2])]
             if len(items) > 1:
                 items = _without_sources(document, items)
             # one representative per distinct paper title, in order of appearance
@@ -116,8 +115,12 @@ class SharedLink(Rule):
                 kinds.append(item)
             if len(kinds) < 2:
                 continue
-            # a link whose text is its address names no paper (`[visualqa.org](…)`)
-            kinds = [kind for kind in kinds if not _address(text, kind[1])]
+            text = document.text
+            # a link whose text is its address names no paper (`[visualqa.org](…)`), nor
+            # one mentioned in a sentence (see _mention)
+            kinds = [
+                kind for kind in kinds if not _address(text, kind[1]) and not _mention(text, *kind)
+            ]
             if len(kinds) < 2 or all(_part_of_repository(text, kind[1]) for kind in kinds):
                 continue  # (`[hatch](…/pypa/hatch)` and `[hatchling](…/pypa/hatch)`)
             if _variants([kind[2] for kind in kinds]):

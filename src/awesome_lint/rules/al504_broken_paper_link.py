@@ -28,9 +28,13 @@ _GOOD_ID = (
 _GOOD_ARXIV = lazy_compile(
     r"(?:https?://)?(?:www\.)?arxiv\.org/(?:abs|pdf)/" + _GOOD_ID + r"(?:[?#]|$)"
 )
-# In the text: an arXiv paper address whose id is not a good one ending there (one
-# search, not a match per address: a long paper list has thousands).
-_ODD_ARXIV_PATH = lazy_compile(r"arxiv\.org/(?:abs|pdf)/(?!" + _GOOD_ID + r"(?![\w.]))")
+# In the text: an arXiv paper address whose id is not a good one ending there, or an id
+# after another path word (see _ARXIV_KIND); one search, not a match per address: a
+# long paper list has thousands.
+_ODD_ARXIV_PATH = lazy_compile(
+    r"arxiv\.org/(?:(?:abs|pdf)/(?!" + _GOOD_ID + r"(?![\w.]))"
+    r"|(?!(?:abs|pdf)/)[\w-]{2,4}/\d{4}\.)"
+)
 # An arXiv paper id after a path word that is neither "abs" nor "pdf" nor another of
 # arXiv's (`arxiv.org/1df/2509.07789`): a slip of "pdf" or "abs" when one letter differs.
 _ARXIV_KIND = lazy_compile(
@@ -189,8 +193,6 @@ class BrokenPaperLink(Rule):
         for m in _CODE_TO_PAPER.finditer(text):
             yield from self._code_to_paper(document, m.start())
         listings = any(host in text for host in _LISTING_HOSTS)
-        if "arxiv.org/" in text and _ARXIV_KIND.search(text) is not None:
-            yield from self._arxiv_kinds(document)
         if not listings and "sci-hub." not in text and _ODD_ARXIV_PATH.search(text) is None:
             return  # (every arXiv address of the text is a good one: no link to read)
         for link in distinct_links(document):
@@ -289,40 +291,37 @@ class BrokenPaperLink(Rule):
                 link.url[1],
             )
 
-    def _arxiv_kinds(self, document: Document) -> Iterator[Diagnostic]:
-        """arXiv links whose path word is one letter off "pdf" or "abs"
+    def _arxiv_kind(self, document: Document, link: Link) -> Iterator[Diagnostic]:
+        """An arXiv link whose path word is one letter off "pdf" or "abs"
         (`arxiv.org/1df/2509.07789`): the page does not exist."""
-        for link in distinct_links(document):
-            url = link.url_value
-            if "arxiv.org/" not in url:
-                continue
-            m = _ARXIV_KIND.search(url)
-            if m is None:
-                continue
-            kind = m["kind"].lower()
-            near = [k for k in _ARXIV_KINDS if _one_letter_off(kind, k)]
-            if len(near) != 1:
-                continue
-            fix = None
-            if self._plain(document, link):
-                at = link.url[0] + m.start("kind")
-                fix = Fix(
-                    f"Write '{near[0]}'",
-                    (Edit(at, at + len(m["kind"]), near[0]),),
-                    Applicability.UNSAFE,
-                    rewrites_urls=True,
-                )
-            yield self.report(
-                f"arXiv link has '{m['kind']}' where '{near[0]}' goes: the page does not exist",
-                link.url[0],
-                link.url[1],
-                fix,
+        m = _ARXIV_KIND.search(link.url_value)
+        if m is None:
+            return
+        kind = m["kind"].lower()
+        near = [k for k in _ARXIV_KINDS if _one_letter_off(kind, k)]
+        if len(near) != 1:
+            return
+        fix = None
+        if self._plain(document, link):
+            at = link.url[0] + m.start("kind")
+            fix = Fix(
+                f"Write '{near[0]}'",
+                (Edit(at, at + len(m["kind"]), near[0]),),
+                Applicability.UNSAFE,
+                rewrites_urls=True,
             )
+        yield self.report(
+            f"arXiv link has '{m['kind']}' where '{near[0]}' goes: the page does not exist",
+            link.url[0],
+            link.url[1],
+            fix,
+        )
 
     def _arxiv(self, document: Document, link: Link) -> Iterator[Diagnostic]:
         url = link.url_value
         m = _ARXIV.match(url)
         if m is None:
+            yield from self._arxiv_kind(document, link)
             return
         rest = m["rest"]
         if rest.startswith("/"):

@@ -76,10 +76,11 @@ class MultipleBlankLines(Rule):
         # A year bucket written as an item over its papers (`- 2023` over nested
         # items) stands as a heading does: a level of its own
         labels = 0
-        for entry in document.entries():
-            if entry.depth == 0 and entry.line > 1 and is_year_item(document, entry):
-                level_of.setdefault(entry.line, _BUCKET_LEVEL)
-                labels += 1
+        for section in document.sections:
+            for entry in section.entries:  # (the top-level items; most have links)
+                if not entry.links and entry.line > 1 and is_year_item(document, entry):
+                    level_of.setdefault(entry.line, _BUCKET_LEVEL)
+                    labels += 1
         runs = list(self._runs(document))
         before_headings = [
             run_end - start + 1 for start, run_end in runs if run_end + 1 in level_of
