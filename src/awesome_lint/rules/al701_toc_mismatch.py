@@ -36,7 +36,8 @@ class TocMismatch(Rule):
       items say what it covers: the heading levels it links to, and under each
       parent heading only the levels it lists there. Headings after the last
       listed one (a `## License` at the end, say) are not expected; neither are
-      headings above the ToC, the ToC's own heading, a grouping heading
+      headings above the ToC, the ToC's own heading, a heading with no entries
+      before the first listed one (`## Status` over a badge and a note), a grouping heading
       whose sub-headings the ToC lists at its level, nor a section a ToC leaves
       out by custom (`Legend`, `Contribute`, `Contributing`, `License`, `Code of
       Conduct`, `Footnotes`, `Acknowledgements`, `Credits`). An item that links
@@ -335,6 +336,7 @@ class TocMismatch(Rule):
             if not link.image and (later := fragment(link.url_value) or "") in anchors
         }
         last_listed = max(item_of.keys() | also_listed)
+        first_listed = min(item_of.keys() | also_listed)
         listed_depth_below: dict[int, int] = {}  # heading -> least ToC depth of a descendant
         for index, item in item_of.items():
             ancestor = parents[index]
@@ -366,6 +368,8 @@ class TocMismatch(Rule):
                 continue  # the ToC lists nothing at this level under this parent
             if index > last_listed or flattened(index):
                 continue
+            if index < first_listed and not section.entries:
+                continue  # "## Status" (a badge, a note) between the ToC and its first heading
             if _plain(section.title) in _UNLISTED:
                 continue  # "## Contribute", "# Legend": left out by custom
             if named_plain and _plain(section.title) in named_plain:
