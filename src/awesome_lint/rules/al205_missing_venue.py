@@ -206,8 +206,10 @@ class MissingVenue(Rule):
     it. An
     entry that writes an organisation and the year instead (`, USENIX 2014`
     for an OSDI paper) is told what it names: "The link implies 'OSDI 2014'
-    but the entry names 'USENIX 2014'". An entry that names the venue with one
-    letter wrong next to the year (`[[CVRP2020 Oral]](…)`) names a venue:
+    but the entry names 'USENIX 2014'". A venue written with a BibTeX export's
+    braces (`23rd {USENIX} Security Symposium`) is named. An entry that names
+    the venue with one letter wrong next to the year (`[[CVRP2020 Oral]](…)`)
+    names a venue:
     venue-typo (AL207) reports the spelling, this rule stays silent. A list of
     titles alone stays silent too: at least one in ten of its paper entries (and
     one at least) must name a venue, in its text or its nested items (`- [AddressSanitizer](https://www.usenix.org/...atc12...)`
@@ -570,6 +572,8 @@ class MissingVenue(Rule):
                     chars[i - c_start] = " "
             parts.append("".join(chars))
         content = "\n".join(parts)
+        if "{" in content:  # "23rd {USENIX} Security Symposium": a BibTeX export's braces
+            content = content.replace("{", "").replace("}", "")
         venue = registry.get(canonical)
         names = [n.casefold() for n in (venue.names() if venue else (canonical,)) if len(n) >= 3]
         if any(re.search(rf"(?<![a-z]){re.escape(n)}(?![a-z])", content) for n in names):
