@@ -5,6 +5,7 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic, Related
+from awesome_lint.domain.buckets import is_year_item
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.normalize import normalize_url
 from awesome_lint.links.papers import (
@@ -101,6 +102,10 @@ class DuplicateLink(Rule):
     repository, `[Tool](repo) - ... ([Source Code](repo))`; a year inside another
     link's address between them is none). No fix.
 
+    Two copies nested under two different group labels of one section (`* ZSH`
+    and `* Bash`, items without a link over their tools) are cross-listed, as in
+    two sections (not under two year buckets, `- 2022` and `- 2023`).
+
     Two copies that each end in a different name after the link (`- (AAAI 2020)
     [Title](u) NCDM` and `- (AAAI 2020) [Title](u) KaNCD`) list one paper for
     each of the two models it proposes, in a list of models: not reported.
@@ -183,6 +188,8 @@ class DuplicateLink(Rule):
                 continue  # two datasets from one paper, each citing it: no paper listed twice
             if _model_tags(document.text, original, first_link, entry, link):
                 continue  # "[Title](u) NCDM", "[Title](u) KaNCD": one paper, two models
+            if _other_groups(document, original, entry):
+                continue  # "* ZSH" and "* Bash" over the same prompt: cross-listed
             assert original.section is not None and entry.section is not None
             row = original.line + 1
             where = f"line {row}"
@@ -413,6 +420,23 @@ def _deletable(entry: Entry) -> bool:
         and not entry.children
         and entry.end_line == entry.line
         and entry.marker[0] < entry.marker[1]
+    )
+
+
+def _other_groups(document: Document, first: Entry, entry: Entry) -> bool:
+    """Whether two copies are nested under two different group labels of one section
+    (`* ZSH` and `* Bash`, items without a link over their tools; not year buckets,
+    `- 2022` and `- 2023`, where a paper listed twice is a slip): a deliberate
+    cross-listing, as in two sections."""
+    a, b = first.parent, entry.parent
+    return (
+        a is not None
+        and b is not None
+        and a is not b
+        and not a.links
+        and not b.links
+        and not is_year_item(document, a)
+        and not is_year_item(document, b)
     )
 
 
