@@ -244,6 +244,17 @@ EXTRA_ROWS: list[dict[str, str]] = [
         "source": "public web pages (dblp: /journals/tmi)",
         "notes": "",
     },
+    # Computational photography: a dehazing list cites `(ICCP), 2014 IEEE International
+    # Conference on.`; one edit from ICCPS, it was read as a typo of it (precision probe
+    # 102).
+    {
+        "canonical": "ICCP",
+        "full_name": "IEEE International Conference on Computational Photography",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/iccphot)",
+        "notes": "",
+    },
     {
         "canonical": "IJDAR",
         "full_name": "International Journal on Document Analysis and Recognition",

@@ -262,6 +262,7 @@ VENUES: tuple[
     ('Neurocomputing', 'Neurocomputing', 'journal', (), (), (), '', 'public web pages (dblp: /journals/ijon)'),
     ('PRL', 'Pattern Recognition Letters', 'journal', (), (), (), '', 'public web pages (dblp: /journals/prl)'),
     ('TMI', 'IEEE Transactions on Medical Imaging', 'journal', ('IEEE TMI',), ('T-MI',), (), '', 'public web pages (dblp: /journals/tmi)'),
+    ('ICCP', 'IEEE International Conference on Computational Photography', 'conference', (), (), (), '', 'public web pages (dblp: /conf/iccphot)'),
     ('IJDAR', 'International Journal on Document Analysis and Recognition', 'journal', (), (), (), '', 'public web pages (dblp: /journals/ijdar; Springer)'),
     ('TCSVT', 'IEEE Transactions on Circuits and Systems for Video Technology', 'journal', ('IEEE TCSVT', 'T-CSVT'), (), (), '', 'public web pages (dblp: /journals/tcsv)'),
     ('TAFFC', 'IEEE Transactions on Affective Computing', 'journal', ('IEEE TAFFC',), (), (), '', 'public web pages (dblp: /journals/taffco)'),
