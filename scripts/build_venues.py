@@ -255,6 +255,16 @@ EXTRA_ROWS: list[dict[str, str]] = [
         "source": "public web pages (dblp: /conf/iccphot)",
         "notes": "",
     },
+    # Program comprehension: with ICCP known, `[**ICPC'18**]` in a log-analysis list
+    # (precision probe 81's list) was read as a typo of it.
+    {
+        "canonical": "ICPC",
+        "full_name": "IEEE/ACM International Conference on Program Comprehension",
+        "aliases": "",
+        "kind": "conference",
+        "source": "public web pages (dblp: /conf/iwpc)",
+        "notes": "",
+    },
     {
         "canonical": "IJDAR",
         "full_name": "International Journal on Document Analysis and Recognition",

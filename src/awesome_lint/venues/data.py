@@ -263,6 +263,7 @@ VENUES: tuple[
     ('PRL', 'Pattern Recognition Letters', 'journal', (), (), (), '', 'public web pages (dblp: /journals/prl)'),
     ('TMI', 'IEEE Transactions on Medical Imaging', 'journal', ('IEEE TMI',), ('T-MI',), (), '', 'public web pages (dblp: /journals/tmi)'),
     ('ICCP', 'IEEE International Conference on Computational Photography', 'conference', (), (), (), '', 'public web pages (dblp: /conf/iccphot)'),
+    ('ICPC', 'IEEE/ACM International Conference on Program Comprehension', 'conference', (), (), (), '', 'public web pages (dblp: /conf/iwpc)'),
     ('IJDAR', 'International Journal on Document Analysis and Recognition', 'journal', (), (), (), '', 'public web pages (dblp: /journals/ijdar; Springer)'),
     ('TCSVT', 'IEEE Transactions on Circuits and Systems for Video Technology', 'journal', ('IEEE TCSVT', 'T-CSVT'), (), (), '', 'public web pages (dblp: /journals/tcsv)'),
     ('TAFFC', 'IEEE Transactions on Affective Computing', 'journal', ('IEEE TAFFC',), (), (), '', 'public web pages (dblp: /journals/taffco)'),
