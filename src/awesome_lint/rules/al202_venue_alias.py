@@ -32,7 +32,8 @@ class VenueAlias(Rule):
     rename too").
 
     It also keeps a file to its own name for a venue where the names differ
-    only in the publisher in front: in a list that names the venue one way at
+    only in the publisher in front (or ACM's special interest group: `SIGKDD`
+    and `KDD`): in a list that names the venue one way at
     least 5 times and 4 times in 5 (`TPAMI 2019`, or `Title, RAL.`), `IEEE
     TPAMI 2018` or `IEEE RA-L 2022` is a slip, and so is `TPAMI` in a list
     that writes `IEEE TPAMI`. Below that habit, a publisher in front is still a
@@ -241,6 +242,8 @@ def _same_but_publisher(one: str, two: str) -> bool:
         return folded.replace("-", "").replace(" ", ""), False
 
     (a, a_pub), (b, b_pub) = bare(one), bare(two)
+    if a != b and len(a) >= 3 and (a == "sig" + b or b == "sig" + a):
+        return True  # "SIGKDD" beside "KDD": the ACM special interest group in front
     return a == b and a_pub != b_pub
 
 
