@@ -66,12 +66,22 @@ def test_generated_text(seed: int) -> None:
 
 # AL504's label pattern without the lookahead, and its arXiv test as a loop.
 _CODE_TO_PAPER = re.compile(paper_link._CODE_TO_PAPER.pattern.replace("(?=[cgijkmoprst])", "", 1))
-_ARXIV_PATH = re.compile(r"arxiv\.org/(?:abs|pdf)/")
-_GOOD_IN_TEXT = re.compile(paper_link._GOOD_ID + r"(?![\w.])")
+_ARXIV_PATH = re.compile(r"arxiv\.org/")
+# a good id, then what may end an address in Markdown (a query, a fragment, the link's
+# ")", a blank, a quote, a cell's "|") or the text's end
+_GOOD_IN_TEXT = re.compile(paper_link._GOOD_ID + r"(?:[?#)\s>\]\"'<|,;]|$)")
+_OTHER_WORD_ID = re.compile(r"[\w-]{2,4}/\d{4}\.")
 
 
 def _odd_arxiv_by_loop(text: str) -> bool:
-    return any(_GOOD_IN_TEXT.match(text, m.end()) is None for m in _ARXIV_PATH.finditer(text))
+    for m in _ARXIV_PATH.finditer(text):
+        at = m.end()
+        if text.startswith(("abs/", "pdf/"), at):
+            if _GOOD_IN_TEXT.match(text, at + 4) is None:
+                return True
+        elif _OTHER_WORD_ID.match(text, at):
+            return True  # `arxiv.org/1df/2509.07789`: another path word before an id
+    return False
 
 
 def test_code_labels_in_any_case() -> None:
@@ -126,6 +136,11 @@ def test_generated_code_labels(seed: int) -> None:
         ("arxiv.org/abs/2401.12345. arxiv.org/pdf/2401.12345/", True),  # a period after it
         ("arxiv.org/abs/cs/0601001", True),  # an old id: read closely
         ("arxiv.org/abs/2401.12345v3)", False),
+        ("arxiv.org/abs/2210.01776.pdf%3C/p%3E", True),  # an escape after it
+        ("arxiv.org/pdf/1112.6209.pdf&embed", True),
+        ("arxiv.org/abs/2401.12345?context=cs", False),
+        ("arxiv.org/1df/2509.07789", True),  # another path word
+        ("arxiv.org/list/2301.00003 arxiv.org/abs/2401.12345", True),
     ],
 )
 def test_odd_arxiv_addresses(text: str, odd: bool) -> None:
@@ -137,7 +152,7 @@ def test_odd_arxiv_addresses(text: str, odd: bool) -> None:
 def test_generated_arxiv_addresses(seed: int) -> None:
     rng = random.Random(seed)
     pieces = ["arxiv.org/abs/", "arxiv.org/pdf/", "2401", "1412", "0704", ".", "12345", "1234"]
-    pieces += ["v2", ".pdf", "/", " ", "x", ")", "_"]
+    pieces += ["v2", ".pdf", "/", " ", "x", ")", "_", "%", "?a", "#b", "arxiv.org/", "1df/"]
     for _ in range(20):
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
         assert (paper_link._ODD_ARXIV_PATH.search(text) is not None) is _odd_arxiv_by_loop(text)

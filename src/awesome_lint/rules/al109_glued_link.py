@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
-from awesome_lint.parser.document import Document, Entry, Link
+from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import file_habit, prose_entries
 
@@ -12,35 +12,6 @@ from awesome_lint.rules.common import file_habit, prose_entries
 _SPACED_SHARE = 0.9
 _MINIMUM = 10
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,")
-
-
-def _opening(text: str, entry: Entry, link: Link) -> int:
-    """Where the link's group opens: at a ``\\[`` written before it (``\\[[paper](u)\\]``,
-    a link in escaped brackets), else at the link."""
-    start = link.start
-    if start - 2 >= entry.content[0] and text[start - 2 : start] == "\\[":
-        return start - 2
-    return start
-
-
-def _before(text: str, entry: Entry, link: Link, start: int) -> str | None:
-    """The character before ``link`` (its group opening at ``start``) inside its entry,
-    when it says something: a blank, the ``)`` or ``]`` ending a link (or a group), or an
-    ASCII letter, digit or ``.``/``,`` (a word; other scripts write links without
-    blanks). None otherwise."""
-    if start <= entry.content[0] or link.image:
-        return None
-    char = text[start - 1]
-    if char in " \t" or char in _ASCII_WORD:
-        return char
-    return char if char in ")]" else None
-
-
-def _after_link(text: str, first: int, blank: int) -> bool:
-    """Whether the blanks ending at ``blank`` follow a link (``)`` or ``]``)."""
-    while blank > first and text[blank - 1] in " \t":
-        blank -= 1
-    return blank > first and text[blank - 1] in ")]"
 
 
 class GluedLink(Rule):
@@ -102,21 +73,38 @@ class GluedLink(Rule):
         # a code span after a link (a venue tag, "[Title](u) `NSDI19`"): a third habit
         spaced_tags = 0
         tags: list[int] = []
+        size = len(text)
         for entry in prose_entries(document):
+            first = entry.content[0]
             for link in entry.links:
-                start = _opening(text, entry, link)
-                before = _before(text, entry, link, start)
-                after = text[link.end : link.end + 2]
-                if after[:1] == "`":
-                    tags.append(link.end)
-                elif after == " `":
-                    spaced_tags += 1
-                if before is None:
+                # (one pass, no helper calls or slices: this runs for every link of
+                # the file) A code span right after the link, or after a blank:
+                end = link.end
+                if end < size and text[end] in "` ":
+                    if text[end] == "`":
+                        tags.append(end)
+                    elif text.startswith(" `", end):
+                        spaced_tags += 1
+                # The character before the link (its group opening at a "\\[" written
+                # before it) inside its entry, when it says something: a blank, the
+                # ")" or "]" ending a link (or a group), or an ASCII letter, digit or
+                # "."/"," (a word; other scripts write links without blanks).
+                start = link.start
+                if start <= first or link.image:
                     continue
-                if before in " \t":
-                    spaced[_after_link(text, entry.content[0], start - 1)] += 1
-                else:
-                    glued.append((start, before in ")]"))
+                if start - 2 >= first and text[start - 1] == "[" and text[start - 2] == "\\":
+                    start -= 2  # "\\[[paper](u)\\]": the group opens at its "\\["
+                    if start <= first:
+                        continue
+                char = text[start - 1]
+                if char == " " or char == "\t":
+                    # after a link (")" or "]" before the blanks), or after a word
+                    k = start - 1
+                    while k > first and text[k - 1] in " \t":
+                        k -= 1
+                    spaced[k > first and text[k - 1] in ")]"] += 1
+                elif char in _ASCII_WORD or char == ")" or char == "]":
+                    glued.append((start, char == ")" or char == "]"))
         for after_link in (False, True):
             slips = [start for start, kind in glued if kind == after_link]
             if not slips or not file_habit(

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.domain.venues import VenueTokens, _masked, regions
+from awesome_lint.domain.venues import Region, VenueTokens, _masked, regions
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Rule
@@ -178,7 +178,10 @@ def _candidates(document: Document, tokens: VenueTokens) -> Iterator[Entry]:
     places = _PLACES
     shortest = _SHORTEST
     for entry, _ in tokens.entries:
-        for where, start, end in regions(document, entry):
+        # (the regions the tokens were read from, kept on the entry: no call)
+        kept = entry.venue_regions
+        places_of: Sequence[Region] = regions(document, entry) if kept is None else kept
+        for where, start, end in places_of:
             if end - start >= shortest and where in places and search(text, start, end):
                 yield entry
                 break

@@ -28,11 +28,12 @@ _GOOD_ID = (
 _GOOD_ARXIV = lazy_compile(
     r"(?:https?://)?(?:www\.)?arxiv\.org/(?:abs|pdf)/" + _GOOD_ID + r"(?:[?#]|$)"
 )
-# In the text: an arXiv paper address whose id is not a good one ending there, or an id
-# after another path word (see _ARXIV_KIND); one search, not a match per address: a
-# long paper list has thousands.
+# In the text: an arXiv paper address whose id is not a good one ending there (what
+# may follow an address in Markdown: a query, a fragment, the link's ")", a blank...;
+# `2210.01776.pdf%3C/p%3E` is no good one), or an id after another path word (see
+# _ARXIV_KIND); one search, not a match per address: a long paper list has thousands.
 _ODD_ARXIV_PATH = lazy_compile(
-    r"arxiv\.org/(?:(?:abs|pdf)/(?!" + _GOOD_ID + r"(?![\w.]))"
+    r"arxiv\.org/(?:(?:abs|pdf)/(?!" + _GOOD_ID + r"""(?:[?#)\s>\]"'<|,;]|$))"""
     r"|(?!(?:abs|pdf)/)[\w-]{2,4}/\d{4}\.)"
 )
 # An arXiv paper id after a path word that is neither "abs" nor "pdf" nor another of
@@ -193,14 +194,18 @@ class BrokenPaperLink(Rule):
         for m in _CODE_TO_PAPER.finditer(text):
             yield from self._code_to_paper(document, m.start())
         listings = any(host in text for host in _LISTING_HOSTS)
-        if not listings and "sci-hub." not in text and _ODD_ARXIV_PATH.search(text) is None:
+        hubs = "sci-hub." in text
+        # (one search of the text: a long paper list links thousands of good arXiv
+        # addresses, each read again only when the text holds an odd one)
+        odd_arxiv = _ODD_ARXIV_PATH.search(text) is not None
+        if not listings and not hubs and not odd_arxiv:
             return  # (every arXiv address of the text is a good one: no link to read)
         for link in distinct_links(document):
             url = link.url_value
-            if "sci-hub." in url and (hub := _SCI_HUB.match(url)) is not None:
+            if hubs and "sci-hub." in url and (hub := _SCI_HUB.match(url)) is not None:
                 yield from self._sci_hub(document, link, hub["wrapped"])
             elif "arxiv.org/" in url:
-                if _GOOD_ARXIV.match(url) is None:
+                if odd_arxiv and _GOOD_ARXIV.match(url) is None:
                     yield from self._arxiv(document, link)
             elif listings and any(host in url for host in _LISTING_HOSTS) and _LISTING.match(url):
                 yield from self._listing(document, link)
