@@ -329,18 +329,25 @@ _NAME_SHORT_YEAR = lazy_compile(r"[\[(][A-Z][^\[\]()\n]{0,60}[ \t'’]\d\d[\])]"
 _BADGE = "img.shields.io/badge/"
 
 
+def _badge_words(url: str) -> list[str] | None:
+    """The words of a shields.io badge's text (`badge/ICLR%202024-orange` -> ICLR,
+    2024, orange; `-`, `_` and blanks part them), or None for another address."""
+    at = url.find(_BADGE)
+    if at < 0:
+        return None
+    text = url[at + len(_BADGE) :].split("?")[0].replace("%20", "-").replace("_", "-")
+    return [w for w in text.split("-") if w]
+
+
 def badge_years(entry: Entry, registry: VenueRegistry) -> list[int]:
     """The years of the venue badges of an entry: a shields.io badge whose text names a
     known venue and a year (`badge/24-WACV-red`, `badge/CVPR-2023-blue`,
     `badge/ICLR%202024-orange`; not arXiv, whose year is the id's business)."""
     out: list[int] = []
     for link in entry.links:
-        url = link.url_value
-        at = url.find(_BADGE)
-        if not link.image or at < 0:
+        words = _badge_words(link.url_value) if link.image else None
+        if words is None:
             continue
-        parts = url[at + len(_BADGE) :].split("?")[0].replace("%20", "-").replace("_", "-")
-        words = [w for w in parts.split("-") if w]
         year = next((w for w in words if w.isdecimal() and len(w) in (2, 4)), None)
         venues = [registry.lookup(w) for w in words]
         if year is None or not any(v is not None and v.venue.canonical != "arXiv" for v in venues):
@@ -355,13 +362,11 @@ def _badge_named(entry: Entry) -> bool:
     (`badge/TIFS%202024-orange`, `badge/ACL-2025-blue`): a name in capitals and a year
     of four digits, known venue or not (see names_venue_or_year: lenient)."""
     for link in entry.links:
-        url = link.url_value
-        at = url.find(_BADGE)
-        if not link.image or at < 0:
-            continue
-        words = url[at + len(_BADGE) :].split("?")[0].replace("%20", "-").split("-")
-        if any(len(w) == 4 and w.isdecimal() and 1950 <= int(w) < 2050 for w in words) and any(
-            sum(c.isupper() for c in w) >= 2 for w in words
+        words = _badge_words(link.url_value) if link.image else None
+        if (
+            words is not None
+            and any(len(w) == 4 and w.isdecimal() and 1950 <= int(w) < 2050 for w in words)
+            and any(sum(c.isupper() for c in w) >= 2 for w in words)
         ):
             return True
     return False
@@ -380,7 +385,7 @@ def names_venue_or_year(
     a venue names one. ``paper`` is the entry's paper link."""
     if entry_tokens(document, entry, registry):
         return True
-    if any(link.image and _BADGE in link.url_value for link in entry.links) and _badge_named(entry):
+    if _badge_named(entry):
         return True  # "**Title** [[paper]](u) ![](…/badge/ACL%202025-orange)": a venue badge
     if entry.parent is not None and is_year_item(document, entry.parent):
         return True  # "- 2022" over "  - **`TIE`** Title [`pdf`](u)": the bucket's year

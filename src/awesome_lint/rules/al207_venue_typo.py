@@ -288,13 +288,9 @@ _WORKSHOP_BEFORE = lazy_compile(r"(?i)\bworkshops?[ \t]+\Z")
 # A venue's name spelt out, then the parenthesis that holds its acronym: a kind of
 # meeting or publication and the words of its name after it, `Annual Conference of the
 # IEEE Industrial Electronics Society (`.
-_KIND_WORD = lazy_compile(
-    r"\b(?:Conference|Symposium|Workshop|Journal|Transactions|Society|Congress|Meeting|Forum)\b"
-)
-_SPELT_OUT = lazy_compile(
-    r"\b(?:Conference|Symposium|Workshop|Journal|Transactions|Society|Congress|Meeting|Forum)"
-    r"(?:[ \t]+(?:on|of|and|for|in|the|&|[A-Z][\w&/-]*))*[ \t]*\(\Z"
-)
+_KINDS = r"\b(?:Conference|Symposium|Workshop|Journal|Transactions|Society|Congress|Meeting|Forum)"
+_KIND_WORD = lazy_compile(_KINDS + r"\b")
+_SPELT_OUT = lazy_compile(_KINDS + r"(?:[ \t]+(?:on|of|and|for|in|the|&|[A-Z][\w&/-]*))*[ \t]*\(\Z")
 _SPELT_OUT_CHARS = 150
 
 
