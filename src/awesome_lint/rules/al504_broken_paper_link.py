@@ -8,6 +8,7 @@ from awesome_lint.links.papers import link_roles
 from awesome_lint.parser.document import Document, Link
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import distinct_links, entry_at, file_habit, prose_entries
+from awesome_lint.venues.typo import distance
 
 # An arXiv abstract or PDF address: the host, "abs" or "pdf", and what follows.
 _ARXIV = lazy_compile(
@@ -86,17 +87,6 @@ _CODE_TO_PAPER = lazy_compile(
 _DATED_LABEL_TO_CODE = lazy_compile(r"\d\d[^\[\]]*\]\]?\(https?://(?:www\.)?git(?:hub|lab)\.com/")
 _VENUE_PAPER_SHARE = 0.95
 _VENUE_PAPER_MIN = 20
-
-
-def _one_letter_off(word: str, name: str) -> bool:
-    """Whether ``word`` is ``name`` with one letter changed or two neighbours swapped."""
-    if len(word) != len(name) or word == name:
-        return False
-    diff = [i for i, (a, b) in enumerate(zip(word, name, strict=True)) if a != b]
-    if len(diff) == 1:
-        return True
-    i, j = diff[0], diff[-1]
-    return len(diff) == 2 and j == i + 1 and word[i] == name[j] and word[j] == name[i]
 
 
 def arxiv_id_problem(rest: str) -> str | None:
@@ -303,7 +293,8 @@ class BrokenPaperLink(Rule):
         if m is None:
             return
         kind = m["kind"].lower()
-        near = [k for k in _ARXIV_KINDS if _one_letter_off(kind, k)]
+        # one letter changed or two neighbours swapped: the same length
+        near = [k for k in _ARXIV_KINDS if len(kind) == len(k) and distance(kind, k, 1) == 1]
         if len(near) != 1:
             return
         fix = None
