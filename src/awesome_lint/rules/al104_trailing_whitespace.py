@@ -15,6 +15,9 @@ _QUOTE = lazy_compile(r"(?:[ \t]{0,3}>[ \t]?)+")
 # Hard breaks written with two spaces from which on they are the file's habit: two
 # spaces after text elsewhere (a list item's end) are the same habit, not a slip.
 BREAK_HABIT = 3
+# Lines ending in exactly two spaces after text, nine in ten of those that end in blanks
+# after text, from which on two spaces are the file's way of ending a line.
+ENDING_HABIT = 10
 
 
 class TrailingWhitespace(Rule):
@@ -31,8 +34,10 @@ class TrailingWhitespace(Rule):
     over `> Papers tagged ...`) is left alone. In a file that breaks
     lines with two spaces by habit (three times or more), exactly two spaces
     after text elsewhere, at a list item's end say, are the same habit and are
-    left alone too (markdownlint's MD009 allows two by default); three spaces,
-    a tab or a blank line's spaces are still reported.
+    left alone too (markdownlint's MD009 allows two by default); so are they in
+    a file that ends its lines with exactly two spaces by habit (ten lines or
+    more, nine in ten of the lines that end in blanks after text). Three
+    spaces, a tab or a blank line's spaces are still reported.
 
     ## Example
 
@@ -65,6 +70,7 @@ class TrailingWhitespace(Rule):
         count = len(lines)
         found: list[tuple[int, int, bool]] = []  # start, end, whether two spaces after text
         breaks = 0  # hard breaks written with two spaces
+        after_text = 0  # lines that end in blanks after text
         for index, line in enumerate(lines):
             if line.end == line.start or index in code:
                 continue
@@ -75,13 +81,18 @@ class TrailingWhitespace(Rule):
             while start > line.start and text[start - 1] in " \t":
                 start -= 1
             body_blank = start == line.start
+            after_text += not body_blank
             two = not body_blank and text[start : line.end] == "  "
             if not body_blank and self._hard_break(text, start, line.end, index, count, source):
                 breaks += two
                 continue
             found.append((start, line.end, two))
-        # a file that breaks lines with two spaces by habit ends other lines so too
-        habit = breaks >= BREAK_HABIT
+        # a file that breaks lines with two spaces by habit ends other lines so too; so
+        # does a file that ends its lines with exactly two spaces nine times in ten
+        twos = sum(two for _, _, two in found)
+        habit = breaks >= BREAK_HABIT or (
+            twos >= ENDING_HABIT and 10 * (twos + breaks) >= 9 * after_text
+        )
         for start, end, two in found:
             if two and habit:
                 continue
