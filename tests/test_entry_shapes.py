@@ -78,6 +78,32 @@ def test_paragraph_entries_may_open_with_their_venue() -> None:
     assert entries[0].links[0].url_value == "https://web.example.edu/decima/"
 
 
+BRACKET_VENUE = """\
+## Pruning
+
+[Arxiv'24] [MoE-Pruner: Pruning Mixture-of-Experts](https://arxiv.org/abs/2410.12013)
+
+[EMNLP 2022] [Mixture of Attention Heads](https://arxiv.org/abs/2210.05144) [[Code](https://github.com/a/moa)]
+
+[N/A] [A Bracket That Names No Venue](https://example.org/na)
+
+[1] [A Footnote Number](https://example.org/one)
+"""
+
+
+def test_paragraph_entries_may_open_with_their_venue_in_brackets() -> None:
+    document = parse_document(SourceText(BRACKET_VENUE))
+    entries = document.entries()
+    assert [(e.line, e.kind) for e in entries] == [(2, "paragraph"), (4, "paragraph")]
+    assert [entry_title(document, e) for e in entries] == [
+        "MoE-Pruner: Pruning Mixture-of-Experts",
+        "Mixture of Attention Heads",
+    ]
+    assert [shape_of(document, e) for e in entries] == ["prefix", "prefix"]
+    text = document.text
+    assert [text[e.content[0] : e.content[0] + 9] for e in entries] == ["[Arxiv'24", "[EMNLP 20"]
+
+
 LABELLED = """\
 ## Pre-trained models
 

@@ -211,6 +211,10 @@ AUTHORS_HEAD = lazy_compile(
     rf"(?:[ \t]*(?:,|&|\band\b)[ \t]*(?:and[ \t]+)?{_NAME})*"
     r"(?:[ \t]+et[ \t]+al\.?)?(?:[ \t]*:|(?<=\.))[ \t]+"
 )
+# ... or with its venue and year in brackets right before the paper link, the shape of a
+# list item's prefix: "[Arxiv'24] [Title](url)", "[CVPR 2023] [Title](url)" (a word that
+# opens with a letter, and a year of two or four digits at the bracket's end).
+_BRACKET_VENUE = lazy_compile(r"\[[A-Za-z][^\[\]\n]{0,40}?[ \t'’]?(?:19|20)?\d\d\][ \t]*$")
 _NAV_TEXT = lazy_compile(r"[\s|·•/,-]*")
 # A title line of a block entry: a bold run alone, maybe ending in a line break
 # ("<br>", "<br/>", a backslash) or a period: "**Denoising Diffusion Models** <br>".
@@ -307,7 +311,11 @@ def _paragraph_entry(source: SourceText, first: int, last: int, found: list[Link
         block = True
     if m is not None:
         content_start = m.end() - (2 if text.startswith(("**", "__"), m.end() - 2) else 1)
-        if text[content_start] == "[" and web[0].start != content_start:
+        if (
+            text[content_start] == "["
+            and web[0].start != content_start
+            and _BRACKET_VENUE.match(text, content_start, web[0].start) is None
+        ):
             return None  # a bracket that is not the paper link: "[N/A]", a footnote
     outside = text[content_start : line.end]
     for link in reversed(web):

@@ -44,7 +44,11 @@ class SplitEntry(Rule):
 
     A line that opens with a list marker glued to a link (`-[Title](url)`) is an
     entry of its own whose marker lacks its blank: it is reported there, with
-    that advice (`write '- ['`) and no fix, not as a line to join.
+    that advice (`write '- ['`) and no fix, not as a line to join. So is a
+    paragraph entry followed, without a blank line, by a line that opens as
+    one (`[TSC'24] [MoESys ...](url)` under `[KDD'23] [COMET ...](url)`, a
+    paper link first or after a venue in brackets): the two entries show as
+    one paragraph, and the advice is a blank line between them.
 
     Only list items and paragraph entries are read, and only a break on a lazy
     continuation line (indented less than the item's text) or inside a link's
@@ -90,7 +94,9 @@ class SplitEntry(Rule):
     title goes on), or before a lower-case word, closing punctuation or a
     bracketed label link (`[[Code]](url)`). Otherwise (the next line may be
     another entry that lost its list marker) the entry is reported without a
-    fix.
+    fix. Two paragraph entries written as one get a blank line between them,
+    a safe fix too: each shows as an entry of its own, as the list's other
+    entries do.
 
     ## Options
 
@@ -174,6 +180,25 @@ class SplitEntry(Rule):
                 return None  # "####2018": a heading without its blank (heading-hash-space)
             if not (lazy or in_label):
                 return None  # an indented continuation: written so on purpose
+            if (
+                entry.kind == "paragraph"
+                and not in_label
+                and web_start < line.end
+                and _PARAGRAPH_ENTRY.match(text, after, following.end)
+            ):
+                # "[KDD'23] [COMET ...](url)" over "[TSC'24] [MoESys ...](url)": two entries
+                # with no blank line between them show as one paragraph
+                return self.report(
+                    f"Line {k + 2} is an entry of its own: without a blank line before it, "
+                    "the two entries show as one paragraph; add one",
+                    after,
+                    following.end,
+                    Fix(
+                        "Put a blank line between the entries",
+                        (Edit(line.end, line.end, text[line.end : following.start]),),
+                        adds_entries=1,
+                    ),
+                )
             if _GLUED_MARKER.match(text, after, following.end):
                 # "-[Title](url)": an entry of its own whose marker lacks its blank
                 return self.report(
@@ -202,6 +227,12 @@ class SplitEntry(Rule):
         return self.report(message, start, stop, fix)
 
 
+# A line that opens as a paragraph entry does, its paper link first or after its venue in
+# brackets: `[Title](https://...)`, `[TSC'24] [Title](https://...)`.
+_PARAGRAPH_ENTRY = lazy_compile(
+    r"(?:\[[A-Za-z][^\[\]\n]{0,40}?[ \t'’]?(?:19|20)?\d\d\][ \t]*)?"
+    r"\[[^\[\]\n]+\]\(https?://"
+)
 # A line that opens with a list marker glued to a link, `-[Title](url)`: an entry whose
 # marker lacks its blank.
 _GLUED_MARKER = lazy_compile(r"[-*+]\[[^\]\n]+\]\(")

@@ -39,9 +39,12 @@ SHORT_MIN_COUNT = 5
 SHORT_VENUES = frozenset({"ecc", "sac", "cpp", "tcs", "fat", "cse", "ict", "isa", "paa"})
 
 # Real venues the registry lacks that a guard below would not tell from a slip
-# (by key): IEEE T-ITS, written TITS, is one swap from ACM TIST. They belong in
-# the registry's data; until then they are simply not typos.
-OTHER_VENUES = frozenset({"tits"})
+# (by key): IEEE T-ITS, written TITS, is one swap from ACM TIST; ISWC (the
+# International Symposium on Wearable Computers, held with UbiComp: the registry's
+# alias UbiComp/ISWC, and the International Semantic Web Conference) is IISWC with a
+# letter dropped. They belong in the registry's data; until then they are simply not
+# typos.
+OTHER_VENUES = frozenset({"tits", "iswc"})
 
 # Well-known universities, labs and companies, as they write their own names (facts),
 # that paper lists put in the venue slot or join with "&" (``| Stanford``, ``THU &
