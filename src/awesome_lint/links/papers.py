@@ -116,6 +116,7 @@ def link_roles(document: Document, entry: Entry) -> list[tuple[Link, LinkRole]]:
     text = document.text
     start = entry.content[0]
     row = entry.kind == "row"
+    title_cell = row_cells(document, entry).get("title") if row else None
     for link in entry.links:
         if link.image:
             continue
@@ -125,7 +126,10 @@ def link_roles(document: Document, entry: Entry) -> list[tuple[Link, LinkRole]]:
             # In a table, a link that fills its cell is the row's item; a link inside
             # other text ("[ResNet](url) 论文逐段精读", a video about the paper) is not.
             if _fills_cell(text, link):
-                out.append((link, link_role(label, link.url_value, leading=True)))
+                # ... unless the header names another cell the title: then the link is
+                # read as one after the title (`|__MOTS: ...__|...|[project page](u)|`)
+                leading = title_cell is None or title_cell[0] <= link.start < title_cell[1]
+                out.append((link, link_role(label, link.url_value, leading=leading)))
             else:
                 # a link in a cell of other text is the paper's only under a label
                 # that says so (`Title<br>[Paper](url) [Code](url)`)
