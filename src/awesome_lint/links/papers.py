@@ -188,7 +188,9 @@ def primary_link(document: Document, entry: Entry) -> Link | None:
     resource links are never the paper's).
 
     A nested item whose link follows words (``- Journal version of [Title](url)``)
-    is a note about another paper, not a listing: it has no paper link.
+    is a note about another paper, not a listing: it has no paper link; so is one
+    whose generic label (``[[paper]]``) stands on a later line after eight words or
+    more (``- Is an open-source toolkit ... explored (2.4 [[paper]](url)).``).
     """
     return _primary(document, entry)[0]
 
@@ -228,12 +230,20 @@ def _placeholder(url: str) -> bool:
 
 
 def _is_note(document: Document, entry: Entry, link: Link) -> bool:
-    if label_role(document.span_text(link.text)) is not None:
-        return False
     head = document.text[entry.content[0] : link.start]
+    if label_role(document.span_text(link.text)) is not None:
+        # a generic label (`[[paper]]`) names the item's own paper, unless it stands on
+        # a later line of a sentence: "Is an open-source toolkit ... not widely explored
+        # (2.4 [[paper]](url))." cites a paper inside a note
+        return (
+            link.start >= document.source.lines[entry.line].end and len(head.split()) >= _NOTE_WORDS
+        )
     # "[IPDPS'23] " venue tags (innermost brackets: linear on a run of "(" or "[")
     head = _INNER_BRACKETS.sub(" ", head)
     return bool(_clean(head).strip("[]() "))
+
+
+_NOTE_WORDS = 8  # words before a generic label on a nested item's later line: a note
 
 
 def _clean(text: str) -> str:

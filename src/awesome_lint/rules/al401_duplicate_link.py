@@ -91,7 +91,9 @@ class DuplicateLink(Rule):
     its parent's page (`[ShapeNetSem](https://shapenet.org/)` under `[ShapeNet]`,
     a part of it), nor two items of a section of datasets or metrics that cite
     one paper under a generic label (`Text Descriptions: [[Paper](url)]` for two
-    datasets that paper made). No fix.
+    datasets that paper made), nor a nested note that cites a paper in its
+    sentence (`* Is an open-source toolkit ...` over lines, `... explored (2.4
+    [[paper]](url)).`, under another tool's entry). No fix.
 
     Within one entry, a paper link and a code link with one URL
     (`[[Paper]](https://arxiv.org/abs/2410.03765) [[Code]](https://arxiv.org/abs/2410.03765)`,
