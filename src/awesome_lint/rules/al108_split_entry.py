@@ -55,8 +55,13 @@ class SplitEntry(Rule):
     text. Not reported:
 
     - a section or file whose entries are often written on several lines (more
-      than one in ten, or fewer than 4 single-line entries to compare with):
-      the list's own convention, such as authors or notes on a second line;
+      than one in ten, or fewer than 4 single-line entries to compare with; for
+      the file, its entries at the item's depth): the list's own convention,
+      such as authors or notes on a second line;
+    - a file whose entries are often written on several lines (a title over its
+      `[[paper]]` link) and which wraps its prose by hand (two paragraphs or
+      more outside lists broken over lines of 40 characters or more): its
+      notes are wrapped the same way;
     - a continuation indented under the item's text (written on purpose);
     - a note under a list's last item, at the margin and without a blank line
       between (`More at [packages tagged GUI](url)` after `- [map-widget](url) -
@@ -125,6 +130,10 @@ class SplitEntry(Rule):
         total.update((id(e.section), e.kind, e.depth) for e in entries)
         runs_on: Counter[tuple[object, ...]] = Counter((e.kind, e.depth) for e in multi)
         runs_on.update((id(e.section), e.kind, e.depth) for e in multi)
+        if not _one_line_each(len(entries), len(multi)) and _wraps_prose(document):
+            # a file that writes its entries on several lines (a title over its
+            # `[[paper]]` link, say) and wraps its prose by hand wraps its notes too
+            return
         for entry in multi:
             in_file = (entry.kind, entry.depth)
             in_section = (id(entry.section), entry.kind, entry.depth)
@@ -261,6 +270,33 @@ def _note_after_list(document: Document, entry: Entry, web_start: int) -> bool:
         k += 1
     rest = text[lines[k].start : lines[k].end].lstrip() if k < len(lines) else ""
     return not (rest[:2] in ("- ", "* ", "+ ") or rest[:1].isdigit())
+
+
+# Characters from which on a line broken inside a paragraph was wrapped by hand.
+_WRAP_WIDTH = 40
+
+
+def _wraps_prose(document: Document) -> bool:
+    """Whether the file wraps its prose by hand: two paragraphs or more outside lists
+    (not entries) whose lines break, softly, after 40 characters or more."""
+    source = document.source
+    entry_lines = {e.line for e in document.entries() if e.kind == "paragraph"}
+    wrapped = 0
+    for block in document.blocks:
+        if (
+            block.kind != "paragraph"
+            or block.end_line == block.start_line
+            or block.start_line in entry_lines
+        ):
+            continue
+        lines = [source.line_text(k) for k in range(block.start_line, block.end_line)]
+        if all(
+            len(line.rstrip()) >= _WRAP_WIDTH and not _HARD_BREAK.search(line) for line in lines
+        ):
+            wrapped += 1
+            if wrapped >= 2:
+                return True
+    return False
 
 
 def _one_line_each(total: int, multi: int) -> bool:
