@@ -7,7 +7,7 @@ from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Heading
 from awesome_lint.rules.base import Context, Rule
-from awesome_lint.rules.common import item_heading
+from awesome_lint.rules.common import item_heading, nav_heading
 
 
 class HeadingIncrement(Rule):
@@ -48,7 +48,9 @@ class HeadingIncrement(Rule):
     A tagline on the line right after the level-1 title (`# Continual
     Test-Time Adaptation` over `### Methods, Benchmarks, and Future
     Directions`) is a subtitle, not a section, and headings in the cells of an
-    HTML `<table>` (cards laid out side by side) are outside the outline.
+    HTML `<table>` (cards laid out side by side) are outside the outline; so is
+    a navigation bar set as a heading for its small type, an arrow and a link
+    (`#### ← [Awesome TypeScript](url) -= Awesome Elasticsearch =-`).
     """
 
     code = "AL605"
@@ -59,8 +61,13 @@ class HeadingIncrement(Rule):
         steps: list[tuple[int, int]] = []  # (level, deeper level after it)
         previous = 0
         # an item written as a heading (` # [SUN RGB-D](url) - …`, a bullet typed as
-        # `#`) sets no level: the real headings around it are compared
-        headings = [h for h in document.headings if not item_heading(document, h)]
+        # `#`) or a navigation bar in a heading's type (`#### ← [Awesome TypeScript](url)`)
+        # sets no level: the real headings around it are compared
+        headings = [
+            h
+            for h in document.headings
+            if not item_heading(document, h) and not nav_heading(document, h)
+        ]
         # headings in an HTML table's cells (`<td>` over `#### 🔒 Data Privacy`) are the
         # titles of cards laid out side by side, outside the outline
         tables = _html_tables(document.text) if "<table" in document.text else None

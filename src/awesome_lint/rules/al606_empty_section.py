@@ -7,7 +7,7 @@ from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Heading
 from awesome_lint.rules.base import Context, Rule
-from awesome_lint.rules.common import item_heading
+from awesome_lint.rules.common import item_heading, nav_heading
 
 
 class EmptySection(Rule):
@@ -46,16 +46,17 @@ class EmptySection(Rule):
 
     ## Options
 
-    None. A heading that is a link, or opens with one (`#### [SUN RGB-D](url) -
-    A Benchmark`), is an item written as a heading and needs no content; a
-    heading followed by such items (` # [SUN RGB-D](url)`, a bullet typed as
-    `#`) is not empty, nor is a heading in a list item that opens with a link
-    (`- ### [Community](https://...)`), nor a closing `# The End` as the file's
-    last heading, nor one that says its content is to come (`### Week 8: TBD`,
-    `## Datasets (coming soon)`). Nor is a paper written as a heading, its authors and year in
-    parentheses at its end (`#### Instance-Level Segmentation ... (Z Zhang, S
-    Fidler, R Urtasun, 2016)`), in a file with at least 3 such headings at its
-    level.
+    None. A heading that is a link, or opens with one (`#### [SUN RGB-D](url) - A
+    Benchmark`), is an item written as a heading and needs no content; a heading
+    followed by such items (` # [SUN RGB-D](url)`, a bullet typed as `#`) is not
+    empty, nor is a heading in a list item that opens with a link (`- ###
+    [Community](https://...)`), nor a navigation bar set as a heading, an arrow and
+    a link (`#### ← [Awesome TypeScript](url)`), nor a closing `# The End` as the
+    file's last heading, nor one that says its content is to come (`### Week 8:
+    TBD`, `## Datasets (coming soon)`). Nor is a paper written as a heading, its
+    authors and year in parentheses at its end (`#### Instance-Level Segmentation
+    ... (Z Zhang, S Fidler, R Urtasun, 2016)`), in a file with at least 3 such
+    headings at its level.
 
     A heading inside a list item (`* ### Semantic Parsing` under `### Fundamental
     NLP Tasks`) is content of the section above it, which is not empty.
@@ -89,6 +90,7 @@ class EmptySection(Rule):
             if (
                 (not stripped or empty_table)
                 and not item_heading(document, heading)
+                and not nav_heading(document, heading)
                 and _LINK_TITLE.match(heading.title) is None
                 and not (nxt is None and heading.title.strip().casefold() in _CLOSERS)
                 and _PENDING.search(heading.title) is None

@@ -148,6 +148,25 @@ def item_heading(document: Document, heading: Heading) -> bool:
     return link_end is not None and link_end <= end
 
 
+# Arrows that open a navigation bar set as a heading for its small type: `#### ← [Awesome
+# TypeScript](url) -= Awesome Elasticsearch =-`, `### ⬅ [Back](url)`.
+_NAV_ARROWS = "←→⬅➡⇦⇨«»◀▶↩↪⬆↑⟵⟶"
+
+
+def nav_heading(document: Document, heading: Heading) -> bool:
+    """The heading opens with an arrow and then a link (``#### ← [Awesome TypeScript](url)
+    -= Awesome Elasticsearch =-``): a navigation bar in a heading's type, neither a
+    section nor a step of the outline."""
+    text = document.text
+    start, end = heading.text
+    if start >= end or text[start] not in _NAV_ARROWS:
+        return False
+    k = start
+    while k < end and (text[k] in _NAV_ARROWS or text[k] in " \t"):
+        k += 1
+    return any(link.start == k and link.end <= end for link in document.links)
+
+
 def entry_holding(document: Document, start: int, end: int) -> Entry | None:
     """The entry (table rows included, not a table of contents' items) whose first line's
     content holds ``start``-``end``, or None. The entries are sorted by their start once
