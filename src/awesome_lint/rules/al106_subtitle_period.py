@@ -49,7 +49,10 @@ class SubtitlePeriod(Rule):
     description) end with a period, against the file's own habit.
 
     A subtitle of one word (`- Edistys`, the source of a tutorial) is a name,
-    not a sentence, and is not judged against the habit. In a file with fewer
+    not a sentence, and is not judged against the habit. Nor, in a file whose
+    subtitles have no final period, is one of two sentences or more
+    (`... demystifies relevance work. Using Elasticsearch, it teaches ...`):
+    its last period is kept, like the one inside it. In a file with fewer
     than three venue slots, a `|` followed by three words or more and a period
     is part of the description (`Superforms and ZOD | Valibot Schema within
     minutes.`): it is read to the end of the line.
@@ -121,6 +124,11 @@ class SubtitlePeriod(Rule):
             while end > start and text[end - 1] in " \t":
                 end -= 1
             if want == "none":
+                if mode == "consistent" and _two_sentences(text[start:end]):
+                    # "... demystifies relevance work. Using Elasticsearch, it teaches ...":
+                    # without its last period the description would end one sentence
+                    # with a period and the next without
+                    continue
                 yield self.report(
                     "Subtitle ends with a period",
                     end - 1,
@@ -134,3 +142,17 @@ class SubtitlePeriod(Rule):
                     end,
                     self.replace("Add a period", end, end, "."),
                 )
+
+
+# A sentence's end inside a description: a period after a word (not an abbreviation such
+# as `e.g.` or `vs.`), then a blank and a capital.
+_SENTENCE_END = lazy_compile(r"\b([A-Za-z][a-z]+|\d+)\.[ \t]+[A-Z]")
+_SHORT_FORMS = frozenset(
+    {"etc", "al", "vs", "cf", "inc", "co", "ltd", "jr", "st", "mr", "dr", "no", "fig"}
+)
+
+
+def _two_sentences(said: str) -> bool:
+    """Whether a description holds more than one sentence (a period inside it ends one:
+    ``... relevance work. Using Elasticsearch, it teaches ...``)."""
+    return any(m.group(1).lower() not in _SHORT_FORMS for m in _SENTENCE_END.finditer(said))
