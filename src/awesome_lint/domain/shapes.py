@@ -113,6 +113,13 @@ def _shape_by_links(
         return None  # "- ### Prompt Learning/Tuning:": a heading in an item labels a group
     if first == "`":
         return None  # "* `:%!jq '.'` is a Vim command that ...": a command, a tip
+    if first == ":" and (code := _SHORTCODE.match(text, start, end)) is not None:
+        # ":open_file_folder: [Title](url)": an emoji written as GitHub's short code
+        # flags the entry, as the emoji itself would (below)
+        start = code.end()
+        if start == end:
+            return "text"
+        first = text[start]
     if not first.isascii() and not first.isalnum():
         # an emoji or a mark before the title flags the entry ("🌟 **[CLIP]** Title"):
         # the shape is what follows it
@@ -144,6 +151,15 @@ def _shape_by_links(
     ):
         # `Gemini: [Generalizable Embeddings from Gemini](url)`, `NovaSearch [Jasper and
         # Stella: ...](url)`: the model's or the maker's name tags a title link
+        return "link"
+    if (
+        roles
+        and links
+        and first.isupper()
+        and _POSSESSIVE.fullmatch(text, start, roles[0][0].start)
+    ):
+        # "Sascha Willems's [samples](url) and [...](url)": the maker's name, possessive,
+        # before the items' links (the first may be a resource's: `[samples]` on GitHub)
         return "link"
     if first in "*_":
         tag = _EMPHASIZED_TAG.match(text, start, links[0].start) if links else None
@@ -330,6 +346,11 @@ _NAME_TAG = lazy_compile(
     r"[A-Za-z][\w.+-]*(?:[ \t]+[\w.+-]+){0,2}[ \t]*:[ \t]+|[A-Z][\w.+-]*[ \t]+"
 )
 
+
+# An emoji's short code, as GitHub writes them (`:open_file_folder:`, `:+1:`), then blanks.
+_SHORTCODE = lazy_compile(r":[a-z0-9_+-]+:[ \t]*")
+# A maker's name, possessive, before a link: one or two capitalised words and `'s`.
+_POSSESSIVE = lazy_compile(r"[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?['’]s?[ \t]+")
 
 _TITLE_WORDS_MIN = 3  # words of a link's text that is a title, not a label (`[web]`)
 

@@ -35,7 +35,8 @@ class EntryShape(Rule):
     left alone. A link set in bold to stand out (`**[doobie](url)** - ...`, a list
     that bolds its most-starred projects) starts with a link like the others, and an
     emoji that flags an entry (`🌟 **[CLIP]** Learning Transferable ...`, the papers
-    to read first) stands before its shape, not in it, and so does an image that
+    to read first, or its short code, `:open_file_folder: [Title](url)`) stands
+    before its shape, not in it, and so does an image that
     marks it (`![image](ours.png)[KDD 2022] Title`, the maintainers' own papers; a
     venue prefix inside bold, `**[IJCAI 2024] Title**`, is a prefix); so do topic
     tags, authors or a citation key in brackets (`[DAgger] <[Title](url)>`, `[Nathan
@@ -46,7 +47,8 @@ class EntryShape(Rule):
     and a model's or maker's name before a title link, up to three words and a
     colon or one capitalised word (`Gemini: [Generalizable Embeddings from
     Gemini](url)`, `NovaSearch [Jasper and Stella: ...](url)`; the link's text a
-    title of three words or more, not `[web]`). A struck-out entry
+    title of three words or more, not `[web]`), or possessive before any link
+    (`Sascha Willems's [samples](url) and [...](url)`). A struck-out entry
     (`~~[Speaker] [Title](url)~~ Unable to connect`: a dead link the list keeps)
     has the shape of what the marks hold.
     An entry whose link is split by a blank (`[RxJS] (https://...)`) is
