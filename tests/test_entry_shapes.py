@@ -324,3 +324,16 @@ def test_a_year_at_a_brackets_end_is_never_a_tag() -> None:
         assert not _year_end(head, 0, head.index("]"))
     assert _TAGS.fullmatch("[13] : ") is not None
     assert _TAGS.fullmatch("[Dominater069] ") is not None
+
+
+def test_an_entry_whose_links_are_all_below_its_first_line_has_a_shape() -> None:
+    # its links are read from its later lines, and it has no roles: the tests that read
+    # the entry's first role must not ask for one (an IndexError once)
+    document = parse_document(
+        SourceText(
+            "## Contributing\n"
+            "- This list requires your input for its continuous improvement.\n"
+            "  Read the [contribution guide](contributing.md) for instructions.\n"
+        )
+    )
+    assert [shape_of(document, e) for e in document.entries()] == ["text-link"]
