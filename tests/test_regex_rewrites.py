@@ -17,7 +17,8 @@ from awesome_lint.rules import al115_label_typo as al115
 
 # What stated._VENUE_WORDS stands for, as first written
 VENUE_WORDS_PLAIN = re.compile(
-    r"(?i)(?<![\w-])(?:arxiv|preprint|(?:technical|tech\.?) report|thesis|openreview)(?![\w-])"
+    r"(?i)(?<![\w-])(?:arxiv|preprint|(?:technical|tech\.?) report|thesis|openreview"
+    r"|unpublished)(?![\w-])"
 )
 
 
@@ -60,7 +61,17 @@ def test_venue_words_edges() -> None:
 
 
 _PIECES = st.sampled_from(list("arxivpeuntchsoldwARXIVPT .-_é1")) | st.sampled_from(
-    ["arxiv", "preprint", "tech", "technical", " report", "thesis", "openreview", "."]
+    [
+        "arxiv",
+        "preprint",
+        "tech",
+        "technical",
+        " report",
+        "thesis",
+        "openreview",
+        "unpublished",
+        ".",
+    ]
 )
 
 

@@ -270,17 +270,20 @@ _ANY_YEAR = lazy_compile(r"(?<![\d.])(?:19[5-9]\d|20[0-4]\d)(?!\d)|['’]\d\d(?!
 # every year above has two digits in a row: looked for first (a pattern that starts
 # with a look-behind is tried at every character, one that starts with a digit is not)
 _TWO_DIGITS = lazy_compile(r"\d\d")
-# words that stand where a venue would: a preprint, a report, a thesis, OpenReview.
-# Plainly: (?i)(?<![\w-])(?:arxiv|preprint|(?:technical|tech\.?) report|thesis|openreview)(?![\w-])
-# Written here to start with the words' first letters, [apto]: a pattern that starts with
+# words that stand where a venue would: a preprint, a report, a thesis, OpenReview, or a
+# paper's status (`Unpublished`). Plainly:
+# (?i)(?<![\w-])(?:arxiv|preprint|(?:technical|tech\.?) report|thesis|openreview
+# |unpublished)(?![\w-])   (one pattern, cut in two here)
+# Written here to start with the words' first letters, [aptou]: a pattern that starts with
 # a look-behind runs it at every character of the text, one that starts with a class
 # fails at once at most characters (about 3x faster on awesome-selfhosted). The
 # look-behind then checks the character before that first letter (the ``.`` is the letter
 # itself), and each word's rest follows a look-behind naming its first letter. Same
 # matches, same spans (tests/test_regex_rewrites.py compares it with the plain pattern).
 _VENUE_WORDS = lazy_compile(
-    r"(?i)[apto](?<![\w-].)"
-    r"(?:(?<=a)rxiv|(?<=p)reprint|(?<=t)(?:echnical|ech\.?) report|(?<=t)hesis|(?<=o)penreview)"
+    r"(?i)[aptou](?<![\w-].)"
+    r"(?:(?<=a)rxiv|(?<=p)reprint|(?<=t)(?:echnical|ech\.?) report|(?<=t)hesis|(?<=o)penreview"
+    r"|(?<=u)npublished)"
     r"(?![\w-])"
 )
 # a bare URL (an autolink) in the text: its digits are no year
@@ -292,7 +295,7 @@ _NAME_WORD = lazy_compile(r"[A-Za-z][\w&-]*[A-Za-z]")
 
 # What every match of ``_VENUE_WORDS`` holds, in lower case, in a text of ASCII letters
 # (in other text a letter such as "ſ" or "ı" may match one of the pattern's, ignoring case).
-_VENUE_WORD_PARTS = ("arxiv", "preprint", " report", "thesis", "openreview")
+_VENUE_WORD_PARTS = ("arxiv", "preprint", " report", "thesis", "openreview", "unpublished")
 
 
 def _venue_words_in(text: str) -> bool:

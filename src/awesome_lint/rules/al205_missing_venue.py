@@ -232,8 +232,8 @@ class MissingVenue(Rule):
     entry's text or link labels (its wrapped lines too), a name and a year of two
     digits in brackets (`[Discover Artificial Intelligence 24]`), a shields.io
     badge naming a venue and a year (`![](…/badge/ACL%202025-orange)`), the year of
-    the item it is nested in (`- 2022` over its papers), `arXiv`, `Preprint`, a
-    report or thesis, a bracketed prefix, a known venue alone (`TMLR`,
+    the item it is nested in (`- 2022` over its papers), `arXiv`, `Preprint`,
+    `Unpublished`, a report or thesis, a bracketed prefix, a known venue alone (`TMLR`,
     `[[NeurIPS]]`) or a name after the last comma before the paper link
     (`Title, Transportation Research Part C.`). A link to a site's home page is
     a dataset's, tool's or project's, not a paper's: such entries do not count.
