@@ -46,6 +46,10 @@ def _start_case(word: str) -> str | None:
     return "lower"
 
 
+# A maker's name after "from" that opens a subtitle: "- from KhronosGroup."
+_CREDIT = lazy_compile(r"[ \t]+[A-Z]")
+
+
 class SubtitleCase(Rule):
     """
     ## What it does
@@ -89,8 +93,9 @@ class SubtitleCase(Rule):
     and twice as many as capitalised (`[Gzip](https://crystal-lang.org/api/Gzip.html)
     - readers and writers of gzip format (Crystal stdlib)`, a group written by
     one hand), their lower case is that group's habit. A subtitle that is an
-    author's credit (`[Monitoring with Prometheus](url) - by James Turnbull.`) is
-    not a sentence: it is neither reported nor counted.
+    author's credit (`[Monitoring with Prometheus](url) - by James Turnbull.`), or
+    a maker's (`- from KhronosGroup.`), is not a sentence: it is neither reported
+    nor counted.
 
     ## Fix safety
 
@@ -117,8 +122,13 @@ class SubtitleCase(Rule):
             if m is None:
                 continue
             case = _start_case(m.group())
-            if case == "lower" and m.group() == "by":
-                continue  # "- by James Turnbull.": an author's credit, not a sentence
+            if case == "lower" and (
+                m.group() == "by"
+                or (m.group() == "from" and _CREDIT.match(text, m.end(), entry.subtitle[1]))
+            ):
+                # "- by James Turnbull.", "- from KhronosGroup.": an author's or a
+                # maker's credit, not a sentence
+                continue
             if case is not None:
                 found.append((entry, case, m.start()))
         if dominant((case for _, case, _ in found), share=0.8, minimum=5) != "upper":
