@@ -134,6 +134,11 @@ class VenueTypo(Rule):
       method names in a column of tags (`**[AUNet]** Title`, `` `BPNet`
       [Title](url) ``).
 
+    In a list that writes its venues as link labels (`- [[SIGMOD](url)] Title`,
+    ten links or more whose whole label is a known venue), a label that is one
+    word alone is the venue's slot, read as a word with a year beside it:
+    `[[ODSI](url)]` (OSDI, two letters swapped).
+
     A word of three letters (`ACL`, `KDD` and `ICC` are all venues) is read only
     as a known four-letter name with one letter dropped, in the same case, with a
     year glued on or just after it, in a link's text or a venue slot, where the
@@ -213,7 +218,14 @@ class VenueTypo(Rule):
         spellings: Counter[tuple[str, str]] | None = None
         names_venues: bool | None = None
         tags: set[str] | None = None
+        label_venues: int | None = None
         for entry, start, end, name, year in rare:
+            if not year and _whole_label(entry, start, end):
+                # `[[ODSI](url)] Quake: ...` among `[[SIGMOD](url)]`, `[[VLDB](url)]`: in
+                # a list whose link labels name venues, a label is the venue's slot
+                if label_venues is None:
+                    label_venues = _label_venues(document, registry)
+                year = label_venues >= LABEL_VENUES_MIN
             if not year and _opening_tag(document, entry) == name:
                 if tags is None:
                     tags = _name_tags(document, registry)
@@ -295,6 +307,28 @@ _KINDS = r"\b(?:Conference|Symposium|Workshop|Journal|Transactions|Society|Congr
 _KIND_WORD = lazy_compile(_KINDS + r"\b")
 _SPELT_OUT = lazy_compile(_KINDS + r"(?:[ \t]+(?:on|of|and|for|in|the|&|[A-Z][\w&/-]*))*[ \t]*\(\Z")
 _SPELT_OUT_CHARS = 150
+
+
+# Links whose whole label is a known venue (`[[SIGMOD](url)]`) from which on a list
+# writes its venues as link labels: a label there is read as a venue with its year.
+LABEL_VENUES_MIN = 10
+
+
+def _whole_label(entry: Entry, start: int, end: int) -> bool:
+    """Whether ``start``-``end`` is the whole text of one of the entry's links."""
+    return any(link.text == (start, end) for link in (*entry.links, *entry.more_links))
+
+
+def _label_venues(document: Document, registry: VenueRegistry) -> int:
+    """How many links of the document have a known venue as their whole label."""
+    text = document.text
+    return sum(
+        1
+        for link in document.links
+        if not link.image
+        and link.text[1] - link.text[0] <= 20
+        and registry.lookup(text[link.text[0] : link.text[1]].strip()) is not None
+    )
 
 
 def _spelt_out(text: str, entry: Entry, start: int, end: int) -> bool:
@@ -468,7 +502,9 @@ def _candidates(
             piece = text[start:end]
             words = cache.get(("label", piece))
             if words is None:
-                words = _unknown_words(piece, registry, label=True)
+                # a label that is one near word alone (`[[ODSI](url)]`) is read whole: a
+                # venue there if the list labels its links with venues (see check)
+                words = _unknown_words(piece, registry, label=True, whole=piece in wanted)
                 cache[("label", piece)] = words
             out.extend((entry, start + a, start + b, w, y) for a, b, w, y in words)
     return out
