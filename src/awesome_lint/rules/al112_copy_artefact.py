@@ -111,7 +111,9 @@ class CopyArtefact(Rule):
     is a page title copied with the browser's site suffix: the name must be the
     link's host or end it (`ucsd.edu` for `cseweb.ucsd.edu`), and the link must
     open a page of the site, not its home page (`[Official Site
-    (deno.land)](https://deno.land)` says where the link goes).
+    (deno.land)](https://deno.land)` says where the link goes), in a list that
+    does not name its sources so (`[Best Practices (yos.io, Yos Riady,
+    2019)](url)`, twice or more: there `(ludu.co)` alone is the same habit).
     A capitalised word in braces (`2019 {USENIX} Annual Technical Conference`,
     `{TVM}: An Automated ... Compiler`) is BibTeX's guard of its capitals,
     copied from a citation; braces run together (`{USENIX}{ATC}`) are one
@@ -215,6 +217,7 @@ class CopyArtefact(Rule):
         """A title link whose text ends with its own site's name in parentheses
         (``[LITE Kernel RDMA Support (ucsd.edu)](https://cseweb.ucsd.edu/...)``)."""
         text = document.text
+        cites_sites: bool | None = None
         for entry in document.entries():
             link = entry.link
             if link is None or link.image:
@@ -232,6 +235,10 @@ class CopyArtefact(Rule):
                 continue
             if parts.path in ("", "/") and not parts.query:
                 continue  # "[Official Site (deno.land)](https://deno.land)": says where it goes
+            if cites_sites is None:
+                cites_sites = _cites_sites(document)
+            if cites_sites:
+                return  # "[Title (yos.io, Yos Riady, 2019)](url)": the list names its sources
             fix = None
             if entry.parsed:
                 fix = self.replace(
@@ -303,3 +310,26 @@ class CopyArtefact(Rule):
                 yield self.report(
                     "' ? ' between two words of a heading: a character was lost", m.start(), m.end()
                 )
+
+
+# A site's name and more in parentheses ending a link's text, "(yos.io, Yos Riady, 2019)":
+# the source of the page, its author and year, as a list writes them on purpose.
+_CITED_SITE = lazy_compile(r" \((?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+,[^()\n]*\)$")
+CITED_SITES_MIN = 2
+
+
+def _cites_sites(document: Document) -> bool:
+    """Whether the list names its links' sources in their text, with more than the site
+    (``[Best Practices (yos.io, Yos Riady, 2019)](url)``) at least twice: a site's name
+    alone there (``(ludu.co)``) is the same habit, not a copied suffix."""
+    text = document.text
+    found = 0
+    for entry in document.entries():
+        link = entry.link
+        if link is None or link.image or text[link.text[1] - 1 : link.text[1]] != ")":
+            continue
+        if _CITED_SITE.search(text, link.text[0], link.text[1]) is not None:
+            found += 1
+            if found >= CITED_SITES_MIN:
+                return True
+    return False
