@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
@@ -29,6 +30,32 @@ def _gap_habit(document: Document, before: str) -> bool:
     return cached
 
 
+# Runs of one width, three spaces or more, in at least half of the file's entries (and
+# 10 at least): the fields of a list a script writes (`arXiv:2004.13073   2020   [[Paper]]`).
+FIELD_GAP_MIN = 3
+FIELD_GAP_ENTRIES = 10
+
+
+def _field_gaps(document: Document) -> frozenset[int]:
+    """The widths of the runs of spaces (three or more) that separate the fields of at
+    least half of the file's entries, 10 at least: a generated list's own layout."""
+    text = document.text
+    widths: Counter[int] = Counter()
+    entries = 0
+    for entry in document.entries():
+        if entry.kind == "row":
+            continue
+        entries += 1
+        start, end = entry.content
+        if "   " in text[start:end]:
+            widths.update({b - a for a, b in (m.span() for m in _RUN.finditer(text, start, end))})
+    return frozenset(
+        w
+        for w, n in widths.items()
+        if w >= FIELD_GAP_MIN and n >= FIELD_GAP_ENTRIES and 2 * n >= entries
+    )
+
+
 class MultipleSpaces(Rule):
     """
     ## What it does
@@ -40,7 +67,10 @@ class MultipleSpaces(Rule):
     `)` and the next `[` in a file that writes such gaps wide by habit: at least
     3 times, and at least as often as one space, `[train](u)   [test](u)`; the
     same for a period and the next `[`, `NAACL 2016.  [paper](u)`, on lines this
-    rule does not read as well). Every entry whose first
+    rule does not read as well), and not in runs of one width, three spaces or
+    more, that at least half of the file's entries hold (10 at least): the
+    fields of a list a script writes, `arXiv:2004.13073   2020   [[Paper]](u)`.
+    Every entry whose first
     paragraph is its first line is read, whatever its shape: `1. **Title**.  *Authors*.`
     as well as `- [Title](url): subtitle`.
 
@@ -70,6 +100,7 @@ class MultipleSpaces(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
+        field_gaps: frozenset[int] | None = None
         for entry in document.entries():
             if entry.para_end != entry.line or entry.marker[0] == entry.marker[1]:
                 continue  # (a paragraph over lines: a code span may run on; no marker)
@@ -97,6 +128,11 @@ class MultipleSpaces(Rule):
                     and _gap_habit(document, "." if text[a - 1] == "." else ")")
                 ):
                     continue  # the file's own gap before a link
+                if b - a >= FIELD_GAP_MIN:
+                    if field_gaps is None:
+                        field_gaps = _field_gaps(document)
+                    if b - a in field_gaps:
+                        continue  # `2004.13073   2020   [[Paper]]`: a generated list's fields
                 yield self.report(
                     f"{b - a} spaces in a row",
                     a,
