@@ -11,6 +11,11 @@ from awesome_lint.rules.common import text_places
 _BLANKS = " \t"
 
 
+# Links with the blank from which on, if they are half the file's links, the file writes
+# them so by habit: one finding for them all.
+HABIT_MIN = 10
+
+
 class LinkTargetSpaces(Rule):
     """
     ## What it does
@@ -23,7 +28,9 @@ class LinkTargetSpaces(Rule):
 
     A link with a title (`[x](url "title")`), a target in angle brackets,
     a target on another line than its parenthesis, and reference links are
-    left alone.
+    left alone. A file that writes the blank in half its links or more (10 at
+    least: `[pdf](https://arxiv.org/pdf/2104.13921 )` throughout, as a tool
+    wrote them) gets one finding, at the first, whose fix removes them all.
 
     ## Why
 
@@ -67,11 +74,12 @@ class LinkTargetSpaces(Rule):
         closings = {at + 1 for what in (" )", "\t)") for at in text_places(text, what)}
         if not openings and not closings:
             return
+        links = document.links
         # the links holding those places (links are in text order): found by bisection,
         # not by reading every link
-        links = document.links
         starts = [link.start for link in links]
         candidates = sorted({bisect_right(starts, at) - 1 for at in (*openings, *closings)} - {-1})
+        found: list[tuple[str, int, int, list[Edit]]] = []
         for index in candidates:
             link = links[index]
             opening = link.text[1] + 1  # "](" : the "(" after the text's "]"
@@ -95,9 +103,29 @@ class LinkTargetSpaces(Rule):
             if trail:
                 edits.append(Edit(url_end, close))
             where = "before and after" if lead and trail else "before" if lead else "after"
+            found.append(
+                (where, opening + 1 if lead else url_end, url_start if not trail else close, edits)
+            )
+        if len(found) >= HABIT_MIN and 2 * len(found) >= len(links):
+            # `[pdf](https://arxiv.org/pdf/2104.13921 )` in half the file's links: one
+            # finding for the file's habit, whose fix removes every blank
+            where, start, end, _ = found[0]
+            yield self.report(
+                f"Blank inside the parentheses of {len(found)} of the file's {len(links)} "
+                "link targets (a habit of the tool that wrote them)",
+                start,
+                end,
+                Fix(
+                    "Remove the blanks",
+                    tuple(edit for *_, edits in found for edit in edits),
+                    rewrites_urls=True,
+                ),
+            )
+            return
+        for where, start, end, edits in found:
             yield self.report(
                 f"Blank {where} the link's target inside its parentheses",
-                opening + 1 if lead else url_end,
-                url_start if not trail else close,
+                start,
+                end,
                 Fix("Remove the blank", tuple(edits), rewrites_urls=True),
             )
