@@ -18,8 +18,14 @@ _PLACEHOLDERS = frozenset({"tbd", "todo", "none", "null", "coming soon"})
 _PLACEHOLDER_MAX = 12  # characters: a longer target is no placeholder (read first: cheap)
 
 
-# A line that shows the entries' format: `Example: [Conference'year] [Paper Title]()`.
-_TEMPLATE = lazy_compile(r"(?im)(?:^|[\s>*_(])(?:e\.g\.|examples?|format|template)\b[ \t]*[:：]")
+# A line that shows the entries' format: `Example: [Conference'year] [Paper Title]()`,
+# `Eg. `ACL-20XX` **Title** [paper]`.
+_TEMPLATE = lazy_compile(
+    r"(?im)(?:^|[\s>*_(])(?:(?:e\.g\.|examples?|format|template)\b[ \t]*[:：]|eg\.[ \t])"
+)
+# A link's text that is one image alone, a badge: `[![](…/badge/citation-58-blue)]()`
+# shows the image, and its empty link goes nowhere on purpose.
+_IMAGE_ONLY = lazy_compile(r"[ \t]*!\[[^\]\n]*\]\([^()\n]*\)[ \t]*")
 
 
 def _template_line(text: str, at: int) -> bool:
@@ -29,6 +35,22 @@ def _template_line(text: str, at: int) -> bool:
     return _TEMPLATE.search(text, start, at) is not None
 
 
+# Badges wrapped in an empty link from which on they are the file's decoration.
+BADGE_HABIT = 5
+
+
+def _empty_badges(document: Document) -> int:
+    """How many links of the file have an empty target and one image as their text."""
+    text = document.text
+    return sum(
+        1
+        for link in document.links
+        if not link.image
+        and not link.url_value.strip()
+        and _IMAGE_ONLY.fullmatch(text, link.text[0], link.text[1]) is not None
+    )
+
+
 class EmptyLink(Rule):
     """
     ## What it does
@@ -36,7 +58,10 @@ class EmptyLink(Rule):
     Finds links that go nowhere or show nothing: an empty destination
     (`[Name]()`, `[Name](<>)`), a bare `#` (`[Name](#)`), or empty link text
     (`[](https://example.org)`, only spaces between the brackets). Images are
-    not links here: `![](badge.svg)` with an empty alt text is left alone. A
+    not links here: `![](badge.svg)` with an empty alt text is left alone, and
+    so is a badge wrapped in an empty link in a file that writes them by habit
+    (`[![](…/badge/citation-58-blue)]()` on its entries, five times or more: a
+    decoration that goes nowhere on purpose). A
     target that only holds a place is reported too: no letter or digit in it
     (`[Paper](-)`, `[Code](...)`) or `TBD`, `TODO`.
     Also links that cannot work as written: a target that is itself Markdown
@@ -68,7 +93,7 @@ class EmptyLink(Rule):
 
     None. An empty link on a line that shows the entries' format (`Example:
     [Conference'year] [Paper Title]() [[Code]()]`, after `Example:`, `Format:`,
-    `Template:` or `e.g.:`) is the example's placeholder, not reported.
+    `Template:`, `e.g.:` or `Eg. `) is the example's placeholder, not reported.
     """
 
     code = "AL704"
@@ -78,13 +103,20 @@ class EmptyLink(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
+        badges: int | None = None
         for link in document.links:
             if link.image or link.reference:
                 continue
             url = link.url_value.strip()
             if not url:
-                if not _template_line(text, link.start):
-                    yield self.report("Link has an empty URL", link.start, link.end)
+                if _template_line(text, link.start):
+                    continue
+                if _IMAGE_ONLY.fullmatch(text, link.text[0], link.text[1]):
+                    if badges is None:
+                        badges = _empty_badges(document)
+                    if badges >= BADGE_HABIT:
+                        continue  # `[![](…/badge/citation-58-blue)]()` on every entry
+                yield self.report("Link has an empty URL", link.start, link.end)
             elif url == "#":
                 yield self.report("Link points to '#' alone", link.start, link.end)
             elif len(url) <= _PLACEHOLDER_MAX and (
