@@ -42,9 +42,10 @@ SHORT_VENUES = frozenset({"ecc", "sac", "cpp", "tcs", "fat", "cse", "ict", "isa"
 # (by key): IEEE T-ITS, written TITS, is one swap from ACM TIST; ISWC (the
 # International Symposium on Wearable Computers, held with UbiComp: the registry's
 # alias UbiComp/ISWC, and the International Semantic Web Conference) is IISWC with a
-# letter dropped. They belong in the registry's data; until then they are simply not
-# typos.
-OTHER_VENUES = frozenset({"tits", "iswc"})
+# letter dropped; ICDAR (the International Conference on Document Analysis and
+# Recognition) is two letters from the journal IJDAR. They belong in the registry's
+# data; until then they are simply not typos.
+OTHER_VENUES = frozenset({"tits", "iswc", "icdar"})
 
 # Well-known universities, labs and companies, as they write their own names (facts),
 # that paper lists put in the venue slot or join with "&" (``| Stanford``, ``THU &
