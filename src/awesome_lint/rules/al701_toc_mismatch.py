@@ -79,7 +79,10 @@ class TocMismatch(Rule):
       parentheses after the heading's text (`[Fuzzing (WASM Binary)](#fuzzing)`,
       set apart from a second Fuzzing section) agrees, and so does the heading's
       text with the parent item's before it (`[Carbon](#ai-carbon)` under
-      `[AI](#ai)` for `#### AI Carbon`).
+      `[AI](#ai)` for `#### AI Carbon`), and so does the heading's name before
+      its tagline (cut at a dash, a colon or a parenthesis) in an item that
+      links the heading's own anchor (`[Hacks](#hacks---undocumented-pico-8-features)`
+      for `## Hacks - undocumented PICO-8 features`: a short form chosen).
     - **missing `#`**: an item whose target is a bare word that is a heading's
       anchor without its `#` (`[Dynamic Analysis](dynamic-analysis)`, a link to a
       file of that name on GitHub): fixed by linking the anchor.
@@ -404,6 +407,10 @@ class TocMismatch(Rule):
         same = [
             _agrees(text[link.text[0] : link.text[1]], sections[index].title)
             or _under_parent(text, item, link, sections[index].title)
+            or (
+                link.url_value == "#" + sections[index].anchor
+                and _short_form(text[link.text[0] : link.text[1]], sections[index].title)
+            )
             for item, link, index in resolved
         ]
         if not resolved or sum(same) < TEXT_HABIT * len(resolved):
@@ -694,6 +701,19 @@ def _agrees(item: str, title: str) -> bool:
         return True
     bare = _QUALIFIER.sub("", item)
     return bare != item and _plain(bare) == wanted
+
+
+def _short_form(item: str, title: str) -> bool:
+    """Whether an item's text is its heading's name before the heading's tagline, cut at
+    a dash, a colon or a parenthesis (`Hacks` for `Hacks - undocumented PICO-8
+    features`): a short form the author chose, when the item links the heading's own
+    anchor."""
+    head = _TAGLINE.split(title, maxsplit=1)[0]
+    plain = _plain(item)
+    return head != title and bool(plain) and _plain(head) == plain
+
+
+_TAGLINE = lazy_compile(r"[ \t]+[-–—][ \t]+|:[ \t]+|[ \t]+\(")
 
 
 _QUALIFIER = lazy_compile(r"[ \t]*\([^()]*\)[ \t]*\Z")
