@@ -113,10 +113,12 @@ def _shape_by_links(
         return None  # "- ### Prompt Learning/Tuning:": a heading in an item labels a group
     if first == "`":
         return None  # "* `:%!jq '.'` is a Vim command that ...": a command, a tip
-    if first == ":" and (code := _SHORTCODE.match(text, start, end)) is not None:
+    if first == ":" and (code := SHORTCODE.match(text, start, end)) is not None:
         # ":open_file_folder: [Title](url)": an emoji written as GitHub's short code
         # flags the entry, as the emoji itself would (below)
         start = code.end()
+        while start < end and text[start] in " \t":
+            start += 1
         if start == end:
             return "text"
         first = text[start]
@@ -347,8 +349,8 @@ _NAME_TAG = lazy_compile(
 )
 
 
-# An emoji's short code, as GitHub writes them (`:open_file_folder:`, `:+1:`), then blanks.
-_SHORTCODE = lazy_compile(r":[a-z0-9_+-]+:[ \t]*")
+# An emoji's short code, as GitHub writes them (`:open_file_folder:`, `:+1:`).
+SHORTCODE = lazy_compile(r":[a-z0-9_+-]+:")
 # A maker's name, possessive, before a link: one or two capitalised words and `'s`.
 _POSSESSIVE = lazy_compile(r"[A-Z][\w.-]*(?:[ \t]+[A-Z][\w.-]*)?['’]s?[ \t]+")
 

@@ -214,7 +214,8 @@ AUTHORS_HEAD = lazy_compile(
 # ... or with its venue and year in brackets right before the paper link, the shape of a
 # list item's prefix: "[Arxiv'24] [Title](url)", "[CVPR 2023] [Title](url)" (a word that
 # opens with a letter, and a year of two or four digits at the bracket's end).
-_BRACKET_VENUE = lazy_compile(r"\[[A-Za-z][^\[\]\n]{0,40}?[ \t'’]?(?:19|20)?\d\d\][ \t]*$")
+BRACKET_VENUE_PREFIX = r"\[[A-Za-z][^\[\]\n]{0,40}?[ \t'’]?(?:19|20)?\d\d\][ \t]*"
+_BRACKET_VENUE = lazy_compile(BRACKET_VENUE_PREFIX + "$")
 _NAV_TEXT = lazy_compile(r"[\s|·•/,-]*")
 # A title line of a block entry: a bold run alone, maybe ending in a line break
 # ("<br>", "<br/>", a backslash) or a period: "**Denoising Diffusion Models** <br>".

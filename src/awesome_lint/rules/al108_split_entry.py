@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 from awesome_lint.lazyre import lazy_compile
+from awesome_lint.parser.build import BRACKET_VENUE_PREFIX
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.al610_heading_hash_space import glued_heading
@@ -238,10 +239,7 @@ class SplitEntry(Rule):
 
 # A line that opens as a paragraph entry does, its paper link first or after its venue in
 # brackets: `[Title](https://...)`, `[TSC'24] [Title](https://...)`.
-_PARAGRAPH_ENTRY = lazy_compile(
-    r"(?:\[[A-Za-z][^\[\]\n]{0,40}?[ \t'’]?(?:19|20)?\d\d\][ \t]*)?"
-    r"\[[^\[\]\n]+\]\(https?://"
-)
+_PARAGRAPH_ENTRY = lazy_compile(f"(?:{BRACKET_VENUE_PREFIX})?" + r"\[[^\[\]\n]+\]\(https?://")
 # A line that opens with a list marker glued to a link, `-[Title](url)`: an entry whose
 # marker lacks its blank.
 _GLUED_MARKER = lazy_compile(r"[-*+]\[[^\]\n]+\]\(")

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix, Related
+from awesome_lint.domain.shapes import SHORTCODE
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.anchors import (
     close_matches,
@@ -723,11 +724,10 @@ def _plain(value: str) -> str:
     """What must agree between an item's text and its heading: the anchor they make
     (an emoji shortcode, `:heavy_dollar_sign:`, is decoration, as an emoji is)."""
     if ":" in value:
-        value = _SHORTCODE.sub("", value)
+        value = SHORTCODE.sub("", value)
     return slug(value).strip("-")
 
 
-_SHORTCODE = lazy_compile(r":[a-z0-9_+-]+:")
 # A link target that could only be an anchor with its `#` left out: no scheme, path or
 # file ending (`sok,-empirical-study,-and-survey`, `dynamic-analysis`)
 _BARE_ANCHOR = lazy_compile(r"[^\s#/.:?=]+")
