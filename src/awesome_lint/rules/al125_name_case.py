@@ -34,7 +34,7 @@ class NameCase(Rule):
     times, `Github` among `GitHub`, `Deepmind` among `DeepMind`. The file must
     write the camel-case form at least 5 times and 5 times as often as the
     other one, which it writes at most twice. Both are read as words of the
-    text: never in a link's target, a code span or an HTML tag, and never as a
+    text: never in a code block, a link's target, a code span or an HTML tag, and never as a
     piece of an address, a file name or an identifier (`GitHub.com`,
     `pytorch-lightning`). Lower-case spellings (`github`, `pytorch`) are left
     alone: they are often a package's or a command's name.
@@ -189,8 +189,10 @@ def _alternatives(words: list[str], depth: int = 2) -> str:
 
 
 def _in_markup(document: Document, pos: int) -> bool:
-    """Whether ``pos`` is in a link's target, a code span or an HTML tag (of its line:
-    a name is looked up a few times, never the whole file's markup)."""
+    """Whether ``pos`` is in a code block, a link's target, a code span or an HTML tag
+    (of its line: a name is looked up a few times, never the whole file's markup)."""
+    if document.code_lines and document.source.line_index(pos) in document.code_lines:
+        return True  # a BibTeX entry in a fence, say: copied text, not the list's
     if in_link_target(document, pos):
         return True
     text = document.text
