@@ -33,6 +33,7 @@ from awesome_lint.venues.parse import find_venues
 # (an underscore inside a word is no emphasis: `sharded_eredis` keeps it)
 _EMPHASIS = lazy_compile(r"[*~`]+|(?<!\w)_+|_+(?!\w)")
 _NOT_ALNUM = lazy_compile(r"[\W_]+")  # \w is str.isalnum() plus "_"
+_NOT_PLUS = lazy_compile(r"[^\w+]+|_+")  # the same, a plus sign kept
 _HTML_TAG = lazy_compile(r"<[^<>]*>")  # no "<" inside: linear on a run of "<" (was quadratic)
 _ESCAPED = lazy_compile(r"\\(.)")
 _BRACKETED = lazy_compile(r"^\s*[\[(][^\])]*[\])]\s*")  # "[OSDI'22] " / "(2023) "
@@ -521,8 +522,12 @@ def venue_tail(text: str) -> bool:
 
 @lru_cache(maxsize=8192)
 def title_key(title: str) -> str:
-    """The comparison form of a title: case, punctuation and whitespace folded."""
+    """The comparison form of a title: case, punctuation and whitespace folded. A plus
+    sign counts, as a word: ``SAME++`` is the extension of ``SAME``, another paper."""
     text = unicodedata.normalize("NFKC", title).casefold()
+    if "+" in text:
+        text = text.replace("+", " + ")
+        return " ".join(_NOT_PLUS.sub(" ", text).split())
     return " ".join(_NOT_ALNUM.sub(" ", text).split())
 
 

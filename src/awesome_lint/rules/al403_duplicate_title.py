@@ -27,7 +27,8 @@ class DuplicateTitle(Rule):
 
     Finds one paper title used twice in a section with links that differ even
     after URL normalisation. Titles are compared with case, punctuation and
-    whitespace folded; in the `[Name](url): subtitle` shape the name and the
+    whitespace folded (a plus sign counts: `SAME++`, an extension, is not
+    `SAME`); in the `[Name](url): subtitle` shape the name and the
     subtitle together are the title. In the `Title, Venue.` shape the part
     before the last comma counts as the title too when what follows names a
     venue (`…Features, RAL.` and `…Features, IEEE ROBOTICS AND AUTOMATION

@@ -224,7 +224,8 @@ class ConflictingCopies(Rule):
     disagree on its venue or year. Two entries are the same paper when their paper
     links are equal after URL normalisation and their titles may name one paper (a
     proceedings page shared by several papers is not one paper), or when their titles
-    are equal with case, punctuation and quotes folded (`’` and `'` alike; titles of
+    are equal with case, punctuation and quotes folded (`’` and `'` alike, while a
+    plus sign counts: `SAME++` is not `SAME`; titles of
     fewer than 12 characters are ignored, and so is a link label of a few words with
     a year, such as `[[CVPR2019 Oral]](url)`, which names a venue, not a paper).
 
