@@ -122,7 +122,12 @@ class VenueTypo(Rule):
     - names the file writes at least 3 times (its own venue, not a slip);
     - words shorter than 4 letters (but see below), words whose punctuation
       differs from the name's (`T-ITS` is no TIST, and neither is `TITS`, the
-      same journal), and words equally near two venues (no guess is made);
+      same journal), and words equally near two venues (no guess is made), or
+      one edit of any kind from another venue the file writes at least 3 times
+      (`CIDT`: two letters swapped from ICDT, one changed from the file's
+      `CIDR`);
+    - a known venue's name with a `W` for its workshops (`NeurIPSW2023`, as
+      `CVPRW`);
     - words far from every venue (`SAA'25`, `| Stanford`);
     - a name right after the word `workshop` (`AAMAS's workshop LAMAS, 2005`: the
       workshop's own name);
@@ -242,6 +247,8 @@ class VenueTypo(Rule):
                     continue
             if _WORKSHOP_BEFORE.search(document.text, max(entry.content[0], start - 12), start):
                 continue  # "AAMAS's workshop LAMAS, 2005": a workshop's own name
+            if len(name) > 4 and name[-1] == "W" and registry.lookup(name[:-1]) is not None:
+                continue  # `NeurIPSW2023`, as `CVPRW`: the venue's workshops
             # A word inside a known venue ("Security" in "USENIX Security'23").
             if any(
                 f.token.known and f.span[0] < end and start < f.span[1]
@@ -271,6 +278,8 @@ class VenueTypo(Rule):
                         if token.match is not None and where != "subtitle":
                             spellings[(token.match.venue.canonical, token.name)] += n
                 if short and _written(spellings, canonical) < SHORT_MIN_COUNT:
+                    continue
+                if _rival(spellings, name, canonical):
                     continue
                 suggestion = _file_spelling(spellings, canonical, suggestion)
             fix = (
@@ -616,6 +625,20 @@ def _suggest(
     if len(targets) != 1:
         return None
     return next(iter(targets.values()))
+
+
+def _rival(spellings: Counter[tuple[str, str]], name: str, canonical: str) -> bool:
+    """Whether the file writes another known venue at least 3 times one edit of any
+    kind from ``name``: `CIDT` is two letters swapped from ICDT, but one changed from
+    the file's CIDR (a four-letter name is suggested only for a swap; no guess)."""
+    word = key(name)
+    totals: Counter[str] = Counter()
+    for (venue, written), n in spellings.items():
+        if venue != canonical:
+            totals[key(written)] += n
+    return any(
+        n >= FILE_NAME_MIN_COUNT and distance(word, other, 1) <= 1 for other, n in totals.items()
+    )
 
 
 def _suggest_short(name: str, index: NearIndex[Target], *, with_year: bool) -> Target | None:
