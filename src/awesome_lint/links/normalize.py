@@ -309,6 +309,8 @@ def tracking_params(url: str) -> list[Span]:
         amp = url.find("&", pos, q_end)
         end = q_end if amp < 0 else amp
         name = url[pos:end].split("=", 1)[0]
+        if "\\" in name:  # a Markdown escape in a link's text, `?\_ga=`: the name `_ga`
+            name = name.replace("\\", "")
         if end > pos:
             params.append((pos, end, _is_tracking(name, host)))
         pos = end + 1

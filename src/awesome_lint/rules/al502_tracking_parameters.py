@@ -13,7 +13,8 @@ class TrackingParameters(Rule):
     """
     ## What it does
 
-    Finds tracking parameters in link URLs: `utm_*`, `fbclid`, `gclid`,
+    Finds tracking parameters in link URLs (their names read with Markdown's
+    escapes undone: `?\\_ga=` is `_ga`): `utm_*`, `fbclid`, `gclid`,
     `msclkid` and similar click ids, Microsoft's campaign id `WT.mc_id`, and
     the `casa_token` that Google Scholar adds to publisher links, on any site;
     and a few that are tracking or
@@ -58,7 +59,7 @@ class TrackingParameters(Rule):
             names = [
                 part.split("=", 1)[0] for a, b in spans for part in url[a:b].split("&") if part
             ]
-            names = [name.lstrip("?") for name in names]
+            names = [name.lstrip("?").replace("\\", "") for name in names]
             fix = None
             if not link.reference:
                 base = link.url[0]
