@@ -8,7 +8,8 @@ and turn each space into ``-``. The n-th repeat of a slug gets ``-n`` appended
 after a heading ``Foo 1`` collides with it, as on GitHub. Emoji and punctuation
 (``&``, ``/``, ``.``, ``?``) simply disappear; CJK and other letters stay, lower-cased
 where the script has case. Links, code and emphasis count by their text; images and
-HTML tags add nothing.
+HTML tags add nothing (a reference-style image, ``![badge][label]``, is an image when
+the document defines the label).
 
 Besides headings, ``<a name="x">`` and any HTML tag with ``id="x"`` make a target
 (GitHub keeps them, prefixed with ``user-content-``, and resolves ``#x`` to them).
@@ -37,13 +38,14 @@ _HTML_ID = lazy_compile(
 _USER_CONTENT = "user-content-"
 
 
-def rendered_text(markdown: str) -> str:
-    """The plain text of a heading's inline Markdown, as GitHub's renderer shows it."""
+def rendered_text(markdown: str, references: dict[str, str] | None = None) -> str:
+    """The plain text of a heading's inline Markdown, as GitHub's renderer shows it
+    (``references``: the document's link reference definitions, see ``inline_text``)."""
     if _MARKUP.search(markdown) is None:
         return markdown
     from awesome_lint.parser.markdown import inline_text
 
-    return inline_text(markdown)
+    return inline_text(markdown, references)
 
 
 def _keep(ch: str) -> bool:
@@ -53,14 +55,16 @@ def _keep(ch: str) -> bool:
     return category[0] in "LM" or category == "Nd" or category == "Pc"
 
 
-def slug(markdown: str, *, ascii_case: bool = False) -> str:
+def slug(
+    markdown: str, *, ascii_case: bool = False, references: dict[str, str] | None = None
+) -> str:
     """GitHub's anchor for a heading whose inline Markdown is ``markdown`` (no repeats).
 
     The rendered text is not stripped: a leading emoji or image leaves a leading ``-``,
     as on GitHub. With ``ascii_case`` only ASCII letters are lower-cased (html-pipeline
     does so; github-slugger, which most ToC generators use, lower-cases all letters).
     """
-    text = rendered_text(markdown)
+    text = rendered_text(markdown, references)
     if text.isascii():
         return _NOT_ANCHOR_ASCII.sub("", text.lower()).replace(" ", "-")
     if ascii_case:
@@ -73,14 +77,17 @@ def slug(markdown: str, *, ascii_case: bool = False) -> str:
 class Slugger:
     """Hands out unique anchors in document order (``foo``, ``foo-1``, ``foo-2``)."""
 
-    __slots__ = ("_ascii_case", "_seen")
+    __slots__ = ("_ascii_case", "_references", "_seen")
 
-    def __init__(self, *, ascii_case: bool = False) -> None:
+    def __init__(
+        self, *, ascii_case: bool = False, references: dict[str, str] | None = None
+    ) -> None:
         self._seen: dict[str, int] = {}
         self._ascii_case = ascii_case
+        self._references = references  # the document's: `![badge][label]` is an image
 
     def __call__(self, markdown: str) -> str:
-        base = slug(markdown, ascii_case=self._ascii_case)
+        base = slug(markdown, ascii_case=self._ascii_case, references=self._references)
         count = self._seen.get(base, 0)
         self._seen[base] = count + 1
         return base if count == 0 else f"{base}-{count}"
@@ -122,7 +129,7 @@ def heading_anchors(document: Document) -> dict[str, int]:
     if cached is not None:
         return cached
     found: dict[str, int] = {}
-    ascii_slugger = Slugger(ascii_case=True)
+    ascii_slugger = Slugger(ascii_case=True, references=document.references)
     for index, section in enumerate(document.sections):
         if section.heading is not None:
             found.setdefault(section.anchor, index)

@@ -172,7 +172,7 @@ def parse_document(source: SourceText, *, compact: bool = True) -> Document:
 
     top_entries.extend(_paragraph_runs(tokens, paragraphs))
     top_entries.sort(key=lambda e: e.line)
-    sections = _sections(source, headings, top_entries)
+    sections = _sections(source, headings, top_entries, refs)
     return Document(
         source=source,
         sections=sections,
@@ -831,14 +831,16 @@ def _leading_ws(text: str, start: int, end: int) -> int:
     return pos - start
 
 
-def _sections(source: SourceText, headings: list[Heading], entries: list[Entry]) -> list[Section]:
+def _sections(
+    source: SourceText, headings: list[Heading], entries: list[Entry], references: dict[str, str]
+) -> list[Section]:
     last_line = len(source.lines) - 1
     sections: list[Section] = []
     starts = [h.line for h in headings]
     if not headings or headings[0].line > 0:
         first_end = (starts[0] - 1) if starts else last_line
         sections.append(Section(None, 0, first_end))
-    slugger = Slugger()
+    slugger = Slugger(references=references)
     for index, heading in enumerate(headings):
         end = (starts[index + 1] - 1) if index + 1 < len(headings) else last_line
         section = Section(heading, heading.line, end, anchor=slugger(heading.title))

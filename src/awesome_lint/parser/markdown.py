@@ -218,14 +218,21 @@ def _inline_parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable(["strikethrough"])
 
 
-def inline_text(markdown: str) -> str:
+def inline_text(markdown: str, references: dict[str, str] | None = None) -> str:
     """The plain text that inline ``markdown`` renders to (a heading's text, say).
 
     Text and code count; link and emphasis markup, images and HTML tags add nothing;
-    entities and escapes are decoded; a line break is a space.
+    entities and escapes are decoded; a line break is a space. ``references`` (the
+    document's link reference definitions, normalised label -> href) make
+    ``![badge][label]`` an image, as it renders, not text.
     """
     parts: list[str] = []
-    for block in _inline_parser().parseInline(markdown):
+    env: dict[str, Any] = {}
+    if references:
+        env["references"] = {
+            label: {"href": href, "title": ""} for label, href in references.items()
+        }
+    for block in _inline_parser().parseInline(markdown, env):
         stack = list(reversed(block.children or []))
         while stack:
             tok = stack.pop()

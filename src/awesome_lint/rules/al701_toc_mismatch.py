@@ -405,12 +405,13 @@ class TocMismatch(Rule):
 
         # -- drifted text ------------------------------------------------------------
         resolved = [(item, link, index) for item, link, index in targets if index is not None]
+        titles = {index: _shown(sections[index].title, document) for _, _, index in resolved}
         same = [
-            _agrees(text[link.text[0] : link.text[1]], sections[index].title)
-            or _under_parent(text, item, link, sections[index].title)
+            _agrees(text[link.text[0] : link.text[1]], titles[index])
+            or _under_parent(text, item, link, titles[index])
             or (
                 link.url_value == "#" + sections[index].anchor
-                and _short_form(text[link.text[0] : link.text[1]], sections[index].title)
+                and _short_form(text[link.text[0] : link.text[1]], titles[index])
             )
             for item, link, index in resolved
         ]
@@ -650,6 +651,15 @@ def _eol(document: Document, style: Entry) -> str:
 
 
 _LINKISH = lazy_compile(r"!?\[|\]\(|<[A-Za-z/]")
+
+
+def _shown(title: str, document: Document) -> str:
+    """A heading's text to compare a ToC item with: without a reference-style badge
+    (`Markdown Tools [![Awesome List][awesome-list Icon]](url)`), an image that adds
+    nothing to its text or anchor, where the document defines the label."""
+    if "![" in title and document.references:
+        return rendered_text(title, document.references).strip()
+    return title
 
 
 def _link_text(title: str) -> str:
