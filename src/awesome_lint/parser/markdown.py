@@ -218,6 +218,19 @@ def _inline_parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable(["strikethrough"])
 
 
+_ENV_REFERENCES: list[tuple[dict[str, str], dict[str, dict[str, str]]]] = []
+
+
+def _env_references(references: dict[str, str]) -> dict[str, dict[str, str]]:
+    """The references as markdown-it-py's environment holds them, made once for a
+    document's dict (a list's headings are read one by one)."""
+    if _ENV_REFERENCES and _ENV_REFERENCES[0][0] is references:
+        return _ENV_REFERENCES[0][1]
+    made = {label: {"href": href, "title": ""} for label, href in references.items()}
+    _ENV_REFERENCES[:] = [(references, made)]
+    return made
+
+
 def inline_text(markdown: str, references: dict[str, str] | None = None) -> str:
     """The plain text that inline ``markdown`` renders to (a heading's text, say).
 
@@ -229,9 +242,7 @@ def inline_text(markdown: str, references: dict[str, str] | None = None) -> str:
     parts: list[str] = []
     env: dict[str, Any] = {}
     if references:
-        env["references"] = {
-            label: {"href": href, "title": ""} for label, href in references.items()
-        }
+        env["references"] = _env_references(references)
     for block in _inline_parser().parseInline(markdown, env):
         stack = list(reversed(block.children or []))
         while stack:
