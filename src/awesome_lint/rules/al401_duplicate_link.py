@@ -93,7 +93,10 @@ class DuplicateLink(Rule):
     one paper under a generic label (`Text Descriptions: [[Paper](url)]` for two
     datasets that paper made), nor a nested note that cites a paper in its
     sentence (`* Is an open-source toolkit ...` over lines, `... explored (2.4
-    [[paper]](url)).`, under another tool's entry). No fix.
+    [[paper]](url)).`, under another tool's entry). No fix. A nested item that
+    opens with a short label (`  - ExpEnv: [mujoco](url)` under each paper) is a
+    note of the paper above it: papers share environments and datasets, so such
+    notes are never copies of each other.
 
     Within one entry, a paper link and a code link with one URL
     (`[[Paper]](https://arxiv.org/abs/2410.03765) [[Code]](https://arxiv.org/abs/2410.03765)`,
@@ -227,6 +230,8 @@ class DuplicateLink(Rule):
         for entry in document.entries():
             if id(entry) in papers or entry.is_toc or entry.kind == "row":
                 continue
+            if _labelled_note(document.text, entry):
+                continue  # `  - ExpEnv: [mujoco](u)` under each paper: its note, shared
             if not any(not link.image and is_web(link.url_value) for link in entry.links):
                 continue
             area = id(entry.section) if scope == "section" else 0
@@ -257,6 +262,8 @@ class DuplicateLink(Rule):
         seen: dict[tuple[int, str, str], tuple[Entry, Link]] = {}
         for entry in document.entries():
             if id(entry) in papers or not entry.links or entry.is_toc or id(entry) in copied:
+                continue
+            if _labelled_note(text, entry):
                 continue
             start, end = entry.content
             colon = text.find(": ", start, min(end, start + _NAME_MAX))
@@ -496,3 +503,20 @@ def _placeholders(document: Document) -> set[str]:
                     out.add(key)
                     break
     return out
+
+
+# A nested item's label at its start: `ExpEnv: [mujoco](u)`, `ExpEnv: chess, go,
+# [atari](u)`, `Dataset - [x](u)`.
+_NOTE_LABEL = lazy_compile(r"[ \t]*[A-Z][A-Za-z .&/-]{0,24}?[ \t]*(?::|[ \t]-[ \t])")
+
+
+def _labelled_note(text: str, entry: Entry) -> bool:
+    """Whether ``entry`` is a labelled note of the paper above it (`  - ExpEnv:
+    [mujoco](url)` under `- [Title](url)`): a nested item whose text opens with a
+    short label, before its first link. Papers share such resources (an environment, a dataset);
+    the note is the paper's, not an entry of the list."""
+    parent = entry.parent
+    if parent is None or not parent.links or not entry.links:
+        return False
+    head = text[entry.content[0] : entry.links[0].start]
+    return bool(head) and _NOTE_LABEL.match(head) is not None
