@@ -50,6 +50,10 @@ def _start_case(word: str) -> str | None:
 _CREDIT = lazy_compile(r"[ \t]+[A-Z]")
 
 
+# Verbs that open a description continuing the entry's name as its subject.
+_PREDICATES = frozenset({"is", "are", "was", "were", "has", "have"})
+
+
 class SubtitleCase(Rule):
     """
     ## What it does
@@ -95,7 +99,9 @@ class SubtitleCase(Rule):
     one hand), their lower case is that group's habit. A subtitle that is an
     author's credit (`[Monitoring with Prometheus](url) - by James Turnbull.`), or
     a maker's (`- from KhronosGroup.`), is not a sentence: it is neither reported
-    nor counted.
+    nor counted. A subtitle that is the predicate of the entry's name
+    (`[OPNsense](url) - is an open source firewall`) is reported without a fix:
+    `Is an ...` would fix nothing, the subject is what is missing.
 
     ## Fix safety
 
@@ -181,6 +187,16 @@ class SubtitleCase(Rule):
                         capitalised = set(_CAPITALISED.findall(text))
                     if core[:1].upper() + core[1:] not in capitalised:
                         continue  # "sklearn compatible API": a name the file never capitalises
+                if core in _PREDICATES:
+                    # "[OPNsense](u) - is an open source ...": the name is the subject and
+                    # the description its predicate; "Is an ..." would fix nothing
+                    yield self.report(
+                        f"Subtitle starts with {core!r}: it goes on from the name instead of "
+                        "describing the entry on its own ('A ...')",
+                        pos,
+                        pos + len(core),
+                    )
+                    continue
                 yield self.report(
                     "Subtitle starts with a lower-case letter",
                     pos,
