@@ -199,12 +199,25 @@ def entry_label_year(document: Document, entry: Entry) -> Year | None:
 _TITLE_PAREN_YEAR = lazy_compile(r"\((?P<year>(?:19[5-9]|20[0-4])\d)\)[ \t]*\Z")
 
 
+# A bold title that opens an entry, with a year in parentheses right after it:
+# "**Neural Speech Synthesis with Transformer Network**(2019), Naihan Li et al.".
+_BOLD_TITLE_YEAR = lazy_compile(
+    r"(?:\*\*[^*\n]{3,}\*\*|__[^_\n]{3,}__)[ \t]*\((?P<year>(?:19[5-9]|20[0-4])\d)\)"
+)
+
+
 def entry_title_year(document: Document, entry: Entry) -> Year | None:
     """The year in parentheses that closes the text of the entry's first link, when that
     link opens the entry (``- [Deepseek-V3 (2025)](url) - ...``: the year a list of
-    models and papers shows for each); else None."""
+    models and papers shows for each), or that follows a bold title opening the entry
+    (``- **Title**(2019), Authors et al. [[pdf]](url)``); else None."""
     links = entry.links
     if not links or links[0].image or links[0].start != entry.content[0]:
+        start, end = entry.content
+        if document.text.startswith(("**", "__"), start):
+            bold = _BOLD_TITLE_YEAR.match(document.text, start, end)
+            if bold is not None:
+                return Year(int(bold.group("year")))
         return None
     start, end = links[0].text
     m = _TITLE_PAREN_YEAR.search(document.text, max(start, end - 8), end)

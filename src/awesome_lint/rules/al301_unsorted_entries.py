@@ -186,7 +186,8 @@ class _Ranks:
     def stated(self) -> list[int | None]:
         """Per entry: the year written in its text (its venue token's, else the one it
         states after its title, else a link label's that is a name and a year, else a
-        year in parentheses closing its title link's text), or None."""
+        year in parentheses closing its title link's text or after its bold title), or
+        None."""
         if self._stated is None:
             document = self.document
             tokens = document_tokens(document, self.registry)
@@ -769,7 +770,8 @@ class UnsortedEntries(Rule):
     year, known venue or not, `Title [[Neurocomputing 2021]](url)`, else from a tag
     that opens the entry, `[2022 Nature Communications] Title`, else from a year in
     parentheses that closes the text of the link opening the entry, `[Deepseek-V3
-    (2025)](url)`, else from an arXiv id in its links: `2305.05176` is 2023) or its
+    (2025)](url)`, or that follows a bold title opening it, `**Title**(2019),
+    Authors et al.`, else from an arXiv id in its links: `2305.05176` is 2023) or its
     title (case-folded, leading "The"/"A"/"An" and punctuation ignored, numbers by
     value). Entries without a key never count.
 
