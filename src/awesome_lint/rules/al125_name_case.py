@@ -33,7 +33,9 @@ class NameCase(Rule):
     only its first capital: `Bytedance` where the file writes `ByteDance` 5
     times, `Github` among `GitHub`, `Deepmind` among `DeepMind`. The file must
     write the camel-case form at least 5 times and 5 times as often as the
-    other one, which it writes at most twice. Both are read as words of the
+    other one, which it writes at most twice, and more often than with a
+    lower-case first letter (`Arxiv` is left alone in a file that writes `ArXiv`
+    5 times but `arXiv` 141 times). Both are read as words of the
     text: never in a code block, a link's target, a code span or an HTML tag, and never as a
     piece of an address, a file name or an identifier (`GitHub.com`,
     `pytorch-lightning`). Lower-case spellings (`github`, `pytorch`) are left
@@ -92,6 +94,8 @@ class NameCase(Rule):
             name = common[written]
             if counts[written] > SLIP_MAX or names[name] < RATIO * counts[written]:
                 continue
+            if text.count(name[0].lower() + name[1:]) > names[name]:
+                continue  # `Arxiv` where the file writes `arXiv` 141 times, `ArXiv` 5
             fix = self.replace(f"Write {name!r}", start, end, name, unsafe=True)
             yield self.report(
                 f"{written!r}: the file writes {name!r} {names[name]} times", start, end, fix
