@@ -48,17 +48,29 @@ def _label_lists(text: str, items: list[tuple[Entry, str]], want: str) -> set[tu
     items at least, each opening with a label in bold and a colon (`- **💡 Motivation**:
     How well-motivated ...`, `- 🏆 **Quality Focus**: ...`), a legend or a list of
     aims beside the entries: another kind of list."""
-    lists: dict[tuple[int, int], list[bool]] = defaultdict(list)
+    lists: dict[tuple[int, int], list[int]] = defaultdict(list)
     for entry, marker in items:
         if marker != want:
+            start, end = entry.content
             lists[(entry.list_id, entry.depth)].append(
-                _LABEL.match(text, entry.content[0], entry.content[1]) is not None
+                2
+                if _LABEL.match(text, start, end) is not None
+                else 1
+                if _CREDIT.match(text, start, end) is not None
+                else 0
             )
-    return {key for key, labels in lists.items() if len(labels) >= 2 and all(labels)}
+    return {
+        key
+        for key, labels in lists.items()
+        if (len(labels) >= 2 and min(labels) == 2) or (len(labels) >= 3 and min(labels) >= 1)
+    }
 
 
 # A label in bold and a colon opening an item, after an emoji or a mark at most.
 _LABEL = lazy_compile(r"(?:[^\w\s*_\[]{1,4}[ \t]*)?(\*\*|__)[^*_\n]{1,40}?(?:\1[ \t]*:|:\1)")
+# A plain label, a colon and a link: `* human five: [Title](url)`, a blog or a person
+# credited for a link (three such items at least make a list of credits).
+_CREDIT = lazy_compile(r"[^\[\]()\n:*_]{1,40}:[ \t]*\[")
 _TASK = lazy_compile(r"\[[ xX]\][ \t]")
 _THEMATIC_BREAK = lazy_compile(r"[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$")
 
@@ -102,7 +114,9 @@ class ListMarkerStyle(Rule):
     lists and challenges beside `* [MICCAI 2021] Title` papers are another kind
     of list. So does a list of labelled notes (2 items at least, each opening with
     a label in bold and a colon: `- **💡 Motivation**: How well-motivated ...`, a
-    legend or a list of the repository's aims above `*` entries). A GitHub task
+    legend or a list of the repository's aims above `*` entries), or a list of
+    credits (3 items at least, each a plain label, a colon and a link: `* human
+    five: [Title](url)`, the blogs that wrote about the list). A GitHub task
     list (`- [ ] Add ...`) is not compared.
     """
 
