@@ -71,8 +71,12 @@ _NEIGHBOUR_SHARE = 0.95
 _ARXIV_LINK = lazy_compile(r"https?://(?:www\.)?arxiv\.org/(?:abs|pdf)/", re.IGNORECASE)
 _AFTER_LINK_YEAR = lazy_compile(r"[ \t]*,[ \t]*(?P<year>(?:19|20)\d\d)(?![\d.\w])")
 _ARXIV_MIN = 10
-# A word and the implied year after the link, `, USENIX 2014`: what the entry names.
-_WORD_YEAR = lazy_compile(r"\b[A-Z][A-Za-z&-]{1,20}[ \t]*['’]?[ \t]*(?P<year>(?:19|20)\d\d)\b")
+# One or two words and the implied year, `, USENIX 2014` after the link or `USENIX
+# Securiy 2022.` before it: what the entry names.
+_WORD_YEAR = lazy_compile(
+    r"\b[A-Z][A-Za-z&-]{1,20}(?:[ \t]+[A-Z][A-Za-z&-]{1,20})?[ \t]*['’]?[ \t]*"
+    r"(?P<year>(?:19|20)\d\d)\b"
+)
 # A site's home page (``https://agibot-world.com/``): a dataset, tool or project.
 _SITE_ROOT = lazy_compile(r"\s*https?://[^/?#\s]+/?\s*\Z", re.IGNORECASE)
 
@@ -205,8 +209,9 @@ class MissingVenue(Rule):
     the registry's full name but publishers, kinds of meeting and acronyms) names
     it. An
     entry that writes an organisation and the year instead (`, USENIX 2014`
-    for an OSDI paper) is told what it names: "The link implies 'OSDI 2014'
-    but the entry names 'USENIX 2014'". A venue written with a BibTeX export's
+    for an OSDI paper, after the link or before it: `**Title**. USENIX
+    Securiy 2022. [[pdf](url)]`) is told what it names: "The link implies
+    'OSDI 2014' but the entry names 'USENIX 2014'". A venue written with a BibTeX export's
     braces (`23rd {USENIX} Security Symposium`) is named. An entry that names
     the venue with one letter wrong next to the year (`[[CVRP2020 Oral]](…)`)
     names a venue:
@@ -484,6 +489,9 @@ class MissingVenue(Rule):
                     at, content = edit
                     fix = self.replace(f"Add {rendered!r}", at, at, content, unsafe=True)
             said = _WORD_YEAR.search(document.text, entry.link.end, entry.content[1])
+            if said is None or int(said.group("year")) != year:
+                # `**Title**. USENIX 2022. [[pdf](url)]`: the words before the link
+                said = _WORD_YEAR.search(document.text, entry.content[0], entry.link.start)
             if said is not None and int(said.group("year")) == year:
                 # "USENIX 2014" for an OSDI paper: an organisation, no venue
                 message = f"The link implies {rendered!r} but the entry names {said.group()!r}"
