@@ -19,6 +19,7 @@ from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.common import file_habit
 from awesome_lint.rules.venue_common import (
+    LABEL_VENUES_MIN,
     SHARED,
     VENUE_OPTIONS,
     VenueTokens,
@@ -27,6 +28,8 @@ from awesome_lint.rules.venue_common import (
     file_spelling,
     file_style,
     implied_venues,
+    label_slot,
+    label_venues,
     registry_for,
 )
 from awesome_lint.venues.parse import Style
@@ -240,8 +243,12 @@ class MissingVenue(Rule):
     the item it is nested in (`- 2022` over its papers), `arXiv`, `Preprint`,
     `Unpublished`, a report or thesis, a bracketed prefix, a known venue alone (`TMLR`,
     `[[NeurIPS]]`) or a name after the last comma before the paper link
-    (`Title, Transportation Research Part C.`). A link to a site's home page is
-    a dataset's, tool's or project's, not a paper's: such entries do not count.
+    (`Title, Transportation Research Part C.`), or, in a list that labels its
+    links with venues (ten links or more whose whole label is a known venue), the
+    label of the link opening the entry when it reads as a venue the registry
+    lacks (`- 🤖 [[T-ASE](url)] Title`, `[[Autonomous Robots](url)]`). A link to a
+    site's home page is a dataset's, tool's or project's, not a paper's: such entries
+    do not count.
     Lists of tools, datasets or undated papers stay silent: their entries do not
     name venues as a habit. So does a list whose entries give years but no venue
     and link no host of papers (arxiv.org, dl.acm.org, ...) for half of them:
@@ -505,6 +512,7 @@ class MissingVenue(Rule):
         """Entries with a paper link that name neither a venue nor a year, in a list
         whose other paper entries (at least ``_NEIGHBOURS``) nearly all name one."""
         tokens = document_tokens(document, registry)
+        labelled: int | None = None  # links labelled with a known venue, when needed
 
         def unnamed(entry: Entry) -> bool | None:
             """None: no paper entry (no paper link, or a home page: a dataset's, tool's
@@ -520,6 +528,14 @@ class MissingVenue(Rule):
                 or names_venue_or_year(document, entry, registry, link)
             ):
                 return False
+            if label_slot(document, entry):
+                # `- 🤖 [[T-ASE](url)] Title` among `[[ICRA](url)]` entries: the label is
+                # the venue's slot, holding a venue the registry lacks
+                nonlocal labelled
+                if labelled is None:
+                    labelled = label_venues(document, registry)
+                if labelled >= LABEL_VENUES_MIN:
+                    return False
             return None if _SITE_ROOT.match(link.url_value) else True
 
         # Most entries have a venue token: the lists of the few without are looked at.

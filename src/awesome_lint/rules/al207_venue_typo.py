@@ -11,10 +11,12 @@ from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import (
+    LABEL_VENUES_MIN,
     SHARED,
     VENUE_OPTIONS,
     document_tokens,
     entry_tokens,
+    label_venues,
     regions,
     registry_for,
 )
@@ -224,14 +226,14 @@ class VenueTypo(Rule):
         spellings: Counter[tuple[str, str]] | None = None
         names_venues: bool | None = None
         tags: set[str] | None = None
-        label_venues: int | None = None
+        labelled: int | None = None
         for entry, start, end, name, year in rare:
             if not year and _whole_label(entry, start, end):
                 # `[[ODSI](url)] Quake: ...` among `[[SIGMOD](url)]`, `[[VLDB](url)]`: in
                 # a list whose link labels name venues, a label is the venue's slot
-                if label_venues is None:
-                    label_venues = _label_venues(document, registry)
-                year = label_venues >= LABEL_VENUES_MIN
+                if labelled is None:
+                    labelled = label_venues(document, registry)
+                year = labelled >= LABEL_VENUES_MIN
             if not year and _opening_tag(document, entry) == name:
                 if tags is None:
                     tags = _name_tags(document, registry)
@@ -319,26 +321,9 @@ _SPELT_OUT = lazy_compile(_KINDS + r"(?:[ \t]+(?:on|of|and|for|in|the|&|[A-Z][\w
 _SPELT_OUT_CHARS = 150
 
 
-# Links whose whole label is a known venue (`[[SIGMOD](url)]`) from which on a list
-# writes its venues as link labels: a label there is read as a venue with its year.
-LABEL_VENUES_MIN = 10
-
-
 def _whole_label(entry: Entry, start: int, end: int) -> bool:
     """Whether ``start``-``end`` is the whole text of one of the entry's links."""
     return any(link.text == (start, end) for link in (*entry.links, *entry.more_links))
-
-
-def _label_venues(document: Document, registry: VenueRegistry) -> int:
-    """How many links of the document have a known venue as their whole label."""
-    text = document.text
-    return sum(
-        1
-        for link in document.links
-        if not link.image
-        and link.text[1] - link.text[0] <= 20
-        and registry.lookup(text[link.text[0] : link.text[1]].strip()) is not None
-    )
 
 
 def _spelt_out(text: str, entry: Entry, start: int, end: int) -> bool:

@@ -260,3 +260,53 @@ __all__ = [
     "registry_for",
     "url_of",
 ]
+
+
+# Links whose whole label is a known venue (`[[SIGMOD](url)]`) from which on a list
+# writes its venues as link labels: such a label is the entry's venue slot.
+LABEL_VENUES_MIN = 10
+
+
+def label_venues(document: Document, registry: VenueRegistry) -> int:
+    """How many links of the document have a known venue as their whole label."""
+    text = document.text
+    return sum(
+        1
+        for link in document.links
+        if not link.image
+        and link.text[1] - link.text[0] <= 20
+        and registry.lookup(text[link.text[0] : link.text[1]].strip()) is not None
+    )
+
+
+# A label that may be a venue the registry lacks: `T-ASE`, `Autonomous Robots`,
+# `ICCV&CoRL Workshop`, `RA-L&IROS` (up to four capitalised words, no digits).
+_VENUE_LABEL = lazy_compile(r"[A-Z][A-Za-z.&/-]*(?:[ \t]*&?[ \t]*[A-Z][A-Za-z.&/-]*){0,3}")
+
+
+def label_slot(document: Document, entry: Entry) -> bool:
+    """Whether the entry opens with a link whose whole label may be a venue (after an
+    emoji or a bracket at most: `- 🤖 [[T-ASE](url)] Title`), the venue's slot in a list
+    that labels its links with venues (``label_venues``)."""
+    links = [link for link in entry.links if not link.image]
+    if not links:
+        return False
+    link = links[0]
+    text = document.text
+    if any(ch.isalnum() for ch in text[entry.content[0] : link.start]):
+        return False  # words before the link: not the entry's opening slot
+    start, end = link.text
+    return (
+        end - start <= 30
+        and _VENUE_LABEL.fullmatch(text, start, end) is not None
+        and text[start:end].casefold() not in _RESOURCE_LABELS
+    )
+
+
+# Labels of a paper's resources, no venue: `[[Code](url)] Title`.
+_RESOURCE_LABELS = frozenset(
+    {
+        *("paper", "pdf", "code", "github", "link", "project", "page", "website", "video"),
+        *("demo", "slides", "blog", "dataset", "data", "arxiv", "doi", "official"),
+    }
+)
