@@ -12,10 +12,11 @@ from awesome_lint.rules.common import entry_at, entry_text_spans, file_habit
 _SHARE = 0.95
 _MINIMUM = 20
 # A colon glued to the word after it (`Fast and Slow:Optimizing`): a capitalised word
-# of three letters after it, or a capital alone before a blank and a lower-case word
-# (`Compressor:A training-free`) (the pattern starts with the colon: one fast scan),
-# and a word of three letters, digits or hyphens before it (``_WORD_BEFORE``).
-_GLUED = lazy_compile(r":(?=[A-Z](?:[a-z]{2}|[ \t]+[a-z]))")
+# of three letters after it, or a capital alone before a blank and a word
+# (`Compressor:A training-free`, `SOAR:A Learned`, not `Sys:A B`) (the pattern starts
+# with the colon: one fast scan), and a word of three letters, digits or hyphens
+# before it (``_WORD_BEFORE``).
+_GLUED = lazy_compile(r":(?=[A-Z](?:[a-z]{2}|[ \t]+(?:[a-z]|[A-Z][a-z])))")
 _WORD_BEFORE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-")
 
 
@@ -30,7 +31,8 @@ class ColonSpacing(Rule):
     table cells are not read, nor are to-do items without a link (`- [x]
     Choose a format. **Decision:Text**`). In such a file it also finds a colon with no blank
     after it before a capitalised word, `Fast and Slow:Optimizing`, or before a
-    capital standing alone, `Compressor:A training-free method` (the word before
+    capital standing alone, `Compressor:A training-free method`, `SOAR:A
+    Learned Join Order Selector` (the word before
     it three characters or more: `re:Director` is a name).
 
     ## Why
