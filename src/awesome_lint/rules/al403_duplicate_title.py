@@ -50,6 +50,11 @@ class DuplicateTitle(Rule):
     (five words or more), and the later of two copies is reported: the same paper
     listed twice, even where both copies give the same resource link.
 
+    An entry with no link written twice in its section, title for title
+    (`* Db2une: Tuning Under Pressure via Deep Learning (VLDB 2024)` twice in a
+    list of link-less bullets; the venue in parentheses at its end does not
+    count, five words or more) is reported at the later copy.
+
     An entry with no link at all whose text, after a tag in brackets
     (`[SOSP'24] Enabling Parallelism Hot Switching ...`), is the title of a paper
     listed above it in its section is reported too: the paper listed again, its
@@ -141,6 +146,36 @@ class DuplicateTitle(Rule):
             yield from self._resource_copies(document, first, resources)
         if first:
             yield from self._copies_without_link(document, first)
+        yield from self._unlinked_twice(document)
+
+    def _unlinked_twice(self, document: Document) -> Iterator[Diagnostic]:
+        """An entry with no link written twice in its section, title for title (`*
+        Db2une: Tuning Under Pressure via Deep Learning (VLDB 2024)` twice in a list of
+        link-less bullets): the later copy is reported. The venue in parentheses at the
+        end does not count (`(ArXiv 2022)` and `(arxiv 2022)`); nested items count only
+        under one parent (a note repeated under two papers is each paper's)."""
+        text = document.text
+        seen: dict[tuple[int, int, str], Entry] = {}
+        for entry in document.entries():
+            if entry.links or entry.more_links or entry.children or entry.toc:
+                continue
+            start, end = entry.content
+            m = _TAG.match(text, start, end)
+            body = text[m.end() if m else start : end]
+            venue = _VENUE_END.search(body)
+            key = title_key(body[: venue.start()] if venue else body)
+            if len(key) < MIN_HEAD or key.count(" ") < MIN_HEAD_WORDS - 1:
+                continue
+            parent = id(entry.parent) if entry.depth else 0
+            other = seen.setdefault((id(entry.section), parent, key), entry)
+            if other is entry:
+                continue
+            yield self.report(
+                f"Title already listed on line {other.line + 1}",
+                start,
+                end,
+                related=(Related(other.content[0], other.content[1], "First copy"),),
+            )
 
     def _resource_copies(
         self,
@@ -242,6 +277,8 @@ def _rest_key(title: str) -> str | None:
 
 
 # A tag before an entry's title: `[SOSP'24] `, `(ICLR 2024) `.
+# What closes a link-less entry after its title: a venue and year in parentheses.
+_VENUE_END = lazy_compile(r"[ \t]*[(（][^()（）\n]{1,60}[)）][ \t.]*\Z")
 _TAG = lazy_compile(r"[ \t]*(?:\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\))[ \t]*")
 
 _REPOSITORY = lazy_compile(r"https://(?:github\.com|gitlab\.com|codeberg\.org)/[^/]+/[^/]+$")
