@@ -50,10 +50,10 @@ class DuplicateTitle(Rule):
     (five words or more), and the later of two copies is reported: the same paper
     listed twice, even where both copies give the same resource link.
 
-    An entry with no link written twice in its section, title for title
+    An entry with no link written twice in its section, word for word
     (`* Db2une: Tuning Under Pressure via Deep Learning (VLDB 2024)` twice in a
-    list of link-less bullets; the venue in parentheses at its end does not
-    count, five words or more) is reported at the later copy.
+    list of link-less bullets; case and punctuation folded; five words or more)
+    is reported at the later copy.
 
     An entry with no link at all whose text, after a tag in brackets
     (`[SOSP'24] Enabling Parallelism Hot Switching ...`), is the title of a paper
@@ -144,38 +144,7 @@ class DuplicateTitle(Rule):
         resources = resource_titles(document)
         if resources:
             yield from self._resource_copies(document, first, resources)
-        if first:
-            yield from self._copies_without_link(document, first)
-        yield from self._unlinked_twice(document)
-
-    def _unlinked_twice(self, document: Document) -> Iterator[Diagnostic]:
-        """An entry with no link written twice in its section, title for title (`*
-        Db2une: Tuning Under Pressure via Deep Learning (VLDB 2024)` twice in a list of
-        link-less bullets): the later copy is reported. The venue in parentheses at the
-        end does not count (`(ArXiv 2022)` and `(arxiv 2022)`); nested items count only
-        under one parent (a note repeated under two papers is each paper's)."""
-        text = document.text
-        seen: dict[tuple[int, int, str], Entry] = {}
-        for entry in document.entries():
-            if entry.links or entry.more_links or entry.children or entry.toc:
-                continue
-            start, end = entry.content
-            m = _TAG.match(text, start, end)
-            body = text[m.end() if m else start : end]
-            venue = _VENUE_END.search(body)
-            key = title_key(body[: venue.start()] if venue else body)
-            if len(key) < MIN_HEAD or key.count(" ") < MIN_HEAD_WORDS - 1:
-                continue
-            parent = id(entry.parent) if entry.depth else 0
-            other = seen.setdefault((id(entry.section), parent, key), entry)
-            if other is entry:
-                continue
-            yield self.report(
-                f"Title already listed on line {other.line + 1}",
-                start,
-                end,
-                related=(Related(other.content[0], other.content[1], "First copy"),),
-            )
+        yield from self._without_link(document, first)
 
     def _resource_copies(
         self,
@@ -216,12 +185,20 @@ class DuplicateTitle(Rule):
             related=(Related(other_link.url[0], other_link.url[1], "First copy"),),
         )
 
-    def _copies_without_link(
+    def _without_link(
         self, document: Document, first: dict[tuple[int, str], tuple[Entry, Link, str]]
     ) -> Iterator[Diagnostic]:
-        """An entry with no link at all whose text, after a bracketed tag (`[SOSP'24]`),
-        is the title of a paper of its section: the paper listed again, its link lost."""
+        """Entries with no link at all, in two ways:
+
+        - one whose text, after a bracketed tag (`[SOSP'24]`), is the title of a paper
+          of its section: the paper listed again, its link lost;
+        - one written twice in its section (`* Db2une: Tuning Under Pressure via Deep
+          Learning (VLDB 2024)` twice in a list of link-less bullets; case and
+          punctuation folded, `(ArXiv 2022)` and `（arxiv 2022）` alike): the later copy.
+          Nested items count only under one parent (a note repeated under two papers is
+          each paper's)."""
         text = document.text
+        seen: dict[tuple[int, str], Entry] = {}
         for entry in document.entries():
             if entry.links or entry.more_links or entry.children or entry.toc:
                 continue
@@ -230,16 +207,24 @@ class DuplicateTitle(Rule):
             key = title_key(text[m.end() if m else start : end])
             if len(key) < MIN_HEAD or key.count(" ") < MIN_HEAD_WORDS - 1:
                 continue
-            original = first.get((id(entry.section), key))
-            if original is None or original[0].line > entry.line:
+            original = first.get((id(entry.section), key)) if first else None
+            if original is not None and original[0].line < entry.line:
+                other, other_link, _ = original
+                yield self.report(
+                    f"Title already listed on line {other.line + 1}; this copy has no link",
+                    start,
+                    end,
+                    related=(Related(other_link.url[0], other_link.url[1], "First copy"),),
+                )
                 continue
-            other, other_link, _ = original
-            yield self.report(
-                f"Title already listed on line {other.line + 1}; this copy has no link",
-                start,
-                end,
-                related=(Related(other_link.url[0], other_link.url[1], "First copy"),),
-            )
+            twin = seen.setdefault((id(entry.parent if entry.depth else entry.section), key), entry)
+            if twin is not entry:
+                yield self.report(
+                    f"Title already listed on line {twin.line + 1}",
+                    start,
+                    end,
+                    related=(Related(twin.content[0], twin.content[1], "First copy"),),
+                )
 
 
 def _copies(original: Entry, entry: Entry) -> bool:
@@ -277,8 +262,6 @@ def _rest_key(title: str) -> str | None:
 
 
 # A tag before an entry's title: `[SOSP'24] `, `(ICLR 2024) `.
-# What closes a link-less entry after its title: a venue and year in parentheses.
-_VENUE_END = lazy_compile(r"[ \t]*[(（][^()（）\n]{1,60}[)）][ \t.]*\Z")
 _TAG = lazy_compile(r"[ \t]*(?:\[[^\]\n]{1,40}\]|\([^)\n]{1,40}\))[ \t]*")
 
 _REPOSITORY = lazy_compile(r"https://(?:github\.com|gitlab\.com|codeberg\.org)/[^/]+/[^/]+$")
