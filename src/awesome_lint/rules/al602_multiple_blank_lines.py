@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -9,6 +10,7 @@ from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.common import dominant
+from awesome_lint.source import Line
 
 
 class MultipleBlankLines(Rule):
@@ -20,9 +22,15 @@ class MultipleBlankLines(Rule):
     is allowed: the number of blank lines written before most of its headings (5
     or more), or before every heading of one level (2 or more: `# Part` after
     two blank lines where `## Chapter` comes after one), or before three in four
-    of them (4 at least). A thematic break right over a heading (`---` over
-    `### Part`) opens the heading's section: the blank lines before it count as
-    the heading's. A year bucket written as a top-level item over its papers
+    of them (4 at least). So is a layout of several blank lines between content
+    and the next heading: 3 such gaps at least, twice as many as the gaps of one
+    blank line (in the file, or before the headings of one level: `## Section`
+    after three blank lines 6 times, after one twice). Runs up to the most common
+    of those lengths are allowed there; a longer one is still reported. A thematic
+    break right over a heading (`---` over `### Part`) opens the heading's
+    section, and so does an HTML anchor alone on its line (`<a name="books" />`
+    over `## Books`, with a blank line between them or none): the blank lines
+    before it count as the heading's. A year bucket written as a top-level item over its papers
     (`- 2023` over nested items) counts as a heading of a level of its own: two
     blank lines before every one of them are the file's habit.
 
@@ -73,6 +81,18 @@ class MultipleBlankLines(Rule):
                 and _RULE.fullmatch(text, lines[above].start, lines[above].end)
             ):
                 level_of.setdefault(above, heading.level)
+            elif above > 0 and _anchor(text, lines[above]):
+                # `<a name="books" />` over `## Books`: the anchor is the heading's, the
+                # blank lines before it are the ones before the heading
+                level_of.setdefault(above, heading.level)
+            elif (
+                above > 1
+                and not text[lines[above].start : lines[above].end].strip(" \t")
+                and _anchor(text, lines[above - 1])
+            ):
+                # ... a blank line between them: the one blank line is the anchor's
+                # (not a heading's with one blank line before it)
+                level_of.setdefault(above - 1, level_of.pop(heading.line))
         # A year bucket written as an item over its papers (`- 2023` over nested
         # items) stands as a heading does: a level of its own
         labels = 0
@@ -86,8 +106,15 @@ class MultipleBlankLines(Rule):
             run_end - start + 1 for start, run_end in runs if run_end + 1 in level_of
         ]
         allowed_before_heading = dominant(before_headings, share=0.5, minimum=5) or 1
-        # ... and after them, the same way (`## CCS2016`, two blank lines, the entries)
         heading_ends = {heading.end_line for heading in document.headings}
+        # ... or up to a number the file repeats before its headings (see _layout)
+        gaps = [  # (the runs between content and a heading: not those after a heading)
+            (level_of[run_end + 1], run_end - start + 1)
+            for start, run_end in runs
+            if run_end + 1 in level_of and start - 1 not in heading_ends
+        ]
+        allowed_before_heading = max(allowed_before_heading, _layout([n for _, n in gaps]))
+        # ... and after them, the same way (`## CCS2016`, two blank lines, the entries)
         after_headings = [
             run_end - start + 1 for start, run_end in runs if start - 1 in heading_ends
         ]
@@ -111,6 +138,9 @@ class MultipleBlankLines(Rule):
             habit = dominant(blanks, share=0.75, minimum=4)
             if habit is not None and blanks.count(habit) >= 0.75 * counts[level]:
                 level_allowed[level] = habit
+                continue
+            # ... or a layout the file repeats before the headings of the level
+            level_allowed[level] = _layout([n for at, n in gaps if at == level])
         for index, run_end in runs:
             level = level_of.get(run_end + 1)
             limit = 1
@@ -175,7 +205,35 @@ class MultipleBlankLines(Rule):
 _RULE = lazy_compile(r"[ ]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 
 
+# An HTML anchor alone on its line: `<a name="books" />`, `<a id="x"></a>`.
+_ANCHOR = lazy_compile(
+    r"[ ]{0,3}<a[ \t]+(?:name|id)[ \t]*=[^<>]*>(?:[ \t]*</a>)?[ \t]*", re.IGNORECASE
+)
+
+
+def _anchor(text: str, line: Line) -> bool:
+    """Whether the line holds an HTML anchor and nothing else."""
+    return (
+        text.find("<", line.start, line.start + 4) >= 0
+        and _ANCHOR.fullmatch(text, line.start, line.end) is not None
+    )
+
+
 _BUCKET_LEVEL = 7  # (headings have levels 1 to 6)
+LAYOUT_MIN = 3  # gaps before headings with more than one blank line: perhaps a layout
+
+
+def _layout(gaps: list[int]) -> int:
+    """The number of blank lines the file writes as its layout before headings, given
+    the runs between content and a heading (of a level, or of the file), or 1. A layout
+    is LAYOUT_MIN gaps or more of several blank lines, twice as many as the gaps of one
+    at least (`## Section` after three blank lines 6 times, after one twice); runs up
+    to the most common length of them are allowed (the longest of equals)."""
+    several = [n for n in gaps if n > 1]
+    if len(several) < LAYOUT_MIN or len(several) <= 2 * (len(gaps) - len(several)):
+        return 1
+    counts = Counter(several)
+    return max(counts, key=lambda n: (counts[n], n))
 
 
 def _doctoc_lines(document: Document) -> set[int]:
