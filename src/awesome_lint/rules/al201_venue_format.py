@@ -27,6 +27,9 @@ from awesome_lint.venues.registry import VenueMatch, VenueRegistry
 # one corpus list, "arXiv" never).
 CONVENTION_MIN_COUNT = 5
 CONVENTION_MIN_SHARE = 0.8
+# ... and acronyms written without the registry's hyphens, case kept (`TRO` for
+# `T-RO`), when the file writes them so this often in all and none with hyphens.
+UNHYPHENATED_MIN = 3
 
 # The year of a dated venue (`arxiv 2024.10`) is written in the file's number of
 # digits when it writes that many at least this often (and STYLE_MIN_SHARE of them).
@@ -125,7 +128,11 @@ class VenueFormat(Rule):
     `RAL`) and a known name written alone, without a year, as the last
     comma-separated part of an entry's text before its links or after its
     leading link (`Title, RAL. [[paper](url)]`, `[Title](url), RAL.`); such bare
-    names are only counted, never reported.
+    names are only counted, never reported. Acronyms written without the
+    registry's hyphens, their case kept (`TRO` for `T-RO`, `TITS` for `T-ITS`:
+    IEEE's journals are written both ways), are the file's spellings when it
+    writes them so 3 times at least in all and writes no such acronym with its
+    hyphen (`RA-L` beside `TRO` and `TIV`: those two are reported).
 
     ## Options
 
@@ -559,6 +566,14 @@ def _file_spellings(tokens: VenueTokens, registry: VenueRegistry) -> dict[str, s
     for preferred, (count, name) in best.items():
         if count >= CONVENTION_MIN_COUNT and count >= CONVENTION_MIN_SHARE * uses[preferred]:
             own[preferred] = name
+    # `TRO` for the registry's `T-RO` (3 of 3), `RAL` and `TITS`: a file that writes its
+    # acronyms without their hyphens, and none with them, spells each of them so
+    bare = [(p, name, n) for (p, name), n in pairs.items() if _unhyphenated(p, name)]
+    if sum(n for _, _, n in bare) >= UNHYPHENATED_MIN and not any(
+        _unhyphenated(p, p.replace("-", "")) for p, name in pairs if name == p
+    ):
+        for preferred, name, _ in bare:
+            own.setdefault(preferred, name)
     # A file that writes its venues in lower case by habit (`nips2021`, `iclr2022`,
     # `cikm2022`: each name once or twice, all of them lower case) keeps each name it
     # writes so in lower case, however few its own uses.
@@ -569,6 +584,12 @@ def _file_spellings(tokens: VenueTokens, registry: VenueRegistry) -> dict[str, s
             if _lowered(preferred, name):
                 own.setdefault(preferred, name)
     return own
+
+
+def _unhyphenated(preferred: str, name: str) -> bool:
+    """Whether ``name`` is the registry's ``preferred`` acronym without its hyphens,
+    case kept (``TRO`` for ``T-RO``, ``RAL`` for ``RA-L``)."""
+    return name != preferred and name == preferred.replace("-", "") and name.isalnum()
 
 
 def _lowered(preferred: str, name: str) -> bool:
