@@ -67,6 +67,11 @@ AUX_HOSTS: frozenset[str] = frozenset(
 
 _WORDS = lazy_compile(r"[^\W_]+")
 _YEAR = lazy_compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)")
+# A venue's name spelt out (never a paper's title), and its acronym closing it.
+_VENUE_NAME = lazy_compile(
+    r"\b(?:(?:Conference|Symposium|Workshop) on|Proceedings of the|Transactions on)\b"
+)
+_ACRONYM_END = lazy_compile(r"\([A-Z][A-Za-z&-]*[A-Z]\)\s*$")
 _MONTH_DATE = lazy_compile(
     r"(?i)^(?:arxiv\s*(?:on\s+)?)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
     r"\.?\s+(?:19|20)\d\d$"
@@ -126,6 +131,11 @@ def label_role(label: str, *, leading: bool = False) -> LinkRole | None:
         return "venue"
     if len(words) <= 4 and _YEAR.search(text) and len(text) <= 32:
         return "venue"  # CVPR2019, ICCV 2019 Oral, TPAMI2020, arXiv 2023
+    if _VENUE_NAME.search(label) and (_YEAR.search(text) or _ACRONYM_END.search(label)):
+        # "[2016 IEEE International Conference on Bioinformatics and Biomedicine
+        # (BIBM)](doi)", "[Pacific Symposium on Biocomputing 2017](doi)" after the title
+        # and authors: a venue's name spelt out, with its year or its acronym
+        return "venue"
     return None
 
 

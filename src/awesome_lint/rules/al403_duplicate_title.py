@@ -38,7 +38,10 @@ class DuplicateTitle(Rule):
     Large Language Model Training ...`) is the same paper too (the rest must
     have five words or more; two titles with different names before one rest,
     `FlashAttention: ...` and `FlashMask: ...`, are two papers). Very short
-    titles are ignored, and so is a nested item that repeats its parent's title
+    titles are ignored, and so is a link after the title whose label is a
+    venue's name spelt out, with its year or acronym (`| *Authors* | [2016 IEEE
+    International Conference on Bioinformatics and Biomedicine (BIBM)](doi)`:
+    a venue, shared by many papers), and so is a nested item that repeats its parent's title
     to give another link, or a nested item whose title another parent's nested
     item bears too (`[Sublime text package](…)` under two editor tools: each
     parent's label for its own link). A title of one or two words (`Deep Learning`: a review
