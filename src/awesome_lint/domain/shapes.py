@@ -175,6 +175,14 @@ def _shape_by_links(
             return "text-link"
         if links and not text[start : links[0].start].strip("*_"):
             return "link"  # `**[doobie](url)** - ...`: a link set in bold to stand out
+        if (
+            links
+            and _BOLD_LABEL.fullmatch(text, start, links[0].start)
+            and _names(text, roles, links[0])
+        ):
+            # `**FGSM :** [Explaining and harnessing adversarial examples](url)`: the
+            # method's name in bold labels a title link, as `Gemini: [Title](url)` does
+            return "link"
         if links and _bold_tag(text, start, links[0].start):
             return "link"  # `**[SoftAC]** <[Title](url)>`: a topic tag set in bold
         inner = start
@@ -349,6 +357,8 @@ _NAME_TAG = lazy_compile(
 )
 
 
+# A name in bold and a colon before a link: `**FGSM :** `, `**C&W**: `.
+_BOLD_LABEL = lazy_compile(r"(\*\*|__)[^*_\[\]()<>\n]{1,48}?(?::[ \t]*\1|\1[ \t]*:)[ \t]*")
 # An emoji's short code, as GitHub writes them (`:open_file_folder:`, `:+1:`).
 SHORTCODE = lazy_compile(r":[a-z0-9_+-]+:")
 # A maker's name, possessive, before a link: one or two capitalised words and `'s`.

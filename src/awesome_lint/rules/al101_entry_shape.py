@@ -47,7 +47,9 @@ class EntryShape(Rule):
     and a model's or maker's name before a title link, up to three words and a
     colon or one capitalised word (`Gemini: [Generalizable Embeddings from
     Gemini](url)`, `NovaSearch [Jasper and Stella: ...](url)`; the link's text a
-    title of three words or more, not `[web]`), or possessive before any link
+    title of three words or more, not `[web]`), a name in bold with a colon
+    (`**FGSM :** [Explaining and harnessing adversarial examples](url)`, the
+    same test on the link's text), or possessive before any link
     (`Sascha Willems's [samples](url) and [...](url)`). A struck-out entry
     (`~~[Speaker] [Title](url)~~ Unable to connect`: a dead link the list keeps)
     has the shape of what the marks hold.
