@@ -219,9 +219,24 @@ def buckets(document: Document) -> Buckets:
     cached: Buckets | None = document.cache.get("buckets")
     if cached is None:
         found = _heading_buckets(document) + _details_buckets(document) + _bold_buckets(document)
-        cached = Buckets(found, len(document.source.lines))
+        cached = Buckets(_inclusive_before(found), len(document.source.lines))
         document.cache["buckets"] = cached
     return cached
+
+
+def _inclusive_before(found: list[Bucket]) -> list[Bucket]:
+    """The buckets, with a "before Y" bucket taken to hold Y too when no bucket holds
+    Y and one holds Y + 1: `## Year 2020` then `## Year before-2019`, 2019's papers
+    under the second (the series would skip 2019 otherwise)."""
+    exact = {b.first for b in found if b.first is not None and b.first == b.last}
+    out = []
+    for b in found:
+        if b.first is None and b.last is not None and b.last + 1 not in exact:
+            year = b.last + 1
+            if year + 1 in exact and not any(o.contains(year) for o in found):
+                b = Bucket(b.kind, b.label, b.span, b.start_line, b.end_line, None, year, True)
+        out.append(b)
+    return out
 
 
 def _heading_buckets(document: Document) -> list[Bucket]:

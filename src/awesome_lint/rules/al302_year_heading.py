@@ -31,7 +31,9 @@ class YearHeading(Rule):
     (`<details><summary>2024</summary>` … `</details>`, often repeated under each
     topic), or a line that is only a bold year (`**2026**`) for the list right after
     it; `Before 2020`, `2019 and earlier`, `Since 2023` and `2019-2021` are buckets of
-    several years. Any other heading or summary (`NeurIPS 2025`,
+    several years. A `before Y` bucket holds Y too when no bucket holds Y and one
+    holds Y + 1 (`## Year 2020`, then `## Year before-2019` over 2019's papers:
+    the series would skip 2019 otherwise). Any other heading or summary (`NeurIPS 2025`,
     `Conference Collections`) is no year bucket.
 
     An entry's years are those it states outside its subtitle: venue tokens
