@@ -136,7 +136,8 @@ class ListMarkerStyle(Rule):
         for entry in entries:
             if entry.ordered or entry.marker[0] == entry.marker[1]:
                 continue
-            if _TASK.match(text, entry.content[0]):
+            content = entry.content[0]
+            if text.startswith("]", content + 2) and _TASK.match(text, content):
                 continue  # `- [ ] Add a list of organs`: a task list, GitHub's own markers
             key = (toc_votes[entry.list_id] > 0, entry.depth)
             span = _marker(text, entry)
