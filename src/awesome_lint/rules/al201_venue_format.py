@@ -570,7 +570,7 @@ def _file_spellings(tokens: VenueTokens, registry: VenueRegistry) -> dict[str, s
     # acronyms without their hyphens, and none with them, spells each of them so
     bare = [(p, name, n) for (p, name), n in pairs.items() if _unhyphenated(p, name)]
     if sum(n for _, _, n in bare) >= UNHYPHENATED_MIN and not any(
-        _unhyphenated(p, p.replace("-", "")) for p, name in pairs if name == p
+        name == p and "-" in p and p.replace("-", "").isalnum() for p, name in pairs
     ):
         for preferred, name, _ in bare:
             own.setdefault(preferred, name)

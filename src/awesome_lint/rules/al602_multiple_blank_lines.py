@@ -23,8 +23,8 @@ class MultipleBlankLines(Rule):
     or more), or before every heading of one level (2 or more: `# Part` after
     two blank lines where `## Chapter` comes after one), or before three in four
     of them (4 at least). So is a layout of several blank lines between content
-    and the next heading: 3 such gaps at least, twice as many as the gaps of one
-    blank line (in the file, or before the headings of one level: `## Section`
+    and the next heading: 3 such gaps at least, more than twice as many as the
+    gaps of one blank line (in the file, or before the headings of one level: `## Section`
     after three blank lines 6 times, after one twice). Runs up to the most common
     of those lengths are allowed there; a longer one is still reported. A thematic
     break right over a heading (`---` over `### Part`) opens the heading's
@@ -226,9 +226,9 @@ LAYOUT_MIN = 3  # gaps before headings with more than one blank line: perhaps a 
 def _layout(gaps: list[int]) -> int:
     """The number of blank lines the file writes as its layout before headings, given
     the runs between content and a heading (of a level, or of the file), or 1. A layout
-    is LAYOUT_MIN gaps or more of several blank lines, twice as many as the gaps of one
-    at least (`## Section` after three blank lines 6 times, after one twice); runs up
-    to the most common length of them are allowed (the longest of equals)."""
+    is LAYOUT_MIN gaps or more of several blank lines, more than twice as many as the
+    gaps of one (`## Section` after three blank lines 6 times, after one twice); runs
+    up to the most common length of them are allowed (the longest of equals)."""
     several = [n for n in gaps if n > 1]
     if len(several) < LAYOUT_MIN or len(several) <= 2 * (len(gaps) - len(several)):
         return 1
