@@ -16,9 +16,11 @@ from awesome_lint.venues.registry import default_registry
 _SHARE = 0.8
 _MINIMUM = 5
 # "arXiv preprint arXiv:2207.05844" (the form reference managers export) or
-# "arXiv:2201.02941": an arXiv id cited in an entry's text.
+# "arXiv:2201.02941": an arXiv id cited in an entry's text. "arXiv preprint" may follow
+# a word's end with no blank between ("Ghahramani.arXiv preprint arXiv:..."): still the
+# citation's own, not missing.
 _CITATION = lazy_compile(
-    r"(?<![\w/.=-])(?P<preprint>arXiv[ \t]+preprint[ \t]+)?"
+    r"(?:(?<!\w)(?P<preprint>arXiv[ \t]+preprint[ \t]+)|(?<![\w/.=-]))"
     r"arXiv:(?P<id>\d{4}\.\d{4,5}(?:v\d+)?)(?!\d)"
 )
 _PREPRINT = "arXiv preprint "
@@ -35,7 +37,9 @@ class ArxivCitation(Rule):
     not text; only entries (list items, paragraph entries) are read. An id
     after a venue and its year (`Title. *NeurIPS 2023*. arXiv:2307.01850.`)
     points at the preprint of a published paper: it is not arXiv as the venue,
-    and is neither counted nor reported.
+    and is neither counted nor reported. `arXiv preprint` glued to the word
+    before it (`Ghahramani.arXiv preprint arXiv:1707.02476`) is still the
+    citation's own: not missing.
 
     ## Why
 
