@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.domain.shapes import SHORTCODE
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Rule
@@ -33,7 +34,8 @@ class ColonSpacing(Rule):
     after it before a capitalised word, `Fast and Slow:Optimizing`, or before a
     capital standing alone, `Compressor:A training-free method`, `SOAR:A
     Learned Join Order Selector` (the word before
-    it three characters or more: `re:Director` is a name).
+    it three characters or more: `re:Director` is a name; the colon closing an
+    emoji's short code, `:octocat:Code`, is the emoji's).
 
     ## Why
 
@@ -83,6 +85,7 @@ class ColonSpacing(Rule):
             and entry.kind != "row"
             and any(a <= at - 2 and at + 1 < b for a, b in entry_text_spans(text, entry))
             and not _task(text, entry)
+            and not _shortcode_end(text, at)
         ]
         if not glued or not file_habit(kept, len(glued), share=_SHARE, minimum=_MINIMUM):
             return
@@ -131,6 +134,16 @@ def _task(text: str, entry: Entry) -> bool:
 
 
 _TASK_MARKS = frozenset({"[ ] ", "[x] ", "[X] "})
+
+
+def _shortcode_end(text: str, at: int) -> bool:
+    """Whether the colon at ``at`` closes an emoji's short code, `:octocat:Code`."""
+    start = _word(text, at, -1)
+    return (
+        start > 0
+        and text[start - 1] == ":"
+        and SHORTCODE.fullmatch(text, start - 1, at + 1) is not None
+    )
 
 
 def _word(text: str, pos: int, step: int) -> int:
