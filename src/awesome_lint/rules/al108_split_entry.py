@@ -23,6 +23,8 @@ _RUNS_ON = lazy_compile(r"[a-z]|[.,;:)\]*_]|\[\[")
 _IMAGE_LINE = lazy_compile(
     r"[ \t]*(?:!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>)[ \t]*\Z", re.IGNORECASE
 )
+# A line of line breaks only (`</br></br>`): space under the item, no words of it.
+_BREAKS_LINE = lazy_compile(r"[ \t]*(?:</?br[ \t]*/?>[ \t]*)+\Z", re.IGNORECASE)
 # A group of entries is "one line each" when at least this many entries are one line
 # and at most one in ten (at least one) are not.
 MIN_SINGLE = 4
@@ -73,6 +75,8 @@ class SplitEntry(Rule):
       item), which heading-hash-space (AL610) reports;
     - a line that is one image and nothing else (`![](background.png)` under
       `- 三维深度学习子任务简介`): a figure placed under the item;
+    - a line of line breaks only (`</br></br>` under an item): the file's spacer
+      under a block, no words of the entry;
     - a hard line break: two spaces or a backslash at the end of the line, or
       an HTML `<br>`;
     - a break inside a code span, and code blocks, tables and HTML blocks.
@@ -186,6 +190,8 @@ class SplitEntry(Rule):
             lazy = entry.kind == "paragraph" or after - following.start < column
             if _IMAGE_LINE.match(text[following.start : following.end]):
                 return None  # a figure placed under the item
+            if _BREAKS_LINE.match(text[following.start : following.end]):
+                return None  # `</br></br>`: the file's spacer under a block
             if glued_heading(text, following.start, following.end) is not None:
                 return None  # "####2018": a heading without its blank (heading-hash-space)
             if not (lazy or in_label):
