@@ -26,6 +26,9 @@ class EmptySection(Rule):
     is a part title whose sections follow at its own level, not an empty section.
     So is a heading with an anchor of its own that a link of the file jumps to
     (`## <span id="jumpawesome">Awesome Papers</span>` and `[…](#jumpawesome)`).
+    A heading that opens the file right over its title (`## FedML - The Most
+    Popular Federated Learning Library https://fedml.ai` over `# Awesome-Federated-
+    Learning`) is a banner, not a section.
 
     ## Why
 
@@ -101,6 +104,8 @@ class EmptySection(Rule):
                     continue  # the contents nest the next headings under it: a part title
                 if _jump_target(document, heading):
                     continue  # `## <span id="part">Papers</span>`, linked: a part title
+                if index == 0 and nxt is not None and nxt.level == 1 < heading.level:
+                    continue  # `## FedML - ... https://fedml.ai` over `# Awesome-...`: a banner
                 if _CITATION.search(heading.title) is not None and _citations(document, heading):
                     continue  # `#### Title (A Author, B Author, 2016)`: a paper as a heading
                 _start, end = heading.text
