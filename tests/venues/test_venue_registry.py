@@ -95,7 +95,7 @@ def test_data_header_credits_sources() -> None:
 
 def test_shipped_registry_size_and_kinds() -> None:
     reg = default_registry()
-    assert len(reg) == 280  # the CSV's 223 and build_venues.py's 57 extra rows
+    assert len(reg) == 282  # the CSV's 223 and build_venues.py's 59 extra rows
     assert reg.get("OSDI") is not None
     for name, canonical in (
         ("RAL", "RA-L"),
@@ -104,6 +104,8 @@ def test_shipped_registry_size_and_kinds() -> None:
         ("IEEE ACCESS", "IEEE Access"),
         ("IEEE TMI", "TMI"),
         ("TRO", "T-RO"),
+        ("Biorxiv", "bioRxiv"),
+        ("medRxiv", "medRxiv"),
     ):
         match = reg.lookup(name)
         assert match is not None and match.venue.canonical == canonical

@@ -61,4 +61,4 @@ def test_venues_command_searches() -> None:
 def test_venues_command_lists_all() -> None:
     code, output = run(["venues"])
     assert code == 0
-    assert len(output.splitlines()) == 280
+    assert len(output.splitlines()) == 282

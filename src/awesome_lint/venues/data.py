@@ -298,4 +298,6 @@ VENUES: tuple[
     ('FMCAD', 'Formal Methods in Computer-Aided Design', 'conference', (), (), (), '', 'public web pages (dblp: /conf/fmcad)'),
     ('CACM', 'Communications of the ACM', 'journal', (), (), (), '', 'public web pages (dblp: /journals/cacm)'),
     ('Onward!', 'ACM SIGPLAN International Symposium on New Ideas, New Paradigms, and Reflections on Programming and Software', 'conference', (), (), (), '', 'public web pages (dblp: /conf/oopsla (Onward!))'),
+    ('bioRxiv', 'bioRxiv, the preprint server for biology', 'preprint', (), (), (), 'not peer reviewed', 'public web pages (biorxiv.org/about-biorxiv)'),
+    ('medRxiv', 'medRxiv, the preprint server for health sciences', 'preprint', (), (), (), 'not peer reviewed', 'public web pages (medrxiv.org/content/about-medrxiv)'),
 )
