@@ -28,7 +28,8 @@ class EmptySection(Rule):
     (`## <span id="jumpawesome">Awesome Papers</span>` and `[…](#jumpawesome)`).
     A heading that opens the file right over its title (`## FedML - The Most
     Popular Federated Learning Library https://fedml.ai` over `# Awesome-Federated-
-    Learning`) is a banner, not a section.
+    Learning`) is a banner, not a section. Headings with no text (`###` alone) are
+    reported, unless the file writes 3 or more: then they are its spacers.
 
     ## Why
 
@@ -74,6 +75,8 @@ class EmptySection(Rule):
         headings = document.headings
         last = len(source.lines)
         groups: set[str] | None = None
+        # `###` alone, again and again: the file's spacer, no section (SPACER_MIN of them)
+        spacers = sum(1 for heading in headings if not heading.title.strip()) >= SPACER_MIN
         for index, heading in enumerate(headings):
             nxt = headings[index + 1] if index + 1 < len(headings) else None
             if nxt is not None and (nxt.level > heading.level or item_heading(document, nxt)):
@@ -113,6 +116,8 @@ class EmptySection(Rule):
                 what = " (its table has no rows)" if empty_table else ""
                 message = f"Section {heading.title!r} is empty{what}"
                 if not heading.title.strip():
+                    if spacers:
+                        continue
                     # `######` alone names no section: a stray heading
                     message = f"Heading with no text, and nothing under it{what}"
                 yield self.report(
@@ -120,6 +125,9 @@ class EmptySection(Rule):
                     line.start,
                     max(end, line.start + 1),
                 )
+
+
+SPACER_MIN = 3  # headings with no text in a file that spaces its parts with them
 
 
 # An anchor written into a heading by hand: `<span id="x">`, `<a name="x">`.
