@@ -351,9 +351,9 @@ def section_shape(document: Document, section: Section) -> SectionShape:
 
 
 # A name that tags a title link: up to three words and a colon (`Gemini key
-# technologies: `), or one word alone (`NovaSearch `).
+# technologies: `), or one word alone (`NovaSearch `), maybe with a comma (`CoAtt, `).
 _NAME_TAG = lazy_compile(
-    r"[A-Za-z][\w.+-]*(?:[ \t]+[\w.+-]+){0,2}[ \t]*:[ \t]+|[A-Z][\w.+-]*[ \t]+"
+    r"[A-Za-z][\w.+-]*(?:[ \t]+[\w.+-]+){0,2}[ \t]*:[ \t]+|[A-Z][\w.+-]*,?[ \t]+"
 )
 
 
