@@ -27,10 +27,10 @@ class MultipleBlankLines(Rule):
     gaps of one blank line (in the file, or before the headings of one level: `## Section`
     after three blank lines 6 times, after one twice). Runs up to the most common
     of those lengths are allowed there; a longer one is still reported. A thematic
-    break right over a heading (`---` over `### Part`) opens the heading's
-    section, and so does an HTML anchor alone on its line (`<a name="books" />`
-    over `## Books`, with a blank line between them or none): the blank lines
-    before it count as the heading's. A year bucket written as a top-level item over its papers
+    break over a heading (`---` over `### Part`) opens the heading's section,
+    and so does an HTML anchor alone on its line (`<a name="books" />` over
+    `## Books`), with a blank line between them or none: the blank lines before
+    it count as the heading's. A year bucket written as a top-level item over its papers
     (`- 2023` over nested items) counts as a heading of a level of its own: two
     blank lines before every one of them are the file's habit.
 
@@ -72,25 +72,18 @@ class MultipleBlankLines(Rule):
         level_of = {heading.line: heading.level for heading in document.headings}
         text = document.text
         for heading in document.headings:
-            # "---" right over "### Function": the rule opens the heading's section, the
-            # blank lines before it are the ones before the heading
+            # "---" right over "### Function" opens the heading's section, and so does
+            # `<a name="books" />` over `## Books`: the blank lines before that line are
+            # the ones before the heading
             above = heading.line - 1
-            if (
-                above > 0
-                and text[lines[above].start : lines[above].start + 1] in ("-", "*", "_", " ")
-                and _RULE.fullmatch(text, lines[above].start, lines[above].end)
-            ):
-                level_of.setdefault(above, heading.level)
-            elif above > 0 and _anchor(text, lines[above]):
-                # `<a name="books" />` over `## Books`: the anchor is the heading's, the
-                # blank lines before it are the ones before the heading
+            if above > 0 and _opener(text, lines[above]):
                 level_of.setdefault(above, heading.level)
             elif (
                 above > 1
                 and not text[lines[above].start : lines[above].end].strip(" \t")
-                and _anchor(text, lines[above - 1])
+                and _opener(text, lines[above - 1])
             ):
-                # ... a blank line between them: the one blank line is the anchor's
+                # ... a blank line between them: the one blank line is the opener's
                 # (not a heading's with one blank line before it)
                 level_of.setdefault(above - 1, level_of.pop(heading.line))
         # A year bucket written as an item over its papers (`- 2023` over nested
@@ -211,8 +204,12 @@ _ANCHOR = lazy_compile(
 )
 
 
-def _anchor(text: str, line: Line) -> bool:
-    """Whether the line holds an HTML anchor and nothing else."""
+def _opener(text: str, line: Line) -> bool:
+    """Whether the line opens the section of a heading below it: a thematic break
+    (`---`) or an HTML anchor alone on its line (`<a name="books" />`)."""
+    first = text[line.start : line.start + 1]
+    if first in ("-", "*", "_", " ") and _RULE.fullmatch(text, line.start, line.end):
+        return True
     return (
         text.find("<", line.start, line.start + 4) >= 0
         and _ANCHOR.fullmatch(text, line.start, line.end) is not None
