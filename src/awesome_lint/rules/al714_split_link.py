@@ -57,6 +57,10 @@ _BARE_HABIT_SHARE = 0.9
 _BARE_HABIT_MIN = 10
 
 
+# A link text in brackets (no bracket inside) that ends where a blank starts.
+_LINK_TEXT_BEFORE = lazy_compile(r"(?<![\]\\!])\[[^\[\]\n]+\]\Z")
+
+
 class SplitLink(Rule):
     """
     ## What it does
@@ -80,6 +84,11 @@ class SplitLink(Rule):
       single brackets after a quoted title or a sentence's end, `'Global
       Relational Models of Source Code' [https://openreview.net/...]`, is a
       citation that GitHub links by itself.
+
+    It also finds a link text and its reference label split by a blank,
+    `[2048-cli] [216]` where `[216]: https://...` is defined: CommonMark joins
+    them only when written together (`[2048-cli][216]`), so the page shows the
+    text in brackets and a link named `216`.
 
     Code spans, code blocks, HTML and text inside other links are not read; a
     footnote (`[^1]`), a task box (`[x]`) or a citation number (`[1]`) before a
@@ -108,7 +117,10 @@ class SplitLink(Rule):
     Safe for the blank: it is removed (and replaced by the missing `]` of a
     label opened by `[[` and closed by one `]`, `[[Pytorch] (url)`, in a file
     that writes `[[label]](url)` by habit). Safe for a reversed link: the
-    brackets and parentheses swap places (`[Stanford](https://...)`).
+    brackets and parentheses swap places (`[Stanford](https://...)`). Safe for
+    a reference split by a blank, where the joined link does not open the entry
+    (`[Expat] [11]` after the description); where it does, the fixer keeps no
+    fix (the entry would parse otherwise) and the finding is reported only.
     Unsafe for the unmatched `]`: a `[` is added before the label when the
     file writes `[[label]](url)` by habit, else the extra `]` is removed;
     which one the author meant is a guess.
@@ -155,8 +167,40 @@ class SplitLink(Rule):
                 ),
             )
 
+    def _spaced_references(self, document: Document) -> Iterator[Diagnostic]:
+        """``[2048-cli] [216]``: a link text and a reference label with a blank between,
+        which CommonMark does not join (the label alone renders, as a link named
+        ``216``)."""
+        text = document.text
+        for entry in document.entries():
+            links = [*entry.links, *entry.more_links] if entry.more_links else entry.links
+            starts = {link.start for link in links}
+            for link in links:
+                if not link.reference or link.image or link.end - link.start < 3:
+                    continue
+                blank = link.start
+                while blank > 0 and text[blank - 1] in " \t":
+                    blank -= 1
+                if blank == link.start or blank < 2 or text[blank - 1] != "]":
+                    continue
+                m = _LINK_TEXT_BEFORE.search(text, max(0, blank - 200), blank)
+                if m is None or m.start() in starts or text[link.end : link.end + 1] in "[(":
+                    continue
+                yield self.report(
+                    f"Link text {m.group()!r} and its reference "
+                    f"{text[link.start : link.end]!r} are split by a blank: no link "
+                    "renders on the text",
+                    blank,
+                    link.start,
+                    # (the fixer keeps it only where the entry's parse stays as it was:
+                    # not where the joined link opens the entry)
+                    self.replace("Remove the blank", blank, link.start, ""),
+                )
+
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
+        if "] [" in text:
+            yield from self._spaced_references(document)
         if ")[" in text:
             yield from self._reversed(document)
         if "[http" in text or "[www." in text:
