@@ -199,7 +199,7 @@ class SplitLink(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
-        if "] [" in text:
+        if document.references and "] [" in text:
             yield from self._spaced_references(document)
         if ")[" in text:
             yield from self._reversed(document)
