@@ -374,3 +374,20 @@ def _names(text: str, roles: list[tuple[Link, LinkRole]], link: Link) -> bool:
         return False
     label = clean_label(text[link.text[0] : link.text[1]])
     return len(label.split()) >= _TITLE_WORDS_MIN and label not in PAPER_LABELS
+
+
+# A nested item's label at its start: `ExpEnv: [mujoco](u)`, `ExpEnv: chess, go,
+# [atari](u)`, `Dataset - [x](u)`.
+_NOTE_LABEL = lazy_compile(r"[ \t]*[A-Z][A-Za-z .&/-]{0,24}?[ \t]*(?::|[ \t]-[ \t])")
+
+
+def labelled_note(text: str, entry: Entry) -> bool:
+    """Whether ``entry`` is a labelled note of the paper above it (`  - ExpEnv:
+    [mujoco](url)` under `- [Title](url)`): a nested item whose text opens with a
+    short label, before its first link. Papers share such resources (an environment, a dataset);
+    the note is the paper's, not an entry of the list."""
+    parent = entry.parent
+    if parent is None or not parent.links or not entry.links:
+        return False
+    head = text[entry.content[0] : entry.links[0].start]
+    return bool(head) and _NOTE_LABEL.match(head) is not None

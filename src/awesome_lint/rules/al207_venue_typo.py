@@ -6,6 +6,7 @@ from functools import partial
 from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.domain.shapes import labelled_note
 from awesome_lint.domain.venues import _masked
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
@@ -140,7 +141,9 @@ class VenueTypo(Rule):
     - a word without a year in brackets or backticks that opens an entry, in a
       file whose entries open with at least 3 such words that name no venue:
       method names in a column of tags (`**[AUNet]** Title`, `` `BPNet`
-      [Title](url) ``).
+      [Title](url) ``);
+    - the links of a labelled note under a paper (`  - ExpEnv: [RECON](url)`:
+      a dataset or environment the paper uses, not its venue).
 
     In a list that writes its venues as link labels (`- [[SIGMOD](url)] Title`,
     ten links or more whose whole label is a known venue), a label that is one
@@ -488,8 +491,8 @@ def _candidates(
                 words = _unknown_words(piece, registry, whole=slot)
                 cache[(where, piece)] = words
             out.extend((entry, start + a, start + b, w, y) for a, b, w, y in words)
-        if entry.is_toc:
-            continue
+        if entry.is_toc or labelled_note(text, entry):
+            continue  # (`  - ExpEnv: [RECON](url)`: a paper's note names a dataset)
         for link in (*entry.links, *entry.more_links):
             start, end = link.text
             if link.image or start >= end:

@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.domain.buckets import is_year_item
+from awesome_lint.domain.shapes import labelled_note
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.normalize import normalize_url
 from awesome_lint.links.papers import (
@@ -230,7 +231,7 @@ class DuplicateLink(Rule):
         for entry in document.entries():
             if id(entry) in papers or entry.is_toc or entry.kind == "row":
                 continue
-            if _labelled_note(document.text, entry):
+            if labelled_note(document.text, entry):
                 continue  # `  - ExpEnv: [mujoco](u)` under each paper: its note, shared
             if not any(not link.image and is_web(link.url_value) for link in entry.links):
                 continue
@@ -263,7 +264,7 @@ class DuplicateLink(Rule):
         for entry in document.entries():
             if id(entry) in papers or not entry.links or entry.is_toc or id(entry) in copied:
                 continue
-            if _labelled_note(text, entry):
+            if labelled_note(text, entry):
                 continue
             start, end = entry.content
             colon = text.find(": ", start, min(end, start + _NAME_MAX))
@@ -503,20 +504,3 @@ def _placeholders(document: Document) -> set[str]:
                     out.add(key)
                     break
     return out
-
-
-# A nested item's label at its start: `ExpEnv: [mujoco](u)`, `ExpEnv: chess, go,
-# [atari](u)`, `Dataset - [x](u)`.
-_NOTE_LABEL = lazy_compile(r"[ \t]*[A-Z][A-Za-z .&/-]{0,24}?[ \t]*(?::|[ \t]-[ \t])")
-
-
-def _labelled_note(text: str, entry: Entry) -> bool:
-    """Whether ``entry`` is a labelled note of the paper above it (`  - ExpEnv:
-    [mujoco](url)` under `- [Title](url)`): a nested item whose text opens with a
-    short label, before its first link. Papers share such resources (an environment, a dataset);
-    the note is the paper's, not an entry of the list."""
-    parent = entry.parent
-    if parent is None or not parent.links or not entry.links:
-        return False
-    head = text[entry.content[0] : entry.links[0].start]
-    return bool(head) and _NOTE_LABEL.match(head) is not None
