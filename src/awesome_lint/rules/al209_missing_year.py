@@ -37,7 +37,10 @@ class MissingYear(Rule):
     19 times in 20 (and at least 20 times). Only venues where the file writes them
     count: a venue slot, a bracketed prefix, a link label, or a name alone in
     brackets or parentheses; a venue named in a description ("won the NeurIPS
-    competition") is text, not a venue slot.
+    competition") is text, not a venue slot. A venue-like name without a year in
+    an entry that writes a known venue with its year is not reported either:
+    the dated one is the entry's venue, the other a method's tag that a venue's
+    acronym spells too (`**[TCC]** | **Arxiv'24.07** | Title`).
 
     It also reports a paper entry that names a venue but gives no year at all,
     where the 4 entries before it and the 4 after it in its list all give one
@@ -115,8 +118,11 @@ class MissingYear(Rule):
                 label = text[a + 1 : b - 1].strip()
                 if registry.lookup(label) is not None:
                     missing.append((label, a, b))
-            # a year somewhere in the line: a venue written apart from it
-            if missing and _yearless(text, entry):
+            # a year somewhere in the line: a venue written apart from it; a known venue
+            # dated in the line: the entry's venue (`**[TCC]** | **Arxiv'24.07**`, the
+            # first a method's tag that a venue's acronym spells too)
+            dated = any(f.token.year is not None for f in found)
+            if missing and not dated and _yearless(text, entry):
                 without.extend(missing)
             if not year_token and not entry.toc:
                 undated.append(entry)
