@@ -29,7 +29,10 @@ class EmptySection(Rule):
     A heading that opens the file right over its title (`## FedML - The Most
     Popular Federated Learning Library https://fedml.ai` over `# Awesome-Federated-
     Learning`) is a banner, not a section. Headings with no text (`###` alone) are
-    reported, unless the file writes 3 or more: then they are its spacers.
+    reported, unless the file writes 3 or more: then they are its spacers. A
+    heading that is a sentence in italics, six words or more (`#### _If you
+    know a tool that isn't present here, feel free to open a pull request._`),
+    is a note set large, not a section.
 
     ## Why
 
@@ -109,6 +112,8 @@ class EmptySection(Rule):
                     continue  # `## <span id="part">Papers</span>`, linked: a part title
                 if index == 0 and nxt is not None and nxt.level == 1 < heading.level:
                     continue  # `## FedML - ... https://fedml.ai` over `# Awesome-...`: a banner
+                if _NOTE_HEADING.fullmatch(heading.title.strip()):
+                    continue  # `#### _If you know a tool ..., open a pull request._`: a note
                 if _CITATION.search(heading.title) is not None and _citations(document, heading):
                     continue  # `#### Title (A Author, B Author, 2016)`: a paper as a heading
                 _start, end = heading.text
@@ -128,6 +133,8 @@ class EmptySection(Rule):
 
 
 SPACER_MIN = 3  # headings with no text in a file that spaces its parts with them
+# A heading that is a sentence in emphasis, six words at least: a note set large.
+_NOTE_HEADING = lazy_compile(r"([*_])(?=[^*_\n]*?(?:\s+\S+){5})[^*_\n]+\1")
 
 
 # An anchor written into a heading by hand: `<span id="x">`, `<a name="x">`.
