@@ -12,6 +12,7 @@ from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.normalize import arxiv_id
 from awesome_lint.links.roles import clean_label
 from awesome_lint.parser.document import Document, Entry
+from awesome_lint.parser.tables import row_cells
 from awesome_lint.venues.registry import VenueRegistry
 
 _NEW_ARXIV = lazy_compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
@@ -62,12 +63,26 @@ def arxiv_year(paper: str) -> Year | None:
 def entry_year(document: Document, entry: Entry, registry: VenueRegistry) -> Year | None:
     """The year of an entry's venue token (not one in its subtitle), else the year it
     states after its title (``Title, Asian Conference on Machine Learning 2021.``), else
-    the year of its arXiv id."""
+    the year a table row's Year column gives, else the year of its arXiv id."""
     return (
         entry_venue_year(document, entry, registry)
         or entry_stated_year(document, entry)
+        or (entry_row_year(document, entry) if entry.kind == "row" else None)
         or entry_arxiv_year(entry)
     )
+
+
+def entry_row_year(document: Document, entry: Entry) -> Year | None:
+    """The year a table row's Year column gives (`| 2017 | Title | ... |`), or None."""
+    cell = row_cells(document, entry).get("year")
+    if cell is None:
+        return None
+    m = _CELL_YEAR.fullmatch(document.text, *cell)
+    return None if m is None else Year(int(m.group("year")))
+
+
+# A Year cell: a four-digit year alone, maybe in emphasis or code.
+_CELL_YEAR = lazy_compile(r"[ \t*_`]*(?P<year>(?:19[5-9]|20[0-4])\d)[ \t*_`]*")
 
 
 def entry_stated_year(document: Document, entry: Entry) -> Year | None:

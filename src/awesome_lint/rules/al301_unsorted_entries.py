@@ -13,6 +13,7 @@ from awesome_lint.domain.years import (
     entry_arxiv_year,
     entry_date,
     entry_label_year,
+    entry_row_year,
     entry_stated_year,
     entry_tag_year,
     entry_title_year,
@@ -186,8 +187,8 @@ class _Ranks:
     def stated(self) -> list[int | None]:
         """Per entry: the year written in its text (its venue token's, else the one it
         states after its title, else a link label's that is a name and a year, else a
-        year in parentheses closing its title link's text or after its bold title), or
-        None."""
+        year in parentheses closing its title link's text or after its bold title, else
+        a table row's Year cell), or None."""
         if self._stated is None:
             document = self.document
             tokens = document_tokens(document, self.registry)
@@ -205,6 +206,7 @@ class _Ranks:
                     or entry_label_year(document, entry)
                     or entry_tag_year(document, entry)
                     or entry_title_year(document, entry)
+                    or (entry_row_year(document, entry) if entry.kind == "row" else None)
                 )
                 out.append(None if year is None else year.year)
             self._stated = out
@@ -826,7 +828,9 @@ class UnsortedEntries(Rule):
     implementation of Conway's Game of Life` below `[Conway's Game of Life](url)`;
     `An alternative to ...` too) has no key of its own for an order by name: it is
     placed by that entry and moves with it. Paragraph entries and
-    table rows are lists too.
+    table rows are lists too; a row's year is its Year column's (`| 2017 |
+    Title | [paper](arXiv link) |`) where the row states no venue year, before
+    the year of an arXiv id.
 
     ## Why
 
