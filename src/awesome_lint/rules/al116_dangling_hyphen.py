@@ -29,7 +29,8 @@ class DanglingHyphen(Rule):
     - inside a word, `provi- sion`, `con- figurations`: a line break's
       hyphenation copied from a PDF;
     - anywhere else, `the Destination- Endpoint Conditioned`, a slip for a
-      colon or a dash.
+      colon or a dash (so is a hyphen before a word that stands alone, `the
+      Neighborhood- a Multifaceted`: no line break cut `a`).
 
     A suspended hyphen (`Inter- and Intra-Node`, `pre- or post-training`) is
     left alone, and so are a word set between hyphens (`Luke Wagner -on-
@@ -99,7 +100,11 @@ class DanglingHyphen(Rule):
                     end,
                     fix if entry.parsed else None,
                 )
-            elif text[pos - 1].islower() and text[after].islower():
+            elif (
+                text[pos - 1].islower()
+                and text[after].islower()
+                and not (text[after:end] in _SHORT_WORDS and text[end : end + 1] in " \t")
+            ):
                 yield self.report(
                     f"{written!r}: a word broken by a hyphen and a blank "
                     "(a line break copied from a PDF?)",
@@ -112,6 +117,11 @@ class DanglingHyphen(Rule):
                     start,
                     end,
                 )
+
+
+# Words that stand alone after a hyphen's blank (`Neighborhood- a Multifaceted`): a
+# slip for a colon or a dash, not a word a line break cut.
+_SHORT_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "for", "to", "in", "on", "with"})
 
 
 def _title_head(text: str, entry: Entry, start: int) -> bool:
