@@ -121,8 +121,11 @@ class MissingYear(Rule):
             # a year somewhere in the line: a venue written apart from it; a known venue
             # dated in the line: the entry's venue (`**[TCC]** | **Arxiv'24.07**`, the
             # first a method's tag that a venue's acronym spells too)
-            dated = any(f.token.year is not None for f in found)
-            if missing and not dated and _yearless(text, entry):
+            if (
+                missing
+                and not any(f.token.year is not None for f in found)
+                and _yearless(text, entry)
+            ):
                 without.extend(missing)
             if not year_token and not entry.toc:
                 undated.append(entry)
