@@ -94,11 +94,13 @@ def entry_at(document: Document, offset: int) -> Entry | None:
     None. The entries are sorted by their start once per document."""
     cached: tuple[list[Entry], list[int]] | None = document.cache.get("prose-by-start")
     if cached is None:
-        entries = sorted(
-            (e for e in prose_entries(document) if e.content[0] < e.content[1]),
-            key=lambda e: e.content[0],
-        )
-        cached = document.cache["prose-by-start"] = (entries, [e.content[0] for e in entries])
+        # (prose_entries are in source order: sorted only if some start runs backwards)
+        entries = [e for e in prose_entries(document) if e.content[0] < e.content[1]]
+        starts = [e.content[0] for e in entries]
+        if starts != sorted(starts):
+            entries.sort(key=lambda e: e.content[0])
+            starts = [e.content[0] for e in entries]
+        cached = document.cache["prose-by-start"] = (entries, starts)
     entries, starts = cached
     i = bisect_right(starts, offset) - 1
     if i < 0 or offset >= entries[i].content[1]:
@@ -173,11 +175,13 @@ def entry_holding(document: Document, start: int, end: int) -> Entry | None:
     per document."""
     cached: tuple[list[Entry], list[int]] | None = document.cache.get("text-by-start")
     if cached is None:
-        entries = sorted(
-            (e for e in document.entries() if not e.is_toc and e.content[0] < e.content[1]),
-            key=lambda e: e.content[0],
-        )
-        cached = document.cache["text-by-start"] = (entries, [e.content[0] for e in entries])
+        # (``entries()`` is in source order: sorted only if some start runs backwards)
+        entries = [e for e in document.entries() if not e.toc and e.content[0] < e.content[1]]
+        starts = [e.content[0] for e in entries]
+        if starts != sorted(starts):
+            entries.sort(key=lambda e: e.content[0])
+            starts = [e.content[0] for e in entries]
+        cached = document.cache["text-by-start"] = (entries, starts)
     entries, starts = cached
     i = bisect_right(starts, start) - 1
     if i < 0 or end > entries[i].content[1]:
