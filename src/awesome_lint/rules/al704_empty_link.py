@@ -1,11 +1,16 @@
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterator
+from functools import lru_cache
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
+from awesome_lint.rules.common import text_entry_at
 
 # "ttps://", "hhttp://", "htps://", "http//x", "https:/x": a slip in http(s)://
 _BAD_SCHEME = lazy_compile(r"(?i)h*t+p+s?(?::/{0,3}|/{1,3})(?=[\w.-])")
@@ -15,6 +20,24 @@ _BOLD = lazy_compile(r"\*\*([^*/\s]+)\*\*")  # "**mees**", not a "**" path glob
 
 # Words that hold a link's place until its target exists.
 _PLACEHOLDERS = frozenset({"tbd", "todo", "none", "null", "coming soon"})
+# Resources whose label in single brackets with no target after it (`, [code] |`) is a
+# link that lost its target: not a link's text (no `(`, `[` or `:` after it, a blank
+# between or not: a blank is split-link's), written in one case (`[CoDe]` is a
+# method's name). Not after `[`, `]`, `!` or a backslash (_NOT_BEFORE): not in double
+# brackets, no image, not escaped.
+_RESOURCES = frozenset({"code", "paper", "pdf", "project", "video", "slides"})
+
+
+@lru_cache(maxsize=16)
+def _labels_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
+    forms = "|".join(f for label in labels for f in (label, label.capitalize(), label.upper()))
+    return lazy_compile(rf"\[({forms})\](?![ \t]*[(\[:\]])")
+
+
+_NOT_BEFORE = frozenset("[]!\\")  # (told apart after the match: a pattern that opens
+# with a look-behind is tried at every character of the file)
+UNLINKED_HABIT = 3  # links with that label in the file: the bare one lost its target
+_LABEL_MAX = 12  # (a label longer than this is no resource's)
 _PLACEHOLDER_MAX = 12  # characters: a longer target is no placeholder (read first: cheap)
 
 
@@ -26,6 +49,18 @@ _TEMPLATE = lazy_compile(
 # A link's text that is one image alone, a badge: `[![](…/badge/citation-58-blue)]()`
 # shows the image, and its empty link goes nowhere on purpose.
 _IMAGE_ONLY = lazy_compile(r"[ \t]*!\[[^\]\n]*\]\([^()\n]*\)[ \t]*")
+
+
+def _in_link_text(document: Document, pos: int) -> bool:
+    """Whether ``pos`` is inside a link's text (`[[code]](url)`: the inner `[code]`)."""
+    cached: tuple[list[int], list[int]] | None = document.cache.get("link-text-spans")
+    if cached is None:
+        spans = sorted(link.text for link in document.links)
+        cached = ([a for a, _ in spans], [b for _, b in spans])
+        document.cache["link-text-spans"] = cached
+    starts, ends = cached
+    i = bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
 
 
 def _template_line(text: str, at: int) -> bool:
@@ -68,7 +103,11 @@ class EmptyLink(Rule):
     (`[[blog]]([blog](https://example.org))`), a misspelt scheme (`ttps://`,
     `hhttp://`, `http//`), a target wrapped in a second pair of parentheses
     (`[[arXiv 2021]]((https://arxiv.org/abs/2106.00417))`) and bold markers pasted
-    into a URL (`https://github.com/**mees**/calvin`).
+    into a URL (`https://github.com/**mees**/calvin`). And a resource's label in
+    brackets with no target at all (`[paper](url), [code] |` in a table that links
+    `[code](url)` 3 times or more): `code`, `paper`, `pdf`, `project`, `video` or
+    `slides`, in one case (`[CoDe]` is a method's name), in an entry with a link,
+    not in double brackets (`[[code]]`).
 
     ## Why
 
@@ -101,8 +140,40 @@ class EmptyLink(Rule):
     summary = "A link has an empty URL, a bare `#`, or empty text"
     fix = "safe"
 
+    def _unlinked_labels(self, document: Document) -> Iterator[Diagnostic]:
+        """`[code]` with no target in an entry of a file that writes `[code](url)` three
+        times or more: a link whose address was never filled in."""
+        text = document.text
+        # the file's links labelled with a resource's name (read first: most files
+        # write none three times, and the text is then not searched)
+        linked: Counter[str] = Counter()
+        for link in document.links:
+            a, b = link.text
+            if b - a <= _LABEL_MAX and not link.image:
+                label = text[a:b].strip(" []*_`").casefold()
+                if label in _RESOURCES:
+                    linked[label] += 1
+        labels = [label for label, n in linked.items() if n >= UNLINKED_HABIT]
+        if not labels:
+            return
+        pattern = _labels_pattern(tuple(sorted(labels)))
+        for m in pattern.finditer(text):
+            if text[m.start() - 1 : m.start()] in _NOT_BEFORE:
+                continue
+            entry = text_entry_at(document, m.start(), m.end())
+            if entry is None or not entry.links or _in_link_text(document, m.start()):
+                continue
+            label = m.group(1).casefold()
+            yield self.report(
+                f"{m.group()!r} links nowhere: the file writes it as a link "
+                f"({linked[label]} times)",
+                m.start(),
+                m.end(),
+            )
+
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
+        yield from self._unlinked_labels(document)
         badges: int | None = None
         for link in document.links:
             if link.image or link.reference:
