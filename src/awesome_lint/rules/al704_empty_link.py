@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
@@ -10,7 +9,7 @@ from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
-from awesome_lint.rules.common import text_entry_at
+from awesome_lint.rules.common import in_link_text, text_entry_at
 
 # "ttps://", "hhttp://", "htps://", "http//x", "https:/x": a slip in http(s)://
 _BAD_SCHEME = lazy_compile(r"(?i)h*t+p+s?(?::/{0,3}|/{1,3})(?=[\w.-])")
@@ -49,18 +48,6 @@ _TEMPLATE = lazy_compile(
 # A link's text that is one image alone, a badge: `[![](…/badge/citation-58-blue)]()`
 # shows the image, and its empty link goes nowhere on purpose.
 _IMAGE_ONLY = lazy_compile(r"[ \t]*!\[[^\]\n]*\]\([^()\n]*\)[ \t]*")
-
-
-def _in_link_text(document: Document, pos: int) -> bool:
-    """Whether ``pos`` is inside a link's text (`[[code]](url)`: the inner `[code]`)."""
-    cached: tuple[list[int], list[int]] | None = document.cache.get("link-text-spans")
-    if cached is None:
-        spans = sorted(link.text for link in document.links)
-        cached = ([a for a, _ in spans], [b for _, b in spans])
-        document.cache["link-text-spans"] = cached
-    starts, ends = cached
-    i = bisect_right(starts, pos) - 1
-    return i >= 0 and pos < ends[i]
 
 
 def _template_line(text: str, at: int) -> bool:
@@ -161,7 +148,7 @@ class EmptyLink(Rule):
             if text[m.start() - 1 : m.start()] in _NOT_BEFORE:
                 continue
             entry = text_entry_at(document, m.start(), m.end())
-            if entry is None or not entry.links or _in_link_text(document, m.start()):
+            if entry is None or not entry.links or in_link_text(document, m.start()):
                 continue
             label = m.group(1).casefold()
             yield self.report(

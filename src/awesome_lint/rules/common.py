@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from operator import attrgetter
 from typing import TypeVar
 
 from awesome_lint.parser.document import Document, Entry, Heading, Link
@@ -203,11 +204,24 @@ def text_entry_at(document: Document, start: int, end: int) -> Entry | None:
 def in_link_target(document: Document, pos: int) -> bool:
     """Whether ``pos`` is inside a link's target (targets never overlap: the one
     starting last at or before ``pos`` is the only one that may hold it)."""
-    cached: tuple[list[int], list[int]] | None = document.cache.get("link-target-spans")
+    return _in_link_part(document, pos, "url")
+
+
+def in_link_text(document: Document, pos: int) -> bool:
+    """Whether ``pos`` is inside a link's text (`[[code]](url)`: the inner `[code]`),
+    as far as the text starting last at or before ``pos`` holds it."""
+    return _in_link_part(document, pos, "text")
+
+
+def _in_link_part(document: Document, pos: int, part: str) -> bool:
+    """``pos`` in the ``part`` (``url`` or ``text``) of the link whose part starts last
+    at or before it; the parts' spans sorted once per document."""
+    key = f"link-{part}-spans"
+    cached: tuple[list[int], list[int]] | None = document.cache.get(key)
     if cached is None:
-        spans = sorted(link.url for link in document.links)
+        spans = sorted(map(attrgetter(part), document.links))
         cached = ([a for a, _ in spans], [b for _, b in spans])
-        document.cache["link-target-spans"] = cached
+        document.cache[key] = cached
     starts, ends = cached
     i = bisect_right(starts, pos) - 1
     return i >= 0 and pos < ends[i]
