@@ -151,6 +151,17 @@ class LocalServer:
         with self._server.lock:
             return [s for s in self._server.seen if s.path.split("?", 1)[0] == path]
 
+    def wait_for_hits(self, path: str, count: int, within: float = 5.0) -> list[Seen]:
+        """The hits of ``path`` once there are ``count`` of them (or ``within`` seconds passed).
+
+        A client that gave up on a request may return before this server's thread has
+        read that request and recorded it, more so on a loaded machine.
+        """
+        deadline = time.monotonic() + within
+        while len(found := self.hits(path)) < count and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return found
+
     @property
     def max_active(self) -> int:
         """The most requests this server was answering at one time."""
