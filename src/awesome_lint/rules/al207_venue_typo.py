@@ -122,7 +122,10 @@ class VenueTypo(Rule):
 
     - names the registry knows, aliases and former names included (`NIPS2019`),
       and case or punctuation variants (`Osdi`, `arxiv`: see venue-format);
-    - names the file writes at least 3 times (its own venue, not a slip);
+    - names the file writes at least 3 times (its own venue, not a slip), unless
+      the name is a known venue's with two neighbouring letters swapped and the
+      file writes that venue at least twice as often: `Arixv'23.12` 13 times
+      beside `Arxiv'24.03` 33 times is a slip copied from entry to entry;
     - words shorter than 4 letters (but see below), words whose punctuation
       differs from the name's (`T-ITS` is no TIST, and neither is `TITS`, the
       same journal), and words equally near two venues (no guess is made), or
@@ -212,8 +215,12 @@ class VenueTypo(Rule):
         yield from self._affiliations(document)
         words = _candidates(document, registry)
         counts = Counter(name for _, _, _, name, _ in words)
-        # A name the file writes often is its own, not a slip.
-        rare = [w for w in words if counts[w[3]] < FILE_NAME_MIN_COUNT]
+        index = registry_index(registry)
+        # A name the file writes often is its own, not a slip, unless it is a known
+        # name with two letters swapped that the file writes right far more often.
+        often = [name for name, n in counts.items() if n >= FILE_NAME_MIN_COUNT]
+        swapped = _repeated_swaps(document, registry, index, counts, often) if often else set()
+        rare = [w for w in words if counts[w[3]] < FILE_NAME_MIN_COUNT or w[3] in swapped]
         if not rare:
             return
         # Names the file writes with a year often enough are targets too (a venue
@@ -225,7 +232,6 @@ class VenueTypo(Rule):
             if n >= FILE_NAME_MIN_COUNT and _venue_like(name)
         ]
         file_index: NearIndex[Target] | None = NearIndex(own) if own else None
-        index = registry_index(registry)
         spellings: Counter[tuple[str, str]] | None = None
         names_venues: bool | None = None
         tags: set[str] | None = None
@@ -277,11 +283,7 @@ class VenueTypo(Rule):
                 continue
             if canonical is not None:
                 if spellings is None:
-                    # The file's spellings of known venues.
-                    spellings = Counter()
-                    for where, token, n in document_tokens(document, registry).uses():
-                        if token.match is not None and where != "subtitle":
-                            spellings[(token.match.venue.canonical, token.name)] += n
+                    spellings = _spellings(document, registry)
                 if short and _written(spellings, canonical) < SHORT_MIN_COUNT:
                     continue
                 if _rival(spellings, name, canonical):
@@ -642,6 +644,58 @@ def _suggest_short(name: str, index: NearIndex[Target], *, with_year: bool) -> T
         if target[0] is not None and target[1].isalpha() and target[1].isupper() == name.isupper()
     }
     return next(iter(targets.values())) if len(targets) == 1 else None
+
+
+def _spellings(document: Document, registry: VenueRegistry) -> Counter[tuple[str, str]]:
+    """The file's spellings of known venues: (canonical name, spelling) -> uses."""
+    spellings: Counter[tuple[str, str]] = Counter()
+    for where, token, n in document_tokens(document, registry).uses():
+        if token.match is not None and where != "subtitle":
+            spellings[(token.match.venue.canonical, token.name)] += n
+    return spellings
+
+
+# A swap written often is still a slip when the file writes the venue this many
+# times as often: `Arixv'23.12` 13 times beside `Arxiv'24.03` 33 times.
+SWAP_RATIO = 2
+
+
+def _repeated_swaps(
+    document: Document,
+    registry: VenueRegistry,
+    index: NearIndex[Target],
+    counts: Counter[str],
+    names: list[str],
+) -> set[str]:
+    """The names of ``names`` (each written 3 times or more) that are a known venue's
+    name with two neighbouring letters swapped, in a file that writes that venue at
+    least twice as often: a slip copied from entry to entry, not the file's own name."""
+    out: set[str] = set()
+    spellings: Counter[tuple[str, str]] | None = None
+    for name in names:
+        word = key(name)
+        targets = {
+            target[0]
+            for dist, name_key, values in index.near(name)
+            if dist == 1 and _swap(word, name_key)
+            for target in values
+        }
+        if len(targets) != 1 or None in targets:
+            continue
+        if spellings is None:
+            spellings = _spellings(document, registry)
+        canonical = next(iter(targets))
+        if canonical is not None and _written(spellings, canonical) >= SWAP_RATIO * counts[name]:
+            out.add(name)
+    return out
+
+
+def _swap(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with two neighbouring characters swapped."""
+    if len(a) != len(b):
+        return False
+    diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
 
 
 def _written(spellings: Counter[tuple[str, str]], canonical: str) -> int:
