@@ -72,7 +72,10 @@ class MultipleSpaces(Rule):
     fields of a list a script writes, `arXiv:2004.13073   2020   [[Paper]](u)`.
     Every entry whose first
     paragraph is its first line is read, whatever its shape: `1. **Title**.  *Authors*.`
-    as well as `- [Title](url): subtitle`.
+    as well as `- [Title](url): subtitle`, and paragraph entries without a list
+    marker, `**GTR**: Title [[code](u)]  [[paper](u)]` (there, two spaces between
+    sentences, `... queries.  The code`, are left alone); table rows are not read
+    (their cells are padded by design).
 
     ## Why
 
@@ -102,8 +105,9 @@ class MultipleSpaces(Rule):
         text = document.text
         field_gaps: frozenset[int] | None = None
         for entry in document.entries():
-            if entry.para_end != entry.line or entry.marker[0] == entry.marker[1]:
-                continue  # (a paragraph over lines: a code span may run on; no marker)
+            if entry.para_end != entry.line or entry.kind == "row":
+                continue  # (a paragraph over lines: a code span may run on; a table row)
+            prose = entry.kind == "paragraph"
             start, end = entry.content
             if "  " not in text[start:end]:
                 continue
@@ -128,6 +132,8 @@ class MultipleSpaces(Rule):
                     and _gap_habit(document, "." if text[a - 1] == "." else ")")
                 ):
                     continue  # the file's own gap before a link
+                if prose and text[a - 1] in ".?!" and text[b : b + 1].isupper():
+                    continue  # `... a tracker.  The code`: two spaces between sentences
                 if b - a >= FIELD_GAP_MIN:
                     if field_gaps is None:
                         field_gaps = _field_gaps(document)
