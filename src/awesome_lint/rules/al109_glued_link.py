@@ -12,6 +12,11 @@ from awesome_lint.rules.common import file_habit, prose_entries
 _SPACED_SHARE = 0.9
 _MINIMUM = 10
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.,")
+_ASCII_START = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+# A word written straight after a link runs into the link's label when rendered
+# (`[Title](u)Luyu Gao`): a slip wherever the file spaces its links from the words
+# after them three times in four (and ten times at least).
+_WORD_AFTER_SHARE = 0.75
 
 
 class GluedLink(Rule):
@@ -28,6 +33,13 @@ class GluedLink(Rule):
     A code span written straight after a link (`` [Title](u)`NSDI19` ``, a venue
     tag) is a third habit, counted the same way over the links followed by a
     code span.
+
+    A word written straight after a link (`[Title](u)Luyu Gao, et al.`) runs
+    into the link's text when rendered; it is reported in a file that puts a
+    blank between its links and the words after them three times in four (and
+    ten times at least). Only ASCII letters and digits count (other scripts
+    write words beside links without blanks), and a lone `s` (`[GAN](u)s`, a
+    plural) is left alone.
 
     ## Why
 
@@ -61,7 +73,7 @@ class GluedLink(Rule):
 
     code = "AL109"
     name = "glued-link"
-    summary = "A link written straight after a word or another link, against the file's spacing"
+    summary = "A link glued to the word or link before it, or a word glued to a link"
     fix = "safe"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
@@ -73,6 +85,9 @@ class GluedLink(Rule):
         # a code span after a link (a venue tag, "[Title](u) `NSDI19`"): a third habit
         spaced_tags = 0
         tags: list[int] = []
+        # a word after a link (`[Title](u) Luyu Gao`, glued `[Title](u)Luyu Gao`): a fourth
+        spaced_words = 0
+        words: list[int] = []
         size = len(text)
         for entry in prose_entries(document):
             first = entry.content[0]
@@ -80,11 +95,17 @@ class GluedLink(Rule):
                 # (one pass, no helper calls or slices: this runs for every link of
                 # the file) A code span right after the link, or after a blank:
                 end = link.end
-                if end < size and text[end] in "` ":
-                    if text[end] == "`":
+                if end < size:
+                    after = text[end]
+                    if after == " ":
+                        if text.startswith(" `", end):
+                            spaced_tags += 1
+                        elif end + 1 < size and text[end + 1] in _ASCII_START:
+                            spaced_words += 1
+                    elif after == "`":
                         tags.append(end)
-                    elif text.startswith(" `", end):
-                        spaced_tags += 1
+                    elif after in _ASCII_START and not link.image and _word_after(text, end):
+                        words.append(end)
                 # The character before the link (its group opening at a "\\[" written
                 # before it) inside its entry, when it says something: a blank, the
                 # ")" or "]" ending a link (or a group), or an ASCII letter, digit or
@@ -119,6 +140,17 @@ class GluedLink(Rule):
                     start + 1,
                     Fix("Insert a space", edits=(Edit(start, start, " "),)),
                 )
+        if words and file_habit(
+            spaced_words, len(words), share=_WORD_AFTER_SHARE, minimum=_MINIMUM
+        ):
+            for end in words:
+                yield self.report(
+                    "Word written straight after a link: it runs into the link's text; "
+                    "the file puts a space there",
+                    end,
+                    end + 1,
+                    Fix("Insert a space", edits=(Edit(end, end, " "),)),
+                )
         if tags and file_habit(spaced_tags, len(tags), share=_SPACED_SHARE, minimum=_MINIMUM):
             for end in tags:
                 yield self.report(
@@ -127,3 +159,12 @@ class GluedLink(Rule):
                     end + 1,
                     Fix("Insert a space", edits=(Edit(end, end, " "),)),
                 )
+
+
+def _word_after(text: str, end: int) -> bool:
+    """Whether the letters right after a link's end are a word of their own, not a
+    plural or possessive ending glued on on purpose (`[GAN](u)s`)."""
+    k = end
+    while k < len(text) and text[k].isalnum():
+        k += 1
+    return not (k - end == 1 and text[end] == "s")
