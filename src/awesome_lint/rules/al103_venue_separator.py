@@ -4,8 +4,9 @@ from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.parser.document import Document
+from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.base import Context, Rule
-from awesome_lint.rules.common import dominant, link_first
+from awesome_lint.rules.common import dominant, file_habit, link_first
 
 STANDARD = " | "
 _WIDE = "\uff5c"  # "｜", the full-width vertical line
@@ -23,6 +24,13 @@ class VenueSeparator(Rule):
     In a file whose entries separate their venue with `|`, a full-width bar
     `｜` (typed with a CJK keyboard) in that place, between Latin text,
     becomes ` | ` too: `(MII) ｜ Microsoft`.
+
+    The other pipes between an entry's fields (`**[NACLIP]** | **Arxiv'24.04** |
+    Title | [pdf](u) | [code](u)`, outside tables) are checked too, in a file that
+    writes them with a blank on both sides at least nine times in ten (and ten
+    times at least): `Title| [pdf](u)` and `**BERT-DST** |[[Code](u)]` become
+    ` | `. A pipe inside a link or a code span, an escaped `\\|` and `||` are
+    never read.
 
     ## Why
 
@@ -54,7 +62,7 @@ class VenueSeparator(Rule):
 
     code = "AL103"
     name = "venue-separator"
-    summary = "The venue separator is not ` | `"
+    summary = "The venue separator (or another field separator) is not ` | `"
     fix = "safe"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
@@ -81,6 +89,51 @@ class VenueSeparator(Rule):
                 )
         if entries and _WIDE in text:
             yield from self._wide(document, target)
+        yield from self._fields(document)
+
+    def _fields(self, document: Document) -> Iterator[Diagnostic]:
+        """A pipe between other fields of an entry (`Title | [pdf](u) | [code](u)`,
+        `**Tag** | **Venue** | Title`) with a blank on one side only, in a file that
+        writes such pipes with a blank on both sides nine times in ten."""
+        text = document.text
+        if "|" not in text:
+            return
+        spaced = 0
+        slips: list[tuple[int, int]] = []
+        for entry in document.entries():
+            start, end = entry.content
+            bar = text.find("|", start, end)
+            if bar < 0 or entry.kind == "row":
+                continue
+            skip = [(link.start, link.end) for link in (*entry.links, *entry.more_links)]
+            skip.extend(code_spans(text, start, end))
+            if entry.venue_separator is not None:
+                skip.append(entry.venue_separator)
+            while bar >= 0:
+                if not any(a <= bar < b for a, b in skip):
+                    before = text[bar - 1] if bar > start else ""
+                    after = text[bar + 1] if bar + 1 < end else ""
+                    if before == " " and after == " ":
+                        spaced += 1
+                    elif before and after and before not in "|\\" and after != "|":
+                        left, right = bar, bar + 1
+                        while left > start and text[left - 1] in " \t":
+                            left -= 1
+                        while right < end and text[right] in " \t":
+                            right += 1
+                        if (bar - left) + (right - bar - 1) == 1:  # a blank on one side
+                            slips.append((left, right))
+                bar = text.find("|", bar + 1, end)
+        if not slips or not file_habit(spaced, len(slips), share=0.9, minimum=10):
+            return
+        for left, right in slips:
+            written = text[left:right]
+            yield self.report(
+                f"Field separator {written!r} should be {STANDARD!r}, as the file writes it",
+                left,
+                right,
+                self.replace(f"Replace with {STANDARD!r}", left, right, STANDARD),
+            )
 
     def _wide(self, document: Document, target: str) -> Iterator[Diagnostic]:
         """A full-width bar ``｜`` (typed with a CJK keyboard) where the file writes its
