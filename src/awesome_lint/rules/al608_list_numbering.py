@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -15,6 +16,8 @@ _NUMBER = lazy_compile(r"\d{1,9}(?=[.)]$)")
 _RUN_SHARE = 2 / 3
 _FILE_SHARE = 0.9
 _FILE_MINIMUM = 10
+# A run that repeats one number this often (and nine times in ten) lets Markdown count.
+_REPEAT_MINIMUM = 5
 _YEARS = 1000  # items numbered from here on are years or codes, not a count
 
 
@@ -78,6 +81,12 @@ def _steps(run: list[_Item]) -> tuple[int, int]:
     return up, same
 
 
+def _repeated(run: list[_Item]) -> tuple[int, int, int]:
+    """The number a run writes most, how often, and how many items write another."""
+    number, n = Counter(item.number for item in run).most_common(1)[0]
+    return number, n, len(run) - n
+
+
 class ListNumbering(Rule):
     """
     ## What it does
@@ -90,7 +99,10 @@ class ListNumbering(Rule):
     paper lists). A run is checked when at least three in four of its steps go
     up by one (and at least two do), or when the whole file counts one by one
     at least nine times in ten (and ten times). Lists that repeat one number
-    (`1. 1. 1.`, letting Markdown count) are never reported.
+    (`1. 1. 1.`, letting Markdown count) are not reported as skips; in such a
+    run, an item with another number (`3.` among `1.` items) is reported when
+    the run repeats the number it starts with nine times in ten (five times at
+    least), or the file's runs of that kind do (ten times at least).
 
     ## Why
 
@@ -142,13 +154,48 @@ class ListNumbering(Rule):
             file_up += up
             file_other += len(run) - 1 - up
         habit = file_habit(file_up, file_other, share=_FILE_SHARE, minimum=_FILE_MINIMUM)
+        # runs that repeat the number they start with (`1. 1. 1.`, letting Markdown
+        # count; `1. 2. 2.` counts, with a slip): how often the file keeps to it
+        repeats: dict[int, tuple[int, int, int]] = {}
+        for run, up, same in counted:
+            if up <= same:
+                number, n, other = _repeated(run)
+                if number == run[0].number:
+                    repeats[id(run)] = (number, n, other)
+        kept = sum(n for _, n, _ in repeats.values())
+        strays = sum(other for _, _, other in repeats.values())
+        repeat_habit = file_habit(kept, strays, share=_FILE_SHARE, minimum=_FILE_MINIMUM)
         for run, up, same in counted:
             steps = len(run) - 1
-            if up <= same or up == steps:
-                continue  # one number repeated (or nothing out of step)
+            if up <= same:
+                number, n, other = repeats.get(id(run), (0, 0, 0))
+                if (
+                    other
+                    and n > other
+                    and (
+                        repeat_habit
+                        or file_habit(n, other, share=_FILE_SHARE, minimum=_REPEAT_MINIMUM)
+                    )
+                ):
+                    yield from self._strays(run, number)  # `3.` among `1.` items
+                continue
+            if up == steps:
+                continue  # nothing out of step
             if not habit and (up < 2 or up < _RUN_SHARE * steps):
                 continue
             yield from self._slips(document, run)
+
+    def _strays(self, run: list[_Item], number: int) -> Iterator[Diagnostic]:
+        """The items of a run written with another number than the one it repeats."""
+        for item in run:
+            if item.number != number:
+                yield self.report(
+                    f"Number {item.number} in a list that numbers every item {number}.: "
+                    f"expected {number}",
+                    item.start,
+                    item.end,
+                    _rewrite(item, str(number)),
+                )
 
     def _slips(self, document: Document, run: list[_Item]) -> Iterator[Diagnostic]:
         fix: Fix | None = None
@@ -168,6 +215,17 @@ class ListNumbering(Rule):
                 previous = expected  # a typo: the next item counts on from the right number
             fix = fix or _renumber(document.text, run)
             yield self.report(message, item.start, item.end, fix)
+
+
+def _rewrite(item: _Item, number: str) -> Fix:
+    """Write one item's number; unsafe when its width changes under continuation lines
+    (they are indented to the old width)."""
+    unsafe = len(number) != item.end - item.start and item.entry.end_line > item.entry.line
+    return Fix(
+        f"Write {number}",
+        edits=(Edit(item.start, item.end, number),),
+        applicability=Applicability.UNSAFE if unsafe else Applicability.SAFE,
+    )
 
 
 def _renumber(text: str, run: list[_Item]) -> Fix:
