@@ -73,7 +73,8 @@ class TocMismatch(Rule):
       A-Z index (its lists of siblings in alphabetical order, 9 neighbours in 10)
       has an order of its own and is not held to the headings'.
     - **text**: an item's link text differs from its heading's text (compared
-      as anchors, so case, punctuation, emoji and emoji shortcodes such as
+      as anchors, so case, punctuation, emoji (with their variation selectors,
+      `🏎️`) and emoji shortcodes such as
       `:heavy_dollar_sign:` do not count), when at least 80%
       of the ToC's items agree with their headings (so a ToC that habitually
       shortens or decorates its items is left alone). A qualifier in
@@ -735,7 +736,12 @@ def _plain(value: str) -> str:
     (an emoji shortcode, `:heavy_dollar_sign:`, is decoration, as an emoji is)."""
     if ":" in value:
         value = SHORTCODE.sub("", value)
-    return slug(value).strip("-")
+    # (an emoji's variation selector or keycap mark stays in a slug, a mark like an
+    # accent: `🏎️ Coming Soon` makes `\ufe0f-coming-soon`)
+    return slug(value).strip(_EMOJI_MARKS)
+
+
+_EMOJI_MARKS = "-\ufe0e\ufe0f\u20e3"
 
 
 # A link target that could only be an anchor with its `#` left out: no scheme, path or
