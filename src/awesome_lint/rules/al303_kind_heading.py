@@ -5,6 +5,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Related
+from awesome_lint.domain.parts import KIND_WORDS
 from awesome_lint.domain.venues import Found
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
@@ -12,11 +13,11 @@ from awesome_lint.rules.base import Context, Rule
 from awesome_lint.rules.venue_common import SHARED, VENUE_OPTIONS, document_tokens, registry_for
 
 # A heading or a bold line that names a kind of venue: "**Conference**", "### Journal
-# Papers", "**Arxiv**". (Workshops are listed under their host's name: not read.)
-_KIND_WORDS = r"(?P<kind>conferences?|journals?|arxiv|preprints?)(?:[ \t]+papers?)?:?"
-_KIND_TITLE = lazy_compile(r"[ \t]*" + _KIND_WORDS + r"[ \t]*\Z", re.IGNORECASE)
+# Papers", "**Arxiv**" (the words: domain.parts). (Workshops are listed under their
+# host's name: not read.)
+_KIND_TITLE = lazy_compile(r"[ \t]*" + KIND_WORDS + r"[ \t]*\Z", re.IGNORECASE)
 _BOLD_LINE = lazy_compile(
-    r"^[ \t]*(?:\*\*|__)[ \t]*" + _KIND_WORDS + r"[ \t]*(?:\*\*|__)[ \t]*\r?$",
+    r"^[ \t]*(?:\*\*|__)[ \t]*" + KIND_WORDS + r"[ \t]*(?:\*\*|__)[ \t]*\r?$",
     re.IGNORECASE | re.MULTILINE,
 )
 # What the registry's kinds of venue fit under each heading.

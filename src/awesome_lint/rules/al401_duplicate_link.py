@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.domain.buckets import is_year_item
+from awesome_lint.domain.parts import WHOLE_FILE, Area, section_area
 from awesome_lint.domain.shapes import labelled_note
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.normalize import normalize_url
@@ -110,7 +111,13 @@ class DuplicateLink(Rule):
 
     Two copies nested under two different group labels of one section (`* ZSH`
     and `* Bash`, items without a link over their tools) are cross-listed, as in
-    two sections (not under two year buckets, `- 2022` and `- 2023`).
+    two sections (not under two year buckets, `- 2022` and `- 2023`). So are two
+    copies in two parts of a section that a list marks without a Markdown heading:
+    under two HTML headings (`<h3 id="2.1">2.1 Network Stack</h3>`, which GitHub
+    renders as headings), or under two bold group labels (`**Long-term Memory**`
+    and `**Short-term Memory**`: a one-line paragraph of six words at most, all in
+    bold, over a list of two items or more; year labels such as `**2023**` and
+    kind labels such as `**Conference**` and `**Arxiv**` part nothing).
 
     Two copies that each end in a different name after the link (`- (AAAI 2020)
     [Title](u) NCDM` and `- (AAAI 2020) [Title](u) KaNCD`) list one paper for
@@ -144,12 +151,12 @@ class DuplicateLink(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         scope = context.options.get("scope", "section")
-        seen: dict[tuple[int, str], list[tuple[Entry, Link, str | None]]] = {}
+        seen: dict[tuple[Area, str], list[tuple[Entry, Link, str | None]]] = {}
         # (area, link key, title key) -> the first entry with that exact title
-        exact: dict[tuple[int, str, str], tuple[Entry, Link]] = {}
+        exact: dict[tuple[Area, str, str], tuple[Entry, Link]] = {}
         placeholders: set[str] | None = None  # worked out when first needed
         for entry, link, title, key in paper_links(document):
-            area = id(entry.section) if scope == "section" else 0
+            area = section_area(document, entry) if scope == "section" else WHOLE_FILE
             title_id = (area, key, title_key(title) if title is not None else "")
             earlier = seen.get((area, key))
             if earlier is None:
@@ -227,7 +234,7 @@ class DuplicateLink(Rule):
         never makes two papers one, but the whole entry repeated is one item listed
         twice. ``papers``: the ids of the entries with a paper link. The ids of the
         copies reported go into ``copied``."""
-        seen: dict[tuple[int, str], Entry] = {}
+        seen: dict[tuple[Area, str], Entry] = {}
         for entry in document.entries():
             if id(entry) in papers or entry.is_toc or entry.kind == "row":
                 continue
@@ -235,7 +242,7 @@ class DuplicateLink(Rule):
                 continue  # `  - ExpEnv: [mujoco](u)` under each paper: its note, shared
             if not any(not link.image and is_web(link.url_value) for link in entry.links):
                 continue
-            area = id(entry.section) if scope == "section" else 0
+            area = section_area(document, entry) if scope == "section" else WHOLE_FILE
             first = seen.setdefault((area, _comparable(document, entry)), entry)
             if first is entry:
                 continue
@@ -260,7 +267,7 @@ class DuplicateLink(Rule):
         before a colon (``LLamaSharp: ...``) and link one code repository. (A code link
         alone never makes two papers one; a name and its repository do.)"""
         text = document.text
-        seen: dict[tuple[int, str, str], tuple[Entry, Link]] = {}
+        seen: dict[tuple[Area, str, str], tuple[Entry, Link]] = {}
         for entry in document.entries():
             if id(entry) in papers or not entry.links or entry.is_toc or id(entry) in copied:
                 continue
@@ -273,7 +280,7 @@ class DuplicateLink(Rule):
             name = text[start:colon].strip(" \t*_`").casefold()
             if not name:
                 continue
-            area = id(entry.section) if scope == "section" else 0
+            area = section_area(document, entry) if scope == "section" else WHOLE_FILE
             for link, role in link_roles(document, entry):
                 repo = _REPO.match(link.url_value)
                 if role != "aux" or repo is None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Related
+from awesome_lint.domain.parts import Area, section_area
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import (
     nested,
@@ -63,6 +64,10 @@ class DuplicateTitle(Rule):
     listed above it in its section is reported too: the paper listed again, its
     link lost (five words or more).
 
+    A section's parts that a list marks without a Markdown heading count as
+    sections of their own here too (see duplicate-link): HTML headings
+    (`<h3 id="2.1">...</h3>`) and bold group labels (`**Long-term Memory**`).
+
     ## Why
 
     The same paper listed twice with two different links (say its arXiv
@@ -93,15 +98,15 @@ class DuplicateTitle(Rule):
     summary = "The same paper title appears twice in a section with different links"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
-        first: dict[tuple[int, str], tuple[Entry, Link, str]] = {}
-        named: dict[tuple[int, str], tuple[Entry, Link, str]] = {}  # by title after a name
+        first: dict[tuple[Area, str], tuple[Entry, Link, str]] = {}
+        named: dict[tuple[Area, str], tuple[Entry, Link, str]] = {}  # by title after a name
         for entry, link, title, url_key in paper_links(document):
             if title is None:
                 continue
             key = title_key(title)
             if len(key) < MIN_TITLE or key.count(" ") < MIN_TITLE_WORDS - 1:
                 continue  # ("Deep Learning": a generic title, many works)
-            section = id(entry.section)
+            section = section_area(document, entry)
             this = (entry, link, url_key)
             # "Title, IEEE ROBOTICS AND AUTOMATION LETTERS." and "Title, RAL.": a title
             # read from text before the links may keep its venue after a comma; the
@@ -152,18 +157,18 @@ class DuplicateTitle(Rule):
     def _resource_copies(
         self,
         document: Document,
-        first: dict[tuple[int, str], tuple[Entry, Link, str]],
+        first: dict[tuple[Area, str], tuple[Entry, Link, str]],
         resources: list[tuple[Entry, Link, str]],
     ) -> Iterator[Diagnostic]:
         """A title listed twice in a section where a copy links only resources of the
         paper (`[4] Li et al, Title, CVPR 2019, [Web](url)`): the later copy is
         reported, with its paper link if it has one, else at its title."""
-        earliest: dict[tuple[int, str], tuple[Entry, Link]] = {}
+        earliest: dict[tuple[Area, str], tuple[Entry, Link]] = {}
         for entry, link, title in resources:
             key = title_key(title)
             if len(key) < MIN_HEAD or key.count(" ") < MIN_HEAD_WORDS - 1:
                 continue
-            where = (id(entry.section), key)
+            where = (section_area(document, entry), key)
             original = earliest.get(where)
             if original is None:
                 listed = first.get(where)
@@ -189,7 +194,7 @@ class DuplicateTitle(Rule):
         )
 
     def _without_link(
-        self, document: Document, first: dict[tuple[int, str], tuple[Entry, Link, str]]
+        self, document: Document, first: dict[tuple[Area, str], tuple[Entry, Link, str]]
     ) -> Iterator[Diagnostic]:
         """Entries with no link at all, in two ways:
 
@@ -201,7 +206,7 @@ class DuplicateTitle(Rule):
           Nested items count only under one parent (a note repeated under two papers is
           each paper's)."""
         text = document.text
-        seen: dict[tuple[int, str], Entry] = {}
+        seen: dict[tuple[Area, str], Entry] = {}
         for entry in document.entries():
             if entry.links or entry.more_links or entry.children or entry.toc:
                 continue
@@ -210,7 +215,7 @@ class DuplicateTitle(Rule):
             key = title_key(text[m.end() if m else start : end])
             if len(key) < MIN_HEAD or key.count(" ") < MIN_HEAD_WORDS - 1:
                 continue
-            original = first.get((id(entry.section), key)) if first else None
+            original = first.get((section_area(document, entry), key)) if first else None
             if original is not None and original[0].line < entry.line:
                 other, other_link, _ = original
                 yield self.report(
@@ -220,7 +225,8 @@ class DuplicateTitle(Rule):
                     related=(Related(other_link.url[0], other_link.url[1], "First copy"),),
                 )
                 continue
-            twin = seen.setdefault((id(entry.parent if entry.depth else entry.section), key), entry)
+            area = (id(entry.parent), 0, "") if entry.depth else section_area(document, entry)
+            twin = seen.setdefault((area, key), entry)
             if twin is not entry:
                 yield self.report(
                     f"Title already listed on line {twin.line + 1}",

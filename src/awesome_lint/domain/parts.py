@@ -1,0 +1,115 @@
+"""Parts of a section that a list keeps apart without a Markdown heading.
+
+Rules that look for a paper listed twice "in one section" read a section as the
+lines between two Markdown headings. Lists mark smaller parts in two other ways,
+and a paper listed in two of them is cross-listed on purpose, as in two sections:
+
+- an HTML heading alone on its line (``<h3 id="2.1">2.1 Network Subsystem</h3>``),
+  which GitHub renders as a heading though the Markdown parser sees an HTML block;
+- a group label: a one-line paragraph that is only a short text in bold
+  (``**Long-term Memory**``, ``**Diffusion Models-based Approaches**``), right
+  before a list of two items or more. Year labels (``**2023**``) are year buckets
+  and kind labels (``**Conference**``, ``**Arxiv**``) file papers by venue: a paper
+  listed under two years or two kinds is a slip, so they part nothing.
+
+:func:`part_key` gives an entry's part within its section; nothing here knows
+about rules.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from itertools import pairwise
+
+from awesome_lint.domain.buckets import year_range
+from awesome_lint.lazyre import lazy_compile
+from awesome_lint.parser.document import Document, Entry
+
+_HTML_HEADING = lazy_compile(r"[ \t]*<h([1-6])\b[^<>]*>.*</h\1>[ \t]*")
+_BOLD_LABEL = lazy_compile(r"[ \t]*(\*\*|__)(?P<label>[^*_\n]{1,60})\1:?[ \t]*")
+# A label naming a kind of venue (`**Conference**`, `**Arxiv**`, `### Journal Papers`)
+# files papers by where they appeared: a paper under two kinds is listed twice by
+# mistake (once as a preprint, once as published), so such labels part nothing.
+KIND_WORDS = r"(?P<kind>conferences?|journals?|arxiv|preprints?)(?:[ \t]+papers?)?:?"
+_KIND_LABEL = lazy_compile(KIND_WORDS, re.IGNORECASE)
+# A group label is a few words; a longer bold line is a paper's title over its links.
+LABEL_WORDS_MAX = 6
+GROUP_ITEMS_MIN = 2
+
+
+class _Parts:
+    __slots__ = ("group_labels", "group_starts", "headings")
+
+    def __init__(self, headings: list[int], groups: list[tuple[int, int, str]]) -> None:
+        self.headings = headings  # lines of HTML headings, in order
+        self.group_starts = [start for start, _, _ in groups]
+        self.group_labels = groups  # (first line, last line, label)
+
+
+def _parts(document: Document) -> _Parts:
+    cached: _Parts | None = document.cache.get("parts")
+    if cached is not None:
+        return cached
+    source = document.source
+    text = source.text
+    headings: list[int] = []
+    groups: list[tuple[int, int, str]] = []
+    if "<h" in text or "<H" in text or "**" in text or "__" in text:
+        blocks = document.blocks
+        for block in blocks:
+            if block.kind == "html" and block.start_line == block.end_line:
+                line = source.lines[block.start_line]
+                if _HTML_HEADING.fullmatch(text, line.start, line.end):
+                    headings.append(block.start_line)
+        tops: list[int] | None = None  # lines of the top-level entries, in order
+        for block, after in pairwise(blocks):
+            if block.kind != "paragraph" or block.start_line != block.end_line:
+                continue
+            if after.kind != "list" or after.start_line > block.end_line + 2:
+                continue
+            line = source.lines[block.start_line]
+            m = _BOLD_LABEL.fullmatch(text, line.start, line.end)
+            if m is None:
+                continue
+            label = m.group("label").strip()
+            if len(label.split()) > LABEL_WORDS_MAX or year_range(label) is not None:
+                continue  # (a paper's title; a year bucket)
+            if _KIND_LABEL.fullmatch(label):
+                continue  # `**Arxiv**`: a kind of venue
+            if tops is None:
+                tops = sorted(e.line for e in document.entries() if e.depth == 0)
+            items = bisect_right(tops, after.end_line) - bisect_right(tops, after.start_line - 1)
+            if items >= GROUP_ITEMS_MIN:
+                groups.append((after.start_line, after.end_line, label.casefold()))
+    found = _Parts(headings, groups)
+    document.cache["parts"] = found
+    return found
+
+
+def part_key(document: Document, entry: Entry) -> tuple[int, str]:
+    """Where the entry sits inside its section: the number of HTML headings before
+    it, and the group label over its list ("" outside a labelled group). Two entries
+    of one section with different keys are in different parts."""
+    parts = _parts(document)
+    line = entry.line
+    heading = bisect_right(parts.headings, line) if parts.headings else 0
+    label = ""
+    if parts.group_starts:
+        k = bisect_right(parts.group_starts, line) - 1
+        if k >= 0:
+            start, end, name = parts.group_labels[k]
+            if start <= line <= end:
+                label = name
+    return heading, label
+
+
+Area = tuple[int, int, str]
+WHOLE_FILE: Area = (0, 0, "")
+
+
+def section_area(document: Document, entry: Entry) -> Area:
+    """The entry's section and its part of it (see :func:`part_key`): where a paper
+    listed twice is listed twice by mistake."""
+    heading, label = part_key(document, entry)
+    return id(entry.section), heading, label
