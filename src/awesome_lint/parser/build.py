@@ -344,7 +344,7 @@ def _paragraph_entry(source: SourceText, first: int, last: int, found: list[Link
     else:
         entry.links = [link for link in found if link.start < line.end]
         entry.more_links = [link for link in found if link.start >= line.end]
-    entry.toc = all(link.url_value.startswith("#") for link in entry.links if not link.image)
+    entry.toc = _anchors_only(entry.links)
     _decompose(text, entry)
     return entry
 
@@ -701,11 +701,16 @@ def _replace(wrapper: Entry, entry: Entry, top_entries: list[Entry]) -> None:
 
 
 def _anchors_only(links: list[Link]) -> bool:
-    """Whether there are links and every one that is no image points into the document."""
+    """Whether there are links that are no images, and every one points into the
+    document (an item whose only link is a badge, `**Title.** ICML 2019. ![](badge)`,
+    is no ToC item)."""
+    found = False
     for link in links:  # (a loop, not all(): this runs for every entry)
-        if not link.image and not link.url_value.startswith("#"):
-            return False
-    return bool(links)
+        if not link.image:
+            if not link.url_value.startswith("#"):
+                return False
+            found = True
+    return found
 
 
 def _decompose(text: str, entry: Entry) -> None:
