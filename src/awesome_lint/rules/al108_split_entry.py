@@ -11,7 +11,7 @@ from awesome_lint.parser.document import Document, Entry
 from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.al610_heading_hash_space import glued_heading
 from awesome_lint.rules.base import Context, Rule
-from awesome_lint.rules.common import running_on
+from awesome_lint.rules.common import file_habit, running_on
 
 # A line that ends so is broken on purpose: two spaces or a backslash (a Markdown hard
 # break), or an HTML line break.
@@ -79,7 +79,16 @@ class SplitEntry(Rule):
       under a block, no words of the entry;
     - a hard line break: two spaces or a backslash at the end of the line, or
       an HTML `<br>`;
-    - a break inside a code span, and code blocks, tables and HTML blocks.
+    - a break inside a code span, and code blocks, tables and HTML blocks;
+    - a note nested under an item, with no web link on its first line, that runs
+      on over two lines or more: prose wrapped by hand (`* Is an open-source
+      toolkit ...` over three lines under a framework's item).
+
+    In a section (or file) whose entries put their second line in a paragraph of
+    its own, after a blank line, four times in five (`1. **Title.** ICML 2019.`,
+    a blank line, `*Authors* [[pdf](u)]`), an entry whose second line follows its
+    title with no blank line has lost that blank line: the finding says so,
+    without a fix (a blank line makes the item loose, a change of structure).
 
     ## Why
 
@@ -139,9 +148,36 @@ class SplitEntry(Rule):
             # a file that writes its entries on several lines (a title over its
             # `[[paper]]` link, say) and wraps its prose by hand wraps its notes too
             return
+        # entries whose first paragraph is one line and whose item goes on in a second
+        # paragraph after a blank line (a title line, then `*Authors* [[pdf](u)]`)
+        second: Counter[tuple[object, ...]] | None = None
         for entry in multi:
             in_file = (entry.kind, entry.depth)
             in_section = (id(entry.section), entry.kind, entry.depth)
+            if (
+                entry.depth
+                and entry.para_end - entry.line >= 2
+                and not _web_on_line(document, entry)
+            ):
+                continue  # a note under an item, a paragraph of prose wrapped by hand
+            if entry.end_line == entry.para_end:
+                if second is None:
+                    second = Counter()
+                    for e in entries:
+                        if e.para_end == e.line and _second_paragraph(document, e):
+                            second[(e.kind, e.depth)] += 1
+                            second[(id(e.section), e.kind, e.depth)] += 1
+                if any(
+                    file_habit(
+                        second[where],
+                        total[where] - second[where],
+                        share=SECOND_SHARE,
+                        minimum=MIN_GROUP,
+                    )
+                    for where in (in_section, in_file)
+                ):
+                    yield self._blank_missing(document, entry)
+                    continue
             if not _one_line_each(total[in_file], runs_on[in_file]):
                 continue
             if total[in_section] >= MIN_GROUP and not _one_line_each(
@@ -151,6 +187,21 @@ class SplitEntry(Rule):
             diagnostic = self._check_entry(document, entry)
             if diagnostic is not None:
                 yield diagnostic
+
+    def _blank_missing(self, document: Document, entry: Entry) -> Diagnostic:
+        """A first paragraph of two lines or more, in a section whose entries put their
+        second line (`*Authors* [[pdf](u)]`) in a paragraph of its own. (No fix: a
+        blank line makes the item loose, a change of structure left to the author.)"""
+        following = document.source.lines[entry.line + 1]
+        start = following.start
+        while start < following.end and document.text[start] in " \t":
+            start += 1
+        return self.report(
+            f"Line {entry.line + 2} goes on the entry in a paragraph of its own in the "
+            "other entries of this section: add the blank line before it",
+            start,
+            following.end,
+        )
 
     def _check_entry(self, document: Document, entry: Entry) -> Diagnostic | None:
         source = document.source
@@ -301,6 +352,36 @@ def _wraps_prose(document: Document) -> bool:
             if wrapped >= 2:
                 return True
     return False
+
+
+# A section whose entries go on in a second paragraph this often: a run-on line is
+# that paragraph with its blank line lost.
+SECOND_SHARE = 0.8
+
+
+def _web_on_line(document: Document, entry: Entry) -> bool:
+    """Whether a web link starts on the entry's first line."""
+    end = document.source.lines[entry.line].end
+    return any(
+        link.start < end and not link.image and link.url_value.startswith(("http://", "https://"))
+        for link in (*entry.links, *entry.more_links)
+    )
+
+
+def _second_paragraph(document: Document, entry: Entry) -> bool:
+    """Whether the item goes on after its first paragraph and a blank line, with text
+    of its own (not a nested list)."""
+    if entry.end_line <= entry.para_end:
+        return False
+    lines = document.source.lines
+    following = lines[entry.para_end + 1]
+    if document.text[following.start : following.end].strip():
+        return False
+    first_child = entry.children[0].line if entry.children else entry.end_line + 1
+    return any(
+        document.text[lines[k].start : lines[k].end].strip()
+        for k in range(entry.para_end + 2, min(first_child, entry.end_line + 1))
+    )
 
 
 def _one_line_each(total: int, multi: int) -> bool:
