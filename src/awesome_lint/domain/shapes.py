@@ -391,3 +391,17 @@ def labelled_note(text: str, entry: Entry) -> bool:
         return False
     head = text[entry.content[0] : entry.links[0].start]
     return bool(head) and _NOTE_LABEL.match(head) is not None
+
+
+def wrapped_note(document: Document, entry: Entry) -> bool:
+    """Whether the entry is a note nested under an item, with no web link on its first
+    line, whose first paragraph runs on over two lines or more: prose wrapped by hand
+    (`* Is an open-source toolkit ...` over three lines under a framework's item), not
+    an entry split by a slip, and its links are words of a sentence."""
+    if not entry.depth or entry.para_end - entry.line < 2:
+        return False
+    end = document.source.lines[entry.line].end
+    return not any(
+        link.start < end and not link.image and link.url_value.startswith(("http://", "https://"))
+        for link in (*entry.links, *entry.more_links)
+    )

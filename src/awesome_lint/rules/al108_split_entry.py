@@ -5,6 +5,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
+from awesome_lint.domain.shapes import wrapped_note
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.build import BRACKET_VENUE_PREFIX
 from awesome_lint.parser.document import Document, Entry
@@ -154,11 +155,7 @@ class SplitEntry(Rule):
         for entry in multi:
             in_file = (entry.kind, entry.depth)
             in_section = (id(entry.section), entry.kind, entry.depth)
-            if (
-                entry.depth
-                and entry.para_end - entry.line >= 2
-                and not _web_on_line(document, entry)
-            ):
+            if wrapped_note(document, entry):
                 continue  # a note under an item, a paragraph of prose wrapped by hand
             if entry.end_line == entry.para_end:
                 if second is None:
@@ -357,15 +354,6 @@ def _wraps_prose(document: Document) -> bool:
 # A section whose entries go on in a second paragraph this often: a run-on line is
 # that paragraph with its blank line lost.
 SECOND_SHARE = 0.8
-
-
-def _web_on_line(document: Document, entry: Entry) -> bool:
-    """Whether a web link starts on the entry's first line."""
-    end = document.source.lines[entry.line].end
-    return any(
-        link.start < end and not link.image and link.url_value.startswith(("http://", "https://"))
-        for link in (*entry.links, *entry.more_links)
-    )
 
 
 def _second_paragraph(document: Document, entry: Entry) -> bool:

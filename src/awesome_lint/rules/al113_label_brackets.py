@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
+from awesome_lint.domain.shapes import wrapped_note
 from awesome_lint.links.papers import link_roles
 from awesome_lint.parser.document import Document, Link
 from awesome_lint.rules.base import Context, Rule
@@ -84,6 +85,8 @@ class LabelBrackets(Rule):
             links = entry.links
             if len(links) < 2 and entry.link is not None:
                 continue  # at most the entry's leading link: its title
+            if wrapped_note(document, entry):
+                continue  # a note's prose: "It provides [neural networks](u) (like ...)"
             nested = _nested(links)
             for link, role in link_roles(document, entry):
                 if role not in _LABELLED:
