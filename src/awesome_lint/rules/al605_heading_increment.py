@@ -39,7 +39,10 @@ class HeadingIncrement(Rule):
     None. A skip that is the file's habit is not reported: when at least 3
     headings, and 80% of those that go one level deeper than a level, skip the
     same way (`## Books` followed by `#### Computer Vision` throughout), the list
-    has chosen its levels. So has a list that gives its deepest headings one
+    has chosen its levels. So has a list that skips, twice or more, a level it
+    never uses (`## Papers` then `#### Faster Inference`, and `## Implementations`
+    then `#### PyTorch`, in a file without a `###` heading). So has a list that
+    gives its deepest headings one
     level whatever their parent's (`#### 2018` year headings under `## Review`
     and under `### Univariate`, or one `####` heading per paper under `##` and
     `###` sections alike): at least 6 headings at that level, at least 2 of them
@@ -78,7 +81,7 @@ class HeadingIncrement(Rule):
             if previous and heading.level > previous:
                 steps.append((previous, heading.level))
             previous = heading.level
-        habits = _habits(steps)
+        habits = _habits(steps, {h.level for h in headings})
         leaf = _leaf_level(steps, headings)
         previous = 0
         above: Heading | None = None
@@ -161,11 +164,23 @@ def _leaf_level(steps: list[tuple[int, int]], headings: list[Heading]) -> int | 
     return None
 
 
-def _habits(steps: list[tuple[int, int]]) -> set[tuple[int, int]]:
+#: A skip over levels the file never uses (`####` under `##` in a file without `###`)
+#: is its habit from this many on: the list has chosen its levels for their type size.
+UNUSED_MIN_COUNT = 2
+
+
+def _habits(steps: list[tuple[int, int]], used: set[int]) -> set[tuple[int, int]]:
     down: Counter[int] = Counter(level for level, _ in steps)
     pairs = Counter(steps)
     return {
         (level, deeper)
         for (level, deeper), count in pairs.items()
-        if deeper > level + 1 and count >= HABIT_MIN_COUNT and count >= HABIT_SHARE * down[level]
+        if deeper > level + 1
+        and (
+            (count >= HABIT_MIN_COUNT and count >= HABIT_SHARE * down[level])
+            or (
+                count >= UNUSED_MIN_COUNT
+                and not any(between in used for between in range(level + 1, deeper))
+            )
+        )
     }
