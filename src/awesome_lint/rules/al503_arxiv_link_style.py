@@ -31,6 +31,11 @@ class ArxivLinkStyle(Rule):
     `https://arxiv.org`, in the form most of the file's arXiv links use (`abs`,
     `pdf`, or `pdf` with `.pdf`; on a tie, the link's own), keeping the version.
 
+    An abstract page's address with a PDF's ending, `arxiv.org/abs/2012.06780.pdf`
+    (a mix of the paper's two addresses), is reported too and pointed to the
+    abstract page, `arxiv.org/abs/2012.06780` (an `http://` one is left to
+    insecure-link first).
+
     When the file's arXiv links open one page by habit (at least 20 of them and
     95% open the abstract page, or the PDF), a link that opens the other page is
     reported and pointed to the habit's page: `arxiv.org/pdf/2402.12419` among
@@ -105,6 +110,8 @@ class ArxivLinkStyle(Rule):
         both_pages = (
             option == "consistent" and "arxiv.org/abs/" in text and "arxiv.org/pdf/" in text
         )
+        if option in ("consistent", "any") and "/abs/" in text and ".pdf" in text:
+            yield from self._abstract_pdfs(document)
         if option == "consistent":
             option = "any"
             if not mirrors and not both_pages:
@@ -168,6 +175,29 @@ class ArxivLinkStyle(Rule):
             else:
                 message = f"arXiv link should be {target}"
             yield self.report(message, link.url[0], link.url[1], fix)
+
+    def _abstract_pdfs(self, document: Document) -> Iterator[Diagnostic]:
+        """An abstract page's address with a PDF's ending (`arxiv.org/abs/2012.06780.pdf`):
+        a mix of the two addresses of the paper, pointed to the abstract page."""
+        for link in document.links:
+            url = link.url_value
+            if "/abs/" not in url or not url.endswith(".pdf"):
+                continue
+            paper = parse_arxiv(url)
+            if paper is None or paper.form != "abs" or not paper.pdf_suffix:
+                continue
+            target = arxiv_url(paper.id, "abs", paper.version)
+            if url.startswith("http://") or not url.startswith(_SITE):
+                continue  # (a mirror or plain http: reported below, or by insecure-link)
+            fix = None
+            if not link.reference:
+                fix = self.replace(f"Use {target}", link.url[0], link.url[1], target)
+            yield self.report(
+                f"arXiv abstract address ends in '.pdf', which is a PDF's ending: use {target}",
+                link.url[0],
+                link.url[1],
+                fix,
+            )
 
 
 # Links to the site itself, read without taking their host apart.
