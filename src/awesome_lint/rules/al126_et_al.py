@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
@@ -30,6 +31,11 @@ class EtAl(Rule):
     `K. Cho et. al.`, `etal.`, and `et al` without its full stop
     (`Dakkak, Abdul, et al (Preprint)`). A list that writes `et.al.`
     throughout keeps it: that is its own style.
+
+    In a list that follows its `et al.` with a comma by habit (10 times, 9 in
+    10: `Lindell et al., CVPR 2021`), an `et al.` followed by a blank and a
+    capital (`Rebain et al. Arxiv 2020`) has lost its comma; the fix puts it
+    back.
 
     ## Why
 
@@ -69,6 +75,7 @@ class EtAl(Rule):
         ]
         right = sum(1 for m in found if m.group() == _RIGHT)
         slips = len(found) - right
+        yield from self._commas(document, [m for m in found if m.group() == _RIGHT])
         if not slips or not file_habit(right, slips, share=HABIT_SHARE, minimum=HABIT_MIN):
             return
         for m in found:
@@ -83,4 +90,29 @@ class EtAl(Rule):
                 start,
                 end,
                 self.replace(f"Write {_RIGHT!r}", start, end, _RIGHT),
+            )
+
+    def _commas(self, document: Document, found: list[re.Match[str]]) -> Iterator[Diagnostic]:
+        """`et al. Arxiv 2020` where the file writes `et al., Venue` by habit: the comma
+        between the authors and what follows them, lost."""
+        text = document.text
+        commas = 0
+        slips: list[int] = []
+        for m in found:
+            end = m.end()
+            after = text[end : end + 2]
+            if after[:1] == ",":
+                commas += 1
+            elif after[:1] == " " and after[1:2].isupper():
+                slips.append(end)
+        if not slips or not file_habit(commas, len(slips), share=HABIT_SHARE, minimum=HABIT_MIN):
+            return
+        for end in slips:
+            if text_entry_at(document, end - 1, end) is None:
+                continue
+            yield self.report(
+                "'et al.' without the comma after it: the file writes 'et al., '",
+                end - len(_RIGHT),
+                end,
+                Fix("Insert ','", (Edit(end, end, ","),)),
             )
