@@ -150,15 +150,15 @@ class RepoNameCase(Rule):
             if m is None:
                 continue
             written = m.group()
+            start = entry.content[0] + m.start()
             if (
                 written == name
                 or written.islower()
                 or written[1:] == name[1:]
                 or _adds_capitals(written, name)
-                or (entry.link is not None and entry.link.start < link.start)
+                or any(x.start <= start < x.end for x in entry.links)
             ):
-                continue  # (a title link of its own: its label is read above)
-            start = entry.content[0] + m.start()
+                continue  # (in a link: a title link's label is read above)
             yield self.report(
                 f"Title {written!r} spells the repository it links, {name!r}, in another case",
                 start,
