@@ -44,8 +44,11 @@ _ARXIV_KIND = lazy_compile(
     r"(?P<id>\d{4}\.\d{4,5}(?:v\d+)?(?:\.pdf)?)/?(?=[)\s>\]]|$)"
 )
 _ARXIV_KINDS = ("pdf", "abs")
-# A CVF open-access paper whose address lost its ending: ".../papers/..._paper".
-_CVF_CUT = lazy_compile(r"(?i)^https?://openaccess\.thecvf\.com/.*/papers/[^/?#]+_paper$")
+# A CVF open-access paper whose address lost its ending: ".../papers/..._paper" (the
+# PDF, "_paper.pdf") or ".../html/..._paper" (the paper's page, "_paper.html").
+_CVF_CUT = lazy_compile(
+    r"(?i)^https?://openaccess\.thecvf\.com/.*/(?P<kind>papers|html)/[^/?#]+_paper$"
+)
 # A venue's list of papers, not one paper: a CVF open-access day or menu page, an
 # OpenReview venue group, a PMLR volume, an ACL Anthology event, a NeurIPS year.
 _LISTING = lazy_compile(
@@ -123,7 +126,7 @@ class BrokenPaperLink(Rule):
       (`arxiv.org/1df/2509.07789`, `arxiv.org/asb/2301.00001`);
     - a CVF open-access paper address cut before its ending,
       `openaccess.thecvf.com/content/CVPR2021/papers/Name_Title_CVPR_2021_paper`
-      (the papers are `..._paper.pdf`);
+      (the papers are `..._paper.pdf`, their pages under `html/` `..._paper.html`);
     - a link labelled as the paper or its venue (`[[CVPR2021]](u)`, `[Paper](u)`)
       that opens a venue's list of papers: a CVF open-access day or menu page
       (`openaccess.thecvf.com/CVPR2021?day=all`), an OpenReview venue group, a PMLR
@@ -199,18 +202,20 @@ class BrokenPaperLink(Rule):
                     yield from self._arxiv(document, link)
             elif listings and any(host in url for host in _LISTING_HOSTS) and _LISTING.match(url):
                 yield from self._listing(document, link)
-            elif "thecvf.com/" in url and _CVF_CUT.match(url):
+            elif "thecvf.com/" in url and (cut := _CVF_CUT.match(url)):
+                ending = ".pdf" if cut["kind"].lower() == "papers" else ".html"
                 fix = None
                 if self._plain(document, link):
                     fix = Fix(
-                        "Add '.pdf'",
-                        (Edit(link.url[1], link.url[1], ".pdf"),),
+                        f"Add {ending!r}",
+                        (Edit(link.url[1], link.url[1], ending),),
                         Applicability.UNSAFE,
                         rewrites_urls=True,
                     )
+                what = "the paper" if ending == ".pdf" else "the paper's page"
                 yield self.report(
-                    "CVF paper address is cut before its ending: the paper is "
-                    f"'{url.rsplit('/', 1)[-1]}.pdf'",
+                    f"CVF paper address is cut before its ending: {what} is "
+                    f"'{url.rsplit('/', 1)[-1]}{ending}'",
                     link.url[0],
                     link.url[1],
                     fix,
