@@ -7,7 +7,7 @@ from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
-from awesome_lint.rules.common import text_places
+from awesome_lint.rules.common import entry_at, text_places
 
 # Sentence punctuation that a link's address does not end with: the writer's
 # full stop or comma caught inside the parentheses.
@@ -34,6 +34,11 @@ class UrlSlip(Rule):
     - a doubled slash right after the host,
       `https://proceedings.neurips.cc//paper/2020/...`, from joining a base
       address that ends in `/` to a path that starts with one.
+
+    - a few stray characters before the address's scheme,
+      `[Title](/https://arxiv.org/pdf/2411.00142)` or `(F12>https://...)`: a
+      relative address that opens nothing. Up to 8 characters without a letter
+      (or ending in `>`); `web/https://...` is left alone.
 
     Only inline links (`[text](url)`) are read: an autolink's address never
     takes a trailing full stop.
@@ -77,6 +82,8 @@ class UrlSlip(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
+        if "https://" in text or "http://" in text:
+            yield from self._prefixed(document)
         # The places that may hold a slip, found by quick scans of the text (a loop over
         # every link costs more): a punctuation mark before a ")", and a "//" that no
         # ":" opens (an address's own "://" is most of them). Only their links are read.
@@ -124,6 +131,35 @@ class UrlSlip(Rule):
                     at + 2,
                     self.replace("Write one slash", at, at + 2, "/", unsafe=True),
                 )
+
+    def _prefixed(self, document: Document) -> Iterator[Diagnostic]:
+        """A link target with a few stray characters before its scheme
+        (`[Title](/https://arxiv.org/pdf/2411.00142)`, `(F12>https://...)`): a relative
+        address that opens nothing."""
+        text = document.text
+        for m in _PREFIXED.finditer(text):
+            junk = m.group("junk")
+            if not _prefix_slip(junk):
+                continue
+            start = m.start("junk")
+            if entry_at(document, start) is None:
+                continue
+            yield self.report(
+                f"Link address starts with {junk!r} before its 'http': remove it",
+                start,
+                m.end("junk"),
+                self.replace(f"Remove {junk!r}", start, m.end("junk"), "", unsafe=True),
+            )
+
+
+# A link target with up to 8 stray characters before its web address's scheme.
+_PREFIXED = lazy_compile(r"\]\((?P<junk>[^\s()<\[\]]{1,8}?)https?://")
+
+
+def _prefix_slip(junk: str) -> bool:
+    """Whether the characters before a link target's scheme are a slip (`/`, `F12>`),
+    not a relative address or a scheme of its own (`web/`, `mailto:`)."""
+    return not any(c.isalpha() for c in junk) or (">" in junk and ":" not in junk)
 
 
 def _ended_by_slip(url: str) -> bool:
