@@ -18,6 +18,7 @@ from awesome_lint.links.normalize import (
 )
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Option, Rule
+from awesome_lint.rules.common import entry_holding
 
 
 class ArxivLinkStyle(Rule):
@@ -140,6 +141,7 @@ class ArxivLinkStyle(Rule):
                 and _form_of(paper)[0] != habit
                 and "pdf" not in text[link.text[0] : link.text[1]].casefold()
                 and not _both_pages(text, link.start, paper.id, habit)
+                and entry_holding(document, link.start, link.start) is not None  # (no prose)
             )
             if option == "any" and url.startswith(_SITE) and not slip:
                 continue  # arxiv.org itself (most links): neither a mirror nor a side host
