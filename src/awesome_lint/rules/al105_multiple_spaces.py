@@ -36,24 +36,34 @@ FIELD_GAP_MIN = 3
 FIELD_GAP_ENTRIES = 10
 
 
-def _field_gaps(document: Document) -> frozenset[int]:
+def _field_gaps(document: Document) -> frozenset[int | tuple[int, str]]:
     """The widths of the runs of spaces (three or more) that separate the fields of at
-    least half of the file's entries, 10 at least: a generated list's own layout."""
+    least half of the file's entries, 10 at least: a generated list's own layout. Also
+    the runs of two before one word that so many entries hold (`Geva, Mor  and
+    Goldberg, Yoav`, authors joined as a BibTeX export writes them), as (2, word)."""
     text = document.text
-    widths: Counter[int] = Counter()
+    widths: Counter[int | tuple[int, str]] = Counter()
     entries = 0
     for entry in document.entries():
         if entry.kind == "row":
             continue
         entries += 1
         start, end = entry.content
-        if "   " in text[start:end]:
-            widths.update({b - a for a, b in (m.span() for m in _RUN.finditer(text, start, end))})
-    return frozenset(
-        w
-        for w, n in widths.items()
-        if w >= FIELD_GAP_MIN and n >= FIELD_GAP_ENTRIES and 2 * n >= entries
-    )
+        if "  " in text[start:end]:
+            found: set[int | tuple[int, str]] = set()
+            for m in _RUN.finditer(text, start, end):
+                a, b = m.span()
+                if b - a >= FIELD_GAP_MIN:
+                    found.add(b - a)
+                else:
+                    word = _WORD.match(text, b, end)
+                    if word is not None:
+                        found.add((b - a, word.group()))
+            widths.update(found)
+    return frozenset(w for w, n in widths.items() if n >= FIELD_GAP_ENTRIES and 2 * n >= entries)
+
+
+_WORD = lazy_compile(r"[A-Za-z]+")
 
 
 class MultipleSpaces(Rule):
@@ -69,7 +79,11 @@ class MultipleSpaces(Rule):
     same for a period and the next `[`, `NAACL 2016.  [paper](u)`, on lines this
     rule does not read as well), and not in runs of one width, three spaces or
     more, that at least half of the file's entries hold (10 at least): the
-    fields of a list a script writes, `arXiv:2004.13073   2020   [[Paper]](u)`.
+    fields of a list a script writes, `arXiv:2004.13073   2020   [[Paper]](u)`;
+    nor in runs of two spaces before one word that as many entries hold: the
+    authors a BibTeX export joins, `Geva, Mor  and Goldberg, Yoav`; nor before a
+    dash that ends the entry (`[Name](url)  - `, a description left out, which
+    AL703 reports).
     Every entry whose first
     paragraph is its first line is read, whatever its shape: `1. **Title**.  *Authors*.`
     as well as `- [Title](url): subtitle`, and paragraph entries without a list
@@ -103,7 +117,7 @@ class MultipleSpaces(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
-        field_gaps: frozenset[int] | None = None
+        field_gaps: frozenset[int | tuple[int, str]] | None = None
         for entry in document.entries():
             if entry.para_end != entry.line or entry.kind == "row":
                 continue  # (a paragraph over lines: a code span may run on; a table row)
@@ -126,6 +140,8 @@ class MultipleSpaces(Rule):
                     index += 1
                 if any(s_start < b for s_start, _ in skip[index : index + 2]):
                     continue
+                if text[b : b + 1] == "-" and not text[b + 1 : end].strip():
+                    continue  # `[Name](u)  - `: the separator of a description left out
                 if (
                     text[a - 1] in ")."
                     and text.startswith("[", b)
@@ -134,11 +150,16 @@ class MultipleSpaces(Rule):
                     continue  # the file's own gap before a link
                 if prose and text[a - 1] in ".?!" and text[b : b + 1].isupper():
                     continue  # `... a tracker.  The code`: two spaces between sentences
-                if b - a >= FIELD_GAP_MIN:
-                    if field_gaps is None:
-                        field_gaps = _field_gaps(document)
-                    if b - a in field_gaps:
-                        continue  # `2004.13073   2020   [[Paper]]`: a generated list's fields
+                if field_gaps is None:
+                    field_gaps = _field_gaps(document)
+                if field_gaps:
+                    if b - a >= FIELD_GAP_MIN:
+                        if b - a in field_gaps:
+                            continue  # `2004.13073   2020   [[Paper]]`: a generated list's
+                    else:
+                        word = _WORD.match(text, b, end)
+                        if word is not None and (b - a, word.group()) in field_gaps:
+                            continue  # `Geva, Mor  and Goldberg`: a BibTeX export's habit
                 yield self.report(
                     f"{b - a} spaces in a row",
                     a,
