@@ -12,8 +12,10 @@ from awesome_lint.parser.anchors import (
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
 
-# Fragments every page has: HTML's "top" scrolls to the start of the page.
-_ALWAYS = frozenset({"top"})
+# Fragments every page has: HTML's "top" scrolls to the start of the page, and on
+# GitHub a repository's README is shown in an element whose id is "readme" (the usual
+# target of an awesome list's "back to top" links).
+_ALWAYS = frozenset({"top", "readme"})
 
 
 class BrokenAnchor(Rule):
@@ -30,7 +32,8 @@ class BrokenAnchor(Rule):
     spaces turned into `-`. So `## Tools & Libraries` is `#tools--libraries`,
     `## I/O` is `#io`, `## 🚀 Deploy` is `#-deploy`, `## 中文` is `#中文`, and
     the second `## Examples` is `#examples-1`. Percent-encoded fragments are
-    decoded first; `#top` and `#user-content-…` forms are accepted, and so is
+    decoded first; `#top`, `#readme` (GitHub shows a README in an element of
+    that id) and `#user-content-…` forms are accepted, and so is
     a heading's anchor in another case (`[S&P](#SP)` for `## S&P`): GitHub finds
     it in any case (other renderers may not; the table of contents check,
     AL701, still reports a minority written in another case).
