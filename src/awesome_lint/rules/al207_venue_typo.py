@@ -46,9 +46,12 @@ SHORT_VENUES = frozenset({"ecc", "sac", "cpp", "tcs", "fat", "cse", "ict", "isa"
 # International Symposium on Wearable Computers, held with UbiComp: the registry's
 # alias UbiComp/ISWC, and the International Semantic Web Conference) is IISWC with a
 # letter dropped; ICDAR (the International Conference on Document Analysis and
-# Recognition) is two letters from the journal IJDAR. They belong in the registry's
-# data; until then they are simply not typos.
-OTHER_VENUES = frozenset({"tits", "iswc", "icdar"})
+# Recognition) is two letters from the journal IJDAR; IberSPEECH (the Iberian speech
+# technology conference) is two from INTERSPEECH; MIPRO (the Croatian convention on
+# information and communication technology) is one from MICRO; ACL-IJCNLP (ACL held
+# jointly with IJCNLP: 2009, 2015, 2021) is one from AACL-IJCNLP. They belong in the
+# registry's data; until then they are simply not typos.
+OTHER_VENUES = frozenset({"tits", "iswc", "icdar", "iberspeech", "mipro", "aclijcnlp"})
 
 # Well-known universities, labs and companies, as they write their own names (facts),
 # that paper lists put in the venue slot or join with "&" (``| Stanford``, ``THU &
