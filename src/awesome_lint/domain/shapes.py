@@ -145,6 +145,17 @@ def _shape_by_links(
             and not _venue(text[start + 1 : close])
         ):
             return "link"  # `[DAgger] <[Title](url)>`, `[13] : [Title](url)`: a tag or a key
+    if first == "(" and links:
+        tag = _PAREN_TAG.fullmatch(text, start, links[0].start)
+        if (
+            tag is not None
+            and not _DIGIT.search(tag["tag"])
+            and not _venue(tag["tag"])
+            and _names(text, roles, links[0])
+        ):
+            # `(NCLT) [University of Michigan North Campus ... Dataset](url)`: the
+            # method's or dataset's short name in parentheses tags a title link
+            return "link"
     if (
         links
         and first.isalpha()  # (before the pattern: most heads open with a bracket)
@@ -357,6 +368,10 @@ _NAME_TAG = lazy_compile(
 )
 
 
+# A short name in parentheses before a link: `(NCLT) `, `(Social Force) `; with no
+# digit (`(CVPR 2019) ` is a venue prefix).
+_PAREN_TAG = lazy_compile(r"\((?P<tag>[A-Za-z][^()\[\]\n]{0,28})\)[ \t]+")
+_DIGIT = lazy_compile(r"\d")
 # A name in bold and a colon before a link: `**FGSM :** `, `**C&W**: `.
 _BOLD_LABEL = lazy_compile(r"(\*\*|__)[^*_\[\]()<>\n]{1,48}?(?::[ \t]*\1|\1[ \t]*:)[ \t]*")
 # An emoji's short code, as GitHub writes them (`:open_file_folder:`, `:+1:`).
