@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Related
@@ -65,7 +66,10 @@ class RepeatedName(Rule):
     Only files whose separator habit is a dash (see AL703) are checked, and only
     when such entries are a minority (under 20% of the described entries): a list
     that habitually starts descriptions with the name (two thirds of one corpus
-    list do) writes them that way on purpose.
+    list do) writes them that way on purpose. So does a section where at least 3
+    descriptions, and a third of them, open with the item's name in any way
+    (`[Velodyne](u) - Velodyne is a ... manufacturer`, `[Hesai](u) - Hesai
+    Technology is ...` in a list of manufacturers).
 
     ## Why
 
@@ -96,10 +100,13 @@ class RepeatedName(Rule):
         if dash_habit(found) is None:
             return
         text = document.text
-        hits: list[tuple[int, int, str, tuple[int, int]]] = []
+        hits: list[tuple[int, int, str, tuple[int, int], int]] = []
+        sections: Counter[int] = Counter()  # described entries per section
+        in_section: Counter[int] = Counter()  # of them, those opening with the name
         for entry, (_start, end, form) in found:
             if form in (NONE, DANGLING):
                 continue
+            sections[id(entry.section)] += 1
             assert entry.link is not None
             name = " ".join(rendered_text(document.span_text(entry.link.text)).split())
             if len(name) < 2:
@@ -107,19 +114,31 @@ class RepeatedName(Rule):
             stop = _rendered_end(text, end, entry.content[1], name)
             if stop < 0:
                 continue
+            in_section[id(entry.section)] += 1  # opens with the name, in any way
             if stop == entry.content[1] or _RESTATED.match(text, stop):
                 if _modifier(text, stop, entry.content[1]):
                     continue  # "HAR (HTTP Archive) parser": the name says what it parses
-                hits.append((end, stop, name, entry.link.text))
+                hits.append((end, stop, name, entry.link.text, id(entry.section)))
         if len(hits) >= MINORITY * len(found):
             return
-        for start, end, name, label in hits:
+        for start, end, name, label, section in hits:
+            if in_section[section] >= SECTION_MIN and (
+                in_section[section] >= SECTION_SHARE * sections[section]
+            ):
+                continue  # a section whose items habitually open with their names
             yield self.report(
                 f"Description repeats the item name {name!r}",
                 start,
                 end,
                 related=(Related(label[0], label[1], "the item name"),),
             )
+
+
+# A section where this many described entries, and this share of them, open with
+# their names writes them so on purpose, even in a file that mostly does not
+# (`[Velodyne](u) - Velodyne is a ... manufacturer` among a list of manufacturers).
+SECTION_MIN = 3
+SECTION_SHARE = 1 / 3
 
 
 def _rendered_end(text: str, start: int, limit: int, name: str) -> int:
