@@ -17,6 +17,7 @@ _QUOTE = lazy_compile(r"(?:[ \t]{0,3}>[ \t]?)+")
 BREAK_HABIT = 3
 # Lines ending in exactly two spaces after text, nine in ten of those that end in blanks
 # after text, from which on two spaces are the file's way of ending a line.
+ONE_HABIT = 20  # lines ending in one space after text, for that habit
 ENDING_HABIT = 10
 
 
@@ -37,7 +38,11 @@ class TrailingWhitespace(Rule):
     left alone too (markdownlint's MD009 allows two by default); so are they in
     a file that ends its lines with exactly two spaces by habit (ten lines or
     more, nine in ten of the lines that end in blanks after text). Three
-    spaces, a tab or a blank line's spaces are still reported.
+    spaces, a tab or a blank line's spaces are still reported. A file that
+    ends its lines of text with exactly one space by habit (twenty lines at
+    least, half of its lines of text, and nine in ten of the lines that end in
+    blanks after text: a template's space after every entry) keeps that space
+    too; only its other trailing blanks are reported.
 
     ## Example
 
@@ -71,12 +76,17 @@ class TrailingWhitespace(Rule):
         found: list[tuple[int, int, bool]] = []  # start, end, whether two spaces after text
         breaks = 0  # hard breaks written with two spaces
         after_text = 0  # lines that end in blanks after text
+        written = 0  # lines of text
+        ones: list[int] = []  # the ends of lines of text ending in one space
         for index, line in enumerate(lines):
             if line.end == line.start or index in code:
                 continue
+            written += 1
             last = text[line.end - 1]
             if last != " " and last != "\t":
                 continue
+            if last == " " and text[line.end - 2 : line.end - 1] not in (" ", "\t", ""):
+                ones.append(line.end)
             start = line.end - 1
             while start > line.start and text[start - 1] in " \t":
                 start -= 1
@@ -93,8 +103,17 @@ class TrailingWhitespace(Rule):
         habit = breaks >= BREAK_HABIT or (
             twos >= ENDING_HABIT and 10 * (twos + breaks) >= 9 * after_text
         )
+        # a file that ends its lines of text with one space by habit (its template's
+        # `**Title**. (2023-ICLR) Authors. ` on every entry): twenty lines at least, half
+        # of its lines of text, nine in ten of those ending in blanks after text
+        one_habit = (
+            len(ones) >= ONE_HABIT and 2 * len(ones) >= written and 10 * len(ones) >= 9 * after_text
+        )
+        skip = set(ones) if one_habit else set()
         for start, end, two in found:
             if two and habit:
+                continue
+            if end in skip:
                 continue
             yield self.report(
                 "Trailing whitespace",
