@@ -27,6 +27,7 @@ from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 
 _HTML_HEADING = lazy_compile(r"[ \t]*<h([1-6])\b[^<>]*>.*</h\1>[ \t]*")
+_TAG = lazy_compile(r"<[^<>]*>")
 _BOLD_LABEL = lazy_compile(r"[ \t]*(\*\*|__)(?P<label>[^*_\n]{1,60})\1:?[ \t]*")
 # A label naming a kind of venue (`**Conference**`, `**Arxiv**`, `### Journal Papers`)
 # files papers by where they appeared: a paper under two kinds is listed twice by
@@ -39,10 +40,13 @@ GROUP_ITEMS_MIN = 2
 
 
 class _Parts:
-    __slots__ = ("group_labels", "group_starts", "headings")
+    __slots__ = ("group_labels", "group_starts", "headings", "titles")
 
-    def __init__(self, headings: list[int], groups: list[tuple[int, int, str]]) -> None:
+    def __init__(
+        self, headings: list[int], titles: list[str], groups: list[tuple[int, int, str]]
+    ) -> None:
         self.headings = headings  # lines of HTML headings, in order
+        self.titles = titles  # their text, tags dropped
         self.group_starts = [start for start, _, _ in groups]
         self.group_labels = groups  # (first line, last line, label)
 
@@ -54,14 +58,17 @@ def _parts(document: Document) -> _Parts:
     source = document.source
     text = source.text
     headings: list[int] = []
+    titles: list[str] = []
     groups: list[tuple[int, int, str]] = []
     if "<h" in text or "<H" in text or "**" in text or "__" in text:
         blocks = document.blocks
         for block in blocks:
             if block.kind == "html" and block.start_line == block.end_line:
                 line = source.lines[block.start_line]
-                if _HTML_HEADING.fullmatch(text, line.start, line.end):
+                heading = _HTML_HEADING.fullmatch(text, line.start, line.end)
+                if heading is not None:
                     headings.append(block.start_line)
+                    titles.append(" ".join(_TAG.sub("", heading.group()).split()))
         tops: list[int] | None = None  # lines of the top-level entries, in order
         for block, after in pairwise(blocks):
             if block.kind != "paragraph" or block.start_line != block.end_line:
@@ -82,7 +89,7 @@ def _parts(document: Document) -> _Parts:
             items = bisect_right(tops, after.end_line) - bisect_right(tops, after.start_line - 1)
             if items >= GROUP_ITEMS_MIN:
                 groups.append((after.start_line, after.end_line, label.casefold()))
-    found = _Parts(headings, groups)
+    found = _Parts(headings, titles, groups)
     document.cache["parts"] = found
     return found
 
@@ -113,3 +120,13 @@ def section_area(document: Document, entry: Entry) -> Area:
     listed twice is listed twice by mistake."""
     heading, label = part_key(document, entry)
     return id(entry.section), heading, label
+
+
+def html_heading_title(document: Document, entry: Entry) -> str | None:
+    """The text of the last HTML heading before the entry in its section (`Part D:
+    Conference Deadlines` for `<h2 id="d">Part D: Conference Deadlines</h2>`), or None."""
+    parts = _parts(document)
+    k = bisect_right(parts.headings, entry.line) - 1 if parts.headings else -1
+    if k < 0 or (entry.section is not None and parts.headings[k] < entry.section.start_line):
+        return None
+    return parts.titles[k] or None

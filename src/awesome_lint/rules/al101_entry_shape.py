@@ -5,6 +5,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
+from awesome_lint.domain.parts import html_heading_title, part_key
 from awesome_lint.domain.shapes import SHAPES, shape_of
 from awesome_lint.parser.document import Document, Entry, Section
 from awesome_lint.rules.base import Context, Option, OptionError, Rule
@@ -83,7 +84,10 @@ class EntryShape(Rule):
     Otherwise the rule is silent unless one shape covers at least 80% of the
     file's entries (and at least 10 of them). Table-of-contents items, nested
     items and sections whose own majority shape differs from the file's are
-    ignored: a section with its own deliberate convention is not an error.
+    ignored: a section with its own deliberate convention is not an error. The
+    parts of a section under HTML headings (`<h2 id="d">Part D: Conference
+    Deadlines</h2>`, which GitHub renders as headings) count as sections of
+    their own, and the message names them.
     Nor is an item without a link in the section that introduces the list (the
     part before the first heading, or the title's section, when more follow):
     `* This stream is to identify the clips ...` above `* [review blog](…)`.
@@ -122,11 +126,13 @@ class EntryShape(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         named: Mapping[str, str] = context.options.get("sections") or {}
         # per section: its entries with a shape, and how many have each shape
-        sections: list[tuple[Section, list[tuple[Entry, str]], Counter[str]]] = []
+        sections: list[tuple[Section, str, list[tuple[Entry, str]], Counter[str]]] = []
         overall: Counter[str] = Counter()
         for section in document.sections:
             want_here = named.get(section.title)
-            shapes: list[tuple[Entry, str]] = []
+            # (a section's parts under HTML headings, `<h2>Part D: Deadlines</h2>`, are
+            # sections of their own: each may keep its own shape)
+            parts: dict[int, list[tuple[Entry, str]]] = {}
             for entry in section.entries:
                 if entry.is_toc:
                     continue
@@ -134,31 +140,32 @@ class EntryShape(Rule):
                 if shape is None:
                     continue
                 if want_here is None:
-                    shapes.append((entry, shape))
+                    parts.setdefault(part_key(document, entry)[0], []).append((entry, shape))
                 elif shape != want_here:  # the section's shape is named in the config
                     yield self._report(entry, shape, want_here, "of this section")
-            if shapes:
+            for shapes in parts.values():
                 counts = Counter(shape for _, shape in shapes)
                 overall.update(counts)
-                sections.append((section, shapes, counts))
+                title = html_heading_title(document, shapes[0][0]) or section.title
+                sections.append((section, title, shapes, counts))
         # The plurality shape, then its share among the sections that follow it:
         # a section with its own majority shape is a deliberate convention.
         plurality = _most_common(overall)
         if plurality is None:
             return
         following = [
-            (section, shapes)
-            for section, shapes, counts in sections
+            (section, title, shapes)
+            for section, title, shapes, counts in sections
             if _most_common(counts) == plurality
         ]
         want = dominant(
-            (shape for _, shapes in following for _, shape in shapes), share=0.8, minimum=10
+            (shape for _, _, shapes in following for _, shape in shapes), share=0.8, minimum=10
         )
         if want is None or want == "text":
             return  # in a list of link-less entries, an entry with a link is no mistake
         intro = _intro(document)
-        for section, shapes in following:
-            where = f" and of section {section.title!r}" if section.title else ""
+        for section, title, shapes in following:
+            where = f" and of section {title!r}" if title else ""
             # a Markdown list of which no item has a link is notes, not entries
             # (`- Moby = open source development` above the section's links; a legend,
             # `- **💡 Motivation**: How well-motivated ...`, where the entries link)
