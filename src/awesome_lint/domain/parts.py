@@ -12,21 +12,22 @@ and a paper listed in two of them is cross-listed on purpose, as in two sections
   and kind labels (``**Conference**``, ``**Arxiv**``) file papers by venue: a paper
   listed under two years or two kinds is a slip, so they part nothing.
 
-:func:`part_key` gives an entry's part within its section; nothing here knows
-about rules.
+:func:`areas` gives each entry's section and part; nothing here knows about rules.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import pairwise
+from operator import attrgetter
 
 from awesome_lint.domain.buckets import year_range
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 
 _HTML_HEADING = lazy_compile(r"[ \t]*<h([1-6])\b[^<>]*>.*</h\1>[ \t]*")
+_LINE = attrgetter("line")
 _TAG = lazy_compile(r"<[^<>]*>")
 _BOLD_LABEL = lazy_compile(r"[ \t]*(\*\*|__)(?P<label>[^*_\n]{1,60})\1:?[ \t]*")
 # A label naming a kind of venue (`**Conference**`, `**Arxiv**`, `### Journal Papers`)
@@ -94,32 +95,43 @@ def _parts(document: Document) -> _Parts:
     return found
 
 
-def part_key(document: Document, entry: Entry) -> tuple[int, str]:
-    """Where the entry sits inside its section: the number of HTML headings before
-    it, and the group label over its list ("" outside a labelled group). Two entries
-    of one section with different keys are in different parts."""
-    parts = _parts(document)
-    line = entry.line
-    heading = bisect_right(parts.headings, line) if parts.headings else 0
-    label = ""
-    if parts.group_starts:
-        k = bisect_right(parts.group_starts, line) - 1
-        if k >= 0:
-            start, end, name = parts.group_labels[k]
-            if start <= line <= end:
-                label = name
-    return heading, label
-
-
 Area = tuple[int, int, str]
 WHOLE_FILE: Area = (0, 0, "")
 
 
-def section_area(document: Document, entry: Entry) -> Area:
-    """The entry's section and its part of it (see :func:`part_key`): where a paper
-    listed twice is listed twice by mistake."""
-    heading, label = part_key(document, entry)
-    return id(entry.section), heading, label
+def areas(document: Document) -> dict[int, Area]:
+    """Each entry's section and its part of it, by ``id(entry)``: the section, the
+    number of HTML headings before the entry, and the group label over its list (""
+    outside a labelled group). Two entries of one section with different parts are
+    listed apart on purpose; a paper listed twice in one part is listed twice by
+    mistake. Made once per document."""
+    cached: dict[int, Area] | None = document.cache.get("areas")
+    if cached is not None:
+        return cached
+    parts = _parts(document)
+    headings, starts, groups = parts.headings, parts.group_starts, parts.group_labels
+    entries = document.entries()
+    # every entry in its section's first part, then the parts that differ
+    found: dict[int, Area] = {id(entry): (id(entry.section), 0, "") for entry in entries}
+    if headings:  # (rare: an entry's place among HTML headings, one by one)
+        for entry in entries:
+            line = entry.line
+            heading = bisect_right(headings, line)
+            label = ""
+            if starts:
+                k = bisect_right(starts, line) - 1
+                if k >= 0 and groups[k][0] <= line <= groups[k][1]:
+                    label = groups[k][2]
+            if heading or label:
+                found[id(entry)] = (id(entry.section), heading, label)
+    elif starts:  # only the entries inside labelled groups change
+        by_line = sorted(entries, key=_LINE)
+        lines = [entry.line for entry in by_line]
+        for first, last, label in groups:
+            for entry in by_line[bisect_left(lines, first) : bisect_right(lines, last)]:
+                found[id(entry)] = (id(entry.section), 0, label)
+    document.cache["areas"] = found
+    return found
 
 
 def html_heading_title(document: Document, entry: Entry) -> str | None:
@@ -130,3 +142,8 @@ def html_heading_title(document: Document, entry: Entry) -> str | None:
     if k < 0 or (entry.section is not None and parts.headings[k] < entry.section.start_line):
         return None
     return parts.titles[k] or None
+
+
+def html_headings(document: Document) -> bool:
+    """Whether the document has HTML headings alone on their lines."""
+    return bool(_parts(document).headings)

@@ -5,7 +5,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
 
 from awesome_lint.diagnostics import Diagnostic
-from awesome_lint.domain.parts import html_heading_title, part_key
+from awesome_lint.domain.parts import areas, html_heading_title, html_headings
 from awesome_lint.domain.shapes import SHAPES, shape_of
 from awesome_lint.parser.document import Document, Entry, Section
 from awesome_lint.rules.base import Context, Option, OptionError, Rule
@@ -128,11 +128,13 @@ class EntryShape(Rule):
         # per section: its entries with a shape, and how many have each shape
         sections: list[tuple[Section, str, list[tuple[Entry, str]], Counter[str]]] = []
         overall: Counter[str] = Counter()
+        area_of = areas(document) if html_headings(document) else None
         for section in document.sections:
             want_here = named.get(section.title)
             # (a section's parts under HTML headings, `<h2>Part D: Deadlines</h2>`, are
             # sections of their own: each may keep its own shape)
-            parts: dict[int, list[tuple[Entry, str]]] = {}
+            whole: list[tuple[Entry, str]] = []  # (a section without HTML headings)
+            parts: dict[int, list[tuple[Entry, str]]] = {0: whole}
             for entry in section.entries:
                 if entry.is_toc:
                     continue
@@ -140,10 +142,15 @@ class EntryShape(Rule):
                 if shape is None:
                     continue
                 if want_here is None:
-                    parts.setdefault(part_key(document, entry)[0], []).append((entry, shape))
+                    if area_of is None:
+                        whole.append((entry, shape))
+                    else:
+                        parts.setdefault(area_of[id(entry)][1], []).append((entry, shape))
                 elif shape != want_here:  # the section's shape is named in the config
                     yield self._report(entry, shape, want_here, "of this section")
             for shapes in parts.values():
+                if not shapes:
+                    continue
                 counts = Counter(shape for _, shape in shapes)
                 overall.update(counts)
                 title = html_heading_title(document, shapes[0][0]) or section.title

@@ -105,6 +105,13 @@ class VenueSeparator(Rule):
             bar = text.find("|", start, end)
             if bar < 0 or entry.kind == "row":
                 continue
+            separator = entry.venue_separator
+            if (
+                separator is not None
+                and separator[0] <= bar < separator[1]
+                and text.find("|", bar + 1, end) < 0
+            ):
+                continue  # the venue separator alone (AL103's own check above)
             skip = [(link.start, link.end) for link in (*entry.links, *entry.more_links)]
             skip.extend(code_spans(text, start, end))
             if entry.venue_separator is not None:

@@ -161,7 +161,11 @@ class SplitEntry(Rule):
                 if second is None:
                     second = Counter()
                     for e in entries:
-                        if e.para_end == e.line and _second_paragraph(document, e):
+                        if (
+                            e.para_end == e.line
+                            and e.end_line > e.para_end
+                            and _second_paragraph(document, e)
+                        ):
                             second[(e.kind, e.depth)] += 1
                             second[(id(e.section), e.kind, e.depth)] += 1
                 if any(

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.domain.buckets import is_year_item
-from awesome_lint.domain.parts import WHOLE_FILE, Area, section_area
+from awesome_lint.domain.parts import WHOLE_FILE, Area, areas
 from awesome_lint.domain.shapes import labelled_note
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.normalize import normalize_url
@@ -151,12 +151,13 @@ class DuplicateLink(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         scope = context.options.get("scope", "section")
+        area_of = areas(document) if scope == "section" else None
         seen: dict[tuple[Area, str], list[tuple[Entry, Link, str | None]]] = {}
         # (area, link key, title key) -> the first entry with that exact title
         exact: dict[tuple[Area, str, str], tuple[Entry, Link]] = {}
         placeholders: set[str] | None = None  # worked out when first needed
         for entry, link, title, key in paper_links(document):
-            area = section_area(document, entry) if scope == "section" else WHOLE_FILE
+            area = area_of[id(entry)] if area_of is not None else WHOLE_FILE
             title_id = (area, key, title_key(title) if title is not None else "")
             earlier = seen.get((area, key))
             if earlier is None:
@@ -235,6 +236,7 @@ class DuplicateLink(Rule):
         twice. ``papers``: the ids of the entries with a paper link. The ids of the
         copies reported go into ``copied``."""
         seen: dict[tuple[Area, str], Entry] = {}
+        area_of = areas(document) if scope == "section" else None
         for entry in document.entries():
             if id(entry) in papers or entry.is_toc or entry.kind == "row":
                 continue
@@ -242,7 +244,7 @@ class DuplicateLink(Rule):
                 continue  # `  - ExpEnv: [mujoco](u)` under each paper: its note, shared
             if not any(not link.image and is_web(link.url_value) for link in entry.links):
                 continue
-            area = section_area(document, entry) if scope == "section" else WHOLE_FILE
+            area = area_of[id(entry)] if area_of is not None else WHOLE_FILE
             first = seen.setdefault((area, _comparable(document, entry)), entry)
             if first is entry:
                 continue
@@ -268,6 +270,7 @@ class DuplicateLink(Rule):
         alone never makes two papers one; a name and its repository do.)"""
         text = document.text
         seen: dict[tuple[Area, str, str], tuple[Entry, Link]] = {}
+        area_of = areas(document) if scope == "section" else None
         for entry in document.entries():
             if id(entry) in papers or not entry.links or entry.is_toc or id(entry) in copied:
                 continue
@@ -280,7 +283,7 @@ class DuplicateLink(Rule):
             name = text[start:colon].strip(" \t*_`").casefold()
             if not name:
                 continue
-            area = section_area(document, entry) if scope == "section" else WHOLE_FILE
+            area = area_of[id(entry)] if area_of is not None else WHOLE_FILE
             for link, role in link_roles(document, entry):
                 repo = _REPO.match(link.url_value)
                 if role != "aux" or repo is None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Related
-from awesome_lint.domain.parts import Area, section_area
+from awesome_lint.domain.parts import Area, areas
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import (
     nested,
@@ -98,6 +98,7 @@ class DuplicateTitle(Rule):
     summary = "The same paper title appears twice in a section with different links"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
+        area_of = areas(document)
         first: dict[tuple[Area, str], tuple[Entry, Link, str]] = {}
         named: dict[tuple[Area, str], tuple[Entry, Link, str]] = {}  # by title after a name
         for entry, link, title, url_key in paper_links(document):
@@ -106,7 +107,7 @@ class DuplicateTitle(Rule):
             key = title_key(title)
             if len(key) < MIN_TITLE or key.count(" ") < MIN_TITLE_WORDS - 1:
                 continue  # ("Deep Learning": a generic title, many works)
-            section = section_area(document, entry)
+            section = area_of[id(entry)]
             this = (entry, link, url_key)
             # "Title, IEEE ROBOTICS AND AUTOMATION LETTERS." and "Title, RAL.": a title
             # read from text before the links may keep its venue after a comma; the
@@ -163,12 +164,13 @@ class DuplicateTitle(Rule):
         """A title listed twice in a section where a copy links only resources of the
         paper (`[4] Li et al, Title, CVPR 2019, [Web](url)`): the later copy is
         reported, with its paper link if it has one, else at its title."""
+        area_of = areas(document)
         earliest: dict[tuple[Area, str], tuple[Entry, Link]] = {}
         for entry, link, title in resources:
             key = title_key(title)
             if len(key) < MIN_HEAD or key.count(" ") < MIN_HEAD_WORDS - 1:
                 continue
-            where = (section_area(document, entry), key)
+            where = (area_of[id(entry)], key)
             original = earliest.get(where)
             if original is None:
                 listed = first.get(where)
@@ -205,6 +207,7 @@ class DuplicateTitle(Rule):
           punctuation folded, `(ArXiv 2022)` and `（arxiv 2022）` alike): the later copy.
           Nested items count only under one parent (a note repeated under two papers is
           each paper's)."""
+        area_of = areas(document)
         text = document.text
         seen: dict[tuple[Area, str], Entry] = {}
         for entry in document.entries():
@@ -215,7 +218,7 @@ class DuplicateTitle(Rule):
             key = title_key(text[m.end() if m else start : end])
             if len(key) < MIN_HEAD or key.count(" ") < MIN_HEAD_WORDS - 1:
                 continue
-            original = first.get((section_area(document, entry), key)) if first else None
+            original = first.get((area_of[id(entry)], key)) if first else None
             if original is not None and original[0].line < entry.line:
                 other, other_link, _ = original
                 yield self.report(
@@ -225,7 +228,7 @@ class DuplicateTitle(Rule):
                     related=(Related(other_link.url[0], other_link.url[1], "First copy"),),
                 )
                 continue
-            area = (id(entry.parent), 0, "") if entry.depth else section_area(document, entry)
+            area = (id(entry.parent), 0, "") if entry.depth else area_of[id(entry)]
             twin = seen.setdefault((area, key), entry)
             if twin is not entry:
                 yield self.report(

@@ -111,7 +111,7 @@ class ArxivLinkStyle(Rule):
         both_pages = (
             option == "consistent" and "arxiv.org/abs/" in text and "arxiv.org/pdf/" in text
         )
-        if option in ("consistent", "any") and "/abs/" in text and ".pdf" in text:
+        if option in ("consistent", "any") and _ABS_PDF.search(text) is not None:
             yield from self._abstract_pdfs(document)
         if option == "consistent":
             option = "any"
@@ -183,7 +183,7 @@ class ArxivLinkStyle(Rule):
         a mix of the two addresses of the paper, pointed to the abstract page."""
         for link in document.links:
             url = link.url_value
-            if "/abs/" not in url or not url.endswith(".pdf"):
+            if not url.endswith(".pdf") or "/abs/" not in url:
                 continue
             paper = parse_arxiv(url)
             if paper is None or paper.form != "abs" or not paper.pdf_suffix:
@@ -202,6 +202,8 @@ class ArxivLinkStyle(Rule):
             )
 
 
+# An abstract page's address with a PDF's ending, somewhere in the text.
+_ABS_PDF = lazy_compile(r"/abs/[^\s)]*\.pdf\)")
 # Links to the site itself, read without taking their host apart.
 _SITE = ("https://arxiv.org/", "http://arxiv.org/")
 # arXiv's hosts for programs and trials (the export API host; the 2023 "browse" beta

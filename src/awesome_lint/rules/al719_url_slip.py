@@ -137,11 +137,17 @@ class UrlSlip(Rule):
         (`[Title](/https://arxiv.org/pdf/2411.00142)`, `(F12>https://...)`): a relative
         address that opens nothing."""
         text = document.text
-        for m in _PREFIXED.finditer(text):
+        for link in document.links:
+            url = link.url_value
+            if url.startswith(("https://", "http://", "#")) or "http" not in url:
+                continue  # (most links: read without a pattern)
+            start = link.url[0]
+            m = _PREFIXED.match(text, start - 2, link.url[1])
+            if m is None:
+                continue
             junk = m.group("junk")
             if not _prefix_slip(junk):
                 continue
-            start = m.start("junk")
             if entry_at(document, start) is None:
                 continue
             yield self.report(
