@@ -61,60 +61,63 @@ def _parts(document: Document) -> _Parts:
     headings: list[int] = []
     titles: list[str] = []
     groups: list[tuple[int, int, str]] = []
-    if "<h" in text or "<H" in text or "**" in text or "__" in text:
-        blocks = document.blocks
-        for block in blocks:
-            if block.kind == "html" and block.start_line == block.end_line:
-                line = source.lines[block.start_line]
-                heading = _HTML_HEADING.fullmatch(text, line.start, line.end)
-                if heading is not None:
-                    headings.append(block.start_line)
-                    titles.append(" ".join(_TAG.sub("", heading.group()).split()))
-        tops: list[int] | None = None  # lines of the top-level entries, in order
-        for block, after in pairwise(blocks):
-            if block.kind != "paragraph" or block.start_line != block.end_line:
-                continue
-            if after.kind != "list" or after.start_line > block.end_line + 2:
-                continue
+    # (the blocks, not the text: a search of a long text for a string it lacks reads
+    # all of it)
+    blocks = document.blocks
+    for block in blocks:
+        if block.kind == "html" and block.start_line == block.end_line:
             line = source.lines[block.start_line]
-            m = _BOLD_LABEL.fullmatch(text, line.start, line.end)
-            if m is None:
-                continue
-            label = m.group("label").strip()
-            if len(label.split()) > LABEL_WORDS_MAX or year_range(label) is not None:
-                continue  # (a paper's title; a year bucket)
-            if _KIND_LABEL.fullmatch(label):
-                continue  # `**Arxiv**`: a kind of venue
-            if tops is None:
-                tops = sorted(e.line for e in document.entries() if e.depth == 0)
-            items = bisect_right(tops, after.end_line) - bisect_right(tops, after.start_line - 1)
-            if items >= GROUP_ITEMS_MIN:
-                groups.append((after.start_line, after.end_line, label.casefold()))
+            heading = _HTML_HEADING.fullmatch(text, line.start, line.end)
+            if heading is not None:
+                headings.append(block.start_line)
+                titles.append(" ".join(_TAG.sub("", heading.group()).split()))
+    tops: list[int] | None = None  # lines of the top-level entries, in order
+    for block, after in pairwise(blocks):
+        if block.kind != "paragraph" or block.start_line != block.end_line:
+            continue
+        if after.kind != "list" or after.start_line > block.end_line + 2:
+            continue
+        line = source.lines[block.start_line]
+        m = _BOLD_LABEL.fullmatch(text, line.start, line.end)
+        if m is None:
+            continue
+        label = m.group("label").strip()
+        if len(label.split()) > LABEL_WORDS_MAX or year_range(label) is not None:
+            continue  # (a paper's title; a year bucket)
+        if _KIND_LABEL.fullmatch(label):
+            continue  # `**Arxiv**`: a kind of venue
+        if tops is None:  # (each section's top-level entries, in order)
+            tops = sorted([e.line for s in document.sections for e in s.entries])
+        items = bisect_right(tops, after.end_line) - bisect_right(tops, after.start_line - 1)
+        if items >= GROUP_ITEMS_MIN:
+            groups.append((after.start_line, after.end_line, label.casefold()))
     found = _Parts(headings, titles, groups)
     document.cache["parts"] = found
     return found
 
 
-Area = tuple[int, int, str]
-WHOLE_FILE: Area = (0, 0, "")
+# An entry's area: the id of its section, or for an entry in a part of its section
+# (under an HTML heading, or in a labelled group) that id, the number of HTML headings
+# before the entry and the group's label.
+Area = int | tuple[int, int, str]
+WHOLE_FILE: Area = 0
 
 
-def areas(document: Document) -> dict[int, Area]:
-    """Each entry's section and its part of it, by ``id(entry)``: the section, the
-    number of HTML headings before the entry, and the group label over its list (""
-    outside a labelled group). Two entries of one section with different parts are
-    listed apart on purpose; a paper listed twice in one part is listed twice by
-    mistake. Made once per document."""
-    cached: dict[int, Area] | None = document.cache.get("areas")
+def areas(document: Document) -> dict[int, tuple[int, int, str]]:
+    """The areas of the entries in a part of their section, by ``id(entry)``: the
+    section, the number of HTML headings before the entry, and the group label over its
+    list ("" outside a labelled group). Every other entry's area is ``id(entry.section)``
+    (most lists have no parts: then this is empty). Two entries of one section in
+    different areas are listed apart on purpose; a paper listed twice in one area is
+    listed twice by mistake. Made once per document."""
+    cached: dict[int, tuple[int, int, str]] | None = document.cache.get("areas")
     if cached is not None:
         return cached
     parts = _parts(document)
     headings, starts, groups = parts.headings, parts.group_starts, parts.group_labels
-    entries = document.entries()
-    # every entry in its section's first part, then the parts that differ
-    found: dict[int, Area] = {id(entry): (id(entry.section), 0, "") for entry in entries}
+    found: dict[int, tuple[int, int, str]] = {}
     if headings:  # (rare: an entry's place among HTML headings, one by one)
-        for entry in entries:
+        for entry in document.entries():
             line = entry.line
             heading = bisect_right(headings, line)
             label = ""
@@ -124,8 +127,8 @@ def areas(document: Document) -> dict[int, Area]:
                     label = groups[k][2]
             if heading or label:
                 found[id(entry)] = (id(entry.section), heading, label)
-    elif starts:  # only the entries inside labelled groups change
-        by_line = sorted(entries, key=_LINE)
+    elif starts:  # only the entries inside labelled groups
+        by_line = sorted(document.entries(), key=_LINE)
         lines = [entry.line for entry in by_line]
         for first, last, label in groups:
             for entry in by_line[bisect_left(lines, first) : bisect_right(lines, last)]:

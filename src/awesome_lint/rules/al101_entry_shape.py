@@ -145,7 +145,8 @@ class EntryShape(Rule):
                     if area_of is None:
                         whole.append((entry, shape))
                     else:
-                        parts.setdefault(area_of[id(entry)][1], []).append((entry, shape))
+                        heading = area_of.get(id(entry), (0, 0, ""))[1]
+                        parts.setdefault(heading, []).append((entry, shape))
                 elif shape != want_here:  # the section's shape is named in the config
                     yield self._report(entry, shape, want_here, "of this section")
             for shapes in parts.values():

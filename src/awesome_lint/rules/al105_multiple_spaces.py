@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.parser.document import Document
+from awesome_lint.parser.document import Document, Entry
 from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.base import Context, Rule
 
@@ -133,13 +133,23 @@ class MultipleSpaces(Rule):
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
         field_gaps: frozenset[int | tuple[int, str]] | None = None
+        # the entries with two spaces in a row; a file's habit (``_field_gaps``) is held
+        # by half of its entries at least, so in most files there is none to work out
+        candidates: list[Entry] = []
+        entries = doubles = 0
         for entry in document.entries():
-            if entry.para_end != entry.line or entry.kind == "row":
-                continue  # (a paragraph over lines: a code span may run on; a table row)
+            if entry.kind == "row":
+                continue  # (a table row)
+            entries += 1
+            start, end = entry.content
+            if text.find("  ", start, end) >= 0:
+                doubles += 1
+                if entry.para_end == entry.line:
+                    candidates.append(entry)  # (a paragraph over lines: a code span may run on)
+        habits = doubles >= FIELD_GAP_ENTRIES and 2 * doubles >= entries
+        for entry in candidates:
             prose = entry.kind == "paragraph"
             start, end = entry.content
-            if "  " not in text[start:end]:
-                continue
             skip = code_spans(text, start, end)
             for span in (entry.title_separator, entry.venue_separator):
                 if span is not None:
@@ -165,7 +175,9 @@ class MultipleSpaces(Rule):
                     continue  # the file's own gap before a link
                 if prose and text[a - 1] in ".?!" and text[b : b + 1].isupper():
                     continue  # `... a tracker.  The code`: two spaces between sentences
-                if b - a >= FIELD_GAP_MIN:
+                if not habits:
+                    pass  # (no run is a habit of the file's: report it)
+                elif b - a >= FIELD_GAP_MIN:
                     if field_gaps is None:
                         field_gaps = _field_gaps(document)
                     if b - a in field_gaps:

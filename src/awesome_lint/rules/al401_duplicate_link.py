@@ -151,13 +151,15 @@ class DuplicateLink(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         scope = context.options.get("scope", "section")
-        area_of = areas(document) if scope == "section" else None
+        part = areas(document) if scope == "section" else None
         seen: dict[tuple[Area, str], list[tuple[Entry, Link, str | None]]] = {}
         # (area, link key, title key) -> the first entry with that exact title
         exact: dict[tuple[Area, str, str], tuple[Entry, Link]] = {}
         placeholders: set[str] | None = None  # worked out when first needed
         for entry, link, title, key in paper_links(document):
-            area = area_of[id(entry)] if area_of is not None else WHOLE_FILE
+            area = WHOLE_FILE if part is None else id(entry.section)
+            if part:
+                area = part.get(id(entry), area)
             title_id = (area, key, title_key(title) if title is not None else "")
             earlier = seen.get((area, key))
             if earlier is None:
@@ -236,7 +238,7 @@ class DuplicateLink(Rule):
         twice. ``papers``: the ids of the entries with a paper link. The ids of the
         copies reported go into ``copied``."""
         seen: dict[tuple[Area, str], Entry] = {}
-        area_of = areas(document) if scope == "section" else None
+        part = areas(document) if scope == "section" else None
         for entry in document.entries():
             if id(entry) in papers or entry.is_toc or entry.kind == "row":
                 continue
@@ -244,7 +246,9 @@ class DuplicateLink(Rule):
                 continue  # `  - ExpEnv: [mujoco](u)` under each paper: its note, shared
             if not any(not link.image and is_web(link.url_value) for link in entry.links):
                 continue
-            area = area_of[id(entry)] if area_of is not None else WHOLE_FILE
+            area = WHOLE_FILE if part is None else id(entry.section)
+            if part:
+                area = part.get(id(entry), area)
             first = seen.setdefault((area, _comparable(document, entry)), entry)
             if first is entry:
                 continue
@@ -270,7 +274,7 @@ class DuplicateLink(Rule):
         alone never makes two papers one; a name and its repository do.)"""
         text = document.text
         seen: dict[tuple[Area, str, str], tuple[Entry, Link]] = {}
-        area_of = areas(document) if scope == "section" else None
+        part = areas(document) if scope == "section" else None
         for entry in document.entries():
             if id(entry) in papers or not entry.links or entry.is_toc or id(entry) in copied:
                 continue
@@ -283,7 +287,9 @@ class DuplicateLink(Rule):
             name = text[start:colon].strip(" \t*_`").casefold()
             if not name:
                 continue
-            area = area_of[id(entry)] if area_of is not None else WHOLE_FILE
+            area = WHOLE_FILE if part is None else id(entry.section)
+            if part:
+                area = part.get(id(entry), area)
             for link, role in link_roles(document, entry):
                 repo = _REPO.match(link.url_value)
                 if role != "aux" or repo is None:

@@ -98,7 +98,7 @@ class DuplicateTitle(Rule):
     summary = "The same paper title appears twice in a section with different links"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
-        area_of = areas(document)
+        part = areas(document)
         first: dict[tuple[Area, str], tuple[Entry, Link, str]] = {}
         named: dict[tuple[Area, str], tuple[Entry, Link, str]] = {}  # by title after a name
         for entry, link, title, url_key in paper_links(document):
@@ -107,7 +107,9 @@ class DuplicateTitle(Rule):
             key = title_key(title)
             if len(key) < MIN_TITLE or key.count(" ") < MIN_TITLE_WORDS - 1:
                 continue  # ("Deep Learning": a generic title, many works)
-            section = area_of[id(entry)]
+            section: Area = id(entry.section)
+            if part:
+                section = part.get(id(entry), section)
             this = (entry, link, url_key)
             # "Title, IEEE ROBOTICS AND AUTOMATION LETTERS." and "Title, RAL.": a title
             # read from text before the links may keep its venue after a comma; the
@@ -164,13 +166,16 @@ class DuplicateTitle(Rule):
         """A title listed twice in a section where a copy links only resources of the
         paper (`[4] Li et al, Title, CVPR 2019, [Web](url)`): the later copy is
         reported, with its paper link if it has one, else at its title."""
-        area_of = areas(document)
+        part = areas(document)
         earliest: dict[tuple[Area, str], tuple[Entry, Link]] = {}
         for entry, link, title in resources:
             key = title_key(title)
             if len(key) < MIN_HEAD or key.count(" ") < MIN_HEAD_WORDS - 1:
                 continue
-            where = (area_of[id(entry)], key)
+            area: Area = id(entry.section)
+            if part:
+                area = part.get(id(entry), area)
+            where = (area, key)
             original = earliest.get(where)
             if original is None:
                 listed = first.get(where)
@@ -207,7 +212,7 @@ class DuplicateTitle(Rule):
           punctuation folded, `(ArXiv 2022)` and `（arxiv 2022）` alike): the later copy.
           Nested items count only under one parent (a note repeated under two papers is
           each paper's)."""
-        area_of = areas(document)
+        part = areas(document)
         text = document.text
         seen: dict[tuple[Area, str], Entry] = {}
         for entry in document.entries():
@@ -218,7 +223,10 @@ class DuplicateTitle(Rule):
             key = title_key(text[m.end() if m else start : end])
             if len(key) < MIN_HEAD or key.count(" ") < MIN_HEAD_WORDS - 1:
                 continue
-            original = first.get((area_of[id(entry)], key)) if first else None
+            area: Area = id(entry.section)
+            if part:
+                area = part.get(id(entry), area)
+            original = first.get((area, key)) if first else None
             if original is not None and original[0].line < entry.line:
                 other, other_link, _ = original
                 yield self.report(
@@ -228,8 +236,7 @@ class DuplicateTitle(Rule):
                     related=(Related(other_link.url[0], other_link.url[1], "First copy"),),
                 )
                 continue
-            area = (id(entry.parent), 0, "") if entry.depth else area_of[id(entry)]
-            twin = seen.setdefault((area, key), entry)
+            twin = seen.setdefault((id(entry.parent) if entry.depth else area, key), entry)
             if twin is not entry:
                 yield self.report(
                     f"Title already listed on line {twin.line + 1}",

@@ -16,7 +16,7 @@ from awesome_lint.links.normalize import (
     is_arxiv_mirror,
     parse_arxiv,
 )
-from awesome_lint.parser.document import Document
+from awesome_lint.parser.document import Document, Link
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.common import entry_holding
 
@@ -111,13 +111,16 @@ class ArxivLinkStyle(Rule):
         both_pages = (
             option == "consistent" and "arxiv.org/abs/" in text and "arxiv.org/pdf/" in text
         )
-        if option in ("consistent", "any") and _ABS_PDF.search(text) is not None:
-            yield from self._abstract_pdfs(document)
+        abs_pdfs = option in ("consistent", "any")  # (abstract pages with a PDF's ending)
         if option == "consistent":
             option = "any"
             if not mirrors and not both_pages:
+                if _ABS_PDF.search(text) is not None:
+                    yield from self._abstract_pdfs(document.links)
                 return
         elif option == "any" and not mirrors:
+            if _ABS_PDF.search(text) is not None:
+                yield from self._abstract_pdfs(document.links)
             return
         strip = context.options.get("versions", "keep") == "strip"
         # without mirrors, only slips from the habit to report: links to arxiv.org itself
@@ -126,6 +129,10 @@ class ArxivLinkStyle(Rule):
             for link in document.links
             if mirrors or option != "any" or "arxiv.org/" in link.url_value
         ]
+        if abs_pdfs and any(
+            paper is not None and paper.form == "abs" and paper.pdf_suffix for _, paper in papers
+        ):  # (the links read below hold every link to arxiv.org)
+            yield from self._abstract_pdfs([link for link, _ in papers])
         forms: Counter[tuple[ArxivForm, bool]] = Counter(
             _form_of(paper) for _, paper in papers if paper is not None and paper.form != "html"
         )
@@ -178,10 +185,11 @@ class ArxivLinkStyle(Rule):
                 message = f"arXiv link should be {target}"
             yield self.report(message, link.url[0], link.url[1], fix)
 
-    def _abstract_pdfs(self, document: Document) -> Iterator[Diagnostic]:
-        """An abstract page's address with a PDF's ending (`arxiv.org/abs/2012.06780.pdf`):
-        a mix of the two addresses of the paper, pointed to the abstract page."""
-        for link in document.links:
+    def _abstract_pdfs(self, links: list[Link]) -> Iterator[Diagnostic]:
+        """Among ``links``, an abstract page's address with a PDF's ending
+        (`arxiv.org/abs/2012.06780.pdf`): a mix of the two addresses of the paper,
+        pointed to the abstract page."""
+        for link in links:
             url = link.url_value
             if not url.endswith(".pdf") or "/abs/" not in url:
                 continue
