@@ -1,5 +1,6 @@
-"""``shape_of`` answers "link" at once for an entry opened by a non-auxiliary link:
-held here to the same answers as the full reading (``_shape_by_links``)."""
+"""``shape_of`` answers "link" at once for an entry opened by a non-auxiliary link, and
+"prefix" for one paper link after a bracket that ends in a year: held here to the same
+answers as the full reading (``_shape_by_links``)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,12 @@ SHAPES = """\
   [paper](https://example.org/later-line)
 - [code](https://github.com/only/code)
 - <https://example.org/autolink> an autolink first
+- [CVPR 2019] [Spaced Venue Prefix](https://example.org/cvpr)
+- [DAgger] [Tagged Title](https://example.org/tagged)
+- [13] [Cited Title](https://example.org/cited)
+- [ICLR23] [Glued Venue Prefix](https://example.org/iclr)
+- [In 2023] (https://example.org/not-a-link)
+- [OSDI'22] [Prefixed Title](https://example.org/p3) [[code]](https://github.com/a/c)
 """
 
 
@@ -72,6 +79,12 @@ def test_the_quick_answer_is_the_full_readings_on_adversarial_entries() -> None:
         "text-link",
         "link",
         "link",
+        "prefix",
+        "link",  # a tag, not a venue: read in full
+        "link",  # a citation key of two digits
+        "prefix",
+        "text",
+        "prefix",  # two roles (a code link): read in full
     ]
     assert [quick for quick, _ in pairs] == [full for _, full in pairs]
 

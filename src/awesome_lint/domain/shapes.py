@@ -42,6 +42,17 @@ def shape_of(document: Document, entry: Entry) -> str | None:
         # first of ``links`` in _shape_by_links, where no test before the "link" answer
         # applies then (a differential test holds the two to the same answers).
         return "link"
+    if len(roles) == 1 and roles[0][1] != "aux":
+        # The next commonest: one paper link after a venue in brackets, `[OSDI'22]
+        # [Title](url)`. With one link no test before the "prefix" answer applies in
+        # _shape_by_links, and a bracket that ends in a year is no tag (the same
+        # differential test holds this answer too).
+        text = document.text
+        first = roles[0][0].start
+        if text[start] == "[" and first > start:
+            close = text.find("]", start, first)
+            if close > 0 and _year_end(text, start, close):
+                return "prefix"
     return _shape_by_links(document, entry, roles)
 
 
