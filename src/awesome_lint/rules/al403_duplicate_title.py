@@ -57,7 +57,10 @@ class DuplicateTitle(Rule):
     An entry with no link written twice in its section, word for word
     (`* Db2une: Tuning Under Pressure via Deep Learning (VLDB 2024)` twice in a
     list of link-less bullets; case and punctuation folded; five words or more)
-    is reported at the later copy.
+    is reported at the later copy. In the `Title. Authors. Venue Year` shape the
+    first sentence alone is compared (`... Knowledge Distillation. ICML 2020` and
+    `... Knowledge Distillation. Chung, Inseop et al. ICML 2020` are one paper),
+    unless it reads as authors (a comma, `et al`, two names joined by `and`).
 
     An entry with no link at all whose text, after a tag in brackets
     (`[SOSP'24] Enabling Parallelism Hot Switching ...`), is the title of a paper
@@ -220,7 +223,8 @@ class DuplicateTitle(Rule):
                 continue
             start, end = entry.content
             m = _TAG.match(text, start, end)
-            key = title_key(text[m.end() if m else start : end])
+            written = text[m.end() if m else start : end]
+            key = _sentence_key(written) or title_key(written)
             if len(key) < MIN_HEAD or key.count(" ") < MIN_HEAD_WORDS - 1:
                 continue
             area: Area = id(entry.section)
@@ -244,6 +248,34 @@ class DuplicateTitle(Rule):
                     end,
                     related=(Related(twin.content[0], twin.content[1], "First copy"),),
                 )
+
+
+# The end of an entry's first sentence: `Title. Authors et al. ICML 2020`.
+_SENTENCE_END = lazy_compile(r"\.[ \t]+(?=\S)")
+# Two names joined by "and", `Alexander Kolesnikov and Lucas Beyer`: authors, no title.
+_NAME_PAIR = lazy_compile(
+    r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}[ \t]+and"
+    r"(?:[ \t]+[A-Z][\w'’.-]*){1,3}"
+)
+
+
+def _sentence_key(written: str) -> str | None:
+    """The folded first sentence of a link-less entry written `Title. Authors. Venue
+    Year` (`Feature-map-level Online Adversarial Knowledge Distillation. Chung, Inseop
+    et al. ICML 2020` beside the same title with no authors): the title, compared
+    alone. None when there is no later sentence, or the first is short (five words,
+    thirty characters) or reads as authors (a comma, `et al`, two names joined by
+    `and`)."""
+    end = _SENTENCE_END.search(written)
+    if end is None:
+        return None
+    sentence = written[: end.start()]
+    if "," in sentence or "et al" in sentence or _NAME_PAIR.fullmatch(sentence.strip()):
+        return None
+    key = title_key(sentence)
+    if len(key) < MIN_HEAD or key.count(" ") < MIN_HEAD_WORDS - 1:
+        return None
+    return key
 
 
 def _copies(original: Entry, entry: Entry) -> bool:
