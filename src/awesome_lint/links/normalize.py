@@ -268,6 +268,33 @@ def arxiv_url(paper: str, form: ArxivForm = "abs", version: int | None = None) -
     return f"https://arxiv.org/{form}/{paper}{suffix}"
 
 
+# What a valid paper id looks like: YYMM.NNNNN since 2015 (YYMM.NNNN before), with a
+# version and ".pdf"; or an old archive id, math.AG/0601001.
+_VALID_NEW_ID = lazy_compile(r"^(?P<yy>\d\d)(?P<mm>\d\d)\.(?P<n>\d{4,5})(?:v\d+)?(?:\.pdf)?/?$")
+_VALID_OLD_ID = lazy_compile(
+    r"^[a-z-]+(?:\.[a-z]{2})?/\d{7}(?:v\d+)?(?:\.pdf)?/?$",
+)
+
+
+def arxiv_id_problem(rest: str) -> str | None:
+    """Why the part of an arXiv address after ``/abs/`` or ``/pdf/`` names no paper
+    (None: it does, or it is no id at all, such as a listing)."""
+    if _VALID_OLD_ID.match(rest):
+        return None
+    m = _VALID_NEW_ID.match(rest)
+    if m is not None:
+        yymm = int(m["yy"] + m["mm"])
+        if not 1 <= int(m["mm"]) <= 12 or yymm < 704:
+            return f"{m['yy']}{m['mm']} is no year and month of arXiv's"
+        if (len(m["n"]) == 5) != (yymm >= 1501):
+            digits = "five" if yymm >= 1501 else "four"
+            return f"ids of {m['yy']}{m['mm']} have {digits} digits after the dot"
+        return None
+    if rest[:1].isdigit() and "." in rest:
+        return "not an arXiv id (YYMM.NNNNN)"
+    return None
+
+
 # -- tracking parameter spans ----------------------------------------------------------
 
 

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.domain.venues import entry_tokens
 from awesome_lint.lazyre import lazy_compile
+from awesome_lint.links.normalize import arxiv_id_problem
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.base import Context, Rule
@@ -24,6 +25,13 @@ _CITATION = lazy_compile(
     r"arXiv:(?P<id>\d{4}\.\d{4,5}(?:v\d+)?)(?!\d)"
 )
 _PREPRINT = "arXiv preprint "
+# Any number cited after "arXiv:", with the blanks before it: the citations above, and
+# `arXiv: 1911.06786` (a blank after the colon), `arXiv:2014.10510` (month 14),
+# `arXiv:2020` (a year where the id belongs).
+_CITED_NUMBER = lazy_compile(
+    r"(?<![\w/.=-])arXiv:(?P<blank>[ \t]*)(?P<id>\d+(?:\.\d+)?(?:v\d+)?)(?![\w.]*\d)"
+)
+_YEAR_ALONE = lazy_compile(r"(?:19|20)\d\d")
 
 
 class ArxivCitation(Rule):
@@ -40,6 +48,13 @@ class ArxivCitation(Rule):
     and is neither counted nor reported. `arXiv preprint` glued to the word
     before it (`Ghahramani.arXiv preprint arXiv:1707.02476`) is still the
     citation's own: not missing.
+
+    It also finds a cited id that names no paper, by arXiv's identifier scheme
+    (arxiv.org/help/arxiv_identifier, as broken-paper-link reads addresses): a
+    month 14 (`arXiv:2014.10510`), four digits after the dot from 2015 on
+    (`arXiv:2011.0142`), or a year where the id belongs (`arXiv:2020`); and a
+    blank after the colon (`arXiv: 1911.06786`) in a file that writes
+    `arXiv:ID` at least 4 times in 5 (and at least 5 times).
 
     ## Why
 
@@ -59,8 +74,9 @@ class ArxivCitation(Rule):
     ## Fix safety
 
     Safe: `arXiv preprint ` is inserted before `arXiv:` (or removed, in a file
-    that writes ids without it); the id is kept. Entries the parser cannot
-    fully read get no fix.
+    that writes ids without it), or the blank after `arXiv:` removed; the id is
+    kept. An id that names no paper is reported only: the right one has to be
+    looked up. Entries the parser cannot fully read get no fix.
 
     ## Options
 
@@ -69,7 +85,9 @@ class ArxivCitation(Rule):
 
     code = "AL210"
     name = "arxiv-citation"
-    summary = "An arXiv id cited in the text in another form than the file's"
+    summary = (
+        "An arXiv id cited in the text in another form than the file's, or one that names no paper"
+    )
     fix = "safe"
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
@@ -77,18 +95,8 @@ class ArxivCitation(Rule):
         if "arXiv:" not in text:
             return
         found = list(_CITATION.finditer(text))
-        if not found:
-            return
-        cited: list[tuple[Entry, re.Match[str]]] = []
-        for m in found:
-            entry = entry_at(document, m.start())
-            if entry is None:
-                continue
-            if m.end() > entry.content[1] or _in_link_target(entry, m.start()):
-                continue
-            if any(a <= m.start() < b for a, b in code_spans(text, *entry.content)):
-                continue
-            cited.append((entry, m))
+        yield from self._slips(document)
+        cited = _in_entries(document, found)
         preprint = [c for c in cited if c[1].group("preprint")]
         # `*NeurIPS 2023*. arXiv:2307.01850.`: after a venue the id points at the
         # preprint of a published paper; it is no venue, in any form
@@ -119,6 +127,59 @@ class ArxivCitation(Rule):
                     m.end(),
                     fix if entry.parsed else None,
                 )
+
+    def _slips(self, document: Document) -> Iterator[Diagnostic]:
+        """Citations that name no paper (`arXiv:2014.10510`, `arXiv:2020`), and a blank
+        after the colon (`arXiv: 1911.06786`) in a file that cites ids without one (four
+        in five at least, and five times)."""
+        numbers = _in_entries(document, _CITED_NUMBER.finditer(document.text))
+        ids = [m for _, m in numbers if "." in m.group("id")]
+        spaced = sum(1 for m in ids if m.group("blank"))
+        glued = len(ids) - spaced
+        for entry, m in numbers:
+            number = m.group("id")
+            problem = None
+            if _YEAR_ALONE.fullmatch(number) and not m.group("blank"):
+                problem = f"'arXiv:{number}' cites a year, not an arXiv id (arXiv:YYMM.NNNNN)"
+            elif "." in number:
+                why = arxiv_id_problem(number)
+                if why is not None:
+                    problem = f"arXiv id {number!r} names no paper: {why}"
+            if problem is not None:
+                yield self.report(problem, m.start("id"), m.end("id"))
+            elif m.group("blank") and "." in number and _spaced_slip(glued, spaced):
+                yield self.report(
+                    f"Blank after 'arXiv:': the file writes 'arXiv:ID' ({glued} times)",
+                    m.start("blank"),
+                    m.end("blank"),
+                    self.replace("Remove the blank", m.start("blank"), m.end("blank"), "")
+                    if entry.parsed
+                    else None,
+                )
+
+
+def _spaced_slip(glued: int, spaced: int) -> bool:
+    """Whether a blank after `arXiv:` goes against the file's habit."""
+    return file_habit(glued, spaced, share=_SHARE, minimum=_MINIMUM)
+
+
+def _in_entries(
+    document: Document, found: Iterable[re.Match[str]]
+) -> list[tuple[Entry, re.Match[str]]]:
+    """The matches that stand in an entry's text: not in a link's target, nor in a code
+    span, nor outside the entries."""
+    text = document.text
+    cited: list[tuple[Entry, re.Match[str]]] = []
+    for m in found:
+        entry = entry_at(document, m.start())
+        if entry is None:
+            continue
+        if m.end() > entry.content[1] or _in_link_target(entry, m.start()):
+            continue
+        if any(a <= m.start() < b for a, b in code_spans(text, *entry.content)):
+            continue
+        cited.append((entry, m))
+    return cited
 
 
 def _after_venue(document: Document, entry: Entry, pos: int) -> bool:

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from awesome_lint.lazyre import lazy_compile
+from awesome_lint.links.normalize import arxiv_id_problem
 from awesome_lint.links.papers import link_roles
 from awesome_lint.parser.document import Document, Link
 from awesome_lint.rules.base import Context, Rule
@@ -13,12 +14,6 @@ from awesome_lint.venues.typo import distance
 # An arXiv abstract or PDF address: the host, "abs" or "pdf", and what follows.
 _ARXIV = lazy_compile(
     r"(?i)^(?:https?://)?(?:www\.|export\.|browse\.)?arxiv\.org/(?:abs|pdf)/(?P<rest>[^?#]*)"
-)
-# What a valid paper id looks like: YYMM.NNNNN since 2015 (YYMM.NNNN before), with a
-# version and ".pdf"; or an old archive id, math.AG/0601001.
-_NEW_ID = lazy_compile(r"^(?P<yy>\d\d)(?P<mm>\d\d)\.(?P<n>\d{4,5})(?:v\d+)?(?:\.pdf)?/?$")
-_OLD_ID = lazy_compile(
-    r"^[a-z-]+(?:\.[a-z]{2})?/\d{7}(?:v\d+)?(?:\.pdf)?/?$",
 )
 # The usual arXiv paper link, known good in one match: a YYMM.NNNN id of April 2007 to
 # December 2014, or a YYMM.NNNNN id from January 2015, after abs/ or pdf/.
@@ -90,25 +85,6 @@ _CODE_TO_PAPER = lazy_compile(
 _DATED_LABEL_TO_CODE = lazy_compile(r"\d\d[^\[\]]*\]\]?\(https?://(?:www\.)?git(?:hub|lab)\.com/")
 _VENUE_PAPER_SHARE = 0.95
 _VENUE_PAPER_MIN = 20
-
-
-def arxiv_id_problem(rest: str) -> str | None:
-    """Why the part of an arXiv address after ``/abs/`` or ``/pdf/`` names no paper
-    (None: it does, or it is no id at all, such as a listing)."""
-    if _OLD_ID.match(rest):
-        return None
-    m = _NEW_ID.match(rest)
-    if m is not None:
-        yymm = int(m["yy"] + m["mm"])
-        if not 1 <= int(m["mm"]) <= 12 or yymm < 704:
-            return f"{m['yy']}{m['mm']} is no year and month of arXiv's"
-        if (len(m["n"]) == 5) != (yymm >= 1501):
-            digits = "five" if yymm >= 1501 else "four"
-            return f"ids of {m['yy']}{m['mm']} have {digits} digits after the dot"
-        return None
-    if rest[:1].isdigit() and "." in rest:
-        return "not an arXiv id (YYMM.NNNNN)"
-    return None
 
 
 class BrokenPaperLink(Rule):
