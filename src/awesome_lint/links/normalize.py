@@ -76,6 +76,10 @@ TRACKING_PARAMS: frozenset[str] = frozenset(
         # Microsoft's campaign id (WebTrends), copied along with a link out of a
         # Microsoft blog post onto any host (`chapelle11a.pdf?WT.mc_id=Blog_...`)
         "wt.mc_id",
+        # SAP's marketing cloud, in the links of Springer Nature's e-mails
+        # (`link.springer.com/article/...?sap-outbound-id=...&mkt-key=...`)
+        "sap-outbound-id",
+        "mkt-key",
     }
 )
 #: Name prefixes of tracking parameters (``utm_source``, ``utm_medium``, ...).

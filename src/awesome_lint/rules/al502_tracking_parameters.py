@@ -15,8 +15,9 @@ class TrackingParameters(Rule):
 
     Finds tracking parameters in link URLs (their names read with Markdown's
     escapes undone: `?\\_ga=` is `_ga`): `utm_*`, `fbclid`, `gclid`,
-    `msclkid` and similar click ids, Microsoft's campaign id `WT.mc_id`, and
-    the `casa_token` that Google Scholar adds to publisher links, on any site;
+    `msclkid` and similar click ids, Microsoft's campaign id `WT.mc_id`, SAP's
+    marketing ids `sap-outbound-id` and `mkt-key` (in Springer Nature's e-mails),
+    and the `casa_token` that Google Scholar adds to publisher links, on any site;
     and a few that are tracking or
     session data on one site only (`si` on YouTube, `referrer` on OpenReview, the reading session's
     `token`, `originRegion` and `originCreation` on Elsevier's reader, whose
