@@ -488,6 +488,51 @@ def _head_title(head: str) -> str | None:
     return _clean(title) or None
 
 
+# The end of an entry's first sentence: `Title. Authors et al. ICML 2020`.
+_SENTENCE_END = lazy_compile(r"\.[ \t]+(?=\S)")
+# Two names joined by "and", `Alexander Kolesnikov and Lucas Beyer`: authors, no title.
+_NAME_PAIR = lazy_compile(
+    r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}[ \t]+and(?:[ \t]+[A-Z][\w'’.-]*){1,3}"
+)
+# A title read from an entry without links: this long at least when folded, and words.
+UNLINKED_TITLE_MIN = 30
+UNLINKED_TITLE_WORDS = 5
+
+
+def _long_enough(key: str) -> bool:
+    return len(key) >= UNLINKED_TITLE_MIN and key.count(" ") >= UNLINKED_TITLE_WORDS - 1
+
+
+def first_sentence_title(written: str) -> str | None:
+    """The first sentence of an entry written `Title. Authors. Venue Year`
+    (`Feature-map-level Online Adversarial Knowledge Distillation. Chung, Inseop et al.
+    ICML 2020`), as written: the title. None when there is no later sentence, or the
+    first is short (``UNLINKED_TITLE_MIN`` folded characters, ``UNLINKED_TITLE_WORDS``
+    words) or reads as authors (a comma, `et al`, two names joined by `and`)."""
+    end = _SENTENCE_END.search(written)
+    if end is None:
+        return None
+    sentence = written[: end.start()]
+    if "," in sentence or "et al" in sentence or _NAME_PAIR.fullmatch(sentence.strip()):
+        return None
+    return sentence if _long_enough(title_key(sentence)) else None
+
+
+def unlinked_title(written: str) -> str | None:
+    """The paper title of an entry with no link, from its text: the first sentence
+    (`Title. Authors. ICML 2020`), else the text before a venue in parentheses or after
+    a comma (`Title (VLDB 2024)`, `Title, CVPR 2023.`); None when that is short (see
+    ``first_sentence_title``) or reads as authors (two commas, `et al`)."""
+    title = first_sentence_title(written)
+    if title is None:
+        title = _head_title(written)
+        if title is None or not _long_enough(title_key(title)):
+            return None
+        if title.count(",") >= 2 or "et al" in title:
+            return None  # "Jun Li, Peng Lei, and Sinisa Todorovic": authors, no title
+    return _clean(title)
+
+
 # Authors before a title, "Eigen et al, " / "Zhang et al. ": one to four names.
 _AUTHORS_FIRST = lazy_compile(
     r"[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]+et[ \t]*al\.?[ \t]*[,:.][ \t]*(?=\S)"

@@ -6,6 +6,7 @@ from awesome_lint.diagnostics import Diagnostic, Related
 from awesome_lint.domain.parts import Area, areas
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import (
+    first_sentence_title,
     nested,
     paper_links,
     resource_titles,
@@ -250,32 +251,11 @@ class DuplicateTitle(Rule):
                 )
 
 
-# The end of an entry's first sentence: `Title. Authors et al. ICML 2020`.
-_SENTENCE_END = lazy_compile(r"\.[ \t]+(?=\S)")
-# Two names joined by "and", `Alexander Kolesnikov and Lucas Beyer`: authors, no title.
-_NAME_PAIR = lazy_compile(
-    r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}[ \t]+and"
-    r"(?:[ \t]+[A-Z][\w'’.-]*){1,3}"
-)
-
-
 def _sentence_key(written: str) -> str | None:
     """The folded first sentence of a link-less entry written `Title. Authors. Venue
-    Year` (`Feature-map-level Online Adversarial Knowledge Distillation. Chung, Inseop
-    et al. ICML 2020` beside the same title with no authors): the title, compared
-    alone. None when there is no later sentence, or the first is short (five words,
-    thirty characters) or reads as authors (a comma, `et al`, two names joined by
-    `and`)."""
-    end = _SENTENCE_END.search(written)
-    if end is None:
-        return None
-    sentence = written[: end.start()]
-    if "," in sentence or "et al" in sentence or _NAME_PAIR.fullmatch(sentence.strip()):
-        return None
-    key = title_key(sentence)
-    if len(key) < MIN_HEAD or key.count(" ") < MIN_HEAD_WORDS - 1:
-        return None
-    return key
+    Year` (see ``links.papers.first_sentence_title``), or None."""
+    sentence = first_sentence_title(written)
+    return None if sentence is None else title_key(sentence)
 
 
 def _copies(original: Entry, entry: Entry) -> bool:

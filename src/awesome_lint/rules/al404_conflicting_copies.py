@@ -20,6 +20,7 @@ from awesome_lint.links.papers import (
     same_rest,
     title_key,
     title_name,
+    unlinked_title,
 )
 from awesome_lint.parser.document import Document, Entry, Span
 from awesome_lint.rules.base import Context, Option, Rule
@@ -41,6 +42,9 @@ _NAME_CHARS = 40  # a name before a colon is a few words
 # ``[[arXiv 2 Apr 2019]](url)``) that the entry's link carries, not a paper's title.
 _LABEL_WORDS = 4
 _YEAR = lazy_compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# Entries without links are compared by their titles where they are one in this many of
+# the file's entries at least (a shape of the list, not a slip).
+_UNLINKED_SHARE = 3
 
 
 # Titles compared only among this few copies of a link (more: a shared page, not a paper).
@@ -273,6 +277,13 @@ class ConflictingCopies(Rule):
     describes), nor are
     links listed more than four times, nor table rows.
 
+    In a list that writes a third of its entries or more without any link
+    (`Title. Authors. ICML 2020`, `* Title (VLDB 2024)`), those entries are
+    copies by their titles too, read from the text: the first sentence, or the
+    text before a venue in parentheses or after a comma (five words and thirty
+    characters at least; a part that reads as authors is no title, and a
+    nested note under a linked paper is the paper's, no copy).
+
     The later copy is reported, with the first as related location. Copies are grouped
     by link and by title, so the cost grows with the number of entries, not its
     square; a link shared by eight different papers is a generic page (a proceedings
@@ -354,9 +365,38 @@ class ConflictingCopies(Rule):
                 by_title.setdefault(key, index)
             papers[index].count += 1
             listed.append((entry, index))
+        # Entries with no link at all (`Title. Authors. ICML 2020`, `* Title (VLDB 2024)`),
+        # in a file that writes a third of its entries so at least: the same paper by its
+        # title alone, read from the text (elsewhere an entry without a link is a slip
+        # or a note, which entry-shape reports)
+        text = document.text
+        entries = 0
+        unlinked = []
+        for entry in document.entries():
+            entries += 1
+            if entry.links or entry.more_links or entry.children or entry.toc:
+                continue
+            if entry.kind == "row" or entry.content[0] >= entry.content[1]:
+                continue
+            parent = entry.parent
+            if parent is not None and (parent.links or parent.more_links):
+                continue  # "  - Jun Li, Peng Lei, ..., _CVPR 2021_.": a note of the paper above
+            unlinked.append(entry)
+        if unlinked and len(unlinked) * _UNLINKED_SHARE >= entries:
+            for entry in unlinked:
+                title = unlinked_title(text[entry.content[0] : entry.content[1]])
+                if title is None:
+                    continue
+                key = title_key(title)
+                index = by_title.get(key)
+                if index is None:
+                    index = by_title[key] = len(papers)
+                    papers.append(_Paper(title))
+                papers[index].count += 1
+                listed.append((entry, index))
+            listed.sort(key=lambda pair: pair[0].content[0])  # (document order, as before)
         # Only papers listed more than once need their entries' venues read, and a copy
         # written exactly as an earlier one that disagreed with nothing needs nothing.
-        text = document.text
         lines = document.source.lines
         for entry, index in listed:
             paper = papers[index]
