@@ -10,7 +10,9 @@ from awesome_lint.parser.inline import code_spans
 from awesome_lint.rules.base import Context, Rule
 
 _RUN = lazy_compile(r" {2,}")
-_WIDE_GAPS = {")": lazy_compile(r"\) {2,}\["), ".": lazy_compile(r"\. {2,}\[")}
+_WIDE_GAPS = {")": lazy_compile(r"\) {2,}\["), ".": lazy_compile(r"\. {2,}[\[*_]")}
+# What follows such a gap: a link, or after a period a field in emphasis (`*ICML 2019*`).
+_GAP_NEXT = {")": ("[",), ".": ("[", "*", "_")}
 # The file's habit of a wider gap between a link and the next: at least this many
 # times, and at least as often as one space.
 GAP_HABIT_MIN = 3
@@ -19,13 +21,14 @@ GAP_HABIT_MIN = 3
 def _gap_habit(document: Document, before: str) -> bool:
     """Whether the file writes two spaces or more between a link's `)` (or a period)
     and the next `[` by habit (`[train](u)   [test](u)`, `NAACL 2016.  [paper](u)`, at
-    least 3 times and at least as often as one space)."""
+    least 3 times and at least as often as one space); after a period, before a field
+    in emphasis too (`A. Roth and M. Veloso.  *Arxiv 2019*.  [[paper]](u)`)."""
     key = "AL105-gap-habit" + before
     cached: bool | None = document.cache.get(key)
     if cached is None:
         text = document.text
         wide = sum(1 for _ in _WIDE_GAPS[before].finditer(text))
-        single = text.count(before + " [")
+        single = sum(text.count(before + " " + after) for after in _GAP_NEXT[before])
         cached = document.cache[key] = wide >= GAP_HABIT_MIN and wide >= single
     return cached
 
@@ -91,7 +94,8 @@ class MultipleSpaces(Rule):
     which is a URL and a title rather than text, not in the gap between a link's
     `)` and the next `[` in a file that writes such gaps wide by habit: at least
     3 times, and at least as often as one space, `[train](u)   [test](u)`; the
-    same for a period and the next `[`, `NAACL 2016.  [paper](u)`, on lines this
+    same for a period and the next `[`, `NAACL 2016.  [paper](u)`, or the next
+    field in emphasis, `M. Veloso.  *Arxiv 2019*.  [[paper]](u)`, on lines this
     rule does not read as well), and not in runs of one width, three spaces or
     more, that at least half of the file's entries hold (10 at least): the
     fields of a list a script writes, `arXiv:2004.13073   2020   [[Paper]](u)`;
@@ -169,10 +173,10 @@ class MultipleSpaces(Rule):
                     continue  # `[Name](u)  - `: the separator of a description left out
                 if (
                     text[a - 1] in ")."
-                    and text.startswith("[", b)
-                    and _gap_habit(document, "." if text[a - 1] == "." else ")")
+                    and text[b : b + 1] in _GAP_NEXT[text[a - 1]]
+                    and _gap_habit(document, text[a - 1])
                 ):
-                    continue  # the file's own gap before a link
+                    continue  # the file's own gap before a link or an emphasised field
                 if prose and text[a - 1] in ".?!" and text[b : b + 1].isupper():
                     continue  # `... a tracker.  The code`: two spaces between sentences
                 if not habits:
