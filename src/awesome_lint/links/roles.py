@@ -173,7 +173,14 @@ def _role_by_label(label: str, leading: bool) -> LinkRole | None:
         return None
     if words <= 3:
         return "paper"  # "Title [[Must read]](url)": a short label after the title
+    if words <= _BRACKETED_LABEL_WORDS and label[:1] == "[" and label[-1:] == "]":
+        # "Workshop on Vision-Based Industrial Inspection [[CVPR Workshop paper list
+        # 2023]](url)": a label in its own brackets after the title names the link
+        return "paper"
     return "title"
+
+
+_BRACKETED_LABEL_WORDS = 6  # words of a bracketed label after the title: a label
 
 
 def is_date_label(label: str) -> bool:
