@@ -1,20 +1,17 @@
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.parser.document import Document
+from awesome_lint.parser.document import Document, Link
 from awesome_lint.rules.base import Context, Rule
-from awesome_lint.rules.common import entry_at, text_places
+from awesome_lint.rules.common import entry_at
 
 # Sentence punctuation that a link's address does not end with: the writer's
 # full stop or comma caught inside the parentheses.
 _ENDINGS = ".,;"
-# Two slashes that no ":" or third slash opens ("cc//paper"; a pattern that starts with
-# its literal is searched for quickly, and stops at each "://" only briefly).
-_DOUBLE = lazy_compile(r"//(?<![:/]//)")
+_MARKS = _ENDINGS + "?"  # (and an empty query)
 
 
 class UrlSlip(Rule):
@@ -82,24 +79,21 @@ class UrlSlip(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
-        if "https://" in text or "http://" in text:
-            yield from self._prefixed(document)
-        # The places that may hold a slip, found by quick scans of the text (a loop over
-        # every link costs more): a punctuation mark before a ")", and a "//" that no
-        # ":" opens (an address's own "://" is most of them). Only their links are read.
-        places = [at for mark in _ENDINGS + "?" for at in text_places(text, mark + ")")]
-        places.extend(m.start() for m in _DOUBLE.finditer(text))
-        if not places:
-            return
-        links = document.links
-        starts = [link.url[0] for link in links]
-        seen: set[int] = set()
-        for index in sorted({bisect_right(starts, at) - 1 for at in places} - {-1}):
-            link = links[index]
-            if index in seen or link.reference or link.image:
+        if "https://" not in text and "http://" not in text:
+            return  # (every slip below is in a web address)
+        # One pass over the links: most are told apart by their last character and
+        # one search of their own address (a "//" after the scheme's)
+        for link in document.links:
+            url = link.url_value
+            if not url.startswith(("https://", "http://")):
+                if not url.startswith("#") and "http" in url:
+                    yield from self._prefixed(document, link)
                 continue
-            seen.add(index)
             start, end = link.url
+            if not (url[-1] in _MARKS and text[end : end + 1] == ")") and url.find("//", 8) < 0:
+                continue  # (most links)
+            if link.reference or link.image:
+                continue
             if end - start < 12 or not text.startswith("](", link.text[1]):
                 continue  # (an autolink, or a target in angle brackets)
             if text[start - 1] == "<":
@@ -132,30 +126,26 @@ class UrlSlip(Rule):
                     self.replace("Write one slash", at, at + 2, "/", unsafe=True),
                 )
 
-    def _prefixed(self, document: Document) -> Iterator[Diagnostic]:
+    def _prefixed(self, document: Document, link: Link) -> Iterator[Diagnostic]:
         """A link target with a few stray characters before its scheme
         (`[Title](/https://arxiv.org/pdf/2411.00142)`, `(F12>https://...)`): a relative
         address that opens nothing."""
         text = document.text
-        for link in document.links:
-            url = link.url_value
-            if url.startswith(("https://", "http://", "#")) or "http" not in url:
-                continue  # (most links: read without a pattern)
-            start = link.url[0]
-            m = _PREFIXED.match(text, start - 2, link.url[1])
-            if m is None:
-                continue
-            junk = m.group("junk")
-            if not _prefix_slip(junk):
-                continue
-            if entry_at(document, start) is None:
-                continue
-            yield self.report(
-                f"Link address starts with {junk!r} before its 'http': remove it",
-                start,
-                m.end("junk"),
-                self.replace(f"Remove {junk!r}", start, m.end("junk"), "", unsafe=True),
-            )
+        start = link.url[0]
+        m = _PREFIXED.match(text, start - 2, link.url[1])
+        if m is None:
+            return
+        junk = m.group("junk")
+        if not _prefix_slip(junk):
+            return
+        if entry_at(document, start) is None:
+            return
+        yield self.report(
+            f"Link address starts with {junk!r} before its 'http': remove it",
+            start,
+            m.end("junk"),
+            self.replace(f"Remove {junk!r}", start, m.end("junk"), "", unsafe=True),
+        )
 
 
 # A link target with up to 8 stray characters before its web address's scheme.
