@@ -1,12 +1,10 @@
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator
 
 from awesome_lint.diagnostics import Diagnostic, Edit, Fix
 from awesome_lint.parser.document import Document
 from awesome_lint.rules.base import Context, Rule
-from awesome_lint.rules.common import text_places
 
 _BLANKS = " \t"
 
@@ -68,25 +66,16 @@ class LinkTargetSpaces(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         text = document.text
-        # the "(" followed by a blank and the ")" after one: most files have a handful,
-        # and only their links are read
-        openings = {at + 1 for what in ("]( ", "](\t") for at in text_places(text, what)}
-        closings = {at + 1 for what in (" )", "\t)") for at in text_places(text, what)}
-        if not openings and not closings:
-            return
         links = document.links
-        # the links holding those places (links are in text order): found by bisection,
-        # not by reading every link
-        starts = [link.start for link in links]
-        candidates = sorted({bisect_right(starts, at) - 1 for at in (*openings, *closings)} - {-1})
         found: list[tuple[str, int, int, list[Edit]]] = []
-        for index in candidates:
-            link = links[index]
-            opening = link.text[1] + 1  # "](" : the "(" after the text's "]"
-            close = link.end - 1
-            if (opening not in openings and close not in closings) or link.reference:
-                continue
+        for link in links:
             url_start, url_end = link.url
+            close = link.end - 1
+            opening = link.text[1] + 1  # "](" : the "(" after the text's "]"
+            if url_start == opening + 1 and url_end == close:
+                continue  # the usual case: the target fills its parentheses
+            if link.reference:
+                continue
             if text[opening : opening + 1] != "(" or text[close : close + 1] != ")":
                 continue
             before = text[opening + 1 : url_start]
@@ -96,7 +85,7 @@ class LinkTargetSpaces(Rule):
             lead = len(before) if before and not before.strip(_BLANKS) else 0
             trail = len(after) if after and not after.strip(_BLANKS) else 0
             if not lead and not trail:
-                continue  # the usual case, or a title, "<url>" or a line break
+                continue  # a title, "<url>" or a line break
             edits = []
             if lead:
                 edits.append(Edit(opening + 1, url_start))

@@ -225,12 +225,3 @@ def _in_link_part(document: Document, pos: int, part: str) -> bool:
     starts, ends = cached
     i = bisect_right(starts, pos) - 1
     return i >= 0 and pos < ends[i]
-
-
-def text_places(text: str, what: str) -> Iterator[int]:
-    """Where ``what`` is written in ``text`` (str.find: a fast scan, unlike a pattern
-    tried at every character)."""
-    at = text.find(what)
-    while at >= 0:
-        yield at
-        at = text.find(what, at + 1)
