@@ -30,7 +30,9 @@ _RESOURCES = frozenset({"code", "paper", "pdf", "project", "video", "slides"})
 @lru_cache(maxsize=16)
 def _labels_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
     forms = "|".join(f for label in labels for f in (label, label.capitalize(), label.upper()))
-    return lazy_compile(rf"\[({forms})\](?![ \t]*[(\[:\]])")
+    # (in double brackets too, `[[code]]` where the file writes `[[code](u)]`; not
+    # before a blank and a lone `[`: `[code] [ref]` is split-link's)
+    return lazy_compile(rf"(\[)?\[({forms})\](?(1)\])(?![ \t]*[(:\]]|[ \t]*\[(?!\[))")
 
 
 _NOT_BEFORE = frozenset("[]!\\")  # (told apart after the match: a pattern that opens
@@ -94,7 +96,9 @@ class EmptyLink(Rule):
     brackets with no target at all (`[paper](url), [code] |` in a table that links
     `[code](url)` 3 times or more): `code`, `paper`, `pdf`, `project`, `video` or
     `slides`, in one case (`[CoDe]` is a method's name), in an entry with a link,
-    not in double brackets (`[[code]]`).
+    not in double brackets (`[[code]]`) unless the file links the label in double
+    brackets 3 times or more (`[[code](url)]`, `[[code]](url)`). A label followed by
+    a blank and a lone `[` is a split reference link (split-link's).
 
     ## Why
 
@@ -134,12 +138,15 @@ class EmptyLink(Rule):
         # the file's links labelled with a resource's name (read first: most files
         # write none three times, and the text is then not searched)
         linked: Counter[str] = Counter()
+        doubled: Counter[str] = Counter()  # ... in double brackets, `[[code](u)]`, `[[code]](u)`
         for link in document.links:
             a, b = link.text
             if b - a <= _LABEL_MAX and not link.image:
                 label = text[a:b].strip(" []*_`").casefold()
                 if label in _RESOURCES:
                     linked[label] += 1
+                    if text[a : a + 1] == "[" or text[link.start - 1 : link.start] == "[":
+                        doubled[label] += 1
         labels = [label for label, n in linked.items() if n >= UNLINKED_HABIT]
         if not labels:
             return
@@ -150,7 +157,9 @@ class EmptyLink(Rule):
             entry = text_entry_at(document, m.start(), m.end())
             if entry is None or not entry.links or in_link_text(document, m.start()):
                 continue
-            label = m.group(1).casefold()
+            label = m.group(2).casefold()
+            if m.group(1) and doubled[label] < UNLINKED_HABIT:
+                continue  # `[[code]]` in a file that links `[code](u)`: its own mark
             yield self.report(
                 f"{m.group()!r} links nowhere: the file writes it as a link "
                 f"({linked[label]} times)",
