@@ -32,7 +32,9 @@ def _labels_pattern(labels: tuple[str, ...]) -> re.Pattern[str]:
     forms = "|".join(f for label in labels for f in (label, label.capitalize(), label.upper()))
     # (in double brackets too, `[[code]]` where the file writes `[[code](u)]`; not
     # before a blank and a lone `[`: `[code] [ref]` is split-link's)
-    return lazy_compile(rf"(\[)?\[({forms})\](?(1)\])(?![ \t]*[(:\]]|[ \t]*\[(?!\[))")
+    # (the pattern opens with its literal `[`: searched for quickly, not tried at every
+    # character)
+    return lazy_compile(rf"\[(\[)?({forms})\](?(1)\])(?![ \t]*[(:\]]|[ \t]*\[(?!\[))")
 
 
 _NOT_BEFORE = frozenset("[]!\\")  # (told apart after the match: a pattern that opens
