@@ -96,6 +96,9 @@ class ArxivDate(Rule):
     id numbered below 5000 may carry the year before (`arXiv 2024` on
     `2501.00254`). An entry linking two arXiv papers is left alone.
 
+    So is a paper link labelled with a year alone before its arXiv id's year
+    (`ClipSAM [[2023]](https://arxiv.org/pdf/2401.12665)`).
+
     A later year (`arxiv'25` on `2409.17264`) may be the date of a later version,
     so it is reported only in a file that plainly gives the id's year: in at least
     9 of 10 of its arXiv venues with a year on an arXiv link (and at least 10 of
@@ -137,6 +140,7 @@ class ArxivDate(Rule):
 
     def check(self, document: Document, context: Context) -> Iterator[Diagnostic]:
         yield from self._venue_years(document, context)
+        yield from self._year_labels(document)
         dated = _dated_arxiv(document)
         if len(dated) < _MINIMUM:
             return
@@ -239,6 +243,42 @@ class ArxivDate(Rule):
             habit = f"; the file gives the id's year in {kept} of {kept + len(later)} arXiv venues"
             for entry, f, paper, submitted in later:
                 yield self._venue_year(document, entry, f, paper, submitted, "later", habit)
+
+    def _year_labels(self, document: Document) -> Iterator[Diagnostic]:
+        """A paper link labelled with a year alone before the year of its arXiv id
+        (``ClipSAM [[2023]](https://arxiv.org/pdf/2401.12665)``): the id is given when
+        the paper is announced, so the paper is not older (the late-December case as
+        for venues)."""
+        text = document.text
+        for entry, link, _, key in paper_links(document):
+            a, b = link.text
+            if b - a > 8 or not key.startswith(_ABS):
+                continue  # (most: a title, or another host)
+            label = text[a:b].strip("[]*_ ")
+            if len(label) != 4 or not label.isdecimal():
+                continue
+            paper = key[len(_ABS) :]
+            submitted = arxiv_year(paper) if paper[:4].isdecimal() else None
+            if submitted is None or submitted.month is None or int(label) >= submitted.year:
+                continue
+            late_december = (
+                int(label) == submitted.year - 1
+                and submitted.month == 1
+                and int(paper.split(".")[1][:5]) < LATE_DECEMBER_NUMBER
+            )
+            if late_december:
+                continue
+            start = text.find(label, a, b)
+            new = str(submitted.year)
+            yield self.report(
+                f"Year {label} is earlier than the link's arXiv id {paper} "
+                f"({_MONTH_NAMES[submitted.month - 1]} {submitted.year})",
+                start,
+                start + 4,
+                self.replace(f"Write the id's year {new}", start, start + 4, new, unsafe=True)
+                if entry.parsed
+                else None,
+            )
 
     def _venue_year(
         self,
