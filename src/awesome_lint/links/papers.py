@@ -485,7 +485,17 @@ def _head_title(head: str) -> str | None:
             if comma and _venue_like(venue) and len(title.split()) >= _MIN_TITLE_WORDS:
                 head = title  # "Title, Sensors, 2019." / "Title, IEEE Trans. Intell., 2019."
     title = _clean(head).rstrip(" \\[(")
+    if title[1:2] == "." and _INITIALED_AUTHORS.fullmatch(title.rstrip(". ")):
+        return None  # "A. Payani and F. Fekri.  *Arxiv 2019*. [[paper]](u)": the authors
     return _clean(title) or None
+
+
+# Names with initials, joined by commas or "and": `A. Payani and F. Fekri`,
+# `Y. Fukuchi, M. Osawa, H. Yamakawa and M. Imai` (an author line, no title).
+_INITIALED = r"[A-Z]\.(?:[ \t]*[A-Z]\.)*[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?"
+_INITIALED_AUTHORS = lazy_compile(
+    rf"{_INITIALED}(?:[ \t]*(?:,|and|&)[ \t]*(?:and[ \t]+)?{_INITIALED})*"
+)
 
 
 # The end of an entry's first sentence: `Title. Authors et al. ICML 2020`.
