@@ -90,6 +90,9 @@ class SplitEntry(Rule):
     a blank line, `*Authors* [[pdf](u)]`), an entry whose second line follows its
     title with no blank line has lost that blank line: the finding says so,
     without a fix (a blank line makes the item loose, a change of structure).
+    When that line is not indented to the item's text (a lazy continuation), the
+    finding says to indent it as well: after a blank line alone, it would end the
+    item (and restart a numbered list).
 
     ## Why
 
@@ -197,9 +200,15 @@ class SplitEntry(Rule):
         start = following.start
         while start < following.end and document.text[start] in " \t":
             start += 1
+        column = entry.content[0] - document.source.lines[entry.line].start
+        indent = ""
+        if entry.depth == 0 and entry.kind == "item" and start - following.start < column:
+            # a lazy continuation: after a blank line it would end the item (and restart
+            # a numbered list), unless indented to the item's text
+            indent = f" and indent it by {column} spaces, or the item ends there"
         return self.report(
             f"Line {entry.line + 2} goes on the entry in a paragraph of its own in the "
-            "other entries of this section: add the blank line before it",
+            f"other entries of this section: add the blank line before it{indent}",
             start,
             following.end,
         )
