@@ -32,6 +32,18 @@ _ABS = "https://arxiv.org/abs/"
 # A January id numbered below this may be a paper sent in the last days of December
 # (arXiv numbers papers in the order they arrive; tens of thousands a month).
 LATE_DECEMBER_NUMBER = 5000
+
+
+def _late_december(year: int, paper: str, submitted: Year) -> bool:
+    """Whether ``year`` is the one before a January id numbered below
+    LATE_DECEMBER_NUMBER: a paper sent in the last days of December."""
+    return (
+        year == submitted.year - 1
+        and submitted.month == 1
+        and int(paper.split(".")[1][:5]) < LATE_DECEMBER_NUMBER
+    )
+
+
 _LABEL_YEAR = lazy_compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # An arXiv date label's start: "[arXiv 30 May", "[arXiv on 24 May" (the "on" and the
 # blank after it).
@@ -227,12 +239,7 @@ class ArxivDate(Rule):
             for f in venues:
                 year = f.token.year
                 assert year is not None and f.token.year_span is not None
-                late_december = (
-                    year == submitted.year - 1
-                    and submitted.month == 1
-                    and int(paper.split(".")[1][:5]) < LATE_DECEMBER_NUMBER
-                )
-                if year == submitted.year or late_december:
+                if year == submitted.year or _late_december(year, paper, submitted):
                     kept += 1
                     continue
                 if year > submitted.year:
@@ -261,12 +268,7 @@ class ArxivDate(Rule):
             submitted = arxiv_year(paper) if paper[:4].isdecimal() else None
             if submitted is None or submitted.month is None or int(label) >= submitted.year:
                 continue
-            late_december = (
-                int(label) == submitted.year - 1
-                and submitted.month == 1
-                and int(paper.split(".")[1][:5]) < LATE_DECEMBER_NUMBER
-            )
-            if late_december:
+            if _late_december(int(label), paper, submitted):
                 continue
             start = text.find(label, a, b)
             new = str(submitted.year)
