@@ -329,6 +329,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     compiled a pattern it did not hold."""
     args = list(sys.argv[1:] if argv is None else argv)
     _tune_gc()
+    from awesome_lint.codecache import save_installed
     from awesome_lint.lazyre import default_cache_path, use_program_cache
 
     programs = use_program_cache(default_cache_path())
@@ -338,6 +339,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         use_program_cache(None)  # a caller of main() in its own process is left as it was
         if programs is not None:
             programs.save()
+        save_installed()  # the code cache, when ``__main__`` installed it and it missed
         _freeze_leftovers()
 
 

@@ -28,6 +28,8 @@ import re
 import sys
 from typing import Any, cast
 
+from awesome_lint.codecache import cache_folder
+
 # A program: (flags, code, groups, groupindex, indexgroup), the arguments after the
 # pattern of ``_sre.compile``.
 Program = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
@@ -173,34 +175,16 @@ def _compile(pattern: str, flags: int) -> re.Pattern[str]:
 
 
 def default_cache_path() -> str | None:
-    """The program cache file: ``$AWESOME_LINT_CACHE_DIR`` (empty: no cache), else the
-    user cache folder (as the link cache's), one file per interpreter; None for an
-    interpreter other than CPython, whose compiled patterns this module cannot read.
-    (Paths as strings: ``pathlib`` would import ``urllib.parse`` for every library user.)"""
+    """The program cache file: one file per interpreter in the command line's cache
+    folder (``codecache.cache_folder``: ``$AWESOME_LINT_CACHE_DIR``, empty for no cache,
+    else the user cache folder); None without one, or for an interpreter other than
+    CPython, whose compiled patterns this module cannot read."""
     if sys.implementation.name != "cpython":
         return None
-    folder = os.environ.get("AWESOME_LINT_CACHE_DIR")
-    if folder is not None:
-        if not folder:
-            return None
-        base = folder
-    elif sys.platform == "win32":
-        local = os.environ.get("LOCALAPPDATA")
-        if not local:
-            return None
-        base = os.path.join(local, "awesome-lint", "Cache")
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME", "")
-        home = os.path.expanduser("~")
-        if sys.platform != "darwin" and os.path.isabs(xdg):
-            base = os.path.join(xdg, "awesome-lint")
-        elif home == "~":  # no home folder
-            return None
-        elif sys.platform == "darwin":
-            base = os.path.join(home, "Library", "Caches", "awesome-lint")
-        else:
-            base = os.path.join(home, ".cache", "awesome-lint")
-    return os.path.join(base, f"regex-{sys.implementation.cache_tag}.marshal")
+    folder = cache_folder()
+    if folder is None:
+        return None
+    return os.path.join(folder, f"regex-{sys.implementation.cache_tag}.marshal")
 
 
 def save_programs() -> None:
