@@ -197,6 +197,24 @@ def test_crlf_bom_tabs_survive(tmp_path: Path) -> None:
     )
 
 
+def test_diff_of_a_bom_crlf_file_shows_its_lines_as_written(tmp_path: Path) -> None:
+    # the BOM belongs to the first line, \r to each line, and a character outside the
+    # Basic Multilingual Plane (the diff reads the text itself, not a copy decoded again)
+    path = tmp_path / "list.md"
+    path.write_bytes(
+        "\ufeff# Title \r\n\r\n- [A](https://example.org/a) : X \U0001f680\r\n".encode()
+    )
+    result = CliRunner().invoke(cli, ["check", "--isolated", "--diff", str(path)])
+    assert result.exit_code == 1
+    # (the bytes: click's ``stdout`` turns \r\n into \n)
+    assert result.stdout_bytes.decode() == (
+        f"--- {path}\n+++ {path}\n@@ -1,3 +1,3 @@\n"
+        "-\ufeff# Title \r\n+\ufeff# Title\r\n \r\n"
+        "-- [A](https://example.org/a) : X \U0001f680\r\n"
+        "+- [A](https://example.org/a): X \U0001f680\r\n"
+    )
+
+
 @pytest.mark.slow
 def test_missing_final_newline_is_kept_without_al603(tmp_path: Path) -> None:
     path = tmp_path / "list.md"

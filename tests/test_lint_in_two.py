@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from awesome_lint import runner as runner_module
+from awesome_lint.api import lint_text
 from awesome_lint.config.resolver import Overrides
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.linting import (
@@ -164,6 +165,37 @@ def test_fix_finds_the_initial_list_in_a_second_process(
     assert split.fixed == alone.fixed
     assert split.initial == alone.initial
     assert {"AL201", "AL104"} <= {found.code for found in split.initial}
+
+
+@linux_only
+@pytest.mark.usefixtures("broken_pickling")
+@pytest.mark.parametrize("changed", [None, {3, 5, 11}])
+def test_a_failing_child_of_the_fix_loop_has_the_initial_list_made_here(
+    monkeypatch: pytest.MonkeyPatch, changed: set[int] | None
+) -> None:
+    """The child that completes and checks ``fix_text(split=True)``'s initial list fails
+    after this process let the original text's document go (the first round fixed
+    something): the list is made here again from the original text, the same list, in
+    the same changed region (``--changed-since``) as the loop started with."""
+    from awesome_lint import fixer
+    from awesome_lint.changes import ChangedRegion
+    from awesome_lint.fixer import fix_text
+
+    monkeypatch.setattr(fixer, "SPLIT_MIN_CHARS", 1000)
+    text = EXAMPLE.read_text(encoding="utf-8") + SECOND_HALF_FINDINGS
+    source = SourceText(text)
+
+    def region() -> ChangedRegion | None:
+        return None if changed is None else ChangedRegion(source, changed)
+
+    alone = fix_text(source, Settings.default(), "list.md", region=region())
+    split = fix_text(source, Settings.default(), "list.md", region=region(), split=True)
+    assert alone.rounds  # (the first round fixed something: its document was let go)
+    assert split.source.text == alone.source.text != text
+    assert split.initial == alone.initial
+    assert split.initial == (alone.initial if changed else lint_text(text, Settings.default()))
+    lines = {source.position(d.start)[0] for d in split.initial}
+    assert lines <= changed if changed else len(lines) > 10
 
 
 @linux_only

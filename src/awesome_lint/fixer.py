@@ -48,6 +48,10 @@ class ConvergenceError(AwesomeLintError):
     """The fix loop kept changing the text."""
 
 
+# ``FixOutcome.diagnostics`` after ``only_initial`` (compared by identity)
+_NOT_READ: list[Diagnostic] = []
+
+
 class FixOutcome:
     """What ``fix_text`` did: the fixed text, what remains, the fixes applied.
 
@@ -63,6 +67,7 @@ class FixOutcome:
 
     __slots__ = (
         "_diagnostics",
+        "_done",
         "_initial",
         "_owed",
         "_pending",
@@ -94,9 +99,14 @@ class FixOutcome:
         # the lists that lack the findings of the rules the fix loop did not run: what
         # finds them
         self._owed: dict[str, Callable[[], list[Diagnostic]]] = {}
+        # a list completed and checked elsewhere (``initial``, by a forked child): what
+        # hands it over
+        self._done: dict[str, Callable[[], list[Diagnostic]]] = {}
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
+        if self._diagnostics is _NOT_READ:
+            raise RuntimeError("FixOutcome.diagnostics read after only_initial()")
         self._settle("diagnostics")
         return self._diagnostics
 
@@ -106,10 +116,22 @@ class FixOutcome:
         return self._initial
 
     def _settle(self, which: str) -> None:
+        same = self._initial is self._diagnostics
+        done = self._done.pop("initial" if same else which, None)
+        if done is not None:  # completed and checked elsewhere
+            found = done()
+            if same:  # nothing was fixed: the one list
+                for held in {id(d): d for d in self._pending.values()}.values():
+                    held.release()
+                self._pending.clear()
+                self._owed.clear()
+                self._initial = self._diagnostics = found
+            else:
+                self._initial = found
+            return
         document = self._pending.pop(which, None)
         if document is None:
             return
-        same = self._initial is self._diagnostics
         found = self._diagnostics if which == "diagnostics" else self._initial
         owed = self._owed.pop(which, None)
         if owed is not None:
@@ -123,6 +145,22 @@ class FixOutcome:
             self._pending.clear()
             self._owed.clear()
             self._initial = self._diagnostics = found
+        if document not in self._pending.values():
+            document.release()  # done with it (its cycles: see ``only_initial``)
+
+    def only_initial(self) -> None:
+        """Say that only ``initial`` will be read (``--diff``): the fixed text's document
+        and the work owed to complete its list are let go now, before ``initial`` is
+        checked, rather than held to the end of the run (on a long list, the largest
+        share of ``--fix --diff``'s peak memory). ``diagnostics`` then reads as
+        ``initial``'s list would be read unchecked: not at all, it is an error."""
+        if self._initial is self._diagnostics:
+            return  # nothing was fixed: one list (and reading either completes it)
+        document = self._pending.pop("diagnostics", None)
+        self._owed.pop("diagnostics", None)
+        self._diagnostics = _NOT_READ
+        if document is not None and document not in self._pending.values():
+            document.release()  # (its cycles: the command line runs without the collector)
 
     @property
     def changed(self) -> bool:
@@ -1001,18 +1039,38 @@ def fix_text(
     document = start = parse_document(source)
     diagnostics, owed = lint(document)
     initial, owed_initial = diagnostics, owed
-    background = None
+    # the initial list as a forked child completes and checks it (None: done here)
+    settled_initial: Callable[[], list[Diagnostic]] | None = None
+    start_released = False
     if split and owed is not None and len(source.text) >= SPLIT_MIN_CHARS and can_fork():
-        # the rules the loop does not run, on the original text: a second process finds
-        # their findings while the loop runs (the initial list is read: ``split``)
-        background = Background(owed)
-        owed = owed_initial = background.result
+        # The initial list (the one read: ``split``) is completed with the findings of
+        # the rules the loop does not run, and its fixes checked, by a second process on
+        # the original text while the loop runs; this process is then done with that
+        # text's document, and lets it go after the first round.
+        first, rest_first, original = diagnostics, owed, source  # (``source`` moves on)
+        kept = region.snapshot() if region is not None else None
+
+        def settle_initial() -> list[Diagnostic]:
+            if not start_released:  # (the child, or here before the first round ended)
+                return verified_fixes(start, merge(first, rest_first()))
+            # here, the child having failed after the first document was let go: the
+            # whole lint of the original text (what ``first`` and the rest make up)
+            again = parse_document(original)
+            found = lint_document(again, settings, filename)
+            return verified_fixes(again, found if kept is None else kept.keep(found))
+
+        settled_initial = Background(settle_initial).result
+        owed = owed_initial = None
 
     def finish() -> FixOutcome:
         """The outcome; its lists are completed and checked when read (``FixOutcome``)."""
         notes = document_notes(document)
         outcome = FixOutcome(source, diagnostics, fixed, rounds, initial, notes)
-        outcome._pending.update(diagnostics=document, initial=start)
+        outcome._pending["diagnostics"] = document
+        if settled_initial is None:
+            outcome._pending["initial"] = start
+        else:
+            outcome._done["initial"] = settled_initial
         if owed is not None:
             outcome._owed["diagnostics"] = owed
         if owed_initial is not None:
@@ -1057,6 +1115,9 @@ def fix_text(
         rounds.append(tuple(applied))
         if document is not start:  # (the first is kept: ``FixOutcome.initial`` reads it)
             document.release()  # it holds cycles: freed now, not at the next collection
+        elif settled_initial is not None:  # (unless a forked child checks that list)
+            start_released = True
+            document.release()
         source, document = new_source, new_document
         refused.clear()  # the text changed: a fix refused before may keep the promises now
         if region is not None:

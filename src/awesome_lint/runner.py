@@ -25,7 +25,7 @@ from awesome_lint.lazyre import save_programs
 from awesome_lint.linting import SPLIT_MIN_CHARS, document_notes, lint_document, lint_in_two
 from awesome_lint.parser.build import parse_document
 from awesome_lint.results import FileResult
-from awesome_lint.source import DecodeError, SourceText
+from awesome_lint.source import BOM, DecodeError, SourceText
 
 if TYPE_CHECKING:
     from awesome_lint.changes import ChangedRegion, ChangeSet
@@ -191,6 +191,8 @@ class Runner:
         # --diff reports against the original text (nothing is written): what
         # lint_text(source, ...) returns; read only the list that is reported
         original = diff and changed
+        if original:
+            outcome.only_initial()  # (the fixed text's document is let go first)
         result = FileResult(
             name,
             source if original else outcome.source,
@@ -326,9 +328,16 @@ def _work(path: Path, fix: bool, diff: bool) -> tuple[FileResult, str]:
 
 
 def unified_diff(before: SourceText, after: SourceText, name: str) -> str:
+    """The diff of two texts as they are written (with the BOM, if any)."""
     from awesome_lint.diffing import unified_diff as diff_texts
 
-    return diff_texts(before.encode().decode("utf-8"), after.encode().decode("utf-8"), name)
+    # (the text itself, not decoded again from its bytes: a copy of each side, four
+    # bytes a character when the file holds an emoji, made the diff the peak of memory)
+    return diff_texts(_written(before), _written(after), name)
+
+
+def _written(source: SourceText) -> str:
+    return BOM + source.text if source.bom else source.text
 
 
 def _expand_globs(paths: Sequence[str]) -> list[str]:
