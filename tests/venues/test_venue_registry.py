@@ -215,6 +215,22 @@ def test_whitespace_is_normalised() -> None:
     assert m is not None and m.venue.canonical == "USENIX Security" and m.exact
 
 
+def test_exact_preferred_is_lookup_s_preferred_for_every_registry_name() -> None:
+    reg = default_registry()
+    names = [name for venue in reg for name in venue.names()]
+    assert len(names) > 400
+    for name in names:
+        match = reg.lookup(name)
+        assert match is not None and match.exact, name
+        assert reg.exact_preferred(name) == match.preferred, name
+    assert reg.exact_preferred("Neurips") == "NeurIPS"  # a misspelling: the canonical name
+    assert reg.exact_preferred("NIPS") == "NIPS"  # a former name keeps its spelling
+    assert reg.exact_preferred("ATC") == "ATC"  # an alias keeps its own spelling
+    assert reg.exact_preferred("USENIX   Security") == "USENIX Security"
+    for other in ("osdi", "Stanford", "", "  "):  # not written as the registry writes it
+        assert reg.exact_preferred(other) is None, other
+
+
 def test_search() -> None:
     reg = default_registry()
     assert [v.canonical for v in reg.search("osdi")] == ["OSDI"]

@@ -84,11 +84,11 @@ def registry_index(registry: VenueRegistry) -> NearIndex[Target]:
     if hit is not None and hit[0] is registry:
         return hit[1]
     items: list[tuple[str, Target]] = []
+    preferred = registry.exact_preferred  # (each name of the registry is read once)
     for venue in registry:
+        canonical = venue.canonical
         for name in venue.names():
-            match = registry.lookup(name)
-            spelling = match.preferred if match is not None else venue.canonical
-            items.append((name, (venue.canonical, spelling)))
+            items.append((name, (canonical, preferred(name) or canonical)))
     index: NearIndex[Target] = NearIndex(items)
     if len(_INDEXES) >= 16:
         _INDEXES.clear()

@@ -229,6 +229,16 @@ class VenueRegistry(FrozenRecord):
         hit = self._exact.get(_norm(canonical))
         return hit[0] if hit and hit[1] is MatchKind.CANONICAL else None
 
+    def exact_preferred(self, name: str) -> str | None:
+        """``lookup(name).preferred`` for a name written exactly as the registry does
+        (None for any other): without the match object and the memo that ``lookup``
+        makes, for a caller that reads every name of the registry once (AL207's index)."""
+        key = " ".join(name.split())  # (_norm)
+        hit = self._exact.get(key) if key else None
+        if hit is None:
+            return None
+        return hit[0].canonical if hit[1] is MatchKind.MISSPELLING else key
+
     def lookup(self, name: str) -> VenueMatch | None:
         """Find a written name: exact, then (4+ characters) case-insensitive, then
         ignoring punctuation and spaces. None for an unknown name."""
