@@ -541,8 +541,14 @@ class MissingVenue(Rule):
         # Most entries have a venue token: the lists of the few without are looked at.
         lists: dict[tuple[int, int], Entry] = {}  # (section, list) -> an entry of it
         for entry, found in tokens.entries:
-            if not found and (id(entry.section), entry.list_id) not in lists and unnamed(entry):
-                lists[(id(entry.section), entry.list_id)] = entry
+            if found or (id(entry.section), entry.list_id) in lists:
+                continue
+            # (``unnamed`` is never true for a home page: told before the costly part, as
+            # most entries of a list of tools link one)
+            link = primary_link(document, entry)
+            if link is None or _SITE_ROOT.match(link.url_value) or not unnamed(entry):
+                continue
+            lists[(id(entry.section), entry.list_id)] = entry
         for first in lists.values():
             section = first.section
             if section is None:
