@@ -127,6 +127,13 @@ def _nested(links: list[Link]) -> set[int]:
     entry: found in one sweep by start (a per-link scan was quadratic on a long line)."""
     out: set[int] = set()
     reach = -1  # the furthest end of the links that start before the current start
+    for link in links:  # (most entries: links in order, each after the one before)
+        if link.start < reach:
+            break
+        reach = link.end
+    else:
+        return out
+    reach = -1
     ordered = sorted(links, key=lambda link: link.start)
     i = 0
     while i < len(ordered):
