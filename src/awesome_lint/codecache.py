@@ -35,6 +35,7 @@ import sys
 from collections.abc import Sequence
 from importlib.machinery import ModuleSpec, SourceFileLoader
 from types import CodeType, ModuleType
+from typing import Any
 
 PACKAGE = "awesome_lint"
 # Bumped when the layout of the file changes.
@@ -86,6 +87,36 @@ def _fnv1a(text: str) -> int:
     return value
 
 
+def read_cache_file(path: str, header: tuple[Any, ...] | str) -> dict[Any, Any]:
+    """The table of a cache file written by :func:`write_cache_file` with this header;
+    an empty one when the file is missing, damaged or another interpreter's (or another
+    layout's: the header says which)."""
+    try:
+        with open(path, "rb") as file:
+            data = marshal.loads(file.read())
+    except (OSError, ValueError, EOFError, TypeError):
+        return {}
+    if isinstance(data, tuple) and len(data) == 2 and data[0] == header:
+        table = data[1]
+        if isinstance(table, dict):
+            return table
+    return {}
+
+
+def write_cache_file(path: str, header: tuple[Any, ...] | str, table: dict[Any, Any]) -> None:
+    """Write ``(header, table)`` to ``path`` atomically (another run reads the old file
+    or the new one), making its folder; errors are ignored (a cache is only a cache)."""
+    temporary = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        with open(temporary, "wb") as file:
+            file.write(marshal.dumps((header, table)))
+        os.replace(temporary, path)
+    except (OSError, ValueError):
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+
+
 class _CachedLoader(SourceFileLoader):
     """A source module's loader whose code comes from the cache file."""
 
@@ -128,19 +159,7 @@ class CodeCache:
         self.missed = not self.entries
 
     def _read(self) -> dict[str, Entry]:
-        try:
-            with open(self.path, "rb") as file:
-                data = marshal.loads(file.read())
-        except (OSError, ValueError, EOFError, TypeError):
-            return {}
-        if (
-            isinstance(data, tuple)
-            and len(data) == 2
-            and data[0] == self.header
-            and isinstance(data[1], dict)
-        ):
-            return data[1]
-        return {}
+        return read_cache_file(self.path, self.header)
 
     def find_spec(
         self, fullname: str, path: Sequence[str] | None = None, target: ModuleType | None = None
@@ -188,15 +207,7 @@ class CodeCache:
                     entries[name] = entry
         self.entries = {}
         self.missed = False
-        temporary = f"{self.path}.{os.getpid()}.tmp"
-        try:
-            os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
-            with open(temporary, "wb") as file:
-                file.write(marshal.dumps((self.header, entries)))
-            os.replace(temporary, self.path)
-        except (OSError, ValueError):
-            with contextlib.suppress(OSError):
-                os.remove(temporary)
+        write_cache_file(self.path, self.header, entries)
 
     def _entry(self, name: str, module: ModuleType) -> Entry | None:
         """The entry of a loaded module of the package's folder, or None (a module

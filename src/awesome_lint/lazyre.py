@@ -21,14 +21,12 @@ damaged file or an entry the matcher refuses only means compiling as usual.
 
 from __future__ import annotations
 
-import contextlib
-import marshal
 import os
 import re
 import sys
 from typing import Any, cast
 
-from awesome_lint.codecache import cache_folder
+from awesome_lint.codecache import cache_folder, read_cache_file, write_cache_file
 
 # A program: (flags, code, groups, groupindex, indexgroup), the arguments after the
 # pattern of ``_sre.compile``.
@@ -85,19 +83,7 @@ class ProgramCache:
     def _read(self) -> dict[tuple[str, int], Program]:
         """The programs of the file (none when it is missing, damaged or another
         interpreter's)."""
-        try:
-            with open(self.path, "rb") as file:
-                data = marshal.loads(file.read())
-        except (OSError, ValueError, EOFError, TypeError):
-            return {}
-        if (
-            isinstance(data, tuple)
-            and len(data) == 2
-            and data[0] == self.header
-            and isinstance(data[1], dict)
-        ):
-            return data[1]
-        return {}
+        return read_cache_file(self.path, self.header)
 
     def compile(self, pattern: str, flags: int) -> re.Pattern[str]:
         flags = int(flags)  # a RegexFlag is no value marshal writes
@@ -154,15 +140,7 @@ class ProgramCache:
         programs.update(self.added)
         self.known.update(self.added)
         self.added = {}
-        temporary = f"{self.path}.{os.getpid()}.tmp"
-        try:
-            os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
-            with open(temporary, "wb") as file:
-                file.write(marshal.dumps((self.header, programs)))
-            os.replace(temporary, self.path)
-        except (OSError, ValueError):
-            with contextlib.suppress(OSError):
-                os.remove(temporary)
+        write_cache_file(self.path, self.header, programs)
 
 
 _PROGRAMS: ProgramCache | None = None
