@@ -7,6 +7,7 @@ import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -88,8 +89,24 @@ def test_the_fixer_lets_each_rounds_document_go() -> None:
         # three documents parsed: the first (``outcome.initial`` is checked on it when
         # read) and the last are kept, the middle one is let go
         assert _entries_alive() == 600
-        assert outcome.initial and outcome.diagnostics == []
-        assert _entries_alive() == 600  # (the checks' trial parses, if any, let go too)
+        assert outcome.initial
+        assert _entries_alive() == 300  # the first, once its list is read (and trial parses)
+        assert outcome.diagnostics == []
+        assert _entries_alive() == 0  # the last, once its list is read
+
+
+def test_diff_lets_the_fixed_text_s_document_go_before_the_initial_list() -> None:
+    # what --diff does: only the initial list is read
+    text = _papers(300).replace("](https://example.org/1): ", "]( https://example.org/1) : ")
+    with _no_automatic_collection():
+        outcome = fix_text(text, Settings.default(), "x.md")
+        assert outcome.rounds and _entries_alive() == 600
+        outcome.only_initial()
+        assert _entries_alive() == 300
+        assert outcome.initial
+        assert _entries_alive() == 0
+        with pytest.raises(RuntimeError):
+            outcome.diagnostics  # noqa: B018  (read after only_initial: an error)
 
 
 def test_a_trial_parse_is_let_go() -> None:
