@@ -145,7 +145,7 @@ class FixOutcome:
             self._pending.clear()
             self._owed.clear()
             self._initial = self._diagnostics = found
-        if document not in self._pending.values():
+        if not any(held is document for held in self._pending.values()):
             document.release()  # done with it (its cycles: see ``only_initial``)
 
     def only_initial(self) -> None:
@@ -159,7 +159,8 @@ class FixOutcome:
         document = self._pending.pop("diagnostics", None)
         self._owed.pop("diagnostics", None)
         self._diagnostics = _NOT_READ
-        if document is not None and document not in self._pending.values():
+        # (by identity: a document's ``==`` compares its whole contents)
+        if document is not None and not any(held is document for held in self._pending.values()):
             document.release()  # (its cycles: the command line runs without the collector)
 
     @property
