@@ -12,8 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from awesome_lint.domain import stated
+from awesome_lint.links import papers
 from awesome_lint.parser.document import Link
 from awesome_lint.rules import al115_label_typo as al115
+from awesome_lint.rules import al205_missing_venue as al205
 
 # What stated._VENUE_WORDS stands for, as first written
 VENUE_WORDS_PLAIN = re.compile(
@@ -153,3 +155,86 @@ def test_blank_targets_examples() -> None:
     assert stated._blank_targets(text, 0, len(text), links) == "[a](        ) and [b]( )"
     # targets overlapping and running past the end
     assert stated._blank_targets(text, 2, 10, (_link(5, 8), _link(3, 20))) == "]       "
+
+
+# Patterns reordered so that they open with a set (a look-behind first is tried at every
+# character), as first written: the same matches.
+YEAR_ALONE_PLAIN = re.compile(r"(?<![\[\w])[\[(][ \t]*(?P<year>(?:19|20)\d\d)[ \t]*[\])](?![(\w])")
+EMPHASIS_PLAIN = re.compile(r"[*~`]+|(?<!\w)_+|_+(?!\w)")
+
+
+def _year_spans(pattern: re.Pattern[str], text: str, start: int, end: int) -> object:
+    return [(m.span(), m.group("year")) for m in pattern.finditer(text, start, end)]
+
+
+def test_reordered_patterns_same_matches_on_the_corpus(corpus_files: list[Path]) -> None:
+    found = [0, 0]
+    for path in corpus_files:
+        text = path.read_text(encoding="utf-8")
+        expected = _year_spans(YEAR_ALONE_PLAIN, text, 0, len(text))
+        assert _year_spans(al205._YEAR_ALONE, text, 0, len(text)) == expected, path.name
+        assert papers._EMPHASIS.sub("", text) == EMPHASIS_PLAIN.sub("", text), path.name
+        found[0] += len(expected)
+        found[1] += len(_spans(EMPHASIS_PLAIN, text))
+    assert found[0] > 10 and found[1] > 1000
+
+
+def test_reordered_patterns_edges() -> None:
+    text = "(2020) x(2020) [2020] [[2020]] ( 1999 ) ([2020]) [2020](u) é(2021) _(2022) ((2023))"
+    got = _year_spans(al205._YEAR_ALONE, text, 0, len(text))
+    assert got == _year_spans(YEAR_ALONE_PLAIN, text, 0, len(text))
+    assert [year for _, year in got] == ["2020", "2020", "1999", "2020", "2023"]
+    # the character before the search's start is still looked at
+    assert al205._YEAR_ALONE.search(text, 8, 14) is None  # "x" before "(2020)"
+    assert al205._YEAR_ALONE.search("(2020)", 0).span() == (0, 6)  # type: ignore[union-attr]
+    text = "_a_ b_c __d__ e__ *f* ~g~ `h` _ a_*_b"
+    assert papers._EMPHASIS.sub("", text) == EMPHASIS_PLAIN.sub("", text) == "a b_c d e f g h  ab"
+
+
+@given(
+    st.lists(st.sampled_from([*"[]()2019 \ta_é\n0x", "2020", "(19"]), max_size=14).map("".join),
+    st.integers(0, 20),
+    st.integers(0, 20),
+)
+def test_year_alone_same_matches_on_generated_text(text: str, start: int, end: int) -> None:
+    start, end = min(start, len(text)), min(end, len(text))
+    got = _year_spans(al205._YEAR_ALONE, text, start, end)
+    assert got == _year_spans(YEAR_ALONE_PLAIN, text, start, end)
+
+
+_MARKS = st.lists(st.sampled_from([*"*~`_ab é\n-1", "__", "a_b"]), max_size=14).map("".join)
+
+
+@given(_MARKS)
+def test_emphasis_same_matches_on_generated_text(text: str) -> None:
+    assert _spans(papers._EMPHASIS, text) == _spans(EMPHASIS_PLAIN, text)
+    # a text without "_" loses its marks by str.replace, as by the pattern
+    assert papers._clean(text) == " ".join(EMPHASIS_PLAIN.sub("", text).split()).strip(" .,;:")
+
+
+_NOUNS = st.sampled_from(
+    [
+        *("Transactions", "journal", "LETTERS", "conference", "Proceedings", "workshops"),
+        *("symposium", "workshop", " ", "of", "the", "IEEE", "-", "ſ", "\u212a", "Ks", "x"),
+    ]
+)
+
+
+@given(st.lists(_NOUNS, max_size=8).map("".join))
+def test_venue_tail_quick_test_answers_as_the_pattern(text: str) -> None:
+    # an ASCII text without the nouns is settled without the pattern ("ſ" and the
+    # Kelvin sign, which match "s" and "k" ignoring case, leave it to the pattern)
+    expected = papers._venue_like(text) or papers._VENUE_NOUN.search(text) is not None
+    assert papers.venue_tail(text) == expected
+
+
+def test_venue_tail_quick_test_on_the_corpus(corpus_files: list[Path]) -> None:
+    found = 0
+    for path in corpus_files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            tail = line.rsplit(",", 1)[-1]
+            expected = papers._venue_like(tail) or papers._VENUE_NOUN.search(tail) is not None
+            assert papers.venue_tail(tail) == expected, (path.name, tail)
+            found += expected
+    assert found > 100
+    assert papers.venue_tail("on ſymposium") is True  # non-ASCII: the pattern decides

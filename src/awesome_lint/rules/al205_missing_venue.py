@@ -67,7 +67,11 @@ _TITLE_WORDS = 4
 _WORDS = lazy_compile(r"[A-Za-z][A-Za-z-]+")
 # A year alone in brackets or parentheses ("[2024]", "(2023)"), not inside a link's text
 # ("[[2024]](url)" is a date label) nor a part of a longer label.
-_YEAR_ALONE = lazy_compile(r"(?<![\[\w])[\[(][ \t]*(?P<year>(?:19|20)\d\d)[ \t]*[\])](?![(\w])")
+# (the bracket first, the look back at the character before it after: a pattern opening
+# with a look-behind is tried at every character, one opening with a set only at that set)
+_YEAR_ALONE = lazy_compile(
+    r"[\[(](?<![\[\w][\[(])[ \t]*(?P<year>(?:19|20)\d\d)[ \t]*[\])](?![(\w])"
+)
 _NEIGHBOUR_SHARE = 0.95
 # `[Title](https://arxiv.org/abs/1903.06478), 2019`: a year alone after an arXiv link,
 # in a file that writes `arXiv 2019` there for at least this many arXiv papers.
@@ -539,14 +543,15 @@ class MissingVenue(Rule):
             return None if _SITE_ROOT.match(link.url_value) else True
 
         # Most entries have a venue token: the lists of the few without are looked at.
+        # (Whether a list has an entry that names nothing is the tally's to find: its
+        # cheap tests come first, as most entries of a list of tools name nothing.)
         lists: dict[tuple[int, int], Entry] = {}  # (section, list) -> an entry of it
         for entry, found in tokens.entries:
             if found or (id(entry.section), entry.list_id) in lists:
                 continue
-            # (``unnamed`` is never true for a home page: told before the costly part, as
-            # most entries of a list of tools link one)
+            # (``unnamed`` is never true without a paper link or for a home page)
             link = primary_link(document, entry)
-            if link is None or _SITE_ROOT.match(link.url_value) or not unnamed(entry):
+            if link is None or _SITE_ROOT.match(link.url_value):
                 continue
             lists[(id(entry.section), entry.list_id)] = entry
         for first in lists.values():
@@ -557,11 +562,13 @@ class MissingVenue(Rule):
                 continue  # `## ECCV 2022` over its papers: the heading names the venue
             siblings = first.parent.children if first.parent is not None else section.entries
             members = [e for e in siblings if e.list_id == first.list_id]
+            # (told before the tally, which reads each entry's text: cheap, and it rules
+            # out the lists of an awesome list of tools)
+            if not any(tokens.of(e) for e in members) and not _papers_linked(document, members):
+                continue  # "[Tutorial (2017)](blog)" in a list of tools: dates, not venues
             bare, named = _tally(members, unnamed)
             if not bare or named < _NEIGHBOURS:
                 continue
-            if not any(tokens.of(e) for e in members) and not _papers_linked(document, members):
-                continue  # "[Tutorial (2017)](blog)" in a list of tools: dates, not venues
             # one entry among many is a slip whatever the share; more need the share
             if len(bare) > 1 and not file_habit(
                 named, len(bare), share=_NEIGHBOUR_SHARE, minimum=_NEIGHBOURS
