@@ -31,7 +31,9 @@ from awesome_lint.parser.tables import row_cells
 from awesome_lint.venues.parse import find_venues
 
 # (an underscore inside a word is no emphasis: `sharded_eredis` keeps it)
-_EMPHASIS = lazy_compile(r"[*~`]+|(?<!\w)_+|_+(?!\w)")
+# (each branch opens with its mark, the look back after it: a pattern opening with a
+# look-behind is tried at every character)
+_EMPHASIS = lazy_compile(r"[*~`]+|_(?<!\w_)_*|_+(?!\w)")
 _NOT_ALNUM = lazy_compile(r"[\W_]+")  # \w is str.isalnum() plus "_"
 _NOT_PLUS = lazy_compile(r"[^\w+]+|_+")  # the same, a plus sign kept
 _HTML_TAG = lazy_compile(r"<[^<>]*>")  # no "<" inside: linear on a run of "<" (was quadratic)
@@ -250,8 +252,12 @@ _NOTE_WORDS = 8  # words before a generic label on a nested item's later line: a
 def _clean(text: str) -> str:
     if "<" in text:
         text = _HTML_TAG.sub(" ", text)
-    if "*" in text or "_" in text or "~" in text or "`" in text:  # (most titles have none)
+    if "_" in text:
         text = _EMPHASIS.sub("", text)
+    else:  # (the same without the pattern: an awesome list's "`MIT` `Go`" tails, ~15x faster)
+        for mark in "*~`":
+            if mark in text:  # (most titles have none)
+                text = text.replace(mark, "")
     if "\\" in text:
         text = _ESCAPED.sub(r"\1", text)
     return " ".join(text.split()).strip(" .,;:")
@@ -565,6 +571,11 @@ def _venue_like(text: str) -> bool:
 _VENUE_NOUN = lazy_compile(
     r"(?i)\b(?:transactions|journal|letters|conference|proceedings|workshops?|symposium)\b"
 )
+# What every match of ``_VENUE_NOUN`` holds, in lower case, in a text of ASCII letters.
+_VENUE_NOUN_PARTS = (
+    *("transactions", "journal", "letters", "conference", "proceedings", "workshop"),
+    "symposium",
+)
 
 
 def venue_tail(text: str) -> bool:
@@ -572,7 +583,13 @@ def venue_tail(text: str) -> bool:
     going on with the title: ``RAL.``, ``IEEE ROBOTICS AND AUTOMATION LETTERS.``,
     ``IEEE Transactions on Intelligent Transportation Systems``; not ``Changing
     Intentions``."""
-    return _venue_like(text) or _VENUE_NOUN.search(text) is not None
+    if _venue_like(text):
+        return True
+    if text.isascii():  # (in other text "ſ" may match an "s" of the pattern's, ignoring case)
+        lower = text.lower()
+        if not any(noun in lower for noun in _VENUE_NOUN_PARTS):
+            return False  # (most texts: settled without the pattern, tried at every character)
+    return _VENUE_NOUN.search(text) is not None
 
 
 @lru_cache(maxsize=8192)
