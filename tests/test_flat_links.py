@@ -9,6 +9,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from awesome_lint.parser import inline
 from awesome_lint.parser.inline import _DEST_CHAR, flat_links, plain, plain_lines, scan_links
 
 # A definition no generated label can use ("z" is not in the alphabet): with it,
@@ -85,3 +86,49 @@ def test_plain_as_the_set_patterns(text: str, start: int, end: int) -> None:
     # search of the characters' set does
     assert plain(text, start, end) == (re.compile(r"[`\\\n<]").search(text, start, end) is None)
     assert plain_lines(text, start, end) == (re.compile(r"[`\\<]").search(text, start, end) is None)
+
+
+# Code spans after a line's last "]" (an awesome list's "`MIT` `Go`" tail) close no
+# pair: the line is scanned as a plain one, with the links the general scan finds.
+_TICKED = st.sampled_from(
+    ["[", "]", "(", ")", "a", " ", "`", "``", "`x`", "`[`", "[t](u)", "(u`v)", "https://x.org/a"]
+)
+
+
+def _general(text: str, references: dict[str, str] | None) -> list[object]:
+    saved = inline._code_after_brackets
+    inline._code_after_brackets = lambda text, start, end: False
+    try:
+        return list(scan_links(text, 0, len(text), references))
+    finally:
+        inline._code_after_brackets = saved
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_TICKED, max_size=14), st.booleans())
+def test_code_after_the_brackets_same_links_as_the_general_scan(
+    pieces: list[str], references: bool
+) -> None:
+    text = "".join(pieces)
+    refs = _UNUSED if references else None
+    assert scan_links(text, 0, len(text), refs) == _general(text, refs)
+
+
+def test_code_after_the_brackets_examples() -> None:
+    line = "[Name](https://n.org/a) - Text. ([Demo](https://d.org)) `MIT` `Go`"
+    assert inline._code_after_brackets(line, 0, len(line))
+    links = scan_links(line, 0, len(line))
+    assert [(link.start, link.end, link.url_value) for link in links] == [
+        (0, 23, "https://n.org/a"),
+        (33, 54, "https://d.org"),
+    ]
+    assert links == _general(line, None)
+    # a bracket inside or after a code span, an escape or a line break: the general scan
+    for text in ("`[a](u)` [b](v)", "[a](u) `x` [b](v)", "[a](u) `x]`", "[a](u)\\` `x`"):
+        assert not inline._code_after_brackets(text, 0, len(text))
+    # a "[" in the code span has no "]" to close it: still the plain scan
+    text = "[a](u) `[x` [b"
+    assert inline._code_after_brackets(text, 0, len(text))
+    assert scan_links(text, 0, len(text)) == _general(text, None) != []
+    assert not inline._code_after_brackets("[a](u)\n`x`", 0, 10)
+    assert not inline._code_after_brackets("[a](u) <x> `x`", 0, 14)

@@ -172,6 +172,23 @@ def plain(text: str, start: int, end: int) -> bool:
     )
 
 
+def _code_after_brackets(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a plain segment but for code spans with no ``]``
+    from the first of them on (an awesome list's ``- [Name](url) - Text. `MIT` `Go```).
+    A bracket in such a code span closes no pair (a ``[`` there has no ``]`` after it),
+    so the spans change no pair, and the links are the plain segment's: ``scan_links``
+    reads a link's destination the same way in both."""
+    find = text.find
+    tick = find("`", start, end)
+    return (
+        tick >= 0
+        and find("]", tick, end) < 0
+        and find("\n", start, end) < 0
+        and find("\\", start, end) < 0
+        and find("<", start, end) < 0
+    )
+
+
 def scan_links(
     text: str,
     start: int = 0,
@@ -182,7 +199,7 @@ def scan_links(
     end = len(text) if end is None else end
     angle = False
     spans: list[tuple[int, int]] = []
-    if plain(text, start, end):  # the common entry line
+    if plain(text, start, end) or _code_after_brackets(text, start, end):  # the common line
         if text.find("[", start, end) < 0:
             return []
         if not references:
