@@ -543,18 +543,19 @@ class MissingVenue(Rule):
             return None if _SITE_ROOT.match(link.url_value) else True
 
         # Most entries have a venue token: the lists of the few without are looked at.
-        # (Whether a list has an entry that names nothing is the tally's to find: its
-        # cheap tests come first, as most entries of a list of tools name nothing.)
-        lists: dict[tuple[int, int], Entry] = {}  # (section, list) -> an entry of it
+        # (Whether such an entry names nothing is asked last, after the cheap tests of
+        # its list: most entries of a list of tools name nothing, and are never read.)
+        lists: dict[tuple[int, int], list[Entry]] = {}  # (section, list) -> those entries
         for entry, found in tokens.entries:
-            if found or (id(entry.section), entry.list_id) in lists:
+            if found:
                 continue
             # (``unnamed`` is never true without a paper link or for a home page)
             link = primary_link(document, entry)
             if link is None or _SITE_ROOT.match(link.url_value):
                 continue
-            lists[(id(entry.section), entry.list_id)] = entry
-        for first in lists.values():
+            lists.setdefault((id(entry.section), entry.list_id), []).append(entry)
+        for candidates in lists.values():
+            first = candidates[0]
             section = first.section
             if section is None:
                 continue  # (a released document's entry)
@@ -562,10 +563,10 @@ class MissingVenue(Rule):
                 continue  # `## ECCV 2022` over its papers: the heading names the venue
             siblings = first.parent.children if first.parent is not None else section.entries
             members = [e for e in siblings if e.list_id == first.list_id]
-            # (told before the tally, which reads each entry's text: cheap, and it rules
-            # out the lists of an awesome list of tools)
             if not any(tokens.of(e) for e in members) and not _papers_linked(document, members):
                 continue  # "[Tutorial (2017)](blog)" in a list of tools: dates, not venues
+            if not any(unnamed(e) for e in candidates):
+                continue  # every entry names a venue or a year
             bare, named = _tally(members, unnamed)
             if not bare or named < _NEIGHBOURS:
                 continue
