@@ -49,6 +49,7 @@ def _both(text: str, settings: Settings) -> tuple[list[Diagnostic], list[Diagnos
 def test_rules_are_split_in_two_non_empty_parts() -> None:
     second = [rule.code for rule in Settings.default().rules if rule.code.startswith(_SECOND_HALF)]
     assert "AL201" in second and "AL301" in second and "AL404" in second
+    assert "AL110" in second and "AL122" in second  # (the prose of a list of tools)
     assert "AL101" not in second and "AL401" not in second and "AL602" not in second
 
 

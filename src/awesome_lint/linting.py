@@ -151,10 +151,12 @@ def merge(parts: list[Diagnostic], rest: list[Diagnostic]) -> list[Diagnostic]:
 
 
 # The rules of venues, years and order (AL2xx, AL3xx, AL111 and AL114, which read venue
-# endings) and two duplicate rules (AL403, AL404): 43-57% of a lint's work after the
-# shared facts (the x10 paper list 47%, byungsoo-oh 43%, awesome-selfhosted 57%,
-# HuangOwen 45%), so a lint split in two runs them in a second process (``lint_in_two``).
-_SECOND_HALF = ("AL2", "AL3", "AL403", "AL404", "AL111", "AL114")
+# endings), two duplicate rules (AL403, AL404) and two rules that read every entry's
+# prose (AL110, AL122): about half of a lint's work after the shared facts, summing each
+# rule's warm time (awesome-selfhosted x10 50%, the x10 paper list 48%), so a lint split
+# in two runs them in a second process (``lint_in_two``). AL110 and AL122 joined when
+# faster venue rules left the second half at 38% on the awesome list.
+_SECOND_HALF = ("AL2", "AL3", "AL403", "AL404", "AL110", "AL111", "AL114", "AL122")
 # A file this long (characters) checked while a core is idle has work done by a second
 # process (``lint_in_two``, ``Background``); below it, the fork costs more than it saves.
 SPLIT_MIN_CHARS = 100_000
