@@ -3,9 +3,12 @@ findings must be exactly a whole lint's, whatever happens to the second process.
 
 from __future__ import annotations
 
+import os
 import pickle
 import sys
+import time
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -16,6 +19,7 @@ from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.linting import (
     _SECOND_HALF,
     Background,
+    Handoff,
     lint_document,
     lint_in_two,
     needs_all_rules,
@@ -74,8 +78,8 @@ def test_same_findings_on_every_corpus_list(corpus_files: list[Path]) -> None:
 
 @pytest.fixture
 def broken_pickling(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A child cannot send what it found: pickling fails (in the child, the only process
-    that pickles)."""
+    """A child cannot send what it found: pickling fails (in every process: the fix
+    loop's handoff to its child fails too)."""
 
     def broken(*args: object, **kwargs: object) -> bytes:
         raise RuntimeError("no pickling in the child")
@@ -148,23 +152,35 @@ def test_fix_finds_the_initial_list_in_a_second_process(
     from awesome_lint.fixer import fix_text
 
     monkeypatch.setattr(fixer, "SPLIT_MIN_CHARS", 1000)
-    made: list[int] = []
+    events: list[str] = []
     real = Background
+    real_lint = lint_document
 
     def spy(*args: object) -> object:
-        made.append(1)
+        events.append("fork")
         return real(*args)  # type: ignore[arg-type]
 
+    def lint_spy(*args: object) -> object:
+        events.append("lint" if len(args) > 3 else "whole lint")
+        return real_lint(*args)  # type: ignore[arg-type]
+
     monkeypatch.setattr(fixer, "Background", spy)
+    monkeypatch.setattr(fixer, "lint_document", lint_spy)
     text = EXAMPLE.read_text(encoding="utf-8") + SECOND_HALF_FINDINGS
     settings = Settings(Settings.default().rules, {}, unsafe_fixes=unsafe)
     alone = fix_text(text, settings, "list.md")
-    assert not made
+    assert "fork" not in events
+    events.clear()
     split = fix_text(text, settings, "list.md", split=True)
-    assert made == [1]
+    # the child that completes the initial list is forked before the first round's
+    # lint (it lints the rest meanwhile)
+    assert events[:2] == ["fork", "lint"]
+    assert events[2:] == ["lint"] * len(split.rounds)
+    assert split.rounds == alone.rounds and len(alone.rounds) >= 1
     assert split.source.text == alone.source.text != text
     assert split.fixed == alone.fixed
     assert split.initial == alone.initial
+    assert split.diagnostics == alone.diagnostics
     assert {"AL201", "AL104"} <= {found.code for found in split.initial}
 
 
@@ -197,6 +213,50 @@ def test_a_failing_child_of_the_fix_loop_has_the_initial_list_made_here(
     assert split.initial == (alone.initial if changed else lint_text(text, Settings.default()))
     lines = {source.position(d.start)[0] for d in split.initial}
     assert lines <= changed if changed else len(lines) > 10
+
+
+@linux_only
+def test_a_handoff_reaches_the_child_without_waiting_for_it(tmp_path: Path) -> None:
+    """The value put after the fork is what the child's work reads, and putting it does
+    not wait for the child: here the child reads only once ``put`` has returned, and
+    the value is far beyond a pipe's buffer."""
+    found = lint_document(
+        parse_document(SourceText(EXAMPLE.read_text(encoding="utf-8"))), Settings.default()
+    )
+    value = found * 500  # (a few MB pickled)
+    marker = tmp_path / "put-returned"
+
+    def work() -> list[object]:
+        deadline = time.monotonic() + 20
+        while not marker.exists():  # (a put that waited for this child would never return)
+            if time.monotonic() > deadline:
+                return ["put did not return", os.getpid()]
+            time.sleep(0.01)
+        return [len(cast("list[Diagnostic]", handoff.get())), os.getpid()]
+
+    handoff = Handoff()
+    background = Background(work)  # type: ignore[arg-type]
+    handoff.put(value)
+    marker.touch()
+    assert handoff.get() is value  # here: the value itself
+    count, pid = cast("list[object]", background.result())
+    assert count == len(value) and pid != os.getpid()  # read and counted by the child
+
+
+@linux_only
+@pytest.mark.parametrize("how", ["closed", "unpicklable"])
+def test_a_child_without_its_handoff_fails_and_its_work_is_done_here(how: str) -> None:
+    """Nothing is handed over (this process gave up, or the value cannot be pickled):
+    the child gets an EOFError instead of waiting for ever, and fails like any child."""
+    handoff = Handoff()
+    background = Background(lambda: [type(handoff.get()).__name__, os.getpid()])  # type: ignore[list-item]
+    if how == "closed":
+        handoff.close()
+    else:
+        handoff.put(lambda: None)  # (a value pickle refuses)
+    kind, pid = cast("list[object]", background.result())
+    assert pid == os.getpid()  # done here
+    assert kind == ("NoneType" if how == "closed" else "function")
 
 
 @linux_only

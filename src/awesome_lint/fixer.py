@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Callable, Sequence
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from awesome_lint.errors import AwesomeLintError
@@ -22,6 +22,7 @@ from awesome_lint.lazyre import lazy_compile
 from awesome_lint.linting import (
     SPLIT_MIN_CHARS,
     Background,
+    Handoff,
     can_fork,
     document_notes,
     link_targets,
@@ -40,6 +41,7 @@ from awesome_lint.source import SourceText
 
 if TYPE_CHECKING:
     from awesome_lint.changes import ChangedRegion
+    from awesome_lint.rules.base import Rule
 
 MAX_ROUNDS = 10
 
@@ -998,6 +1000,22 @@ def _fix_key(text: str, fix: Fix, code: str) -> tuple[str, str, tuple[str, ...]]
     return (code, text[fix.start : fix.end], tuple(edit.content for edit in fix.edits))
 
 
+def _initial_handoff(
+    source: SourceText, settings: Settings, document: Document, others: Sequence[type[Rule]]
+) -> Handoff | None:
+    """A handoff for the child that completes ``fix_text``'s initial list (see there), or
+    None where the list is made here: a short text, rules the loop does not run that
+    are none or need the whole lint, no ``fork`` or no anonymous files."""
+    if not others or len(source.text) < SPLIT_MIN_CHARS or not can_fork():
+        return None
+    if needs_all_rules(document, settings):
+        return None
+    try:
+        return Handoff()
+    except OSError:
+        return None
+
+
 def fix_text(
     text: str | SourceText,
     settings: Settings | None = None,
@@ -1038,30 +1056,45 @@ def fix_text(
         return region.keep(found), lambda: now.keep(rest())
 
     document = start = parse_document(source)
-    diagnostics, owed = lint(document)
-    initial, owed_initial = diagnostics, owed
     # the initial list as a forked child completes and checks it (None: done here)
     settled_initial: Callable[[], list[Diagnostic]] | None = None
     start_released = False
-    if split and owed is not None and len(source.text) >= SPLIT_MIN_CHARS and can_fork():
+    handoff = _initial_handoff(source, settings, start, others) if split else None
+    if handoff is None:
+        diagnostics, owed = lint(document)
+    else:
         # The initial list (the one read: ``split``) is completed with the findings of
         # the rules the loop does not run, and its fixes checked, by a second process on
-        # the original text while the loop runs; this process is then done with that
+        # the original text while the loop runs. It is forked before the first round's
+        # lint, and lints the rest while this process lints the fixing rules; their
+        # findings are handed over when found. This process is then done with that
         # text's document, and lets it go after the first round.
-        first, rest_first, original = diagnostics, owed, source  # (``source`` moves on)
+        original = source  # (``source`` moves on)
         kept = region.snapshot() if region is not None else None
 
         def settle_initial() -> list[Diagnostic]:
             if not start_released:  # (the child, or here before the first round ended)
-                return verified_fixes(start, merge(first, rest_first()))
+                rest = lint_document(start, settings, filename, others)
+                found = cast("list[Diagnostic]", handoff.get())
+                rest = without_shadowed_by(start, found, rest)
+                if kept is not None:
+                    found, rest = kept.keep(found), kept.keep(rest)
+                return verified_fixes(start, merge(found, rest))
             # here, the child having failed after the first document was let go: the
-            # whole lint of the original text (what ``first`` and the rest make up)
+            # whole lint of the original text (what the two parts make up)
             again = parse_document(original)
             found = lint_document(again, settings, filename)
             return verified_fixes(again, found if kept is None else kept.keep(found))
 
         settled_initial = Background(settle_initial).result
-        owed = owed_initial = None
+        try:
+            found = lint_document(document, settings, filename, fixing)
+        except BaseException:
+            handoff.close()  # (the child waits for it: it fails now, and is waited for)
+            raise
+        handoff.put(found)
+        diagnostics, owed = (found if region is None else region.keep(found)), None
+    initial, owed_initial = diagnostics, owed
 
     def finish() -> FixOutcome:
         """The outcome; its lists are completed and checked when read (``FixOutcome``)."""

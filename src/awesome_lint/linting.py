@@ -265,6 +265,83 @@ class Background:
         return status
 
 
+class Handoff:
+    """A value this process works out after forking a ``Background`` child, for the
+    child to read when its work needs it (Linux only). The value goes through an
+    anonymous file in memory, so handing it over never waits for the child; a pipe
+    then carries its length, which the child waits for. Made before the fork;
+    ``put()`` (or ``close()``, when there is nothing to hand over) after it, here;
+    ``get()`` in either process: here it is the value put. A child whose parent closed
+    the handoff unset (or ended) gets an ``EOFError``, and so fails as any child may:
+    its work is then done here.
+
+    Raises ``OSError`` when the system has no anonymous files (``os.memfd_create``).
+    """
+
+    def __init__(self) -> None:
+        self._owner = os.getpid()
+        if not hasattr(os, "memfd_create"):
+            raise OSError("no anonymous files on this system")
+        self._file = os.memfd_create("awesome-lint-handoff", os.MFD_CLOEXEC)
+        try:
+            self._ready, self._signal = os.pipe()
+        except OSError:
+            os.close(self._file)
+            raise
+        self._value: object = None
+        self._open = True  # (here: the file and the pipe's ends are not closed yet)
+
+    def put(self, value: object) -> None:
+        """Hand ``value`` over (here, after the fork), and close this process's ends. A
+        value that cannot be pickled is not handed over: the child then fails."""
+        import pickle
+
+        self._value = value
+        try:
+            data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(self._file, view) :]
+            os.write(self._signal, len(data).to_bytes(8, "little"))
+        except Exception:  # (a child that gets nothing fails: its work is redone here)
+            pass
+        self.close()
+
+    def close(self) -> None:
+        """Close this process's ends (a child still waiting gets an ``EOFError``)."""
+        if self._open and os.getpid() == self._owner:
+            self._open = False
+            for fd in (self._file, self._ready, self._signal):
+                os.close(fd)
+
+    def get(self) -> object:
+        """The value put: here, as it was put; in the child, read from the file once
+        the parent says it is there (an ``EOFError`` if it never will be)."""
+        import pickle
+
+        if os.getpid() == self._owner:
+            return self._value
+        os.close(self._signal)  # (the child's copy: else it would wait for itself)
+        length = int.from_bytes(_read_exactly(self._ready, 8), "little")
+        data = bytearray()
+        while len(data) < length:
+            chunk = os.pread(self._file, length - len(data), len(data))
+            if not chunk:
+                raise EOFError("the handed-over value is cut short")
+            data += chunk
+        return pickle.loads(data)
+
+
+def _read_exactly(fd: int, size: int) -> bytes:
+    data = b""
+    while len(data) < size:
+        chunk = os.read(fd, size - len(data))
+        if not chunk:
+            raise EOFError("nothing was handed over")
+        data += chunk
+    return data
+
+
 def _edits_a_target(fix: Fix, document: Document) -> bool:
     """Whether ``fix`` changes part of a link target (a URL or anchor rewrite is declared
     instead: ``rewrites_urls``, ``anchors_only``).
