@@ -18,11 +18,13 @@ from awesome_lint.config.resolver import Overrides
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.linting import (
     _SECOND_HALF,
+    _SECOND_HALF_OF_FIXING,
     Background,
     Handoff,
     lint_document,
     lint_in_two,
     needs_all_rules,
+    split_rules,
 )
 from awesome_lint.parser.build import parse_document
 from awesome_lint.rules import RULES
@@ -67,6 +69,23 @@ def test_same_findings_as_a_whole_lint(case: Path) -> None:
             assert needs_all_rules(parse_document(SourceText(text)), settings)
         else:
             assert split == whole
+
+
+@linux_only
+@pytest.mark.parametrize("unsafe", [False, True])
+def test_the_fixing_rules_alone_split_as_a_later_round_of_the_fix_loop_does(unsafe: bool) -> None:
+    """``lint_in_two`` with ``rules`` (the fixing rules) finds what ``lint_document``
+    finds with them, each process taking a non-empty part."""
+    settings = Settings(Settings.default().rules, {}, unsafe_fixes=unsafe)
+    fixing, _ = split_rules(settings)
+    second = [rule.code for rule in fixing if rule.code.startswith(_SECOND_HALF_OF_FIXING)]
+    assert "AL201" in second and "AL704" in second and "AL104" not in second
+    assert 0 < len(second) < len(fixing)
+    text = EXAMPLE.read_text(encoding="utf-8") + SECOND_HALF_FINDINGS
+    whole = lint_document(parse_document(SourceText(text)), settings, "list.md", fixing)
+    split = lint_in_two(parse_document(SourceText(text)), settings, "list.md", fixing)
+    assert split == whole
+    assert {"AL201", "AL104"} <= {found.code for found in whole}
 
 
 @linux_only
@@ -155,6 +174,7 @@ def test_fix_finds_the_initial_list_in_a_second_process(
     events: list[str] = []
     real = Background
     real_lint = lint_document
+    real_in_two = lint_in_two
 
     def spy(*args: object) -> object:
         events.append("fork")
@@ -164,18 +184,23 @@ def test_fix_finds_the_initial_list_in_a_second_process(
         events.append("lint" if len(args) > 3 else "whole lint")
         return real_lint(*args)  # type: ignore[arg-type]
 
+    def in_two_spy(*args: object) -> object:
+        events.append("lint in two")
+        return real_in_two(*args)  # type: ignore[arg-type]
+
     monkeypatch.setattr(fixer, "Background", spy)
     monkeypatch.setattr(fixer, "lint_document", lint_spy)
+    monkeypatch.setattr(fixer, "lint_in_two", in_two_spy)
     text = EXAMPLE.read_text(encoding="utf-8") + SECOND_HALF_FINDINGS
     settings = Settings(Settings.default().rules, {}, unsafe_fixes=unsafe)
     alone = fix_text(text, settings, "list.md")
-    assert "fork" not in events
+    assert "fork" not in events and "lint in two" not in events
     events.clear()
     split = fix_text(text, settings, "list.md", split=True)
     # the child that completes the initial list is forked before the first round's
-    # lint (it lints the rest meanwhile)
+    # lint (it lints the rest meanwhile); every later round runs in two processes
     assert events[:2] == ["fork", "lint"]
-    assert events[2:] == ["lint"] * len(split.rounds)
+    assert events[2:] == ["lint in two"] * len(split.rounds)
     assert split.rounds == alone.rounds and len(alone.rounds) >= 1
     assert split.source.text == alone.source.text != text
     assert split.fixed == alone.fixed

@@ -27,6 +27,7 @@ from awesome_lint.linting import (
     document_notes,
     link_targets,
     lint_document,
+    lint_in_two,
     merge,
     needs_all_rules,
     split_rules,
@@ -1043,7 +1044,12 @@ def fix_text(
         if not others or needs_all_rules(document, settings):
             found = lint_document(document, settings, filename)
             return (found if region is None else region.keep(found)), None
-        found = lint_document(document, settings, filename, fixing)
+        halves = None
+        if split and document is not start and len(document.text) >= SPLIT_MIN_CHARS:
+            # a later round, while a core is idle (its child is done with the initial
+            # list by then, or nearly): the fixing rules in two processes
+            halves = lint_in_two(document, settings, filename, fixing)
+        found = lint_document(document, settings, filename, fixing) if halves is None else halves
 
         def rest() -> list[Diagnostic]:
             return without_shadowed_by(
