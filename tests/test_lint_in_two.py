@@ -18,7 +18,7 @@ from awesome_lint.config.resolver import Overrides
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.linting import (
     _SECOND_HALF,
-    _SECOND_HALF_OF_FIXING,
+    SECOND_HALF_OF_FIXING,
     Background,
     Handoff,
     lint_document,
@@ -41,6 +41,14 @@ EVERY = Settings(RULES, {}, unsafe_fixes=True)
 SECOND_HALF_FINDINGS = (
     "".join(f"- [Paper {n}](https://example.org/{n}) | OSDI'2{n}\n" for n in range(8))
     + "- [Paper 9](https://example.org/9) | Osdi'22\n"
+)
+
+# entries whose findings no fix removes, of both halves of the rules the fix loop does
+# not run (AL401: one paper linked twice; AL206: a venue the address contradicts)
+UNFIXED_FINDINGS = (
+    "- [Paper A](https://arxiv.org/abs/2101.00001) | OSDI'21\n"
+    "- [Paper A again](https://arxiv.org/abs/2101.00001) | OSDI'21\n"
+    "- [Paper B](https://www.usenix.org/conference/atc21/presentation/b) | OSDI'21\n"
 )
 
 linux_only = pytest.mark.skipif(sys.platform != "linux", reason="lint_in_two forks on Linux only")
@@ -78,7 +86,7 @@ def test_the_fixing_rules_alone_split_as_a_later_round_of_the_fix_loop_does(unsa
     finds with them, each process taking a non-empty part."""
     settings = Settings(Settings.default().rules, {}, unsafe_fixes=unsafe)
     fixing, _ = split_rules(settings)
-    second = [rule.code for rule in fixing if rule.code.startswith(_SECOND_HALF_OF_FIXING)]
+    second = [rule.code for rule in fixing if rule.code.startswith(SECOND_HALF_OF_FIXING)]
     assert "AL201" in second and "AL704" in second and "AL104" not in second
     assert 0 < len(second) < len(fixing)
     text = EXAMPLE.read_text(encoding="utf-8") + SECOND_HALF_FINDINGS
@@ -184,9 +192,9 @@ def test_fix_finds_the_initial_list_in_a_second_process(
         events.append("lint" if len(args) > 3 else "whole lint")
         return real_lint(*args)  # type: ignore[arg-type]
 
-    def in_two_spy(*args: object) -> object:
+    def in_two_spy(*args: object, **kwargs: object) -> object:
         events.append("lint in two")
-        return real_in_two(*args)  # type: ignore[arg-type]
+        return real_in_two(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(fixer, "Background", spy)
     monkeypatch.setattr(fixer, "lint_document", lint_spy)
@@ -207,6 +215,72 @@ def test_fix_finds_the_initial_list_in_a_second_process(
     assert split.initial == alone.initial
     assert split.diagnostics == alone.diagnostics
     assert {"AL201", "AL104"} <= {found.code for found in split.initial}
+
+
+@linux_only
+@pytest.mark.parametrize("changed", [None, {3, 5, 11, 40}])
+def test_fix_with_a_core_to_spare_lints_each_round_in_two_processes(
+    monkeypatch: pytest.MonkeyPatch, changed: set[int] | None
+) -> None:
+    """``fix_text(parallel=True)`` (the command line's --fix, with a core to spare): each
+    round's fixing rules, then the rest on the fixed text, in two processes; the same
+    outcome, in a changed region (``--changed-since``) too."""
+    from awesome_lint import fixer
+    from awesome_lint.changes import ChangedRegion
+    from awesome_lint.fixer import fix_text
+
+    monkeypatch.setattr(fixer, "SPLIT_MIN_CHARS", 1000)
+    calls: list[str] = []
+    real_in_two = lint_in_two
+
+    def in_two_spy(*args: object, **kwargs: object) -> object:
+        calls.append("fixing" if kwargs.get("second") else "rest")
+        return real_in_two(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fixer, "lint_in_two", in_two_spy)
+    text = EXAMPLE.read_text(encoding="utf-8") + SECOND_HALF_FINDINGS + UNFIXED_FINDINGS
+    source = SourceText(text)
+
+    def region() -> ChangedRegion | None:
+        return None if changed is None else ChangedRegion(source, changed)
+
+    alone = fix_text(source, Settings.default(), "list.md", region=region())
+    assert not calls
+    if changed is None:  # (what remains: findings of both halves of the rest)
+        assert {"AL206", "AL401"} <= {found.code for found in alone.diagnostics}
+    both = fix_text(source, Settings.default(), "list.md", region=region(), parallel=True)
+    assert calls == ["fixing"] * (len(both.rounds) + 1)  # (the last round fixes nothing)
+    assert both.diagnostics == alone.diagnostics
+    assert calls[-1] == "rest"  # (read when the list is)
+    assert both.rounds == alone.rounds and both.rounds
+    assert both.source.text == alone.source.text != text
+    assert both.fixed == alone.fixed
+    assert both.initial == alone.initial
+
+
+def test_the_runner_fixes_in_two_processes_only_with_a_core_to_spare(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from awesome_lint import fixer
+
+    seen: list[tuple[bool, bool]] = []
+    real = fixer.fix_text
+
+    def spy(*args: object, split: bool = False, parallel: bool = False, **kwargs: object) -> object:
+        seen.append((split, parallel))
+        return real(*args, split=split, parallel=parallel, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fixer, "fix_text", spy)
+    path = tmp_path / "README.md"
+    for cpus, diff, expected in (
+        (2, False, (False, True)),
+        (2, True, (True, True)),
+        (1, False, (False, False)),
+    ):
+        path.write_bytes(EXAMPLE.read_bytes())
+        monkeypatch.setattr(runner_module, "usable_cpus", lambda cpus=cpus: cpus)
+        Runner(Overrides(isolated=True)).run_many([path], fix=True, diff=diff)
+        assert seen.pop() == expected
 
 
 @linux_only

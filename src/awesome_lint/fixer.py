@@ -20,6 +20,7 @@ from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from awesome_lint.errors import AwesomeLintError
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.linting import (
+    SECOND_HALF_OF_FIXING,
     SPLIT_MIN_CHARS,
     Background,
     Handoff,
@@ -1024,14 +1025,18 @@ def fix_text(
     *,
     region: ChangedRegion | None = None,
     split: bool = False,
+    parallel: bool = False,
 ) -> FixOutcome:
     """Lint and fix until nothing applies; check the invariants after every round.
 
     With ``region`` (``--changed-since``) only findings on its lines are reported and
-    fixed; the region follows the text through each round's edits. With ``split`` (the
-    command line's ``--diff``, with a core to spare, which reads the outcome's initial
-    list), a long text's findings of the rules the loop does not run are found on the
-    original text by a second process while the loop runs (``Background``).
+    fixed; the region follows the text through each round's edits. With ``parallel``
+    (the command line, with a core to spare) a long text is linted by two processes at
+    once (``lint_in_two``): each round's fixing rules, and the rest on the fixed text
+    when its list is read. With ``split`` (``--diff``, with a core to spare, which reads
+    the outcome's initial list; it implies ``parallel``), the findings of the rules the
+    loop does not run are found on the original text by a second process while the loop
+    runs (``Background``), and the rest of the fixed text is not linted.
     """
 
     source = text if isinstance(text, SourceText) else SourceText(text)
@@ -1044,17 +1049,28 @@ def fix_text(
         if not others or needs_all_rules(document, settings):
             found = lint_document(document, settings, filename)
             return (found if region is None else region.keep(found)), None
-        halves = None
-        if split and document is not start and len(document.text) >= SPLIT_MIN_CHARS:
-            # a later round, while a core is idle (its child is done with the initial
-            # list by then, or nearly): the fixing rules in two processes
-            halves = lint_in_two(document, settings, filename, fixing)
+        in_two = (split or parallel) and len(document.text) >= SPLIT_MIN_CHARS
+        # (with ``split``, a round after the first: the initial list's child is done by
+        # then, or nearly, and a core idle)
+        halves = (
+            lint_in_two(
+                document,
+                settings,
+                filename,
+                fixing,
+                second=SECOND_HALF_OF_FIXING,
+                shared_facts=False,
+            )
+            if in_two
+            else None
+        )
         found = lint_document(document, settings, filename, fixing) if halves is None else halves
 
         def rest() -> list[Diagnostic]:
-            return without_shadowed_by(
-                document, found, lint_document(document, settings, filename, others)
-            )
+            part = lint_in_two(document, settings, filename, others) if in_two else None
+            if part is None:
+                part = lint_document(document, settings, filename, others)
+            return without_shadowed_by(document, found, part)
 
         if region is None:
             return found, rest

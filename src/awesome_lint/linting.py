@@ -160,7 +160,7 @@ _SECOND_HALF = ("AL2", "AL3", "AL403", "AL404", "AL110", "AL111", "AL114", "AL12
 # Of the fixing rules (``split_rules``), those a later round of the fix loop runs in its
 # second process: the venue rules that fix (AL110, AL111, AL114 and AL2xx), the link
 # rules (AL5xx) and AL704 (empty links), about 45% of their warm time on the x10 files.
-_SECOND_HALF_OF_FIXING = ("AL110", "AL111", "AL114", "AL2", "AL5", "AL704")
+SECOND_HALF_OF_FIXING = ("AL110", "AL111", "AL114", "AL2", "AL5", "AL704")
 # A file this long (characters) checked while a core is idle has work done by a second
 # process (``lint_in_two``, ``Background``); below it, the fork costs more than it saves.
 SPLIT_MIN_CHARS = 100_000
@@ -171,17 +171,19 @@ def lint_in_two(
     settings: Settings,
     filename: str = "-",
     rules: Sequence[type[Rule]] | None = None,
+    *,
+    second: tuple[str, ...] = _SECOND_HALF,
+    shared_facts: bool = True,
 ) -> list[Diagnostic] | None:
     """``lint_document``'s findings, its rules run by two processes at once: a forked
-    child runs about half of them (``_SECOND_HALF``) and sends its part back through a
-    pipe, while this process runs the rest; the two parts are merged as
-    ``split_rules``' are. The findings are the same: each part is exactly its rules'
-    share of the whole lint.
-
-    With ``rules`` (the fixing rules, ``split_rules``' first part: a later round of the
-    fix loop) only those run, the child taking ``_SECOND_HALF_OF_FIXING``; the facts
-    the halves share are then built by each half that reads them (in a lint of every
-    rule both halves read them, and they are built here before the fork).
+    child runs about half of them (those whose code starts with one of ``second``) and
+    sends its part back through a pipe, while this process runs the rest; the two parts
+    are merged as ``split_rules``' are. The findings are the same: each part is exactly
+    its rules' share of the whole lint. With ``rules`` (some of the enabled ones, as for
+    ``lint_document``) only those run: the fix loop's rounds run the fixing rules, the
+    child taking ``SECOND_HALF_OF_FIXING``. With ``shared_facts``, the facts both
+    halves of ``_SECOND_HALF``'s split read are built here before the fork, not once in
+    each process (the fixing rules' halves read few of them: each builds its own).
 
     None where it cannot be done: on a system other than Linux (no ``fork``, or one
     that is unsafe after some system libraries are loaded), and where suppressions need
@@ -191,12 +193,11 @@ def lint_in_two(
     if not can_fork() or needs_all_rules(document, settings):
         return None
     chosen = settings.rules if rules is None else rules
-    second = _SECOND_HALF if rules is None else _SECOND_HALF_OF_FIXING
     theirs = [rule for rule in chosen if rule.code.startswith(second)]
     ours = [rule for rule in chosen if not rule.code.startswith(second)]
     if not theirs or not ours:
         return None
-    if rules is None:
+    if shared_facts:
         from awesome_lint.links.papers import paper_links
         from awesome_lint.rules.venue_common import document_tokens, registry_for
 

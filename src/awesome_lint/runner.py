@@ -185,8 +185,10 @@ class Runner:
             )
         from awesome_lint.fixer import fix_text
 
-        split = diff and self.split_lint and session is None
-        outcome = fix_text(source, settings, name, region=region, split=split)
+        parallel = self.split_lint and session is None
+        outcome = fix_text(
+            source, settings, name, region=region, split=diff and parallel, parallel=parallel
+        )
         changed = outcome.source is not source
         # --diff reports against the original text (nothing is written): what
         # lint_text(source, ...) returns; read only the list that is reported
