@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
 
@@ -101,6 +103,26 @@ def test_same_findings_on_every_corpus_list(corpus_files: list[Path]) -> None:
     for path in corpus_files:
         whole, split = _both(path.read_text(encoding="utf-8"), Settings.default())
         assert split == whole, path.name
+
+
+@pytest.fixture(autouse=True)
+def _no_hang() -> Iterator[None]:
+    """A wait for another process that never ends (two processes waiting for each
+    other) fails the test with a TimeoutError instead of hanging the suite."""
+    if not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise TimeoutError("waited 120 s: two processes wait for each other")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(120)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture
