@@ -62,3 +62,40 @@ def test_one_check_when_nothing_was_fixed(monkeypatch: pytest.MonkeyPatch) -> No
     outcome = fix_text(text)
     assert outcome.initial is outcome.diagnostics
     assert checked == [1]
+
+
+def test_without_keeping_the_initial_list_the_original_document_is_let_go(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``keep_initial=False`` (--fix): the original text's document is released after
+    the first round that changes the text; what remains and the fixed text are the
+    same, and ``initial`` may no longer be read."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    released: list[Document] = []
+    real = Document.release
+
+    def spy(self: Document) -> None:
+        released.append(self)
+        real(self)
+
+    monkeypatch.setattr(Document, "release", spy)
+    kept = fixer.fix_text(text, Settings.default(), "messy.md")
+    assert kept.rounds
+    first_round = len(released)
+    released.clear()
+    let_go = fixer.fix_text(text, Settings.default(), "messy.md", keep_initial=False)
+    assert let_go.source.text == kept.source.text != text
+    assert let_go.fixed == kept.fixed and let_go.rounds == kept.rounds
+    # one document more is released during the loop: the original one
+    assert len(released) == first_round + 1
+    assert released[0].source.text == text
+    assert let_go.diagnostics == kept.diagnostics
+    with pytest.raises(RuntimeError, match="keep_initial"):
+        _ = let_go.initial
+
+
+def test_without_keeping_the_initial_list_nothing_fixed_is_one_list() -> None:
+    text = "# Papers\n\n- [Orca](https://example.org/orca): A Serving System | OSDI'22\n"
+    outcome = fixer.fix_text(text, keep_initial=False)
+    assert not outcome.rounds
+    assert outcome.initial == outcome.diagnostics == lint_text(text)

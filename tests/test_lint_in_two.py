@@ -285,19 +285,26 @@ def test_the_runner_fixes_in_two_processes_only_with_a_core_to_spare(
 ) -> None:
     from awesome_lint import fixer
 
-    seen: list[tuple[bool, bool]] = []
+    seen: list[tuple[bool, bool, bool]] = []
     real = fixer.fix_text
 
-    def spy(*args: object, split: bool = False, parallel: bool = False, **kwargs: object) -> object:
-        seen.append((split, parallel))
-        return real(*args, split=split, parallel=parallel, **kwargs)  # type: ignore[arg-type]
+    def spy(
+        *args: object,
+        split: bool = False,
+        parallel: bool = False,
+        keep_initial: bool = True,
+        **kwargs: object,
+    ) -> object:
+        seen.append((split, parallel, keep_initial))
+        return real(*args, split=split, parallel=parallel, keep_initial=keep_initial, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(fixer, "fix_text", spy)
     path = tmp_path / "README.md"
     for cpus, diff, expected in (
-        (2, False, (False, True)),
-        (2, True, (True, True)),
-        (1, False, (False, False)),
+        (2, False, (False, True, False)),  # (--fix reads only the fixed text's list)
+        (2, True, (True, True, True)),
+        (1, False, (False, False, False)),
+        (1, True, (False, False, True)),
     ):
         path.write_bytes(EXAMPLE.read_bytes())
         monkeypatch.setattr(runner_module, "usable_cpus", lambda cpus=cpus: cpus)

@@ -116,6 +116,8 @@ class FixOutcome:
 
     @property
     def initial(self) -> list[Diagnostic]:
+        if self._initial is _NOT_READ:
+            raise RuntimeError("FixOutcome.initial read after fix_text(keep_initial=False)")
         self._settle("initial")
         return self._initial
 
@@ -1026,6 +1028,7 @@ def fix_text(
     region: ChangedRegion | None = None,
     split: bool = False,
     parallel: bool = False,
+    keep_initial: bool = True,
 ) -> FixOutcome:
     """Lint and fix until nothing applies; check the invariants after every round.
 
@@ -1036,7 +1039,10 @@ def fix_text(
     when its list is read. With ``split`` (``--diff``, with a core to spare, which reads
     the outcome's initial list; it implies ``parallel``), the findings of the rules the
     loop does not run are found on the original text by a second process while the loop
-    runs (``Background``), and the rest of the fixed text is not linted.
+    runs (``Background``), and the rest of the fixed text is not linted. With
+    ``keep_initial=False`` (``--fix``, which reads only the fixed text's list) the
+    original text's document is let go after the first round that changes the text, and
+    the outcome's ``initial`` may not be read then.
     """
 
     source = text if isinstance(text, SourceText) else SourceText(text)
@@ -1123,14 +1129,16 @@ def fix_text(
         notes = document_notes(document)
         outcome = FixOutcome(source, diagnostics, fixed, rounds, initial, notes)
         outcome._pending["diagnostics"] = document
-        if settled_initial is None:
-            outcome._pending["initial"] = start
-        else:
-            outcome._done["initial"] = settled_initial
         if owed is not None:
             outcome._owed["diagnostics"] = owed
-        if owed_initial is not None:
-            outcome._owed["initial"] = owed_initial
+        if settled_initial is not None:
+            outcome._done["initial"] = settled_initial
+        elif start_released:  # (``keep_initial=False``): the list is not kept
+            outcome._initial = _NOT_READ
+        else:
+            outcome._pending["initial"] = start
+            if owed_initial is not None:
+                outcome._owed["initial"] = owed_initial
         return outcome
 
     fixed: Counter[str] = Counter()
@@ -1149,7 +1157,8 @@ def fix_text(
         if not candidates:
             return finish()
         before = _Shape.of(document)
-        if document is not start or owed_initial is None:  # (else the rules owed read it)
+        if document is not start or owed_initial is None or not keep_initial:
+            # (else the rules owed the initial list read it)
             document.cache.clear()  # what the rules shared (half its memory): not needed again
         new_text, applied = apply_fixes(current, candidates)
         new_source = SourceText(new_text, bom=source.bom)
@@ -1171,7 +1180,8 @@ def fix_text(
         rounds.append(tuple(applied))
         if document is not start:  # (the first is kept: ``FixOutcome.initial`` reads it)
             document.release()  # it holds cycles: freed now, not at the next collection
-        elif settled_initial is not None:  # (unless a forked child checks that list)
+        elif settled_initial is not None or not keep_initial:
+            # (unless a forked child checks that list, or it is never read)
             start_released = True
             document.release()
         source, document = new_source, new_document

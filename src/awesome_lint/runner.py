@@ -187,7 +187,13 @@ class Runner:
 
         parallel = self.split_lint and session is None
         outcome = fix_text(
-            source, settings, name, region=region, split=diff and parallel, parallel=parallel
+            source,
+            settings,
+            name,
+            region=region,
+            split=diff and parallel,
+            parallel=parallel,
+            keep_initial=diff,  # (--fix reads only the fixed text's list)
         )
         changed = outcome.source is not source
         # --diff reports against the original text (nothing is written): what
