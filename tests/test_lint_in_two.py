@@ -8,7 +8,7 @@ import pickle
 import signal
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import cast
 
@@ -19,8 +19,9 @@ from awesome_lint.api import lint_text
 from awesome_lint.config.resolver import Overrides
 from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.linting import (
-    _SECOND_HALF,
-    SECOND_HALF_OF_FIXING,
+    _LONGEST_FIRST,
+    _SHADOWS,
+    _TOGETHER,
     Background,
     Handoff,
     lint_document,
@@ -28,8 +29,11 @@ from awesome_lint.linting import (
     needs_all_rules,
     split_rules,
 )
+from awesome_lint.linting import _Units as Units
+from awesome_lint.linting import _units as units_of
 from awesome_lint.parser.build import parse_document
 from awesome_lint.rules import RULES
+from awesome_lint.rules.base import Rule
 from awesome_lint.runner import Runner
 from awesome_lint.settings import Settings
 from awesome_lint.source import SourceText
@@ -39,13 +43,13 @@ EXAMPLE = ROOT.parent / "examples" / "messy-paper-list.md"
 FIXTURES = sorted((ROOT / "fixtures" / "rules").glob("AL[234]*/*.md"))
 EVERY = Settings(RULES, {}, unsafe_fixes=True)
 
-# entries the second half's rules report (AL201: a venue's spelling)
-SECOND_HALF_FINDINGS = (
+# entries a venue rule reports (AL201: a venue's spelling)
+VENUE_FINDINGS = (
     "".join(f"- [Paper {n}](https://example.org/{n}) | OSDI'2{n}\n" for n in range(8))
     + "- [Paper 9](https://example.org/9) | Osdi'22\n"
 )
 
-# entries whose findings no fix removes, of both halves of the rules the fix loop does
+# entries whose findings no fix removes, of rules the fix loop does
 # not run (AL401: one paper linked twice; AL206: a venue the address contradicts)
 UNFIXED_FINDINGS = (
     "- [Paper A](https://arxiv.org/abs/2101.00001) | OSDI'21\n"
@@ -62,11 +66,77 @@ def _both(text: str, settings: Settings) -> tuple[list[Diagnostic], list[Diagnos
     return whole, split
 
 
-def test_rules_are_split_in_two_non_empty_parts() -> None:
-    second = [rule.code for rule in Settings.default().rules if rule.code.startswith(_SECOND_HALF)]
-    assert "AL201" in second and "AL301" in second and "AL404" in second
-    assert "AL110" in second and "AL122" in second  # (the prose of a list of tools)
-    assert "AL101" not in second and "AL401" not in second and "AL602" not in second
+def _codes(units: list[list[type[Rule]]]) -> list[list[str]]:
+    return [[rule.code for rule in unit] for unit in units]
+
+
+@pytest.mark.parametrize("rules", [Settings.default().rules, RULES], ids=["default", "all"])
+def test_the_rules_are_handed_out_in_units_longest_first(rules: list[type[Rule]]) -> None:
+    units = _codes(units_of(list(rules)))
+    flat = [code for unit in units for code in unit]
+    assert sorted(flat) == sorted(rule.code for rule in rules)  # each rule once
+    first = next(index for index, unit in enumerate(units) if "AL403" in unit)
+    assert first == 0
+    assert {"AL101", "AL118", "AL205", "AL401", "AL402", "AL404", "AL714"} <= set(units[0])
+    assert units[1] == ["AL209", "AL301"]
+    assert set(units[2]) == {"AL109", "AL110", "AL113", "AL115", "AL119", "AL504"}
+    assert units[3] == ["AL207"]
+    # a rule in no unit, named by no rank, comes after the ranked ones, in the rules' order
+    ranked = len(_LONGEST_FIRST)
+    unranked = [unit[0] for unit in units[ranked:] if len(unit) == 1]
+    assert unranked == sorted(unranked) and "AL104" in unranked
+    for codes in _TOGETHER:  # a unit's rules stay in the rules' order
+        enabled = [code for code in flat if code in codes]
+        assert any(unit == enabled for unit in units) or not enabled
+
+
+def test_a_finding_and_the_one_it_shadows_are_linted_in_one_process() -> None:
+    units = _codes(units_of(list(RULES)))
+    for first, second, _how in _SHADOWS:
+        assert any(first in unit and second in unit for unit in units), (first, second)
+
+
+def test_units_of_a_few_rules_keep_their_groups() -> None:
+    chosen = [rule for rule in RULES if rule.code in ("AL104", "AL110", "AL113", "AL301")]
+    assert _codes(units_of(chosen)) == [["AL301"], ["AL110", "AL113"], ["AL104"]]
+
+
+@linux_only
+def test_each_unit_goes_to_one_process() -> None:
+    """Two processes take units from one ``_Units`` as they go: no unit goes to both,
+    none is lost, and what this process did not take (``left``) is the other's."""
+    rules = list(RULES)
+    units = Units([[rule] for rule in rules])
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover (the child)
+        status = 1
+        try:
+            os.close(read)
+            taken = [rule.code for rule in units.take()]
+            os.write(write, " ".join(taken).encode())
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write)
+    mine = []
+    for rule in units.take():
+        mine.append(rule.code)
+        time.sleep(0.001)  # (so that the child takes some)
+    with os.fdopen(read, "rb") as pipe:
+        theirs = pipe.read().decode().split()
+    assert os.waitpid(child, 0)[1] == 0
+    assert not set(mine) & set(theirs)
+    assert sorted(mine + theirs) == sorted(rule.code for rule in rules)
+    assert [rule.code for rule in units.left()] == [
+        rule.code for rule in rules if rule.code in theirs
+    ]
+    assert list(units.take()) == []  # (taken out: the pipe is closed)
+
+
+def test_at_most_255_units() -> None:
+    with pytest.raises(ValueError, match="255"):
+        Units([[] for _ in range(256)])
 
 
 @linux_only
@@ -85,13 +155,10 @@ def test_same_findings_as_a_whole_lint(case: Path) -> None:
 @pytest.mark.parametrize("unsafe", [False, True])
 def test_the_fixing_rules_alone_split_as_a_later_round_of_the_fix_loop_does(unsafe: bool) -> None:
     """``lint_in_two`` with ``rules`` (the fixing rules) finds what ``lint_document``
-    finds with them, each process taking a non-empty part."""
+    finds with them."""
     settings = Settings(Settings.default().rules, {}, unsafe_fixes=unsafe)
     fixing, _ = split_rules(settings)
-    second = [rule.code for rule in fixing if rule.code.startswith(SECOND_HALF_OF_FIXING)]
-    assert "AL201" in second and "AL704" in second and "AL104" not in second
-    assert 0 < len(second) < len(fixing)
-    text = EXAMPLE.read_text(encoding="utf-8") + SECOND_HALF_FINDINGS
+    text = EXAMPLE.read_text(encoding="utf-8") + VENUE_FINDINGS
     whole = lint_document(parse_document(SourceText(text)), settings, "list.md", fixing)
     split = lint_in_two(parse_document(SourceText(text)), settings, "list.md", fixing)
     assert split == whole
@@ -140,11 +207,39 @@ def broken_pickling(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.mark.usefixtures("broken_pickling")
 def test_a_failing_second_process_has_its_part_run_here() -> None:
     """The child cannot send its part: this process runs it."""
-    text = EXAMPLE.read_text(encoding="utf-8") + SECOND_HALF_FINDINGS
+    text = EXAMPLE.read_text(encoding="utf-8") + VENUE_FINDINGS
     whole, split = _both(text, Settings.default())
     codes = {found.code for found in whole}
-    assert {"AL201", "AL104"} <= codes  # findings of both halves
+    assert {"AL201", "AL104"} <= codes  # findings of several units
     assert split == whole
+
+
+@linux_only
+def test_with_no_process_to_spare_every_unit_is_run_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fork fails: this process takes every unit, and none is run twice."""
+    from awesome_lint import linting
+
+    ran: list[str] = []
+
+    def no_fork() -> int:
+        raise OSError("no process to spare")
+
+    def recorded(rules: Iterable[type[Rule]]) -> Iterator[type[Rule]]:
+        for rule in rules:
+            ran.append(rule.code)
+            yield rule
+
+    def lint_spy(*args: object) -> list[Diagnostic]:
+        document, settings, filename, rules = args
+        return lint_document(document, settings, filename, recorded(rules))  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    text = EXAMPLE.read_text(encoding="utf-8") + VENUE_FINDINGS
+    whole = lint_document(parse_document(SourceText(text)), Settings.default(), "list.md")
+    monkeypatch.setattr(linting, "lint_document", lint_spy)
+    split = lint_in_two(parse_document(SourceText(text)), Settings.default(), "list.md")
+    assert split == whole
+    assert sorted(ran) == sorted(rule.code for rule in Settings.default().rules)
 
 
 def test_not_split_where_it_cannot_be(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -221,7 +316,7 @@ def test_fix_finds_the_initial_list_in_a_second_process(
     monkeypatch.setattr(fixer, "Background", spy)
     monkeypatch.setattr(fixer, "lint_document", lint_spy)
     monkeypatch.setattr(fixer, "lint_in_two", in_two_spy)
-    text = EXAMPLE.read_text(encoding="utf-8") + SECOND_HALF_FINDINGS
+    text = EXAMPLE.read_text(encoding="utf-8") + VENUE_FINDINGS
     settings = Settings(Settings.default().rules, {}, unsafe_fixes=unsafe)
     alone = fix_text(text, settings, "list.md")
     assert "fork" not in events and "lint in two" not in events
@@ -255,12 +350,15 @@ def test_fix_with_a_core_to_spare_lints_each_round_in_two_processes(
     calls: list[str] = []
     real_in_two = lint_in_two
 
+    fixing = {rule.code for rule in split_rules(Settings.default())[0]}
+
     def in_two_spy(*args: object, **kwargs: object) -> object:
-        calls.append("fixing" if kwargs.get("second") else "rest")
+        rules = cast("list[type[Rule]]", args[3])
+        calls.append("fixing" if {rule.code for rule in rules} == fixing else "rest")
         return real_in_two(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(fixer, "lint_in_two", in_two_spy)
-    text = EXAMPLE.read_text(encoding="utf-8") + SECOND_HALF_FINDINGS + UNFIXED_FINDINGS
+    text = EXAMPLE.read_text(encoding="utf-8") + VENUE_FINDINGS + UNFIXED_FINDINGS
     source = SourceText(text)
 
     def region() -> ChangedRegion | None:
@@ -268,7 +366,7 @@ def test_fix_with_a_core_to_spare_lints_each_round_in_two_processes(
 
     alone = fix_text(source, Settings.default(), "list.md", region=region())
     assert not calls
-    if changed is None:  # (what remains: findings of both halves of the rest)
+    if changed is None:  # (what remains: findings of rules the loop does not run)
         assert {"AL206", "AL401"} <= {found.code for found in alone.diagnostics}
     both = fix_text(source, Settings.default(), "list.md", region=region(), parallel=True)
     assert calls == ["fixing"] * (len(both.rounds) + 1)  # (the last round fixes nothing)
@@ -327,7 +425,7 @@ def test_a_failing_child_of_the_fix_loop_has_the_initial_list_made_here(
     from awesome_lint.fixer import fix_text
 
     monkeypatch.setattr(fixer, "SPLIT_MIN_CHARS", 1000)
-    text = EXAMPLE.read_text(encoding="utf-8") + SECOND_HALF_FINDINGS
+    text = EXAMPLE.read_text(encoding="utf-8") + VENUE_FINDINGS
     source = SourceText(text)
 
     def region() -> ChangedRegion | None:
@@ -409,7 +507,7 @@ def test_no_process_to_spare_means_the_work_is_done_here(
 
     monkeypatch.setattr(os, "fork", no_fork)
     monkeypatch.setattr(sys, "platform", "linux")
-    text = EXAMPLE.read_text(encoding="utf-8") + SECOND_HALF_FINDINGS
+    text = EXAMPLE.read_text(encoding="utf-8") + VENUE_FINDINGS
     whole, split = _both(text, Settings.default())
     assert whole and split == whole
     calls: list[int] = []

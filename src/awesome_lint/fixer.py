@@ -20,7 +20,6 @@ from awesome_lint.diagnostics import Applicability, Diagnostic, Edit, Fix
 from awesome_lint.errors import AwesomeLintError
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.linting import (
-    SECOND_HALF_OF_FIXING,
     SPLIT_MIN_CHARS,
     Background,
     Handoff,
@@ -1058,18 +1057,7 @@ def fix_text(
         in_two = (split or parallel) and len(document.text) >= SPLIT_MIN_CHARS
         # (with ``split``, a round after the first: the initial list's child is done by
         # then, or nearly, and a core idle)
-        halves = (
-            lint_in_two(
-                document,
-                settings,
-                filename,
-                fixing,
-                second=SECOND_HALF_OF_FIXING,
-                shared_facts=False,
-            )
-            if in_two
-            else None
-        )
+        halves = lint_in_two(document, settings, filename, fixing) if in_two else None
         found = lint_document(document, settings, filename, fixing) if halves is None else halves
 
         def rest() -> list[Diagnostic]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sys
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import BinaryIO
 
 from awesome_lint.diagnostics import Diagnostic, Fix, by_position
@@ -33,7 +33,7 @@ def lint_document(
     document: Document,
     settings: Settings,
     filename: str = "-",
-    rules: Sequence[type[Rule]] | None = None,
+    rules: Iterable[type[Rule]] | None = None,
 ) -> list[Diagnostic]:
     """Run the enabled rules on a parsed document, apply suppressions, sort.
 
@@ -150,17 +150,32 @@ def merge(parts: list[Diagnostic], rest: list[Diagnostic]) -> list[Diagnostic]:
     return sorted([*parts, *rest], key=by_position)
 
 
-# The rules of venues, years and order (AL2xx, AL3xx, AL111 and AL114, which read venue
-# endings), two duplicate rules (AL403, AL404) and two rules that read every entry's
-# prose (AL110, AL122): about half of a lint's work after the shared facts, summing each
-# rule's warm time (awesome-selfhosted x10 50%, the x10 paper list 48%), so a lint split
-# in two runs them in a second process (``lint_in_two``). AL110 and AL122 joined when
-# faster venue rules left the second half at 38% on the awesome list.
-_SECOND_HALF = ("AL2", "AL3", "AL403", "AL404", "AL110", "AL111", "AL114", "AL122")
-# Of the fixing rules (``split_rules``), those a later round of the fix loop runs in its
-# second process: the venue rules that fix (AL110, AL111, AL114 and AL2xx), the link
-# rules (AL5xx) and AL704 (empty links), about 45% of their warm time on the x10 files.
-SECOND_HALF_OF_FIXING = ("AL110", "AL111", "AL114", "AL2", "AL5", "AL704")
+# A lint shared by two processes (``lint_in_two``) is handed out in units: a rule, or
+# rules that read the same costly facts of a document, which the process that runs them
+# builds once (the facts built before the fork, ``_prebuilt``, are shared anyway). Each
+# process takes the next unit when it is done with one, so the two end close together
+# whatever the document is like. The units, as found with ``document.cache`` on the x10
+# files: the paper links (``paper_links``), entry parts and link areas; the prose of
+# entries; the entries that open with a link; the text of entries by their start; the
+# year buckets; the anchors. A rule whose findings shadow another's (``_SHADOWS``) is in
+# the other's unit, so one process lints both (AL714 joins AL101).
+_TOGETHER = (
+    ("AL101", "AL118", "AL123", "AL205", "AL206", "AL213", "AL401", "AL402", "AL403",
+     "AL404", "AL714"),
+    ("AL109", "AL110", "AL113", "AL115", "AL119", "AL504"),
+    ("AL102", "AL106", "AL107", "AL703", "AL705"),
+    ("AL120", "AL121", "AL122", "AL503"),
+    ("AL209", "AL301"),
+    ("AL701", "AL702"),
+)  # fmt: skip
+# The units that take longest, named by one of their rules, longest first (warm times on
+# the x10 files, the paper list and awesome-selfhosted: 0.7-1.0 s, 0.2-0.35 s, 0.1-0.3 s,
+# then 0.2 s and less): handed out first, so that the last units handed out are short.
+# The others follow in the rules' order.
+_LONGEST_FIRST = (
+    "AL403", "AL301", "AL110", "AL207", "AL125", "AL705", "AL122", "AL704", "AL604",
+    "AL602", "AL715", "AL112",
+)  # fmt: skip
 # A file this long (characters) checked while a core is idle has work done by a second
 # process (``lint_in_two``, ``Background``); below it, the fork costs more than it saves.
 SPLIT_MIN_CHARS = 100_000
@@ -171,19 +186,18 @@ def lint_in_two(
     settings: Settings,
     filename: str = "-",
     rules: Sequence[type[Rule]] | None = None,
-    *,
-    second: tuple[str, ...] = _SECOND_HALF,
-    shared_facts: bool = True,
 ) -> list[Diagnostic] | None:
     """``lint_document``'s findings, its rules run by two processes at once: a forked
-    child runs about half of them (those whose code starts with one of ``second``) and
-    sends its part back through a pipe, while this process runs the rest; the two parts
-    are merged as ``split_rules``' are. The findings are the same: each part is exactly
-    its rules' share of the whole lint. With ``rules`` (some of the enabled ones, as for
-    ``lint_document``) only those run: the fix loop's rounds run the fixing rules, the
-    child taking ``SECOND_HALF_OF_FIXING``. With ``shared_facts``, the facts both
-    halves of ``_SECOND_HALF``'s split read are built here before the fork, not once in
-    each process (the fixing rules' halves read few of them: each builds its own).
+    child runs some of them and sends its part back through a pipe, while this process
+    runs the rest; the parts are merged as ``split_rules``' are. The findings are the
+    same: each part is exactly its rules' share of the whole lint. With ``rules`` (some
+    of the enabled ones, as for ``lint_document``) only those run: the fix loop's rounds
+    run the fixing rules.
+
+    The rules are handed out in units (``_TOGETHER``), longest first
+    (``_LONGEST_FIRST``): each process takes the next unit when it is done with one
+    (``_Units``), so the two end close together. Facts that rules of both processes
+    read are built here before the fork (``_prebuilt``), not once in each.
 
     None where it cannot be done: on a system other than Linux (no ``fork``, or one
     that is unsafe after some system libraries are loaded), and where suppressions need
@@ -192,26 +206,95 @@ def lint_in_two(
     """
     if not can_fork() or needs_all_rules(document, settings):
         return None
-    chosen = settings.rules if rules is None else rules
-    theirs = [rule for rule in chosen if rule.code.startswith(second)]
-    ours = [rule for rule in chosen if not rule.code.startswith(second)]
-    if not theirs or not ours:
+    chosen = list(settings.rules if rules is None else rules)
+    order = _units(chosen)
+    if len(order) < 2:
         return None
-    if shared_facts:
-        from awesome_lint.links.papers import paper_links
-        from awesome_lint.rules.venue_common import document_tokens, registry_for
+    _prebuilt(document, settings, chosen)
+    units = _Units(order)
+    here = os.getpid()
 
-        # the facts both halves read, built once here rather than once in each process
-        link_targets(document)
-        paper_links(document)
-        document_tokens(document, registry_for(settings.rule_options(theirs[0])))
-    rest = Background(lambda: lint_document(document, settings, filename, theirs))
+    def their_part() -> list[Diagnostic]:
+        # the child: the units it takes; here (the child failed or never started): the
+        # units this process did not take
+        mine = units.take() if os.getpid() != here else units.left()
+        return lint_document(document, settings, filename, mine)
+
+    rest = Background(their_part)
     try:
-        found = lint_document(document, settings, filename, ours)
+        found = lint_document(document, settings, filename, units.take())
     except BaseException:
         rest.abandon()
         raise
+    finally:
+        units.close()
     return merge(found, rest.result())
+
+
+def _prebuilt(document: Document, settings: Settings, rules: list[type[Rule]]) -> None:
+    """Build the facts that rules of both processes of ``lint_in_two`` read: the link
+    targets (every fix's check reads them) and the venue tokens (the venue and year
+    rules, and the paper-list test of AL118 and AL402)."""
+    link_targets(document)
+    venue_rule = next((rule for rule in rules if rule.code.startswith("AL2")), None)
+    if venue_rule is not None:
+        from awesome_lint.rules.venue_common import document_tokens, registry_for
+
+        document_tokens(document, registry_for(settings.rule_options(venue_rule)))
+
+
+def _units(rules: list[type[Rule]]) -> list[list[type[Rule]]]:
+    """``rules`` in the units ``lint_in_two`` hands out, in the order it hands them out."""
+    unit_of = {code: index for index, codes in enumerate(_TOGETHER) for code in codes}
+    grouped: dict[object, list[type[Rule]]] = {}
+    for rule in rules:
+        grouped.setdefault(unit_of.get(rule.code, rule.code), []).append(rule)
+    units = list(grouped.values())
+    rank = {code: index for index, code in enumerate(_LONGEST_FIRST)}
+    last = len(rank)
+    # (a stable sort: units with no rank keep the rules' order)
+    units.sort(key=lambda unit: min(rank.get(rule.code, last) for rule in unit))
+    return units
+
+
+class _Units:
+    """Units of rules handed out to two processes, one at a time, to whichever asks
+    first: their numbers, one byte each, wait in a pipe that is filled (and its writing
+    end closed) before the fork. A read of one byte takes one number, so no unit goes
+    to both, and a read at the end finds the pipe empty and closed, so nothing waits."""
+
+    def __init__(self, units: list[list[type[Rule]]]) -> None:
+        if len(units) > 255:
+            raise ValueError("at most 255 units")
+        self._units = units
+        self._taken: list[int] = []
+        self._read, write = os.pipe()
+        try:
+            os.write(write, bytes(range(len(units))))  # (a few dozen bytes: never blocks)
+        finally:
+            os.close(write)
+
+    def take(self) -> Iterator[type[Rule]]:
+        """The rules of each unit this process takes, taken as they are asked for."""
+        while self._read >= 0:
+            got = os.read(self._read, 1)
+            if not got:
+                self.close()
+                return
+            self._taken.append(got[0])
+            yield from self._units[got[0]]
+
+    def left(self) -> list[type[Rule]]:
+        """The rules of the units this process did not take (once it took its last)."""
+        taken = set(self._taken)
+        return [
+            rule for index, unit in enumerate(self._units) if index not in taken for rule in unit
+        ]
+
+    def close(self) -> None:
+        if self._read >= 0:
+            os.close(self._read)
+            self._read = -1
 
 
 def can_fork() -> bool:
