@@ -78,6 +78,15 @@ def _fast_lines(text: str) -> int:
         ("".join("  " * i + "- x\n" for i in range(6)), 0),  # five deep: markdown-it-py's
         ("".join("  " * i + "- x\n" for i in range(40)), 0),  # beyond its nesting limit
         ("- a\n\n  text\n", 0),  # a second paragraph in the item
+        # after blank lines, the marker not followed by a space opens no item: the list
+        # ends there (a rule between sections, a paragraph)
+        ("- a\n- b\n\n---\n", 3),
+        ("- a\n\n\n--------------------\n\n## H\n", 3),
+        ("* a\n\n***\n", 2),
+        ("- a\n\n-b\n", 2),
+        ("- a\n\n- - -\n", 0),  # a rule, or perhaps an item: left to markdown-it-py
+        ("- a\n\n-\n", 0),  # an empty item
+        ("- a\n\n-\tb\n", 0),
     ],
 )
 def test_what_the_rule_takes(text: str, fast: int) -> None:
@@ -133,6 +142,9 @@ _LINES = st.sampled_from(
         "Setext",
         "===",
         "---",
+        "--------------------",
+        "-not an item",
+        "*emphasis*",
         "***",
         "```",
         "~~~",

@@ -99,8 +99,15 @@ def _ends_list(state: StateBlock, line: int, marker: str) -> bool:
         if nxt >= state.lineMax:
             return True
         first = state.bMarks[nxt] + state.tShift[nxt]
-        # indented two or more: the last item's content; the marker again: a loose list
-        return state.sCount[nxt] < 2 and src[first] != marker
+        # indented two or more: the last item's content; the marker again, followed by a
+        # space, a tab or the line's end: perhaps a loose list's next item. The marker
+        # followed by anything else opens no item (a `--------` rule between sections)
+        if state.sCount[nxt] >= 2:
+            return False
+        if src[first] != marker:
+            return True
+        after = first + 1
+        return after < state.eMarks[nxt] and src[after] not in " \t"
     if state.sCount[line] != 0:
         return False
     # an ATX heading interrupts the last item's paragraph and ends the list
