@@ -87,6 +87,16 @@ def _fast_lines(text: str) -> int:
         ("- a\n\n- - -\n", 0),  # a rule, or perhaps an item: left to markdown-it-py
         ("- a\n\n-\n", 0),  # an empty item
         ("- a\n\n-\tb\n", 0),
+        # nested one tab a level (a tab reaches the next multiple of four columns: two
+        # past the parent's content, as two more spaces are)
+        ("- a\n\t- b\n\t\t- c\n\t- d\n- e\n", 5),
+        ("- a\n\t- b\n\n\t- c\n", 4),
+        ("- a\n\n\t- b\n", 3),
+        ("- a\n\t- b\n  - c\n", 0),  # tabs, then spaces: left to markdown-it-py
+        ("- a\n  - b\n\t- c\n", 0),  # spaces, then a tab
+        ("- a\n \t- b\n", 0),  # a space and a tab
+        ("- a\n\t\t- b\n", 0),  # two levels down at once
+        ("\t- a\n", 0),  # indented code
     ],
 )
 def test_what_the_rule_takes(text: str, fast: int) -> None:
@@ -126,6 +136,9 @@ _LINES = st.sampled_from(
         "    - [Grandchild](https://g.org)",
         "   - three spaces",
         "\t- tab indented",
+        "\t\t- [Two tabs](https://t.org)",
+        "\t* tab star",
+        " \t- space tab",
         " - one space",
         "**Conference**",
         "for Adversarial Domain Adaptation [[ICCV2021]](https://x.org)",
@@ -226,6 +239,7 @@ def _document(text: str, compact: bool) -> tuple[object, ...]:
         "- a\n**Conference**\n- [b](u) [c](v)\nmore [d](w)\n\n\n",  # lazy lines, blank end
         "- [T](https://t.org)   \n- [x] <!-- note -->\n",  # trailing blanks, a comment
         "- a\n  - b\n   \t- [c](https://c.org)  \n- d\n",  # a tab that takes one column
+        "- [A](https://a.org)\n\t- [B](https://b.org) x\n\t\t* c  \n\t- d\n- e\n",  # tabs
         # links on lazy lines; a nested item's comment and blanks; blank lines at the end
         "- [a](https://a.org) x\n[b](https://b.org) more\n  - [c](u) <!-- n -->\t\n\n\n",
     ],

@@ -1,14 +1,16 @@
 """A block rule for the plainest and most common list of an awesome list: top-level
-bullet items of one line each, one marker, nothing nested, no blank line between them.
+bullet items of one line each (and lazy continuation lines), one marker a level, nested
+two spaces or one tab a level, blank lines only between items and after the list.
 
 markdown-it-py's own list rule tokenizes every item as a small document (trying every
 block rule on its content); on a paper list that is most of the parse. This rule runs
 just before it, takes only a list whose tokens it knows for certain, and emits exactly
 the tokens markdown-it-py's rule would (types, tags, markup, levels, line maps, hidden
 paragraphs, inline content): ``tests/test_fastlist.py`` compares the two token streams
-on every corpus list and on generated Markdown. Anything else (a nested or indented
-item, a continuation line, a blank line inside the list, an item whose content could
-open another block) is left to markdown-it-py's rule, which stays the parser of record.
+on every corpus list and on generated Markdown. Anything else (an item indented some
+other way, more of an item than its line and lazy lines, an item whose content could
+open another block, a list whose end is unsure) is left to markdown-it-py's rule, which
+stays the parser of record.
 """
 
 from __future__ import annotations
@@ -52,13 +54,20 @@ def _safe_content(src: str, begin: int, end: int) -> bool:
     return True
 
 
-def _item_depth(state: StateBlock, line: int, deepest: int) -> int:
-    """The depth of ``line`` as a simple item (``- content`` indented two spaces a level,
-    at most ``deepest``), or -1."""
+def _item_depth(state: StateBlock, line: int, deepest: int, unit: int = 2) -> int:
+    """The depth of ``line`` as a simple item (``- content`` indented ``unit`` characters
+    a level, at most ``deepest``: one tab, else two spaces), or -1.
+
+    A tab takes the indentation to the next multiple of four columns, so an item one
+    tab deeper than its parent starts two columns after the parent's content, as one
+    indented two more spaces does: markdown-it-py makes the same tokens of both."""
     src = state.src
     begin = state.bMarks[line]
     indent = state.tShift[line]
-    if indent % 2 or indent > 2 * deepest or state.sCount[line] != indent:
+    if unit == 1:
+        if indent > deepest or state.sCount[line] != 4 * indent:
+            return -1  # (only tabs reach four columns a character)
+    elif indent % 2 or indent > 2 * deepest or state.sCount[line] != indent:
         return -1  # (a tab in the indentation makes the two differ)
     first = begin + indent
     end = state.eMarks[line]
@@ -66,7 +75,7 @@ def _item_depth(state: StateBlock, line: int, deepest: int) -> int:
         return -1
     if not _safe_content(src, first + 2, end):
         return -1
-    return indent // 2
+    return indent if unit == 1 else indent // 2
 
 
 def _lazy_line(state: StateBlock, line: int) -> bool:
@@ -119,9 +128,11 @@ def _ends_list(state: StateBlock, line: int, marker: str) -> bool:
     )
 
 
-def _items(state: StateBlock, start: int, end: int) -> tuple[list[Item], int] | None:
-    """The items of the simple list that starts at line ``start`` and the line after
-    it (its trailing blank lines included), or None when no such list starts there."""
+def _items(state: StateBlock, start: int, end: int) -> tuple[list[Item], int, int] | None:
+    """The items of the simple list that starts at line ``start``, the line after it
+    (its trailing blank lines included) and the characters of indentation a level (2:
+    spaces; 1: tabs, as its first nested item has them, and then every nested item), or
+    None when no such list starts there."""
     # at the top level only (not in a quote or an item); ``parentType`` is no guide:
     # markdown-it-py leaves it "paragraph" after some paragraphs
     if state.level != 0 or state.blkIndent != 0 or state.listIndent != -1:
@@ -132,15 +143,20 @@ def _items(state: StateBlock, start: int, end: int) -> tuple[list[Item], int] | 
     bmarks, tshift, emarks = state.bMarks, state.tShift, state.eMarks
     items: list[Item] = []
     markers: list[str] = []  # the marker of the open list at each depth
+    unit = 0  # (not known before the first nested item)
     line = start
     while line < end:
         if bmarks[line] + tshift[line] >= emarks[line]:  # (state.isEmpty, inline)
             # blank lines between items (a loose list) when an item follows them
             nxt = state.skipEmptyLines(line)
-            if nxt >= end or _item_depth(state, nxt, min(len(markers), MAX_DEPTH)) < 0:
+            if nxt < end and unit == 0 and tshift[nxt]:
+                unit = 1 if src[bmarks[nxt]] == "\t" else 2
+            if nxt >= end or _item_depth(state, nxt, min(len(markers), MAX_DEPTH), unit) < 0:
                 break
             line = nxt
-        depth = _item_depth(state, line, min(len(markers), MAX_DEPTH))
+        elif unit == 0 and tshift[line]:
+            unit = 1 if src[bmarks[line]] == "\t" else 2
+        depth = _item_depth(state, line, min(len(markers), MAX_DEPTH), unit)
         if depth < 0:
             if items and not state.isEmpty(line - 1) and _lazy_line(state, line):
                 last, last_depth, lazy = items[-1]
@@ -148,7 +164,7 @@ def _items(state: StateBlock, start: int, end: int) -> tuple[list[Item], int] | 
                 line += 1
                 continue
             break
-        marker = src[bmarks[line] + 2 * depth]
+        marker = src[bmarks[line] + unit * depth]
         del markers[depth + 1 :]
         if depth == len(markers):
             markers.append(marker)
@@ -161,7 +177,7 @@ def _items(state: StateBlock, start: int, end: int) -> tuple[list[Item], int] | 
     # markdown-it-py's item (and list) ends at the next line with content: blank lines
     # after the last item are the item's
     after = state.skipEmptyLines(line) if line < state.lineMax else line
-    return items, after
+    return items, after, unit or 2
 
 
 def simple_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -170,8 +186,8 @@ def simple_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     found = None if silent else _items(state, start, end)
     if found is None:
         return False
-    items, after = found
-    _emit(state, items, 0, 0, after)
+    items, after, unit = found
+    _emit(state, items, unit, 0, 0, after)
     state.line = after
     return True
 
@@ -179,16 +195,18 @@ def simple_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 def compact_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """The rule the linter parses with: a simple list as one ``simple_list`` token
     (line map: the whole list) whose ``meta["items"]`` are its items, each
-    ``(line, depth, lazy continuation lines)``, in order. It says what the tokens of
+    ``(line, depth, lazy continuation lines)``, in order, and ``meta["unit"]`` the
+    characters of indentation a level (2: spaces, 1: tabs). It says what the tokens of
     ``simple_list`` say (lines, nesting, paragraphs) without making five tokens an item;
     ``parser.build`` reads it, and a test checks that the documents built from it
     and from markdown-it-py's list rule are the same."""
     found = None if silent else _items(state, start, end)
     if found is None:
         return False
-    items, after = found
+    items, after, unit = found
     tok = _token(SIMPLE_LIST, "ul", 0, [start, after], state.level, "")
     tok.meta["items"] = items
+    tok.meta["unit"] = unit
     state.tokens.append(tok)
     state.line = after
     return True
@@ -229,9 +247,10 @@ def _token(
 _NEW = Token.__new__
 
 
-def _emit(state: StateBlock, items: list[Item], index: int, depth: int, end: int) -> int:
+def _emit(state: StateBlock, items: list[Item], unit: int, index: int, depth: int, end: int) -> int:
     """Tokens of the list at ``depth`` whose first item is ``items[index]``, ending at
-    line ``end``; returns the index of the first item after it.
+    line ``end``, ``unit`` characters of indentation a level; returns the index of the
+    first item after it.
 
     The tokens are made here rather than by ``state.push`` (a third of this rule's time
     on a long list): the fields are the ones ``push`` and the assignments after it set,
@@ -240,7 +259,7 @@ def _emit(state: StateBlock, items: list[Item], index: int, depth: int, end: int
     bmarks, emarks = state.bMarks, state.eMarks
     out = state.tokens.append
     first = items[index][0]
-    marker = src[bmarks[first] + 2 * depth]
+    marker = src[bmarks[first] + unit * depth]
     level = state.level  # of the list tokens; the item's are one deeper, its paragraph's two
     out(_token("bullet_list_open", "ul", 1, [first, end], level, marker))
     count = len(items)
@@ -257,12 +276,12 @@ def _emit(state: StateBlock, items: list[Item], index: int, depth: int, end: int
         lines = [line, line + 1 + lazy]
         out(_token("paragraph_open", "p", 1, lines, level + 2, "", hidden=tight))
         # the lines as markdown-it-py's getLines joins them (lazy lines are unindented)
-        content = src[bmarks[line] + 2 * depth + 2 : emarks[line + lazy]].strip()
+        content = src[bmarks[line] + unit * depth + 2 : emarks[line + lazy]].strip()
         out(_token("inline", "", 0, list(lines), level + 3, "", content))
         out(_token("paragraph_close", "p", -1, None, level + 2, "", hidden=tight))
         if index + 1 < nxt:
             state.level = level + 2
-            _emit(state, items, index + 1, depth + 1, item_end)
+            _emit(state, items, unit, index + 1, depth + 1, item_end)
             state.level = level
         out(_token("list_item_close", "li", -1, None, level + 1, marker))
         index = nxt
