@@ -97,6 +97,12 @@ def _fast_lines(text: str) -> int:
         ("- a\n \t- b\n", 0),  # a space and a tab
         ("- a\n\t\t- b\n", 0),  # two levels down at once
         ("\t- a\n", 0),  # indented code
+        # HTML that interrupts the last item's paragraph ends the list
+        ("<details>\n\n- a\n- b\n</details>\n", 2),
+        ("- a\n  - b\n </details>\n", 2),
+        ("- a\n<!-- end -->\n", 1),
+        ("- a\n<span>lazy</span>\n", 0),  # inline HTML: a lazy line, left to markdown-it-py
+        ("- a\n  </details>\n", 0),  # indented to the item's content
     ],
 )
 def test_what_the_rule_takes(text: str, fast: int) -> None:
@@ -165,6 +171,10 @@ _LINES = st.sampled_from(
         "> quote",
         "<!-- comment -->",
         "<details>",
+        "</details>",
+        " </details>",
+        "<summary>2023</summary>",
+        "<span>inline</span>",
         "| a | b |",
         "|---|---|",
         "1. ordered",

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block import StateBlock, html_block
 from markdown_it.token import Token
 
 # What an item's content may not start with: a character that always or often opens a
@@ -117,6 +117,14 @@ def _ends_list(state: StateBlock, line: int, marker: str) -> bool:
             return True
         after = first + 1
         return after < state.eMarks[nxt] and src[after] not in " \t"
+    if state.sCount[line] >= 2:
+        return False  # perhaps the last item's content
+    if src[begin] == "<":
+        # HTML that can interrupt a paragraph (`</details>` closing a year's papers, a
+        # comment) ends the last item's paragraph, and so the list: markdown-it-py's own
+        # rule tells, asked as its paragraph rule asks it (on a line indented less than
+        # any item's content, its answer does not depend on the item)
+        return bool(html_block(state, line, state.lineMax, True))
     if state.sCount[line] != 0:
         return False
     # an ATX heading interrupts the last item's paragraph and ends the list
