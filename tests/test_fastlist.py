@@ -103,6 +103,15 @@ def _fast_lines(text: str) -> int:
         ("- a\n<!-- end -->\n", 1),
         ("- a\n<span>lazy</span>\n", 0),  # inline HTML: a lazy line, left to markdown-it-py
         ("- a\n  </details>\n", 0),  # indented to the item's content
+        # every item indented one to three spaces more (`` * [Name](url)``)
+        (" * a\n * b\n\n## H\n", 3),
+        ("   - a\n     - b\n       - c\n   - d\n", 4),
+        (" - a\n\n - b\n", 3),
+        ("    - a\n", 0),  # indented code
+        (" - a\n- b\n", 0),  # a sibling indented less: left to markdown-it-py
+        (" - a\n  - b\n", 0),  # one space deeper: a sibling, left to markdown-it-py
+        (" - a\n\t- b\n", 0),  # a tab under an indented item
+        (" - a\nlazy [b](u)\n", 2),
     ],
 )
 def test_what_the_rule_takes(text: str, fast: int) -> None:
@@ -146,6 +155,9 @@ _LINES = st.sampled_from(
         "\t* tab star",
         " \t- space tab",
         " - one space",
+        " * [One space](https://o.org) star",
+        "   - three spaces, [x](https://x.org)",
+        "     - [Five](https://f.org)",
         "**Conference**",
         "for Adversarial Domain Adaptation [[ICCV2021]](https://x.org)",
         "](https://arxiv.org/abs/2308.08500)",
@@ -250,6 +262,7 @@ def _document(text: str, compact: bool) -> tuple[object, ...]:
         "- [T](https://t.org)   \n- [x] <!-- note -->\n",  # trailing blanks, a comment
         "- a\n  - b\n   \t- [c](https://c.org)  \n- d\n",  # a tab that takes one column
         "- [A](https://a.org)\n\t- [B](https://b.org) x\n\t\t* c  \n\t- d\n- e\n",  # tabs
+        " * [A](https://a.org) x\n   * [B](https://b.org)\n * c \n",  # one space more
         # links on lazy lines; a nested item's comment and blanks; blank lines at the end
         "- [a](https://a.org) x\n[b](https://b.org) more\n  - [c](u) <!-- n -->\t\n\n\n",
     ],

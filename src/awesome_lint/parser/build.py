@@ -141,8 +141,8 @@ def parse_document(source: SourceText, *, compact: bool = True) -> Document:
             continue
         if ttype == SIMPLE_LIST and tok.map:  # a top-level list (see fastlist.compact_list)
             blocks.append(Block("list", tok.map[0], _last_content_line(source, tok)))
-            items, unit = tok.meta["items"], tok.meta["unit"]
-            top_entries.extend(_simple_list(source, refs, items, unit, i, new_ids, links))
+            items, indent = tok.meta["items"], (tok.meta["unit"], tok.meta["base"])
+            top_entries.extend(_simple_list(source, refs, items, indent, i, new_ids, links))
             continue
         if tok.level == 0 and tok.map is not None and ttype in _BLOCK_KINDS:
             blocks.append(Block(_BLOCK_KINDS[ttype], tok.map[0], _last_content_line(source, tok)))
@@ -486,7 +486,7 @@ def _simple_list(
     source: SourceText,
     refs: dict[str, str],
     items: list[Item],
-    unit: int,
+    indent: tuple[int, int],
     list_id: int,
     new_ids: Iterator[int],
     links: list[Link],
@@ -497,13 +497,15 @@ def _simple_list(
 
     What ``_make_entry`` and ``_item_paragraph`` find out, read off the items instead
     (``tests/test_fastlist.py`` compares the documents built both ways): an item's line
-    is ``- content``, indented ``unit`` characters a level (two spaces, or one tab), one
-    blank after its marker, so its parts sit at fixed offsets; its
-    paragraph is its line and its lazy continuation lines; and only blank lines can
-    stand between an item (or the last item nested in it) and the next item or the
-    list's end, so its last line with content is the last line of its last item."""
+    is ``- content``, indented ``base`` spaces and ``unit`` characters a level (two
+    spaces, or one tab; ``indent`` is the two), one blank after its marker, so its
+    parts sit at fixed offsets; its paragraph is its line and its lazy continuation
+    lines; and only blank lines can stand between an item (or the last item nested in
+    it) and the next item or the list's end, so its last line with content is the last
+    line of its last item."""
     text = source.text
     lines = source.lines
+    unit, base = indent
     top: list[Entry] = []
     parents: list[Entry] = []  # the open item at each depth
     ids = [list_id]  # the id of the open list at each depth
@@ -523,7 +525,7 @@ def _simple_list(
             nxt += 1
         last, _, last_lazy = items[nxt - 1]
         _, line_start, line_end, terminator = lines[number]
-        marker = line_start + unit * depth
+        marker = line_start + base + unit * depth
         content = marker + 2
         content_end = line_end
         if text[line_end - 1] in " \t":

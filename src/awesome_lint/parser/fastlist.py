@@ -54,22 +54,26 @@ def _safe_content(src: str, begin: int, end: int) -> bool:
     return True
 
 
-def _item_depth(state: StateBlock, line: int, deepest: int, unit: int = 2) -> int:
-    """The depth of ``line`` as a simple item (``- content`` indented ``unit`` characters
-    a level, at most ``deepest``: one tab, else two spaces), or -1.
+def _item_depth(state: StateBlock, line: int, deepest: int, unit: int = 2, base: int = 0) -> int:
+    """The depth of ``line`` as a simple item (``- content`` indented ``base`` spaces
+    and ``unit`` characters a level, at most ``deepest``: one tab, else two spaces), or
+    -1.
 
     A tab takes the indentation to the next multiple of four columns, so an item one
     tab deeper than its parent starts two columns after the parent's content, as one
-    indented two more spaces does: markdown-it-py makes the same tokens of both."""
+    indented two more spaces does: markdown-it-py makes the same tokens of both. So
+    does an item two spaces deeper than a parent indented ``base`` spaces: it starts at
+    the parent's content."""
     src = state.src
     begin = state.bMarks[line]
-    indent = state.tShift[line]
+    shift = state.tShift[line]
+    indent = shift - base
     if unit == 1:
-        if indent > deepest or state.sCount[line] != 4 * indent:
+        if base or indent > deepest or state.sCount[line] != 4 * indent:
             return -1  # (only tabs reach four columns a character)
-    elif indent % 2 or indent > 2 * deepest or state.sCount[line] != indent:
+    elif indent < 0 or indent % 2 or indent > 2 * deepest or state.sCount[line] != shift:
         return -1  # (a tab in the indentation makes the two differ)
-    first = begin + indent
+    first = begin + shift
     end = state.eMarks[line]
     if end - first < 3 or src[first] not in "-*+" or src[first + 1] != " ":
         return -1
@@ -136,16 +140,18 @@ def _ends_list(state: StateBlock, line: int, marker: str) -> bool:
     )
 
 
-def _items(state: StateBlock, start: int, end: int) -> tuple[list[Item], int, int] | None:
+def _items(state: StateBlock, start: int, end: int) -> tuple[list[Item], int, int, int] | None:
     """The items of the simple list that starts at line ``start``, the line after it
-    (its trailing blank lines included) and the characters of indentation a level (2:
-    spaces; 1: tabs, as its first nested item has them, and then every nested item), or
-    None when no such list starts there."""
+    (its trailing blank lines included), the characters of indentation a level (2:
+    spaces; 1: tabs, as its first nested item has them, and then every nested item) and
+    the spaces before its first item's marker (`` * [Name](url)``: each item is indented
+    that much more), or None when no such list starts there."""
     # at the top level only (not in a quote or an item); ``parentType`` is no guide:
     # markdown-it-py leaves it "paragraph" after some paragraphs
     if state.level != 0 or state.blkIndent != 0 or state.listIndent != -1:
         return None
-    if state.tShift[start] != 0 or _item_depth(state, start, 0) != 0:
+    base = state.tShift[start]
+    if base > 3 or _item_depth(state, start, 0, 2, base) != 0:
         return None
     src = state.src
     bmarks, tshift, emarks = state.bMarks, state.tShift, state.eMarks
@@ -157,14 +163,15 @@ def _items(state: StateBlock, start: int, end: int) -> tuple[list[Item], int, in
         if bmarks[line] + tshift[line] >= emarks[line]:  # (state.isEmpty, inline)
             # blank lines between items (a loose list) when an item follows them
             nxt = state.skipEmptyLines(line)
-            if nxt < end and unit == 0 and tshift[nxt]:
+            if nxt < end and unit == 0 and tshift[nxt] > base:
                 unit = 1 if src[bmarks[nxt]] == "\t" else 2
-            if nxt >= end or _item_depth(state, nxt, min(len(markers), MAX_DEPTH), unit) < 0:
+            deepest = min(len(markers), MAX_DEPTH)
+            if nxt >= end or _item_depth(state, nxt, deepest, unit, base) < 0:
                 break
             line = nxt
-        elif unit == 0 and tshift[line]:
+        elif unit == 0 and tshift[line] > base:
             unit = 1 if src[bmarks[line]] == "\t" else 2
-        depth = _item_depth(state, line, min(len(markers), MAX_DEPTH), unit)
+        depth = _item_depth(state, line, min(len(markers), MAX_DEPTH), unit, base)
         if depth < 0:
             if items and not state.isEmpty(line - 1) and _lazy_line(state, line):
                 last, last_depth, lazy = items[-1]
@@ -172,7 +179,7 @@ def _items(state: StateBlock, start: int, end: int) -> tuple[list[Item], int, in
                 line += 1
                 continue
             break
-        marker = src[bmarks[line] + unit * depth]
+        marker = src[bmarks[line] + base + unit * depth]
         del markers[depth + 1 :]
         if depth == len(markers):
             markers.append(marker)
@@ -185,7 +192,7 @@ def _items(state: StateBlock, start: int, end: int) -> tuple[list[Item], int, in
     # markdown-it-py's item (and list) ends at the next line with content: blank lines
     # after the last item are the item's
     after = state.skipEmptyLines(line) if line < state.lineMax else line
-    return items, after, unit or 2
+    return items, after, unit or 2, base
 
 
 def simple_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -194,8 +201,8 @@ def simple_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     found = None if silent else _items(state, start, end)
     if found is None:
         return False
-    items, after, unit = found
-    _emit(state, items, unit, 0, 0, after)
+    items, after, unit, base = found
+    _emit(state, items, unit, base, 0, 0, after)
     state.line = after
     return True
 
@@ -203,18 +210,20 @@ def simple_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 def compact_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     """The rule the linter parses with: a simple list as one ``simple_list`` token
     (line map: the whole list) whose ``meta["items"]`` are its items, each
-    ``(line, depth, lazy continuation lines)``, in order, and ``meta["unit"]`` the
-    characters of indentation a level (2: spaces, 1: tabs). It says what the tokens of
+    ``(line, depth, lazy continuation lines)``, in order, ``meta["unit"]`` the
+    characters of indentation a level (2: spaces, 1: tabs) and ``meta["base"]`` the
+    spaces before every marker besides those. It says what the tokens of
     ``simple_list`` say (lines, nesting, paragraphs) without making five tokens an item;
     ``parser.build`` reads it, and a test checks that the documents built from it
     and from markdown-it-py's list rule are the same."""
     found = None if silent else _items(state, start, end)
     if found is None:
         return False
-    items, after, unit = found
+    items, after, unit, base = found
     tok = _token(SIMPLE_LIST, "ul", 0, [start, after], state.level, "")
     tok.meta["items"] = items
     tok.meta["unit"] = unit
+    tok.meta["base"] = base
     state.tokens.append(tok)
     state.line = after
     return True
@@ -255,9 +264,12 @@ def _token(
 _NEW = Token.__new__
 
 
-def _emit(state: StateBlock, items: list[Item], unit: int, index: int, depth: int, end: int) -> int:
+def _emit(
+    state: StateBlock, items: list[Item], unit: int, base: int, index: int, depth: int, end: int
+) -> int:
     """Tokens of the list at ``depth`` whose first item is ``items[index]``, ending at
-    line ``end``, ``unit`` characters of indentation a level; returns the index of the
+    line ``end``, ``base`` spaces and ``unit`` characters of indentation a level;
+    returns the index of the
     first item after it.
 
     The tokens are made here rather than by ``state.push`` (a third of this rule's time
@@ -267,7 +279,7 @@ def _emit(state: StateBlock, items: list[Item], unit: int, index: int, depth: in
     bmarks, emarks = state.bMarks, state.eMarks
     out = state.tokens.append
     first = items[index][0]
-    marker = src[bmarks[first] + unit * depth]
+    marker = src[bmarks[first] + base + unit * depth]
     level = state.level  # of the list tokens; the item's are one deeper, its paragraph's two
     out(_token("bullet_list_open", "ul", 1, [first, end], level, marker))
     count = len(items)
@@ -284,12 +296,12 @@ def _emit(state: StateBlock, items: list[Item], unit: int, index: int, depth: in
         lines = [line, line + 1 + lazy]
         out(_token("paragraph_open", "p", 1, lines, level + 2, "", hidden=tight))
         # the lines as markdown-it-py's getLines joins them (lazy lines are unindented)
-        content = src[bmarks[line] + unit * depth + 2 : emarks[line + lazy]].strip()
+        content = src[bmarks[line] + base + unit * depth + 2 : emarks[line + lazy]].strip()
         out(_token("inline", "", 0, list(lines), level + 3, "", content))
         out(_token("paragraph_close", "p", -1, None, level + 2, "", hidden=tight))
         if index + 1 < nxt:
             state.level = level + 2
-            _emit(state, items, unit, index + 1, depth + 1, item_end)
+            _emit(state, items, unit, base, index + 1, depth + 1, item_end)
             state.level = level
         out(_token("list_item_close", "li", -1, None, level + 1, marker))
         index = nxt
