@@ -85,6 +85,32 @@ def entry_row_year(document: Document, entry: Entry) -> Year | None:
 _CELL_YEAR = lazy_compile(r"[ \t*_`]*(?P<year>(?:19[5-9]|20[0-4])\d)[ \t*_`]*")
 
 
+def written_year(document: Document, entry: Entry) -> Year | None:
+    """The year an entry writes out of its venue tokens: the one it states after its
+    title (``entry_stated_year``), else a link label's that is a name and a year, else
+    its opening tag's, else its title's (``entry_title_year``), else a table row's Year
+    cell; or None.
+
+    Each of those is a year from 1900 to 2099 written in four digits in the entry's
+    content or up to its last link (an entry whose paragraph wraps has its links on
+    later lines), so an entry without "19" or "20" there writes none: most entries of
+    a list of tools, told by two searches, not five readings."""
+    start, end = entry.content
+    for link in entry.links:  # (the last one may be an image inside another link)
+        if link.end > end:
+            end = link.end
+    text = document.text
+    if text.find("20", start, end) < 0 and text.find("19", start, end) < 0:
+        return None
+    return (
+        entry_stated_year(document, entry)
+        or entry_label_year(document, entry)
+        or entry_tag_year(document, entry)
+        or entry_title_year(document, entry)
+        or (entry_row_year(document, entry) if entry.kind == "row" else None)
+    )
+
+
 def entry_stated_year(document: Document, entry: Entry) -> Year | None:
     """The one year written after the last comma before the entry's first link, in the
     ``Title, Venue Year. [paper](url)`` shape of lists that spell venues out in full,

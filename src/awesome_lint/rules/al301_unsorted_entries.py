@@ -12,12 +12,8 @@ from awesome_lint.domain.venues import document_tokens
 from awesome_lint.domain.years import (
     entry_arxiv_year,
     entry_date,
-    entry_label_year,
-    entry_row_year,
-    entry_stated_year,
-    entry_tag_year,
-    entry_title_year,
     venue_year_of,
+    written_year,
 )
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.normalize import arxiv_id
@@ -200,14 +196,7 @@ class _Ranks:
                     # its own under the paper above it; the years it cites are not its own
                     out.append(None)
                     continue
-                year = (
-                    venue_year_of(tokens.of(entry))
-                    or entry_stated_year(document, entry)
-                    or entry_label_year(document, entry)
-                    or entry_tag_year(document, entry)
-                    or entry_title_year(document, entry)
-                    or (entry_row_year(document, entry) if entry.kind == "row" else None)
-                )
+                year = venue_year_of(tokens.of(entry)) or written_year(document, entry)
                 out.append(None if year is None else year.year)
             self._stated = out
         return self._stated
