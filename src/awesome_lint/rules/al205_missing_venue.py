@@ -15,11 +15,10 @@ from awesome_lint.links.papers import (
     primary_link,
     reference_section,
 )
-from awesome_lint.parser.document import Document, Entry
+from awesome_lint.parser.document import Document, Entry, Link
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.common import file_habit
 from awesome_lint.rules.venue_common import (
-    LABEL_VENUES_MIN,
     SHARED,
     VENUE_OPTIONS,
     VenueTokens,
@@ -29,7 +28,7 @@ from awesome_lint.rules.venue_common import (
     file_style,
     implied_venues,
     label_slot,
-    label_venues,
+    labels_venues,
     registry_for,
 )
 from awesome_lint.venues.parse import Style
@@ -118,12 +117,23 @@ def _names_venues(document: Document, tokens: VenueTokens) -> bool:
     return False
 
 
-def _papers_linked(document: Document, members: list[Entry]) -> bool:
+def _papers_linked(members: list[Entry], paper_link: Callable[[Entry], Link | None]) -> bool:
     """Whether at least half of the entries' paper links point at a host of papers
-    (arxiv.org, dl.acm.org, ...): a list of papers, where a year is the paper's."""
-    links = [link.url_value for e in members if (link := primary_link(document, e)) is not None]
-    hosts = sum(1 for url in links if any(host in url for host in PAPER_HOSTS))
-    return 2 * hosts >= len(links)
+    (arxiv.org, dl.acm.org, ...): a list of papers, where a year is the paper's. The
+    links are read until the answer is known (a list of tools links no such host)."""
+    links = [link.url_value for e in members if (link := paper_link(e)) is not None]
+    need = (len(links) + 1) // 2  # hosts enough for half
+    hosts = 0
+    left = len(links)
+    for url in links:
+        if hosts >= need:
+            return True
+        if hosts + left < need:
+            return False
+        left -= 1
+        if any(host in url for host in PAPER_HOSTS):
+            hosts += 1
+    return hosts >= need
 
 
 def _name_for(registry: VenueRegistry, canonical: str, year: int) -> str:
@@ -516,14 +526,21 @@ class MissingVenue(Rule):
         """Entries with a paper link that name neither a venue nor a year, in a list
         whose other paper entries (at least ``_NEIGHBOURS``) nearly all name one."""
         tokens = document_tokens(document, registry)
-        labelled: int | None = None  # links labelled with a known venue, when needed
+        primary: dict[int, Link | None] = {}  # id(entry): its paper link (read once)
+
+        def paper_link(entry: Entry) -> Link | None:
+            key = id(entry)
+            if key in primary:
+                return primary[key]
+            link = primary[key] = primary_link(document, entry)
+            return link
 
         def unnamed(entry: Entry) -> bool | None:
             """None: no paper entry (no paper link, or a home page: a dataset's, tool's
             or project's); else whether it names neither a venue nor a year."""
             if entry.kind == "row" or entry.toc:
                 return None
-            link = primary_link(document, entry)
+            link = paper_link(entry)
             if link is None:
                 return None
             if (
@@ -532,14 +549,10 @@ class MissingVenue(Rule):
                 or names_venue_or_year(document, entry, registry, link)
             ):
                 return False
-            if label_slot(document, entry):
+            if label_slot(document, entry) and labels_venues(document, registry):
                 # `- 🤖 [[T-ASE](url)] Title` among `[[ICRA](url)]` entries: the label is
                 # the venue's slot, holding a venue the registry lacks
-                nonlocal labelled
-                if labelled is None:
-                    labelled = label_venues(document, registry)
-                if labelled >= LABEL_VENUES_MIN:
-                    return False
+                return False
             return None if _SITE_ROOT.match(link.url_value) else True
 
         # Most entries have a venue token: the lists of the few without are looked at.
@@ -550,7 +563,7 @@ class MissingVenue(Rule):
             if found:
                 continue
             # (``unnamed`` is never true without a paper link or for a home page)
-            link = primary_link(document, entry)
+            link = paper_link(entry)
             if link is None or _SITE_ROOT.match(link.url_value):
                 continue
             lists.setdefault((id(entry.section), entry.list_id), []).append(entry)
@@ -563,7 +576,7 @@ class MissingVenue(Rule):
                 continue  # `## ECCV 2022` over its papers: the heading names the venue
             siblings = first.parent.children if first.parent is not None else section.entries
             members = [e for e in siblings if e.list_id == first.list_id]
-            if not any(tokens.of(e) for e in members) and not _papers_linked(document, members):
+            if not any(tokens.of(e) for e in members) and not _papers_linked(members, paper_link):
                 continue  # "[Tutorial (2017)](blog)" in a list of tools: dates, not venues
             if not any(unnamed(e) for e in candidates):
                 continue  # every entry names a venue or a year

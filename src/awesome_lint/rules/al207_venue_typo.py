@@ -12,12 +12,11 @@ from awesome_lint.lazyre import lazy_compile
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.rules.base import Context, Option, Rule
 from awesome_lint.rules.venue_common import (
-    LABEL_VENUES_MIN,
     SHARED,
     VENUE_OPTIONS,
     document_tokens,
     entry_tokens,
-    label_venues,
+    labels_venues,
     regions,
     registry_for,
 )
@@ -238,14 +237,11 @@ class VenueTypo(Rule):
         spellings: Counter[tuple[str, str]] | None = None
         names_venues: bool | None = None
         tags: set[str] | None = None
-        labelled: int | None = None
         for entry, start, end, name, year in rare:
             if not year and _whole_label(entry, start, end):
                 # `[[ODSI](url)] Quake: ...` among `[[SIGMOD](url)]`, `[[VLDB](url)]`: in
                 # a list whose link labels name venues, a label is the venue's slot
-                if labelled is None:
-                    labelled = label_venues(document, registry)
-                year = labelled >= LABEL_VENUES_MIN
+                year = labels_venues(document, registry)
             if not year and _opening_tag(document, entry) == name:
                 if tags is None:
                     tags = _name_tags(document, registry)

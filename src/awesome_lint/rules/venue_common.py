@@ -267,16 +267,25 @@ __all__ = [
 LABEL_VENUES_MIN = 10
 
 
-def label_venues(document: Document, registry: VenueRegistry) -> int:
-    """How many links of the document have a known venue as their whole label."""
+def labels_venues(document: Document, registry: VenueRegistry) -> bool:
+    """Whether at least ``LABEL_VENUES_MIN`` links of the document have a known venue
+    as their whole label: the links are read until that many are found, once per
+    document (AL205 and AL207 ask)."""
+    key = ("labels-venues", id(registry))
+    cached: bool | None = document.cache.get(key)
+    if cached is not None:
+        return cached
     text = document.text
-    return sum(
-        1
-        for link in document.links
-        if not link.image
-        and link.text[1] - link.text[0] <= 20
-        and registry.lookup(text[link.text[0] : link.text[1]].strip()) is not None
-    )
+    lookup = registry.lookup
+    found = 0
+    for link in document.links:
+        start, end = link.text
+        if end - start <= 20 and not link.image and lookup(text[start:end].strip()) is not None:
+            found += 1
+            if found >= LABEL_VENUES_MIN:
+                break
+    answer = document.cache[key] = found >= LABEL_VENUES_MIN
+    return answer
 
 
 # A label that may be a venue the registry lacks: `T-ASE`, `Autonomous Robots`,
@@ -287,7 +296,7 @@ _VENUE_LABEL = lazy_compile(r"[A-Z][A-Za-z.&/-]*(?:[ \t]*&?[ \t]*[A-Z][A-Za-z.&/
 def label_slot(document: Document, entry: Entry) -> bool:
     """Whether the entry opens with a link whose whole label may be a venue (after an
     emoji or a bracket at most: `- 🤖 [[T-ASE](url)] Title`), the venue's slot in a list
-    that labels its links with venues (``label_venues``)."""
+    that labels its links with venues (``labels_venues``)."""
     links = [link for link in entry.links if not link.image]
     if not links:
         return False
