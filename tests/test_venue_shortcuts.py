@@ -1,14 +1,18 @@
 """Questions asked of a whole file, answered without reading more than the answer needs:
 whether a list's paper links point at hosts of papers (AL205: read until half of them
-do, or can no longer), and whether its links use venues as labels (AL205 and AL207:
-read until ``LABEL_VENUES_MIN`` do, once per document)."""
+do, or can no longer), whether its links use venues as labels (AL205 and AL207: read
+until ``LABEL_VENUES_MIN`` do, once per document), and whether a repository's name is
+styled (AL122, asked of every link to a repository)."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from awesome_lint.links.papers import primary_link
 from awesome_lint.parser.build import parse_document
+from awesome_lint.rules.al122_repo_name_case import _styled
 from awesome_lint.rules.al205_missing_venue import _papers_linked
 from awesome_lint.rules.venue_common import LABEL_VENUES_MIN, labels_venues
 from awesome_lint.source import SourceText
@@ -73,3 +77,19 @@ def test_a_long_label_or_an_image_is_no_venue_label() -> None:
     text += "".join(f"- [OSDI {'x' * 20}](https://x.org/{i}) T\n" for i in range(12))
     document = parse_document(SourceText(text))
     assert labels_venues(document, default_registry()) is False
+
+
+@given(st.text(min_size=1, max_size=12))
+def test_a_styled_repository_name_is_told_as_by_each_character(name: str) -> None:
+    """AL122's test of a repository name with a capital after its first letter: told in
+    C for an ASCII name, by each character else; the same answer either way."""
+    assert _styled(name) is any(char.isupper() for char in name[1:])
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("AReaL", True), ("vLLM", True), ("pytorch", False), ("Pytorch", False), ("a", False),
+     ("x_Y-z.9", True), ("éA", True), ("Éa", False), ("aǅ", False)],
+)  # fmt: skip
+def test_styled_names(name: str, expected: bool) -> None:
+    assert _styled(name) is expected

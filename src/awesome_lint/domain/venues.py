@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any, Final
 
 from awesome_lint.lazyre import lazy_compile
-from awesome_lint.links.papers import PAPER_HOSTS, link_roles, paper_links, title_venue
+from awesome_lint.links.papers import link_roles, paper_host, paper_links, title_venue
 from awesome_lint.links.roles import is_date_label
 from awesome_lint.parser.document import Document, Entry
 from awesome_lint.parser.tables import row_cells
@@ -316,9 +316,7 @@ def paper_list(document: Document, registry: VenueRegistry) -> bool:
         cached = named >= PAPER_SHARE * len(tokens.entries)
         if not cached:
             links = paper_links(document)
-            hosts = sum(
-                1 for _, link, _, _ in links if any(h in link.url_value for h in PAPER_HOSTS)
-            )
+            hosts = sum(1 for _, link, _, _ in links if paper_host(link.url_value))
             cached = hosts >= PAPER_SHARE * len(links)
         document.cache[key] = cached
     return cached

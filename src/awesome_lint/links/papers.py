@@ -273,6 +273,16 @@ PAPER_HOSTS = (
 )
 
 
+def paper_host(url: str) -> bool:
+    """Whether a URL names a host of papers (``PAPER_HOSTS``) anywhere in it. (A loop,
+    not ``any()`` over a generator: read for every paper link of a file, mostly arXiv's,
+    which is first; half the time of ``any()`` on a URL that names none.)"""
+    for host in PAPER_HOSTS:  # noqa: SIM110 (see above)
+        if host in url:
+            return True
+    return False
+
+
 # A section whose heading names datasets or metrics: an item there that links a paper
 # under a generic label cites it as its source rather than lists it.
 _REFERENCE_HEADING = lazy_compile(

@@ -299,6 +299,7 @@ class Document(Record):
     # Results that several rules share (e.g. an entry's venue tokens), computed once per
     # document: the document is never changed after parsing, so they stay valid.
     cache: dict[object, Any]  # not in the repr
+    text: str  # ``source.text`` (not a field)
 
     _fields = (
         "source",
@@ -312,7 +313,8 @@ class Document(Record):
         "nesting_cut",
         "cache",
     )
-    __slots__ = _fields
+    # (``text``, the source's: an attribute, not a property; rules read it millions of times)
+    __slots__ = (*_fields, "text")
     _hidden = ("cache",)
 
     def __init__(
@@ -329,6 +331,7 @@ class Document(Record):
         cache: dict[object, Any] | None = None,
     ) -> None:
         self.source = source
+        self.text = source.text
         self.sections = sections
         self.blocks = blocks
         self.headings = headings
@@ -338,10 +341,6 @@ class Document(Record):
         self.references = {} if references is None else references
         self.nesting_cut = nesting_cut
         self.cache = {} if cache is None else cache
-
-    @property
-    def text(self) -> str:
-        return self.source.text
 
     def entries(self) -> list[Entry]:
         """Every entry of the document, nested ones included, in source order."""

@@ -20,8 +20,12 @@ _NAME = lazy_compile(r"[\[ \t]*([\w.-]+)[\] \t]*")
 
 def _styled(name: str) -> bool:
     """Whether a repository name has a capital after its first letter (`AReaL`,
-    `vLLM`, `OLMo-Eval`): a spelling its authors chose, not a file name."""
-    return any(char.isupper() for char in name[1:])
+    `vLLM`, `OLMo-Eval`): a spelling its authors chose, not a file name. (Asked of
+    every link to a repository: an ASCII name, as GitHub's are, is told in C.)"""
+    rest = name[1:]
+    if rest.isascii():
+        return rest != rest.lower()  # (only A-Z change)
+    return any(char.isupper() for char in rest)
 
 
 def _capitalises_parts(written: str, name: str) -> bool:

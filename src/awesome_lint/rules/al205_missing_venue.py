@@ -9,8 +9,8 @@ from awesome_lint.diagnostics import Diagnostic
 from awesome_lint.domain.stated import names_venue_or_year
 from awesome_lint.lazyre import lazy_compile
 from awesome_lint.links.papers import (
-    PAPER_HOSTS,
     entry_title,
+    paper_host,
     paper_links,
     primary_link,
     reference_section,
@@ -131,7 +131,7 @@ def _papers_linked(members: list[Entry], paper_link: Callable[[Entry], Link | No
         if hosts + left < need:
             return False
         left -= 1
-        if any(host in url for host in PAPER_HOSTS):
+        if paper_host(url):
             hosts += 1
     return hosts >= need
 
