@@ -299,7 +299,8 @@ class Document(Record):
     # Results that several rules share (e.g. an entry's venue tokens), computed once per
     # document: the document is never changed after parsing, so they stay valid.
     cache: dict[object, Any]  # not in the repr
-    text: str  # ``source.text`` (not a field)
+    # ``source.text``, not a field: an attribute, not a property (rules read it millions of times)
+    text: str
 
     _fields = (
         "source",
@@ -313,7 +314,6 @@ class Document(Record):
         "nesting_cut",
         "cache",
     )
-    # (``text``, the source's: an attribute, not a property; rules read it millions of times)
     __slots__ = (*_fields, "text")
     _hidden = ("cache",)
 
